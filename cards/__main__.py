@@ -1,0 +1,5 @@
+"""`python -m cards` runs the command-line interface."""
+
+from cards.cli import main
+
+main()
