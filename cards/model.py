@@ -115,6 +115,7 @@ class Lemma:
     aspect: str | None = None
     zipf: float = 0.0
     proper: bool = False
+    animacy: str | None = None
 
     def __post_init__(self) -> None:
         _check(bool(self.lemma), "empty lemma")
