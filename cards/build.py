@@ -1,0 +1,340 @@
+"""The whole path, stage by stage: article pair(s) → aligned pairs → chosen cards → deck.
+
+Library first: the CLI only parses options, calls these functions and prints.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from cards.errors import InputError
+from cards.model import Bead, Card, Document, Pair, Sentence, Target
+from cards.select import Decision, SelectOptions, select
+
+DECK_ROOT = "Political Russian"
+
+
+@dataclass(frozen=True)
+class ArticlePair:
+    """Where one article pair lives on disk."""
+
+    slug: str
+    ru: Path
+    en: Path
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article pair after load, segment and align."""
+
+    source: ArticlePair
+    ru: Document
+    en: Document
+    ru_sentences: tuple[Sentence, ...]
+    en_sentences: tuple[Sentence, ...]
+    beads: tuple[Bead, ...]
+    pairs: tuple[Pair, ...]
+
+
+# --- finding the inputs --------------------------------------------------------------------
+
+
+def slugify(text: str) -> str:
+    slug = re.sub(r"[^\w]+", "-", text.lower()).strip("-")
+    return slug or "deck"
+
+
+def _side(folder: Path, lang: str) -> Path | None:
+    found = sorted(p for p in folder.glob(f"{lang}.*") if p.is_file() and not p.name.endswith("~"))
+    return found[0] if found else None
+
+
+def _pair_folder(folder: Path) -> ArticlePair | None:
+    ru, en = _side(folder, "ru"), _side(folder, "en")
+    if ru and en:
+        return ArticlePair(slugify(folder.resolve().name), ru, en)
+    return None
+
+
+def find_pairs(paths: Sequence[Path]) -> tuple[ArticlePair, ...]:
+    """Resolve `cards build` inputs: two files RU EN, pair folders (holding ru.* and en.*),
+    or folders of pair folders."""
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise InputError("(no input)", "nothing to build", "Give RU EN files or a folder holding ru.txt and en.txt")
+    for p in paths:
+        if not p.exists():
+            raise InputError(p, "no such file or folder", "Check the path")
+    if len(paths) == 2 and all(p.is_file() for p in paths):
+        ru, en = paths
+        return (ArticlePair(slugify(ru.resolve().parent.name if ru.stem == "ru" else ru.stem), ru, en),)
+    found: list[ArticlePair] = []
+    for p in paths:
+        if p.is_file():
+            raise InputError(p, "a single file is not an article pair", "Give two files RU EN, or a pair folder")
+        pair = _pair_folder(p)
+        if pair:
+            found.append(pair)
+            continue
+        inner = [q for q in (_pair_folder(d) for d in sorted(p.iterdir()) if d.is_dir()) if q]
+        if not inner:
+            raise InputError(p, "no ru.* and en.* files here, nor in its subfolders", "Put the pair in ru.txt and en.txt")
+        found.extend(inner)
+    return tuple(found)
+
+
+# --- stages ----------------------------------------------------------------------------------
+
+
+def load_pair(source: ArticlePair) -> tuple[Document, Document]:
+    from cards.load import load_document
+
+    return load_document(source.ru, "ru"), load_document(source.en, "en")
+
+
+def bead_kind(sentences: Sequence[Sentence]) -> str:
+    """A bead is teaching text only when all its sentences are; otherwise it takes their other kind."""
+    kinds = [s.kind for s in sentences if s.kind != "text"]
+    return kinds[0] if kinds else "text"
+
+
+def pairs_from_beads(
+    ru: Sequence[Sentence], en: Sequence[Sentence], beads: Sequence[Bead], source: str = ""
+) -> tuple[Pair, ...]:
+    """One Pair per bead, its texts the bead's sentences joined by a space."""
+    pairs = []
+    for bead in beads:
+        ru_side = [ru[i] for i in bead.ru]
+        en_side = [en[j] for j in bead.en]
+        pairs.append(
+            Pair(
+                ru=" ".join(s.text for s in ru_side),
+                en=" ".join(s.text for s in en_side),
+                score=bead.score,
+                source=source,
+                beads=(bead,),
+                kind=bead_kind(ru_side + en_side),
+            )
+        )
+    return tuple(pairs)
+
+
+def source_label(ru: Document, en: Document) -> str:
+    """'Title · date · outlet line' as far as the article says (English title first: the learner reads it)."""
+
+    def first(doc: Document, kind: str) -> str:
+        for i, p in enumerate(doc.paragraphs):
+            if p.kind == kind:
+                return doc.paragraph_text(i)
+        return ""
+
+    parts = [en.title or ru.title, first(ru, "dateline") or first(en, "dateline"), first(en, "source")]
+    return " · ".join(p for p in parts if p)
+
+
+def prepare_articles(sources: Sequence[ArticlePair]) -> tuple[Article, ...]:
+    """Load, segment and align every article pair; the aligner learns from all of them together."""
+    from cards.align import align_many
+    from cards.segment import segment
+
+    loaded = [load_pair(s) for s in sources]
+    sentences = [(segment(ru), segment(en)) for ru, en in loaded]
+    all_beads = align_many(sentences)
+    articles = []
+    for source, (ru, en), (ru_s, en_s), beads in zip(sources, loaded, sentences, all_beads):
+        label = source_label(ru, en)
+        articles.append(Article(source, ru, en, ru_s, en_s, tuple(beads), pairs_from_beads(ru_s, en_s, beads, label)))
+    return tuple(articles)
+
+
+def choose_cards(
+    articles: Sequence[Article],
+    known: frozenset[str] = frozenset(),
+    options: SelectOptions = SelectOptions(),
+    dictionary=None,
+    earlier_notes: dict | None = None,
+) -> tuple[tuple[Decision, ...], tuple[Card, ...]]:
+    """Analyse the Russian side, select pairs, and turn the chosen ones into cards with targets.
+
+    `earlier_notes` is the state of an earlier build of the same deck ({guid: {"lemmas": …}}):
+    its notes that are built again keep their targets, and everything it taught counts as known."""
+    from cards.export import card_key, note_guid
+    from cards.morph import analyse
+    from cards.wordalign import counterparts, learn_table
+
+    pairs = [p for a in articles for p in a.pairs]
+    slugs = [a.source.slug for a in articles for _ in a.pairs]
+    analyses = [analyse(p.ru) for p in pairs]
+    earlier_notes = earlier_notes or {}
+    earlier = {}
+    for i, p in enumerate(pairs):
+        note = earlier_notes.get(note_guid(p.ru))
+        if note is not None and p.kind == "text":
+            earlier[i] = tuple(note.get("lemmas", ()))
+    taught_before = frozenset(lemma for n in earlier_notes.values() for lemma in n.get("lemmas", ()))
+    decisions = select(pairs, analyses, known | taught_before, options, earlier)
+    table = learn_table([(p.ru, p.en) for p in pairs if p.kind == "text" and p.score >= options.min_score])
+    cards = []
+    for d in sorted((d for d in decisions if d.chosen), key=lambda d: d.order):
+        spans = counterparts(
+            d.pair.ru,
+            d.pair.en,
+            [(t.start, t.stop, t.lemma.lemma) for t in d.targets],
+            table=table,
+            dictionary=dictionary,
+        )
+        targets = tuple(
+            Target(lemma=t.lemma, ru_span=(t.start, t.stop), en_span=span, gloss=gloss_for(t, span, d.pair, dictionary))
+            for t, span in zip(d.targets, spans)
+        )
+        cards.append(
+            Card(
+                pair=d.pair,
+                targets=targets,
+                reasons=(d.rule,),
+                key=card_key(d.pair.ru),
+                order=d.order,
+                tags=(f"source::{slugs[d.index]}",),
+            )
+        )
+    return decisions, tuple(cards)
+
+
+def gloss_for(token, span, pair: Pair, dictionary) -> str:
+    """The counterpart in this sentence, then a short dictionary gloss when one exists."""
+    parts = []
+    if span is not None:
+        parts.append(pair.en[span[0] : span[1]])
+    if dictionary is not None:
+        for gloss in dictionary.glosses(token.lemma.lemma)[:2]:
+            if gloss.lower() not in (p.lower() for p in parts):
+                parts.append(gloss)
+    return "; ".join(parts)
+
+
+def default_deck_name(article: Article) -> str:
+    title = article.en.title or article.ru.title or article.source.slug.replace("-", " ").title()
+    return f"{DECK_ROOT}::{title}"
+
+
+# --- the build as a whole ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What `cards build` and `cards inspect` were asked for."""
+
+    out: Path | None = None
+    deck_name: str | None = None
+    max_cards: int | None = None
+    level: float = 5.0
+    max_new: int = 3
+    min_score: float = 0.5
+    reverse: bool = False
+    known_sources: tuple[Path, ...] = ()
+
+    def select_options(self) -> SelectOptions:
+        return SelectOptions(min_score=self.min_score, max_new=self.max_new, level=self.level, max_cards=self.max_cards)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    out: Path
+    articles: tuple[Article, ...]
+    decisions: tuple[Decision, ...]
+    cards: tuple[Card, ...]
+    written: bool
+    changed: int = 0
+
+    def summary(self) -> str:
+        beads = sum(len(a.beads) for a in self.articles)
+        lemmas = sum(len(c.targets) for c in self.cards)
+        head = f"{self.out}: " if self.written else "dry run: "
+        changed = f", {self.changed} new or changed" if self.written else ""
+        return (
+            f"{head}{len(self.cards)} cards{changed}, teaching {lemmas} words, "
+            f"from {len(self.articles)} article pair(s), {beads} aligned pairs"
+        )
+
+
+WORD = re.compile(r"[А-Яа-яЁё\u0301\u0300]+(?:-[А-Яа-яЁё\u0301\u0300]+)*")
+
+
+def read_known(sources: Sequence[Path]) -> frozenset[str]:
+    """Lemmas of every Russian word in the given word lists or texts (any inflected form)."""
+    from cards.load import read_text
+    from cards.morph import lemmatize
+
+    lemmas: set[str] = set()
+    for path in sources:
+        if Path(path).suffix.lower() in (".apkg", ".colpkg", ".anki2"):
+            raise InputError(path, "reading Anki collections is not supported yet", "Export the words as a text file")
+        lemmas.update(lemmatize(w) for w in WORD.findall(read_text(path)))
+    return frozenset(lemmas)
+
+
+def default_out(sources: Sequence[ArticlePair]) -> Path:
+    slug = sources[0].slug if len(sources) == 1 else "political-russian"
+    return Path("decks") / f"{slug}.apkg"
+
+
+def inspect_pairs(inputs: Sequence[Path], options: BuildOptions) -> list[dict]:
+    """One row per aligned pair: chosen or not, the deciding rule, its targets and scores."""
+    articles = prepare_articles(find_pairs(inputs))
+    decisions, cards = choose_cards(articles, read_known(options.known_sources), options.select_options())
+    by_index = {d.index: c for d, c in zip(sorted((d for d in decisions if d.chosen), key=lambda d: d.order), cards)}
+    rows = []
+    for d in decisions:
+        card = by_index.get(d.index)
+        targets = card.targets if card else ()
+        rows.append(
+            {
+                "ru": d.pair.ru,
+                "en": d.pair.en,
+                "score": round(d.pair.score, 4),
+                "kind": d.pair.kind,
+                "chosen": d.chosen,
+                "rule": d.rule,
+                "order": d.order,
+                "unknown": list(d.unknown),
+                "targets": [
+                    {
+                        "lemma": t.lemma.lemma,
+                        "ru": d.pair.ru[t.ru_span[0] : t.ru_span[1]],
+                        "en": d.pair.en[t.en_span[0] : t.en_span[1]] if t.en_span else None,
+                        "gloss": t.gloss,
+                        "pos": t.lemma.pos,
+                        "zipf": round(t.lemma.zipf, 2),
+                    }
+                    for t in targets
+                ],
+            }
+        )
+    return rows
+
+
+def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *, dry_run: bool = False,
+               timestamp: float | None = None) -> BuildResult:
+    """Load → segment → align → analyse → select → render → export, for every article pair given."""
+    from cards.export import NoteSpec, read_state, write_apkg
+    from cards.render import render
+
+    sources = find_pairs(inputs)
+    out = Path(options.out) if options.out else default_out(sources)
+    articles = prepare_articles(sources)
+    known = read_known(options.known_sources)
+    decisions, cards = choose_cards(articles, known, options.select_options(), earlier_notes=read_state(out))
+    if dry_run:
+        return BuildResult(out, articles, decisions, cards, written=False)
+    article_of = {id(p): a for a in articles for p in a.pairs}
+    specs = []
+    for card in cards:
+        article = article_of[id(card.pair)]
+        deck = options.deck_name or default_deck_name(article)
+        fields = render(card, reverse=options.reverse)
+        specs.append(NoteSpec(card=card, fields=fields, deck=deck, tags=card.tags))
+    summary = write_apkg(specs, out, timestamp=timestamp)
+    return BuildResult(out, articles, decisions, cards, written=True, changed=summary.changed)

@@ -1,0 +1,164 @@
+"""Command line: parse → call the library → print. Data to stdout, progress and warnings to stderr."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from cards.errors import CardsError
+
+
+def reports_errors(command):
+    """Turn library errors into a one-line message and exit status 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except CardsError as err:
+            raise click.ClickException(str(err)) from None
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="cards")
+def main() -> None:
+    """Turn Russian news articles and their English translations into Anki decks."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Deck file [decks/<slug>.apkg].")
+@click.option("--deck", "deck_name", help="Deck name [Political Russian::<article title>].")
+@click.option("--max-cards", type=click.IntRange(min=1), help="At most this many cards.")
+@click.option("--known", "known_sources", multiple=True, type=click.Path(path_type=Path), help="Words you know (repeatable).")
+@click.option("--level", type=float, default=5.0, show_default=True, help="Lemmas at or above this Zipf count as known.")
+@click.option("--max-new", type=click.IntRange(min=1), default=3, show_default=True, help="New words per card.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.5, show_default=True, help="Alignment confidence floor.")
+@click.option("--reverse", is_flag=True, help="Add an English → Russian card to every note.")
+@click.option("--dry-run", is_flag=True, help="Print the cards that would be built; write nothing.")
+@reports_errors
+def build(inputs, out, deck_name, max_cards, known_sources, level, max_new, min_score, reverse, dry_run):
+    """Build an Anki deck from article pairs.
+
+    INPUTS are two files RU EN, or folders holding ru.* and en.*, or folders of such folders.
+
+    Example:
+
+        cards build seeds/minsk-washington
+    """
+    from cards.build import BuildOptions, build_deck
+
+    options = BuildOptions(
+        out=out, deck_name=deck_name, max_cards=max_cards, level=level, max_new=max_new,
+        min_score=min_score, reverse=reverse, known_sources=tuple(known_sources),
+    )
+    result = build_deck(inputs, options, dry_run=dry_run)
+    if dry_run:
+        for card in result.cards:
+            words = ", ".join(t.lemma.lemma for t in card.targets)
+            click.echo(f"{card.order + 1:3d}. [{words}] {card.pair.ru}\n     {card.pair.en}")
+    click.echo(result.summary(), err=True)
+
+
+def _read_lines(path: Path) -> list[str]:
+    from cards.load import read_text
+
+    return read_text(path).splitlines()
+
+
+@main.command()
+@click.argument("ru", type=click.Path(path_type=Path))
+@click.argument("en", type=click.Path(path_type=Path))
+@click.option("--presegmented", is_flag=True, help="Each input line is one segment: no cleaning, no splitting.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "tsv", "text"]), default="jsonl", show_default=True)
+@reports_errors
+def align(ru, en, presegmented, fmt):
+    """Align the sentences of a Russian text and its English translation.
+
+    Prints one bead per line: {"ru": [i…], "en": [j…], "ru_text", "en_text", "score"}.
+    Every segment of both sides is in exactly one bead, in order.
+
+    Example:
+
+        cards align --presegmented ru.txt en.txt
+    """
+    from cards.align import align as run_align
+
+    if presegmented:
+        ru_s, en_s = _read_lines(ru), _read_lines(en)
+        ru_text, en_text = ru_s, en_s
+    else:
+        from cards.load import load_document
+        from cards.segment import segment
+
+        ru_s, en_s = segment(load_document(ru, "ru")), segment(load_document(en, "en"))
+        ru_text, en_text = [s.text for s in ru_s], [s.text for s in en_s]
+    for bead in run_align(ru_s, en_s):
+        r = " ".join(ru_text[i] for i in bead.ru)
+        e = " ".join(en_text[j] for j in bead.en)
+        if fmt == "jsonl":
+            row = {"ru": list(bead.ru), "en": list(bead.en), "ru_text": r, "en_text": e, "score": round(bead.score, 4)}
+            click.echo(json.dumps(row, ensure_ascii=False))
+        elif fmt == "tsv":
+            ids = lambda xs: ",".join(map(str, xs))  # noqa: E731
+            click.echo(f"{ids(bead.ru)}\t{ids(bead.en)}\t{bead.score:.4f}\t{r}\t{e}")
+        else:
+            click.echo(f"[{bead.score:.2f}] {list(bead.ru)} ↔ {list(bead.en)}\n  ru: {r}\n  en: {e}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--lang", type=click.Choice(["ru", "en"]), required=True)
+@click.option("--explain", is_flag=True, help="Show the rule that decided each boundary.")
+@reports_errors
+def segment(file, lang, explain):
+    """Split a text into sentences, one per line (headings, datelines, bylines are their own).
+
+    Example:
+
+        cards segment seeds/minsk-washington/ru.txt --lang ru --explain
+    """
+    from cards.load import load_document
+    from cards.segment import segment_explained
+
+    for sentence, rule in segment_explained(load_document(file, lang)):
+        if explain:
+            click.echo(f"{sentence.text}\t[{sentence.kind}; {rule}]")
+        else:
+            click.echo(sentence.text)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@click.option("--known", "known_sources", multiple=True, type=click.Path(path_type=Path), help="Words you know.")
+@click.option("--level", type=float, default=5.0, show_default=True, help="Lemmas at or above this Zipf count as known.")
+@click.option("--max-new", type=click.IntRange(min=1), default=3, show_default=True)
+@reports_errors
+def inspect(inputs, fmt, known_sources, level, max_new):
+    """Show every aligned pair, whether it became a card, the rule that decided, and its targets.
+
+    Example:
+
+        cards inspect seeds/minsk-washington/ru.txt seeds/minsk-washington/en.txt --format jsonl
+    """
+    from cards.build import BuildOptions, inspect_pairs
+
+    options = BuildOptions(level=level, max_new=max_new, known_sources=tuple(known_sources))
+    for row in inspect_pairs(inputs, options):
+        if fmt == "jsonl":
+            click.echo(json.dumps(row, ensure_ascii=False))
+        else:
+            mark = "✓" if row["chosen"] else " "
+            words = ", ".join(t["lemma"] for t in row["targets"])
+            click.echo(f"{mark} {row['score']:.2f} {row['rule']:<24} [{words}] {row['ru'][:90]}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

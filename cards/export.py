@@ -1,0 +1,204 @@
+"""I/O: cards → .apkg (genanki), with stable ids, GUIDs and modification times.
+
+A note's identity is its GUID: a hash of a fixed namespace and the normalised Russian sentence.
+A note's modification time changes only when its generated fields change: the last build's
+content hashes are kept in a small state file beside the deck (`<deck>.apkg.state.json`).
+Re-importing a rebuilt deck therefore neither duplicates notes, nor wipes review history,
+nor overwrites a learner's edits to notes whose content did not change.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import re
+import tempfile
+import time
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from cards.errors import ExportError
+from cards.model import Card
+from cards.render import (
+    CSS,
+    FIELDS,
+    PRODUCTION_BACK,
+    PRODUCTION_FRONT,
+    RECOGNITION_BACK,
+    RECOGNITION_FRONT,
+    Fields,
+)
+
+SENTENCE_MODEL_ID = 1742950117
+GUID_NAMESPACE = "cards:russian-sentence:v1"
+
+
+def normalise_sentence(text: str) -> str:
+    """The form of a Russian sentence that decides its identity: no stress marks, ё→е, folded space and case."""
+    text = unicodedata.normalize("NFD", text)
+    text = "".join(ch for ch in text if ch not in "\u0301\u0300")
+    text = unicodedata.normalize("NFC", text).replace("ё", "е").replace("Ё", "Е")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def note_guid(russian: str) -> str:
+    """Stable note GUID from the namespace and the normalised Russian sentence."""
+    import genanki
+
+    return genanki.guid_for(GUID_NAMESPACE, normalise_sentence(russian))
+
+
+def card_key(russian: str) -> str:
+    """Plain-text key of a note (its sort field): short, stable, derived like the GUID."""
+    digest = hashlib.sha1(normalise_sentence(russian).encode("utf-8")).hexdigest()
+    return f"ru-{digest[:12]}"
+
+
+def deck_id(name: str) -> int:
+    """A deck id derived from the deck name, so rebuilding the same deck keeps its id."""
+    digest = hashlib.sha1(("cards:deck:" + name).encode("utf-8")).digest()
+    return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
+
+
+def sentence_model():
+    """The 'Russian sentence' note type: fixed id, explicit field and template ids."""
+    import genanki
+
+    return genanki.Model(
+        SENTENCE_MODEL_ID,
+        "Russian sentence (cards)",
+        fields=[{"name": name, "ord": i, "id": SENTENCE_MODEL_ID + 100 + i} for i, name in enumerate(FIELDS)],
+        templates=[
+            {"name": "Recognition", "qfmt": RECOGNITION_FRONT, "afmt": RECOGNITION_BACK, "id": SENTENCE_MODEL_ID + 201},
+            {"name": "Production", "qfmt": PRODUCTION_FRONT, "afmt": PRODUCTION_BACK, "id": SENTENCE_MODEL_ID + 202},
+        ],
+        css=CSS,
+        sort_field_index=0,
+    )
+
+
+@dataclass(frozen=True)
+class NoteSpec:
+    """Everything export needs for one note: its fields, deck, tags and study position."""
+
+    card: Card
+    fields: Fields
+    deck: str
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    path: Path
+    notes: int
+    cards: int
+    changed: int
+    decks: tuple[str, ...]
+
+
+def content_hash(spec: NoteSpec) -> str:
+    payload = json.dumps([spec.fields.as_list(), sorted(spec.tags), spec.deck], ensure_ascii=False)
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
+
+def _state_path(out: Path) -> Path:
+    return out.with_name(out.name + ".state.json")
+
+
+def read_state(out: Path) -> dict:
+    """The previous build's note state ({guid: {hash, mod, lemmas}}), or {} when there is none or it is unreadable."""
+    try:
+        data = json.loads(_state_path(out).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    notes = data.get("notes") if isinstance(data, dict) else None
+    return notes if isinstance(notes, dict) else {}
+
+
+def taught_lemmas(out: Path) -> frozenset[str]:
+    """Lemmas that earlier builds of this deck already teach."""
+    return frozenset(lemma for note in read_state(out).values() for lemma in note.get("lemmas", ()))
+
+
+def _atomic_write(path: Path, write) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def write_apkg(specs: Sequence[NoteSpec], out: Path, *, timestamp: float | None = None) -> ExportSummary:
+    """Write the notes to `out` atomically (an existing deck is never left half-written)."""
+    import genanki
+
+    now = int(time.time() if timestamp is None else timestamp)
+    model = sentence_model()
+    old = read_state(out)
+    decks: dict[str, genanki.Deck] = {}
+    state: dict[str, dict] = {}
+    changed = 0
+    seen: set[str] = set()
+    for position, spec in enumerate(specs):
+        guid = note_guid(spec.card.pair.ru)
+        if guid in seen:
+            continue
+        seen.add(guid)
+        digest = content_hash(spec)
+        previous = old.get(guid, {})
+        mod = previous.get("mod") if previous.get("hash") == digest else None
+        if mod is None:
+            mod = now
+            changed += 1
+        note = _timed_note_class()(
+            mod=mod,
+            model=model,
+            fields=spec.fields.as_list(),
+            guid=guid,
+            tags=list(spec.tags),
+            due=position + 1,
+        )
+        deck = decks.get(spec.deck)
+        if deck is None:
+            deck = decks[spec.deck] = genanki.Deck(deck_id(spec.deck), spec.deck)
+        deck.add_note(note)
+        state[guid] = {"hash": digest, "mod": mod, "lemmas": [t.lemma.lemma for t in spec.card.targets]}
+    # Notes of earlier builds that are not in this one keep their entries: their lemmas stay taught.
+    for guid, entry in old.items():
+        state.setdefault(guid, entry)
+    package = genanki.Package(list(decks.values()))
+    try:
+        _atomic_write(out, lambda tmp: package.write_to_file(tmp, timestamp=now))
+        _atomic_write(
+            _state_path(out),
+            lambda tmp: Path(tmp).write_text(json.dumps({"version": 1, "notes": state}, ensure_ascii=False)),
+        )
+    except OSError as err:
+        raise ExportError(f"{out}: cannot write the deck ({err.strerror}). Choose another --out path.") from err
+    cards = sum(len(n.cards) for d in decks.values() for n in d.notes)
+    return ExportSummary(out, len(seen), cards, changed, tuple(decks))
+
+
+@functools.cache
+def _timed_note_class():
+    """genanki.Note whose modification time is its own, not the package's (built lazily: genanki loads on use)."""
+    import genanki
+
+    class TimedNote(genanki.Note):
+        def __init__(self, *, mod: int, **kwargs) -> None:
+            super().__init__(**kwargs)
+            self.mod_time = mod
+
+        def write_to_db(self, cursor, timestamp, deck_id, id_gen):
+            return super().write_to_db(cursor, self.mod_time, deck_id, id_gen)
+
+    return TimedNote

@@ -1,0 +1,139 @@
+"""Card → HTML fields. Pure: every piece of article text is escaped before it reaches a field."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from cards.model import Card, Target
+
+FIELDS = ("Key", "Russian", "English", "Vocabulary", "Source", "Audio", "Reverse")
+
+POS_NAMES = {
+    "noun": "noun",
+    "verb": "verb",
+    "adj": "adjective",
+    "adv": "adverb",
+    "num": "numeral",
+    "pron": "pronoun",
+    "prep": "preposition",
+    "conj": "conjunction",
+    "part": "particle",
+    "intj": "interjection",
+    "other": "word",
+}
+GENDER_NAMES = {"m": "masculine", "f": "feminine", "n": "neuter"}
+ASPECT_NAMES = {"perf": "perfective", "impf": "imperfective"}
+
+CSS = """\
+.card { font-family: "Noto Serif", Georgia, serif; font-size: 22px; line-height: 1.45;
+        color: #1d1d1f; background: #fdfdfb; text-align: left; max-width: 42em; margin: 0 auto; }
+.ru { font-size: 1.15em; }
+.en { color: #3a3a3c; margin-top: .4em; }
+.target { font-weight: bold; color: #b3261e; }
+.en .target { color: #1f5fa8; }
+.vocab { font-size: .8em; margin-top: .9em; border-top: 1px solid #d0d0d0; padding-top: .5em; }
+.vocab .word { margin: .15em 0; }
+.vocab .lemma { font-weight: bold; }
+.vocab .grammar, .vocab .freq, .vocab .form { color: #6e6e73; }
+.source { font-size: .65em; color: #8e8e93; margin-top: 1em; }
+.nightMode .card, .night_mode .card, .card.nightMode { color: #e5e5e7; background: #1c1c1e; }
+.nightMode .en, .night_mode .en { color: #c7c7cc; }
+.nightMode .target, .night_mode .target { color: #ff8a80; }
+.nightMode .en .target, .night_mode .en .target { color: #82b1ff; }
+.nightMode .vocab .grammar, .nightMode .vocab .freq, .nightMode .vocab .form,
+.night_mode .vocab .grammar, .night_mode .vocab .freq, .night_mode .vocab .form { color: #aeaeb2; }
+.nightMode .source, .night_mode .source { color: #8e8e93; }
+"""
+
+RECOGNITION_FRONT = '<div class="ru">{{Russian}}</div>'
+RECOGNITION_BACK = (
+    '{{FrontSide}}<hr id="answer"><div class="en">{{English}}</div>'
+    '<div class="vocab">{{Vocabulary}}</div><div class="source">{{Source}}</div>{{Audio}}'
+)
+PRODUCTION_FRONT = '{{#Reverse}}<div class="en">{{English}}</div>{{/Reverse}}'
+PRODUCTION_BACK = (
+    '{{FrontSide}}<hr id="answer"><div class="ru">{{Russian}}</div>'
+    '<div class="vocab">{{Vocabulary}}</div><div class="source">{{Source}}</div>{{Audio}}'
+)
+
+
+@dataclass(frozen=True)
+class Fields:
+    """The rendered fields of one note, in FIELDS order."""
+
+    key: str
+    russian: str
+    english: str
+    vocabulary: str
+    source: str
+    audio: str = ""
+    reverse: str = ""
+
+    def as_list(self) -> list[str]:
+        return [self.key, self.russian, self.english, self.vocabulary, self.source, self.audio, self.reverse]
+
+
+def highlight(text: str, spans: list[tuple[int, int]]) -> str:
+    """Escape `text` and wrap each (start, stop) span in a target marker. Overlapping spans are merged."""
+    out: list[str] = []
+    last = 0
+    for start, stop in _merge(spans):
+        out.append(html.escape(text[last:start]))
+        out.append(f'<span class="target">{html.escape(text[start:stop])}</span>')
+        last = stop
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, stop in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(stop, merged[-1][1]))
+        else:
+            merged.append((start, stop))
+    return merged
+
+
+def grammar_label(target: Target) -> str:
+    """'noun · feminine', 'verb · perfective', 'adjective' …"""
+    lemma = target.lemma
+    parts = [POS_NAMES.get(lemma.pos, lemma.pos)]
+    if lemma.gender:
+        parts.append(GENDER_NAMES.get(lemma.gender, lemma.gender))
+    if lemma.aspect:
+        parts.append(ASPECT_NAMES.get(lemma.aspect, lemma.aspect))
+    return " · ".join(parts)
+
+
+def vocabulary_html(card: Card) -> str:
+    """One line per target: lemma, grammar, the form in the sentence, gloss, frequency."""
+    lines = []
+    for t in card.targets:
+        form = card.pair.ru[t.ru_span[0] : t.ru_span[1]]
+        bits = [
+            f'<span class="lemma">{html.escape(t.lemma.lemma)}</span>',
+            f'<span class="grammar">{html.escape(grammar_label(t))}</span>',
+        ]
+        if form.lower() != t.lemma.lemma.lower():
+            bits.append(f'<span class="form">({html.escape(form)})</span>')
+        if t.gloss:
+            bits.append(f'<span class="gloss">{html.escape(t.gloss)}</span>')
+        bits.append(f'<span class="freq">zipf {t.lemma.zipf:.1f}</span>')
+        lines.append('<div class="word">' + " · ".join(bits) + "</div>")
+    return "".join(lines)
+
+
+def render(card: Card, *, source: str = "", reverse: bool = False) -> Fields:
+    """The note fields of `card`: Russian and English with targets highlighted, vocabulary, source."""
+    ru_spans = [t.ru_span for t in card.targets]
+    en_spans = [t.en_span for t in card.targets if t.en_span is not None]
+    return Fields(
+        key=card.key,
+        russian=highlight(card.pair.ru, ru_spans),
+        english=highlight(card.pair.en, en_spans),
+        vocabulary=vocabulary_html(card),
+        source=html.escape(source or card.pair.source),
+        reverse="y" if reverse else "",
+    )

@@ -1,0 +1,149 @@
+"""Export: the .apkg a real Anki collection imports, with stable identities and escaped text."""
+
+import json
+import re
+
+import pytest
+
+from anki_client import import_apkg
+from cards.errors import ExportError
+from cards.export import NoteSpec, card_key, deck_id, normalise_sentence, note_guid, read_state, write_apkg
+from cards.model import Card, Lemma, Pair, Target
+from cards.render import render
+
+DECK = "Political Russian::Test"
+
+
+def make_card(ru: str, en: str, word: str, en_word: str | None = None, lemma: str | None = None) -> Card:
+    start = ru.index(word)
+    en_span = None
+    if en_word:
+        en_span = (en.index(en_word), en.index(en_word) + len(en_word))
+    target = Target(
+        lemma=Lemma(lemma or word, "noun", gender="f", zipf=3.5),
+        ru_span=(start, start + len(word)),
+        en_span=en_span,
+        gloss=en_word or "",
+    )
+    return Card(Pair(ru, en, 0.97, "Test article"), (target,), ("teaches_one_new_word",), card_key(ru))
+
+
+CARDS = [
+    make_card("США сняли санкции с авиакомпании.", "The US lifted sanctions on the airline.", "санкции", "sanctions", "санкция"),
+    make_card("Стороны обсудили сделку.", "The parties discussed the deal.", "сделку", "deal", "сделка"),
+    make_card("Делегация прибыла в Минск.", "The delegation arrived in Minsk.", "Делегация", "delegation", "делегация"),
+]
+
+
+def specs(cards, reverse=False, deck=DECK):
+    return [NoteSpec(c, render(c, reverse=reverse), deck, ("source::test",)) for c in cards]
+
+
+def test_import_counts_and_rendered_highlight(tmp_path, collection):
+    out = tmp_path / "deck.apkg"
+    summary = write_apkg(specs(CARDS), out, timestamp=1_700_000_000)
+    assert (summary.notes, summary.cards, summary.changed) == (3, 3, 3)
+
+    counts = import_apkg(collection, out)
+    assert (counts.new, counts.conflicting) == (3, 0)
+    assert collection.note_count() == 3 and collection.card_count() == 3
+    assert collection.decks.id_for_name(DECK) is not None
+
+    (nid,) = collection.find_notes('"Russian:*сделку*"')
+    card = collection.get_note(nid).cards()[0]
+    assert '<span class="target">сделку</span>' in card.question()
+    answer = card.answer()
+    assert '<span class="target">deal</span>' in answer
+    assert "сделка" in answer and "noun · feminine" in answer
+    assert collection.get_note(nid).tags == ["source::test"]
+
+
+def test_reimport_of_the_same_file_adds_nothing(tmp_path, collection):
+    out = tmp_path / "deck.apkg"
+    write_apkg(specs(CARDS), out, timestamp=1_700_000_000)
+    import_apkg(collection, out)
+    again = import_apkg(collection, out)
+    assert (again.new, again.updated, again.conflicting) == (0, 0, 0)
+    assert again.duplicate == 3
+    assert collection.note_count() == 3
+
+
+def test_rebuild_keeps_guids_and_mod_times_of_unchanged_notes(tmp_path):
+    out = tmp_path / "deck.apkg"
+    write_apkg(specs(CARDS), out, timestamp=1_700_000_000)
+    first = read_state(out)
+    changed_card = make_card("Стороны обсудили сделку.", "The parties discussed the deal.", "обсудили", "discussed", "обсудить")
+    summary = write_apkg(specs([CARDS[0], changed_card, CARDS[2]]), out, timestamp=1_800_000_000)
+    second = read_state(out)
+    assert set(first) == set(second) == {note_guid(c.pair.ru) for c in CARDS}
+    assert summary.changed == 1
+    mods = {g: second[g]["mod"] for g in second}
+    assert mods[note_guid(CARDS[0].pair.ru)] == 1_700_000_000
+    assert mods[note_guid(changed_card.pair.ru)] == 1_800_000_000
+
+
+def test_rebuilt_changed_note_updates_in_anki_and_unchanged_ones_do_not(tmp_path, collection):
+    out = tmp_path / "deck.apkg"
+    write_apkg(specs(CARDS), out, timestamp=1_700_000_000)
+    import_apkg(collection, out)
+    changed_card = make_card("Стороны обсудили сделку.", "The parties discussed the deal.", "обсудили", "discussed", "обсудить")
+    write_apkg(specs([CARDS[0], changed_card, CARDS[2]]), out, timestamp=1_800_000_000)
+    counts = import_apkg(collection, out)
+    assert (counts.new, counts.updated, counts.duplicate, counts.conflicting) == (0, 1, 2, 0)
+    (nid,) = collection.find_notes('"Russian:*обсудили*"')
+    assert '<span class="target">обсудили</span>' in collection.get_note(nid)["Russian"]
+
+
+def test_article_markup_shows_as_text_never_as_markup(tmp_path, collection):
+    ru = "Он написал <script>alert(1)</script> и <b>жирно</b> & ушёл."
+    en = "He wrote <script>alert(1)</script> and <b>bold</b> & left."
+    card = make_card(ru, en, "написал", "wrote", "написать")
+    out = tmp_path / "deck.apkg"
+    write_apkg(specs([card]), out, timestamp=1_700_000_000)
+    import_apkg(collection, out)
+    (nid,) = collection.find_notes("")
+    note = collection.get_note(nid)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in note["Russian"]
+    assert "&lt;b&gt;жирно&lt;/b&gt; &amp; ушёл." in note["Russian"]
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; left." in note["English"]
+    question = note.cards()[0].question()
+    assert "<script>" not in question and "<b>" not in question
+
+
+def test_reverse_adds_a_production_card(tmp_path, collection):
+    out = tmp_path / "deck.apkg"
+    write_apkg(specs(CARDS, reverse=True), out, timestamp=1_700_000_000)
+    import_apkg(collection, out)
+    assert collection.card_count() == 6
+    (nid,) = collection.find_notes('"Russian:*сделку*"')
+    production = [c for c in collection.get_note(nid).cards() if c.ord == 1][0]
+    assert "The parties discussed the" in production.question()
+    assert "сделку" not in production.question()
+
+
+def test_existing_deck_survives_a_failed_write(tmp_path, monkeypatch):
+    import genanki
+
+    out = tmp_path / "deck.apkg"
+    write_apkg(specs(CARDS), out, timestamp=1_700_000_000)
+    before = out.read_bytes()
+
+    def broken(self, file, timestamp=None):
+        with open(file, "wb") as f:
+            f.write(b"half a deck")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(genanki.Package, "write_to_file", broken)
+    with pytest.raises(ExportError, match="deck.apkg: cannot write the deck"):
+        write_apkg(specs(CARDS[:1]), out, timestamp=1_800_000_000)
+    assert out.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_identity_helpers():
+    assert normalise_sentence("  Сде́лка  ЗАКЛЮЧЁННАЯ ") == "сделка заключенная"
+    assert note_guid("Сде́лка заключённая.") == note_guid("сделка  заключенная.")
+    assert note_guid("Сделка.") != note_guid("Санкции.")
+    assert re.fullmatch(r"ru-[0-9a-f]{12}", card_key("Сделка."))
+    assert deck_id(DECK) == deck_id(DECK) != deck_id(DECK + "x")
+    assert json.loads(json.dumps(deck_id(DECK))) < 2**31
