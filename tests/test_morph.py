@@ -1,0 +1,208 @@
+"""cards.morph: lemmas, parts of speech, grammar, names, context rules, accuracy on hand-checked gold."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cards import morph
+from cards.model import Lemma
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def words(text: str) -> dict[str, Lemma]:
+    return {t.text: t.lemma for t in morph.analyse(text)}
+
+
+def test_tokens_slice_back_and_cover_hyphenated_words():
+    text = "Белорусско-американский диалог: государства-члены ЕС, визит в Мар-о-Лаго и Caliber.az, 250 человек."
+    tokens = morph.analyse(text)
+    assert [t.text for t in tokens] == [
+        "Белорусско-американский", "диалог", "государства-члены", "ЕС", "визит", "в",
+        "Мар-о-Лаго", "и", "Caliber.az", "250", "человек",
+    ]
+    assert all(text[t.start : t.stop] == t.text for t in tokens)
+
+
+def test_lemma_pos_gender_aspect_animacy():
+    w = words("Стороны не раз обсуждали возможность заключить соглашение о снятии санкций.")
+    assert w["Стороны"] == Lemma("сторона", "noun", "f", None, morph.lemma_zipf("сторона", "noun"), False, "inan")
+    assert (w["обсуждали"].lemma, w["обсуждали"].pos, w["обсуждали"].aspect) == ("обсуждать", "verb", "impf")
+    assert (w["заключить"].lemma, w["заключить"].aspect) == ("заключить", "perf")
+    assert (w["соглашение"].gender, w["соглашение"].animacy) == ("n", "inan")
+    assert (w["о"].pos, w["не"].pos) == ("prep", "part")
+    assert w["санкций"].lemma == "санкция" and w["санкций"].gender == "f"
+
+
+def test_yo_correct_lemmas_and_zipf():
+    w = words("Сама идея пакетных договоренностей выглядит интересной.")
+    assert w["договоренностей"].lemma == "договорённость"
+    # all forms counted, both spellings: far above the dictionary form alone
+    assert w["договоренностей"].zipf == pytest.approx(4.1, abs=0.3)
+    assert w["договоренностей"].zipf > morph.zipf("договорённость") + 0.5
+    assert w["интересной"] == Lemma("интересный", "adj", zipf=morph.lemma_zipf("интересный", "adj"))
+
+
+def test_lemma_frequency_counts_every_form():
+    assert morph.lemma_zipf("санкция", "noun") > morph.zipf("санкция") + 1.5
+    assert morph.lemma_zipf("год", "noun") > morph.lemma_zipf("сделка", "noun") > morph.lemma_zipf("экстерналия", "noun")
+    assert morph.lemma_zipf("релоцировать", "verb") == 0.0
+
+
+def test_pluralia_tantum_and_common_gender_have_no_gender():
+    w = words("Переговоры прошли в Минске.")
+    assert (w["Переговоры"].lemma, w["Переговоры"].gender) == ("переговоры", None)
+
+
+def test_participles_and_gerunds_are_their_verbs():
+    w = words("Подписанное вчера соглашение, вступая в силу, отменяет ограничения, введённые ранее.")
+    assert (w["Подписанное"].lemma, w["Подписанное"].pos, w["Подписанное"].aspect) == ("подписать", "verb", "perf")
+    assert (w["вступая"].lemma, w["вступая"].pos) == ("вступать", "verb")
+    assert (w["введённые"].lemma, w["введённые"].pos) == ("ввести", "verb")
+
+
+@pytest.mark.parametrize(
+    "text, word, lemma, rule",
+    [
+        ("Минск освободил 250 заключенных.", "заключенных", "заключённый", "substantive_after_number"),
+        ("Вашингтон считает их политическими заключенными.", "заключенными", "заключённый",
+         "substantive_after_adjective"),
+        ("на уровне временного поверенного в делах", "поверенного", "поверенный", "substantive_after_adjective"),
+        ("Помощь для пострадавших прибыла.", "пострадавших", "пострадавший", "substantive_after_preposition"),
+    ],
+)
+def test_lexicalised_nouns_in_context(text, word, lemma, rule):
+    w = words(text)
+    assert (w[word].lemma, w[word].pos, w[word].gender, w[word].animacy) == (lemma, "noun", "m", "anim")
+    slots = morph._slots(text)
+    i = [s.text for s in slots].index(word)
+    assert morph.choose(slots, i).rule == rule
+
+
+def test_participle_with_a_head_noun_stays_a_verb():
+    w = words("Заключенные вчера контракты вступили в силу, а заключенные сделки отменены.")
+    assert (w["контракты"].lemma, w["Заключенные"].lemma, w["Заключенные"].pos) == ("контракт", "заключить", "verb")
+    assert w["заключенные"].lemma == "заключить"
+
+
+def test_other_context_rules():
+    w = words("основных тем на повестке дня временного характера, статей закона нет, а Соединенные Штаты молчат")
+    assert w["основных"].lemma == "основной"
+    assert (w["тем"].lemma, w["тем"].pos) == ("тема", "noun")
+    assert w["временного"].lemma == "временный"
+    assert w["статей"].lemma == "статья"
+    assert (w["Соединенные"].lemma, w["Соединенные"].pos, w["Соединенные"].proper) == ("Соединённый", "adj", True)
+    w = words("Но, очевидно, выглядит это странно, и несколько раз стороны встречались.")
+    assert (w["очевидно"].lemma, w["очевидно"].pos) == ("очевидно", "adv")
+    assert w["несколько"].pos == "num"
+
+
+@pytest.mark.parametrize(
+    "text, word, lemma, pos",
+    [
+        ("Президент Беларуси Александр Лукашенко принял делегацию.", "Лукашенко", "Лукашенко", "noun"),
+        ("Президент Беларуси Александр Лукашенко принял делегацию.", "Беларуси", "Беларусь", "noun"),
+        ("Минск и Вашингтон ведут переписку.", "Минск", "Минск", "noun"),
+        ("власти США и СМИ", "США", "США", "noun"),
+        ("власти США и СМИ", "СМИ", "СМИ", "noun"),
+        ("решение ЕС", "ЕС", "ЕС", "noun"),
+        ("санкции с авиакомпании «Белавиа»", "Белавиа", "Белавиа", "noun"),
+        ("из списков выведен «Беларуськалий».", "Беларуськалий", "Беларуськалий", "noun"),
+        ("в отношении Белинвестбанка и других", "Белинвестбанка", "Белинвестбанк", "noun"),
+        ("переговоры с Коулом прошли", "Коулом", "Коул", "noun"),
+        ("со спецпосланником Джоном Коулом.", "Коулом", "Коул", "noun"),
+        ("первая леди Мелания Трамп", "Мелания", "Мелания", "noun"),
+        ("опубликовано на Caliber.az", "Caliber.az", "Caliber.az", "noun"),
+        ("глава Белого дома", "Белого", "Белый", "adj"),
+    ],
+)
+def test_names_places_organisations_abbreviations_are_proper(text, word, lemma, pos):
+    w = words(text)
+    assert (w[word].lemma, w[word].pos, w[word].proper) == (lemma, pos, True)
+    assert not morph.is_content(w[word])
+
+
+def test_capitalised_sentence_start_is_not_a_name():
+    w = words("Администрация Трампа предлагает сделку. Власти согласны.")
+    assert (w["Администрация"].lemma, w["Администрация"].proper) == ("администрация", False)
+    assert (w["Власти"].lemma, w["Власти"].proper) == ("власть", False)
+    assert w["Трампа"].proper and w["Трампа"].animacy == "anim"
+
+
+def test_is_content():
+    w = words("Он быстро заключил бы новую сделку там, где это нужно, и в Минске.")
+    content = [t for t, lemma in w.items() if morph.is_content(lemma)]
+    assert content == ["быстро", "заключил", "новую", "сделку", "нужно"]
+
+
+def test_lemmatize_and_strip_stress():
+    assert morph.strip_stress("догово\u0301р подпи\u0301сан, ѐлка") == "договор подписан, елка"
+    assert morph.lemmatize("Договорённостей") == "договорённость"
+    assert morph.lemmatize("перегово\u0301рах") == "переговоры"
+    assert morph.lemmatize("заключенные") == "заключённый"
+    assert morph.lemmatize("сняли") == "снять"
+    assert morph.lemmatize("временного") == "временный"  # the rules apply, as in analyse
+    assert morph.lemmatize("данные") == "данные"
+    assert morph.lemmatize("  ") == ""
+
+
+def test_stress_marks_keep_offsets():
+    text = "Стороны заключи\u0301ли сде\u0301лку."
+    tokens = morph.analyse(text)
+    assert [(t.text, t.lemma.lemma) for t in tokens] == [
+        ("Стороны", "сторона"), ("заключи\u0301ли", "заключить"), ("сде\u0301лку", "сделка"),
+    ]
+
+
+def test_collocations():
+    text = "Стороны решили заключить большую сделку и снять санкции; политические заключенные вышли на свободу."
+    tokens = morph.analyse(text)
+    found = [" ".join(t.text for t in tokens[a:b]) for a, b in morph.collocations(tokens)]
+    assert found == ["заключить большую сделку", "снять санкции", "политические заключенные"]
+    text = "Белорусский президент обсудил повестку дня с временным поверенным в делах."
+    tokens = morph.analyse(text)
+    found = [" ".join(t.text for t in tokens[a:b]) for a, b in morph.collocations(tokens)]
+    assert found == ["повестку дня", "временным поверенным"]  # белорусский президент: a free combination
+
+
+def test_collocations_recurring_in_the_text_are_kept():
+    once = morph.analyse("Прошлый год был трудным.")
+    assert morph.collocations(once) == ()
+    twice = morph.analyse("Прошлый год был трудным. Прошлый год прошёл.")
+    assert morph.collocations(twice) == ((0, 2), (4, 6))
+    score_once = {c.lemmas: c.score for c in morph.collocation_scores(once)}[("прошлый", "год")]
+    score_twice = {c.lemmas: c.score for c in morph.collocation_scores(twice)}[("прошлый", "год")]
+    assert score_twice == pytest.approx(score_once + 1)
+
+
+def test_analyser_is_built_lazily():
+    code = "import sys, cards.morph; print('pymorphy3' in sys.modules, 'wordfreq' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВ- .,«»0123\u0301Zz"), max_size=40))
+def test_any_text_slices_back(text):
+    for t in morph.analyse(text):
+        assert text[t.start : t.stop] == t.text and t.lemma.lemma
+
+
+def test_accuracy_on_hand_checked_gold():
+    spec = importlib.util.spec_from_file_location("bench_lemmas", ROOT / "bench" / "lemmas.py")
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules["bench_lemmas"] = bench  # dataclasses look their module up
+    spec.loader.exec_module(bench)
+    texts, rows = bench.load_gold()
+    assert len(rows) >= 300
+    ours, base = bench.score(bench.ours), bench.score(bench.baseline)
+    assert ours["content lemma acc"] >= 0.97
+    assert ours["content lemma acc"] > base["content lemma acc"]
+    assert ours["proper F1"] >= 0.95
