@@ -30,6 +30,7 @@ class SelectOptions:
     min_words: int = 4  # Russian words; shorter pairs teach little context
     max_words: int = 40  # longer ones are hard to review
     max_new: int = 3  # new target words one card may teach
+    extra_unknown: int = 2  # unknown words a card may hold beyond its targets (left for other cards)
     level: float = 5.0  # lemmas with a wordfreq Zipf at or above this are taken as known
     min_zipf: float = 1.5  # lemmas rarer than this are not worth a card
     max_name_share: float = 0.5  # share of names and numbers above which a pair is a list, not a sentence
@@ -38,8 +39,8 @@ class SelectOptions:
     def __post_init__(self) -> None:
         if not 0 <= self.min_score <= 1:
             raise ValueError("min_score must be in [0, 1]")
-        if self.max_new < 1 or self.min_words < 1 or self.max_words < self.min_words:
-            raise ValueError("need max_new ≥ 1 and 1 ≤ min_words ≤ max_words")
+        if self.max_new < 1 or self.extra_unknown < 0 or self.min_words < 1 or self.max_words < self.min_words:
+            raise ValueError("need max_new ≥ 1, extra_unknown ≥ 0 and 1 ≤ min_words ≤ max_words")
 
 
 @dataclass(frozen=True)
@@ -193,27 +194,28 @@ def select(
         if i in open_pairs:
             open_pairs.remove(i)
     while open_pairs and (options.max_cards is None or len(chosen) < options.max_cards):
-        best, best_gain = None, 0.0
+        best, best_gain, best_new = None, 0.0, []
         for i in open_pairs:
             new = [k for k in unknown[i] if k not in taught]
-            if not 1 <= len(new) <= options.max_new:
+            if not 1 <= len(new) <= options.max_new + options.extra_unknown:
                 continue
-            # Prefer weighty words; between equals prefer i+1 sentences and shorter ones.
-            gain = sum(weights[k] for k in new) / len(new) ** 0.5 - 0.001 * len(analyses[i])
+            teach = sorted(new, key=lambda k: -weights[k])[: options.max_new]
+            # Weighty words first; between equals prefer i+1 sentences, few words left unexplained, short ones.
+            left = len(new) - len(teach)
+            gain = sum(weights[k] for k in teach) / len(teach) ** 0.5 - 0.75 * left - 0.001 * len(analyses[i])
             if best is None or gain > best_gain:
-                best, best_gain = i, gain
+                best, best_gain, best_new = i, gain, teach
         if best is None:
             break
-        new_keys = [k for k in unknown[best] if k not in taught]
-        chosen[best] = tuple(sorted((unknown[best][k] for k in new_keys), key=lambda t: t.start))
-        taught.update(new_keys)
+        chosen[best] = tuple(sorted((unknown[best][k] for k in best_new), key=lambda t: t.start))
+        taught.update(best_new)
         open_pairs.remove(best)
-        final_rule[best] = "teaches_one_new_word" if len(new_keys) == 1 else "teaches_new_words"
+        final_rule[best] = "teaches_one_new_word" if len(best_new) == 1 else "teaches_new_words"
     for i in open_pairs:
         new = [k for k in unknown[i] if k not in taught]
         if not new:
             final_rule[i] = "nothing_new"
-        elif len(new) > options.max_new:
+        elif len(new) > options.max_new + options.extra_unknown:
             final_rule[i] = "too_many_new_words"
         else:
             final_rule[i] = "max_cards_reached"

@@ -1,0 +1,142 @@
+"""The whole path through the command line, checked in a real Anki collection."""
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from anki_client import import_apkg
+from cards.cli import main
+from conftest import DATA, ROOT
+
+SEED = ROOT / "seeds" / "minsk-washington"
+
+
+def run(*args, **kw):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False, **kw)
+
+
+@pytest.fixture(scope="module")
+def seed_deck(tmp_path_factory):
+    out = tmp_path_factory.mktemp("deck") / "seed.apkg"
+    result = run("build", SEED, "--out", out)
+    assert result.exit_code == 0, result.output
+    return out, result
+
+
+@pytest.fixture(scope="module")
+def seed_rows():
+    result = run("inspect", SEED, "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_build_seed_imports_into_anki_with_highlighted_targets(seed_deck, seed_rows, collection):
+    out, result = seed_deck
+    chosen = [r for r in seed_rows if r["chosen"]]
+    assert 10 <= len(chosen) <= 70  # at most one card per text pair of the seed
+    assert f"{len(chosen)} cards" in result.stderr
+
+    counts = import_apkg(collection, out)
+    assert (counts.new, counts.conflicting) == (len(chosen), 0)
+    assert collection.note_count() == len(chosen) and collection.card_count() == len(chosen)
+    assert collection.decks.id_for_name("Political Russian::Minsk and Washington on the Path to a Grand Deal")
+
+    first = min(chosen, key=lambda r: r["order"])
+    target = first["targets"][0]
+    nids = collection.find_notes(f'"English:{first["en"][:40]}*"')
+    assert len(nids) == 1
+    card = collection.get_note(nids[0]).cards()[0]
+    assert f'<span class="target">{target["ru"]}</span>' in card.question()
+    assert target["lemma"] in card.answer()
+    assert "source::minsk-washington" in collection.get_note(nids[0]).tags
+
+    again = import_apkg(collection, out)
+    assert (again.new, again.updated, again.conflicting) == (0, 0, 0)
+    assert collection.note_count() == len(chosen)
+
+
+def test_inspect_reports_every_pair_with_its_rule(seed_rows):
+    assert len(seed_rows) == 81  # one row per bead of the seed alignment
+    headings = [r for r in seed_rows if r["kind"] != "text"]
+    assert {r["rule"] for r in headings} == {"heading_or_byline"}
+    assert all(not r["chosen"] for r in headings)
+    for row in seed_rows:
+        assert set(row) >= {"ru", "en", "chosen", "rule", "targets"}
+        for t in row["targets"]:
+            assert t["ru"] in row["ru"] and (t["en"] is None or t["en"] in row["en"])
+    taught = [t["lemma"] for r in seed_rows for t in r["targets"]]
+    assert len(taught) == len(set(taught))
+
+
+def test_dry_run_prints_cards_and_writes_nothing(tmp_path):
+    out = tmp_path / "deck.apkg"
+    result = run("build", SEED, "--out", out, "--dry-run", "--max-cards", "5")
+    assert result.exit_code == 0
+    assert not out.exists()
+    numbered = [line for line in result.stdout.splitlines() if line[:4].strip().rstrip(".").isdigit()]
+    assert len(numbered) == 5
+    assert "dry run: 5 cards" in result.stderr
+
+
+def test_align_presegmented_reproduces_every_gold_link():
+    gold = json.loads((DATA / "seed-gold" / "seed.jsonl").read_text(encoding="utf-8"))
+    result = run("align", "--presegmented", DATA / "seed-gold" / "ru.txt", DATA / "seed-gold" / "en.txt")
+    assert result.exit_code == 0
+    beads = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [[b["ru"], b["en"]] for b in beads] == gold["links"]
+    assert all(0.0 <= b["score"] <= 1.0 for b in beads)
+    assert beads[62]["ru_text"] == " ".join(gold["ru"][i] for i in (62, 63))
+    assert beads[62]["en_text"] == gold["en"][62]
+
+
+def test_align_raw_seed_files_finds_the_two_merges():
+    result = run("align", SEED / "ru.txt", SEED / "en.txt", "--format", "tsv")
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert len(rows) == 81
+    assert [r[:2] for r in rows if "," in r[0] or "," in r[1]] == [["62,63", "62"], ["70,71", "69"]]
+
+
+def test_segment_prints_one_segment_per_line():
+    result = run("segment", SEED / "en.txt", "--lang", "en")
+    gold = (DATA / "seed-gold" / "en.txt").read_text(encoding="utf-8").splitlines()
+    assert result.stdout.splitlines() == gold
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["build", "no/such/folder"], "no/such/folder: no such file or folder"),
+        (["segment", "missing.txt", "--lang", "ru"], "missing.txt"),
+        (["align", "missing-ru.txt", "missing-en.txt"], "missing-ru.txt"),
+    ],
+)
+def test_bad_paths_give_one_line_and_status_1(args, message, tmp_path):
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0] and lines[0].startswith("Error: ")
+    assert "Traceback" not in result.output
+
+
+def test_unreadable_and_swapped_files(tmp_path):
+    ru, en = tmp_path / "ru.txt", tmp_path / "en.txt"
+    shutil.copy(SEED / "en.txt", ru)
+    shutil.copy(SEED / "ru.txt", en)
+    result = CliRunner().invoke(main, ["build", str(ru), str(en), "--out", str(tmp_path / "x.apkg")])
+    assert result.exit_code == 1 and "swap" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    (tmp_path / "ru.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    result = CliRunner().invoke(main, ["segment", str(ru), "--lang", "ru"])
+    assert result.exit_code == 1 and str(ru) in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_console_entry_points(tmp_path):
+    help_text = subprocess.run([sys.executable, "-m", "cards", "--help"], capture_output=True, text=True, check=True)
+    for command in ("build", "align", "segment", "inspect"):
+        assert command in help_text.stdout
+    if shutil.which("cards"):
+        result = subprocess.run(["cards", "build", "nowhere"], capture_output=True, text=True, cwd=tmp_path)
+        assert result.returncode == 1 and result.stderr.startswith("Error: nowhere: no such file or folder")
