@@ -235,6 +235,7 @@ class BuildOptions:
     min_score: float = 0.5
     reverse: bool = False
     known_sources: tuple[Path, ...] = ()
+    known_field: str | None = None
 
     def select_options(self) -> SelectOptions:
         return SelectOptions(min_score=self.min_score, max_new=self.max_new, level=self.level, max_cards=self.max_cards)
@@ -263,7 +264,7 @@ class BuildResult:
 WORD = re.compile(r"[А-Яа-яЁё\u0301\u0300]+(?:-[А-Яа-яЁё\u0301\u0300]+)*")
 
 
-def read_known(sources: Sequence[Path]) -> frozenset[str]:
+def read_known(sources: Sequence[Path], field: str | None = None) -> frozenset[str]:
     """Lemmas of every Russian word in the given word lists or texts (any inflected form)."""
     from cards.load import read_text
     from cards.morph import lemmatize
@@ -284,7 +285,7 @@ def default_out(sources: Sequence[ArticlePair]) -> Path:
 def inspect_pairs(inputs: Sequence[Path], options: BuildOptions) -> list[dict]:
     """One row per aligned pair: chosen or not, the deciding rule, its targets and scores."""
     articles = prepare_articles(find_pairs(inputs))
-    decisions, cards = choose_cards(articles, read_known(options.known_sources), options.select_options())
+    decisions, cards = choose_cards(articles, read_known(options.known_sources, options.known_field), options.select_options())
     by_index = {d.index: c for d, c in zip(sorted((d for d in decisions if d.chosen), key=lambda d: d.order), cards)}
     rows = []
     for d in decisions:
@@ -325,7 +326,7 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
     sources = find_pairs(inputs)
     out = Path(options.out) if options.out else default_out(sources)
     articles = prepare_articles(sources)
-    known = read_known(options.known_sources)
+    known = read_known(options.known_sources, options.known_field)
     decisions, cards = choose_cards(articles, known, options.select_options(), earlier_notes=read_state(out))
     if dry_run:
         return BuildResult(out, articles, decisions, cards, written=False)
