@@ -166,7 +166,7 @@ def choose_cards(
     from cards.wordalign import counterparts, learn_table
 
     pairs = [p for a in articles for p in a.pairs]
-    slugs = [a.source.slug for a in articles for _ in a.pairs]
+    owner = [n for n, a in enumerate(articles) for _ in a.pairs]  # article index of each pair
     analyses = [analyse(p.ru) for p in pairs]
     earlier_notes = earlier_notes or {}
     earlier = {}
@@ -176,14 +176,19 @@ def choose_cards(
             earlier[i] = tuple(note.get("lemmas", ()))
     taught_before = frozenset(lemma for n in earlier_notes.values() for lemma in n.get("lemmas", ()))
     decisions = select(pairs, analyses, known | taught_before, options, earlier)
-    table = learn_table([(p.ru, p.en) for p in pairs if p.kind == "text" and p.score >= options.min_score])
+    # One word-translation table per article, learned from its own pairs: adding another article
+    # to a build must not change the cards an earlier build made from this one.
+    tables = [
+        learn_table([(p.ru, p.en) for p in a.pairs if p.kind == "text" and p.score >= options.min_score])
+        for a in articles
+    ]
     cards = []
     for d in sorted((d for d in decisions if d.chosen), key=lambda d: d.order):
         spans = counterparts(
             d.pair.ru,
             d.pair.en,
             [(t.start, t.stop, t.lemma.lemma) for t in d.targets],
-            table=table,
+            table=tables[owner[d.index]],
             dictionary=dictionary,
         )
         targets = tuple(
@@ -197,7 +202,7 @@ def choose_cards(
                 reasons=(d.rule,),
                 key=card_key(d.pair.ru),
                 order=d.order,
-                tags=(f"source::{slugs[d.index]}",),
+                tags=(f"source::{articles[owner[d.index]].source.slug}",),
             )
         )
     return decisions, tuple(cards)
