@@ -1,0 +1,419 @@
+"""A Russian → English dictionary: short English glosses of a Russian lemma, best first.
+
+Two sources are read:
+
+- a dictd base (``NAME.index`` + ``NAME.dict.dz`` or ``NAME.dict``), such as Debian's
+  ``mueller7-dict`` (English → Russian, in /usr/share/dictd). It is *reversed*: the Russian
+  translations of every English headword are parsed out of the entry and become keys;
+- a plain ``lemma<TAB>gloss`` TSV (``#`` comments; several glosses may be separated by ``;``).
+
+The reversed dictd table takes a few seconds to build, so it is cached under
+``~/.cache/cards/`` (``$XDG_CACHE_HOME`` is honoured), keyed by the dictd file's size and mtime.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from cards.errors import InputError
+
+DICTD_DIR = Path("/usr/share/dictd")
+DEFAULT_NAMES = ("mueller7",)
+_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+_CACHE_VERSION = 11
+FREQUENCY_WEIGHT = 0.25  # how much a common English word is preferred, in senses per zipf unit
+
+
+def normalize(word: str) -> str:
+    """The key a Russian word is looked up by: lower case, ё → е, stress marks dropped."""
+    return word.lower().replace("ё", "е").replace("\u0301", "").strip()
+
+
+Ranked = tuple[tuple[str, float], ...]  # (English gloss, rank): 0 = the first sense
+
+
+@dataclass(frozen=True)
+class Dictionary:
+    """Russian lemma → English glosses, best first, each with a rank (0 = first sense)."""
+
+    entries: Mapping[str, Ranked] = field(default_factory=dict)
+    source: str = ""
+
+    def ranked(self, lemma: str) -> Ranked:
+        """(gloss, rank) pairs of a Russian lemma, best first; () when unknown.
+
+        A verb also gets the glosses of its likely aspect partner, half a rank lower, because
+        dictionaries often list only one aspect (снять → снимать, исключить → исключать).
+        """
+        key = normalize(lemma)
+        best: dict[str, float] = dict(self.entries.get(key, ()))
+        for variant in aspect_variants(key):
+            for gloss, rank in self.entries.get(variant, ()):
+                if gloss not in best or rank + 0.5 < best[gloss]:
+                    best[gloss] = rank + 0.5
+        order = {g: i for i, g in enumerate(best)}
+        return tuple(sorted(best.items(), key=lambda gr: (int(gr[1] + 0.5), order[gr[0]])))
+
+    def glosses(self, lemma: str) -> tuple[str, ...]:
+        """Short English glosses of a Russian lemma, best first; () when unknown."""
+        return tuple(gloss for gloss, _ in self.ranked(lemma))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, lemma: object) -> bool:
+        return isinstance(lemma, str) and normalize(lemma) in self.entries
+
+
+_ALTERNATIONS = (
+    ("ст", "щ"),
+    ("д", "жд"),
+    ("т", "щ"),
+    ("т", "ч"),
+    ("з", "ж"),
+    ("с", "ш"),
+    ("б", "бл"),
+    ("в", "вл"),
+    ("п", "пл"),
+    ("м", "мл"),
+)
+
+
+_SUFFIX_PAIRS = (
+    ("ожить", "агать"),
+    ("януть", "инать"),
+    ("нять", "нимать"),
+    ("ойти", "ходить"),
+    ("йти", "ходить"),
+    ("ести", "осить"),
+    ("ести", "одить"),
+    ("дать", "давать"),
+    ("ыть", "ывать"),
+    ("ать", "инать"),
+    ("нуть", "ать"),
+    ("овить", "овлять"),
+    ("овить", "авливать"),
+    ("слать", "сылать"),
+)
+_PERFECTIVE_PREFIXES = ("по", "на", "с")
+
+
+def aspect_variants(verb: str) -> tuple[str, ...]:
+    """Likely aspect partners of a Russian infinitive, by regular suffix rules; () if not a verb.
+
+    Perfective → imperfective (заключить → заключать, освободить → освобождать, снять →
+    снимать, предложить → предлагать, войти → входить) and back, plus the verb without a
+    purely perfective prefix (пообещать → обещать, сделать → делать). Candidates, not facts:
+    callers keep only those that are dictionary keys.
+    """
+    if verb.endswith("ться") or verb.endswith("тись"):
+        return tuple(v + "ся" for v in aspect_variants(verb[:-2]))
+    if not (verb.endswith("ть") or verb.endswith("ти")) or len(verb) < 4:
+        return ()
+    out = [verb[: -len(a)] + b for a, b in _SUFFIX_PAIRS if verb.endswith(a)]
+    if verb.endswith("ить"):
+        stem = verb[:-3]
+        stems = [stem] + [stem[: -len(a)] + b for a, b in _ALTERNATIONS if stem.endswith(a)]
+        out += [s + end for s in stems for end in ("ать", "ять", "ивать", "ывать")]
+    elif verb.endswith("ивать") or verb.endswith("ывать"):
+        out += [verb[:-5] + "ать", verb[:-5] + "ить"]
+    elif verb.endswith("ать") or verb.endswith("ять"):
+        out += [verb[:-3] + "ывать", verb[:-3] + "ивать"]
+    for prefix in _PERFECTIVE_PREFIXES:
+        if verb.startswith(prefix) and len(verb) - len(prefix) >= 5:
+            out.append(verb[len(prefix) :])
+    return tuple(dict.fromkeys(v for v in out if v != verb))
+
+
+# --- dictd reading --------------------------------------------------------------------------
+
+
+def decode_b64(text: str) -> int:
+    """A dictd index number (base64 digits, most significant first) as an int."""
+    n = 0
+    for ch in text:
+        n = n * 64 + _B64.index(ch)
+    return n
+
+
+def dictd_entries(index_path: Path, dict_path: Path) -> Iterator[tuple[str, str]]:
+    """(headword, entry text) for every entry of a dictd base; ``00-database-*`` skipped."""
+    opener = gzip.open if dict_path.suffix == ".dz" else open
+    with opener(dict_path, "rb") as f:
+        data = f.read()
+    with open(index_path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 3 or parts[0].startswith("00-database") or parts[0].startswith("00database"):
+                continue
+            start, length = decode_b64(parts[1]), decode_b64(parts[2])
+            yield parts[0], data[start : start + length].decode("utf-8", errors="replace")
+
+
+_TRANSCRIPTION = re.compile(r"\[[^\]]*\]")
+_MARK = re.compile(r"(?<!\w)_[^\s.]+\.?")  # _n. _v. _pl. _разг. _ам. _I _II
+_SENSE = re.compile(r"(?:(?<=\s)|^)(\d+\.|\d+\)|[а-я]\))")
+_LATIN = re.compile(r"[A-Za-z]")
+_RU_WORD = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")
+
+
+def _drop_parens(text: str) -> str:
+    out, depth = [], 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+def russian_senses(entry: str, multiword: bool = False) -> list[list[str]]:
+    """The Russian translations of a Mueller entry, grouped by sense, in order.
+
+    Transcriptions, part-of-speech and usage marks (``_n.``, ``_разг.``), parenthesised
+    remarks and examples (any ``;``-part with Latin letters) are dropped, and so are the
+    а) б) senses of an idiom ("to take the shine out of smth. а) снять блеск"); ``,`` and
+    ``;`` separate translations; multi-word translations are skipped, or with `multiword`
+    those with a head noun kept ("повестка дня").
+    """
+    return [words for _, words in ranked_senses(entry, multiword)]
+
+
+def ranked_senses(entry: str, multiword: bool = False) -> list[tuple[int, list[str]]]:
+    """Like russian_senses, each with its sense number within its part of speech (from 0)."""
+    body = entry.split("\n", 1)[1] if "\n" in entry else ""
+    body = _TRANSCRIPTION.sub(" ", body)
+    body = _MARK.sub(" ", body)
+    body = " ".join(body.split())
+    if body.startswith("="):
+        return []
+    senses: list[tuple[int, list[str]]] = []
+    index, fresh, idiom = 0, True, False
+    pieces = _SENSE.split(body)  # text, marker, text, marker, text …
+    for k in range(0, len(pieces), 2):
+        marker, chunk = (pieces[k - 1] if k else ""), pieces[k]
+        if marker.endswith("."):  # "2.": a new part of speech or homonym, senses count from 0
+            index, fresh, idiom = 0, True, False
+        elif marker[:1].isdigit():  # "2)": the next sense
+            index, fresh, idiom = (index if fresh else index + 1), False, False
+        elif marker:  # "а)": a sub-sense; of an idiom when the text before it ends in Latin
+            idiom = idiom or bool(_LATIN.search(_drop_parens(pieces[k - 2]).split(";")[-1]))
+        words = [] if idiom else _translations(chunk, multiword)
+        if words:
+            senses.append((index, words))
+    return senses
+
+
+def _translations(chunk: str, multiword: bool) -> list[str]:
+    words: list[str] = []
+    for part in _drop_parens(chunk).split(";"):
+        if _LATIN.search(part) or "=" in part:
+            continue
+        items = [item.strip(" .:!?\"«»'").lower() for item in part.split(",")]
+        for k, item in enumerate(items):
+            if _modifies_next(items, k):
+                continue  # "большой, старинный город": the adjectives describe the noun
+            if _RU_WORD.match(item):
+                words.append(item)
+            elif multiword and _phrase_head(item):
+                words.append(item)
+    return words
+
+
+_NOT_A_HEAD_NOUN = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ть", "ться", "ти", "ся")
+
+
+_PREPOSITIONS = frozenset("в во на с со по к ко о об от для за из у при под над без до".split())
+
+
+_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
+
+
+def _modifies_next(items: list[str], k: int) -> bool:
+    """True for a lone adjective listed before the adjective + noun phrase it belongs to."""
+    following = items[k + 1 :]
+    return (
+        " " not in items[k]
+        and items[k].endswith(_ADJECTIVE_ENDINGS)
+        and bool(following)
+        and " " in following[-1]
+        and all(f.endswith(_ADJECTIVE_ENDINGS) for f in following[:-1])
+        and following[-1].split()[0].endswith(_ADJECTIVE_ENDINGS)
+    )
+
+
+def _phrase_head(phrase: str) -> str | None:
+    """The word a multi-word translation is indexed under, or None: the noun of "повестка дня",
+    the head of "поверенный в делах"; not "третья сторона" (adjective first) nor a verb phrase."""
+    parts = phrase.split()
+    if not parts or parts[0] in _PREPOSITIONS or not all(_RU_WORD.match(w) and not w.endswith("-л") for w in parts):
+        return None
+    if len(parts) == 2 and not parts[0].endswith(_NOT_A_HEAD_NOUN) and parts[1] not in _PREPOSITIONS:
+        return parts[0]
+    if len(parts) == 3 and parts[1] in _PREPOSITIONS and not parts[0].endswith(_VERB_ENDINGS):
+        return parts[0]
+    return None
+
+
+_VERB_ENDINGS = ("ть", "ться", "ти", "тись", "ся")
+
+
+def _usable_headword(head: str) -> bool:
+    return bool(head) and head[0].isalpha() and not any(ch.isdigit() for ch in head) and len(head) > 1
+
+
+def reverse_entries(entries: Iterable[tuple[str, str]]) -> dict[str, Ranked]:
+    """Russian word → (English headword, rank) pairs, best first.
+
+    The rank is where the Russian word stands in the English entry: sense number (from 0) plus
+    0.3 per earlier translation in that sense, plus 1.5 for a word of a two-word translation;
+    "sanction" gives "санкция" first, so "санкция" → ("sanction", 0.0). The order is by rank
+    with a common English word (wordfreq) preferred over a rare one of about the same rank.
+    """
+    best: dict[str, dict[str, float]] = {}
+    for head, entry in entries:
+        if not _usable_headword(head):
+            continue
+        for sense, translations in ranked_senses(entry, multiword=True):
+            for k, phrase in enumerate(translations):
+                # a multi-word translation counts for its head noun, a rank lower
+                rank = sense + 0.3 * k + (1.5 if " " in phrase else 0)
+                slot = best.setdefault(normalize(_phrase_head(phrase) or phrase), {})
+                if rank < slot.get(head, 1e9):
+                    slot[head] = rank
+    freq = _english_zipf()
+    order = {h: FREQUENCY_WEIGHT * freq(h) for heads in best.values() for h in heads}
+    return {
+        ru: tuple((h, round(heads[h], 2)) for h in sorted(heads, key=lambda h: (round(heads[h] - order[h], 2), h)))
+        for ru, heads in best.items()
+    }
+
+
+def _english_zipf():
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return lambda word: 0.0
+    return lambda word: zipf_frequency(word, "en")
+
+
+# --- cache ----------------------------------------------------------------------------------
+
+
+def cache_dir() -> Path:
+    """Where cards keeps rebuildable data: $XDG_CACHE_HOME/cards or ~/.cache/cards."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "cards"
+
+
+def _cache_path(dict_path: Path) -> Path:
+    st = dict_path.stat()
+    return cache_dir() / f"{dict_path.name}.{st.st_size}.{int(st.st_mtime)}.v{_CACHE_VERSION}.json"
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def read_dictd(index_path: Path, dict_path: Path, *, use_cache: bool = True) -> Dictionary:
+    """A reversed dictd base; the reversed table is cached on disk when `use_cache`."""
+    cached = _cache_path(dict_path) if use_cache else None
+    if cached is not None and cached.exists():
+        try:
+            raw = json.loads(cached.read_text(encoding="utf-8"))
+            table = {k: tuple((g, float(r)) for g, r in v) for k, v in raw.items()}
+            return Dictionary(table, str(dict_path))
+        except (OSError, ValueError):
+            pass  # a damaged cache is rebuilt
+    table = reverse_entries(dictd_entries(index_path, dict_path))
+    if cached is not None:
+        try:
+            _write_atomically(cached, json.dumps(table, ensure_ascii=False))
+        except OSError:
+            pass  # a read-only home still gets a working dictionary
+    return Dictionary(table, str(dict_path))
+
+
+def read_tsv(path: Path) -> Dictionary:
+    """A ``lemma<TAB>gloss`` file; a lemma may have several lines or ``;``-separated glosses."""
+    table: dict[str, list[str]] = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip() or line.startswith("#") or "\t" not in line:
+                continue
+            lemma, gloss = line.rstrip("\n").split("\t", 1)
+            slot = table.setdefault(normalize(lemma), [])
+            for g in gloss.split(";"):
+                g = " ".join(g.split())
+                if g and g not in slot:
+                    slot.append(g)
+    return Dictionary({k: tuple((g, float(i)) for i, g in enumerate(v)) for k, v in table.items()}, str(path))
+
+
+def _dictd_files(path: Path) -> tuple[Path, Path] | None:
+    """(index, dict) for a dictd base named by its .index, .dict, .dict.dz or bare stem."""
+    name = str(path)
+    for suffix in (".dict.dz", ".dict", ".index"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    index = Path(name + ".index")
+    for data in (Path(name + ".dict.dz"), Path(name + ".dict")):
+        if index.exists() and data.exists():
+            return index, data
+    return None
+
+
+def load_dictionary(path: str | os.PathLike | None = None) -> Dictionary | None:
+    """The dictionary at `path`, or Debian's mueller7 when `path` is None (None if not installed).
+
+    `path` may name a dictd base (its .index, .dict.dz or .dict file, or the name without
+    suffix), a folder holding dictd bases (mueller7 preferred), or a ``lemma<TAB>gloss`` file.
+    Raises InputError when it names nothing readable.
+    """
+    if path is None:
+        return _default_dictionary()
+    p = Path(path)
+    if p.is_dir():
+        bases = [p / name for name in DEFAULT_NAMES] + sorted(q.with_suffix("") for q in p.glob("*.index"))
+        p = next((b for b in bases if _dictd_files(b)), p)
+    files = _dictd_files(p)
+    try:
+        if files is not None:
+            return read_dictd(*files)
+        if p.is_file():
+            return read_tsv(p)
+    except (OSError, ValueError, EOFError) as exc:  # unreadable, not UTF-8, bad index, bad gzip
+        raise InputError(p, f"cannot read this dictionary ({exc})", _FIX) from exc
+    raise InputError(p, "no dictionary there: neither a dictd base (.index with .dict.dz or .dict) nor a file", _FIX)
+
+
+_FIX = "Give a dictd .index file (apt-get install mueller7-dict puts one in /usr/share/dictd) or a lemma<TAB>gloss TSV"
+
+
+@lru_cache(maxsize=1)
+def _default_dictionary() -> Dictionary | None:
+    for name in DEFAULT_NAMES:
+        files = _dictd_files(DICTD_DIR / name)
+        if files is not None:
+            return read_dictd(*files)
+    return None

@@ -1,0 +1,779 @@
+"""Word level alignment: the English counterpart of each target word in a sentence pair.
+
+Evidence, each a score in [0, 1] for a (Russian word, English candidate) pair:
+
+- ``dictionary``: the candidate is one of the word's dictionary glosses, compared by stem
+  (a multi-word gloss such as "chargé d'affaires" matches as a phrase), scored by the gloss's rank;
+- ``cognate``: the transliterated lemma looks like the English word (санкция/sanction);
+- ``table``: a Russian lemma ↔ English stem association learned from aligned sentence pairs
+  (nltk's IBM Model 1 in both directions, or Dice);
+- ``position``: relative place in the sentence, which breaks ties between candidates.
+
+Agreeing sources add up (noisy-or). English function words are never candidates. The passes:
+
+1. every content word of the sentence (targets and the others, so that a target never takes
+   its neighbour's counterpart) gets candidates above `Weights.threshold`; the spans are then
+   assigned to maximise the summed score, never overlapping;
+2. neighbour rules: an adjective beside an aligned noun, a genitive after an aligned noun and
+   a word between two aligned neighbours take the free English word their neighbours point to;
+3. weak pass: a target still unaligned may take a free word on weak evidence (a low table
+   score) when it sits where the target's relative place predicts;
+4. a phrasal verb keeps its particle (broke off, set up).
+
+Precision matters more than recall: a wrong highlight teaches a wrong meaning, so a target with
+no confident counterpart gets None. bench/wordalign.py measures each source and pass.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+Span = tuple[int, int]
+SOURCES = ("dictionary", "cognate", "table")
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’‐][^\W\d_]+)*")
+
+# English function words: never a counterpart (pronouns, articles, prepositions, conjunctions,
+# auxiliaries and modals, a few empty adverbs and quantifiers).
+FUNCTION_WORDS = frozenset(
+    """a an the this that these those such some any each every either neither both all no none
+    other another own same i me my mine we us our ours you your yours he him his she her hers it its
+    they them their theirs who whom whose which what whatever whoever one ones oneself itself himself
+    herself themselves ourselves myself yourself
+    of to in on at by for with from into onto upon about above below over under between among
+    through during before after since until till against without within toward towards across
+    along around behind beyond near off out up down via per than as like unlike despite
+    and or but nor so yet if whether because while although though unless whereas when where
+    whereby wherein then there here thus hence therefore however
+    be am is are was were been being have has had having do does did doing done
+    will would shall should can could may might must ought
+    not no yes also too very just only even still already again ever never quite rather
+    more most less least much many few several s t d ll re ve o""".split()
+)
+
+# Irregular English forms → base form, so "took place" matches the gloss "take place".
+_IRREGULAR = dict(
+    pair.split(":")
+    for pair in """
+    took:take taken:take met:meet sent:send brought:bring held:hold made:make told:tell became:become
+    began:begin begun:begin gave:give given:give went:go gone:go came:come saw:see seen:see found:find
+    left:leave kept:keep led:lead paid:pay said:say spoke:speak spoken:speak thought:think bought:buy
+    sold:sell won:win lost:lose meant:mean felt:feel chose:choose chosen:choose drew:draw drawn:draw
+    grew:grow grown:grow knew:know known:know rose:rise risen:rise struck:strike stood:stand
+    understood:understand wrote:write written:write got:get gotten:get fell:fall fallen:fall heard:hear
+    sought:seek taught:teach caught:catch built:build spent:spend set:set put:put cut:cut hit:hit
+    let:let shut:shut ran:run sat:sit broke:break broken:break drove:drive driven:drive flew:fly
+    flown:fly forgot:forget forgotten:forget hid:hide hidden:hide laid:lay lent:lend meetings:meeting
+    children:child men:man women:woman people:person
+    """.split()
+)
+
+
+# --- small cached helpers ----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
+
+
+def _fold(word: str) -> str:
+    """Lower case, accents dropped, British spellings folded: chargé → charge, -ise → -ize."""
+    word = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
+    word = "".join(ch for ch in word if not unicodedata.combining(ch))
+    word = re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", word)
+    return re.sub(r"our(s|ed|ing)?$", r"or\1", word) if len(word) > 5 else word
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """English stem for comparison: folded, irregular forms mapped, Snowball; parts of a hyphenated word joined."""
+    parts = [p for p in re.split(r"[-‐]", _fold(word)) if p]
+    return "-".join(_stemmer().stem(_IRREGULAR.get(p, p)) for p in parts)
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(word: str) -> tuple[str, ...]:
+    """Normal forms of a Russian word, most likely first (pymorphy3), ё folded to е."""
+    seen: dict[str, None] = {}
+    for parse in _morph().parse(word):
+        seen.setdefault(parse.normal_form.replace("ё", "е"), None)
+    return tuple(seen) or (word.lower().replace("ё", "е"),)
+
+
+def lemmatize(word: str) -> str:
+    """The most likely lemma of a Russian word."""
+    return lemmas(word)[0]
+
+
+_RU_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "NUMR", "PRED"})
+
+
+def _ru_content(word: str) -> bool:
+    return len(word) > 1 and _tag(word).POS not in _RU_FUNCTION_POS
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    """(start, stop, word) for the words of a text; an English possessive 's is left out."""
+    out = []
+    for m in _WORD.finditer(text):
+        start, stop, word = m.start(), m.end(), m.group()
+        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+            stop, word = stop - 2, word[:-2]
+        out.append((start, stop, word))
+    return out
+
+
+def is_function_word(word: str) -> bool:
+    """True for English words that are never a counterpart (articles, prepositions, auxiliaries …)."""
+    return _fold(word) in FUNCTION_WORDS
+
+
+# --- transliteration and cognates -------------------------------------------------------------
+
+_TRANSLIT = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e iu ia".split(),
+    )
+)
+_TRANSLIT.update({"ъ": "", "ь": ""})
+
+# Russian endings → English ones, longest first (политический → politic-al, нормализовать → normalize).
+_RU_SUFFIXES = (
+    ("изировать", "ize"),
+    ("ировать", "ate"),
+    ("изовать", "ize"),
+    ("овать", ""),
+    ("ический", "ical"),
+    ("ческий", "cal"),
+    ("ский", ""),
+    ("альный", "al"),
+    ("ивный", "ive"),
+    ("ционный", "tional"),
+    ("онный", "onal"),
+    ("ный", ""),
+    ("ний", ""),
+    ("ой", ""),
+    ("ый", ""),
+    ("ий", ""),
+    ("ция", "tion"),
+    ("сия", "sion"),
+    ("изм", "ism"),
+    ("ия", "y"),
+    ("ость", "ity"),
+    ("ать", ""),
+    ("ять", ""),
+    ("ить", ""),
+    ("еть", ""),
+    ("ться", ""),
+    ("а", ""),
+    ("я", ""),
+    ("о", ""),
+    ("е", ""),
+    ("ь", ""),
+)
+
+
+def _canon(latin: str) -> str:
+    """A rough phonetic key for Latin spellings: c/k/q → k, ph → f, th → t, y → i, no doubles."""
+    s = latin.lower()
+    for a, b in (
+        ("ph", "f"),
+        ("th", "t"),
+        ("ck", "k"),
+        ("qu", "kv"),
+        ("x", "ks"),
+        ("w", "v"),
+        ("kh", "h"),
+        ("ts", "c"),
+    ):
+        s = s.replace(a, b)
+    s = re.sub(r"c(?=[eiy])", "s", s)
+    s = s.replace("c", "k").replace("y", "i").replace("j", "i")
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return s
+
+
+@lru_cache(maxsize=100_000)
+def transliterate(lemma: str) -> str:
+    """A Russian lemma in Latin letters with its ending made English: санкция → sanktion."""
+    word = lemma.lower().replace("ё", "е")
+    for ru, en in _RU_SUFFIXES:
+        if word.endswith(ru) and len(word) - len(ru) >= 3:
+            word = word[: -len(ru)] + "\0" + en
+            break
+    return "".join(_TRANSLIT.get(ch, ch) for ch in word).replace("\0", "")
+
+
+def cognate_score(lemma: str, english: str) -> float:
+    """How much a Russian lemma and an English word look alike, in [0, 1]; 0 when they don't.
+
+    Compares phonetic keys of the transliterated lemma (English endings swapped in) and the
+    English word, at least 4 letters each, with the same first letter (г may be h: гипотеза;
+    English h may be silent: история/history; пере- may be re-). Sharing the first two letters,
+    a similarity of 0.7 is enough, else 0.8. Verbs count only through -ировать/-овать.
+    """
+    word = lemma.lower().replace("ё", "е")
+    if word.endswith(("ть", "ться", "ти", "тись")) and not word.endswith(("овать", "оваться")):
+        return 0.0
+    b = _canon(_fold(english).replace("-", ""))
+    forms = [word] + (["ре" + word[4:]] if word.startswith("пере") else [])
+    return max(_cognate(_canon(transliterate(f)), b) for f in forms)
+
+
+def _cognate(a: str, b: str) -> float:
+    if a.startswith("g") and b.startswith("h"):
+        a = "h" + a[1:]
+    if b.startswith("h") and not a.startswith("h"):
+        b = b[1:]
+    if len(a) < 4 or len(b) < 4 or a[0] != b[0]:
+        return 0.0
+    n = min(len(a), len(b))
+    prefix = next((i for i in range(n) if a[i] != b[i]), n)
+    ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
+    score = min(1.0, max(ratio, prefix / max(len(a), len(b)) + 0.2 if prefix >= 5 else 0.0))
+    return score if score >= (0.7 if prefix >= 2 else 0.8) else 0.0
+
+
+# --- the learned table -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Table:
+    """Russian lemma ↔ English stem association scores in [0, 1], learned from sentence pairs."""
+
+    scores: dict[tuple[str, str], float] = field(default_factory=dict)
+    method: str = "ibm1"
+
+    def score(self, lemma: str, english_stem: str) -> float:
+        return self.scores.get((lemma.replace("ё", "е"), english_stem), 0.0)
+
+    def __len__(self) -> int:
+        return len(self.scores)
+
+
+def _ru_bag(text: str) -> list[str]:
+    return [lemmatize(w) for _, _, w in words(text) if _ru_content(w)]
+
+
+def _en_bag(text: str) -> list[str]:
+    return [stem(w) for _, _, w in words(text) if not is_function_word(w) and len(w) > 1]
+
+
+def learn_table(pairs: Sequence[tuple[str, str]], *, method: str = "ibm1", iterations: int = 5) -> Table:
+    """A lemma ↔ stem table from (Russian, English) sentence pairs.
+
+    ``ibm1``: nltk's IBM Model 1 trained in both directions, score sqrt(t(e|r)·t(r|e)).
+    ``dice``: Dice's coefficient over sentence co-occurrence, pairs seen at least twice.
+    """
+    bags = [(_ru_bag(ru), _en_bag(en)) for ru, en in pairs]
+    bags = [(r, e) for r, e in bags if r and e]
+    if not bags:
+        return Table({}, method)
+    if method == "dice":
+        return Table(_dice(bags), method)
+    if method != "ibm1":
+        raise ValueError(f"unknown table method {method!r}: use 'ibm1' or 'dice'")
+    forward = _ibm1([(e, r) for r, e in bags], iterations)  # t(e | r)
+    backward = _ibm1(bags, iterations)  # t(r | e)
+    scores = {}
+    for (e, r), p in forward.items():
+        q = backward.get((r, e), 0.0)
+        s = math.sqrt(p * q)
+        if s >= 0.05:
+            scores[(r, e)] = round(s, 4)
+    return Table(scores, method)
+
+
+def _ibm1(bitext: Iterable[tuple[list[str], list[str]]], iterations: int) -> dict[tuple[str, str], float]:
+    """t(target | source) from nltk's IBMModel1, kept for pairs that co-occur."""
+    from nltk.translate import AlignedSent, IBMModel1
+
+    corpus = [AlignedSent(list(tgt), list(src)) for tgt, src in bitext]
+    model = IBMModel1(corpus, iterations)
+    table = model.translation_table
+    out = {}
+    for sent in corpus:
+        for t in sent.words:
+            for s in sent.mots:
+                p = table[t][s]
+                if p > 0.01:
+                    out[(t, s)] = p
+    return out
+
+
+def _dice(bags: list[tuple[list[str], list[str]]]) -> dict[tuple[str, str], float]:
+    ru_count, en_count, both = Counter(), Counter(), Counter()
+    for r, e in bags:
+        rs, es = set(r), set(e)
+        ru_count.update(rs)
+        en_count.update(es)
+        both.update((a, b) for a in rs for b in es)
+    return {
+        (a, b): round(2 * n / (ru_count[a] + en_count[b]), 4)
+        for (a, b), n in both.items()
+        if n >= 2 and 2 * n / (ru_count[a] + en_count[b]) >= 0.2
+    }
+
+
+# --- matching ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How evidence is combined (the defaults are the measured ones, see bench/wordalign.py).
+
+    `use`: the evidence sources taken into account; `threshold`: the least evidence of one
+    source for a candidate; `table_weight`/`table_min`: table score scaling and floor;
+    `position_weight`: the tie-breaking weight of relative position; `context`: let the other
+    words of the sentence compete; `derived`: look up related lemmas (однозначно → однозначный);
+    `adjacency`, `gaps`, `particles`: the neighbour and phrasal-verb rules; `weak_threshold`,
+    `weak_window`: the weak pass (off when `weak_threshold` ≥ `threshold`).
+    """
+
+    use: tuple[str, ...] = SOURCES
+    threshold: float = 0.5
+    table_weight: float = 1.25
+    table_min: float = 0.3
+    position_weight: float = 0.03
+    context: bool = True
+    derived: bool = True
+    gaps: bool = True
+    weak_threshold: float = 0.15
+    weak_window: float = 0.15
+    particles: bool = True
+    adjacency: bool = True
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    span: Span
+    stems: tuple[str, ...]  # stem of each word of the candidate
+    text: str
+    position: float
+
+
+def _candidates(en_text: str, phrases: Iterable[tuple[str, ...]]) -> list[_Candidate]:
+    """Single content words, plus the multi-word glosses that occur in the sentence."""
+    toks = words(en_text)
+    n = max(len(en_text), 1)
+    out = []
+    for start, stop, w in toks:
+        if not is_function_word(w):
+            out.append(_Candidate((start, stop), (stem(w),), w, (start + stop) / 2 / n))
+    stems = [stem(w) for _, _, w in toks]
+    for phrase in phrases:
+        k = len(phrase)
+        for i in range(len(toks) - k + 1):
+            if tuple(stems[i : i + k]) == phrase:
+                span = (toks[i][0], toks[i + k - 1][1])
+                out.append(_Candidate(span, phrase, en_text[span[0] : span[1]], (span[0] + span[1]) / 2 / n))
+    return out
+
+
+def _gloss_stems(glosses: Sequence[tuple[str, float]]) -> tuple[dict[str, float], set[tuple[str, ...]]]:
+    """Stems of single-word glosses with their best rank, and the multi-word glosses as stem tuples."""
+    single: dict[str, float] = {}
+    phrases: set[tuple[str, ...]] = set()
+    for gloss, rank in glosses:
+        parts = [w for _, _, w in words(gloss)]
+        content = [w for w in parts if not is_function_word(w)]
+        if len(parts) == 1 or (len(content) == 1 and parts[0].lower() == "to"):
+            word = content[0] if content else parts[0]
+            single.setdefault(stem(word), rank)
+            single.setdefault(stem(word.replace("-", "")), rank)  # co-operation = cooperation
+        elif len(parts) > 1:
+            phrases.add(tuple(stem(w) for w in parts))
+    return single, phrases
+
+
+def _dictionary_score(cand: _Candidate, single: dict[str, int], phrases: set[tuple[str, ...]]) -> float:
+    if len(cand.stems) > 1:
+        return 1.0 if cand.stems in phrases else 0.0
+    s = cand.stems[0]
+    if s in single:
+        return 0.9 - min(single[s], 8) / 20
+    parts = s.split("-")
+    if len(parts) > 1 and any(p in single for p in parts):
+        return 0.8
+    # a derivation of a gloss: normalising/normalization (normalis/normal), dissatisfaction/dissatisfy
+    for g in single:
+        k = len(_common_prefix(g, s))
+        if k >= 5 and g[k:] in _DERIVATIONS and s[k:] in _DERIVATIONS:
+            return 0.7
+    return 0.0
+
+
+_DERIVATIONS = frozenset({"", "e", "i", "y", "is", "iz", "al", "ic", "er", "or", "at", "ion"})
+
+
+_DEVERBAL = (("ятие", "ять"), ("ение", "ить"), ("ение", "ять"), ("ание", "ать"), ("яние", "ять"), ("вление", "вить"))
+
+
+def derived_keys(lemma: str) -> tuple[str, ...]:
+    """Related lemmas to look up when a word's own entry may be missing or thin: the adjective of
+    an adverb (однозначно → однозначный: "clear" matches "clearly") and the verb of a deverbal
+    noun (снятие → снять: "lift" matches "lift"/"lifting")."""
+    word = lemma.lower().replace("ё", "е")
+    out = [word[: -len(a)] + b for a, b in _DEVERBAL if word.endswith(a) and len(word) - len(a) >= 2]
+    if word.endswith(("о", "е")) and len(word) > 5 and not word.endswith(("ство", "ие", "ье")):
+        out += [word[:-1] + end for end in ("ый", "ий", "ой")]
+    return tuple(out)
+
+
+def _ranked(dictionary, lemma: str) -> Sequence[tuple[str, float]]:
+    """(gloss, rank) from a cards Dictionary, or (gloss, position) from anything with glosses()."""
+    if hasattr(dictionary, "ranked"):
+        return dictionary.ranked(lemma)
+    return [(g, float(i)) for i, g in enumerate(dictionary.glosses(lemma))]
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = min(len(a), len(b))
+    i = next((i for i in range(n) if a[i] != b[i]), n)
+    return a[:i]
+
+
+def score_candidates(
+    ru_text: str,
+    en_text: str,
+    target: tuple[int, int, str],
+    *,
+    table: Table | None = None,
+    dictionary=None,
+    weights: Weights = Weights(),
+) -> list[tuple[float, dict[str, float], _Candidate]]:
+    """Every candidate counterpart of one target with its combined score and evidence."""
+    start, stop, lemma = target
+    surface = ru_text[start:stop]
+    keys = tuple(dict.fromkeys((lemma.lower().replace("ё", "е"),) + lemmas(surface))) if surface else (lemma,)
+    glosses: list[tuple[str, float]] = []
+    if dictionary is not None and "dictionary" in weights.use:
+        for n, key in enumerate(keys):  # the given lemma, then other readings of the word, a rank lower
+            glosses += [(g, r + (n > 0)) for g, r in _ranked(dictionary, key)]
+        if weights.derived:
+            for key in derived_keys(keys[0]):  # однозначно → однозначный: "clear" matches "clearly"
+                glosses += [(g, r + 1) for g, r in _ranked(dictionary, key)]
+    single, phrases = _gloss_stems(glosses)
+    rel = (start + stop) / 2 / max(len(ru_text), 1)
+    out = []
+    for cand in _candidates(en_text, phrases):
+        ev = {}
+        if glosses:
+            ev["dictionary"] = _dictionary_score(cand, single, phrases)
+        if "cognate" in weights.use and len(cand.stems) == 1:
+            ev["cognate"] = max(cognate_score(k, cand.text) for k in keys[:2])
+        if table is not None and "table" in weights.use and len(cand.stems) == 1:
+            t = max(table.score(k, cand.stems[0]) for k in keys[:2])
+            ev["table"] = min(1.0, weights.table_weight * t) if t >= weights.table_min else 0.0
+        best = max(ev.values(), default=0.0)
+        if best < weights.threshold:
+            continue
+        agreed = 1.0 - math.prod(1.0 - v for v in ev.values())  # agreeing sources add up
+        position = 1.0 - abs(rel - cand.position)
+        out.append((agreed + weights.position_weight * position, ev, cand))
+    return out
+
+
+def counterparts(
+    ru_text: str,
+    en_text: str,
+    targets: Sequence[tuple[int, int, str]],
+    *,
+    table: Table | None = None,
+    dictionary=None,
+    weights: Weights = Weights(),
+) -> tuple[Span | None, ...]:
+    """For each target (start, stop, lemma) of `ru_text`, its counterpart span in `en_text`, or None.
+
+    Example: counterparts("Санкции сняты.", "Sanctions were lifted.", [(0, 7, "санкция")])
+    gives ((0, 9),). The other content words of the sentence compete too, so a target never
+    takes the counterpart of its neighbour; the assignment maximises the summed score with
+    spans that never overlap. An adjective next to an aligned noun then takes the English word
+    beside the noun's counterpart (большую сделку → grand deal).
+    """
+    items = list(targets)
+    if weights.context:
+        covered = [(a, b) for a, b, _ in targets]
+        for a, b, w in words(ru_text):
+            if _ru_content(w) and all(b <= x or a >= y for x, y in covered):
+                items.append((a, b, lemmatize(w)))
+    options = [
+        [
+            (score, cand.span)
+            for score, _, cand in score_candidates(
+                ru_text, en_text, item, table=table, dictionary=dictionary, weights=weights
+            )
+        ]
+        for item in items
+    ]
+    chosen = assign(options)
+    if weights.adjacency or weights.gaps:
+        chosen = _fill_from_neighbours(ru_text, en_text, items, chosen, len(targets), weights)
+    if weights.weak_threshold < weights.threshold:
+        chosen = _weak_pass(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
+    if weights.particles:
+        chosen = _with_particles(en_text, chosen, len(targets))
+    return tuple(chosen[: len(targets)])
+
+
+PARTICLES = frozenset({"up", "off", "out", "down", "away", "back"})
+FIXED_OBJECTS = frozenset({("take", "place"), ("take", "part")})  # состоялся → "took place"
+
+
+def _with_particles(en_text: str, chosen, n_targets) -> list[Span | None]:
+    """A phrasal verb keeps its particle (разорвали → "broke off", установили → "set up"), and
+    take its object in "take place", "take part"."""
+    chosen = list(chosen)
+    toks = words(en_text)
+    for i in range(n_targets):
+        span = chosen[i]
+        k = next((k for k, t in enumerate(toks) if span and t[:2] == span), None)
+        if k is None or k + 1 >= len(toks):
+            continue
+        a, b, w = toks[k + 1]
+        if (
+            (w.lower() in PARTICLES or (stem(toks[k][2]), w.lower()) in FIXED_OBJECTS)
+            and not en_text[span[1] : a].strip()
+            and not any(s and _overlap(s, (a, b)) for s in chosen)
+        ):
+            chosen[i] = (span[0], b)
+    return chosen
+
+
+def _weak_pass(ru_text, en_text, items, chosen, n_targets, table, dictionary, weights: Weights) -> list[Span | None]:
+    """Targets still unaligned may take a free word on weaker evidence when it sits where the
+    target's place in the sentence predicts (within `weak_window` of relative position)."""
+    chosen = list(chosen)
+    weak = replace(weights, threshold=weights.weak_threshold, table_min=weights.weak_threshold / weights.table_weight)
+    options = []
+    for i in range(len(items)):  # the other words compete too, but only targets are changed
+        opts = []
+        if chosen[i] is None:
+            a, b, _ = items[i]
+            rel = (a + b) / 2 / max(len(ru_text), 1)
+            for score, _, cand in score_candidates(
+                ru_text, en_text, items[i], table=table, dictionary=dictionary, weights=weak
+            ):
+                if (
+                    abs(rel - cand.position) <= weights.weak_window
+                    and not any(s and _overlap(s, cand.span) for s in chosen)
+                    and (cand.text[:1].islower() or ru_text[a:b][:1].isupper())  # no names
+                ):
+                    opts.append((score, cand.span))
+        options.append(opts)
+    for i, span in enumerate(assign(options)):
+        if span is not None and i < n_targets:
+            chosen[i] = span
+    return chosen
+
+
+def assign(options: Sequence[Sequence[tuple[float, Span]]], *, keep: int = 4) -> list[Span | None]:
+    """One span or None per item, maximising the summed score, spans never overlapping.
+
+    Items whose candidates overlap are solved together by a bounded search over each one's
+    `keep` best candidates; items in no conflict simply take their best.
+    """
+    opts = [sorted(o, key=lambda x: (-x[0], x[1]))[:keep] for o in options]
+    parent = list(range(len(opts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(opts)):
+        for j in range(i + 1, len(opts)):
+            if any(_overlap(a, b) for _, a in opts[i] for _, b in opts[j]):
+                parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(opts)):
+        groups.setdefault(root(i), []).append(i)
+    chosen: list[Span | None] = [None] * len(opts)
+    for members in groups.values():
+        for i, span in zip(members, _solve([opts[i] for i in members])):
+            chosen[i] = span
+    return chosen
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _solve(opts: list[list[tuple[float, Span]]], budget: int = 20_000) -> list[Span | None]:
+    """Exact best assignment for a small conflict group (greedy when the search runs too long)."""
+    order = sorted(range(len(opts)), key=lambda i: -(opts[i][0][0] if opts[i] else 0.0))
+    best_rest = [0.0] * (len(order) + 1)
+    for k in range(len(order) - 1, -1, -1):
+        o = opts[order[k]]
+        best_rest[k] = best_rest[k + 1] + (o[0][0] if o else 0.0)
+    best: list = [-1.0, None]
+    steps = [0]
+
+    def dfs(k: int, total: float, taken: list[Span], picks: list[Span | None]) -> None:
+        steps[0] += 1
+        if total + best_rest[k] <= best[0] + 1e-9 or steps[0] > budget and best[1] is not None:
+            return
+        if k == len(order):
+            best[0], best[1] = total, list(picks)
+            return
+        for score, span in opts[order[k]]:
+            if not any(_overlap(span, t) for t in taken):
+                dfs(k + 1, total + score, taken + [span], picks + [span])
+        dfs(k + 1, total, taken, picks + [None])
+
+    dfs(0, 0.0, [], [])
+    out: list[Span | None] = [None] * len(opts)
+    for k, span in enumerate(best[1] or []):
+        out[order[k]] = span
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _tag(word: str):
+    return _morph().parse(word)[0].tag
+
+
+def _is_adjective(word: str) -> bool:
+    return _tag(word).POS in {"ADJF", "PRTF"}
+
+
+def _is_noun(word: str) -> bool:
+    return _tag(word).POS == "NOUN"
+
+
+def _fill_from_neighbours(ru_text, en_text, items, chosen, n_targets, weights: Weights) -> list[Span | None]:
+    """Unaligned targets take a free English word placed by their aligned neighbours.
+
+    ``adjacency``: an adjective right before an aligned noun takes the word right before the
+    noun's counterpart (большую сделку → grand deal); a noun right after an aligned adjective
+    takes the word right after it (дипломатическую переписку → diplomatic correspondence).
+    ``gaps``: a word between two aligned content words takes the only content word between
+    their counterparts. Only free lower-case content words are taken; two passes let chains grow.
+    """
+    chosen = list(chosen)
+    ru_toks, en_toks = words(ru_text), words(en_text)
+    en_at = {t[0]: k for k, t in enumerate(en_toks)}
+    item_at = {it[0]: j for j, it in enumerate(items)}
+
+    def en_token(ru_k: int) -> int | None:
+        j = item_at.get(ru_toks[ru_k][0])
+        span = chosen[j] if j is not None else None
+        k = en_at.get(span[0]) if span else None
+        return k if k is not None and en_toks[k][1] == span[1] else None
+
+    def free(k: int) -> bool:
+        a, b, w = en_toks[k]
+        return not is_function_word(w) and w[0].islower() and not any(s and _overlap(s, (a, b)) for s in chosen)
+
+    def joined(text: str, x: int, y: int) -> bool:
+        return not text[x:y].strip()
+
+    for _ in range(2):
+        for i in range(n_targets):
+            k = next((k for k, t in enumerate(ru_toks) if t[0] == items[i][0]), None)
+            if chosen[i] is not None or k is None:
+                continue
+            word, pick = ru_toks[k][2], None
+            if weights.adjacency and k + 1 < len(ru_toks) and joined(ru_text, ru_toks[k][1], ru_toks[k + 1][0]):
+                j = en_token(k + 1)
+                if (
+                    j
+                    and _is_adjective(word)
+                    and _is_noun(ru_toks[k + 1][2])
+                    and joined(en_text, en_toks[j - 1][1], en_toks[j][0])
+                ):
+                    pick = j - 1
+            if pick is None and weights.adjacency and k > 0 and joined(ru_text, ru_toks[k - 1][1], ru_toks[k][0]):
+                j = en_token(k - 1)
+                if (
+                    j is not None
+                    and j + 1 < len(en_toks)
+                    and _is_noun(word)
+                    and _is_adjective(ru_toks[k - 1][2])
+                    and joined(en_text, en_toks[j][1], en_toks[j + 1][0])
+                    and not en_toks[j + 1][2].endswith(("ly", "ed", "ing"))
+                ):
+                    pick = j + 1
+            if pick is None and weights.adjacency and k > 0 and joined(ru_text, ru_toks[k - 1][1], ru_toks[k][0]):
+                j = en_token(k - 1)
+                if j is not None and _is_genitive_noun(word) and _is_noun(ru_toks[k - 1][2]):
+                    pick = _genitive(en_text, en_toks, j, free)
+            if pick is None and weights.gaps:
+                pick = _gap(ru_text, en_text, ru_toks, en_toks, k, en_token)
+            if pick is not None and 0 <= pick < len(en_toks) and free(pick):
+                chosen[i] = en_toks[pick][:2]
+    return chosen
+
+
+def _is_genitive_noun(word: str) -> bool:
+    return _tag(word).POS == "NOUN" and _tag(word).case == "gent"
+
+
+def _genitive(en_text, en_toks, j, free) -> int | None:
+    """The English of a Russian noun + genitive noun whose head is aligned to token j: the word
+    after "of" (names and articles skipped: results of the Minsk negotiations), or the noun
+    modifier right before the head (проверка боеготовности → readiness inspection)."""
+    if (
+        j + 1 < len(en_toks)
+        and _fold(en_toks[j + 1][2]) == "of"
+        and not _CLAUSE_MARK.search(en_text[en_toks[j][1] : en_toks[j + 1][0]])
+    ):
+        for m in range(j + 2, min(j + 5, len(en_toks))):
+            w = en_toks[m][2]
+            if _CLAUSE_MARK.search(en_text[en_toks[m - 1][1] : en_toks[m][0]]):
+                return None
+            if is_function_word(w) or w[0].isupper():
+                continue
+            return m if free(m) else None
+        return None
+    if (
+        j > 0
+        and not en_text[en_toks[j - 1][1] : en_toks[j][0]].strip()
+        and not en_toks[j - 1][2].endswith(("ly", "ed", "ing"))
+    ):
+        return j - 1 if free(j - 1) else None
+    return None
+
+
+_CLAUSE_MARK = re.compile(r"[.,;:!?()«»“”\"–—]")
+
+
+def _gap(ru_text, en_text, ru_toks, en_toks, k, en_token) -> int | None:
+    """The only English content word between the counterparts of the content words around k."""
+
+    def neighbour(step: int) -> int | None:
+        m = k + step
+        while 0 <= m < len(ru_toks) and not _ru_content(ru_toks[m][2]):
+            m += step
+        if not 0 <= m < len(ru_toks):
+            return None
+        x, y = (ru_toks[m][1], ru_toks[k][0]) if step < 0 else (ru_toks[k][1], ru_toks[m][0])
+        return None if _CLAUSE_MARK.search(ru_text[x:y]) else m
+
+    before, after = neighbour(-1), neighbour(1)
+    if before is None or after is None:
+        return None
+    jb, ja = en_token(before), en_token(after)
+    if jb is None or ja is None or ja - jb < 2 or _CLAUSE_MARK.search(en_text[en_toks[jb][1] : en_toks[ja][0]]):
+        return None
+    inside = [m for m in range(jb + 1, ja) if not is_function_word(en_toks[m][2])]
+    return inside[0] if len(inside) == 1 else None

@@ -1,0 +1,210 @@
+"""The Russian → English dictionary: dictd reading and reversal, TSV, cache, default lookup."""
+
+from __future__ import annotations
+
+import gzip
+import os
+from pathlib import Path
+
+import pytest
+
+from cards import dictionary
+from cards.dictionary import Dictionary, aspect_variants, decode_b64, load_dictionary, russian_senses
+from cards.errors import InputError
+
+DATA = Path(__file__).parent / "data" / "dict"
+MUELLER = dictionary.DICTD_DIR / "mueller7.index"
+
+# Entries in the style of Debian's mueller7 (English → Russian).
+ENTRIES = {
+    "sanction": "sanction\n   [↗sæŋkʃɜn]\n   1. _n.\n      1) санкция, ратификация, утверждение\n"
+    "      2) одобрение, поддержка (чего-л.)\n   2. _v.\n      1) санкционировать, утвердить\n",
+    "approval": "approval\n   [ɜ↗pru:vɜl] _n. одобрение; санкция; on approval на пробу\n",
+    "lift": "lift\n   [lɪft]\n   1. _n. подъём\n   2. _v.\n      1) поднимать; to lift one's hand поднять руку\n"
+    "      2) снимать (палатки; _перен. запрет); to lift a minefield разминировать\n",
+    "agenda": "agenda\n   [ɜ↗dʒɛndɜ] _n. _pl. (иногда употр. как _sg.)\n   1) повестка дня\n",
+    "because": "because\n   [bɪ↗kɘz] = 'cause\n",
+}
+
+
+def _b64(n: int) -> str:
+    digits = ""
+    while True:
+        digits = dictionary._B64[n % 64] + digits
+        n //= 64
+        if n == 0:
+            return digits
+
+
+def write_dictd(folder: Path, name: str = "tiny", compress: bool = True) -> Path:
+    """A real dictd base (.index + .dict.dz or .dict) holding ENTRIES; returns the .index path."""
+    body, index = b"", []
+    for head in ["00-database-short", *sorted(ENTRIES)]:
+        text = (ENTRIES.get(head) or "Tiny test dictionary\n").encode("utf-8")
+        index.append(f"{head}\t{_b64(len(body))}\t{_b64(len(text))}\n")
+        body += text
+    (folder / f"{name}.index").write_text("".join(index), encoding="utf-8")
+    if compress:
+        with gzip.open(folder / f"{name}.dict.dz", "wb") as f:
+            f.write(body)
+    else:
+        (folder / f"{name}.dict").write_bytes(body)
+    return folder / f"{name}.index"
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    dictionary._default_dictionary.cache_clear()
+    yield
+    dictionary._default_dictionary.cache_clear()
+
+
+def test_decode_b64_reads_dictd_numbers():
+    assert decode_b64("A") == 0
+    assert decode_b64("B") == 1
+    assert decode_b64("BA") == 64
+    assert decode_b64("C+m") == 2 * 4096 + 62 * 64 + 38
+    assert [decode_b64(_b64(n)) for n in (0, 63, 64, 9303472)] == [0, 63, 64, 9303472]
+
+
+def test_russian_senses_drop_marks_parentheses_and_examples():
+    assert russian_senses(ENTRIES["sanction"]) == [
+        ["санкция", "ратификация", "утверждение"],
+        ["одобрение", "поддержка"],
+        ["санкционировать", "утвердить"],
+    ]
+    assert russian_senses(ENTRIES["lift"]) == [["подъём"], ["поднимать"], ["снимать"]]
+    assert russian_senses(ENTRIES["approval"]) == [["одобрение", "санкция"]]
+    assert russian_senses(ENTRIES["because"]) == []
+    assert russian_senses(ENTRIES["agenda"]) == []
+    assert russian_senses(ENTRIES["agenda"], multiword=True) == [["повестка дня"]]
+
+
+def test_senses_count_within_each_part_of_speech():
+    assert dictionary.ranked_senses(ENTRIES["lift"]) == [(0, ["подъём"]), (0, ["поднимать"]), (1, ["снимать"])]
+
+
+def test_idiom_senses_and_listed_adjectives_are_not_translations():
+    shine = (
+        "shine\n   [ʃaɪn]\n   1. _n.\n      1) сияние; (солнечный) свет\n"
+        "      2) блеск, глянец; to take the shine out of smth.\n         а) снять, удалить блеск;\n"
+        "         б) лишить что-л. блеска\n      3) великолепие\n"
+    )
+    assert dictionary.ranked_senses(shine) == [(0, ["сияние", "свет"]), (1, ["блеск", "глянец"]), (2, ["великолепие"])]
+    kinds = "kind\n   [kaɪnd] _n.\n   1) сорт\n      а) род;\n      б) вид\n"
+    assert dictionary.ranked_senses(kinds) == [(0, ["сорт"]), (0, ["род"]), (0, ["вид"])]
+    city = "city\n   [↗sɪtɪ] _n.\n   1) большой, старинный город (в Англии)\n"
+    assert russian_senses(city) == russian_senses(city, multiword=True) == []
+    assert russian_senses(city.replace("большой,", "большой;")) == [["большой"]]
+
+
+def test_reverse_ranks_by_place_in_the_entry():
+    table = dictionary.reverse_entries(ENTRIES.items())
+    assert table["санкция"] == (("sanction", 0.0), ("approval", 0.3))
+    assert table["снимать"] == (("lift", 1.0),)  # second sense of the verb
+    assert table["повестка"] == (("agenda", 1.5),)  # head of a two-word translation, ranked lower
+    assert "дня" not in table
+    assert table["подъем"] == (("lift", 0.0),)  # ё folded
+
+
+def test_dictd_base_is_read_and_reversed(tmp_path):
+    index = write_dictd(tmp_path)
+    for path in (index, tmp_path / "tiny.dict.dz", tmp_path / "tiny"):
+        d = load_dictionary(path)
+        assert d.glosses("санкция") == ("sanction", "approval")
+        assert d.glosses("Санкция") == ("sanction", "approval")
+        assert d.glosses("снять") == ("lift",)  # the aspect partner снимать
+        assert d.glosses("подъём") == ("lift",)
+        assert d.glosses("слон") == ()
+        assert "санкция" in d and "слон" not in d
+
+
+def test_plain_dict_file_is_read(tmp_path):
+    d = load_dictionary(write_dictd(tmp_path, compress=False))
+    assert d.glosses("одобрение") == ("approval", "sanction")
+
+
+def test_reversed_table_is_cached_and_reused(tmp_path, monkeypatch):
+    index = write_dictd(tmp_path)
+    first = load_dictionary(index)
+    cached = list((tmp_path / "cache" / "cards").glob("tiny.dict.dz.*.json"))
+    assert len(cached) == 1
+    assert not list((tmp_path / "cache" / "cards").glob("*.tmp"))
+    monkeypatch.setattr(dictionary, "reverse_entries", lambda entries: pytest.fail("cache not used"))
+    assert load_dictionary(index).entries == first.entries
+
+
+def test_a_changed_dict_file_is_not_served_from_the_old_cache(tmp_path):
+    index = write_dictd(tmp_path)
+    load_dictionary(index)
+    ENTRIES_BACKUP = dict(ENTRIES)
+    try:
+        ENTRIES["deal"] = "deal\n   [di:l] _n. сделка\n"
+        write_dictd(tmp_path)
+        os.utime(tmp_path / "tiny.dict.dz", (1, 1))
+        assert load_dictionary(index).glosses("сделка") == ("deal",)
+    finally:
+        ENTRIES.clear()
+        ENTRIES.update(ENTRIES_BACKUP)
+
+
+def test_tsv_dictionary():
+    d = load_dictionary(DATA / "tiny.tsv")
+    assert d.glosses("решение") == ("decision", "resolution")
+    assert d.glosses("снимать") == ("lift", "remove")
+    assert d.glosses("снять") == ("lift", "remove")
+    assert d.glosses("поверенный") == ("chargé d'affaires",)
+    assert d.ranked("решение") == (("decision", 0.0), ("resolution", 1.0))
+
+
+def test_missing_path_is_an_error_and_no_default_is_none(tmp_path, monkeypatch):
+    with pytest.raises(InputError, match="nothing.tsv: no dictionary there"):
+        load_dictionary(tmp_path / "nothing.tsv")
+    monkeypatch.setattr(dictionary, "DICTD_DIR", tmp_path)
+    assert load_dictionary() is None
+    write_dictd(tmp_path, name="mueller7")
+    dictionary._default_dictionary.cache_clear()
+    assert load_dictionary().glosses("санкция") == ("sanction", "approval")
+
+
+def test_a_folder_of_dictd_bases(tmp_path):
+    write_dictd(tmp_path, name="other")
+    assert load_dictionary(tmp_path).glosses("санкция") == ("sanction", "approval")
+
+
+def test_unreadable_dictionaries_are_input_errors(tmp_path):
+    (tmp_path / "binary.tsv").write_bytes(b"\xff\xfe\x00garbage")
+    with pytest.raises(InputError, match="binary.tsv: cannot read this dictionary"):
+        load_dictionary(tmp_path / "binary.tsv")
+    index = write_dictd(tmp_path)
+    (tmp_path / "tiny.dict.dz").write_bytes(b"not gzip at all")
+    with pytest.raises(InputError, match="tiny.index: cannot read this dictionary .Not a gzipped file"):
+        load_dictionary(index)
+
+
+def test_aspect_variants():
+    assert "снимать" in aspect_variants("снять")
+    assert "заключать" in aspect_variants("заключить")
+    assert "освобождать" in aspect_variants("освободить")
+    assert "предлагать" in aspect_variants("предложить")
+    assert "входить" in aspect_variants("войти")
+    assert "обещать" in aspect_variants("пообещать")
+    assert "исключаться" in aspect_variants("исключиться")
+    assert aspect_variants("санкция") == ()
+
+
+def test_empty_dictionary():
+    assert Dictionary().glosses("санкция") == ()
+
+
+@pytest.mark.skipif(not MUELLER.exists(), reason="Debian's mueller7-dict is not installed")
+def test_mueller7_glosses():
+    d = load_dictionary()
+    assert d is not None and len(d) > 30_000
+    assert d.glosses("санкция")[0] == "sanction"
+    assert d.glosses("администрация")[0] == "administration"
+    assert d.glosses("делегация")[0] == "delegation"
+    assert "agenda" in d.glosses("повестка")
+    assert "lift" in d.glosses("снять")
+    assert "negotiation" in d.glosses("переговоры")[:3]

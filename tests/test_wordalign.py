@@ -1,0 +1,276 @@
+"""Word alignment: the English counterpart of each target word (exact spans, gold floors)."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from cards import wordalign
+from cards.dictionary import DICTD_DIR, load_dictionary
+from cards.wordalign import Weights, cognate_score, counterparts, learn_table, stem, words
+
+ROOT = Path(__file__).resolve().parent.parent
+TINY = load_dictionary(ROOT / "tests" / "data" / "dict" / "tiny.tsv")
+HAS_MUELLER = (DICTD_DIR / "mueller7.index").exists()
+
+
+def targets(ru: str, *pairs: tuple[str, str]) -> list[tuple[int, int, str]]:
+    """(start, stop, lemma) of each (surface, lemma), first occurrence."""
+    out = []
+    for surface, lemma in pairs:
+        m = re.search(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", ru)
+        out.append((m.start(), m.end(), lemma))
+    return out
+
+
+def texts(en: str, spans) -> list[str | None]:
+    return [en[a:b] if (a, b) != (None, None) else None for a, b in ((s or (None, None)) for s in spans)]
+
+
+RU = "В сентябре власти США приняли решение снять санкции с белорусской национальной авиакомпании."
+EN = "In September, the US authorities decided to lift sanctions on the Belarusian national airline."
+
+
+def test_words_and_possessive():
+    assert words("the airline's chargé d’affaires, long-term") == [
+        (0, 3, "the"),
+        (4, 11, "airline"),
+        (14, 20, "chargé"),
+        (21, 31, "d’affaires"),
+        (33, 42, "long-term"),
+    ]
+
+
+def test_stem_folds_spelling_and_irregular_forms():
+    assert stem("normalising") == stem("normalizing") == "normal"
+    assert stem("took") == stem("take")
+    assert stem("rumours") == stem("rumors")
+    assert stem("chargé") == "charg"
+    assert stem("long-term") == "long-term"
+
+
+def test_cognates():
+    assert cognate_score("санкция", "sanctions") == 1.0
+    assert cognate_score("администрация", "administration") == 1.0
+    assert cognate_score("делегация", "delegation") == 1.0
+    assert cognate_score("гипотетический", "hypothetical") == 1.0
+    assert cognate_score("история", "history") == 1.0
+    assert cognate_score("делегировать", "delegated") == 1.0
+    assert cognate_score("переориентация", "reorientation") == 1.0
+    assert cognate_score("стать", "States") == 0.0  # a verb, not -ировать
+    assert cognate_score("сила", "sessions") == 0.0
+    assert cognate_score("власть", "authorities") == 0.0
+
+
+def test_cognates_and_tsv_dictionary_give_exact_spans():
+    t = targets(RU, ("санкции", "санкция"), ("снять", "снять"), ("власти", "власть"), ("национальной", "национальный"))
+    assert texts(EN, counterparts(RU, EN, t)) == ["sanctions", None, None, "national"]
+    spans = counterparts(RU, EN, t, dictionary=TINY)
+    assert spans == ((49, 58), (44, 48), (21, 32), (77, 85))
+    assert texts(EN, spans) == ["sanctions", "lift", "authorities", "national"]
+
+
+def test_multiword_gloss_is_a_phrase_span():
+    ru = "Белорусское посольство работает на уровне временного поверенного в делах."
+    en = "The Belarusian embassy is headed by a chargé d’affaires."
+    (span,) = counterparts(ru, en, targets(ru, ("поверенного", "поверенный")), dictionary=TINY)
+    assert en[span[0] : span[1]] == "chargé d’affaires"
+    assert counterparts(ru, en, targets(ru, ("поверенного", "поверенный"))) == (None,)
+
+
+def test_function_words_are_never_chosen():
+    table = wordalign.Table({("решение", "the"): 1.0, ("решение", "to"): 1.0})
+    ru, en = "Решение принято.", "The decision was taken to the end."
+    assert counterparts(ru, en, targets(ru, ("Решение", "решение")), table=table) == (None,)
+    assert counterparts(ru, en, targets(ru, ("Решение", "решение")), dictionary=TINY) == ((4, 12),)
+
+
+def test_two_targets_never_share_a_span():
+    ru, en = "Санкции и санкции.", "Sanctions."
+    spans = counterparts(ru, en, [(0, 7, "санкция"), (10, 17, "санкция")])
+    assert spans == ((0, 9), None)
+
+
+def test_repeated_word_goes_by_position():
+    ru = "Делегация приехала, и вторая делегация уехала."
+    en = "A delegation arrived, and a second delegation left."
+    t = [(0, 9, "делегация"), (29, 38, "делегация")]
+    assert counterparts(ru, en, t) == ((2, 12), (35, 45))
+
+
+def test_adjective_beside_an_aligned_noun():
+    ru = "Администрация предлагает большую сделку."
+    en = "The administration proposes a grand deal."
+    t = targets(ru, ("большую", "большой"), ("сделку", "сделка"))
+    assert texts(en, counterparts(ru, en, t, dictionary=TINY)) == ["grand", "deal"]
+    off = Weights(adjacency=False)
+    assert texts(en, counterparts(ru, en, t, dictionary=TINY, weights=off)) == [None, "deal"]
+
+
+def test_no_confident_counterpart_is_none():
+    ru, en = "Минск ожидаемо высказал недовольство.", "Minsk predictably expressed dissatisfaction."
+    assert counterparts(ru, en, targets(ru, ("ожидаемо", "ожидаемо"))) == (None,)
+    assert counterparts(ru, en, []) == ()
+
+
+PAIRS = [
+    ("Санкции сняты.", "Sanctions were lifted."),
+    ("Новые санкции введены.", "New sanctions were imposed."),
+    ("Делегация приехала в Минск.", "The delegation arrived in Minsk."),
+    ("Санкции против делегации.", "Sanctions against the delegation."),
+    ("Новые переговоры.", "New talks."),
+    ("Переговоры идут.", "Talks are under way."),
+]
+
+
+@pytest.mark.parametrize("method", ["ibm1", "dice"])
+def test_learn_table(method):
+    table = learn_table(PAIRS, method=method)
+    assert table.method == method
+    best = max((s, e) for (r, e), s in table.scores.items() if r == "санкция")
+    assert best[1] == "sanction"
+    assert table.score("переговоры", "talk") > table.score("переговоры", "new")
+    assert table.score("санкция", "the") == 0.0  # function words are not learned
+    ru, en = "Переговоры о санкциях.", "Talks on sanctions."
+    t = targets(ru, ("Переговоры", "переговоры"))
+    assert counterparts(ru, en, t, table=table, weights=Weights(use=("table",))) == ((0, 5),)
+
+
+def test_learn_table_rejects_unknown_method():
+    with pytest.raises(ValueError, match="unknown table method"):
+        learn_table(PAIRS, method="ibm9")
+    assert len(learn_table([])) == 0
+
+
+# --- the gold ----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def bench():
+    spec = importlib.util.spec_from_file_location("bench_wordalign", ROOT / "bench" / "wordalign.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@lru_cache(maxsize=1)
+def gold_setup():
+    b = bench()
+    links = b.read_links()
+    return b.read_gold(), links, learn_table(links)
+
+
+def test_gold_file_is_sound():
+    gold, links, _ = gold_setup()
+    assert len(gold) >= 150
+    assert sum(bool(row[3]) for row in gold) >= 150
+    for link, ru, lemma, en in gold:
+        bench().find(links[link][0], ru)
+        if en:
+            bench().find(links[link][1], en)
+
+
+def test_gold_floor_without_dictionary():
+    gold, links, table = gold_setup()
+    res = bench().evaluate(gold, links, table=table, dictionary=None)
+    assert res["precision"] >= 0.90  # the issue asks ≥ 0.85
+    assert res["recall"] >= 0.60
+
+
+@pytest.mark.skipif(not HAS_MUELLER, reason="Debian's mueller7-dict is not installed")
+def test_gold_floor_with_mueller7():
+    gold, links, table = gold_setup()
+    res = bench().evaluate(gold, links, table=table, dictionary=load_dictionary())
+    assert res["precision"] >= 0.95  # the issue's targets
+    assert res["recall"] >= 0.85
+
+
+def small_dictionary(**glosses: str):
+    from cards.dictionary import Dictionary
+
+    return Dictionary({lemma: ((gloss, 0.0),) for lemma, gloss in glosses.items()})
+
+
+def test_a_word_between_two_aligned_neighbours_takes_the_word_between():
+    ru = "Стороны обсудили восстановление дипломатического присутствия."
+    en = "The parties discussed restoring diplomatic presence."
+    d = small_dictionary(сторона="party", обсудить="discuss", присутствие="presence")
+    t = targets(ru, ("восстановление", "восстановление"), ("дипломатического", "дипломатический"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["restoring", "diplomatic"]
+    off = Weights(gaps=False)
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=off)) == [None, "diplomatic"]
+
+
+def test_genitive_after_an_aligned_noun_takes_the_word_after_of():
+    ru = "Результаты переговоров в Минске"
+    en = "Results of the Minsk negotiations"
+    d = small_dictionary(результат="result")
+    t = targets(ru, ("Результаты", "результат"), ("переговоров", "переговоры"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["Results", "negotiations"]
+
+
+def test_phrasal_verb_keeps_its_particle():
+    ru, en = "Они установили блокаду.", "They set up a blockade."
+    d = small_dictionary(установить="set")
+    t = targets(ru, ("установили", "установить"), ("блокаду", "блокада"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["set up", "blockade"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(particles=False))) == ["set", "blockade"]
+
+
+def test_weak_table_evidence_counts_only_where_the_position_fits():
+    table = wordalign.Table({("спецпосланник", "envoy"): 0.2})
+    ru = "Спецпосланник прибыл."
+    t = [(0, 13, "спецпосланник")]
+    assert counterparts(ru, "The envoy arrived.", t, table=table) == ((4, 9),)
+    assert counterparts(ru, "The envoy arrived.", t, table=table, weights=Weights(weak_threshold=1.0)) == (None,)
+    far = "Yesterday, after a long and difficult journey across the whole region, the envoy arrived."
+    assert counterparts(ru, far, t, table=table) == (None,)
+
+
+def test_assign_maximises_the_total():
+    a, b = (0, 5), (6, 10)
+    # greedy would give item 0 span a (0.9) and leave item 1 with nothing
+    assert wordalign.assign([[(0.9, a), (0.8, b)], [(0.85, a)]]) == [b, a]
+    assert wordalign.assign([[(0.9, a)], [(0.5, a)]]) == [a, None]
+    assert wordalign.assign([]) == []
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(
+        list("абвгдеёжзийклмнопрстуфхцчшщьыэюя АБВ abcdefghijklmnopqrstuvwxyz ABC-’'.,«»0é\u0301")
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(ru=_TEXT, en=_TEXT, data=st.data())
+def test_any_input_gives_valid_disjoint_content_spans(ru, en, data):
+    toks = words(ru)
+    picked = data.draw(st.lists(st.sampled_from(toks), unique=True, max_size=4)) if toks else []
+    t = [(a, b, w.lower()) for a, b, w in picked]
+    spans = counterparts(ru, en, t, table=learn_table([(ru, en)]), dictionary=TINY)
+    assert len(spans) == len(t)
+    chosen = [s for s in spans if s is not None]
+    for a, b in chosen:
+        assert 0 <= a < b <= len(en)
+        assert not wordalign.is_function_word(en[a:b])
+    chosen.sort()
+    assert all(x[1] <= y[0] for x, y in zip(chosen, chosen[1:]))
+    assert 0.0 <= cognate_score(ru or "а", en or "a") <= 1.0
+
+
+def test_take_place_and_hyphenated_glosses():
+    table = wordalign.Table({("состояться", "take"): 0.6})
+    ru, en = "Переговоры состоялись в Минске.", "The talks took place in Minsk."
+    assert texts(en, counterparts(ru, en, targets(ru, ("состоялись", "состояться")), table=table)) == ["took place"]
+    ru, en = "Сотрудничество с США.", "Cooperation with the US."
+    d = small_dictionary(сотрудничество="co-operation")
+    assert counterparts(ru, en, targets(ru, ("Сотрудничество", "сотрудничество")), dictionary=d) == ((0, 11),)
