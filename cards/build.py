@@ -138,7 +138,10 @@ def source_label(ru: Document, en: Document) -> str:
 def prepare_articles(sources: Sequence[ArticlePair]) -> tuple[Article, ...]:
     """Load, segment and align every article pair; the aligner learns from all of them together."""
     from cards.align import align_many
+    from cards.lazy import nltk
     from cards.segment import segment
+
+    nltk()  # the aligner stems English with it: load it the cheap way first
 
     loaded = [load_pair(s) for s in sources]
     sentences = [(segment(ru), segment(en)) for ru, en in loaded]
@@ -241,6 +244,10 @@ class BuildOptions:
     reverse: bool = False
     known_sources: tuple[Path, ...] = ()
     known_field: str | None = None
+    cloze: bool = False
+    format: str = "apkg"  # or "csv"
+    dictionary: Path | None = None  # None: look for mueller7 in the standard dictd folder
+    use_dictionary: bool = True
 
     def select_options(self) -> SelectOptions:
         return SelectOptions(min_score=self.min_score, max_new=self.max_new, level=self.level, max_cards=self.max_cards)
@@ -270,27 +277,32 @@ WORD = re.compile(r"[А-Яа-яЁё\u0301\u0300]+(?:-[А-Яа-яЁё\u0301\u0300
 
 
 def read_known(sources: Sequence[Path], field: str | None = None) -> frozenset[str]:
-    """Lemmas of every Russian word in the given word lists or texts (any inflected form)."""
-    from cards.load import read_text
-    from cards.morph import lemmatize
+    """Lemmas of every Russian word in the sources: word lists or texts (any inflected form), .apkg, .colpkg,
+    collection.anki2 (`field`: the Anki field to read; default the first Russian one). See cards.known."""
+    from cards import known
 
-    lemmas: set[str] = set()
-    for path in sources:
-        if Path(path).suffix.lower() in (".apkg", ".colpkg", ".anki2"):
-            raise InputError(path, "reading Anki collections is not supported yet", "Export the words as a text file")
-        lemmas.update(lemmatize(w) for w in WORD.findall(read_text(path)))
-    return frozenset(lemmas)
+    return known.read_known(sources, field)
 
 
-def default_out(sources: Sequence[ArticlePair]) -> Path:
+def find_dictionary(options: BuildOptions):
+    """The bilingual dictionary asked for, or the one installed in the standard place, or None."""
+    if not options.use_dictionary:
+        return None
+    from cards.dictionary import load_dictionary
+
+    return load_dictionary(options.dictionary)
+
+
+def default_out(sources: Sequence[ArticlePair], fmt: str = "apkg") -> Path:
     slug = sources[0].slug if len(sources) == 1 else "political-russian"
-    return Path("decks") / f"{slug}.apkg"
+    return Path("decks") / f"{slug}.{'csv' if fmt == 'csv' else 'apkg'}"
 
 
 def inspect_pairs(inputs: Sequence[Path], options: BuildOptions) -> list[dict]:
     """One row per aligned pair: chosen or not, the deciding rule, its targets and scores."""
     articles = prepare_articles(find_pairs(inputs))
-    decisions, cards = choose_cards(articles, read_known(options.known_sources, options.known_field), options.select_options())
+    known = read_known(options.known_sources, options.known_field)
+    decisions, cards = choose_cards(articles, known, options.select_options(), dictionary=find_dictionary(options))
     by_index = {d.index: c for d, c in zip(sorted((d for d in decisions if d.chosen), key=lambda d: d.order), cards)}
     rows = []
     for d in decisions:
@@ -325,14 +337,16 @@ def inspect_pairs(inputs: Sequence[Path], options: BuildOptions) -> list[dict]:
 def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *, dry_run: bool = False,
                timestamp: float | None = None) -> BuildResult:
     """Load → segment → align → analyse → select → render → export, for every article pair given."""
-    from cards.export import NoteSpec, read_state, write_apkg
-    from cards.render import render
+    from cards.export import NoteSpec, read_state, write_apkg, write_csv
+    from cards.render import render, render_cloze
 
     sources = find_pairs(inputs)
-    out = Path(options.out) if options.out else default_out(sources)
+    out = Path(options.out) if options.out else default_out(sources, options.format)
     articles = prepare_articles(sources)
     known = read_known(options.known_sources, options.known_field)
-    decisions, cards = choose_cards(articles, known, options.select_options(), earlier_notes=read_state(out))
+    decisions, cards = choose_cards(
+        articles, known, options.select_options(), dictionary=find_dictionary(options), earlier_notes=read_state(out)
+    )
     if dry_run:
         return BuildResult(out, articles, decisions, cards, written=False)
     article_of = {id(p): a for a in articles for p in a.pairs}
@@ -340,7 +354,11 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
     for card in cards:
         article = article_of[id(card.pair)]
         deck = options.deck_name or default_deck_name(article)
-        fields = render(card, reverse=options.reverse)
-        specs.append(NoteSpec(card=card, fields=fields, deck=deck, tags=card.tags))
-    summary = write_apkg(specs, out, timestamp=timestamp)
+        specs.append(NoteSpec(card, render(card, reverse=options.reverse), deck, card.tags))
+        if options.cloze and card.targets:
+            specs.append(NoteSpec(card, render_cloze(card), deck, card.tags, model="cloze"))
+    if options.format == "csv":
+        summary = write_csv(specs, out)
+    else:
+        summary = write_apkg(specs, out, timestamp=timestamp)
     return BuildResult(out, articles, decisions, cards, written=True, changed=summary.changed)

@@ -37,13 +37,21 @@ def main() -> None:
 @click.option("--deck", "deck_name", help="Deck name [Political Russian::<article title>].")
 @click.option("--max-cards", type=click.IntRange(min=1), help="At most this many cards.")
 @click.option("--known", "known_sources", multiple=True, type=click.Path(path_type=Path), help="Words you know (repeatable).")
+@click.option("--known-field", metavar="NAME", help="Anki field to read from --known decks [first Russian field].")
 @click.option("--level", type=float, default=5.0, show_default=True, help="Lemmas at or above this Zipf count as known.")
 @click.option("--max-new", type=click.IntRange(min=1), default=3, show_default=True, help="New words per card.")
 @click.option("--min-score", type=click.FloatRange(0, 1), default=0.5, show_default=True, help="Alignment confidence floor.")
 @click.option("--reverse", is_flag=True, help="Add an English → Russian card to every note.")
+@click.option("--cloze", is_flag=True, help="Also make 'Russian cloze' notes: one cloze per target word.")
+@click.option("--format", "fmt", type=click.Choice(["apkg", "csv"]), default="apkg", show_default=True,
+              help="csv: a file for Anki's own importer (its note types come with any .apkg of ours).")
+@click.option("--dictionary", type=click.Path(path_type=Path),
+              help="dictd base or lemma<TAB>gloss TSV [mueller7 from /usr/share/dictd when installed].")
+@click.option("--no-dictionary", is_flag=True, help="Use no bilingual dictionary.")
 @click.option("--dry-run", is_flag=True, help="Print the cards that would be built; write nothing.")
 @reports_errors
-def build(inputs, out, deck_name, max_cards, known_sources, level, max_new, min_score, reverse, dry_run):
+def build(inputs, out, deck_name, max_cards, known_sources, known_field, level, max_new, min_score, reverse, cloze, fmt,
+          dictionary, no_dictionary, dry_run):
     """Build an Anki deck from article pairs.
 
     INPUTS are two files RU EN, or folders holding ru.* and en.*, or folders of such folders.
@@ -56,7 +64,8 @@ def build(inputs, out, deck_name, max_cards, known_sources, level, max_new, min_
 
     options = BuildOptions(
         out=out, deck_name=deck_name, max_cards=max_cards, level=level, max_new=max_new,
-        min_score=min_score, reverse=reverse, known_sources=tuple(known_sources),
+        min_score=min_score, reverse=reverse, known_sources=tuple(known_sources), known_field=known_field, cloze=cloze, format=fmt,
+        dictionary=dictionary, use_dictionary=not no_dictionary,
     )
     result = build_deck(inputs, options, dry_run=dry_run)
     if dry_run:
@@ -138,10 +147,11 @@ def segment(file, lang, explain):
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.option("--known", "known_sources", multiple=True, type=click.Path(path_type=Path), help="Words you know.")
+@click.option("--known-field", metavar="NAME", help="Anki field to read from --known decks [first Russian field].")
 @click.option("--level", type=float, default=5.0, show_default=True, help="Lemmas at or above this Zipf count as known.")
 @click.option("--max-new", type=click.IntRange(min=1), default=3, show_default=True)
 @reports_errors
-def inspect(inputs, fmt, known_sources, level, max_new):
+def inspect(inputs, fmt, known_sources, known_field, level, max_new):
     """Show every aligned pair, whether it became a card, the rule that decided, and its targets.
 
     Example:
@@ -150,7 +160,7 @@ def inspect(inputs, fmt, known_sources, level, max_new):
     """
     from cards.build import BuildOptions, inspect_pairs
 
-    options = BuildOptions(level=level, max_new=max_new, known_sources=tuple(known_sources))
+    options = BuildOptions(level=level, max_new=max_new, known_sources=tuple(known_sources), known_field=known_field)
     for row in inspect_pairs(inputs, options):
         if fmt == "jsonl":
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -158,6 +168,33 @@ def inspect(inputs, fmt, known_sources, level, max_new):
             mark = "✓" if row["chosen"] else " "
             words = ", ".join(t["lemma"] for t in row["targets"])
             click.echo(f"{mark} {row['score']:.2f} {row['rule']:<24} [{words}] {row['ru'][:90]}")
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the lemmas here [stdout].")
+@click.option("--known-field", metavar="NAME", help="Anki field to read [per note type, the first Russian field].")
+@reports_errors
+def known(sources, out, known_field):
+    """Write the lemmas of the words you know, one per line, sorted.
+
+    SOURCES are word lists or texts (any forms), Anki decks (.apkg), collection backups (.colpkg) or
+    collections (collection.anki2). From Anki, only notes you have studied count, unless none has been.
+
+    Example:
+
+        cards known words.txt my-deck.apkg --known-field Russian -o known.txt
+    """
+    from cards.known import read_source, sort_key, write_known
+
+    lemmas = frozenset().union(*(read_source(s, known_field) for s in sources))
+    if out is None:
+        for lemma in sorted(lemmas, key=sort_key):
+            click.echo(lemma)
+    else:
+        write_known(lemmas, out)
+    where = f" to {out}" if out else ""
+    click.echo(f"{len(lemmas)} known lemmas from {len(sources)} source(s){where}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,7 +9,9 @@ nor overwrites a learner's edits to notes whose content did not change.
 
 from __future__ import annotations
 
+import csv
 import functools
+import io
 import hashlib
 import json
 import os
@@ -24,6 +26,9 @@ from typing import Sequence
 from cards.errors import ExportError
 from cards.model import Card
 from cards.render import (
+    CLOZE_BACK,
+    CLOZE_FIELDS,
+    CLOZE_FRONT,
     CSS,
     FIELDS,
     PRODUCTION_BACK,
@@ -34,7 +39,10 @@ from cards.render import (
 )
 
 SENTENCE_MODEL_ID = 1742950117
-GUID_NAMESPACE = "cards:russian-sentence:v1"
+CLOZE_MODEL_ID = 1742950118
+SENTENCE_MODEL_NAME = "Russian sentence (cards)"
+CLOZE_MODEL_NAME = "Russian cloze (cards)"
+GUID_NAMESPACES = {"sentence": "cards:russian-sentence:v1", "cloze": "cards:russian-cloze:v1"}
 
 
 def normalise_sentence(text: str) -> str:
@@ -45,11 +53,11 @@ def normalise_sentence(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
-def note_guid(russian: str) -> str:
-    """Stable note GUID from the namespace and the normalised Russian sentence."""
+def note_guid(russian: str, model: str = "sentence") -> str:
+    """Stable note GUID from the note type's namespace and the normalised Russian sentence."""
     import genanki
 
-    return genanki.guid_for(GUID_NAMESPACE, normalise_sentence(russian))
+    return genanki.guid_for(GUID_NAMESPACES[model], normalise_sentence(russian))
 
 
 def card_key(russian: str) -> str:
@@ -70,7 +78,7 @@ def sentence_model():
 
     return genanki.Model(
         SENTENCE_MODEL_ID,
-        "Russian sentence (cards)",
+        SENTENCE_MODEL_NAME,
         fields=[{"name": name, "ord": i, "id": SENTENCE_MODEL_ID + 100 + i} for i, name in enumerate(FIELDS)],
         templates=[
             {"name": "Recognition", "qfmt": RECOGNITION_FRONT, "afmt": RECOGNITION_BACK, "id": SENTENCE_MODEL_ID + 201},
@@ -81,14 +89,42 @@ def sentence_model():
     )
 
 
+def cloze_model():
+    """The 'Russian cloze' note type: one cloze per target word, the gloss as the hint."""
+    import genanki
+
+    return genanki.Model(
+        CLOZE_MODEL_ID,
+        CLOZE_MODEL_NAME,
+        fields=[{"name": name, "ord": i, "id": CLOZE_MODEL_ID + 100 + i} for i, name in enumerate(CLOZE_FIELDS)],
+        templates=[{"name": "Cloze", "qfmt": CLOZE_FRONT, "afmt": CLOZE_BACK, "id": CLOZE_MODEL_ID + 201}],
+        css=CSS,
+        model_type=genanki.Model.CLOZE,
+        sort_field_index=0,
+    )
+
+
 @dataclass(frozen=True)
 class NoteSpec:
-    """Everything export needs for one note: its fields, deck, tags and study position."""
+    """Everything export needs for one note: its note type, fields, deck and tags."""
 
     card: Card
     fields: Fields
     deck: str
     tags: tuple[str, ...] = ()
+    model: str = "sentence"  # or "cloze"
+
+    def __post_init__(self) -> None:
+        if self.model not in GUID_NAMESPACES:
+            raise ValueError(f"unknown note type {self.model!r}")
+
+    @property
+    def guid(self) -> str:
+        return note_guid(self.card.pair.ru, self.model)
+
+    def field_values(self) -> list[str]:
+        values = self.fields.as_list()
+        return values[: len(CLOZE_FIELDS)] if self.model == "cloze" else values
 
 
 @dataclass(frozen=True)
@@ -101,7 +137,7 @@ class ExportSummary:
 
 
 def content_hash(spec: NoteSpec) -> str:
-    payload = json.dumps([spec.fields.as_list(), sorted(spec.tags), spec.deck], ensure_ascii=False)
+    payload = json.dumps([spec.model, spec.field_values(), sorted(spec.tags), spec.deck], ensure_ascii=False)
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
 
@@ -142,28 +178,16 @@ def write_apkg(specs: Sequence[NoteSpec], out: Path, *, timestamp: float | None 
     import genanki
 
     now = int(time.time() if timestamp is None else timestamp)
-    model = sentence_model()
-    old = read_state(out)
+    models = {"sentence": sentence_model(), "cloze": cloze_model()}
+    unique, state, changed = note_states(specs, read_state(out), now)
     decks: dict[str, genanki.Deck] = {}
-    state: dict[str, dict] = {}
-    changed = 0
-    seen: set[str] = set()
-    for position, spec in enumerate(specs):
-        guid = note_guid(spec.card.pair.ru)
-        if guid in seen:
-            continue
-        seen.add(guid)
-        digest = content_hash(spec)
-        previous = old.get(guid, {})
-        mod = previous.get("mod") if previous.get("hash") == digest else None
-        if mod is None:
-            mod = now
-            changed += 1
+    for position, spec in enumerate(unique):
+        mod = state[spec.guid]["mod"]
         note = _timed_note_class()(
             mod=mod,
-            model=model,
-            fields=spec.fields.as_list(),
-            guid=guid,
+            model=models[spec.model],
+            fields=spec.field_values(),
+            guid=spec.guid,
             tags=list(spec.tags),
             due=position + 1,
         )
@@ -171,21 +195,85 @@ def write_apkg(specs: Sequence[NoteSpec], out: Path, *, timestamp: float | None 
         if deck is None:
             deck = decks[spec.deck] = genanki.Deck(deck_id(spec.deck), spec.deck)
         deck.add_note(note)
-        state[guid] = {"hash": digest, "mod": mod, "lemmas": [t.lemma.lemma for t in spec.card.targets]}
-    # Notes of earlier builds that are not in this one keep their entries: their lemmas stay taught.
-    for guid, entry in old.items():
-        state.setdefault(guid, entry)
     package = genanki.Package(list(decks.values()))
     try:
         _atomic_write(out, lambda tmp: package.write_to_file(tmp, timestamp=now))
-        _atomic_write(
-            _state_path(out),
-            lambda tmp: Path(tmp).write_text(json.dumps({"version": 1, "notes": state}, ensure_ascii=False)),
-        )
+        _write_state(out, state)
     except OSError as err:
         raise ExportError(f"{out}: cannot write the deck ({err.strerror}). Choose another --out path.") from err
     cards = sum(len(n.cards) for d in decks.values() for n in d.notes)
-    return ExportSummary(out, len(seen), cards, changed, tuple(decks))
+    return ExportSummary(out, len(unique), cards, changed, tuple(decks))
+
+
+def note_states(specs: Sequence[NoteSpec], old: dict, now: int) -> tuple[list[NoteSpec], dict, int]:
+    """The notes to write (first of each GUID, in order), the new state, and how many changed.
+
+    A note keeps its earlier modification time when its content hash is the same; notes of earlier
+    builds that are not in this one keep their entries, so the lemmas they teach stay taught."""
+    unique: list[NoteSpec] = []
+    state: dict[str, dict] = {}
+    changed = 0
+    for spec in specs:
+        if spec.guid in state:
+            continue
+        digest = content_hash(spec)
+        previous = old.get(spec.guid, {})
+        mod = previous.get("mod") if previous.get("hash") == digest else None
+        if mod is None:
+            mod, changed = now, changed + 1
+        state[spec.guid] = {"hash": digest, "mod": mod, "lemmas": [t.lemma.lemma for t in spec.card.targets]}
+        unique.append(spec)
+    for guid, entry in old.items():
+        state.setdefault(guid, entry)
+    return unique, state, changed
+
+
+def _write_state(out: Path, state: dict) -> None:
+    text = json.dumps({"version": 1, "notes": state}, ensure_ascii=False)
+    _atomic_write(_state_path(out), lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+
+
+def write_csv(specs: Sequence[NoteSpec], out: Path, *, timestamp: float | None = None) -> ExportSummary:
+    """A tab-separated file Anki's own importer (File → Import) takes: header lines name the separator,
+    HTML, and the columns holding the GUID, note type, deck and tags, so re-imports update by GUID.
+    The note types must exist in the collection (importing any .apkg of ours brings them)."""
+    width = len(FIELDS)
+    lines = [
+        "#separator:tab",
+        "#html:true",
+        "#guid column:1",
+        "#notetype column:2",
+        "#deck column:3",
+        f"#tags column:{4 + width}",
+    ]
+    names = {"sentence": SENTENCE_MODEL_NAME, "cloze": CLOZE_MODEL_NAME}
+    now = int(time.time() if timestamp is None else timestamp)
+    unique, state, changed = note_states(specs, read_state(out), now)
+    for spec in unique:
+        values = spec.field_values() + [""] * (width - len(spec.field_values()))
+        row = [spec.guid, names[spec.model], spec.deck, *values, " ".join(spec.tags)]
+        lines.append(_csv_row([_csv_cell(v) for v in row]))
+    text = "\n".join(lines) + "\n"
+    try:
+        _atomic_write(out, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+        _write_state(out, state)
+    except OSError as err:
+        raise ExportError(f"{out}: cannot write the file ({err.strerror}). Choose another --out path.") from err
+    cards = sum(
+        len(s.card.targets) if s.model == "cloze" else 1 + bool(s.fields.reverse) for s in unique
+    )
+    return ExportSummary(out, len(unique), cards, changed, tuple(dict.fromkeys(s.deck for s in unique)))
+
+
+def _csv_row(cells: list[str]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter="\t", lineterminator="").writerow(cells)
+    return buffer.getvalue()
+
+
+def _csv_cell(value: str) -> str:
+    """Fields are HTML already: tabs and newlines become their HTML forms, so each note stays one line."""
+    return value.replace("\t", "&#9;").replace("\r", "").replace("\n", "<br>")
 
 
 @functools.cache

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from cards.model import Card, Target
 
 FIELDS = ("Key", "Russian", "English", "Vocabulary", "Source", "Audio", "Reverse")
+CLOZE_FIELDS = ("Key", "Text", "English", "Vocabulary", "Source", "Audio")
 
 POS_NAMES = {
     "noun": "noun",
@@ -54,6 +55,13 @@ RECOGNITION_BACK = (
 PRODUCTION_FRONT = '{{#Reverse}}<div class="en">{{English}}</div>{{/Reverse}}'
 PRODUCTION_BACK = (
     '{{FrontSide}}<hr id="answer"><div class="ru">{{Russian}}</div>'
+    '<div class="vocab">{{Vocabulary}}</div><div class="source">{{Source}}</div>{{Audio}}'
+)
+
+
+CLOZE_FRONT = '<div class="ru">{{cloze:Text}}</div>'
+CLOZE_BACK = (
+    '<div class="ru">{{cloze:Text}}</div><hr id="answer"><div class="en">{{English}}</div>'
     '<div class="vocab">{{Vocabulary}}</div><div class="source">{{Source}}</div>{{Audio}}'
 )
 
@@ -136,4 +144,39 @@ def render(card: Card, *, source: str = "", reverse: bool = False) -> Fields:
         vocabulary=vocabulary_html(card),
         source=html.escape(source or card.pair.source),
         reverse="y" if reverse else "",
+    )
+
+
+def _cloze_escape(text: str) -> str:
+    """HTML-escape, and keep article braces from being read as cloze markup."""
+    return html.escape(text).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def cloze_text(card: Card) -> str:
+    """The Russian sentence with one cloze per target word, in sentence order, its gloss as the hint."""
+    out: list[str] = []
+    last = 0
+    for n, t in enumerate(sorted(card.targets, key=lambda t: t.ru_span), start=1):
+        start, stop = t.ru_span
+        if start < last:
+            continue
+        out.append(_cloze_escape(card.pair.ru[last:start]))
+        word = _cloze_escape(card.pair.ru[start:stop])
+        hint = _cloze_escape(t.gloss.split(";")[0].strip()).replace("::", ": :") if t.gloss else ""
+        out.append(f"{{{{c{n}::{word}::{hint}}}}}" if hint else f"{{{{c{n}::{word}}}}}")
+        last = stop
+    out.append(_cloze_escape(card.pair.ru[last:]))
+    return "".join(out)
+
+
+def render_cloze(card: Card, *, source: str = "") -> Fields:
+    """Fields of the 'Russian cloze' note: `russian` holds the cloze text; no reverse card."""
+    sentence = render(card, source=source)
+    return Fields(
+        key=card.key,
+        russian=cloze_text(card),
+        english=sentence.english,
+        vocabulary=sentence.vocabulary,
+        source=sentence.source,
+        audio=sentence.audio,
     )

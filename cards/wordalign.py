@@ -81,11 +81,12 @@ _IRREGULAR = dict(
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    from nltk.stem.snowball import SnowballStemmer
+    from cards.lazy import snowball
 
-    return SnowballStemmer("english")
+    return snowball("english")
 
 
+@lru_cache(maxsize=200_000)
 def _fold(word: str) -> str:
     """Lower case, accents dropped, British spellings folded: chargé → charge, -ise → -ize."""
     word = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
@@ -101,18 +102,18 @@ def stem(word: str) -> str:
     return "-".join(_stemmer().stem(_IRREGULAR.get(p, p)) for p in parts)
 
 
-@lru_cache(maxsize=1)
-def _morph():
-    import pymorphy3
+def _parses(word: str) -> tuple:
+    """pymorphy3 parses, from the cache the morphology stage already filled."""
+    from cards.morph import _parses as cached_parses
 
-    return pymorphy3.MorphAnalyzer()
+    return cached_parses(word)
 
 
 @lru_cache(maxsize=200_000)
 def lemmas(word: str) -> tuple[str, ...]:
     """Normal forms of a Russian word, most likely first (pymorphy3), ё folded to е."""
     seen: dict[str, None] = {}
-    for parse in _morph().parse(word):
+    for parse in _parses(word):
         seen.setdefault(parse.normal_form.replace("ё", "е"), None)
     return tuple(seen) or (word.lower().replace("ё", "е"),)
 
@@ -125,6 +126,7 @@ def lemmatize(word: str) -> str:
 _RU_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "NUMR", "PRED"})
 
 
+@lru_cache(maxsize=200_000)
 def _ru_content(word: str) -> bool:
     return len(word) > 1 and _tag(word).POS not in _RU_FUNCTION_POS
 
@@ -140,6 +142,7 @@ def words(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+@lru_cache(maxsize=200_000)
 def is_function_word(word: str) -> bool:
     """True for English words that are never a counterpart (articles, prepositions, auxiliaries …)."""
     return _fold(word) in FUNCTION_WORDS
@@ -191,6 +194,7 @@ _RU_SUFFIXES = (
 )
 
 
+@lru_cache(maxsize=200_000)
 def _canon(latin: str) -> str:
     """A rough phonetic key for Latin spellings: c/k/q → k, ph → f, th → t, y → i, no doubles."""
     s = latin.lower()
@@ -222,6 +226,7 @@ def transliterate(lemma: str) -> str:
     return "".join(_TRANSLIT.get(ch, ch) for ch in word).replace("\0", "")
 
 
+@lru_cache(maxsize=200_000)
 def cognate_score(lemma: str, english: str) -> float:
     """How much a Russian lemma and an English word look alike, in [0, 1]; 0 when they don't.
 
@@ -304,6 +309,9 @@ def learn_table(pairs: Sequence[tuple[str, str]], *, method: str = "ibm1", itera
 
 def _ibm1(bitext: Iterable[tuple[list[str], list[str]]], iterations: int) -> dict[tuple[str, str], float]:
     """t(target | source) from nltk's IBMModel1, kept for pairs that co-occur."""
+    from cards.lazy import nltk
+
+    nltk()
     from nltk.translate import AlignedSent, IBMModel1
 
     corpus = [AlignedSent(list(tgt), list(src)) for tgt, src in bitext]
@@ -649,7 +657,7 @@ def _solve(opts: list[list[tuple[float, Span]]], budget: int = 20_000) -> list[S
 
 @lru_cache(maxsize=100_000)
 def _tag(word: str):
-    return _morph().parse(word)[0].tag
+    return _parses(word)[0].tag
 
 
 def _is_adjective(word: str) -> bool:
