@@ -273,9 +273,6 @@ class BuildResult:
         )
 
 
-WORD = re.compile(r"[А-Яа-яЁё\u0301\u0300]+(?:-[А-Яа-яЁё\u0301\u0300]+)*")
-
-
 def read_known(sources: Sequence[Path], field: str | None = None) -> frozenset[str]:
     """Lemmas of every Russian word in the sources: word lists or texts (any inflected form), .apkg, .colpkg,
     collection.anki2 (`field`: the Anki field to read; default the first Russian one). See cards.known."""

@@ -35,6 +35,14 @@ CARDS = [
 ]
 
 
+def visible_text(card_html: str) -> str:
+    """What the learner sees: no style block, no tags, entities decoded."""
+    import html
+
+    body = re.sub(r"<style>.*?</style>", "", card_html, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", body)).strip()
+
+
 def specs(cards, reverse=False, deck=DECK):
     return [NoteSpec(c, render(c, reverse=reverse), deck, ("source::test",)) for c in cards]
 
@@ -147,3 +155,59 @@ def test_identity_helpers():
     assert re.fullmatch(r"ru-[0-9a-f]{12}", card_key("Сделка."))
     assert deck_id(DECK) == deck_id(DECK) != deck_id(DECK + "x")
     assert json.loads(json.dumps(deck_id(DECK))) < 2**31
+
+
+def test_cloze_notes_one_cloze_per_target_with_the_gloss_as_hint(tmp_path, collection):
+    from cards.render import render_cloze
+
+    two = Card(
+        Pair("США сняли санкции с {авиакомпании}.", "The US lifted sanctions on the airline.", 0.9),
+        (
+            Target(Lemma("снять", "verb", aspect="perf", zipf=5.1), (4, 9), (7, 13), "lifted; remove"),
+            Target(Lemma("санкция", "noun", gender="f", zipf=4.9), (10, 17), (14, 23), "sanctions"),
+        ),
+        key=card_key("США сняли санкции с {авиакомпании}."),
+    )
+    fields = render_cloze(two)
+    assert fields.russian == "США {{c1::сняли::lifted}} {{c2::санкции::sanctions}} с &#123;авиакомпании&#125;."
+    out = tmp_path / "deck.apkg"
+    write_apkg([NoteSpec(two, render(two), DECK), NoteSpec(two, fields, DECK, model="cloze")], out, timestamp=1_700_000_000)
+    counts = import_apkg(collection, out)
+    assert (counts.new, counts.conflicting) == (2, 0)
+    assert collection.card_count() == 1 + 2  # a recognition card, and two clozes
+    (cloze_nid,) = collection.find_notes('"note:Russian cloze (cards)"')
+    cards = sorted(collection.get_note(cloze_nid).cards(), key=lambda c: c.ord)
+    first = visible_text(cards[0].question())
+    assert first == "США [lifted] санкции с {авиакомпании}."
+    assert visible_text(cards[1].question()) == "США сняли [sanctions] с {авиакомпании}."
+    assert visible_text(cards[0].answer()).startswith("США сняли санкции с {авиакомпании}.")
+
+
+def test_csv_is_taken_by_ankis_own_importer_and_updates_by_guid(tmp_path, collection):
+    from anki.collection import ImportCsvRequest
+
+    from cards.export import write_csv
+
+    apkg = tmp_path / "deck.apkg"
+    write_apkg(specs(CARDS[:1]), apkg, timestamp=1_700_000_000)  # brings the note types
+    import_apkg(collection, apkg)
+    csv_path = tmp_path / "deck.csv"
+    tricky = make_card('Он сказал: "нет"\tи ушёл.', 'He said "no" and left.', "сказал", "said", "сказать")
+    summary = write_csv(specs(CARDS + [tricky]), csv_path)
+    assert summary.notes == 4
+    lines = csv_path.read_text(encoding="utf-8").splitlines()
+    assert lines[:6] == [
+        "#separator:tab", "#html:true", "#guid column:1", "#notetype column:2", "#deck column:3", "#tags column:11",
+    ]
+    metadata = collection.get_csv_metadata(str(csv_path), None)
+    assert (metadata.guid_column, metadata.tags_column, metadata.is_html) == (1, 11, True)
+    log = collection.import_csv(ImportCsvRequest(path=str(csv_path), metadata=metadata)).log
+    assert (len(log.new), len(log.conflicting)) == (3, 0)
+    assert len(log.new) + len(log.updated) + len(log.duplicate) == 4
+    assert collection.note_count() == 4
+    (nid,) = collection.find_notes('"English:*and left.*"')
+    note = collection.get_note(nid)
+    assert note.note_type()["name"] == "Russian sentence (cards)"
+    assert note["Russian"].startswith('Он <span class="target">сказал</span>: &quot;нет&quot;')
+    assert note.tags == ["source::test"]
+    assert collection.decks.name(note.cards()[0].did) == DECK
