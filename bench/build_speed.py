@@ -1,0 +1,59 @@
+"""Whole-process wall time and peak memory of `cards build` on the seed pair.
+
+Each command runs under /usr/bin/time -v, several times, alternating, in one run; the figure is
+the median. The baseline is Python starting and importing nothing (`python -c pass`), measured
+in the same run, so the ratio says how much work the build adds on this machine today.
+
+    python bench/build_speed.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def measure(command: list[str]) -> tuple[float, int]:
+    """(wall seconds, peak RSS in MB) of one run of `command`."""
+    result = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True, cwd=ROOT)
+    if result.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{result.stderr}")
+    wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", result.stderr)
+    hours, minutes, seconds = (float(x) if x else 0.0 for x in wall.groups())
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
+    return hours * 3600 + minutes * 60 + seconds, rss // 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        commands = {
+            "python -c pass (baseline)": [sys.executable, "-c", "pass"],
+            "cards build seeds/minsk-washington": [
+                sys.executable, "-m", "cards", "build", "seeds/minsk-washington", "--out", f"{tmp}/seed.apkg",
+            ],
+        }
+        measure(commands["cards build seeds/minsk-washington"])  # warm the OS file cache and the dictionary cache
+        runs: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
+        for _ in range(args.runs):
+            for name, command in commands.items():
+                runs[name].append(measure(command))
+    base = statistics.median(w for w, _ in runs["python -c pass (baseline)"])
+    print(f"| command | median wall (s) | × baseline | peak RSS (MB) |  ({args.runs} runs each)")
+    print("|---|---:|---:|---:|")
+    for name, values in runs.items():
+        wall = statistics.median(w for w, _ in values)
+        print(f"| {name} | {wall:.2f} | {wall / base:.0f} | {max(r for _, r in values)} |")
+
+
+if __name__ == "__main__":
+    main()
