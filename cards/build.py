@@ -248,6 +248,8 @@ class BuildOptions:
     format: str = "apkg"  # or "csv"
     dictionary: Path | None = None  # None: look for mueller7 in the standard dictd folder
     use_dictionary: bool = True
+    stress: bool | None = None  # None: stress marks when the optional `stress` extra is installed
+    audio: bool = False
 
     def select_options(self) -> SelectOptions:
         return SelectOptions(min_score=self.min_score, max_new=self.max_new, level=self.level, max_cards=self.max_cards)
@@ -261,14 +263,16 @@ class BuildResult:
     cards: tuple[Card, ...]
     written: bool
     changed: int = 0
+    notes: int = 0
+    warnings: tuple[str, ...] = ()
 
     def summary(self) -> str:
         beads = sum(len(a.beads) for a in self.articles)
         lemmas = sum(len(c.targets) for c in self.cards)
         head = f"{self.out}: " if self.written else "dry run: "
-        changed = f", {self.changed} new or changed" if self.written else ""
+        notes = f" in {self.notes} notes ({self.changed} new or changed)" if self.written else ""
         return (
-            f"{head}{len(self.cards)} cards{changed}, teaching {lemmas} words, "
+            f"{head}{len(self.cards)} cards{notes}, teaching {lemmas} words, "
             f"from {len(self.articles)} article pair(s), {beads} aligned pairs"
         )
 
@@ -346,16 +350,54 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
     )
     if dry_run:
         return BuildResult(out, articles, decisions, cards, written=False)
+    use_stress, warnings = stress_wanted(options)
+    media_dir = out.with_name(out.stem + ".media") if options.audio else None
+    if media_dir is not None:
+        from cards import audio
+
+        if audio.tools_missing():
+            raise audio.AudioError(f"--audio needs espeak-ng and lame: {audio.INSTALL}, or build without --audio")
     article_of = {id(p): a for a in articles for p in a.pairs}
-    specs = []
+    specs, media = [], []
     for card in cards:
-        article = article_of[id(card.pair)]
-        deck = options.deck_name or default_deck_name(article)
-        specs.append(NoteSpec(card, render(card, reverse=options.reverse), deck, card.tags))
+        deck = options.deck_name or default_deck_name(article_of[id(card.pair)])
+        stressed = stress_card(card) if use_stress else None
+        sound = ""
+        if media_dir is not None:
+            from cards import audio
+
+            path = audio.synthesize(stressed.text if stressed else card.pair.ru, media_dir)
+            media.append(path)
+            sound = path.name
+        fields = render(card, reverse=options.reverse, stressed=stressed, audio=sound)
+        specs.append(NoteSpec(card, fields, deck, card.tags))
         if options.cloze and card.targets:
-            specs.append(NoteSpec(card, render_cloze(card), deck, card.tags, model="cloze"))
+            specs.append(NoteSpec(card, render_cloze(card, stressed=stressed, audio=sound), deck, card.tags, "cloze"))
     if options.format == "csv":
-        summary = write_csv(specs, out)
+        summary = write_csv(specs, out, timestamp=timestamp)
     else:
-        summary = write_apkg(specs, out, timestamp=timestamp)
-    return BuildResult(out, articles, decisions, cards, written=True, changed=summary.changed)
+        summary = write_apkg(specs, out, timestamp=timestamp, media=media)
+    return BuildResult(out, articles, decisions, cards, True, summary.changed, summary.notes, warnings)
+
+
+def stress_wanted(options: BuildOptions) -> tuple[bool, tuple[str, ...]]:
+    """Whether to mark stress, and a warning when it was asked for but cannot be done."""
+    from cards import stress
+
+    if options.stress is False:
+        return False, ()
+    if stress.available():
+        return True, ()
+    if options.stress:
+        return False, (f"stress marks need the optional extra: {stress.INSTALL}; building without them",)
+    return False, ()
+
+
+def stress_card(card: Card):
+    """The card's Russian sentence and target lemmas with stress marks (the optional stress back end)."""
+    from cards import stress
+    from cards.render import Stressed
+
+    text, spans = stress.accentuate_spans(card.pair.ru, [t.ru_span for t in card.targets])
+    lemmas = tuple(stress.stress_word(t.lemma.lemma, text[a:b]) for t, (a, b) in zip(card.targets, spans))
+    return Stressed(text, tuple(spans), lemmas)

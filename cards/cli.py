@@ -48,10 +48,13 @@ def main() -> None:
 @click.option("--dictionary", type=click.Path(path_type=Path),
               help="dictd base or lemma<TAB>gloss TSV [mueller7 from /usr/share/dictd when installed].")
 @click.option("--no-dictionary", is_flag=True, help="Use no bilingual dictionary.")
+@click.option("--stress/--no-stress", default=None,
+              help="Stress marks on the Russian [on when the optional 'stress' extra is installed].")
+@click.option("--audio", is_flag=True, help="Speak each Russian sentence (needs espeak-ng and lame).")
 @click.option("--dry-run", is_flag=True, help="Print the cards that would be built; write nothing.")
 @reports_errors
 def build(inputs, out, deck_name, max_cards, known_sources, known_field, level, max_new, min_score, reverse, cloze, fmt,
-          dictionary, no_dictionary, dry_run):
+          dictionary, no_dictionary, stress, audio, dry_run):
     """Build an Anki deck from article pairs.
 
     INPUTS are two files RU EN, or folders holding ru.* and en.*, or folders of such folders.
@@ -64,10 +67,12 @@ def build(inputs, out, deck_name, max_cards, known_sources, known_field, level, 
 
     options = BuildOptions(
         out=out, deck_name=deck_name, max_cards=max_cards, level=level, max_new=max_new,
-        min_score=min_score, reverse=reverse, known_sources=tuple(known_sources), known_field=known_field, cloze=cloze, format=fmt,
-        dictionary=dictionary, use_dictionary=not no_dictionary,
+        min_score=min_score, reverse=reverse, known_sources=tuple(known_sources), known_field=known_field,
+        cloze=cloze, format=fmt, dictionary=dictionary, use_dictionary=not no_dictionary, stress=stress, audio=audio,
     )
     result = build_deck(inputs, options, dry_run=dry_run)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     if dry_run:
         for card in result.cards:
             words = ", ".join(t.lemma.lemma for t in card.targets)

@@ -173,8 +173,10 @@ def _atomic_write(path: Path, write) -> None:
         raise
 
 
-def write_apkg(specs: Sequence[NoteSpec], out: Path, *, timestamp: float | None = None) -> ExportSummary:
-    """Write the notes to `out` atomically (an existing deck is never left half-written)."""
+def write_apkg(
+    specs: Sequence[NoteSpec], out: Path, *, timestamp: float | None = None, media: Sequence[Path] = ()
+) -> ExportSummary:
+    """Write the notes (and their media files) to `out` atomically: an existing deck is never left half-written."""
     import genanki
 
     now = int(time.time() if timestamp is None else timestamp)
@@ -195,7 +197,7 @@ def write_apkg(specs: Sequence[NoteSpec], out: Path, *, timestamp: float | None 
         if deck is None:
             deck = decks[spec.deck] = genanki.Deck(deck_id(spec.deck), spec.deck)
         deck.add_note(note)
-    package = genanki.Package(list(decks.values()))
+    package = genanki.Package(list(decks.values()), media_files=sorted({str(p) for p in media}))
     try:
         _atomic_write(out, lambda tmp: package.write_to_file(tmp, timestamp=now))
         _write_state(out, state)

@@ -104,6 +104,16 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+@dataclass(frozen=True)
+class Stressed:
+    """The card's Russian with stress marks (from the optional stress back end): the text, the targets'
+    spans in it and their stressed lemmas, both in `card.targets` order."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    lemmas: tuple[str, ...]
+
+
 def grammar_label(target: Target) -> str:
     """'noun · feminine', 'verb · perfective', 'adjective' …"""
     lemma = target.lemma
@@ -115,16 +125,20 @@ def grammar_label(target: Target) -> str:
     return " · ".join(parts)
 
 
-def vocabulary_html(card: Card) -> str:
+def vocabulary_html(card: Card, stressed: Stressed | None = None) -> str:
     """One line per target: lemma, grammar, the form in the sentence, gloss, frequency."""
     lines = []
-    for t in card.targets:
+    for n, t in enumerate(card.targets):
         form = card.pair.ru[t.ru_span[0] : t.ru_span[1]]
+        lemma = t.lemma.lemma
+        if stressed:
+            form = stressed.text[stressed.spans[n][0] : stressed.spans[n][1]]
+            lemma = stressed.lemmas[n]
         bits = [
-            f'<span class="lemma">{html.escape(t.lemma.lemma)}</span>',
+            f'<span class="lemma">{html.escape(lemma)}</span>',
             f'<span class="grammar">{html.escape(grammar_label(t))}</span>',
         ]
-        if form.lower() != t.lemma.lemma.lower():
+        if form.lower() != lemma.lower():
             bits.append(f'<span class="form">({html.escape(form)})</span>')
         if t.gloss:
             bits.append(f'<span class="gloss">{html.escape(t.gloss)}</span>')
@@ -133,16 +147,22 @@ def vocabulary_html(card: Card) -> str:
     return "".join(lines)
 
 
-def render(card: Card, *, source: str = "", reverse: bool = False) -> Fields:
-    """The note fields of `card`: Russian and English with targets highlighted, vocabulary, source."""
-    ru_spans = [t.ru_span for t in card.targets]
+def render(
+    card: Card, *, source: str = "", reverse: bool = False, stressed: Stressed | None = None, audio: str = ""
+) -> Fields:
+    """The note fields of `card`: Russian (stressed when given) and English with targets highlighted,
+    vocabulary, source, and the audio reference (a media file name) when there is one."""
+    russian = highlight(stressed.text, list(stressed.spans)) if stressed else highlight(
+        card.pair.ru, [t.ru_span for t in card.targets]
+    )
     en_spans = [t.en_span for t in card.targets if t.en_span is not None]
     return Fields(
         key=card.key,
-        russian=highlight(card.pair.ru, ru_spans),
+        russian=russian,
         english=highlight(card.pair.en, en_spans),
-        vocabulary=vocabulary_html(card),
+        vocabulary=vocabulary_html(card, stressed),
         source=html.escape(source or card.pair.source),
+        audio=f"[sound:{audio}]" if audio else "",
         reverse="y" if reverse else "",
     )
 
@@ -152,29 +172,30 @@ def _cloze_escape(text: str) -> str:
     return html.escape(text).replace("{", "&#123;").replace("}", "&#125;")
 
 
-def cloze_text(card: Card) -> str:
+def cloze_text(card: Card, stressed: Stressed | None = None) -> str:
     """The Russian sentence with one cloze per target word, in sentence order, its gloss as the hint."""
+    text = stressed.text if stressed else card.pair.ru
+    spans = stressed.spans if stressed else tuple(t.ru_span for t in card.targets)
     out: list[str] = []
     last = 0
-    for n, t in enumerate(sorted(card.targets, key=lambda t: t.ru_span), start=1):
-        start, stop = t.ru_span
+    for n, ((start, stop), t) in enumerate(sorted(zip(spans, card.targets), key=lambda x: x[0]), start=1):
         if start < last:
             continue
-        out.append(_cloze_escape(card.pair.ru[last:start]))
-        word = _cloze_escape(card.pair.ru[start:stop])
+        out.append(_cloze_escape(text[last:start]))
+        word = _cloze_escape(text[start:stop])
         hint = _cloze_escape(t.gloss.split(";")[0].strip()).replace("::", ": :") if t.gloss else ""
         out.append(f"{{{{c{n}::{word}::{hint}}}}}" if hint else f"{{{{c{n}::{word}}}}}")
         last = stop
-    out.append(_cloze_escape(card.pair.ru[last:]))
+    out.append(_cloze_escape(text[last:]))
     return "".join(out)
 
 
-def render_cloze(card: Card, *, source: str = "") -> Fields:
+def render_cloze(card: Card, *, source: str = "", stressed: Stressed | None = None, audio: str = "") -> Fields:
     """Fields of the 'Russian cloze' note: `russian` holds the cloze text; no reverse card."""
-    sentence = render(card, source=source)
+    sentence = render(card, source=source, stressed=stressed, audio=audio)
     return Fields(
         key=card.key,
-        russian=cloze_text(card),
+        russian=cloze_text(card, stressed),
         english=sentence.english,
         vocabulary=sentence.vocabulary,
         source=sentence.source,

@@ -1,5 +1,9 @@
 """A learner's deck over time: build, import, review, edit, add an article, rebuild, import again."""
 
+import html
+import re
+from pathlib import Path
+
 from anki_client import import_apkg
 from cards.build import BuildOptions, build_deck
 from cards.select import lemma_key
@@ -75,3 +79,46 @@ def test_unchanged_rebuild_updates_nothing(tmp_path, collection):
     assert again.changed == 0
     counts = import_apkg(collection, out)
     assert (counts.new, counts.updated, counts.conflicting) == (0, 0, 0)
+
+
+def test_turning_stress_on_updates_the_notes_on_the_next_import(tmp_path, collection):
+    from cards import stress
+
+    if not stress.available():
+        import pytest
+
+        pytest.skip("the optional stress extra is not installed")
+    out = tmp_path / "deck.apkg"
+    plain = build_deck([SECOND], BuildOptions(out=out, stress=False), timestamp=1_700_000_000)
+    import_apkg(collection, out)
+    stressed = build_deck([SECOND], BuildOptions(out=out, stress=True), timestamp=1_800_000_000)
+    assert stressed.changed == len(plain.cards) == len(stressed.cards)
+    counts = import_apkg(collection, out)
+    assert (counts.new, counts.updated, counts.conflicting) == (0, len(plain.cards), 0)
+    russian = [collection.get_note(nid)["Russian"] for nid in collection.find_notes("")]
+    assert all("\u0301" in text for text in russian)
+    for card in stressed.cards:  # the stressed sentences keep their highlighted targets
+        (nid,) = collection.find_notes(f"Key:{card.key}")
+        text = collection.get_note(nid)["Russian"]
+        assert text.count('<span class="target">') == len(card.targets)
+        plain = html.unescape(re.sub(r"<[^>]+>", "", text)).replace("\u0301", "")
+        assert plain.replace("ё", "е") == card.pair.ru.replace("ё", "е")  # same words: marks and ё only
+
+
+def test_audio_is_packed_with_the_deck(tmp_path, collection):
+    import shutil
+
+    import pytest
+
+    if not (shutil.which("espeak-ng") and shutil.which("lame")):
+        pytest.skip("espeak-ng and lame are not installed")
+    out = tmp_path / "deck.apkg"
+    result = build_deck([SECOND], BuildOptions(out=out, stress=False, audio=True, max_cards=2), timestamp=1_700_000_000)
+    assert len(result.cards) == 2
+    import_apkg(collection, out)
+    sounds = [collection.get_note(nid)["Audio"] for nid in collection.find_notes("")]
+    assert len(sounds) == 2 and all(s.startswith("[sound:cards-") and s.endswith(".mp3]") for s in sounds)
+    media = collection.media.dir()
+    for sound in sounds:
+        data = (Path(media) / sound[len("[sound:") : -1]).read_bytes()
+        assert data[:3] == b"ID3" or data[0] == 0xFF
