@@ -195,7 +195,8 @@ def choose_cards(
             dictionary=dictionary,
         )
         targets = tuple(
-            Target(lemma=t.lemma, ru_span=(t.start, t.stop), en_span=span, gloss=gloss_for(t, span, d.pair, dictionary))
+            Target(lemma=with_partner(t.lemma), ru_span=(t.start, t.stop), en_span=span,
+                   gloss=gloss_for(t, span, d.pair, dictionary))
             for t, span in zip(d.targets, spans)
         )
         cards.append(
@@ -209,6 +210,17 @@ def choose_cards(
             )
         )
     return decisions, tuple(cards)
+
+
+def with_partner(lemma):
+    """A verb lemma with its aspect partner filled in (the Vocabulary field shows it)."""
+    from dataclasses import replace
+
+    from cards.morph import aspect_partner
+
+    if lemma.pos != "verb":
+        return lemma
+    return replace(lemma, aspect_partner=aspect_partner(lemma.lemma, lemma.aspect))
 
 
 def gloss_for(token, span, pair: Pair, dictionary) -> str:

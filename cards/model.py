@@ -116,6 +116,7 @@ class Lemma:
     zipf: float = 0.0
     proper: bool = False
     animacy: str | None = None
+    aspect_partner: str | None = None  # заключить ↔ заключать, when a rule and the dictionary agree
 
     def __post_init__(self) -> None:
         _check(bool(self.lemma), "empty lemma")

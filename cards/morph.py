@@ -601,6 +601,25 @@ def lemmatize(word: str) -> str:
     return choose(slots, 0).lemma
 
 
+@functools.lru_cache(maxsize=20_000)
+def aspect_partner(verb: str, aspect: str | None) -> str | None:
+    """The verb's partner of the other aspect (заключить → заключать, обсудить → обсуждать), or None.
+
+    Candidates come from regular suffix and prefix rules (cards.dictionary.aspect_variants); the first
+    that pymorphy3's dictionary knows as an infinitive of the other aspect wins."""
+    from cards.dictionary import aspect_variants
+
+    other = {"perf": "impf", "impf": "perf"}.get(aspect or "")
+    if other is None:
+        return None
+    for candidate in aspect_variants(verb):
+        if not _analyzer().word_is_known(candidate):
+            continue
+        if any(p.tag.POS == "INFN" and p.normal_form == candidate and p.tag.aspect == other for p in _parses(candidate)):
+            return candidate
+    return None
+
+
 def is_content(lemma: Lemma) -> bool:
     """Nouns, verbs, adjectives and adverbs that are neither names nor pronominal."""
     return (

@@ -121,7 +121,11 @@ def grammar_label(target: Target) -> str:
     if lemma.gender:
         parts.append(GENDER_NAMES.get(lemma.gender, lemma.gender))
     if lemma.aspect:
-        parts.append(ASPECT_NAMES.get(lemma.aspect, lemma.aspect))
+        aspect = ASPECT_NAMES.get(lemma.aspect, lemma.aspect)
+        if lemma.aspect_partner:
+            partner_aspect = "impf." if lemma.aspect == "perf" else "pf."
+            aspect += f" ({partner_aspect} {lemma.aspect_partner})"
+        parts.append(aspect)
     return " · ".join(parts)
 
 

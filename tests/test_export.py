@@ -211,3 +211,21 @@ def test_csv_is_taken_by_ankis_own_importer_and_updates_by_guid(tmp_path, collec
     assert note["Russian"].startswith('Он <span class="target">сказал</span>: &quot;нет&quot;')
     assert note.tags == ["source::test"]
     assert collection.decks.name(note.cards()[0].did) == DECK
+
+
+def test_vocabulary_line_shows_grammar_aspect_partner_form_and_gloss():
+    from cards.render import vocabulary_html
+
+    ru = "Стороны заключили сделку."
+    verb = Lemma("заключить", "verb", aspect="perf", zipf=4.9, aspect_partner="заключать")
+    card = Card(
+        Pair(ru, "The parties concluded a deal.", 0.9),
+        (Target(verb, (8, 17), (12, 21), "concluded; conclude"),),
+        key=card_key(ru),
+    )
+    assert vocabulary_html(card) == (
+        '<div class="word"><span class="lemma">заключить</span> · '
+        '<span class="grammar">verb · perfective (impf. заключать)</span> · '
+        '<span class="form">(заключили)</span> · <span class="gloss">concluded; conclude</span> · '
+        '<span class="freq">zipf 4.9</span></div>'
+    )

@@ -206,3 +206,19 @@ def test_accuracy_on_hand_checked_gold():
     assert ours["content lemma acc"] >= 0.97
     assert ours["content lemma acc"] > base["content lemma acc"]
     assert ours["proper F1"] >= 0.95
+
+
+def test_aspect_partners_by_rule_checked_against_the_dictionary():
+    pairs = {
+        ("заключить", "perf"): "заключать",
+        ("снять", "perf"): "снимать",
+        ("освободить", "perf"): "освобождать",
+        ("обсудить", "perf"): "обсуждать",
+        ("пообещать", "perf"): "обещать",
+        ("воздержаться", "perf"): "воздерживаться",
+        ("упомянуть", "perf"): "упоминать",
+    }
+    for (verb, aspect), partner in pairs.items():
+        assert morph.aspect_partner(verb, aspect) == partner
+    assert morph.aspect_partner("понимать", "impf") is None  # its partner (понять) follows no rule
+    assert morph.aspect_partner("сделка", None) is None
