@@ -5,11 +5,15 @@ the median. The baseline is Python starting and importing nothing (`python -c pa
 in the same run, so the ratio says how much work the build adds on this machine today.
 
     python bench/build_speed.py [--runs 5]
+
+The plain build is what `pip install .` gives; with the optional stress extra installed the
+build also loads the stress model (measured on a separate line when the extra is there).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import re
 import statistics
 import subprocess
@@ -36,13 +40,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
+        build = [sys.executable, "-m", "cards", "build", "seeds/minsk-washington", "--out", f"{tmp}/seed.apkg"]
         commands = {
             "python -c pass (baseline)": [sys.executable, "-c", "pass"],
-            "cards build seeds/minsk-washington": [
-                sys.executable, "-m", "cards", "build", "seeds/minsk-washington", "--out", f"{tmp}/seed.apkg",
-            ],
+            "cards build seeds/minsk-washington --no-stress": [*build, "--no-stress"],
         }
-        measure(commands["cards build seeds/minsk-washington"])  # warm the OS file cache and the dictionary cache
+        if importlib.util.find_spec("silero_stress"):
+            commands["cards build seeds/minsk-washington --stress"] = [*build, "--stress"]
+        measure(commands["cards build seeds/minsk-washington --no-stress"])  # warm the OS file cache and the dictionary cache
         runs: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
         for _ in range(args.runs):
             for name, command in commands.items():

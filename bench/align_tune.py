@@ -1,0 +1,60 @@
+"""Grid search of the aligner's evidence weights on the perturbed WMT21 sets (not on the seed).
+
+    python bench/align_tune.py 'match=0.5,1' 'run=0,0.5,1' ...
+Prints strict F1 per set and the mean for every combination; the chosen values go into
+cards/align/scores.Weights by hand.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+# bench/ holds scripts named like stdlib modules (select.py): keep it off the import path.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
+sys.path.insert(0, str(HERE.parent))
+
+import dataclasses  # noqa: E402
+import importlib.util  # noqa: E402
+import itertools  # noqa: E402
+
+
+def _load(name: str, file: str):
+    """Import a sibling bench script by path."""
+    spec = importlib.util.spec_from_file_location(name, HERE / file)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+align_data = _load("align_data", "align_data.py")
+score = _load("align_bench", "align.py").score
+
+import cards.align as A  # noqa: E402
+from cards.align import scores  # noqa: E402
+
+SETS = ("wmt21", "wmt21-merge", "wmt21-split", "wmt21-delete", "wmt21-delpara", "wmt21-mixed", "wmt21-concat10",
+        "wmt21-concat-all")
+
+
+def main() -> None:
+    grid = {}
+    for arg in sys.argv[1:]:
+        name, values = arg.split("=")
+        grid[name] = [float(v) for v in values.split(",")]
+    data = {k: v for k, v in align_data.sets().items() if k in SETS}
+    flat = {k: [align_data.flatten(d) for d in v] for k, v in data.items()}
+    for combo in itertools.product(*grid.values()):
+        A.WEIGHTS = dataclasses.replace(scores.Weights(), **dict(zip(grid, combo)))
+        f1 = []
+        for name in SETS:
+            pairs = [([t for t, _ in r], [t for t, _ in e]) for r, e, _ in flat[name]]
+            beads = A.align_many(pairs)
+            f1.append(score([g for _, _, g in flat[name]], [[(b.ru, b.en) for b in d] for d in beads])["f"])
+        print(dict(zip(grid, combo)), " ".join(f"{x:.3f}" for x in f1), f"mean {sum(f1) / len(f1):.4f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

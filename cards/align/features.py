@@ -1,0 +1,95 @@
+"""What the aligner knows about one segment: length, anchors, stems, punctuation, structure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from cards.align.translit import key
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_DIGITS = re.compile(r"\d+")
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+_LATIN = re.compile(r"^[A-Za-z]+$")
+
+_MONTHS_RU = ("январ", "феврал", "март", "апрел", "", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
+_MONTHS_EN = ("january", "february", "march", "april", "", "june", "july", "august", "september", "october",
+              "november", "december")
+
+# Punctuation profile: ? ! : quotes parentheses dashes ; and, last, whether the segment does not
+# end like a sentence (headings, bylines, datelines).
+PUNCT_WIDTH = 8
+
+
+@dataclass(frozen=True)
+class Features:
+    """Per-segment evidence. `anchors` can match the other language directly; `stems` feed the lexicon."""
+
+    length: int
+    anchors: frozenset[str]
+    stems: frozenset[str]
+    punct: tuple[int, ...]
+
+
+@lru_cache(maxsize=1)
+def _stemmers():
+    from cards.lazy import snowball  # nltk, loaded the cheap way
+
+    return snowball("russian"), snowball("english")
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str, lang: str) -> str:
+    ru, en = _stemmers()
+    return (ru if lang == "ru" else en).stem(word)
+
+
+@lru_cache(maxsize=200_000)
+def _month(word: str, lang: str) -> str:
+    names = _MONTHS_RU if lang == "ru" else _MONTHS_EN
+    for number, name in enumerate(names, 1):
+        if name and (word.startswith(name) if lang == "ru" else word == name):
+            return f"#m{number}"
+    return ""
+
+
+@lru_cache(maxsize=300_000)
+def _word(word: str, lang: str) -> tuple[tuple[str, ...], str]:
+    """Anchors and stem ("" for none) of one word."""
+    anchors = []
+    low = word.lower()
+    month = _month(low, lang)
+    if month:
+        anchors.append(month)
+    latin = _LATIN.match(word) is not None
+    if latin and 2 <= len(word) < 4:  # short Latin tokens (acronyms, domains) match as they are
+        anchors.append("l:" + low)
+    if len(word) >= 4:  # longer words match through their consonant key; names may have two
+        k = key(word, 2 if word[0].isupper() else 3)
+        if k:
+            anchors.append("k:" + k)
+    stem = ""
+    if len(word) >= 3 and (lang == "en" or (not latin and _CYRILLIC.search(word))):
+        stem = _stem(low, lang)
+    return tuple(anchors), stem
+
+
+def _count(text: str, chars: str) -> int:
+    return sum(text.count(c) for c in chars)
+
+
+def features(text: str, lang: str) -> Features:
+    """Extract the features of one segment in language `lang` ("ru" or "en")."""
+    anchors: set[str] = {"#" + (d.lstrip("0") or "0") for d in _DIGITS.findall(text)}
+    stems: set[str] = set()
+    for word in _WORD.findall(text):
+        found, stem = _word(word, lang)
+        anchors.update(found)
+        if stem:
+            stems.add(stem)
+    stripped = text.rstrip()
+    unterminated = int(bool(stripped) and stripped[-1] not in ".!?…»”\"'’)")
+    punct = (text.count("?"), text.count("!"), text.count(":"), _count(text, "«»“”\"„"), _count(text, "()"),
+             _count(text, "–—") + text.count(" - "), text.count(";"), unterminated)
+    return Features(len(text), frozenset(anchors), frozenset(stems), punct)

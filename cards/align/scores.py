@@ -1,0 +1,261 @@
+"""Bead costs (negative log weights) for every cell of the band and every bead type.
+
+cost = prior(type) + length (Gale–Church, fitted, softened tails) − lexical log-likelihood ratio
+       (anchors found or not found, against chance) − glue (re-joining a cut sentence)
+       + punctuation profile + structure (paragraph starts, segment kinds).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from cards.align.dp import TYPES, Band
+
+# Gale–Church length model fitted for Russian→English on the WMT21 dev set (107 news articles,
+# 1,000 1-1 sentence pairs, ../shared/dev/wmt21-ruen): English characters per Russian character
+# c = sum(len_en) / sum(len_ru) = 1.066, and s² = mean((len_en − c·len_ru)² / len_ru) = 2.13.
+# (Gale & Church's French–English values are c = 1, s² = 6.8.)
+LENGTH_RATIO = 1.066
+LENGTH_VARIANCE = 2.13
+
+# Prior probability of each bead type (Gale & Church's, plus 1-3/3-1); costs use −log.
+PRIOR = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0.089, (2, 2): 0.011,
+         (3, 1): 0.005, (1, 3): 0.005}
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each kind of evidence counts. Chosen by small grids on the perturbed WMT21 sets
+    (bench/align_tune.py), never on the seed."""
+
+    length: float = 1.0
+    match: float = 1.0  # scale of the lexical log-likelihood ratio
+    glue: float = 2.0  # reward for joining a segment that runs on into the next
+    miss: float = 1.0  # weight of an anchor not found, relative to one found
+    knee: float = 3.0  # |δ| beyond which the length cost grows slower (0: pure Gale–Church)
+    slope: float = 0.5
+    run: float = 1.0  # how much a run of b segments raises the chance of a find (1: as b independent draws)
+    punct: float = 0.4
+    paragraph: float = 1.5
+    kind: float = 2.0
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Per-segment arrays the costs are made of. Prefix sums have one more row than segments."""
+
+    ru_len: np.ndarray
+    en_len: np.ndarray
+    ru_punct: np.ndarray  # (n, PUNCT_WIDTH)
+    en_punct: np.ndarray
+    ru_start: np.ndarray | None  # 1 where a segment starts a paragraph (None: no structure known)
+    en_start: np.ndarray | None
+    ru_kind: np.ndarray  # 0 for running text, 1 for titles, headings, datelines, bylines, sources
+    en_kind: np.ndarray
+    ru_glue: np.ndarray  # 1 where a segment runs on into the next (no final stop, next starts lower-case)
+    en_glue: np.ndarray
+
+
+# Probability that an anchor of a segment, when it occurs on the other side of the document at all,
+# occurs in the segment's translation. Measured on the WMT21 dev set gold (1-1 pairs): transliteration
+# keys 0.92 (ru→en) / 0.87 (en→ru), Latin tokens 1.0 / 0.80, numbers 0.99; lexicon stems are less sure.
+FOUND = {"#": 0.97, "k": 0.88, "l": 0.88, "s": 0.6}
+
+
+MAX_CHANCE = 0.3  # anchors in over 30% (and over 5) of the other side's segments tell little: ignored
+
+
+def found_rates(row_sets, col_sets, chance: dict[str, float], pairs, weight: float = 20.0) -> dict[str, float]:
+    """Per anchor type, the share of matchable anchors of row segment i found in column segment j
+    over the 1-1 pairs (i, j) of a first pass, shrunk towards FOUND with `weight` pseudo-counts."""
+    hits: dict[str, float] = {}
+    total: dict[str, float] = {}
+    for i, j in pairs:
+        for f in row_sets[i]:
+            if f in chance:
+                total[f[0]] = total.get(f[0], 0) + 1
+                hits[f[0]] = hits.get(f[0], 0) + (f in col_sets[j])
+    return {t: min(0.97, max(0.3, (hits[t] + weight * FOUND.get(t, 0.8)) / (total[t] + weight))) for t in total}
+
+
+def chance_table(row_sets, col_sets) -> dict[str, float]:
+    """For every anchor of the row side also seen on the column side: the share of column segments holding it."""
+    df: dict[str, int] = {}
+    for s in col_sets:
+        for f in s:
+            df[f] = df.get(f, 0) + 1
+    seen = set().union(*row_sets) if row_sets else set()
+    total = max(len(col_sets), 1)
+    chance = {f: df[f] / total for f in seen if f in df}
+    return {f: c for f, c in chance.items() if c <= MAX_CHANCE or df[f] <= 5}
+
+
+def _llr(f: str, chance: float, spans: int, run: float, miss: float = 1.0,
+         found: dict[str, float] | None = None) -> np.ndarray:
+    """Log-likelihood ratios (translation vs chance) of anchor f [found, not found] in runs of 1..spans."""
+    pi = (found or FOUND).get(f[0], FOUND.get(f[0], 0.8))
+    out = np.empty((2, spans))
+    for b in range(1, spans + 1):
+        pc = min(max(1.0 - (1.0 - chance) ** (1.0 + run * (b - 1)), 0.005), 0.95)
+        out[0, b - 1] = math.log(pi / pc)
+        out[1, b - 1] = miss * math.log((1.0 - pi) / (1.0 - pc))
+    return out
+
+
+@dataclass(frozen=True)
+class Index:
+    """Anchors of one side against their occurrences on the other, ready for match_table."""
+
+    llr: np.ndarray  # (anchors, 2, spans): log-likelihood ratio found / not found in a run of b
+    seg: np.ndarray  # one entry per (segment, anchor) of the row side: the segment …
+    anchor: np.ndarray  # … and the anchor
+    keys: np.ndarray  # sorted anchor * (m + 1) + column segment, for every occurrence on the other side
+    m: int
+
+
+def index(row_sets, col_sets, chance: dict[str, float], run: float = 1.0, miss: float = 1.0,
+          found: dict[str, float] | None = None, spans: int = 3) -> Index:
+    """Number the anchors of `chance` and list where they occur on both sides."""
+    names = sorted(chance)
+    ids = {f: x for x, f in enumerate(names)}
+    llr = np.array([_llr(f, chance[f], spans, run, miss, found) for f in names]).reshape(len(names), 2, spans)
+    seg = [p for p, s in enumerate(row_sets) for f in s if f in ids]
+    anchor = [ids[f] for s in row_sets for f in s if f in ids]
+    m = len(col_sets)
+    keys = sorted(ids[f] * (m + 1) + q for q, s in enumerate(col_sets) for f in s if f in ids)
+    as_int = lambda x: np.array(x, dtype=np.int64)  # noqa: E731
+    return Index(llr, as_int(seg), as_int(anchor), as_int(keys), m)
+
+
+def match_table(ix: Index, n: int, base: np.ndarray, width: int, spans: int = 3) -> np.ndarray:
+    """Lexical evidence of each segment against runs of segments on the other side.
+
+    T[b - 1, p, k] = Σ over the anchors of segment p (those the other side has at all) of the
+    log-likelihood ratio "translation vs chance" of finding it, or not, among the other side's
+    segments base[p] + k .. base[p] + k + b - 1. An anchor counts once per run, so a merged bead
+    does not score the same name twice, and a longer run makes a chance find less telling.
+    """
+    table = np.zeros((spans, n, width))
+    if not len(ix.seg):
+        return table
+    for b in range(spans):
+        table[b] += np.bincount(ix.seg, ix.llr[ix.anchor, 1, b], minlength=n)[:, None]
+    # Occurrences of each (segment, anchor) within the segment's window, in order of column.
+    lo = np.clip(base[ix.seg] - spans + 1, 0, ix.m)
+    hi = np.clip(base[ix.seg] + width, 0, ix.m)
+    first = np.searchsorted(ix.keys, ix.anchor * (ix.m + 1) + lo)
+    count = np.maximum(np.searchsorted(ix.keys, ix.anchor * (ix.m + 1) + hi) - first, 0)
+    total = int(count.sum())
+    if not total:
+        return table
+    offsets = np.repeat(first - (np.cumsum(count) - count), count) + np.arange(total)
+    p_arr, f_arr = np.repeat(ix.seg, count), np.repeat(ix.anchor, count)
+    q_arr = ix.keys[offsets] - f_arr * (ix.m + 1)
+    # The previous find of the same anchor for the same segment.
+    same = np.zeros(total, dtype=bool)
+    same[1:] = (p_arr[1:] == p_arr[:-1]) & (f_arr[1:] == f_arr[:-1])
+    prev = np.where(same, np.concatenate(([0], q_arr[:-1])), -(10**9))
+    flat = table.reshape(spans, -1)
+    for b in range(1, spans + 1):
+        gain = ix.llr[f_arr, 0, b - 1] - ix.llr[f_arr, 1, b - 1]
+        for d in range(b):
+            # The run starting at q - d holds this find; credit it unless the previous find did.
+            k = q_arr - d - base[p_arr]
+            keep = (q_arr - d > prev) & (k >= 0) & (k < width)
+            flat[b - 1] += np.bincount(p_arr[keep] * width + k[keep], gain[keep], minlength=n * width)
+    return table
+
+
+def _tail(x: np.ndarray) -> np.ndarray:
+    """−log P(|Z| ≥ x) for a standard normal Z (Abramowitz–Stegun 7.1.26, stable for large x)."""
+    z = np.abs(x) / math.sqrt(2.0)
+    t = 1.0 / (1.0 + 0.3275911 * z)
+    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+    return z * z - np.log(poly)
+
+
+def _prefix(x: np.ndarray) -> np.ndarray:
+    return np.concatenate((np.zeros((1,) + x.shape[1:]), np.cumsum(x, axis=0)))
+
+
+def _run(prefix: np.ndarray, k: int) -> np.ndarray:
+    """Sum over the k segments ending before each boundary i (fewer at the start)."""
+    idx = np.arange(len(prefix))
+    return prefix - prefix[np.maximum(idx - k, 0)]
+
+
+def _punct_codes(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pack clipped (0..2) punctuation counts into two base-3 codes of half the profile each."""
+    c = np.minimum(counts, 2).astype(np.int64)
+    half = (c.shape[1] + 1) // 2
+    powers = 3 ** np.arange(c.shape[1])
+    return (c[:, :half] * powers[:half]).sum(axis=1), (c[:, half:] * powers[: c.shape[1] - half]).sum(axis=1)
+
+
+def _punct_table(width: int) -> np.ndarray:
+    """Cost table between two codes of `width` clipped counts: Σ |difference|."""
+    codes = np.arange(3**width)
+    digits = (codes[:, None] // 3 ** np.arange(width)[None, :]) % 3
+    return np.abs(digits[:, None, :] - digits[None, :, :]).sum(axis=-1).astype(float)
+
+
+def bead_costs(band: Band, ev: Evidence, tables, w: Weights) -> list[np.ndarray]:
+    """Cost of the bead of each type ending at every cell of the band (inf where impossible)."""
+    n, m = band.n, band.m
+    (matches, base), (matches_t, base_t) = tables
+    rows = np.arange(n + 1)[:, None]
+    cols = np.minimum(band.columns(), m)
+    lr, le = _prefix(ev.ru_len.astype(float)), _prefix(ev.en_len.astype(float))
+    pr, pe = _prefix(ev.ru_punct.astype(float)), _prefix(ev.en_punct.astype(float))
+    kr, ke = _prefix(ev.ru_kind.astype(float)), _prefix(ev.en_kind.astype(float))
+    gr, ge = _prefix(ev.ru_glue.astype(float)), _prefix(ev.en_glue.astype(float))
+    width = pr.shape[1]
+    t1, t2 = _punct_table((width + 1) // 2), _punct_table(width // 2)
+    structured = ev.ru_start is not None and ev.en_start is not None
+    if structured:
+        rs, es = _prefix(ev.ru_start.astype(float)), _prefix(ev.en_start.astype(float))
+    out = []
+    for a, b in TYPES:
+        valid = (rows >= a) & (cols >= b)
+        cost = np.full(cols.shape, -math.log(PRIOR[(a, b)]))
+        if a and b:
+            # Gale–Church length cost, symmetric in the two lengths. A segment left out has no
+            # length to match: its prior says it all.
+            x, y = _run(lr, a)[:, None], _run(le, b)[cols]
+            mean = (x + y / LENGTH_RATIO) / 2.0
+            delta = np.abs(y - LENGTH_RATIO * x) / np.sqrt(LENGTH_VARIANCE * np.maximum(mean, 1.0))
+            if w.knee:  # beyond the knee the cost grows linearly: free translations have heavy tails
+                delta = np.where(delta > w.knee, w.knee + (delta - w.knee) * w.slope, delta)
+            cost += w.length * _tail(delta)
+            # Lexical: log-likelihood ratios of the anchors found or missed, both directions averaged.
+            i0 = np.maximum(rows - a, 0)
+            j0 = np.maximum(cols - b, 0)
+            lex = np.zeros(cols.shape)
+            for da in range(a):
+                p = np.minimum(i0 + da, n - 1)
+                lex += matches[b - 1, p, np.clip(j0 - base[p], 0, matches.shape[2] - 1)]
+            for db in range(b):
+                q = np.minimum(j0 + db, m - 1)
+                lex += matches_t[a - 1, q, np.clip(i0 - base_t[q], 0, matches_t.shape[2] - 1)]
+            cost -= w.match * lex / 2.0
+            # Structure: kinds must agree; paragraph starts should agree and not fall inside a bead.
+            cost += w.kind * np.abs((_run(kr, a) / a)[:, None] - (_run(ke, b) / b)[cols])
+            if structured:
+                first_r = rs[np.minimum(i0 + 1, n)] - rs[i0]
+                first_e = es[np.minimum(j0 + 1, m)] - es[j0]
+                inside = (rs[rows] - rs[np.minimum(i0 + 1, n)]) + (es[cols] - es[np.minimum(j0 + 1, m)])
+                cost += w.paragraph * (np.abs(first_r - first_e) + inside)
+        # Glue: a sentence cut in two by the segmenter wants to be whole again.
+        if a > 1:
+            cost -= w.glue * (_run(gr, a - 1)[np.maximum(rows - 1, 0)])
+        if b > 1:
+            cost -= w.glue * _run(ge, b - 1)[np.maximum(cols - 1, 0)]
+        # Punctuation profile (clipped counts).
+        r1, r2 = _punct_codes(_run(pr, a))
+        e1, e2 = _punct_codes(_run(pe, b))
+        cost += w.punct * (t1[r1[:, None], e1[cols]] + t2[r2[:, None], e2[cols]])
+        out.append(np.where(valid, cost, np.inf))
+    return out

@@ -1,0 +1,46 @@
+"""Russian→Latin transliteration and a consonant key that lets cognates and names meet.
+
+`key("Лукашенко") == key("Lukashenko")`, `key("санкции") == key("sanctions")`,
+`key("администрация") == key("administration")`, `key("Белавиа") == key("Belavia")`.
+The key is deliberately coarse (consonant skeleton, first four consonants): a few false
+matches cost little, because the aligner weighs every feature by its rarity in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_RU = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e iu ia".split(),
+    )
+)
+_RU["ъ"] = _RU["ь"] = ""
+_CYRILLIC = re.compile(r"[а-яё]")
+_EN_SOFT_C = re.compile(r"c(?=[eiy])")
+_VOWELS = re.compile(r"[aeiouyh'’]")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def to_latin(word: str) -> str:
+    """Lower-case scientific-ish transliteration of a Russian word (Latin letters pass through)."""
+    return "".join(_RU.get(ch, ch) for ch in word.lower())
+
+
+@lru_cache(maxsize=200_000)
+def key(word: str, min_consonants: int = 3) -> str:
+    """The consonant-skeleton key of a Russian or English word, or "" when too short to trust."""
+    w = word.lower()
+    if _CYRILLIC.search(w):
+        w = to_latin(w).replace("shch", "sh").replace("dzh", "j")
+    else:
+        w = _EN_SOFT_C.sub("ts", w).replace("ch", "C").replace("c", "k").replace("C", "ch")
+        w = w.replace("ph", "f").replace("x", "ks").replace("w", "v").replace("q", "k")
+    w = w.replace("ck", "k")
+    skeleton = _DOUBLE.sub(r"\1", _VOWELS.sub("", w[1:]))
+    skeleton = _DOUBLE.sub(r"\1", ("" if w[0] in "aeiouy" else w[0]) + skeleton)
+    if len(skeleton) < min_consonants or not skeleton.isalpha():
+        return ""
+    return skeleton[:4]

@@ -1,0 +1,170 @@
+"""The sentence aligner: the seed gold, hand-made cases, and the invariants (hypothesis)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cards.align import align, align_many
+from cards.align.translit import key
+from cards.model import Bead, Sentence
+
+SEED = Path(__file__).parent / "data" / "seed-gold"
+
+
+def _lines(name: str) -> list[str]:
+    return (SEED / name).read_text(encoding="utf-8").splitlines()
+
+
+def _check_cover(beads, n: int, m: int) -> None:
+    ru = [i for b in beads for i in b.ru]
+    en = [j for b in beads for j in b.en]
+    assert ru == list(range(n))
+    assert en == list(range(m))
+    assert all(0.0 <= b.score <= 1.0 for b in beads)
+
+
+def test_seed_gold_reproduced_exactly():
+    gold = json.loads((SEED / "seed.jsonl").read_text(encoding="utf-8"))
+    ru, en = _lines("ru.txt"), _lines("en.txt")
+    beads = align(ru, en)
+    assert [[list(b.ru), list(b.en)] for b in beads] == gold["links"]
+    merges = [(b.ru, b.en) for b in beads if len(b.ru) == 2]
+    assert merges == [((62, 63), (62,)), ((70, 71), (69,))]
+
+
+def test_seed_confidence_high_on_gold():
+    beads = align(_lines("ru.txt"), _lines("en.txt"))
+    assert sum(b.score >= 0.9 for b in beads) >= 75
+
+
+def test_transliteration_keys_meet():
+    pairs = [("Лукашенко", "Lukashenko"), ("администрация", "administration"), ("санкции", "sanctions"),
+             ("Белавиа", "Belavia"), ("Вашингтоном", "Washington"), ("процесс", "process")]
+    for ru, en in pairs:
+        assert key(ru) == key(en) != ""
+    assert key("Минск") != key("Washington")
+
+
+def test_deleted_sentence_gives_one_zero_bead():
+    ru = _lines("ru.txt")[7:13]
+    en = _lines("en.txt")[7:13]
+    del en[2]
+    beads = align(ru, en)
+    assert [(b.ru, b.en) for b in beads] == [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,)),
+                                             ((4,), (3,)), ((5,), (4,))]
+
+
+def test_merged_english_sentences_give_one_two_bead():
+    ru = _lines("ru.txt")[14:20]
+    en = _lines("en.txt")[14:20]
+    en[1:3] = [en[1] + " " + en[2]]
+    beads = align(ru, en)
+    assert [(b.ru, b.en) for b in beads] == [((0,), (0,)), ((1, 2), (1,)), ((3,), (2,)), ((4,), (3,)),
+                                             ((5,), (4,))]
+
+
+def test_headings_align_with_headings():
+    ru = [Sentence("ru", 0, 0, 0, 10, "Итоги года", "heading"),
+          Sentence("ru", 1, 1, 11, 60, "Президент подписал указ 12 марта.", "text")]
+    en = [Sentence("en", 0, 0, 0, 10, "The year in review", "heading"),
+          Sentence("en", 1, 1, 11, 60, "The president signed the decree on 12 March.", "text")]
+    beads = align(ru, en)
+    assert [(b.ru, b.en) for b in beads] == [((0,), (0,)), ((1,), (1,))]
+    assert all(isinstance(b, Bead) and b.score > 0.9 for b in beads)
+
+
+def test_empty_sides():
+    assert align([], []) == ()
+    assert [(b.ru, b.en) for b in align(["Да."], [])] == [((0,), ())]
+    assert [(b.ru, b.en) for b in align([], ["Yes.", "No."])] == [((), (0,)), ((), (1,))]
+
+
+def test_align_many_matches_single_on_seed():
+    ru, en = _lines("ru.txt"), _lines("en.txt")
+    many = align_many([(ru, en), (ru[:20], en[:20])])
+    assert [(b.ru, b.en) for b in many[0]] == [(b.ru, b.en) for b in align(ru, en)]
+    assert [(b.ru, b.en) for b in many[1]] == [((i,), (i,)) for i in range(20)]
+
+
+def test_perturbed_seed_mostly_exact():
+    """The seed with merges, splits, deletions (tests/data/align/seed-mixed.json, made by bench/align_data.py)."""
+    data = json.loads((Path(__file__).parent / "data" / "align" / "seed-mixed.json").read_text(encoding="utf-8"))
+    beads = align(data["ru"], data["en"])
+    _check_cover(beads, len(data["ru"]), len(data["en"]))
+    gold = {(tuple(r), tuple(e)) for r, e in data["links"]}
+    hits = sum((b.ru, b.en) in gold for b in beads)
+    assert hits / len(gold) >= 0.95 and hits / len(beads) >= 0.95
+    sure = [b for b in beads if b.score >= 0.9]
+    assert sum((b.ru, b.en) in gold for b in sure) >= 0.97 * len(sure)
+
+
+def test_paragraphs_are_soft_anchors():
+    ru_lines, en_lines = _lines("ru.txt")[41:47], _lines("en.txt")[41:47]
+    paras = [0, 0, 0, 1, 1, 1]
+
+    def sentences(lang, lines):
+        return [Sentence(lang, i, p, 0, len(t), t) for i, (t, p) in enumerate(zip(lines, paras))]
+
+    beads = align(sentences("ru", ru_lines), sentences("en", en_lines))
+    assert [(b.ru, b.en) for b in beads] == [((i,), (i,)) for i in range(6)]
+
+
+def test_long_text_uses_band_and_stays_exact():
+    ru, en = _lines("ru.txt"), _lines("en.txt")
+    gold = json.loads((SEED / "seed.jsonl").read_text(encoding="utf-8"))["links"]
+    copies = 5  # 415 × 405 segments: more than FULL_BAND, so the banded search runs
+    beads = align(ru * copies, en * copies)
+    _check_cover(beads, len(ru) * copies, len(en) * copies)
+    want = [[[i + c * len(ru) for i in r], [j + c * len(en) for j in e]] for c in range(copies) for r, e in gold]
+    assert [[list(b.ru), list(b.en)] for b in beads] == want
+
+
+_text = st.text(max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_text, max_size=12), st.lists(_text, max_size=12))
+def test_every_segment_in_exactly_one_bead_in_order(ru, en):
+    beads = align(ru, en)
+    _check_cover(beads, len(ru), len(en))
+    assert align(ru, en) == beads
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(0, 40), st.integers(0, 40), st.randoms(use_true_random=False))
+def test_invariants_on_real_sentences(n, m, rnd):
+    ru = [rnd.choice(_lines("ru.txt")) for _ in range(n)]
+    en = [rnd.choice(_lines("en.txt")) for _ in range(m)]
+    beads = align(ru, en)
+    _check_cover(beads, n, m)
+    assert align(ru, en) == beads
+
+
+_kinds = st.sampled_from(["text", "text", "title", "heading", "byline"])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(_text, st.integers(0, 3), _kinds), max_size=10),
+       st.lists(st.tuples(_text, st.integers(0, 3), _kinds), max_size=10))
+def test_invariants_with_structure(ru_raw, en_raw):
+    def sentences(lang, raw):
+        out, para = [], 0
+        for i, (text, step, kind) in enumerate(raw):
+            para += step
+            out.append(Sentence(lang, i, para, 0, len(text), text, kind))
+        return out
+
+    ru, en = sentences("ru", ru_raw), sentences("en", en_raw)
+    beads = align(ru, en)
+    _check_cover(beads, len(ru), len(en))
+    assert align(ru, en) == beads
+
+
+def test_lopsided_long_texts_are_covered():
+    ru, en = _lines("ru.txt"), _lines("en.txt")
+    for a, b in ((ru * 5, en[:3]), (ru[:3], en * 5), (ru * 4, [])):
+        _check_cover(align(a, b), len(a), len(b))
