@@ -34,15 +34,17 @@ class Features:
 
 @lru_cache(maxsize=1)
 def _stemmers():
-    from cards.lazy import snowball  # nltk, loaded the cheap way
+    """Snowball stemmers from PyStemmer (C): the same algorithms as nltk's, about ten times faster,
+    and without nltk's import cost, which dominated a whole `cards align` run."""
+    import Stemmer
 
-    return snowball("russian"), snowball("english")
+    return Stemmer.Stemmer("russian"), Stemmer.Stemmer("english")
 
 
 @lru_cache(maxsize=200_000)
 def _stem(word: str, lang: str) -> str:
     ru, en = _stemmers()
-    return (ru if lang == "ru" else en).stem(word)
+    return (ru if lang == "ru" else en).stemWord(word)
 
 
 @lru_cache(maxsize=200_000)
