@@ -138,10 +138,7 @@ def source_label(ru: Document, en: Document) -> str:
 def prepare_articles(sources: Sequence[ArticlePair]) -> tuple[Article, ...]:
     """Load, segment and align every article pair; the aligner learns from all of them together."""
     from cards.align import align_many
-    from cards.lazy import nltk
     from cards.segment import segment
-
-    nltk()  # the aligner stems English with it: load it the cheap way first
 
     loaded = [load_pair(s) for s in sources]
     sentences = [(segment(ru), segment(en)) for ru, en in loaded]
