@@ -248,7 +248,7 @@ class BuildOptions:
     deck_name: str | None = None
     max_cards: int | None = None
     level: float = 5.0
-    max_new: int = 3
+    max_new: int = 4
     min_score: float = 0.5
     reverse: bool = False
     known_sources: tuple[Path, ...] = ()

@@ -39,7 +39,7 @@ def main() -> None:
 @click.option("--known", "known_sources", multiple=True, type=click.Path(path_type=Path), help="Words you know (repeatable).")
 @click.option("--known-field", metavar="NAME", help="Anki field to read from --known decks [first Russian field].")
 @click.option("--level", type=float, default=5.0, show_default=True, help="Lemmas at or above this Zipf count as known.")
-@click.option("--max-new", type=click.IntRange(min=1), default=3, show_default=True, help="New words per card.")
+@click.option("--max-new", type=click.IntRange(min=1), default=4, show_default=True, help="New words per card.")
 @click.option("--min-score", type=click.FloatRange(0, 1), default=0.5, show_default=True, help="Alignment confidence floor.")
 @click.option("--reverse", is_flag=True, help="Add an English → Russian card to every note.")
 @click.option("--cloze", is_flag=True, help="Also make 'Russian cloze' notes: one cloze per target word.")
@@ -154,7 +154,7 @@ def segment(file, lang, explain):
 @click.option("--known", "known_sources", multiple=True, type=click.Path(path_type=Path), help="Words you know.")
 @click.option("--known-field", metavar="NAME", help="Anki field to read from --known decks [first Russian field].")
 @click.option("--level", type=float, default=5.0, show_default=True, help="Lemmas at or above this Zipf count as known.")
-@click.option("--max-new", type=click.IntRange(min=1), default=3, show_default=True)
+@click.option("--max-new", type=click.IntRange(min=1), default=4, show_default=True, help="New words per card.")
 @reports_errors
 def inspect(inputs, fmt, known_sources, known_field, level, max_new):
     """Show every aligned pair, whether it became a card, the rule that decided, and its targets.
