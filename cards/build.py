@@ -191,9 +191,10 @@ def choose_cards(
             table=tables[owner[d.index]],
             dictionary=dictionary,
         )
+        units = collocation_units(d.pair.ru, analyses[d.index])
         targets = tuple(
             Target(lemma=with_partner(t.lemma), ru_span=(t.start, t.stop), en_span=span,
-                   gloss=gloss_for(t, span, d.pair, dictionary))
+                   gloss=gloss_for(t, span, d.pair, dictionary), unit=units.get(t.start, ""))
             for t, span in zip(d.targets, spans)
         )
         cards.append(
@@ -207,6 +208,24 @@ def choose_cards(
             )
         )
     return decisions, tuple(cards)
+
+
+def collocation_units(text: str, tokens) -> dict[int, str]:
+    """Start offset of each word that stands in a collocation worth learning whole (снять санкции,
+    политические заключённые) → the collocation as it stands in the sentence. Units holding a name or
+    a word made from a place name (белорусское посольство) are free combinations, not vocabulary."""
+    from cards.morph import collocations
+    from cards.select import not_target
+
+    places = frozenset(t.lemma.lemma for t in tokens if t.lemma.proper)
+    units: dict[int, str] = {}
+    for a, b in collocations(tokens):
+        words = tokens[a:b]
+        if any(t.lemma.proper or not_target(t.lemma, places) for t in words):
+            continue
+        phrase = text[words[0].start : words[-1].stop]
+        units.update({t.start: phrase for t in words})
+    return units
 
 
 def with_partner(lemma):
@@ -251,6 +270,7 @@ class BuildOptions:
     max_new: int = 4
     min_score: float = 0.5
     reverse: bool = False
+    topic: str = "politics"  # tagged topic::<topic> on every note
     known_sources: tuple[Path, ...] = ()
     known_field: str | None = None
     cloze: bool = False
@@ -379,9 +399,10 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
             media.append(path)
             sound = path.name
         fields = render(card, reverse=options.reverse, stressed=stressed, audio=sound)
-        specs.append(NoteSpec(card, fields, deck, card.tags))
+        tags = (*card.tags, f"topic::{slugify(options.topic)}") if options.topic else card.tags
+        specs.append(NoteSpec(card, fields, deck, tags))
         if options.cloze and card.targets:
-            specs.append(NoteSpec(card, render_cloze(card, stressed=stressed, audio=sound), deck, card.tags, "cloze"))
+            specs.append(NoteSpec(card, render_cloze(card, stressed=stressed, audio=sound), deck, tags, "cloze"))
     if options.format == "csv":
         summary = write_csv(specs, out, timestamp=timestamp)
     else:

@@ -42,6 +42,7 @@ def main() -> None:
 @click.option("--max-new", type=click.IntRange(min=1), default=4, show_default=True, help="New words per card.")
 @click.option("--min-score", type=click.FloatRange(0, 1), default=0.5, show_default=True, help="Alignment confidence floor.")
 @click.option("--reverse", is_flag=True, help="Add an English → Russian card to every note.")
+@click.option("--topic", default="politics", show_default=True, help="Tag every note topic::TOPIC ('' for none).")
 @click.option("--cloze", is_flag=True, help="Also make 'Russian cloze' notes: one cloze per target word.")
 @click.option("--format", "fmt", type=click.Choice(["apkg", "csv"]), default="apkg", show_default=True,
               help="csv: a file for Anki's own importer (its note types come with any .apkg of ours).")
@@ -53,8 +54,8 @@ def main() -> None:
 @click.option("--audio", is_flag=True, help="Speak each Russian sentence (needs espeak-ng and lame).")
 @click.option("--dry-run", is_flag=True, help="Print the cards that would be built; write nothing.")
 @reports_errors
-def build(inputs, out, deck_name, max_cards, known_sources, known_field, level, max_new, min_score, reverse, cloze, fmt,
-          dictionary, no_dictionary, stress, audio, dry_run):
+def build(inputs, out, deck_name, max_cards, known_sources, known_field, level, max_new, min_score, reverse, topic,
+          cloze, fmt, dictionary, no_dictionary, stress, audio, dry_run):
     """Build an Anki deck from article pairs.
 
     INPUTS are two files RU EN, or folders holding ru.* and en.*, or folders of such folders.
@@ -67,7 +68,7 @@ def build(inputs, out, deck_name, max_cards, known_sources, known_field, level, 
 
     options = BuildOptions(
         out=out, deck_name=deck_name, max_cards=max_cards, level=level, max_new=max_new,
-        min_score=min_score, reverse=reverse, known_sources=tuple(known_sources), known_field=known_field,
+        min_score=min_score, reverse=reverse, topic=topic, known_sources=tuple(known_sources), known_field=known_field,
         cloze=cloze, format=fmt, dictionary=dictionary, use_dictionary=not no_dictionary, stress=stress, audio=audio,
     )
     result = build_deck(inputs, options, dry_run=dry_run)

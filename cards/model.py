@@ -141,6 +141,7 @@ class Target:
     ru_span: tuple[int, int]
     en_span: tuple[int, int] | None = None
     gloss: str = ""
+    unit: str = ""  # the collocation the word stands in, as in the sentence (снять санкции), if any
 
     def __post_init__(self) -> None:
         _check(0 <= self.ru_span[0] < self.ru_span[1], f"bad Russian span {self.ru_span}")

@@ -37,6 +37,7 @@ CSS = """\
 .vocab .word { margin: .15em 0; }
 .vocab .lemma { font-weight: bold; }
 .vocab .grammar, .vocab .freq, .vocab .form { color: #6e6e73; }
+.vocab .unit { font-style: italic; }
 .source { font-size: .65em; color: #8e8e93; margin-top: 1em; }
 .nightMode .card, .night_mode .card, .card.nightMode { color: #e5e5e7; background: #1c1c1e; }
 .nightMode .en, .night_mode .en { color: #c7c7cc; }
@@ -146,6 +147,8 @@ def vocabulary_html(card: Card, stressed: Stressed | None = None) -> str:
             bits.append(f'<span class="form">({html.escape(form)})</span>')
         if t.gloss:
             bits.append(f'<span class="gloss">{html.escape(t.gloss)}</span>')
+        if t.unit and t.unit.lower() != form.lower():
+            bits.append(f'<span class="unit">phrase: {html.escape(t.unit)}</span>')
         bits.append(f'<span class="freq">zipf {t.lemma.zipf:.1f}</span>')
         lines.append('<div class="word">' + " · ".join(bits) + "</div>")
     return "".join(lines)

@@ -176,8 +176,11 @@ def _consonants(word: str) -> str:
 def is_place_adjective(lemma: str, places: frozenset[str] = frozenset()) -> bool:
     """An adjective in -ский made from a place name: иранский (Иран), американский (Америка),
     белорусский (Белоруссия), российский (Россия), минский (Минск); or from a name of the text
-    (`places`) with the same consonants (армянский: Армения, белорусский: Беларусь)."""
+    (`places`) with the same consonants (армянский: Армения, белорусский: Беларусь). A compound
+    (белорусско-американский, российско-украинский) is one when its last part is."""
     word = lemma_key(lemma)
+    if "-" in word:
+        return is_place_adjective(word.rsplit("-", 1)[1], places)
     if not word.endswith(("ский", "цкий", "ской", "цкой")):
         return False
     stem = word[:-4]

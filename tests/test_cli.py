@@ -1,6 +1,7 @@
 """The whole path through the command line, checked in a real Anki collection."""
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -143,3 +144,18 @@ def test_console_entry_points(tmp_path):
     if shutil.which("cards"):
         result = subprocess.run(["cards", "build", "nowhere"], capture_output=True, text=True, cwd=tmp_path)
         assert result.returncode == 1 and result.stderr.startswith("Error: nowhere: no such file or folder")
+
+
+def test_collocations_show_as_phrases_and_notes_carry_the_topic(seed_deck):
+    import sqlite3
+    import zipfile
+
+    out, _ = seed_deck
+    with zipfile.ZipFile(out) as package:
+        db = out.with_suffix(".anki2")
+        db.write_bytes(package.read("collection.anki2"))
+    rows = sqlite3.connect(db).execute("select flds, tags from notes").fetchall()
+    assert all(set(tags.split()) == {"source::minsk-washington", "topic::politics"} for _, tags in rows)
+    phrases = {p for fields, _ in rows for p in re.findall(r'<span class="unit">phrase: ([^<]*)</span>', fields)}
+    assert {"снять санкции", "политических заключенных"} <= {p.replace("\u0301", "").replace("ё", "е") for p in phrases}
+    assert not any(p.startswith(("Белорусск", "белорусск", "американск")) for p in phrases)

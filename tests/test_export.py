@@ -229,3 +229,15 @@ def test_vocabulary_line_shows_grammar_aspect_partner_form_and_gloss():
         '<span class="form">(заключили)</span> · <span class="gloss">concluded; conclude</span> · '
         '<span class="freq">zipf 4.9</span></div>'
     )
+
+
+def test_a_target_inside_a_collocation_shows_the_phrase():
+    from cards.render import vocabulary_html
+
+    ru = "Власти решили снять санкции."
+    card = Card(
+        Pair(ru, "The authorities decided to lift sanctions.", 0.9),
+        (Target(Lemma("санкция", "noun", gender="f", zipf=4.9), (20, 27), unit="снять санкции"),),
+        key=card_key(ru),
+    )
+    assert '<span class="unit">phrase: снять санкции</span>' in vocabulary_html(card)

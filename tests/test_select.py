@@ -263,3 +263,12 @@ def test_seed_build_meets_the_issue_targets():
     links = {(tuple(r), tuple(e)) for r, e in gold["links"]}
     assert [s.text for s in articles[0].ru_sentences] == gold["ru"]
     assert all((d.pair.beads[0].ru, d.pair.beads[0].en) in links for d in decisions if d.chosen)
+
+
+def test_compound_place_adjectives_are_place_adjectives():
+    from cards.select import is_place_adjective
+
+    assert is_place_adjective("белорусско-американский")
+    assert is_place_adjective("российско-украинский")
+    assert not is_place_adjective("банковско-финансовый")
+    assert not is_place_adjective("политико-экономический")
