@@ -159,3 +159,12 @@ def test_collocations_show_as_phrases_and_notes_carry_the_topic(seed_deck):
     phrases = {p for fields, _ in rows for p in re.findall(r'<span class="unit">phrase: ([^<]*)</span>', fields)}
     assert {"снять санкции", "политических заключенных"} <= {p.replace("\u0301", "").replace("ё", "е") for p in phrases}
     assert not any(p.startswith(("Белорусск", "белорусск", "американск")) for p in phrases)
+
+
+def test_readme_library_example_runs(tmp_path, monkeypatch):
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = re.search(r"```python\n(.*?)```", text, re.S).group(1)
+    (tmp_path / "seeds").symlink_to(ROOT / "seeds")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})
+    assert (tmp_path / "decks" / "mw.apkg").stat().st_size > 10_000
