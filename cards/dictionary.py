@@ -17,13 +17,13 @@ import gzip
 import json
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from cards.errors import InputError
+from cards.files import atomic_write_text
 
 DICTD_DIR = Path("/usr/share/dictd")
 DEFAULT_NAMES = ("mueller7",)
@@ -321,19 +321,6 @@ def _cache_path(dict_path: Path) -> Path:
     return cache_dir() / f"{dict_path.name}.{st.st_size}.{int(st.st_mtime)}.v{_CACHE_VERSION}.json"
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def read_dictd(index_path: Path, dict_path: Path, *, use_cache: bool = True) -> Dictionary:
     """A reversed dictd base; the reversed table is cached on disk when `use_cache`."""
     cached = _cache_path(dict_path) if use_cache else None
@@ -347,7 +334,7 @@ def read_dictd(index_path: Path, dict_path: Path, *, use_cache: bool = True) -> 
     table = reverse_entries(dictd_entries(index_path, dict_path))
     if cached is not None:
         try:
-            _write_atomically(cached, json.dumps(table, ensure_ascii=False))
+            atomic_write_text(cached, json.dumps(table, ensure_ascii=False))
         except OSError:
             pass  # a read-only home still gets a working dictionary
     return Dictionary(table, str(dict_path))

@@ -14,9 +14,7 @@ import functools
 import io
 import hashlib
 import json
-import os
 import re
-import tempfile
 import time
 import unicodedata
 from dataclasses import dataclass
@@ -24,6 +22,7 @@ from pathlib import Path
 from typing import Sequence
 
 from cards.errors import ExportError
+from cards.files import atomic_write, atomic_write_text
 from cards.model import Card
 from cards.render import (
     CLOZE_BACK,
@@ -160,19 +159,6 @@ def taught_lemmas(out: Path) -> frozenset[str]:
     return frozenset(lemma for note in read_state(out).values() for lemma in note.get("lemmas", ()))
 
 
-def _atomic_write(path: Path, write) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def write_apkg(
     specs: Sequence[NoteSpec], out: Path, *, timestamp: float | None = None, media: Sequence[Path] = ()
 ) -> ExportSummary:
@@ -199,7 +185,7 @@ def write_apkg(
         deck.add_note(note)
     package = genanki.Package(list(decks.values()), media_files=sorted({str(p) for p in media}))
     try:
-        _atomic_write(out, lambda tmp: package.write_to_file(tmp, timestamp=now))
+        atomic_write(out, lambda tmp: package.write_to_file(tmp, timestamp=now))
         _write_state(out, state)
     except OSError as err:
         raise ExportError(f"{out}: cannot write the deck ({err.strerror}). Choose another --out path.") from err
@@ -231,8 +217,7 @@ def note_states(specs: Sequence[NoteSpec], old: dict, now: int) -> tuple[list[No
 
 
 def _write_state(out: Path, state: dict) -> None:
-    text = json.dumps({"version": 1, "notes": state}, ensure_ascii=False)
-    _atomic_write(_state_path(out), lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    atomic_write_text(_state_path(out), json.dumps({"version": 1, "notes": state}, ensure_ascii=False))
 
 
 def write_csv(specs: Sequence[NoteSpec], out: Path, *, timestamp: float | None = None) -> ExportSummary:
@@ -257,7 +242,7 @@ def write_csv(specs: Sequence[NoteSpec], out: Path, *, timestamp: float | None =
         lines.append(_csv_row([_csv_cell(v) for v in row]))
     text = "\n".join(lines) + "\n"
     try:
-        _atomic_write(out, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+        atomic_write_text(out, text)
         _write_state(out, state)
     except OSError as err:
         raise ExportError(f"{out}: cannot write the file ({err.strerror}). Choose another --out path.") from err

@@ -279,18 +279,10 @@ def write_known(lemmas: Sequence[str] | frozenset[str], out: Path) -> None:
     """Write lemmas one per line, sorted, UTF-8, atomically (the old file survives a failed write)."""
     from cards.errors import ExportError
 
+    from cards.files import atomic_write_text
+
     out = Path(out)
-    text = "".join(f"{lemma}\n" for lemma in sorted(lemmas, key=sort_key))
-    tmp = None
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix="." + out.name + ".", suffix=".tmp", dir=out.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
+        atomic_write_text(out, "".join(f"{lemma}\n" for lemma in sorted(lemmas, key=sort_key)))
     except OSError as err:
         raise ExportError(f"{out}: cannot write the word list ({err.strerror or err}). Choose another -o path") from err
-    finally:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)

@@ -241,3 +241,13 @@ def test_a_target_inside_a_collocation_shows_the_phrase():
         key=card_key(ru),
     )
     assert '<span class="unit">phrase: снять санкции</span>' in vocabulary_html(card)
+
+
+def test_written_deck_has_ordinary_permissions(tmp_path):
+    import os
+
+    out = tmp_path / "deck.apkg"
+    write_apkg(specs(CARDS), out, timestamp=1_700_000_000)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask
