@@ -16,26 +16,15 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-# bench/ holds scripts named like stdlib modules (select.py): keep it off the import path.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
-sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE.parent))  # the repository, when cards is not installed
 
 import argparse  # noqa: E402
-import importlib.util  # noqa: E402
 import time  # noqa: E402
 from collections import defaultdict  # noqa: E402
 
 
-def _load(name: str, file: str):
-    """Import a sibling bench script by path."""
-    spec = importlib.util.spec_from_file_location(name, HERE / file)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
-
-align_data = _load("align_data", "align_data.py")
+import align_data  # noqa: E402  (a sibling script)
 
 Beads = list[tuple[tuple[int, ...], tuple[int, ...]]]
 
