@@ -154,11 +154,6 @@ def read_state(out: Path) -> dict:
     return notes if isinstance(notes, dict) else {}
 
 
-def taught_lemmas(out: Path) -> frozenset[str]:
-    """Lemmas that earlier builds of this deck already teach."""
-    return frozenset(lemma for note in read_state(out).values() for lemma in note.get("lemmas", ()))
-
-
 def write_apkg(
     specs: Sequence[NoteSpec], out: Path, *, timestamp: float | None = None, media: Sequence[Path] = ()
 ) -> ExportSummary:
