@@ -31,7 +31,7 @@ CSS = """\
         color: #1d1d1f; background: #fdfdfb; text-align: left; max-width: 42em; margin: 0 auto; }
 .ru { font-size: 1.15em; }
 .en { color: #3a3a3c; margin-top: .4em; }
-.target { font-weight: bold; color: #b3261e; }
+.target, .cloze { font-weight: bold; color: #b3261e; }
 .en .target { color: #1f5fa8; }
 .vocab { font-size: .8em; margin-top: .9em; border-top: 1px solid #d0d0d0; padding-top: .5em; }
 .vocab .word { margin: .15em 0; }
@@ -41,7 +41,7 @@ CSS = """\
 .source { font-size: .65em; color: #8e8e93; margin-top: 1em; }
 .nightMode .card, .night_mode .card, .card.nightMode { color: #e5e5e7; background: #1c1c1e; }
 .nightMode .en, .night_mode .en { color: #c7c7cc; }
-.nightMode .target, .night_mode .target { color: #ff8a80; }
+.nightMode .target, .night_mode .target, .nightMode .cloze, .night_mode .cloze { color: #ff8a80; }
 .nightMode .en .target, .night_mode .en .target { color: #82b1ff; }
 .nightMode .vocab .grammar, .nightMode .vocab .freq, .nightMode .vocab .form,
 .night_mode .vocab .grammar, .night_mode .vocab .freq, .night_mode .vocab .form { color: #aeaeb2; }
