@@ -268,6 +268,8 @@ class BuildOptions:
     max_cards: int | None = None
     level: float = 5.0
     max_new: int = 4
+    min_words: int = 4
+    max_words: int = 40
     min_score: float = 0.5
     reverse: bool = False
     topic: str = "politics"  # tagged topic::<topic> on every note
@@ -281,7 +283,10 @@ class BuildOptions:
     audio: bool = False
 
     def select_options(self) -> SelectOptions:
-        return SelectOptions(min_score=self.min_score, max_new=self.max_new, level=self.level, max_cards=self.max_cards)
+        return SelectOptions(
+            min_score=self.min_score, max_new=self.max_new, level=self.level, max_cards=self.max_cards,
+            min_words=self.min_words, max_words=self.max_words,
+        )
 
 
 @dataclass(frozen=True)

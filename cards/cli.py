@@ -40,6 +40,8 @@ def main() -> None:
 @click.option("--known-field", metavar="NAME", help="Anki field to read from --known decks [first Russian field].")
 @click.option("--level", type=float, default=5.0, show_default=True, help="Lemmas at or above this Zipf count as known.")
 @click.option("--max-new", type=click.IntRange(min=1), default=4, show_default=True, help="New words per card.")
+@click.option("--min-words", type=click.IntRange(min=1), default=4, show_default=True, help="Shortest sentence (words).")
+@click.option("--max-words", type=click.IntRange(min=1), default=40, show_default=True, help="Longest sentence (words).")
 @click.option("--min-score", type=click.FloatRange(0, 1), default=0.5, show_default=True, help="Alignment confidence floor.")
 @click.option("--reverse", is_flag=True, help="Add an English → Russian card to every note.")
 @click.option("--topic", default="politics", show_default=True, help="Tag every note topic::TOPIC ('' for none).")
@@ -54,8 +56,8 @@ def main() -> None:
 @click.option("--audio", is_flag=True, help="Speak each Russian sentence (needs espeak-ng and lame).")
 @click.option("--dry-run", is_flag=True, help="Print the cards that would be built; write nothing.")
 @reports_errors
-def build(inputs, out, deck_name, max_cards, known_sources, known_field, level, max_new, min_score, reverse, topic,
-          cloze, fmt, dictionary, no_dictionary, stress, audio, dry_run):
+def build(inputs, out, deck_name, max_cards, known_sources, known_field, level, max_new, min_words, max_words,
+          min_score, reverse, topic, cloze, fmt, dictionary, no_dictionary, stress, audio, dry_run):
     """Build an Anki deck from article pairs.
 
     INPUTS are two files RU EN, or folders holding ru.* and en.*, or folders of such folders.
@@ -66,9 +68,11 @@ def build(inputs, out, deck_name, max_cards, known_sources, known_field, level, 
     """
     from cards.build import BuildOptions, build_deck
 
+    if max_words < min_words:
+        raise click.BadParameter(f"must be at least --min-words ({min_words})", param_hint="--max-words")
     options = BuildOptions(
         out=out, deck_name=deck_name, max_cards=max_cards, level=level, max_new=max_new,
-        min_score=min_score, reverse=reverse, topic=topic, known_sources=tuple(known_sources), known_field=known_field,
+        min_words=min_words, max_words=max_words, min_score=min_score, reverse=reverse, topic=topic, known_sources=tuple(known_sources), known_field=known_field,
         cloze=cloze, format=fmt, dictionary=dictionary, use_dictionary=not no_dictionary, stress=stress, audio=audio,
     )
     result = build_deck(inputs, options, dry_run=dry_run)

@@ -168,3 +168,16 @@ def test_readme_library_example_runs(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     exec(compile(code, "README.md", "exec"), {})
     assert (tmp_path / "decks" / "mw.apkg").stat().st_size > 10_000
+
+
+def test_sentence_length_bounds(tmp_path):
+    from cards.build import BuildOptions, choose_cards, find_pairs, prepare_articles
+    from cards.morph import analyse
+
+    options = BuildOptions(min_words=10, max_words=20).select_options()
+    decisions, cards = choose_cards(prepare_articles(find_pairs([SEED])), options=options)
+    assert cards and all(10 <= len(analyse(c.pair.ru)) <= 20 for c in cards)
+    rules = {d.rule for d in decisions}
+    assert {"too_short", "too_long"} <= rules
+    bad = CliRunner().invoke(main, ["build", str(SEED), "--min-words", "10", "--max-words", "5"])
+    assert bad.exit_code == 2 and "--max-words" in bad.stderr
