@@ -45,15 +45,19 @@ def read_bar_cases(path: Path) -> list[Case]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        parts = [p.strip() for p in line.split("|")]
-        text = " ".join(parts)
-        starts, pos = [], 0
-        for p in parts:
-            pos = text.index(p, pos)
-            starts.append(pos)
-            pos += len(p)
-        cases.append((text, starts[1:]))
+        cases.append(joined_case([p.strip() for p in line.split("|")]))
     return cases
+
+
+def joined_case(parts: list[str]) -> Case:
+    """The parts joined by spaces, with the gold boundaries at the starts of parts 2…n."""
+    text = " ".join(parts)
+    starts, pos = [], 0
+    for part in parts:
+        pos = text.index(part, pos)
+        starts.append(pos)
+        pos += len(part)
+    return text, starts[1:]
 
 
 def seed_cases(lang: str) -> list[Case]:
@@ -78,14 +82,7 @@ def wmt_cases(lang: str) -> list[Case]:
     cases = []
     for line in path.read_text(encoding="utf-8").splitlines():
         for para in json.loads(line)[lang]:
-            parts = [s.strip() for s in para if s.strip()]
-            text = " ".join(parts)
-            starts, pos = [], 0
-            for s in parts:
-                pos = text.index(s, pos)
-                starts.append(pos)
-                pos += len(s)
-            cases.append((text, starts[1:]))
+            cases.append(joined_case([s.strip() for s in para if s.strip()]))
     return cases
 
 
@@ -130,7 +127,7 @@ def table() -> None:
             sets.append(("(d) wmt21 dev", lang, wmt_cases(lang)))
     names = ("ours", "razdel", "pysbd", "punkt")
     print("errors per 1000 gold boundaries (missed+extra in brackets)\n")
-    print(f"| set | lang | boundaries | " + " | ".join(names) + " |")
+    print("| set | lang | boundaries | " + " | ".join(names) + " |")
     print("|---|---|---:|" + "---:|" * len(names))
     for name, lang, cases in sets:
         gold = sum(len(g) for _, g in cases)
