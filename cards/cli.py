@@ -25,6 +25,20 @@ def reports_errors(command):
     return wrapper
 
 
+def learner_options(command):
+    """The options that say what the learner knows and how much a card may teach (build and inspect)."""
+    for option in reversed((
+        click.option("--known", "known_sources", multiple=True, type=click.Path(path_type=Path),
+                     help="Words you know (repeatable): a list, a text, or an Anki .apkg/.colpkg/collection.anki2."),
+        click.option("--known-field", metavar="NAME", help="Anki field to read from --known decks [first Russian field]."),
+        click.option("--level", type=float, default=5.0, show_default=True,
+                     help="Lemmas at or above this Zipf count as known."),
+        click.option("--max-new", type=click.IntRange(min=1), default=4, show_default=True, help="New words per card."),
+    )):
+        command = option(command)
+    return command
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="cards")
 def main() -> None:
@@ -36,10 +50,7 @@ def main() -> None:
 @click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Deck file [decks/<slug>.apkg].")
 @click.option("--deck", "deck_name", help="Deck name [Political Russian::<article title>].")
 @click.option("--max-cards", type=click.IntRange(min=1), help="At most this many cards.")
-@click.option("--known", "known_sources", multiple=True, type=click.Path(path_type=Path), help="Words you know (repeatable).")
-@click.option("--known-field", metavar="NAME", help="Anki field to read from --known decks [first Russian field].")
-@click.option("--level", type=float, default=5.0, show_default=True, help="Lemmas at or above this Zipf count as known.")
-@click.option("--max-new", type=click.IntRange(min=1), default=4, show_default=True, help="New words per card.")
+@learner_options
 @click.option("--min-words", type=click.IntRange(min=1), default=4, show_default=True, help="Shortest sentence (words).")
 @click.option("--max-words", type=click.IntRange(min=1), default=40, show_default=True, help="Longest sentence (words).")
 @click.option("--min-score", type=click.FloatRange(0, 1), default=0.5, show_default=True, help="Alignment confidence floor.")
@@ -156,10 +167,7 @@ def segment(file, lang, explain):
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-@click.option("--known", "known_sources", multiple=True, type=click.Path(path_type=Path), help="Words you know.")
-@click.option("--known-field", metavar="NAME", help="Anki field to read from --known decks [first Russian field].")
-@click.option("--level", type=float, default=5.0, show_default=True, help="Lemmas at or above this Zipf count as known.")
-@click.option("--max-new", type=click.IntRange(min=1), default=4, show_default=True, help="New words per card.")
+@learner_options
 @reports_errors
 def inspect(inputs, fmt, known_sources, known_field, level, max_new):
     """Show every aligned pair, whether it became a card, the rule that decided, and its targets.
