@@ -154,8 +154,7 @@ def speed() -> None:
         path = tmp / f"{lang}.txt"
         path.write_text((text + "\n\n") * copies, encoding="utf-8")
         runs = {
-            "ours: load_document+segment": "from cards.load import load_document\nfrom cards.segment import segment\n"
-            f"print(len(segment(load_document({str(path)!r}, {lang!r}))))",
+            "ours: cards segment FILE": None,
             "baseline: read + plain razdel" if lang == "ru" else "baseline: read + plain pysbd":
             (f"from razdel import sentenize\nt = open({str(path)!r}, encoding='utf-8').read()\n"
              "print(sum(1 for p in t.split('\\n\\n') for _ in sentenize(p)))") if lang == "ru" else
@@ -165,14 +164,18 @@ def speed() -> None:
         }
         walls = []
         for label, body in runs.items():
-            code = SPEED.format(root=str(ROOT), body=body)
-            out = subprocess.run(["/usr/bin/time", "-v", sys.executable, "-c", code], capture_output=True, text=True)
+            if body is None:  # the real command, one segment a line on stdout
+                command = [sys.executable, "-m", "cards", "segment", str(path), "--lang", lang]
+            else:
+                command = [sys.executable, "-c", SPEED.format(root=str(ROOT), body=body)]
+            out = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True, cwd=ROOT)
+            count = len(out.stdout.splitlines()) if body is None else out.stdout.strip()
             wall = next(l for l in out.stderr.splitlines() if "Elapsed (wall clock)" in l).split()[-1]
             rss = next(l for l in out.stderr.splitlines() if "Maximum resident" in l).split()[-1]
             minutes, seconds = wall.rsplit(":", 1)
             walls.append(60 * float(minutes.split(":")[-1]) + float(seconds))
             print(f"{lang} {os.path.getsize(path) / 1e6:.1f} MB  {label:32} wall {wall:>8}  peak RSS "
-                  f"{int(rss) / 1024:.0f} MB  segments {out.stdout.strip()}")
+                  f"{int(rss) / 1024:.0f} MB  segments {count}")
         print(f"{lang} ours / baseline wall time: {walls[0] / walls[1]:.2f}")
 
 

@@ -175,9 +175,28 @@ def inside_quotes(c: Candidate) -> bool | None:
     return None
 
 
+_ITEM_MARKER = re.compile(r"\(?(?:\d{1,2}|[a-zа-яё])\)")
+LIST_ITEM_WORDS = 3  # an item after `;` is its own segment only when it and the one before have this many words
+
+
 def list_item(c: Candidate) -> bool | None:
-    """`1) The first item 2) The second item`: each item of an inline list is a segment."""
-    return True if c.list_item else None
+    """`1) The first item 2) The second item`: each item of an inline list is a segment.
+
+    After a semicolon (`…в данной квартире; 2) отчуждать свою долю`) the items must be clause-long on
+    both sides; `1) экономика; 2) безопасность` stays one segment rather than one-word fragments.
+    """
+    if not c.list_item:
+        return None
+    if c.text[c.mark] != ";":
+        return True
+    marker = _ITEM_MARKER.match(c.text, c.next).group(0).strip("()")
+    if marker not in ("2", "b", "б") and not re.search(
+        r"(?:^|\s)\(?" + re.escape(_previous_marker(marker)) + r"\)\s", c.text[: c.mark]
+    ):
+        return False  # `…в 2 раза; 10) пункт…`: not the next item of a list
+    before = re.split(r"(?:^|\s)" + _ITEM_MARKER.pattern + r"\s|:", c.text[c.sentence_start : c.mark])[-1]
+    after = re.split(r"[;.!?…]", _ITEM_MARKER.sub("", c.text[c.next :], count=1), maxsplit=1)[0]
+    return len(before.split()) >= LIST_ITEM_WORDS and len(after.split()) >= LIST_ITEM_WORDS
 
 
 def punctuation_only(c: Candidate) -> bool | None:
@@ -335,8 +354,22 @@ def ending_abbreviation(c: Candidate) -> bool | None:
 _PREDICATE_POS = {"VERB", "INFN", "PRTS", "ADJS", "PRED", "GRND"}
 
 
+# A clause that opens with a relative or subordinating word and ends with a comma: `Дом, где родился
+# Толстой,`, `Как сообщили в МИД,`.
+_SUBORDINATE = re.compile(
+    r"(?:^|,)\s*(?:где|куда|откуда|когда|который|которая|которое|которые|которого|которой|которому|котором|"
+    r"которым|которую|которых|которыми|что|чтобы|если|как|пока|хотя)\b[^,]*,",
+    re.IGNORECASE,
+)
+
+
 def _has_predicate(text: str) -> bool:
-    """Does a Russian clause have a verb-like word (or a dash standing for one)?"""
+    """Does a Russian clause have a verb-like word (or a dash standing for one) of its own?
+
+    A verb inside a comma-enclosed subordinate clause does not count: `Дом, где родился Толстой,
+    в 1898 г. Толстой продал…` has no main verb before `г.`, so the sentence goes on.
+    """
+    text = _SUBORDINATE.sub(",", text)
     if re.search(r"\s[—–-]\s", text):
         return True
     words = re.findall(r"[а-яё]+", text.lower())
@@ -514,10 +547,17 @@ def list_item_starts(text: str) -> list[int]:
     return starts
 
 
+def _previous_marker(marker: str) -> str:
+    return str(int(marker) - 1) if marker.isdigit() else chr(ord(marker) - 1)
+
+
 def _next_marker(marker: str) -> str:
     if marker.isdigit():
         return str(int(marker) + 1)
     return chr(ord(marker) + 1) if marker not in "zя" else ""
+
+
+_NEXT_ITEM = re.compile(r";(?=\s+\(?(?:\d{1,2}|[b-zб-яё])\)\s)")  # `…; 2) next item`, `…; (b) next item`
 
 
 def _candidates(text: str) -> list[tuple[int, int, bool]]:
@@ -526,6 +566,8 @@ def _candidates(text: str) -> list[tuple[int, int, bool]]:
     if ":" in text or ";" in text:
         for m in _SMILEY.finditer(text):
             found.setdefault(m.end(), (m.start(), m.end(), False))
+        for m in _NEXT_ITEM.finditer(text):
+            found.setdefault(m.end(), (m.start(), m.end(), True))
     if text[:3].lstrip()[:1] in "•⁃▪1aа" and len(text) > 3:
         offset = len(text) - len(text.lstrip())
         for p in list_item_starts(text):

@@ -155,6 +155,22 @@ def test_inline_list_items_and_smileys():
     assert [text[a:b] for a, b in split_text(text, "ru")] == ["Вот так ;)", "Я вспомнила"]
 
 
+def test_items_after_a_semicolon_split_only_when_clause_long():
+    text = "Собственник вправе: 1) проживать в данной квартире; 2) отчуждать свою долю; 3) сдавать ее."
+    assert [(split, rule) for _, split, rule in decisions(text, "ru")] == [(True, "list_item"), (False, "list_item")]
+    short = "Приоритеты: 1) экономика; 2) безопасность; 3) культура."
+    assert [(split, rule) for _, split, rule in decisions(short, "ru")] == [(False, "list_item")] * 2
+    stray = "Пошлины снизили в 2 раза; 10) пункт повестки перенесли на осень."
+    assert split_text(stray, "ru") == ((0, len(stray)),)
+
+
+def test_verb_in_a_relative_clause_is_not_the_main_verb():
+    caption = "Дом, где родился Л.Н.Толстой, 1898 г. В 1854 году дом продан."
+    assert split_text(caption, "ru") == ((0, len(caption)),)
+    main_verb = "Соглашение, которое обсуждали с 2018 г., подписали в 2020 г. Оно действует."
+    assert [main_verb[a:b] for a, b in split_text(main_verb, "ru")][1] == "Оно действует."
+
+
 def test_long_quote_is_split_short_quote_is_not():
     short = "«Мы готовы. Ждем ответа», — сказал он."
     assert split_text(short, "ru") == ((0, len(short)),)
