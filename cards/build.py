@@ -5,10 +5,11 @@ Library first: the CLI only parses options, calls these functions and prints.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from cards.errors import InputError
 from cards.model import Bead, Card, Document, Pair, Sentence, Target
@@ -37,6 +38,24 @@ class Article:
     en_sentences: tuple[Sentence, ...]
     beads: tuple[Bead, ...]
     pairs: tuple[Pair, ...]
+    key: str = ""  # alignment_key of its segments
+
+
+def alignment_key(ru: Sequence[Sentence], en: Sequence[Sentence]) -> str:
+    """Names an article by its segments on both sides: a changed text or segmentation gets a new key."""
+    digest = hashlib.sha1()
+    for side in (ru, en):
+        for s in side:
+            digest.update(s.text.encode("utf-8") + b"\x00")
+        digest.update(b"\x01")
+    return digest.hexdigest()[:20]
+
+
+def fits(beads: Sequence[Bead], n_ru: int, n_en: int) -> bool:
+    """Do the beads cover 0…n_ru-1 and 0…n_en-1, in order, each sentence once?"""
+    ru = [i for b in beads for i in b.ru]
+    en = [j for b in beads for j in b.en]
+    return ru == list(range(n_ru)) and en == list(range(n_en))
 
 
 # --- finding the inputs --------------------------------------------------------------------
@@ -135,18 +154,30 @@ def source_label(ru: Document, en: Document) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def prepare_articles(sources: Sequence[ArticlePair]) -> tuple[Article, ...]:
-    """Load, segment and align every article pair; the aligner learns from all of them together."""
+def prepare_articles(
+    sources: Sequence[ArticlePair], remembered: Mapping[str, Sequence[Bead]] | None = None
+) -> tuple[Article, ...]:
+    """Load, segment and align every article pair; the aligner learns from all of them together.
+
+    An article whose segments an earlier build aligned (`remembered`, by alignment_key) keeps that
+    alignment: the aligner's shared lexicon grows with every article added, and it must not move the
+    beads, and so the notes, of articles already in the learner's collection.
+    """
     from cards.align import align_many
     from cards.segment import segment
 
+    remembered = remembered or {}
     loaded = [load_pair(s) for s in sources]
     sentences = [(segment(ru), segment(en)) for ru, en in loaded]
-    all_beads = align_many(sentences)
+    keys = [alignment_key(ru_s, en_s) for ru_s, en_s in sentences]
+    old = [remembered.get(k) for k in keys]
+    old = [tuple(b) if b is not None and fits(b, len(r), len(e)) else None for b, (r, e) in zip(old, sentences)]
+    fresh = align_many(sentences) if any(b is None for b in old) else [None] * len(sentences)
     articles = []
-    for source, (ru, en), (ru_s, en_s), beads in zip(sources, loaded, sentences, all_beads):
+    for source, (ru, en), (ru_s, en_s), key, kept, new in zip(sources, loaded, sentences, keys, old, fresh):
+        beads = kept if kept is not None else tuple(new)
         label = source_label(ru, en)
-        articles.append(Article(source, ru, en, ru_s, en_s, tuple(beads), pairs_from_beads(ru_s, en_s, beads, label)))
+        articles.append(Article(source, ru, en, ru_s, en_s, beads, pairs_from_beads(ru_s, en_s, beads, label), key))
     return tuple(articles)
 
 
@@ -372,12 +403,12 @@ def inspect_pairs(inputs: Sequence[Path], options: BuildOptions) -> list[dict]:
 def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *, dry_run: bool = False,
                timestamp: float | None = None) -> BuildResult:
     """Load → segment → align → analyse → select → render → export, for every article pair given."""
-    from cards.export import NoteSpec, read_state, write_apkg, write_csv
+    from cards.export import NoteSpec, read_alignments, read_state, write_apkg, write_csv
     from cards.render import render, render_cloze
 
     sources = find_pairs(inputs)
     out = Path(options.out) if options.out else default_out(sources, options.format)
-    articles = prepare_articles(sources)
+    articles = prepare_articles(sources, read_alignments(out))
     known = read_known(options.known_sources, options.known_field)
     decisions, cards = choose_cards(
         articles, known, options.select_options(), dictionary=find_dictionary(options), earlier_notes=read_state(out)
@@ -408,10 +439,11 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
         specs.append(NoteSpec(card, fields, deck, tags))
         if options.cloze and card.targets:
             specs.append(NoteSpec(card, render_cloze(card, stressed=stressed, audio=sound), deck, tags, "cloze"))
+    alignments = {a.key: a.beads for a in articles}
     if options.format == "csv":
-        summary = write_csv(specs, out, timestamp=timestamp)
+        summary = write_csv(specs, out, timestamp=timestamp, alignments=alignments)
     else:
-        summary = write_apkg(specs, out, timestamp=timestamp, media=media)
+        summary = write_apkg(specs, out, timestamp=timestamp, media=media, alignments=alignments)
     return BuildResult(out, articles, decisions, cards, True, summary.changed, summary.notes, warnings)
 
 

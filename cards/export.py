@@ -2,7 +2,8 @@
 
 A note's identity is its GUID: a hash of a fixed namespace and the normalised Russian sentence.
 A note's modification time changes only when its generated fields change: the last build's
-content hashes are kept in a small state file beside the deck (`<deck>.apkg.state.json`).
+content hashes are kept in a small state file beside the deck (`<deck>.apkg.state.json`), together
+with each article's sentence alignment, so that adding articles never realigns (and so re-keys) old ones.
 Re-importing a rebuilt deck therefore neither duplicates notes, nor wipes review history,
 nor overwrites a learner's edits to notes whose content did not change.
 """
@@ -19,11 +20,11 @@ import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from cards.errors import ExportError
 from cards.files import atomic_write, atomic_write_text
-from cards.model import Card
+from cards.model import Bead, Card
 from cards.render import (
     CLOZE_BACK,
     CLOZE_FIELDS,
@@ -154,8 +155,20 @@ def read_state(out: Path) -> dict:
     return notes if isinstance(notes, dict) else {}
 
 
+def read_alignments(out: Path) -> dict[str, tuple[Bead, ...]]:
+    """The sentence alignments earlier builds of this deck used, by article key; {} when there are none."""
+    try:
+        data = json.loads(_state_path(out).read_text(encoding="utf-8"))
+        stored = data.get("alignments", {}) if isinstance(data, dict) else {}
+        return {key: tuple(Bead(tuple(ru), tuple(en), float(score)) for ru, en, score in beads)
+                for key, beads in stored.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}
+
+
 def write_apkg(
-    specs: Sequence[NoteSpec], out: Path, *, timestamp: float | None = None, media: Sequence[Path] = ()
+    specs: Sequence[NoteSpec], out: Path, *, timestamp: float | None = None, media: Sequence[Path] = (),
+    alignments: Mapping[str, Sequence[Bead]] | None = None,
 ) -> ExportSummary:
     """Write the notes (and their media files) to `out` atomically: an existing deck is never left half-written."""
     import genanki
@@ -181,7 +194,7 @@ def write_apkg(
     package = genanki.Package(list(decks.values()), media_files=sorted({str(p) for p in media}))
     try:
         atomic_write(out, lambda tmp: package.write_to_file(tmp, timestamp=now))
-        _write_state(out, state)
+        _write_state(out, state, alignments)
     except OSError as err:
         raise ExportError(f"{out}: cannot write the deck ({err.strerror}). Choose another --out path.") from err
     cards = sum(len(n.cards) for d in decks.values() for n in d.notes)
@@ -211,11 +224,18 @@ def note_states(specs: Sequence[NoteSpec], old: dict, now: int) -> tuple[list[No
     return unique, state, changed
 
 
-def _write_state(out: Path, state: dict) -> None:
-    atomic_write_text(_state_path(out), json.dumps({"version": 1, "notes": state}, ensure_ascii=False))
+def _write_state(out: Path, state: dict, alignments: Mapping[str, Sequence[Bead]] | None = None) -> None:
+    """Notes and sentence alignments; articles of earlier builds that are not in this one keep theirs."""
+    stored = {key: [[list(b.ru), list(b.en), b.score] for b in beads] for key, beads in read_alignments(out).items()}
+    stored.update({key: [[list(b.ru), list(b.en), b.score] for b in beads] for key, beads in (alignments or {}).items()})
+    data = {"version": 1, "notes": state, "alignments": stored}
+    atomic_write_text(_state_path(out), json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
-def write_csv(specs: Sequence[NoteSpec], out: Path, *, timestamp: float | None = None) -> ExportSummary:
+def write_csv(
+    specs: Sequence[NoteSpec], out: Path, *, timestamp: float | None = None,
+    alignments: Mapping[str, Sequence[Bead]] | None = None,
+) -> ExportSummary:
     """A tab-separated file Anki's own importer (File → Import) takes: header lines name the separator,
     HTML, and the columns holding the GUID, note type, deck and tags, so re-imports update by GUID.
     The note types must exist in the collection (importing any .apkg of ours brings them)."""
@@ -238,7 +258,7 @@ def write_csv(specs: Sequence[NoteSpec], out: Path, *, timestamp: float | None =
     text = "\n".join(lines) + "\n"
     try:
         atomic_write_text(out, text)
-        _write_state(out, state)
+        _write_state(out, state, alignments)
     except OSError as err:
         raise ExportError(f"{out}: cannot write the file ({err.strerror}). Choose another --out path.") from err
     cards = sum(

@@ -1,11 +1,13 @@
 """A learner's deck over time: build, import, review, edit, add an article, rebuild, import again."""
 
 import html
+import json
 import re
 from pathlib import Path
 
 from anki_client import import_apkg
 from cards.build import BuildOptions, build_deck
+from cards.model import Bead
 from cards.select import lemma_key
 from conftest import DATA, ROOT
 
@@ -53,6 +55,32 @@ def test_rebuild_with_a_new_article_keeps_history_and_edits(tmp_path, collection
         card = collection.get_card(cid)
         assert (card.reps, card.ivl) == (reps, ivl)
     assert collection.db.scalar("select count() from revlog") == 5
+
+
+def test_an_article_keeps_its_alignment_when_articles_are_added(tmp_path):
+    """The aligner learns one lexicon from every article in a build, so adding an article could move
+    an old article's beads and re-key its notes; the deck's state file keeps each article's beads."""
+    out = tmp_path / "deck.apkg"
+    first = build_deck([SEED], BuildOptions(out=out), timestamp=1_700_000_000)
+    state_path = out.with_name(out.name + ".state.json")
+    state = json.loads(state_path.read_text(encoding="utf-8"))
+    (key, stored), = state["alignments"].items()
+    assert [Bead(tuple(r), tuple(e), s) for r, e, s in stored] == list(first.articles[0].beads)
+
+    # As if an earlier aligner had judged two neighbouring sentences one pair: the rebuild keeps that.
+    k = next(k for k in range(len(stored) - 1) if all(len(b[0]) == len(b[1]) == 1 for b in stored[k : k + 2]))
+    merged = [stored[k][0] + stored[k + 1][0], stored[k][1] + stored[k + 1][1], 0.9]
+    state["alignments"][key] = stored[:k] + [merged] + stored[k + 2 :]
+    state_path.write_text(json.dumps(state), encoding="utf-8")
+    second = build_deck([SEED, SECOND], BuildOptions(out=out), dry_run=True)
+    assert Bead(tuple(merged[0]), tuple(merged[1]), 0.9) in second.articles[0].beads
+    assert len(second.articles[0].beads) == len(first.articles[0].beads) - 1
+
+    # Beads that no longer fit the article's segments (its text changed) are not used.
+    state["alignments"][key] = stored[:-1]
+    state_path.write_text(json.dumps(state), encoding="utf-8")
+    third = build_deck([SEED], BuildOptions(out=out), dry_run=True)
+    assert third.articles[0].beads == first.articles[0].beads
 
 
 def test_rebuild_teaches_only_lemmas_the_first_build_did_not(tmp_path):
