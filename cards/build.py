@@ -271,14 +271,12 @@ def with_partner(lemma):
 
 
 def gloss_for(token, span, pair: Pair, dictionary) -> str:
-    """The counterpart in this sentence, then a short dictionary gloss when one exists."""
+    """The counterpart in this sentence, then the dictionary's card glosses (Dictionary.card_glosses)."""
     parts = []
     if span is not None:
         parts.append(pair.en[span[0] : span[1]])
     if dictionary is not None:
-        for gloss in dictionary.glosses(token.lemma.lemma)[:2]:
-            if gloss.lower() not in (p.lower() for p in parts):
-                parts.append(gloss)
+        parts.extend(dictionary.card_glosses(token.lemma.lemma, besides=parts))
     return "; ".join(parts)
 
 

@@ -28,8 +28,14 @@ from cards.files import atomic_write_text
 DICTD_DIR = Path("/usr/share/dictd")
 DEFAULT_NAMES = ("mueller7",)
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-_CACHE_VERSION = 11
+_CACHE_VERSION = 13
 FREQUENCY_WEIGHT = 0.25  # how much a common English word is preferred, in senses per zipf unit
+CARD_GLOSSES = 2  # dictionary glosses on a card, after the counterpart in the sentence
+GLOSS_MARGIN = 0.5  # a gloss more than this behind the best one is not shown
+COMMON_ENGLISH = 3.5  # Zipf below which an English gloss is too rare to help (lugubrious 2.0, neoteric 1.2)
+RARITY_WEIGHT = 0.5  # ranks added per Zipf unit below 4.5
+COMPOUND_DISCOUNT = 1.0  # wordfreq rates "water-closet" by its parts: count such glosses rarer
+COGNATE_BONUS = 1.0  # ranks taken off a gloss that looks like the Russian word (партнёр: partner)
 
 
 def normalize(word: str) -> str:
@@ -65,6 +71,41 @@ class Dictionary:
     def glosses(self, lemma: str) -> tuple[str, ...]:
         """Short English glosses of a Russian lemma, best first; () when unknown."""
         return tuple(gloss for gloss, _ in self.ranked(lemma))
+
+    def card_glosses(self, lemma: str, limit: int = CARD_GLOSSES, besides: Iterable[str] = ()) -> tuple[str, ...]:
+        """The glosses a card shows: well ranked, common English words, one per English stem.
+
+        Glosses are scored by rank, plus RARITY_WEIGHT per Zipf below 4.5 (hyphenated and spaced
+        words counted rarer), minus COGNATE_BONUS for a cognate (партнёр: partner). The best is
+        shown; others only within GLOSS_MARGIN of it and when not rarer than COMMON_ENGLISH. A gloss
+        with the stem of a word in `besides` (the counterpart already on the card) is skipped.
+        """
+        from cards.wordalign import cognate_score
+
+        ranked = self.ranked(lemma)
+        if not ranked:
+            return ()
+        zipf = _english_zipf()
+
+        def common(gloss: str) -> float:
+            return zipf(gloss) - (COMPOUND_DISCOUNT if re.search(r"[-\s]", gloss) else 0.0)
+
+        scored = sorted(
+            (rank + RARITY_WEIGHT * max(0.0, 4.5 - common(g)) - COGNATE_BONUS * cognate_score(lemma, g), k, g)
+            for k, (g, rank) in enumerate(ranked)
+        )
+        best = scored[0][0]
+        seen = {_english_stem(w) for w in besides}
+        shown: list[str] = []
+        for score, _, gloss in scored:
+            if len(shown) == limit or score > best + GLOSS_MARGIN:
+                break
+            stem = _english_stem(gloss)
+            if stem in seen or (common(gloss) < COMMON_ENGLISH and shown):
+                continue
+            seen.add(stem)
+            shown.append(gloss)
+        return tuple(shown)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -189,28 +230,71 @@ def russian_senses(entry: str, multiword: bool = False) -> list[list[str]]:
     return [words for _, words in ranked_senses(entry, multiword)]
 
 
-def ranked_senses(entry: str, multiword: bool = False) -> list[tuple[int, list[str]]]:
-    """Like russian_senses, each with its sense number within its part of speech (from 0)."""
+# Usage marks of a sense (or of a whole part-of-speech block) that make it a poor gloss for a
+# learner: slang, poetic, obsolete, jocular … (REGISTER), or a technical domain far from the news
+# (DOMAIN). Politics, law, the military and the economy are our domain and carry no penalty.
+REGISTER_MARKS = frozenset(
+    "_жарг. _уст. _поэт. _редк. _шутл. _диал. _груб. _пренебр. _ирон. _шотл. _библ. _миф. _презр. "
+    "_вульг. _школ. _унив. _сл. _арх.".split()
+)
+DOMAIN_MARKS = frozenset(
+    "_тех. _бот. _мор. _мед. _зоол. _хим. _анат. _ав. _геол. _горн. _эл. _мат. _муз. _грам. _физ. "
+    "_полигр. _церк. _стр. _рад. _биол. _архит. _ж-д. _с-х. _текст. _театр. _астр. _мин. _лингв. "
+    "_фон. _карт. _физиол. _кин. _жив. _метал. _авт. _спорт. _охот. _кул. _фот. _вет. _геом. _опт.".split()
+)
+REGISTER_PENALTY = 3.0
+DOMAIN_PENALTY = 1.0
+COLLOQUIAL_PENALTY = 0.5  # _разг., _перен.
+BLOCK_PENALTY = 0.3  # per part-of-speech block after an English headword's first (father: 1. _n. отец 2. _v. производить)
+HOMONYM_PENALTY = 1.0  # per homonym after the first (_I, _II …)
+_HOMONYM_SPLIT = re.compile(r"(?<!\w)_[IV]+(?=\s|$)")
+
+
+def _usage_penalty(marks: set[str]) -> float:
+    if marks & REGISTER_MARKS:
+        return REGISTER_PENALTY
+    if marks & DOMAIN_MARKS:
+        return DOMAIN_PENALTY
+    if marks & {"_разг.", "_перен."}:
+        return COLLOQUIAL_PENALTY
+    return 0.0
+
+
+def ranked_senses(entry: str, multiword: bool = False) -> list[tuple[float, list[str]]]:
+    """Like russian_senses, each with its rank: the sense number within its part of speech (from 0),
+    plus penalties for a later part-of-speech block or homonym and for usage marks (slang, poetic,
+    technical …) on the sense or on its block."""
     body = entry.split("\n", 1)[1] if "\n" in entry else ""
     body = _TRANSCRIPTION.sub(" ", body)
-    body = _MARK.sub(" ", body)
     body = " ".join(body.split())
-    if body.startswith("="):
+    if _MARK.sub(" ", body).strip().startswith("="):
         return []
-    senses: list[tuple[int, list[str]]] = []
+    senses: list[tuple[float, list[str]]] = []
     index, fresh, idiom = 0, True, False
+    block, homonym, block_marks, homonym_marks = 0, 0, set(), set()
     pieces = _SENSE.split(body)  # text, marker, text, marker, text …
     for k in range(0, len(pieces), 2):
         marker, chunk = (pieces[k - 1] if k else ""), pieces[k]
         if marker.endswith("."):  # "2.": a new part of speech or homonym, senses count from 0
             index, fresh, idiom = 0, True, False
+            block, block_marks = block + 1, set()
         elif marker[:1].isdigit():  # "2)": the next sense
             index, fresh, idiom = (index if fresh else index + 1), False, False
         elif marker:  # "а)": a sub-sense; of an idiom when the text before it ends in Latin
             idiom = idiom or bool(_LATIN.search(_drop_parens(pieces[k - 2]).split(";")[-1]))
-        words = [] if idiom else _translations(chunk, multiword)
-        if words:
-            senses.append((index, words))
+        parts = _HOMONYM_SPLIT.split(chunk)  # "… _II …": a homonym can start mid-chunk
+        for h in range(len(parts)):
+            if h:  # "_II _поэт. 1. _n.": a new homonym, its marks cover all of it
+                homonym, block, block_marks = homonym + 1, 0, set()
+                homonym_marks = set(_MARK.findall(_drop_parens(parts[h])))
+            own = set(_MARK.findall(_drop_parens(parts[h])))  # not "(палатки; _перен. запрет)": the example's
+            if not h and (marker.endswith(".") or not k):
+                block_marks = own  # "3. _v. _редк.": marks of the whole block
+            words = [] if idiom else _translations(_MARK.sub(" ", parts[h]), multiword)
+            if words:
+                rank = (index + BLOCK_PENALTY * max(0, block - 1) + HOMONYM_PENALTY * max(0, homonym - 1)
+                        + _usage_penalty(own | block_marks | homonym_marks))
+                senses.append((rank, words))
     return senses
 
 
@@ -299,12 +383,21 @@ def reverse_entries(entries: Iterable[tuple[str, str]]) -> dict[str, Ranked]:
     }
 
 
+@lru_cache(maxsize=1)
 def _english_zipf():
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # pragma: no cover - wordfreq is a dependency
         return lambda word: 0.0
-    return lambda word: zipf_frequency(word, "en")
+    return lru_cache(maxsize=65536)(lambda word: zipf_frequency(word, "en"))
+
+
+@lru_cache(maxsize=4096)
+def _english_stem(text: str) -> str:
+    import Stemmer
+
+    words = re.findall(r"[a-z]+", text.lower())
+    return " ".join(Stemmer.Stemmer("english").stemWords(words))
 
 
 # --- cache ----------------------------------------------------------------------------------

@@ -81,8 +81,27 @@ def test_russian_senses_drop_marks_parentheses_and_examples():
     assert russian_senses(ENTRIES["agenda"], multiword=True) == [["повестка дня"]]
 
 
-def test_senses_count_within_each_part_of_speech():
-    assert dictionary.ranked_senses(ENTRIES["lift"]) == [(0, ["подъём"]), (0, ["поднимать"]), (1, ["снимать"])]
+def test_senses_count_within_each_part_of_speech_and_a_later_block_ranks_lower():
+    # lift: 1. _n. подъём 2. _v. 1) поднимать 2) снимать; the mark in "(палатки; _перен. запрет)" is the example's
+    block = dictionary.BLOCK_PENALTY
+    assert dictionary.ranked_senses(ENTRIES["lift"]) == [(0, ["подъём"]), (block, ["поднимать"]), (1 + block, ["снимать"])]
+
+
+def test_slang_poetic_and_technical_senses_rank_lower():
+    gong = "gong\n   [gɘŋ] _n.\n   1) гонг\n   2) _жарг. медаль\n"
+    assert dictionary.ranked_senses(gong) == [(0, ["гонг"]), (1 + dictionary.REGISTER_PENALTY, ["медаль"])]
+    carpet = "carpet\n   1. _n.\n      1) ковёр\n      2) _стр. покрытие; одежда (дороги)\n"
+    assert dictionary.ranked_senses(carpet)[1] == (1 + dictionary.DOMAIN_PENALTY, ["покрытие", "одежда"])
+    # a mark after the block number covers the whole block; one after _II covers the whole homonym
+    quadrate = "quadrate\n   1. _n. квадрат\n   2. _v. _редк.\n      1) делать квадратным\n      2) согласовать\n"
+    assert dictionary.ranked_senses(quadrate)[-1] == (1 + dictionary.BLOCK_PENALTY + dictionary.REGISTER_PENALTY,
+                                                      ["согласовать"])
+    sable = "sable\n   _I [x] _n. соболь\n   _II [x] _поэт.\n   1. _n. траур\n"
+    assert dictionary.ranked_senses(sable) == [
+        (0, ["соболь"]), (dictionary.HOMONYM_PENALTY + dictionary.REGISTER_PENALTY, ["траур"])]
+    # politics, law and the military are the learner's domain: no penalty
+    veto = "veto\n   _n. _полит. вето; запрет\n"
+    assert dictionary.ranked_senses(veto) == [(0, ["вето", "запрет"])]
 
 
 def test_idiom_senses_and_listed_adjectives_are_not_translations():
@@ -102,7 +121,7 @@ def test_idiom_senses_and_listed_adjectives_are_not_translations():
 def test_reverse_ranks_by_place_in_the_entry():
     table = dictionary.reverse_entries(ENTRIES.items())
     assert table["санкция"] == (("sanction", 0.0), ("approval", 0.3))
-    assert table["снимать"] == (("lift", 1.0),)  # second sense of the verb
+    assert table["снимать"] == (("lift", 1 + dictionary.BLOCK_PENALTY),)  # second sense of the verb, the 2nd block
     assert table["повестка"] == (("agenda", 1.5),)  # head of a two-word translation, ranked lower
     assert "дня" not in table
     assert table["подъем"] == (("lift", 0.0),)  # ё folded
@@ -208,3 +227,35 @@ def test_mueller7_glosses():
     assert "agenda" in d.glosses("повестка")
     assert "lift" in d.glosses("снять")
     assert "negotiation" in d.glosses("переговоры")[:3]
+
+
+def test_card_glosses_prefer_common_words_and_cognates_and_skip_the_counterpart():
+    d = Dictionary({
+        "траурный": (("sable", 0.0), ("mournful", 0.3), ("lugubrious", 0.3), ("mourning", 0.6)),
+        "партнер": (("associate", 0.0), ("member", 0.3), ("partner", 0.6)),
+        "решение": (("decision", 0.0), ("decisions", 0.0), ("resolution", 0.3)),
+    })
+    assert d.card_glosses("траурный") == ("sable", "mourning")  # not lugubrious: correct, but too rare to help
+    assert d.card_glosses("партнёр") == ("partner", "associate")  # the cognate first; not member
+    assert d.card_glosses("решение") == ("decision", "resolution")  # one gloss per English stem
+    assert d.card_glosses("решение", besides=["decisions"]) == ("resolution",)
+    assert d.card_glosses("слон") == ()
+    assert len(d.card_glosses("траурный", limit=1)) == 1
+
+
+@pytest.mark.skipif(not MUELLER.exists(), reason="Debian's mueller7-dict is not installed")
+def test_card_glosses_on_hand_labelled_candidates():
+    """bench/glosses.py: on the held-out set, most glosses shown are good and few are misleading."""
+    from conftest import DATA
+
+    labels: dict[str, dict[str, str]] = {}
+    for line in (DATA / "glosses" / "labels.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, lemma, gloss, label = line.split("\t")
+            if name == "general":
+                labels.setdefault(lemma, {})[gloss] = label
+    d = load_dictionary(MUELLER)
+    shown = [labels[lemma].get(g) for lemma in labels for g in d.card_glosses(lemma)]
+    plain = [labels[lemma].get(g) for lemma in labels for g in d.glosses(lemma)[:2]]
+    assert shown.count("good") / len(shown) >= 0.72 > plain.count("good") / len(plain)
+    assert shown.count("bad") / len(shown) <= 0.21
