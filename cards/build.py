@@ -241,6 +241,12 @@ def choose_cards(
     return decisions, tuple(cards)
 
 
+def card_articles(articles: Sequence[Article], decisions: Sequence[Decision]) -> list[Article]:
+    """The article of each card choose_cards made, in the cards' order (the chosen decisions by order)."""
+    owner = [a for a in articles for _ in a.pairs]  # decisions index the pairs of all articles in turn
+    return [owner[d.index] for d in sorted((d for d in decisions if d.chosen), key=lambda d: d.order)]
+
+
 def collocation_units(text: str, tokens) -> dict[int, str]:
     """Start offset of each word that stands in a collocation worth learning whole (снять санкции,
     политические заключённые) → the collocation as it stands in the sentence. Units holding a name or
@@ -420,10 +426,9 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
 
         if audio.tools_missing():
             raise audio.AudioError(f"--audio needs espeak-ng and lame: {audio.INSTALL}, or build without --audio")
-    article_of = {id(p): a for a in articles for p in a.pairs}
     specs, media = [], []
-    for card in cards:
-        deck = options.deck_name or default_deck_name(article_of[id(card.pair)])
+    for card, article in zip(cards, card_articles(articles, decisions)):
+        deck = options.deck_name or default_deck_name(article)
         stressed = stress_card(card) if use_stress else None
         sound = ""
         if media_dir is not None:

@@ -61,7 +61,8 @@ def _analyzer():
 
 
 @functools.lru_cache(maxsize=200_000)
-def _parses(word: str) -> tuple:
+def parses(word: str) -> tuple:
+    """Every pymorphy3 parse of a word, most likely first; cached for all stages."""
     return tuple(_analyzer().parse(word))
 
 
@@ -169,9 +170,9 @@ def _slots(text: str) -> list[Slot]:
         kind = m.lastgroup
         gap = text[slots[-1].stop : m.start()] if slots else text[: m.start()]
         word = strip_stress(m.group()).lower()
-        parses = _parses(word) if kind == "word" or "-" in word else ()
+        readings = parses(word) if kind == "word" or "-" in word else ()
         first = not slots or bool(_SENTENCE_END.search(gap))
-        slots.append(Slot(m.start(), m.end(), m.group(), kind, parses, first, gap))
+        slots.append(Slot(m.start(), m.end(), m.group(), kind, readings, first, gap))
     return slots
 
 
@@ -354,8 +355,8 @@ def proper_when_capitalised(slots: Sequence[Slot], i: int) -> Reading | None:
 @functools.lru_cache(maxsize=20_000)
 def _forms(lemma: str, pos: str) -> frozenset[str]:
     """The forms of a lemma's lexeme (of the given part of speech)."""
-    parses = [p for p in _parses(lemma) if p.normal_form == lemma and _pos(p.tag) == pos]
-    return frozenset(f.word for f in parses[0].lexeme) if parses else frozenset()
+    found = [p for p in parses(lemma) if p.normal_form == lemma and _pos(p.tag) == pos]
+    return frozenset(f.word for f in found[0].lexeme) if found else frozenset()
 
 
 def _weight(lemma: str, pos: str, rivals: frozenset[str]) -> float:
@@ -368,20 +369,20 @@ def _weight(lemma: str, pos: str, rivals: frozenset[str]) -> float:
     share = sum(10 ** zipf(r) for r in rivals if r != lemma and lemma in _forms(r, pos))
     own = 10 ** zipf(lemma) - share
     weight = math.log10(own) if own > 1 else 0.0
-    top = _parses(lemma)
+    top = parses(lemma)
     return weight if top and _pos(top[0].tag) == pos else weight - 3.0
 
 
 def frequent_lemma_on_tie(slots: Sequence[Slot], i: int) -> Reading | None:
     """временного: временный, статей: статья: pymorphy3 ties, so the more frequent lemma wins."""
-    parses = slots[i].parses
-    top = parses[0]
+    readings = slots[i].parses
+    top = readings[0]
     if slots[i].text[:1].isupper() and not slots[i].sentence_start:
         return None  # Дюков is a surname, not the genitive plural of дюк
     if top.tag.POS == "ADJS":
         return None  # намерен: short forms' lemmas are unreliable to compare
     pos = _pos(top.tag)
-    tied = [p for p in parses if p.score >= top.score * 0.999 and _pos(p.tag) == pos]
+    tied = [p for p in readings if p.score >= top.score * 0.999 and _pos(p.tag) == pos]
     lemmas = {p.normal_form for p in tied}
     if len(lemmas) < 2:
         return None
@@ -452,7 +453,7 @@ def adjective_before_noun(slots: Sequence[Slot], i: int) -> Reading | None:
         return None
     form = top.inflect({"masc", "sing", "nomn"})
     lemma = form.word if form is not None else top.normal_form
-    adjectives = [p for p in _parses(lemma) if p.tag.POS == "ADJF" and p.normal_form == lemma]
+    adjectives = [p for p in parses(lemma) if p.tag.POS == "ADJF" and p.normal_form == lemma]
     if adjectives or slot.text[:1].isupper() and not slot.sentence_start:
         return Reading(lemma, "adj", top.tag, "adjective_before_noun")
     return None
@@ -615,7 +616,7 @@ def aspect_partner(verb: str, aspect: str | None) -> str | None:
     for candidate in aspect_variants(verb):
         if not _analyzer().word_is_known(candidate):
             continue
-        if any(p.tag.POS == "INFN" and p.normal_form == candidate and p.tag.aspect == other for p in _parses(candidate)):
+        if any(p.tag.POS == "INFN" and p.normal_form == candidate and p.tag.aspect == other for p in parses(candidate)):
             return candidate
     return None
 
@@ -662,7 +663,7 @@ def _adjacent_tokens(tokens: Sequence[Token], i: int) -> bool:
 def _can_be(token: Token, cases: tuple[str, ...]) -> bool:
     """The token has a noun (or substantivised) reading in one of the cases."""
     word = strip_stress(token.text).lower()
-    return any(p.tag.case in cases for p in _parses(word) if p.tag.POS in ("NOUN", "PRTF", "ADJF"))
+    return any(p.tag.case in cases for p in parses(word) if p.tag.POS in ("NOUN", "PRTF", "ADJF"))
 
 
 def _usable(token: Token, pos: str) -> bool:

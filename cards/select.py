@@ -159,9 +159,9 @@ def first_filter(pair: Pair, tokens: Sequence[Token], options: SelectOptions) ->
 @functools.lru_cache(maxsize=50_000)
 def _readings(word: str) -> tuple[tuple[str, str], ...]:
     """(normal form, tag) of every pymorphy3 dictionary reading of a word (no guesses for unknown words)."""
-    from cards.morph import _parses
+    from cards.morph import parses
 
-    return tuple((p.normal_form, str(p.tag)) for p in _parses(word) if p.is_known)
+    return tuple((p.normal_form, str(p.tag)) for p in parses(word) if p.is_known)
 
 
 def _is_place(word: str, places: frozenset[str]) -> bool:

@@ -35,6 +35,8 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from cards.morph import parses
+
 Span = tuple[int, int]
 SOURCES = ("dictionary", "cognate", "table")
 
@@ -102,18 +104,11 @@ def stem(word: str) -> str:
     return "-".join(_stemmer().stem(_IRREGULAR.get(p, p)) for p in parts)
 
 
-def _parses(word: str) -> tuple:
-    """pymorphy3 parses, from the cache the morphology stage already filled."""
-    from cards.morph import _parses as cached_parses
-
-    return cached_parses(word)
-
-
 @lru_cache(maxsize=200_000)
 def lemmas(word: str) -> tuple[str, ...]:
     """Normal forms of a Russian word, most likely first (pymorphy3), ё folded to е."""
     seen: dict[str, None] = {}
-    for parse in _parses(word):
+    for parse in parses(word):
         seen.setdefault(parse.normal_form.replace("ё", "е"), None)
     return tuple(seen) or (word.lower().replace("ё", "е"),)
 
@@ -657,7 +652,7 @@ def _solve(opts: list[list[tuple[float, Span]]], budget: int = 20_000) -> list[S
 
 @lru_cache(maxsize=100_000)
 def _tag(word: str):
-    return _parses(word)[0].tag
+    return parses(word)[0].tag
 
 
 def _is_adjective(word: str) -> bool:

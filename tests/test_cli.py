@@ -181,3 +181,20 @@ def test_sentence_length_bounds(tmp_path):
     assert {"too_short", "too_long"} <= rules
     bad = CliRunner().invoke(main, ["build", str(SEED), "--min-words", "10", "--max-words", "5"])
     assert bad.exit_code == 2 and "--max-words" in bad.stderr
+
+
+def test_each_article_gets_its_own_subdeck(tmp_path, collection):
+    second = DATA / "pairs" / "yerevan-brussels"
+    out = tmp_path / "two.apkg"
+    result = run("build", SEED, second, "--out", out)
+    assert result.exit_code == 0, result.output
+    import_apkg(collection, out)
+    decks = {}
+    for nid in collection.find_notes(""):
+        note = collection.get_note(nid)
+        source = next(t for t in note.tags if t.startswith("source::"))
+        decks.setdefault(source, set()).add(collection.decks.name(note.cards()[0].did))
+    assert set(decks) == {"source::minsk-washington", "source::yerevan-brussels"}
+    assert all(len(names) == 1 for names in decks.values())
+    assert decks["source::minsk-washington"] == {"Political Russian::Minsk and Washington on the Path to a Grand Deal"}
+    assert decks["source::yerevan-brussels"] != decks["source::minsk-washington"]
