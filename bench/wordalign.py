@@ -8,6 +8,7 @@ A prediction is right when the English span's text equals the gold counterpart e
     python bench/wordalign.py                 # every evidence source alone and combined
     python bench/wordalign.py --wmt21 40      # table also learned over 40 wmt21 dev articles
     python bench/wordalign.py --errors        # list the wrong and missed counterparts
+    python bench/wordalign.py --heldout       # tests/data/wordalign-heldout: the second pair, never tuned on
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from cards import wordalign  # noqa: E402
 from cards.dictionary import load_dictionary  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "wordalign-gold.tsv"
+HELDOUT = ROOT / "tests" / "data" / "wordalign-heldout"  # a second pair, never tuned on
 SEED = ROOT / "tests" / "data" / "seed-gold" / "seed.jsonl"  # a copy of /work/shared/dev/seed-gold/seed.jsonl
 WMT21 = Path("/work/shared/dev/wmt21-ruen/docs.jsonl")
 
@@ -163,12 +165,19 @@ def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--wmt21", type=int, default=0, metavar="N", help="also learn the table over N wmt21 dev articles")
     ap.add_argument("--method", default="ibm1", choices=["ibm1", "dice"])
+    ap.add_argument("--heldout", action="store_true",
+                    help="the held-out gold on tests/data/pairs/yerevan-brussels instead of the seed's")
     ap.add_argument("--gold", type=Path, help="another gold file (same columns); with --docs")
     ap.add_argument("--docs", help="comma-separated wmt21 article numbers whose sentence pairs --gold indexes")
     ap.add_argument("--errors", action="store_true", help="print the errors of the default run with the dictionary")
     args = ap.parse_args(argv)
 
-    gold, links = read_external(args.gold, args.docs) if args.gold else (read_gold(), read_links())
+    if args.gold:
+        gold, links = read_external(args.gold, args.docs)
+    elif args.heldout:
+        gold, links = read_gold(HELDOUT / "yerevan-brussels.tsv"), read_links(HELDOUT / "yerevan-brussels.jsonl")
+    else:
+        gold, links = read_gold(), read_links()
     pairs = list(links) + (wmt21_pairs(args.wmt21) if args.wmt21 else [])
     t0 = time.perf_counter()
     table = wordalign.learn_table(pairs, method=args.method)

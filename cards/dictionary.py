@@ -28,7 +28,7 @@ from cards.files import atomic_write_text
 DICTD_DIR = Path("/usr/share/dictd")
 DEFAULT_NAMES = ("mueller7",)
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-_CACHE_VERSION = 13
+_CACHE_VERSION = 14
 FREQUENCY_WEIGHT = 0.25  # how much a common English word is preferred, in senses per zipf unit
 CARD_GLOSSES = 2  # dictionary glosses on a card, after the counterpart in the sentence
 GLOSS_MARGIN = 0.5  # a gloss more than this behind the best one is not shown
@@ -52,6 +52,7 @@ class Dictionary:
 
     entries: Mapping[str, Ranked] = field(default_factory=dict)
     source: str = ""
+    english_zipf: Mapping[str, float] = field(default_factory=dict)  # of the glosses; others are looked up
 
     def ranked(self, lemma: str) -> Ranked:
         """(gloss, rank) pairs of a Russian lemma, best first; () when unknown.
@@ -85,10 +86,10 @@ class Dictionary:
         ranked = self.ranked(lemma)
         if not ranked:
             return ()
-        zipf = _english_zipf()
-
         def common(gloss: str) -> float:
-            return zipf(gloss) - (COMPOUND_DISCOUNT if re.search(r"[-\s]", gloss) else 0.0)
+            zipf = self.english_zipf.get(gloss)
+            zipf = _english_zipf()(gloss) if zipf is None else zipf
+            return zipf - (COMPOUND_DISCOUNT if re.search(r"[-\s]", gloss) else 0.0)
 
         scored = sorted(
             (rank + RARITY_WEIGHT * max(0.0, 4.5 - common(g)) - COGNATE_BONUS * cognate_score(lemma, g), k, g)
@@ -415,22 +416,25 @@ def _cache_path(dict_path: Path) -> Path:
 
 
 def read_dictd(index_path: Path, dict_path: Path, *, use_cache: bool = True) -> Dictionary:
-    """A reversed dictd base; the reversed table is cached on disk when `use_cache`."""
+    """A reversed dictd base; the reversed table (and its glosses' English Zipf) is cached on disk
+    when `use_cache`, so a build loads neither the dictd text nor English word frequencies."""
     cached = _cache_path(dict_path) if use_cache else None
     if cached is not None and cached.exists():
         try:
             raw = json.loads(cached.read_text(encoding="utf-8"))
-            table = {k: tuple((g, float(r)) for g, r in v) for k, v in raw.items()}
-            return Dictionary(table, str(dict_path))
-        except (OSError, ValueError):
+            table = {k: tuple((g, float(r)) for g, r in v) for k, v in raw["table"].items()}
+            return Dictionary(table, str(dict_path), raw["english_zipf"])
+        except (OSError, ValueError, KeyError, TypeError):
             pass  # a damaged cache is rebuilt
     table = reverse_entries(dictd_entries(index_path, dict_path))
+    zipf = _english_zipf()
+    english = {g: round(zipf(g), 2) for ranked in table.values() for g, _ in ranked}
     if cached is not None:
         try:
-            atomic_write_text(cached, json.dumps(table, ensure_ascii=False))
+            atomic_write_text(cached, json.dumps({"table": table, "english_zipf": english}, ensure_ascii=False))
         except OSError:
             pass  # a read-only home still gets a working dictionary
-    return Dictionary(table, str(dict_path))
+    return Dictionary(table, str(dict_path), english)
 
 
 def read_tsv(path: Path) -> Dictionary:
