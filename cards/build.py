@@ -354,6 +354,33 @@ def read_known(sources: Sequence[Path], field: str | None = None) -> frozenset[s
     return known.read_known(sources, field)
 
 
+NOT_A_TRANSLATION = 0.22  # translation_evidence below this: the English is not this article's translation
+
+
+def translated_articles(articles: Sequence[Article], dictionary) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+    """The articles whose English translates their Russian, and a warning for each that does not.
+
+    A Russian article saved beside another article's English aligns anyway (by length), and would
+    teach words with wrong sentences; translation_evidence catches it when a dictionary is there.
+    When no article is left, the first one's problem is an error.
+    """
+    from cards.wordalign import translation_evidence
+
+    kept, warnings, rejected = [], [], []
+    for a in articles:
+        share = translation_evidence([(p.ru, p.en) for p in a.pairs if p.kind == "text" and p.ru and p.en], dictionary)
+        if share is None or share >= NOT_A_TRANSLATION:
+            kept.append(a)
+            continue
+        finding = (f"{a.source.en} does not look like a translation of it (only {share:.0%} of its words "
+                   f"find a dictionary translation in the aligned English; a translation has about 30% or more)")
+        rejected.append(InputError(a.source.ru, finding, "Check that both files hold the same article"))
+        warnings.append(f"{rejected[-1]}; skipped")
+    if rejected and not kept:
+        raise rejected[0]
+    return tuple(kept), tuple(warnings)
+
+
 def find_dictionary(options: BuildOptions):
     """The bilingual dictionary asked for, or the one installed in the standard place, or None."""
     if not options.use_dictionary:
@@ -413,13 +440,16 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
     sources = find_pairs(inputs)
     out = Path(options.out) if options.out else default_out(sources, options.format)
     articles = prepare_articles(sources, read_alignments(out))
+    dictionary = find_dictionary(options)
+    articles, skipped = translated_articles(articles, dictionary)
     known = read_known(options.known_sources, options.known_field)
     decisions, cards = choose_cards(
-        articles, known, options.select_options(), dictionary=find_dictionary(options), earlier_notes=read_state(out)
+        articles, known, options.select_options(), dictionary=dictionary, earlier_notes=read_state(out)
     )
     if dry_run:
-        return BuildResult(out, articles, decisions, cards, written=False)
-    use_stress, warnings = stress_wanted(options)
+        return BuildResult(out, articles, decisions, cards, written=False, warnings=skipped)
+    use_stress, stress_warnings = stress_wanted(options)
+    warnings = skipped + stress_warnings
     media_dir = out.with_name(out.stem + ".media") if options.audio else None
     if media_dir is not None:
         from cards import audio

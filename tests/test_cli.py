@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -198,3 +199,26 @@ def test_each_article_gets_its_own_subdeck(tmp_path, collection):
     assert all(len(names) == 1 for names in decks.values())
     assert decks["source::minsk-washington"] == {"Political Russian::Minsk and Washington on the Path to a Grand Deal"}
     assert decks["source::yerevan-brussels"] != decks["source::minsk-washington"]
+
+
+MUELLER = Path("/usr/share/dictd/mueller7.index")
+
+
+@pytest.mark.skipif(not MUELLER.exists(), reason="the pair check needs a dictionary (mueller7-dict)")
+def test_another_articles_english_is_refused_or_skipped(tmp_path):
+    second = DATA / "pairs" / "yerevan-brussels"
+    result = run("build", SEED / "ru.txt", second / "en.txt", "--out", tmp_path / "x.apkg")
+    assert result.exit_code == 1 and not (tmp_path / "x.apkg").exists()
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert f"{SEED / 'ru.txt'}: {second / 'en.txt'} does not look like a translation of it" in result.stderr
+
+    folder = tmp_path / "articles"
+    shutil.copytree(SEED, folder / "good")
+    (folder / "bad").mkdir()
+    shutil.copy(SEED / "ru.txt", folder / "bad" / "ru.txt")
+    shutil.copy(second / "en.txt", folder / "bad" / "en.txt")
+    result = run("build", folder, "--out", tmp_path / "y.apkg", "--no-stress")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1 and "bad" in warnings[0] and warnings[0].endswith("skipped")
+    assert "from 1 article pair(s)" in result.stderr
