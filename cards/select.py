@@ -253,6 +253,9 @@ POS_WEIGHT = {"noun": 1.0, "adj": 0.8, "verb": 0.6, "adv": 0.4}
 BOOKISH = ("ция", "зия", "ство", "ость", "ние", "тие", "изм", "ировать", "ироваться", "изовать")
 
 
+STRETCH_WORDS = 2000  # a long article is weighed in stretches of this many words (the seed has 1240)
+
+
 def domain_weights(
     analyses: Sequence[Sequence[Token]], options: SelectOptions, sources: Sequence[str] | None = None
 ) -> dict[str, float]:
@@ -260,11 +263,12 @@ def domain_weights(
     each analysis, default all one article). Words not worth anything are left out.
 
     keyness × part of speech × register × usefulness:
-    - keyness: in the article where its word family (`_family`) stands out most, log2(1 + observed /
-      expected), observed: the family's occurrences there, once per sentence (near-duplicate sentences
-      once), expected: those of a word of its wordfreq Zipf in as many words of general Russian;
-      plus log2 of the number of articles the family occurs in. Adding articles to a build thus
-      raises the words they share and leaves the others as they were;
+    - keyness: in the stretch of text (an article, or each STRETCH_WORDS of a long one) where its word
+      family (`_family`) stands out most, log2(1 + observed / expected), observed: the family's
+      occurrences there, once per sentence (near-duplicate sentences once), expected: those of a word
+      of its wordfreq Zipf in as many words of general Russian; plus log2 of the number of articles
+      the family occurs in. Adding articles to a build thus raises the words they share and leaves
+      the others as they were, and a long article weighs its words like several short ones;
     - part of speech: `POS_WEIGHT`; adverbs made from adjectives count half again;
     - register: bookish endings (`BOOKISH`) count 1.25 times;
     - usefulness: exp(-((zipf - 4) / 3)²), so very rare words count less.
@@ -272,27 +276,30 @@ def domain_weights(
     sources = list(sources) if sources is not None else [""] * len(analyses)
     places = frozenset(lemma_key(t.lemma.lemma) for tokens in analyses for t in tokens if t.lemma.proper)
     seen: list[frozenset[str]] = []
-    families: dict[str, Counter[str]] = {}  # article → family → occurrences
-    words: Counter[str] = Counter()  # article → words
+    families: dict[tuple[str, int], Counter[str]] = {}  # (article, stretch) → family → occurrences
+    words: Counter[tuple[str, int]] = Counter()  # (article, stretch) → words
+    read: Counter[str] = Counter()  # article → words so far
     lemmas: dict[str, Token] = {}
     for tokens, source in zip(analyses, sources):
         keys = frozenset(lemma_key(t.lemma.lemma) for t in tokens if t.lemma.pos in CONTENT_POS)
         if any(_same_sentence(keys, other) for other in seen):
             continue
         seen.append(keys)
-        words[source] += len(tokens)
+        stretch = (source, read[source] // STRETCH_WORDS)
+        read[source] += len(tokens)
+        words[stretch] += len(tokens)
         for t in tokens:
             if is_candidate(t, options):
                 lemmas.setdefault(lemma_key(t.lemma.lemma), t)
-        families.setdefault(source, Counter()).update(_family(k) for k in keys if k in lemmas)
+        families.setdefault(stretch, Counter()).update(_family(k) for k in keys if k in lemmas)
     weights = {}
     for key, token in lemmas.items():
         lemma = token.lemma
         if not_target(lemma, places):
             continue
         rate = 10 ** (lemma.zipf - 9)  # occurrences per word of general Russian
-        found = [(n[_family(key)], words[source]) for source, n in families.items() if n[_family(key)]]
-        keyness = max(math.log2(1 + n / (w * rate)) for n, w in found) + math.log2(len(found))
+        found = [(n[_family(key)], words[stretch], stretch[0]) for stretch, n in families.items() if n[_family(key)]]
+        keyness = max(math.log2(1 + n / (w * rate)) for n, w, _ in found) + math.log2(len({a for _, _, a in found}))
         weight = keyness * POS_WEIGHT[lemma.pos] * math.exp(-(((lemma.zipf - 4.0) / 3.0) ** 2))
         if key.endswith(BOOKISH):
             weight *= 1.25

@@ -272,3 +272,20 @@ def test_compound_place_adjectives_are_place_adjectives():
     assert is_place_adjective("российско-украинский")
     assert not is_place_adjective("банковско-финансовый")
     assert not is_place_adjective("политико-экономический")
+
+
+def test_a_long_article_weighs_its_words_like_short_ones():
+    """Keyness is taken per stretch of STRETCH_WORDS words: the seed's words stay worth a card when
+    the seed is the end of a long article (before, 68 of its 89 did; expected counts grew with length)."""
+    from cards.build import find_pairs, prepare_articles
+    from cards.morph import analyse as analyse_ru
+
+    options = SelectOptions()
+    seed = [analyse_ru(p.ru) for p in prepare_articles(find_pairs([SEED]))[0].pairs]
+    filler = [analyse_ru(line.replace("|", " ")) for line in (DATA / "segment" / "ru.txt").read_text(
+        encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    alone = domain_weights(seed, options, ["a"] * len(seed))
+    inside = domain_weights(filler + seed, options, ["a"] * (len(filler) + len(seed)))
+    worth = [k for k, w in alone.items() if w >= options.min_weight]
+    still = [k for k in worth if inside.get(k, 0.0) >= options.min_weight]
+    assert len(worth) >= 60 and len(still) >= 0.9 * len(worth)
