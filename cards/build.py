@@ -155,19 +155,36 @@ def source_label(ru: Document, en: Document) -> str:
 
 
 def prepare_articles(
-    sources: Sequence[ArticlePair], remembered: Mapping[str, Sequence[Bead]] | None = None
+    sources: Sequence[ArticlePair],
+    remembered: Mapping[str, Sequence[Bead]] | None = None,
+    errors: list[InputError] | None = None,
 ) -> tuple[Article, ...]:
     """Load, segment and align every article pair; the aligner learns from all of them together.
 
     An article whose segments an earlier build aligned (`remembered`, by alignment_key) keeps that
     alignment: the aligner's shared lexicon grows with every article added, and it must not move the
     beads, and so the notes, of articles already in the learner's collection.
+    With an `errors` list, a pair that cannot be read is left out and its error appended, unless it
+    would leave nothing; without one, the first such error is raised.
     """
     from cards.align import align_many
     from cards.segment import segment
 
     remembered = remembered or {}
-    loaded = [load_pair(s) for s in sources]
+    loaded, kept_sources, failed = [], [], []
+    for source in sources:
+        try:
+            loaded.append(load_pair(source))
+            kept_sources.append(source)
+        except InputError as err:
+            if errors is None:
+                raise
+            failed.append(err)
+    if failed and not loaded:
+        raise failed[0]
+    if errors is not None:
+        errors.extend(failed)
+    sources = kept_sources
     sentences = [(segment(ru), segment(en)) for ru, en in loaded]
     keys = [alignment_key(ru_s, en_s) for ru_s, en_s in sentences]
     old = [remembered.get(k) for k in keys]
@@ -439,9 +456,11 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
 
     sources = find_pairs(inputs)
     out = Path(options.out) if options.out else default_out(sources, options.format)
-    articles = prepare_articles(sources, read_alignments(out))
+    unreadable: list[InputError] = []
+    articles = prepare_articles(sources, read_alignments(out), unreadable)
     dictionary = find_dictionary(options)
     articles, skipped = translated_articles(articles, dictionary)
+    skipped = tuple(f"{err}; skipped" for err in unreadable) + skipped
     known = read_known(options.known_sources, options.known_field)
     decisions, cards = choose_cards(
         articles, known, options.select_options(), dictionary=dictionary, earlier_notes=read_state(out)

@@ -222,3 +222,18 @@ def test_another_articles_english_is_refused_or_skipped(tmp_path):
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 1 and "bad" in warnings[0] and warnings[0].endswith("skipped")
     assert "from 1 article pair(s)" in result.stderr
+
+
+def test_an_unreadable_pair_among_several_is_skipped_with_a_warning(tmp_path):
+    folder = tmp_path / "articles"
+    shutil.copytree(SEED, folder / "good")
+    (folder / "empty").mkdir()
+    (folder / "empty" / "ru.txt").write_text("   \n", encoding="utf-8")
+    shutil.copy(SEED / "en.txt", folder / "empty" / "en.txt")
+    result = run("build", folder, "--out", tmp_path / "x.apkg", "--no-stress")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1 and str(folder / "empty" / "ru.txt") in warnings[0] and warnings[0].endswith("skipped")
+    assert "from 1 article pair(s)" in result.stderr
+    result = run("build", folder / "empty", "--out", tmp_path / "y.apkg", "--no-stress")
+    assert result.exit_code == 1 and not (tmp_path / "y.apkg").exists()
