@@ -412,11 +412,29 @@ def default_out(sources: Sequence[ArticlePair], fmt: str = "apkg") -> Path:
     return Path("decks") / f"{slug}.{'csv' if fmt == 'csv' else 'apkg'}"
 
 
-def inspect_pairs(inputs: Sequence[Path], options: BuildOptions) -> list[dict]:
-    """One row per aligned pair: chosen or not, the deciding rule, its targets and scores."""
-    articles = prepare_articles(find_pairs(inputs))
+def checked_articles(
+    sources: Sequence[ArticlePair], options: BuildOptions, out: Path
+) -> tuple[tuple[Article, ...], object, tuple[str, ...]]:
+    """What build and inspect share: the articles loaded, segmented and aligned (with the deck's
+    remembered alignments), less those that cannot be read or are not translations; the dictionary;
+    and a warning for each article left out."""
+    from cards.export import read_alignments
+
+    unreadable: list[InputError] = []
+    articles = prepare_articles(sources, read_alignments(out), unreadable)
+    dictionary = find_dictionary(options)
+    articles, untranslated = translated_articles(articles, dictionary)
+    return articles, dictionary, tuple(f"{err}; skipped" for err in unreadable) + untranslated
+
+
+def inspect_pairs(inputs: Sequence[Path], options: BuildOptions) -> tuple[list[dict], tuple[str, ...]]:
+    """One row per aligned pair: chosen or not, the deciding rule, its targets and scores; and the
+    warnings about articles left out, as `build` would give them."""
+    sources = find_pairs(inputs)
+    out = Path(options.out) if options.out else default_out(sources, options.format)
+    articles, dictionary, warnings = checked_articles(sources, options, out)
     known = read_known(options.known_sources, options.known_field)
-    decisions, cards = choose_cards(articles, known, options.select_options(), dictionary=find_dictionary(options))
+    decisions, cards = choose_cards(articles, known, options.select_options(), dictionary=dictionary)
     by_index = {d.index: c for d, c in zip(sorted((d for d in decisions if d.chosen), key=lambda d: d.order), cards)}
     rows = []
     for d in decisions:
@@ -445,22 +463,18 @@ def inspect_pairs(inputs: Sequence[Path], options: BuildOptions) -> list[dict]:
                 ],
             }
         )
-    return rows
+    return rows, warnings
 
 
 def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *, dry_run: bool = False,
                timestamp: float | None = None) -> BuildResult:
     """Load → segment → align → analyse → select → render → export, for every article pair given."""
-    from cards.export import NoteSpec, read_alignments, read_state, write_apkg, write_csv
+    from cards.export import NoteSpec, read_state, write_apkg, write_csv
     from cards.render import render, render_cloze
 
     sources = find_pairs(inputs)
     out = Path(options.out) if options.out else default_out(sources, options.format)
-    unreadable: list[InputError] = []
-    articles = prepare_articles(sources, read_alignments(out), unreadable)
-    dictionary = find_dictionary(options)
-    articles, skipped = translated_articles(articles, dictionary)
-    skipped = tuple(f"{err}; skipped" for err in unreadable) + skipped
+    articles, dictionary, skipped = checked_articles(sources, options, out)
     known = read_known(options.known_sources, options.known_field)
     decisions, cards = choose_cards(
         articles, known, options.select_options(), dictionary=dictionary, earlier_notes=read_state(out)

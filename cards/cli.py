@@ -179,7 +179,10 @@ def inspect(inputs, fmt, known_sources, known_field, level, max_new):
     from cards.build import BuildOptions, inspect_pairs
 
     options = BuildOptions(level=level, max_new=max_new, known_sources=tuple(known_sources), known_field=known_field)
-    for row in inspect_pairs(inputs, options):
+    rows, warnings = inspect_pairs(inputs, options)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for row in rows:
         if fmt == "jsonl":
             click.echo(json.dumps(row, ensure_ascii=False))
         else:

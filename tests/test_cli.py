@@ -235,5 +235,14 @@ def test_an_unreadable_pair_among_several_is_skipped_with_a_warning(tmp_path):
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 1 and str(folder / "empty" / "ru.txt") in warnings[0] and warnings[0].endswith("skipped")
     assert "from 1 article pair(s)" in result.stderr
+    inspected = run("inspect", folder, "--format", "jsonl")
+    assert inspected.exit_code == 0 and inspected.stderr.strip() == warnings[0]
+    assert inspected.stdout.count("\n") == len(first_article_pairs(SEED))
     result = run("build", folder / "empty", "--out", tmp_path / "y.apkg", "--no-stress")
     assert result.exit_code == 1 and not (tmp_path / "y.apkg").exists()
+
+
+def first_article_pairs(folder):
+    from cards.build import find_pairs, prepare_articles
+
+    return prepare_articles(find_pairs([folder]))[0].pairs
