@@ -187,11 +187,11 @@ def prepare_articles(
     sources = kept_sources
     sentences = [(segment(ru), segment(en)) for ru, en in loaded]
     keys = [alignment_key(ru_s, en_s) for ru_s, en_s in sentences]
-    old = [remembered.get(k) for k in keys]
-    old = [tuple(b) if b is not None and fits(b, len(r), len(e)) else None for b, (r, e) in zip(old, sentences)]
-    fresh = align_many(sentences) if any(b is None for b in old) else [None] * len(sentences)
+    stored = [remembered.get(k) for k in keys]
+    reused = [tuple(b) if b is not None and fits(b, len(r), len(e)) else None for b, (r, e) in zip(stored, sentences)]
+    fresh = align_many(sentences) if any(b is None for b in reused) else [None] * len(sentences)
     articles = []
-    for source, (ru, en), (ru_s, en_s), key, kept, new in zip(sources, loaded, sentences, keys, old, fresh):
+    for source, (ru, en), (ru_s, en_s), key, kept, new in zip(sources, loaded, sentences, keys, reused, fresh):
         beads = kept if kept is not None else tuple(new)
         label = source_label(ru, en)
         articles.append(Article(source, ru, en, ru_s, en_s, beads, pairs_from_beads(ru_s, en_s, beads, label), key))
