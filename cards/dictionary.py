@@ -86,6 +86,7 @@ class Dictionary:
         ranked = self.ranked(lemma)
         if not ranked:
             return ()
+
         def common(gloss: str) -> float:
             zipf = self.english_zipf.get(gloss)
             zipf = _english_zipf()(gloss) if zipf is None else zipf
@@ -285,11 +286,10 @@ def ranked_senses(entry: str, multiword: bool = False) -> list[tuple[float, list
             idiom = idiom or bool(_LATIN.search(_drop_parens(pieces[k - 2]).split(";")[-1]))
         parts = _HOMONYM_SPLIT.split(chunk)  # "… _II …": a homonym can start mid-chunk
         for h in range(len(parts)):
-            if h:  # "_II _поэт. 1. _n.": a new homonym, its marks cover all of it
-                homonym, block, block_marks = homonym + 1, 0, set()
-                homonym_marks = set(_MARK.findall(_drop_parens(parts[h])))
             own = set(_MARK.findall(_drop_parens(parts[h])))  # not "(палатки; _перен. запрет)": the example's
-            if not h and (marker.endswith(".") or not k):
+            if h:  # "_II _поэт. 1. _n.": a new homonym, its marks cover all of it
+                homonym, block, block_marks, homonym_marks = homonym + 1, 0, set(), own
+            elif marker.endswith(".") or not k:
                 block_marks = own  # "3. _v. _редк.": marks of the whole block
             words = [] if idiom else _translations(_MARK.sub(" ", parts[h]), multiword)
             if words:
