@@ -395,10 +395,11 @@ def _english_zipf():
 
 @lru_cache(maxsize=4096)
 def _english_stem(text: str) -> str:
+    """A key that spellings of one English word share: pre-school, preschool; sanction, sanctions."""
     import Stemmer
 
     words = re.findall(r"[a-z]+", text.lower())
-    return " ".join(Stemmer.Stemmer("english").stemWords(words))
+    return "".join(Stemmer.Stemmer("english").stemWords(words))
 
 
 # --- cache ----------------------------------------------------------------------------------

@@ -239,6 +239,8 @@ def test_card_glosses_prefer_common_words_and_cognates_and_skip_the_counterpart(
     assert d.card_glosses("партнёр") == ("partner", "associate")  # the cognate first; not member
     assert d.card_glosses("решение") == ("decision", "resolution")  # one gloss per English stem
     assert d.card_glosses("решение", besides=["decisions"]) == ("resolution",)
+    assert Dictionary({"дошкольный": (("pre-school", 0.0), ("preschool", 0.0))}).card_glosses(
+        "дошкольный", besides=["pre-school"]) == ()
     assert d.card_glosses("слон") == ()
     assert len(d.card_glosses("траурный", limit=1)) == 1
 
