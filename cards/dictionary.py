@@ -32,7 +32,8 @@ _CACHE_VERSION = 14
 FREQUENCY_WEIGHT = 0.25  # how much a common English word is preferred, in senses per zipf unit
 CARD_GLOSSES = 2  # dictionary glosses on a card, after the counterpart in the sentence
 GLOSS_MARGIN = 0.5  # a gloss more than this behind the best one is not shown
-COMMON_ENGLISH = 3.5  # Zipf below which an English gloss is too rare to help (lugubrious 2.0, neoteric 1.2)
+COMMON_ENGLISH = 3.5  # Zipf a second gloss needs: rarer ones do not help (lugubrious 2.0, neoteric 1.2)
+RARE_ENGLISH = 2.5  # Zipf below which no gloss is shown, even alone (disbosom)
 RARITY_WEIGHT = 0.5  # ranks added per Zipf unit below 4.5
 COMPOUND_DISCOUNT = 1.0  # wordfreq rates "water-closet" by its parts: count such glosses rarer
 COGNATE_BONUS = 1.0  # ranks taken off a gloss that looks like the Russian word (партнёр: partner)
@@ -78,14 +79,18 @@ class Dictionary:
 
         Glosses are scored by rank, plus RARITY_WEIGHT per Zipf below 4.5 (hyphenated and spaced
         words counted rarer), minus COGNATE_BONUS for a cognate (партнёр: partner). The best is
-        shown; others only within GLOSS_MARGIN of it and when not rarer than COMMON_ENGLISH. A gloss
+        shown unless rarer than RARE_ENGLISH; others only within GLOSS_MARGIN of it and when not rarer
+        than COMMON_ENGLISH. A gloss
         with the stem of a word in `besides` (the counterpart already on the card) is skipped.
+        A -ся verb the dictionary lacks gets its base verb's glosses, named: "обсуждать: discuss".
         """
         from cards.wordalign import cognate_score
 
         ranked = self.ranked(lemma)
         if not ranked:
-            return ()
+            base = normalize(lemma)[:-2] if normalize(lemma).endswith(("ться", "тись")) else ""
+            glosses = self.card_glosses(base, limit, besides) if base else ()
+            return (f"{base}: {glosses[0]}", *glosses[1:]) if glosses else ()  # обсуждаться: "обсуждать: discuss"
 
         def common(gloss: str) -> float:
             zipf = self.english_zipf.get(gloss)
@@ -103,7 +108,7 @@ class Dictionary:
             if len(shown) == limit or score > best + GLOSS_MARGIN:
                 break
             stem = _english_stem(gloss)
-            if stem in seen or (common(gloss) < COMMON_ENGLISH and shown):
+            if stem in seen or common(gloss) < (COMMON_ENGLISH if shown else RARE_ENGLISH):
                 continue
             seen.add(stem)
             shown.append(gloss)
@@ -145,8 +150,18 @@ _SUFFIX_PAIRS = (
     ("овить", "овлять"),
     ("овить", "авливать"),
     ("слать", "сылать"),
+    ("нуть", "ивать"),  # подчеркнуть → подчёркивать
+    ("езти", "озить"),  # вывезти → вывозить
+    ("ехать", "езжать"),  # выехать → выезжать
+    ("отать", "атывать"),  # разработать → разрабатывать
+    ("отреть", "атривать"),  # пересмотреть → пересматривать
+    ("осить", "ашивать"),  # опросить → опрашивать
+    ("ложить", "кладывать"),  # вложить → вкладывать
+    ("знать", "знавать"),  # признать → признавать
+    ("стать", "ставать"),  # перестать → переставать
 )
 _PERFECTIVE_PREFIXES = ("по", "на", "с")
+_LOAN_VERB_PREFIXES = ("про", "от")  # проанализировать, отреагировать: perfectives of -(и)ровать verbs
 
 
 def aspect_variants(verb: str) -> tuple[str, ...]:
@@ -170,7 +185,7 @@ def aspect_variants(verb: str) -> tuple[str, ...]:
         out += [verb[:-5] + "ать", verb[:-5] + "ить"]
     elif verb.endswith("ать") or verb.endswith("ять"):
         out += [verb[:-3] + "ывать", verb[:-3] + "ивать"]
-    for prefix in _PERFECTIVE_PREFIXES:
+    for prefix in _PERFECTIVE_PREFIXES + (_LOAN_VERB_PREFIXES if verb.endswith("овать") else ()):
         if verb.startswith(prefix) and len(verb) - len(prefix) >= 5:
             out.append(verb[len(prefix) :])
     return tuple(dict.fromkeys(v for v in out if v != verb))

@@ -210,7 +210,21 @@ def test_aspect_variants():
     assert "входить" in aspect_variants("войти")
     assert "обещать" in aspect_variants("пообещать")
     assert "исключаться" in aspect_variants("исключиться")
+    assert "подчеркивать" in aspect_variants("подчеркнуть")
+    assert "вывозить" in aspect_variants("вывезти")
+    assert "разрабатывать" in aspect_variants("разработать")
+    assert "пересматривать" in aspect_variants("пересмотреть")
+    assert "признаваться" in aspect_variants("признаться")
+    assert "анализировать" in aspect_variants("проанализировать")
+    assert "действовать" not in aspect_variants("задействовать")  # за- is not a mere perfective prefix
     assert aspect_variants("санкция") == ()
+
+
+def test_a_reflexive_verb_the_dictionary_lacks_gets_its_base_verbs_glosses_named():
+    d = Dictionary({"обсуждать": (("discuss", 0.0), ("debate", 0.3))})
+    assert d.card_glosses("обсуждаться") == ("обсуждать: discuss", "debate")
+    assert d.card_glosses("обсуждаться", besides=["discussed"]) == ("обсуждать: debate",)
+    assert d.card_glosses("обсуждать") == ("discuss", "debate")
 
 
 def test_empty_dictionary():

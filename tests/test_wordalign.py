@@ -200,7 +200,7 @@ def test_held_out_pair_with_mueller7():
         if en:
             b.find(links[link][1], en)
     res = b.evaluate(gold, links, table=learn_table(links), dictionary=load_dictionary())
-    assert res["precision"] >= 0.93 and res["recall"] >= 0.80  # measured 0.961 / 0.849
+    assert res["precision"] >= 0.93 and res["recall"] >= 0.80  # measured 0.962 / 0.856
 
 
 def small_dictionary(**glosses: str):
