@@ -1,8 +1,8 @@
 """Pair check: does `cards build` tell an article's translation from another article's English?
 
-`cards.wordalign.translation_evidence` on the aligned pairs of (a) every WMT21 article with its own
-translation (../shared/dev/wmt21-ruen, written out as pair folders in a temporary directory, never
-into the repo), the seed and the second test pair, and (b) every WMT21 Russian article with the
+`cards.build.pairs_evidence` (translation_evidence) on the aligned pairs of (a) every WMT21 article
+with its own translation (../shared/dev/wmt21-ruen, written out as pair folders in a temporary
+directory, never into the repo), the seed and the second test pair, and (b) every WMT21 Russian article with the
 English of the article `--shift` places further on (the same news sources and topics, so names and
 numbers often match). Reports the range of each and how many fall on the wrong side of
 cards.build.NOT_A_TRANSLATION.
@@ -23,14 +23,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from cards.align import align_many  # noqa: E402
-from cards.build import NOT_A_TRANSLATION, find_pairs, pairs_from_beads, prepare_articles  # noqa: E402
+from cards.build import NOT_A_TRANSLATION, find_pairs, pairs_evidence, pairs_from_beads, prepare_articles  # noqa: E402
 from cards.dictionary import load_dictionary  # noqa: E402
-from cards.wordalign import translation_evidence  # noqa: E402
 from rebuild_stability import DOCS, write_pairs  # noqa: E402
-
-
-def evidence(pairs, dictionary) -> float:
-    return translation_evidence([(p.ru, p.en) for p in pairs if p.kind == "text" and p.ru and p.en], dictionary)
 
 
 def main() -> None:
@@ -44,11 +39,11 @@ def main() -> None:
         folders = write_pairs(Path(tmp) / "pairs", 10_000)
         articles = prepare_articles(find_pairs(folders))
     ours = prepare_articles(find_pairs([ROOT / "seeds" / "minsk-washington", ROOT / "tests/data/pairs/yerevan-brussels"]))
-    true = [evidence(a.pairs, dictionary) for a in articles]
-    own = [evidence(a.pairs, dictionary) for a in ours]
+    true = [pairs_evidence(a.pairs, dictionary) for a in articles]
+    own = [pairs_evidence(a.pairs, dictionary) for a in ours]
     n = len(articles)
     mixed_sides = [(articles[k].ru_sentences, articles[(k + args.shift) % n].en_sentences) for k in range(n)]
-    mixed = [evidence(pairs_from_beads(r, e, beads), dictionary) for (r, e), beads in zip(mixed_sides, align_many(mixed_sides))]
+    mixed = [pairs_evidence(pairs_from_beads(r, e, beads), dictionary) for (r, e), beads in zip(mixed_sides, align_many(mixed_sides))]
     print(f"threshold NOT_A_TRANSLATION = {NOT_A_TRANSLATION}")
     print("| pairs | count | min | median | max | on the wrong side |")
     print("|---|---:|---:|---:|---:|---:|")

@@ -231,7 +231,7 @@ def choose_cards(
         for a in articles
     ]
     cards = []
-    for d in sorted((d for d in decisions if d.chosen), key=lambda d: d.order):
+    for d in chosen_in_order(decisions):
         spans = counterparts(
             d.pair.ru,
             d.pair.en,
@@ -258,10 +258,15 @@ def choose_cards(
     return decisions, tuple(cards)
 
 
+def chosen_in_order(decisions: Sequence[Decision]) -> list[Decision]:
+    """The chosen decisions in study order: the order of the cards choose_cards makes from them."""
+    return sorted((d for d in decisions if d.chosen), key=lambda d: d.order)
+
+
 def card_articles(articles: Sequence[Article], decisions: Sequence[Decision]) -> list[Article]:
-    """The article of each card choose_cards made, in the cards' order (the chosen decisions by order)."""
+    """The article of each card choose_cards made, in the cards' order."""
     owner = [a for a in articles for _ in a.pairs]  # decisions index the pairs of all articles in turn
-    return [owner[d.index] for d in sorted((d for d in decisions if d.chosen), key=lambda d: d.order)]
+    return [owner[d.index] for d in chosen_in_order(decisions)]
 
 
 def collocation_units(text: str, tokens) -> dict[int, str]:
@@ -374,6 +379,13 @@ def read_known(sources: Sequence[Path], field: str | None = None) -> frozenset[s
 NOT_A_TRANSLATION = 0.22  # translation_evidence below this: the English is not this article's translation
 
 
+def pairs_evidence(pairs: Sequence[Pair], dictionary) -> float | None:
+    """translation_evidence over the text pairs with both sides (headings and omissions left out)."""
+    from cards.wordalign import translation_evidence
+
+    return translation_evidence([(p.ru, p.en) for p in pairs if p.kind == "text" and p.ru and p.en], dictionary)
+
+
 def translated_articles(articles: Sequence[Article], dictionary) -> tuple[tuple[Article, ...], tuple[str, ...]]:
     """The articles whose English translates their Russian, and a warning for each that does not.
 
@@ -381,11 +393,9 @@ def translated_articles(articles: Sequence[Article], dictionary) -> tuple[tuple[
     teach words with wrong sentences; translation_evidence catches it when a dictionary is there.
     When no article is left, the first one's problem is an error.
     """
-    from cards.wordalign import translation_evidence
-
     kept, warnings, rejected = [], [], []
     for a in articles:
-        share = translation_evidence([(p.ru, p.en) for p in a.pairs if p.kind == "text" and p.ru and p.en], dictionary)
+        share = pairs_evidence(a.pairs, dictionary)
         if share is None or share >= NOT_A_TRANSLATION:
             kept.append(a)
             continue
@@ -435,7 +445,7 @@ def inspect_pairs(inputs: Sequence[Path], options: BuildOptions) -> tuple[list[d
     articles, dictionary, warnings = checked_articles(sources, options, out)
     known = read_known(options.known_sources, options.known_field)
     decisions, cards = choose_cards(articles, known, options.select_options(), dictionary=dictionary)
-    by_index = {d.index: c for d, c in zip(sorted((d for d in decisions if d.chosen), key=lambda d: d.order), cards)}
+    by_index = {d.index: c for d, c in zip(chosen_in_order(decisions), cards)}
     rows = []
     for d in decisions:
         card = by_index.get(d.index)

@@ -97,18 +97,19 @@ class Dictionary:
             zipf = _english_zipf()(gloss) if zipf is None else zipf
             return zipf - (COMPOUND_DISCOUNT if re.search(r"[-\s]", gloss) else 0.0)
 
+        zipfs = [common(g) for g, _ in ranked]
         scored = sorted(
-            (rank + RARITY_WEIGHT * max(0.0, 4.5 - common(g)) - COGNATE_BONUS * cognate_score(lemma, g), k, g)
-            for k, (g, rank) in enumerate(ranked)
+            (rank + RARITY_WEIGHT * max(0.0, 4.5 - z) - COGNATE_BONUS * cognate_score(lemma, g), k, g, z)
+            for k, ((g, rank), z) in enumerate(zip(ranked, zipfs))
         )
         best = scored[0][0]
         seen = {_english_stem(w) for w in besides}
         shown: list[str] = []
-        for score, _, gloss in scored:
+        for score, _, gloss, zipf in scored:
             if len(shown) == limit or score > best + GLOSS_MARGIN:
                 break
             stem = _english_stem(gloss)
-            if stem in seen or common(gloss) < (COMMON_ENGLISH if shown else RARE_ENGLISH):
+            if stem in seen or zipf < (COMMON_ENGLISH if shown else RARE_ENGLISH):
                 continue
             seen.add(stem)
             shown.append(gloss)
