@@ -240,10 +240,11 @@ def choose_cards(
             dictionary=dictionary,
         )
         units = collocation_units(d.pair.ru, analyses[d.index])
+        meanings = [meaning_for(t.lemma.lemma, d.pair.en[s[0] : s[1]] if s else None, dictionary) for t, s in zip(d.targets, spans)]
         targets = tuple(
             Target(lemma=with_partner(t.lemma), ru_span=(t.start, t.stop), en_span=span,
-                   gloss=gloss_for(t, span, d.pair, dictionary), unit=units.get(t.start, ""))
-            for t, span in zip(d.targets, spans)
+                   gloss=meaning, gloss_from=source, unit=units.get(t.start, ""))
+            for t, span, (meaning, source) in zip(d.targets, spans, meanings)
         )
         cards.append(
             Card(
@@ -298,14 +299,80 @@ def with_partner(lemma):
     return replace(lemma, aspect_partner=aspect_partner(lemma.lemma, lemma.aspect))
 
 
-def gloss_for(token, span, pair: Pair, dictionary) -> str:
-    """The counterpart in this sentence, then the dictionary's card glosses (Dictionary.card_glosses)."""
-    parts = []
-    if span is not None:
-        parts.append(pair.en[span[0] : span[1]])
-    if dictionary is not None:
-        parts.extend(dictionary.card_glosses(token.lemma.lemma, besides=parts))
-    return "; ".join(parts)
+SENSE_GLOSSES = 1  # dictionary glosses shown beside the counterpart, from the sense it picks
+
+
+def meaning_for(lemma: str, counterpart: str | None, dictionary) -> tuple[str, str]:
+    """(meaning, where it comes from) for a target word.
+
+    - "sentence": the counterpart in the English sentence, then a gloss of the dictionary sense it
+      picks (бюллетень / "ballots": the ballot sense, never "bulletin"); a counterpart in no sense
+      the dictionary knows (a free translation) is shown alone, so no other sense contradicts it;
+    - "dictionary": no counterpart: the dictionary's commonest sense, which the card marks as such;
+    - "base": the word is not in the dictionary, its base word is, named (санкционный →
+      "of санкция: sanction", обсуждаться → "обсуждать: discuss", спецпосланник → "спец- + посланник: envoy");
+    - "": no meaning at all.
+    """
+    if counterpart:
+        group = dictionary.sense_of(lemma, counterpart) if dictionary is not None else ()
+        stems = {_stem(w) for w in counterpart.split()}
+        extra = [g for g in group if _stem(g) not in stems and not stems & {_stem(w) for w in g.split()}
+                 and dictionary.common(g) >= RARE_GLOSS][:SENSE_GLOSSES]
+        return "; ".join([counterpart, *extra]), "sentence"
+    if dictionary is None:
+        return "", ""
+    if lemma.lower() in dictionary or not base_words(lemma):
+        glosses = dictionary.card_glosses(lemma)
+        if glosses:
+            return "; ".join(glosses), "base" if ":" in glosses[0] else "dictionary"
+    for prefix, base in base_words(lemma):
+        glosses = dictionary.card_glosses(base, limit=1)
+        if glosses and ":" not in glosses[0]:
+            return (f"{prefix} + {base}: {glosses[0]}" if prefix else f"of {base}: {glosses[0]}"), "base"
+    return "", ""
+
+
+RARE_GLOSS = 2.5  # Zipf below which a sense gloss is not shown beside the counterpart
+
+
+def _stem(word: str) -> str:
+    from cards.dictionary import _english_stem
+
+    return _english_stem(word)
+
+
+_ADJECTIVE_TO_NOUN = (  # derived adjective ending → the base noun's ending, tried in order
+    ("ионный", "ия"), ("ионный", "ион"), ("ческий", "ка"), ("ческий", "ция"), ("ский", ""), ("ский", "а"),
+    ("ный", ""), ("ный", "а"), ("ный", "ы"), ("ный", "я"), ("ный", "ь"), ("ной", ""), ("ной", "а"),
+    ("альный", ""), ("альный", "ия"), ("ельный", "ель"), ("ивный", "ия"), ("овый", ""), ("овый", "а"),
+    ("енный", "о"), ("енный", "а"), ("енный", "ь"),
+)
+COMPOUND_PREFIXES = ("спец", "гос", "гео", "вице", "экс", "контр", "анти", "пост", "гипер", "супер", "мини",
+                     "мега", "нео", "псевдо", "квази", "авиа", "авто", "агро", "био", "эко", "теле", "мед",
+                     "полит", "соц", "экономико", "военно", "обще", "меж", "сверх", "противо", "по")
+
+
+def base_words(lemma: str) -> tuple[tuple[str, str], ...]:
+    """Candidate base words of a word the dictionary lacks, as (prefix, base): a derived adjective's
+    noun (санкционный → санкция, переговорный → переговоры) with prefix "", or a compound's stem
+    (спецпосланник → ("спец-", "посланник"), поэтапный → ("по-", "этапный"))."""
+    from cards.lexicon.lexicon import shipped
+
+    word = lemma.lower().replace("ё", "е")
+    out: list[tuple[str, str]] = []
+    for end, noun_end in _ADJECTIVE_TO_NOUN + (("ник", "ный"), ("ник", "ной")):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            candidate = word[: -len(end)] + noun_end
+            if any(e.pos in ("noun", "adj") and e.senses for e in shipped().entries(candidate)):
+                out.append(("", candidate))
+    for prefix in COMPOUND_PREFIXES:
+        rest = word[len(prefix):].lstrip("-")
+        if not word.startswith(prefix) or len(rest) < 4:
+            continue
+        if prefix != "по" and shipped().entries(rest):
+            out.append((prefix + "-", rest))
+        out.extend((prefix + "-", b) for p, b in base_words(rest) if not p)  # поэтапный → по- + этап
+    return tuple(dict.fromkeys(out))
 
 
 def default_deck_name(article: Article) -> str:
@@ -334,8 +401,9 @@ class BuildOptions:
     known_field: str | None = None
     cloze: bool = False
     format: str = "apkg"  # or "csv"
-    dictionary: Path | None = None  # None: look for mueller7 in the standard dictd folder
-    use_dictionary: bool = True
+    dictionary: Path | None = None  # an extra dictionary (dictd base or lemma<TAB>gloss file)
+    use_dictionary: bool = True  # False: no dictionary at all, not even the built-in lexicon
+    system_dictionaries: bool = True  # False: ignore dictionaries installed on the machine (mueller7)
     stress: bool | None = None  # None: stress marks when the optional `stress` extra is installed
     audio: bool = False
 
@@ -356,6 +424,7 @@ class BuildResult:
     changed: int = 0
     notes: int = 0
     warnings: tuple[str, ...] = ()
+    meanings: str = ""  # the dictionaries used, e.g. "built-in lexicon + mueller7"
 
     def summary(self) -> str:
         beads = sum(len(a.beads) for a in self.articles)
@@ -364,7 +433,8 @@ class BuildResult:
         notes = f" in {self.notes} notes ({self.changed} new or changed)" if self.written else ""
         return (
             f"{head}{len(self.cards)} cards{notes}, teaching {lemmas} words, "
-            f"from {len(self.articles)} article pair(s), {beads} aligned pairs"
+            f"from {len(self.articles)} article pair(s), {beads} aligned pairs; "
+            f"meanings: {self.meanings or 'none (--no-dictionary)'}"
         )
 
 
@@ -409,12 +479,19 @@ def translated_articles(articles: Sequence[Article], dictionary) -> tuple[tuple[
 
 
 def find_dictionary(options: BuildOptions):
-    """The bilingual dictionary asked for, or the one installed in the standard place, or None."""
+    """The dictionaries to use, as one: the built-in lexicon, then Debian's mueller7 when it is
+    installed (unless `system_dictionaries` is off), then `--dictionary PATH`; None with --no-dictionary."""
     if not options.use_dictionary:
         return None
-    from cards.dictionary import load_dictionary
+    from cards.dictionary import combine, load_dictionary
+    from cards.lexicon.lexicon import shipped_dictionary
 
-    return load_dictionary(options.dictionary)
+    found = [shipped_dictionary()]
+    if options.system_dictionaries:
+        found.append(load_dictionary(None))
+    if options.dictionary is not None:
+        found.append(load_dictionary(options.dictionary))
+    return combine(found)
 
 
 def default_out(sources: Sequence[ArticlePair], fmt: str = "apkg") -> Path:
@@ -490,7 +567,8 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
         articles, known, options.select_options(), dictionary=dictionary, earlier_notes=read_state(out)
     )
     if dry_run:
-        return BuildResult(out, articles, decisions, cards, written=False, warnings=skipped)
+        return BuildResult(out, articles, decisions, cards, written=False, warnings=skipped,
+                           meanings=dictionary.source if dictionary else "")
     use_stress, stress_warnings = stress_wanted(options)
     warnings = skipped + stress_warnings
     media_dir = out.with_name(out.stem + ".media") if options.audio else None
@@ -520,7 +598,8 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
         summary = write_csv(specs, out, timestamp=timestamp, alignments=alignments)
     else:
         summary = write_apkg(specs, out, timestamp=timestamp, media=media, alignments=alignments)
-    return BuildResult(out, articles, decisions, cards, True, summary.changed, summary.notes, warnings)
+    return BuildResult(out, articles, decisions, cards, True, summary.changed, summary.notes, warnings,
+                       dictionary.source if dictionary else "")
 
 
 def stress_wanted(options: BuildOptions) -> tuple[bool, tuple[str, ...]]:

@@ -39,6 +39,20 @@ def learner_options(command):
     return command
 
 
+def dictionary_options(command):
+    """Where meanings come from (build and inspect): the built-in lexicon, plus what the machine has."""
+    for option in reversed((
+        click.option("--dictionary", type=click.Path(path_type=Path),
+                     help="An extra dictionary: a dictd base or a lemma<TAB>gloss TSV."),
+        click.option("--no-system-dictionaries", is_flag=True,
+                     help="Ignore dictionaries installed on this machine (Debian's mueller7): "
+                          "what a plain pip install gets."),
+        click.option("--no-dictionary", is_flag=True, help="No meanings at all, not even the built-in lexicon."),
+    )):
+        command = option(command)
+    return command
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="cards")
 def main() -> None:
@@ -59,16 +73,15 @@ def main() -> None:
 @click.option("--cloze", is_flag=True, help="Also make 'Russian cloze' notes: one cloze per target word.")
 @click.option("--format", "fmt", type=click.Choice(["apkg", "csv"]), default="apkg", show_default=True,
               help="csv: a file for Anki's own importer (its note types come with any .apkg of ours).")
-@click.option("--dictionary", type=click.Path(path_type=Path),
-              help="dictd base or lemma<TAB>gloss TSV [mueller7 from /usr/share/dictd when installed].")
-@click.option("--no-dictionary", is_flag=True, help="Use no bilingual dictionary.")
+@dictionary_options
 @click.option("--stress/--no-stress", default=None,
               help="Stress marks on the Russian [on when the optional 'stress' extra is installed].")
 @click.option("--audio", is_flag=True, help="Speak each Russian sentence (needs espeak-ng and lame).")
 @click.option("--dry-run", is_flag=True, help="Print the cards that would be built; write nothing.")
 @reports_errors
 def build(inputs, out, deck_name, max_cards, known_sources, known_field, level, max_new, min_words, max_words,
-          min_score, reverse, topic, cloze, fmt, dictionary, no_dictionary, stress, audio, dry_run):
+          min_score, reverse, topic, cloze, fmt, dictionary, no_system_dictionaries, no_dictionary, stress, audio,
+          dry_run):
     """Build an Anki deck from article pairs.
 
     INPUTS are two files RU EN, or folders holding ru.* and en.*, or folders of such folders.
@@ -84,7 +97,8 @@ def build(inputs, out, deck_name, max_cards, known_sources, known_field, level, 
     options = BuildOptions(
         out=out, deck_name=deck_name, max_cards=max_cards, level=level, max_new=max_new,
         min_words=min_words, max_words=max_words, min_score=min_score, reverse=reverse, topic=topic, known_sources=tuple(known_sources), known_field=known_field,
-        cloze=cloze, format=fmt, dictionary=dictionary, use_dictionary=not no_dictionary, stress=stress, audio=audio,
+        cloze=cloze, format=fmt, dictionary=dictionary, use_dictionary=not no_dictionary,
+        system_dictionaries=not no_system_dictionaries, stress=stress, audio=audio,
     )
     result = build_deck(inputs, options, dry_run=dry_run)
     for warning in result.warnings:
@@ -168,8 +182,10 @@ def segment(file, lang, explain):
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @learner_options
+@dictionary_options
 @reports_errors
-def inspect(inputs, fmt, known_sources, known_field, level, max_new):
+def inspect(inputs, fmt, known_sources, known_field, level, max_new, dictionary, no_system_dictionaries,
+            no_dictionary):
     """Show every aligned pair, whether it became a card, the rule that decided, and its targets.
 
     Example:
@@ -178,7 +194,9 @@ def inspect(inputs, fmt, known_sources, known_field, level, max_new):
     """
     from cards.build import BuildOptions, inspect_pairs
 
-    options = BuildOptions(level=level, max_new=max_new, known_sources=tuple(known_sources), known_field=known_field)
+    options = BuildOptions(level=level, max_new=max_new, known_sources=tuple(known_sources), known_field=known_field,
+                           dictionary=dictionary, use_dictionary=not no_dictionary,
+                           system_dictionaries=not no_system_dictionaries)
     rows, warnings = inspect_pairs(inputs, options)
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)

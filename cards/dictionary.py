@@ -17,7 +17,8 @@ import gzip
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections import ChainMap
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -54,6 +55,7 @@ class Dictionary:
     entries: Mapping[str, Ranked] = field(default_factory=dict)
     source: str = ""
     english_zipf: Mapping[str, float] = field(default_factory=dict)  # of the glosses; others are looked up
+    senses: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # glosses grouped by sense
 
     def ranked(self, lemma: str) -> Ranked:
         """(gloss, rank) pairs of a Russian lemma, best first; () when unknown.
@@ -92,18 +94,14 @@ class Dictionary:
             glosses = self.card_glosses(base, limit, besides) if base else ()
             return (f"{base}: {glosses[0]}", *glosses[1:]) if glosses else ()  # обсуждаться: "обсуждать: discuss"
 
-        def common(gloss: str) -> float:
-            zipf = self.english_zipf.get(gloss)
-            zipf = _english_zipf()(gloss) if zipf is None else zipf
-            return zipf - (COMPOUND_DISCOUNT if re.search(r"[-\s]", gloss) else 0.0)
-
-        zipfs = [common(g) for g, _ in ranked]
+        zipfs = [self.common(g) for g, _ in ranked]
         scored = sorted(
             (rank + RARITY_WEIGHT * max(0.0, 4.5 - z) - COGNATE_BONUS * cognate_score(lemma, g), k, g, z)
             for k, ((g, rank), z) in enumerate(zip(ranked, zipfs))
         )
         best = scored[0][0]
         seen = {_english_stem(w) for w in besides}
+        groups = self.senses.get(normalize(lemma), ())
         shown: list[str] = []
         for score, _, gloss, zipf in scored:
             if len(shown) == limit or score > best + GLOSS_MARGIN:
@@ -111,15 +109,101 @@ class Dictionary:
             stem = _english_stem(gloss)
             if stem in seen or zipf < (COMMON_ENGLISH if shown else RARE_ENGLISH):
                 continue
+            if shown and groups and not any(gloss in g and shown[0] in g for g in groups):
+                continue  # a second gloss only from the first one's sense
             seen.add(stem)
             shown.append(gloss)
         return tuple(shown)
+
+    def sense_of(self, lemma: str, counterpart: str) -> tuple[str, ...]:
+        """The glosses of the sense that `counterpart` (the word's translation in this sentence)
+        belongs to, compared by English stem; () when it is in no sense the dictionary knows.
+        бюллетень with "ballots" → ("ballot-paper",), not "bulletin"."""
+        wanted = {_english_stem(w) for w in re.findall(r"[a-z]+", counterpart.lower()) if w not in _EN_STOP}
+        wanted.discard("")
+        grouped = tuple(self.senses.get(normalize(lemma), ()))
+        listed = {g for group in grouped for g in group}
+        groups = grouped + tuple((g,) for g, _ in self.ranked(lemma) if g not in listed)
+        for group in groups:
+            for gloss in group:
+                words = {_english_stem(w) for w in re.findall(r"[a-z]+", gloss.lower()) if w not in _EN_STOP}
+                if _english_stem(gloss) in wanted or (words and words <= wanted) or _english_stem(counterpart) == _english_stem(gloss):
+                    return group
+        return ()
+
+    def common(self, gloss: str) -> float:
+        """How common an English gloss is (Zipf), spaced and hyphenated glosses counted rarer."""
+        zipf = self.english_zipf.get(gloss)
+        zipf = _english_zipf()(gloss) if zipf is None else zipf
+        return zipf - (COMPOUND_DISCOUNT if re.search(r"[-\s]", gloss) else 0.0)
 
     def __len__(self) -> int:
         return len(self.entries)
 
     def __contains__(self, lemma: object) -> bool:
         return isinstance(lemma, str) and normalize(lemma) in self.entries
+
+
+_EN_STOP = frozenset("a an the to of in on at for by with be is was were been and or from as".split())
+
+
+class _Union(Mapping):
+    """Several lemma tables read as one: a lemma's values from each, in order, joined by `join`."""
+
+    def __init__(self, tables: Sequence[Mapping], join) -> None:
+        self._tables, self._join, self._keys = tuple(tables), join, None
+
+    def __getitem__(self, key: str):
+        found = [t[key] for t in self._tables if key in t]
+        if not found:
+            raise KeyError(key)
+        return self._join(found)
+
+    def __contains__(self, key: object) -> bool:
+        return any(key in t for t in self._tables)
+
+    def __iter__(self):
+        if self._keys is None:
+            self._keys = sorted(set().union(*(set(t) for t in self._tables)))
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+SOURCE_OFFSET = 1.0  # ranks added to the glosses of each later source that the earlier ones lack
+
+
+def _join_ranked(found: Sequence[Ranked]) -> Ranked:
+    best: dict[str, float] = {}
+    for n, ranked in enumerate(found):
+        for gloss, rank in ranked:
+            best.setdefault(gloss, rank + SOURCE_OFFSET * n)
+    return tuple(sorted(best.items(), key=lambda gr: gr[1]))
+
+
+def _join_senses(found):
+    seen: set[str] = set()
+    out = []
+    for senses in found:
+        for sense in senses:
+            fresh = tuple(g for g in sense if g not in seen)
+            seen.update(fresh)
+            if fresh:
+                out.append(fresh)
+    return tuple(out)
+
+
+def combine(dictionaries: Sequence[Dictionary]) -> Dictionary | None:
+    """One dictionary from several, the first one's glosses and senses first; None for none.
+    A lemma's glosses that only a later source has rank SOURCE_OFFSET lower per source."""
+    dictionaries = [d for d in dictionaries if d is not None]
+    if len(dictionaries) <= 1:
+        return dictionaries[0] if dictionaries else None
+    zipf = ChainMap(*(d.english_zipf for d in dictionaries))
+    senses = _Union([d.senses for d in dictionaries], _join_senses)
+    entries = _Union([d.entries for d in dictionaries], _join_ranked)
+    return Dictionary(entries, " + ".join(d.source for d in dictionaries), zipf, senses)
 
 
 _ALTERNATIONS = (
@@ -440,7 +524,7 @@ def read_dictd(index_path: Path, dict_path: Path, *, use_cache: bool = True) -> 
         try:
             raw = json.loads(cached.read_text(encoding="utf-8"))
             table = {k: tuple((g, float(r)) for g, r in v) for k, v in raw["table"].items()}
-            return Dictionary(table, str(dict_path), raw["english_zipf"])
+            return Dictionary(table, _name(dict_path), raw["english_zipf"])
         except (OSError, ValueError, KeyError, TypeError):
             pass  # a damaged cache is rebuilt
     table = reverse_entries(dictd_entries(index_path, dict_path))
@@ -451,7 +535,7 @@ def read_dictd(index_path: Path, dict_path: Path, *, use_cache: bool = True) -> 
             atomic_write_text(cached, json.dumps({"table": table, "english_zipf": english}, ensure_ascii=False))
         except OSError:
             pass  # a read-only home still gets a working dictionary
-    return Dictionary(table, str(dict_path), english)
+    return Dictionary(table, _name(dict_path), english)
 
 
 def read_tsv(path: Path) -> Dictionary:
@@ -467,7 +551,15 @@ def read_tsv(path: Path) -> Dictionary:
                 g = " ".join(g.split())
                 if g and g not in slot:
                     slot.append(g)
-    return Dictionary({k: tuple((g, float(i)) for i, g in enumerate(v)) for k, v in table.items()}, str(path))
+    return Dictionary({k: tuple((g, float(i)) for i, g in enumerate(v)) for k, v in table.items()}, _name(path))
+
+
+def _name(path: Path) -> str:
+    """How a summary names a dictionary file: mueller7 for /usr/share/dictd/mueller7.dict.dz."""
+    name = path.name
+    for suffix in (".dict.dz", ".dict", ".index"):
+        name = name.removesuffix(suffix)
+    return name
 
 
 def _dictd_files(path: Path) -> tuple[Path, Path] | None:

@@ -133,6 +133,9 @@ class Token:
     lemma: Lemma
 
 
+GLOSS_SOURCES = frozenset({"", "sentence", "dictionary", "base"})
+
+
 @dataclass(frozen=True)
 class Target:
     """A word a card teaches: where it is in the Russian text and, when found, in the English."""
@@ -142,11 +145,13 @@ class Target:
     en_span: tuple[int, int] | None = None
     gloss: str = ""
     unit: str = ""  # the collocation the word stands in, as in the sentence (снять санкции), if any
+    gloss_from: str = ""  # "sentence" (its counterpart), "dictionary" (no counterpart), "base" (a base word's)
 
     def __post_init__(self) -> None:
         _check(0 <= self.ru_span[0] < self.ru_span[1], f"bad Russian span {self.ru_span}")
         if self.en_span is not None:
             _check(0 <= self.en_span[0] < self.en_span[1], f"bad English span {self.en_span}")
+        _check(self.gloss_from in GLOSS_SOURCES, f"unknown gloss source {self.gloss_from!r}")
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ CSS = """\
 .vocab .lemma { font-weight: bold; }
 .vocab .grammar, .vocab .freq, .vocab .form { color: #6e6e73; }
 .vocab .unit { font-style: italic; }
+.vocab .dict { font-style: italic; }
 .source { font-size: .65em; color: #8e8e93; margin-top: 1em; }
 .nightMode .card, .night_mode .card, .card.nightMode { color: #e5e5e7; background: #1c1c1e; }
 .nightMode .en, .night_mode .en { color: #c7c7cc; }
@@ -145,7 +146,9 @@ def vocabulary_html(card: Card, stressed: Stressed | None = None) -> str:
         ]
         if form.lower() != lemma.lower():
             bits.append(f'<span class="form">({html.escape(form)})</span>')
-        if t.gloss:
+        if t.gloss and t.gloss_from in ("dictionary", "base"):  # not this sentence's translation: say so
+            bits.append(f'<span class="gloss dict" title="dictionary sense">dict. {html.escape(t.gloss)}</span>')
+        elif t.gloss:
             bits.append(f'<span class="gloss">{html.escape(t.gloss)}</span>')
         if t.unit and t.unit.lower() != form.lower():
             bits.append(f'<span class="unit">phrase: {html.escape(t.unit)}</span>')

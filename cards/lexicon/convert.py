@@ -1,0 +1,261 @@
+"""Convert the open lexical sources into the compact data files shipped in ``cards/lexicon/data``.
+
+    python -m cards.lexicon.convert ../shared/lexicon
+
+Reads OpenRussian (CC BY-SA 4.0), the English Wiktionary translation tables (CC BY-SA 3.0 / GFDL,
+reversed to Russian → English) and the stress-forms automaton (MIT), writes:
+
+- ``openrussian.tsv.gz``: one row per lemma and part of speech: lemma, stressed lemma, pos, gender,
+  aspect, aspect partners, flags, senses (``|`` between senses, ``;`` between the glosses of one);
+- ``wiktionary.tsv.gz``: Russian word → English headwords that list it, best first (``;``-separated,
+  each ``headword:rank``);
+- ``english.tsv.gz``: every English gloss of the two with its wordfreq Zipf frequency, so that a build
+  ranks glosses by how common they are without loading wordfreq's English table;
+- the stress files of ``cards.lexicon.accents``;
+- ``SOURCES.json``: the SHA-256 of every source file read and of every file written.
+
+The output is deterministic (sorted rows, gzip without a timestamp): a re-run from the same sources
+gives byte-identical files, which ``tests/test_lexicon.py`` checks against SOURCES.json.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+ACUTE = "\u0301"
+
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_ENGLISH_GLOSS = re.compile(r"^[a-z][a-z' -]*[a-z.]$|^[a-z]$", re.IGNORECASE)
+_TO = re.compile(r"^(?:to|be to)\s+(?=\w)")
+_ASPECTS = {"imperfective": "impf", "perfective": "perf", "both": "both"}
+_POS_FILES = (("noun", "nouns.tsv.gz"), ("verb", "verbs.tsv.gz"), ("adj", "adjectives.tsv.gz"))
+
+
+def write_gzip(path: Path, lines: Iterable[str]) -> None:
+    """UTF-8 lines, gzip without a file name or timestamp, so the bytes depend on the lines alone."""
+    raw = "".join(line + "\n" for line in lines).encode("utf-8")
+    buffer = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as gz:
+        gz.write(raw)
+    path.write_bytes(buffer.getvalue())
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# --- OpenRussian ---------------------------------------------------------------------------------
+
+
+def clean_gloss(text: str) -> str:
+    """One English gloss as a card shows it: no remarks in brackets, no leading "to", no artefacts;
+    "" when nothing usable is left ("sick-leave certificate" stays, "(brief report)" goes)."""
+    text = _PAREN.sub(" ", text).replace("*", " ").replace("/", " ")
+    text = " ".join(text.split()).strip(" .,!?:\"'")
+    text = _TO.sub("", text)
+    return text if _ENGLISH_GLOSS.match(text) and len(text.split()) <= 4 else ""
+
+
+def senses(translations: str) -> tuple[tuple[str, ...], ...]:
+    """OpenRussian's translation cell as senses: ";" separates meanings, "," synonyms."""
+    out = []
+    for part in translations.split(";"):
+        glosses = tuple(dict.fromkeys(g for g in (clean_gloss(x) for x in _split_commas(part)) if g))
+        if glosses:
+            out.append(glosses)
+    return tuple(out)
+
+
+def _split_commas(text: str) -> list[str]:
+    """Split on commas outside brackets ("letter (of the alphabet, Cyrillic), note" → 2 parts)."""
+    parts, depth, current = [], 0, []
+    for ch in text:
+        depth += ch in "(["
+        depth -= ch in ")]" and depth > 0
+        if ch == "," and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _rows(path: Path) -> Iterator[dict[str, str]]:
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as f:
+        yield from csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _bare(word: str) -> str:
+    return word.replace(ACUTE, "").replace("'", "").strip()
+
+
+def openrussian_rows(folder: Path) -> list[str]:
+    """lemma, stressed, pos, gender, aspect, partners, flags, senses: one TSV line per lemma and pos."""
+    lines = set()
+    for pos, name in _POS_FILES:
+        for row in _rows(folder / name):
+            lemma = _bare(row["bare"])
+            if not re.fullmatch(r"[а-яё]+(?:-[а-яё]+)*", lemma):
+                continue  # capitalised names, abbreviations, phrases
+            meaning = senses(row.get("translations") or row.get("translations_en") or "")
+            gender = row.get("gender", "") if pos == "noun" else ""
+            aspect = _ASPECTS.get(row.get("aspect", ""), "") if pos == "verb" else ""
+            partners = ",".join(p for p in (_bare(x) for x in row.get("partner", "").split(",")) if p)
+            flags = ",".join(
+                flag for flag, column in (("pl_only", "pl_only"), ("indecl", "indeclinable"), ("anim", "animate"))
+                if row.get(column) == "1"
+            )
+            stressed = row["accented"].strip() or lemma
+            senses_text = " | ".join("; ".join(s) for s in meaning)
+            lines.add("\t".join((lemma, stressed, pos, gender, aspect, partners, flags, senses_text)))
+    with gzip.open(folder / "others.csv.gz", "rt", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            lemma = _bare(row["bare"])
+            if not re.fullmatch(r"[а-яё]+(?:-[а-яё]+)*", lemma):
+                continue
+            stressed = row["accented"].replace("'", ACUTE).strip() or lemma
+            senses_text = " | ".join("; ".join(s) for s in senses(row.get("translations_en", "")))
+            lines.add("\t".join((lemma, stressed, "other", "", "", "", "", senses_text)))
+    return sorted(lines)
+
+
+# --- Wiktionary (English → Russian, reversed) -----------------------------------------------------
+
+_TRANSLATION_LINE = re.compile(r"\[m1\](.*?)\[/m\]")
+_MARKUP = re.compile(r"\[c gray\].*?\[/c\]|\[p\].*?\[/p\]|\\\[.*?\\\]|\[/?[a-z0-9 ]+\]")
+_SENSE_NOTE = re.compile(r"\(([^)]*)\)\s*$")
+_POOR_SENSE = re.compile(r"\b(?:obsolete|archaic|dated|slang|vulgar|rare|dialect(?:al)?|nautical|"
+                         r"botany|zoology|anatomy|chemistry|mathematics|physics|biology|mineral|"
+                         r"computing|music|heraldry|cricket|baseball|medicine|pathology)\b",
+                         re.IGNORECASE)
+POOR_SENSE_PENALTY = 2.0  # a sense note marked obsolete, slang or far from the news
+POSITION_WEIGHT = 0.3  # rank added per Russian translation listed before this one
+WIKTIONARY_KEEP = 12  # English headwords kept per Russian word
+
+
+def dsl_entries(path: Path) -> Iterator[tuple[str, str, str, list[str]]]:
+    """(English headword, part of speech, sense note, Russian translations) per DSL card."""
+    with gzip.open(path, "rb") as f:
+        text = f.read().decode("utf-16-le")
+    head = ""
+    pos, note = "", ""
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if not line[0].isspace():
+            head, pos, note = line.strip(), "", ""
+            continue
+        if "[b][c darkblue]~" in line:
+            found = re.search(r"\[p\]<([^>]*)>\[/p\]", line)
+            pos = found.group(1) if found else ""
+            clean = re.sub(r"\[/?i\]", "", _MARKUP.sub(" ", line.replace("[i]", "").replace("[/i]", "")))
+            sense = _SENSE_NOTE.search(clean.strip())
+            note = sense.group(1) if sense else ""
+            continue
+        found = _TRANSLATION_LINE.search(line)
+        if found and head:
+            plain = _MARKUP.sub(" ", found.group(1))
+            words = [" ".join(w.split()).strip(" .") for w in plain.split(",")]
+            yield head, pos, note, [w for w in words if w]
+
+
+def wiktionary_rows(path: Path) -> list[str]:
+    """Russian word → English headwords that translate it, best first.
+
+    A headword ranks by where the Russian word stands among its translations (the first listed is
+    the usual one) and by its sense note (obsolete, slang, technical senses rank lower). Names
+    (<prop>), English phrases of more than three words and Russian phrases are left out."""
+    best: dict[str, dict[str, float]] = {}
+    for head, pos, note, words in dsl_entries(path):
+        if pos == "prop" or not re.fullmatch(r"[A-Za-z][A-Za-z' -]*", head) or len(head.split()) > 3:
+            continue
+        if head[0].isupper() and not head.isupper() and head.lower() != head:
+            continue  # Monday is fine in lower case; capitalised headwords are mostly names
+        penalty = POOR_SENSE_PENALTY if _POOR_SENSE.search(note) else 0.0
+        for k, word in enumerate(words):
+            word = word.lower()
+            if not re.fullmatch(r"[а-яё]+(?:-[а-яё]+)*", word):
+                continue
+            rank = penalty + POSITION_WEIGHT * k
+            slot = best.setdefault(word, {})
+            if rank < slot.get(head, 1e9):
+                slot[head] = rank
+    lines = []
+    for word in sorted(best):
+        heads = sorted(best[word].items(), key=lambda hr: (hr[1], hr[0]))[:WIKTIONARY_KEEP]
+        lines.append(word + "\t" + "; ".join(f"{h}:{r:g}" for h, r in heads))
+    return lines
+
+
+# --- the whole conversion -------------------------------------------------------------------------
+
+
+def english_rows(openrussian: Path, wiktionary: Path) -> list[str]:
+    """gloss, Zipf (two decimals) for every English gloss of the two shipped tables."""
+    from wordfreq import zipf_frequency
+
+    glosses: set[str] = set()
+    with gzip.open(openrussian, "rt", encoding="utf-8") as f:
+        for line in f:
+            cell = line.rstrip("\n").split("\t")[7]
+            glosses.update(g for sense in cell.split(" | ") for g in sense.split("; ") if g)
+    with gzip.open(wiktionary, "rt", encoding="utf-8") as f:
+        for line in f:
+            glosses.update(item.rsplit(":", 1)[0] for item in line.rstrip("\n").split("\t")[1].split("; "))
+    return [f"{g}\t{zipf_frequency(g, 'en'):.2f}" for g in sorted(glosses)]
+
+
+def _wordfreq_version() -> str:
+    from importlib.metadata import version
+
+    return version("wordfreq")
+
+
+def source_files(lexicon_dir: Path) -> list[Path]:
+    return sorted(p for p in lexicon_dir.rglob("*") if p.is_file() and p.name != "README.md")
+
+
+def convert(lexicon_dir: Path, out_dir: Path = DATA_DIR) -> dict:
+    """Write every shipped data file from the sources in `lexicon_dir`; returns SOURCES.json's content."""
+    from cards.lexicon import accents
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = [out_dir / "openrussian.tsv.gz", out_dir / "wiktionary.tsv.gz"]
+    write_gzip(written[0], openrussian_rows(lexicon_dir / "openrussian"))
+    write_gzip(written[1], wiktionary_rows(lexicon_dir / "wiktionary" / "en-ru-enwiktionary.dsl.dz"))
+    written.append(out_dir / "english.tsv.gz")
+    write_gzip(written[-1], english_rows(written[0], written[1]))
+    written += accents.convert_stress_sources(lexicon_dir, out_dir)
+    record = {
+        "wordfreq": _wordfreq_version(),
+        "sources": {str(p.relative_to(lexicon_dir)): sha256(p) for p in source_files(lexicon_dir)},
+        "outputs": {p.name: sha256(p) for p in sorted(written)},
+    }
+    (out_dir / "SOURCES.json").write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return record
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1 or not Path(args[0], "openrussian").is_dir():
+        print("usage: python -m cards.lexicon.convert LEXICON_DIR   (the folder holding openrussian/, "
+              "wiktionary/, stress-forms/)", file=sys.stderr)
+        return 2
+    record = convert(Path(args[0]))
+    for name, digest in record["outputs"].items():
+        print(f"{name}\t{(DATA_DIR / name).stat().st_size:,} bytes\t{digest[:12]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

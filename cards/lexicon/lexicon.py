@@ -1,0 +1,190 @@
+"""The lexicon that ships inside the package: OpenRussian entries and Wiktionary glosses, read lazily.
+
+    >>> from cards.lexicon.lexicon import shipped
+    >>> shipped().entry("санкция").gender
+    'f'
+    >>> shipped().entry("заключить").partners
+    ('заключать',)
+
+Data files live in ``cards/lexicon/data`` (made by ``python -m cards.lexicon.convert``; licences and
+credits in its NOTICE). ``shipped()`` reads them once per process (about 0.3 s) and
+``shipped_dictionary()`` turns them into a ``cards.dictionary.Dictionary``, the form every stage uses.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+SOURCE_NAME = "built-in lexicon"
+SENSE_STEP = 1.0  # rank between two senses of one OpenRussian entry
+SYNONYM_STEP = 0.1  # rank between two glosses of one sense
+WIKTIONARY_OFFSET = 1.0  # a Wiktionary gloss ranks after OpenRussian's first sense
+
+
+def normalize(word: str) -> str:
+    """The key a Russian word is looked up by: lower case, ё → е, stress marks dropped."""
+    return word.lower().replace("ё", "е").replace("\u0301", "").strip()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One OpenRussian headword: grammar, stress and senses (each a group of short English glosses)."""
+
+    lemma: str
+    stressed: str
+    pos: str  # noun, verb, adj, other
+    gender: str = ""  # m, f, n, pl (nouns)
+    aspect: str = ""  # impf, perf, both (verbs)
+    partners: tuple[str, ...] = ()  # aspect partners (verbs)
+    flags: frozenset[str] = frozenset()  # pl_only, indecl, anim
+    senses: tuple[tuple[str, ...], ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.pos not in {"noun", "verb", "adj", "other"}:
+            raise ValueError(f"unknown part of speech {self.pos!r} for {self.lemma!r}")
+
+    @property
+    def plural_only(self) -> bool:
+        return "pl_only" in self.flags
+
+    @property
+    def indeclinable(self) -> bool:
+        return "indecl" in self.flags
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Russian lemma → OpenRussian entries, and → Wiktionary's English headwords (best first)."""
+
+    words: Mapping[str, tuple[Entry, ...]] = field(default_factory=dict)
+    wiktionary: Mapping[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    english_zipf: Mapping[str, float] = field(default_factory=dict)
+
+    def entries(self, lemma: str) -> tuple[Entry, ...]:
+        return self.words.get(normalize(lemma), ())
+
+    def entry(self, lemma: str, pos: str | None = None) -> Entry | None:
+        """The entry of `lemma` (of part of speech `pos` when given; pymorphy's ADJF is "adj" …)."""
+        found = self.entries(lemma)
+        if pos is not None:
+            found = tuple(e for e in found if e.pos == pos) or ()
+        exact = [e for e in found if e.lemma == lemma.lower()]  # все vs всё: the spelling asked for
+        return (exact or list(found) or [None])[0]
+
+    def senses(self, lemma: str) -> tuple[tuple[str, ...], ...]:
+        """Senses of a lemma, best first: OpenRussian's (of every part of speech), then each Wiktionary
+        headword not yet given as a sense of its own."""
+        out: list[tuple[str, ...]] = []
+        seen: set[str] = set()
+        for entry in self.entries(lemma):
+            for sense in entry.senses:
+                fresh = tuple(g for g in sense if g.lower() not in seen)
+                seen.update(g.lower() for g in fresh)
+                if fresh:
+                    out.append(fresh)
+        out.extend((g,) for g, _ in self.wiktionary.get(normalize(lemma), ()) if g.lower() not in seen)
+        return tuple(out)
+
+    def ranked(self, lemma: str) -> tuple[tuple[str, float], ...]:
+        """(gloss, rank) pairs: OpenRussian sense k at rank k (synonyms a tenth apart), Wiktionary
+        after OpenRussian's first sense."""
+        best: dict[str, float] = {}
+        for entry in self.entries(lemma):
+            for k, sense in enumerate(entry.senses):
+                for j, gloss in enumerate(sense):
+                    best.setdefault(gloss, round(SENSE_STEP * k + SYNONYM_STEP * j, 2))
+        offset = WIKTIONARY_OFFSET if best else 0.0
+        for gloss, rank in self.wiktionary.get(normalize(lemma), ()):
+            best.setdefault(gloss, round(offset + rank, 2))
+        return tuple(sorted(best.items(), key=lambda gr: gr[1]))
+
+    def __len__(self) -> int:
+        return len(set(self.words) | set(self.wiktionary))
+
+
+def _lines(name: str):
+    path = DATA_DIR / name
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            yield from (line.rstrip("\n") for line in f)
+    except (OSError, EOFError) as exc:  # a broken install: say which file and how to repair it
+        raise RuntimeError(f"{path}: cannot read the shipped lexicon ({exc}); reinstall cards") from exc
+
+
+def _entry(line: str) -> Entry:
+    lemma, stressed, pos, gender, aspect, partners, flags, senses = line.split("\t")
+    return Entry(
+        lemma=lemma,
+        stressed=stressed,
+        pos=pos,
+        gender=gender,
+        aspect=aspect,
+        partners=tuple(p for p in partners.split(",") if p),
+        flags=frozenset(f for f in flags.split(",") if f),
+        senses=tuple(tuple(s.split("; ")) for s in senses.split(" | ") if s),
+    )
+
+
+def _keyed(name: str, key=normalize) -> dict[str, list[str]]:
+    """The lines of a data file by the (normalised) word in their first column, parsed later, on use."""
+    table: dict[str, list[str]] = {}
+    for line in _lines(name):
+        table.setdefault(key(line[: line.index("\t")]), []).append(line)
+    return table
+
+
+def _heads(lines: list[str]) -> tuple[tuple[str, float], ...]:
+    items = (h.rsplit(":", 1) for h in lines[0].split("\t")[1].split("; "))
+    return tuple((h, float(r)) for h, r in items)
+
+
+@lru_cache(maxsize=1)
+def shipped() -> Lexicon:
+    """The lexicon in the package's data files, read on first use and kept; entries are parsed
+    when first asked for, so a build pays only for the words it looks up."""
+    words = _keyed("openrussian.tsv.gz")
+    wiktionary = _keyed("wiktionary.tsv.gz")
+    zipf = _keyed("english.tsv.gz", key=str)
+    return Lexicon(
+        _Derived(frozenset(words), lambda k: tuple(_entry(line) for line in words[k])),
+        _Derived(frozenset(wiktionary), lambda k: _heads(wiktionary[k])),
+        _Derived(frozenset(zipf), lambda k: float(zipf[k][0].split("\t")[1])),
+    )
+
+
+class _Derived(Mapping):
+    """A read-only table whose values are computed from the lexicon on first access, then kept."""
+
+    def __init__(self, keys: frozenset[str], compute) -> None:
+        self._keys, self._compute, self._done = keys, compute, {}
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __getitem__(self, key: str):
+        if key not in self._keys:
+            raise KeyError(key)
+        if key not in self._done:
+            self._done[key] = self._compute(key)
+        return self._done[key]
+
+    def __iter__(self):
+        return iter(sorted(self._keys))
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+@lru_cache(maxsize=1)
+def shipped_dictionary():
+    """The shipped lexicon as a cards Dictionary (ranked glosses and senses of every lemma)."""
+    from cards.dictionary import Dictionary
+
+    lex = shipped()
+    keys = frozenset(lex.words) | frozenset(lex.wiktionary)
+    return Dictionary(_Derived(keys, lex.ranked), SOURCE_NAME, lex.english_zipf, _Derived(keys, lex.senses))
