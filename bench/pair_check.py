@@ -7,7 +7,8 @@ English of the article `--shift` places further on (the same news sources and to
 numbers often match). Reports the range of each and how many fall on the wrong side of
 cards.build.NOT_A_TRANSLATION.
 
-Run: python bench/pair_check.py [--shift 37]          (needs mueller7-dict)
+Run: python bench/pair_check.py [--shift 37] [--no-system-dictionaries]
+(the dictionaries a build uses: the built-in lexicon, plus mueller7 when installed)
 """
 
 from __future__ import annotations
@@ -23,18 +24,21 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from cards.align import align_many  # noqa: E402
-from cards.build import NOT_A_TRANSLATION, find_pairs, pairs_evidence, pairs_from_beads, prepare_articles  # noqa: E402
-from cards.dictionary import load_dictionary  # noqa: E402
+from cards.build import (  # noqa: E402
+    NOT_A_TRANSLATION, BuildOptions, find_dictionary, find_pairs, pairs_evidence, pairs_from_beads, prepare_articles,
+)
 from rebuild_stability import DOCS, write_pairs  # noqa: E402
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shift", type=int, default=37, help="pair article k's Russian with article k+SHIFT's English")
+    ap.add_argument("--no-system-dictionaries", action="store_true", help="the built-in lexicon alone")
     args = ap.parse_args()
-    dictionary = load_dictionary()
-    if dictionary is None or not DOCS.exists():
-        sys.exit("needs mueller7-dict and ../shared/dev/wmt21-ruen beside the repository")
+    dictionary = find_dictionary(BuildOptions(system_dictionaries=not args.no_system_dictionaries))
+    if not DOCS.exists():
+        sys.exit(f"bench/pair_check.py: needs the WMT21 development set at {DOCS}")
+    print(f"dictionaries: {dictionary.source}")
     with tempfile.TemporaryDirectory() as tmp:
         folders = write_pairs(Path(tmp) / "pairs", 10_000)
         articles = prepare_articles(find_pairs(folders))

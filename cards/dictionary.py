@@ -35,8 +35,10 @@ CARD_GLOSSES = 2  # dictionary glosses on a card, after the counterpart in the s
 GLOSS_MARGIN = 0.5  # a gloss more than this behind the best one is not shown
 COMMON_ENGLISH = 3.5  # Zipf a second gloss needs: rarer ones do not help (lugubrious 2.0, neoteric 1.2)
 RARE_ENGLISH = 2.5  # Zipf below which no gloss is shown, even alone (disbosom)
-RARITY_WEIGHT = 0.5  # ranks added per Zipf unit below 4.5
+RARITY_WEIGHT = 0.5  # ranks added per Zipf unit below RARITY_FROM
+RARITY_FROM = 3.5  # English words this common are not ranked down (armchair 3.3, lugubrious 2.0)
 COMPOUND_DISCOUNT = 1.0  # wordfreq rates "water-closet" by its parts: count such glosses rarer
+PHRASE_DISCOUNT = 0.5  # a gloss of several words ranks as its rarest word, this much rarer
 COGNATE_BONUS = 1.0  # ranks taken off a gloss that looks like the Russian word (партнёр: partner)
 
 
@@ -79,7 +81,7 @@ class Dictionary:
     def card_glosses(self, lemma: str, limit: int = CARD_GLOSSES, besides: Iterable[str] = ()) -> tuple[str, ...]:
         """The glosses a card shows: well ranked, common English words, one per English stem.
 
-        Glosses are scored by rank, plus RARITY_WEIGHT per Zipf below 4.5 (hyphenated and spaced
+        Glosses are scored by rank, plus RARITY_WEIGHT per Zipf below RARITY_FROM (several-word
         words counted rarer), minus COGNATE_BONUS for a cognate (партнёр: partner). The best is
         shown unless rarer than RARE_ENGLISH; others only within GLOSS_MARGIN of it and when not rarer
         than COMMON_ENGLISH. A gloss
@@ -96,7 +98,7 @@ class Dictionary:
 
         zipfs = [self.common(g) for g, _ in ranked]
         scored = sorted(
-            (rank + RARITY_WEIGHT * max(0.0, 4.5 - z) - COGNATE_BONUS * cognate_score(lemma, g), k, g, z)
+            (rank + RARITY_WEIGHT * max(0.0, RARITY_FROM - z) - COGNATE_BONUS * cognate_score(lemma, g), k, g, z)
             for k, ((g, rank), z) in enumerate(zip(ranked, zipfs))
         )
         best = scored[0][0]
@@ -132,7 +134,13 @@ class Dictionary:
         return ()
 
     def common(self, gloss: str) -> float:
-        """How common an English gloss is (Zipf), spaced and hyphenated glosses counted rarer."""
+        """How common an English gloss is (Zipf). A gloss of several words counts as its rarest content
+        word, a little rarer ("start to fly" as "fly"); without those figures, as a whole, much rarer."""
+        parts = [w for w in re.split(r"[\s-]+", gloss) if w and w.lower() not in _EN_STOP]
+        if len(parts) > 1 or (parts and parts[0] != gloss):
+            zipfs = [self.english_zipf.get(w) for w in parts]
+            if all(z is not None for z in zipfs):
+                return min(zipfs) - PHRASE_DISCOUNT
         zipf = self.english_zipf.get(gloss)
         zipf = _english_zipf()(gloss) if zipf is None else zipf
         return zipf - (COMPOUND_DISCOUNT if re.search(r"[-\s]", gloss) else 0.0)

@@ -438,7 +438,10 @@ def derived_keys(lemma: str) -> tuple[str, ...]:
     out = [word[: -len(a)] + b for a, b in _DEVERBAL if word.endswith(a) and len(word) - len(a) >= 2]
     if word.endswith(("о", "е")) and len(word) > 5 and not word.endswith(("ство", "ие", "ье")):
         out += [word[:-1] + end for end in ("ый", "ий", "ой")]
-    return tuple(out)
+    from cards.lexicon.lexicon import base_words
+
+    out += [base for _, base in base_words(word)]  # спецпосланник → посланник, санкционный → санкция
+    return tuple(dict.fromkeys(out))
 
 
 def _ranked(dictionary, lemma: str) -> Sequence[tuple[str, float]]:

@@ -201,7 +201,8 @@ def wiktionary_rows(path: Path) -> list[str]:
 
 
 def english_rows(openrussian: Path, wiktionary: Path) -> list[str]:
-    """gloss, Zipf (two decimals) for every English gloss of the two shipped tables."""
+    """gloss, Zipf (two decimals) for every English gloss of the two shipped tables, and for every
+    word of a gloss of several words (a card ranks "start to fly" by its rarest word)."""
     from wordfreq import zipf_frequency
 
     glosses: set[str] = set()
@@ -212,6 +213,7 @@ def english_rows(openrussian: Path, wiktionary: Path) -> list[str]:
     with gzip.open(wiktionary, "rt", encoding="utf-8") as f:
         for line in f:
             glosses.update(item.rsplit(":", 1)[0] for item in line.rstrip("\n").split("\t")[1].split("; "))
+    glosses |= {w for g in glosses for w in re.split(r"[\s-]+", g) if w}  # each word of "start to fly" too
     return [f"{g}\t{zipf_frequency(g, 'en'):.2f}" for g in sorted(glosses)]
 
 

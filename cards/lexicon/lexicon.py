@@ -22,7 +22,7 @@ from pathlib import Path
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SOURCE_NAME = "built-in lexicon"
 SENSE_STEP = 1.0  # rank between two senses of one OpenRussian entry
-SYNONYM_STEP = 0.1  # rank between two glosses of one sense
+SYNONYM_STEP = 0.25  # rank between two glosses of one sense
 WIKTIONARY_OFFSET = 1.0  # a Wiktionary gloss ranks after OpenRussian's first sense
 
 
@@ -188,3 +188,52 @@ def shipped_dictionary():
     lex = shipped()
     keys = frozenset(lex.words) | frozenset(lex.wiktionary)
     return Dictionary(_Derived(keys, lex.ranked), SOURCE_NAME, lex.english_zipf, _Derived(keys, lex.senses))
+
+
+_ADJECTIVE_TO_NOUN = (  # derived adjective ending → the base noun's ending, tried in order
+    ("ионный", "ия"), ("ионный", "ион"), ("ческий", "ка"), ("ческий", "ция"), ("ский", ""), ("ский", "а"),
+    ("ный", ""), ("ный", "а"), ("ный", "ы"), ("ный", "я"), ("ный", "ь"), ("ной", ""), ("ной", "а"),
+    ("альный", ""), ("альный", "ия"), ("ельный", "ель"), ("ивный", "ия"), ("овый", ""), ("овый", "а"),
+    ("енный", "о"), ("енный", "а"), ("енный", "ь"),
+)
+COMPOUND_PREFIXES = ("бое", "спец", "гос", "гео", "вице", "экс", "контр", "анти", "пост", "гипер", "супер", "мини",
+                     "мега", "нео", "псевдо", "квази", "авиа", "авто", "агро", "био", "эко", "теле", "мед",
+                     "полит", "соц", "экономико", "военно", "обще", "меж", "сверх", "противо", "по")
+
+
+_DEVERBAL = (("ование", "овать"), ("ение", "ить"), ("ение", "ять"), ("ание", "ать"), ("яние", "ять"),
+             ("тие", "ть"))
+
+
+def _has_sense(lemma: str, pos: str) -> bool:
+    return any(e.pos == pos and e.senses for e in shipped().entries(lemma))
+
+
+def base_words(lemma: str) -> tuple[tuple[str, str], ...]:
+    """Candidate base words of a word the lexicon lacks, as (prefix, base): a derived adjective's
+    noun (санкционный → санкция, переговорный → переговоры) with prefix "", or a compound's stem
+    (спецпосланник → ("спец-", "посланник"), поэтапный → ("по-", "этапный"))."""
+    word = lemma.lower().replace("ё", "е")
+    out: list[tuple[str, str]] = []
+    if any(e.senses for e in shipped().entries(word)):
+        return ()  # a word the lexicon knows needs no guess (поверенный is not по- + вера)
+    for end, verb_end in _DEVERBAL:  # разблокирование → разблокировать
+        if word.endswith(end) and len(word) - len(end) >= 3 and _has_sense(word[: -len(end)] + verb_end, "verb"):
+            out.append(("", word[: -len(end)] + verb_end))
+    for end in ("ое", "ее", "ая", "яя", "ые", "ие"):  # прошедшее (a noun in use) → прошедший
+        for masculine in ("ый", "ий", "ой"):
+            if word.endswith(end) and len(word) > 4 and _has_sense(word[:-2] + masculine, "adj"):
+                out.append(("", word[:-2] + masculine))
+    for end, noun_end in _ADJECTIVE_TO_NOUN + (("ник", "ный"), ("ник", "ной")):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            candidate = word[: -len(end)] + noun_end
+            if _has_sense(candidate, "noun") or _has_sense(candidate, "adj"):
+                out.append(("", candidate))
+    for prefix in COMPOUND_PREFIXES:
+        rest = word[len(prefix):].lstrip("-")
+        if not word.startswith(prefix) or len(rest) < 4:
+            continue
+        if prefix != "по" and shipped().entries(rest):
+            out.append((prefix + "-", rest))
+        out.extend((prefix + "-", b) for p, b in base_words(rest) if not p)  # поэтапный → по- + этап
+    return tuple(dict.fromkeys(out))

@@ -1,0 +1,105 @@
+"""The lexicon shipped in the package: its files, its facts, and meanings on cards without system dictionaries."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from cards.build import BuildOptions, aspect_partner, build_deck, find_dictionary, meaning_for, pairs_evidence
+from cards.lexicon.lexicon import DATA_DIR, base_words, shipped
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_LEXICON = ROOT.parent / "shared" / "lexicon"
+PLAIN = BuildOptions(system_dictionaries=False)  # what `pip install .` gives on any machine
+
+
+def test_shipped_files_are_the_ones_the_conversion_recorded():
+    record = json.loads((DATA_DIR / "SOURCES.json").read_text(encoding="utf-8"))
+    assert set(record["outputs"]) >= {"openrussian.tsv.gz", "wiktionary.tsv.gz", "english.tsv.gz"}
+    for name, digest in record["outputs"].items():
+        assert hashlib.sha256((DATA_DIR / name).read_bytes()).hexdigest() == digest, name
+    notice = (DATA_DIR / "NOTICE").read_text(encoding="utf-8")
+    for name in record["outputs"]:
+        if name.endswith((".gz", ".fsa")):
+            assert name in notice, f"{name} has no credit in NOTICE"
+
+
+@pytest.mark.skipif(not SHARED_LEXICON.exists(), reason="the lexicon sources (../shared/lexicon) are not here")
+def test_conversion_is_reproducible_from_the_recorded_sources(tmp_path):
+    from cards.lexicon.convert import convert, sha256, source_files
+
+    record = json.loads((DATA_DIR / "SOURCES.json").read_text(encoding="utf-8"))
+    assert {str(p.relative_to(SHARED_LEXICON)): sha256(p) for p in source_files(SHARED_LEXICON)} == record["sources"]
+    again = convert(SHARED_LEXICON, tmp_path)
+    assert again["outputs"] == record["outputs"]
+
+
+def test_grammar_facts_come_from_the_lexicon():
+    lex = shipped()
+    assert lex.entry("санкция").gender == "f"
+    assert (lex.entry("заключить").aspect, lex.entry("заключить").partners) == ("perf", ("заключать",))
+    assert lex.entry("выборы").plural_only and lex.entry("издержки").plural_only
+    assert lex.entry("договорённость").stressed == "договорённость"
+    assert lex.entry("сторона").stressed == "сторона́"
+    # partners as the lexicon gives them, never a suffix rule's guess (переносить is not перенашивать)
+    assert aspect_partner("переносить", "impf") == "перенести"
+    assert aspect_partner("проживать", "impf") == "прожить"
+    assert aspect_partner("обсудить", "perf") == "обсуждать"
+    assert aspect_partner("абырвалгать", "impf") is None
+
+
+def test_the_counterpart_picks_the_sense():
+    dictionary = find_dictionary(PLAIN)
+    assert dictionary.sense_of("бюллетень", "ballots") == ("ballot",)
+    assert meaning_for("бюллетень", "ballots", dictionary) == ("ballots", "sentence")
+    assert meaning_for("сторона", "parties", dictionary) == ("parties", "sentence")
+    # a free translation is shown alone: no dictionary sense that contradicts it ("armchair")
+    assert meaning_for("кресло", "presidency", dictionary) == ("presidency", "sentence")
+    assert meaning_for("отмечать", "noted", dictionary) == ("noted; mark", "sentence")
+
+
+def test_without_a_counterpart_the_dictionary_sense_is_marked_as_such():
+    dictionary = find_dictionary(PLAIN)
+    assert meaning_for("праймериз", None, dictionary) == ("primary election", "dictionary")
+    assert meaning_for("санкционный", None, dictionary)[1] == "base"
+    assert meaning_for("санкционный", None, dictionary)[0].startswith("of санкция: sanction")
+    assert meaning_for("переговорный", None, dictionary) == ("of переговоры: negotiations", "base")
+    assert meaning_for("абырвалг", None, dictionary) == ("", "")
+    assert meaning_for("санкция", None, None) == ("", "")
+
+
+def test_base_words_of_derived_words_and_compounds():
+    assert base_words("санкционный") == (("", "санкция"),)
+    assert ("спец-", "посланник") in base_words("спецпосланник")
+    assert ("гео-", "стратегический") in base_words("геостратегический")
+    assert ("пост-", "санкция") in base_words("постсанкционный")
+    assert base_words("поэтапный") == ()  # the lexicon knows it: no guess
+    assert base_words("стол") == ()
+
+
+def test_seed_build_without_system_dictionaries_gives_every_target_a_meaning(tmp_path):
+    result = build_deck([ROOT / "seeds" / "minsk-washington"],
+                        BuildOptions(out=tmp_path / "mw.apkg", system_dictionaries=False, stress=False))
+    targets = [t for card in result.cards for t in card.targets]
+    assert len(targets) > 100
+    assert sum(1 for t in targets if not t.gloss) <= 1
+    assert sum(1 for t in targets if t.gloss_from == "sentence") / len(targets) > 0.85
+    assert "meanings: built-in lexicon" in result.summary()
+    assert "mueller7" not in result.summary()
+
+
+def test_the_pair_check_works_with_the_built_in_lexicon_alone():
+    from cards.build import find_pairs, pairs_from_beads, prepare_articles
+    from cards.align import align_many
+
+    dictionary = find_dictionary(PLAIN)
+    seed, other = prepare_articles(find_pairs([ROOT / "seeds" / "minsk-washington",
+                                               ROOT / "tests" / "data" / "pairs" / "yerevan-brussels"]))
+    assert pairs_evidence(seed.pairs, dictionary) > 0.4
+    assert pairs_evidence(other.pairs, dictionary) > 0.4
+    sides = [(seed.ru_sentences, other.en_sentences)]
+    mixed = pairs_from_beads(seed.ru_sentences, other.en_sentences, align_many(sides)[0])
+    assert pairs_evidence(mixed, dictionary) < 0.15
