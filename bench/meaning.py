@@ -178,6 +178,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--errors", choices=["tune", "heldout", "seed"], help="list the mistakes of one set")
     parser.add_argument("--mode", choices=["plain", "system"], help="only one mode")
+    parser.add_argument("--sets", nargs="+", default=["tune", "heldout", "seed"], choices=["tune", "heldout", "seed"],
+                        help="tune with --sets tune seed; the held-out split is for the final figures")
     args = parser.parse_args()
     if not WMT21.exists():
         print(f"bench/meaning.py: {WMT21} not found: the WMT21 development set is read from ../shared", file=sys.stderr)
@@ -194,7 +196,7 @@ def main() -> int:
         if args.mode and mode != args.mode:
             continue
         dictionary = find_dictionary(options)
-        for name in ("tune", "heldout", "seed"):
+        for name in args.sets:
             rows, sent, tabs = (seed, seed_sentences, seed_tables) if name == "seed" else (sets[name], sentences, tables)
             counts, errors = evaluate(rows, sent, tabs, dictionary)
             glosses = ("–" if name == "seed" else " / ".join(

@@ -359,7 +359,7 @@ class Weights:
     context: bool = True
     derived: bool = True
     gaps: bool = True
-    weak_threshold: float = 0.15
+    weak_threshold: float = 0.5  # = threshold: the weak pass is off (it found one right counterpart per wrong one)
     weak_window: float = 0.15
     particles: bool = True
     adjacency: bool = True
