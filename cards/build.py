@@ -6,6 +6,7 @@ Library first: the CLI only parses options, calls these functions and prints.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -463,6 +464,9 @@ def translated_articles(articles: Sequence[Article], dictionary) -> tuple[tuple[
     return tuple(kept), tuple(warnings)
 
 
+NO_SYSTEM_DICTIONARIES = "CARDS_NO_SYSTEM_DICTIONARIES"  # set (to anything) = --no-system-dictionaries everywhere
+
+
 def find_dictionary(options: BuildOptions):
     """The dictionaries to use, as one: the built-in lexicon, then Debian's mueller7 when it is
     installed (unless `system_dictionaries` is off), then `--dictionary PATH`; None with --no-dictionary."""
@@ -472,7 +476,7 @@ def find_dictionary(options: BuildOptions):
     from cards.lexicon.lexicon import shipped_dictionary
 
     found = [shipped_dictionary()]
-    if options.system_dictionaries:
+    if options.system_dictionaries and not os.environ.get(NO_SYSTEM_DICTIONARIES):
         found.append(load_dictionary(None))
     if options.dictionary is not None:
         found.append(load_dictionary(options.dictionary))

@@ -58,6 +58,7 @@ class Dictionary:
     source: str = ""
     english_zipf: Mapping[str, float] = field(default_factory=dict)  # of the glosses; others are looked up
     senses: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # glosses grouped by sense
+    phrases: Mapping[str, tuple] = field(default_factory=dict)  # lemma → ((lemmas of a phrase), Ranked) …
 
     def ranked(self, lemma: str) -> Ranked:
         """(gloss, rank) pairs of a Russian lemma, best first; () when unknown.
@@ -116,6 +117,19 @@ class Dictionary:
             seen.add(stem)
             shown.append(gloss)
         return tuple(shown)
+
+    def phrase_glosses(self, lemma: str, context: Iterable[str]) -> Ranked:
+        """Glosses of the phrases `lemma` heads, when all their other words are in `context` (the
+        lemmas of the words around it): прекращение beside огонь → ceasefire. The head is the first
+        word that is not an adjective (избирательный бюллетень: бюллетень), so that the phrase's
+        other words do not compete for its translation."""
+        context, key = set(context), normalize(lemma)
+        out: list[tuple[str, float]] = []
+        for lemmas, ranked in self.phrases.get(key, ()):
+            head = next((w for w in lemmas if not w.endswith(("ый", "ий", "ой"))), lemmas[0])
+            if head == key and all(w in context or w == key for w in lemmas):
+                out.extend(ranked)
+        return tuple(out)
 
     def sense_of(self, lemma: str, counterpart: str) -> tuple[str, ...]:
         """The glosses of the sense that `counterpart` (the word's translation in this sentence)
@@ -211,7 +225,8 @@ def combine(dictionaries: Sequence[Dictionary]) -> Dictionary | None:
     zipf = ChainMap(*(d.english_zipf for d in dictionaries))
     senses = _Union([d.senses for d in dictionaries], _join_senses)
     entries = _Union([d.entries for d in dictionaries], _join_ranked)
-    return Dictionary(entries, " + ".join(d.source for d in dictionaries), zipf, senses)
+    phrases = _Union([d.phrases for d in dictionaries], lambda found: tuple(p for f in found for p in f))
+    return Dictionary(entries, " + ".join(d.source for d in dictionaries), zipf, senses, phrases)
 
 
 _ALTERNATIONS = (

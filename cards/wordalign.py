@@ -348,7 +348,8 @@ class Weights:
     `position_weight`: the tie-breaking weight of relative position; `context`: let the other
     words of the sentence compete; `derived`: look up related lemmas (однозначно → однозначный);
     `adjacency`, `gaps`, `particles`: the neighbour and phrasal-verb rules; `weak_threshold`,
-    `weak_window`: the weak pass (off when `weak_threshold` ≥ `threshold`).
+    `weak_window`: the weak pass (off when `weak_threshold` ≥ `threshold`); `phrases`: glosses of
+    dictionary phrases the word stands in (прекращение огня → ceasefire).
     """
 
     use: tuple[str, ...] = SOURCES
@@ -363,6 +364,7 @@ class Weights:
     weak_window: float = 0.15
     particles: bool = True
     adjacency: bool = True
+    phrases: bool = True
 
 
 @dataclass(frozen=True)
@@ -475,6 +477,19 @@ def translation_evidence(pairs: Sequence[tuple[str, str]], dictionary) -> float 
     return found / total if total else None
 
 
+PHRASE_WINDOW = 3  # words on each side of a target that may complete a dictionary phrase with it
+
+
+def _context_lemmas(ru_text: str, start: int, stop: int) -> set[str]:
+    """Lemmas (every reading) of the words within PHRASE_WINDOW of the span, the span's own excluded."""
+    toks = words(ru_text)
+    at = next((k for k, (a, b, _) in enumerate(toks) if a <= start < b), None)
+    if at is None:
+        return set()
+    near = toks[max(0, at - PHRASE_WINDOW) : at] + toks[at + 1 : at + 1 + PHRASE_WINDOW]
+    return {lemma.replace("ё", "е") for _, _, w in near for lemma in lemmas(w)}
+
+
 def _common_prefix(a: str, b: str) -> str:
     n = min(len(a), len(b))
     i = next((i for i in range(n) if a[i] != b[i]), n)
@@ -501,6 +516,8 @@ def score_candidates(
         if weights.derived:
             for key in derived_keys(keys[0]):  # однозначно → однозначный: "clear" matches "clearly"
                 glosses += [(g, r + 1) for g, r in _ranked(dictionary, key)]
+        if weights.phrases and hasattr(dictionary, "phrase_glosses"):  # прекращение огня → ceasefire
+            glosses += list(dictionary.phrase_glosses(keys[0], _context_lemmas(ru_text, start, stop)))
     single, phrases = _gloss_stems(glosses)
     rel = (start + stop) / 2 / max(len(ru_text), 1)
     out = []

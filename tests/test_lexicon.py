@@ -103,3 +103,17 @@ def test_the_pair_check_works_with_the_built_in_lexicon_alone():
     sides = [(seed.ru_sentences, other.en_sentences)]
     mixed = pairs_from_beads(seed.ru_sentences, other.en_sentences, align_many(sides)[0])
     assert pairs_evidence(mixed, dictionary) < 0.15
+
+
+def test_a_dictionary_phrase_gives_its_head_word_the_phrase_translation():
+    from cards.wordalign import counterparts
+
+    dictionary = find_dictionary(PLAIN)
+    assert ("ceasefire", 0.0) in dictionary.phrase_glosses("прекращение", {"огонь"})
+    assert dictionary.phrase_glosses("прекращение", {"работа"}) == ()
+    assert dictionary.phrase_glosses("огонь", {"прекращение"}) == ()  # only the head takes it
+    ru = "Стороны договорились о прекращении огня в Донбассе."
+    en = "The parties agreed on a ceasefire in Donbass."
+    start = ru.index("прекращении")
+    span = counterparts(ru, en, [(start, start + len("прекращении"), "прекращение")], dictionary=dictionary)[0]
+    assert en[span[0] : span[1]] == "ceasefire"

@@ -9,6 +9,8 @@ reversed to Russian → English) and the stress-forms automaton (MIT), writes:
   aspect, aspect partners, flags, senses (``|`` between senses, ``;`` between the glosses of one);
 - ``wiktionary.tsv.gz``: Russian word → English headwords that list it, best first (``;``-separated,
   each ``headword:rank``);
+- ``phrases.tsv.gz``: Russian phrases Wiktionary gives as translations (прекращение огня: ceasefire),
+  with the lemmas of their words;
 - ``english.tsv.gz``: every English gloss of the two with its wordfreq Zipf frequency, so that a build
   ranks glosses by how common they are without loading wordfreq's English table;
 - the stress files of ``cards.lexicon.accents``;
@@ -197,6 +199,31 @@ def wiktionary_rows(path: Path) -> list[str]:
     return lines
 
 
+def phrase_rows(path: Path) -> list[str]:
+    """Russian phrases of two to four words that Wiktionary gives as a translation (прекращение огня:
+    ceasefire), with the lemma of each word (pymorphy3's first reading), so that a build finds them
+    in any inflection: "lemmas<TAB>phrase<TAB>headword:rank; …", best first."""
+    import pymorphy3
+
+    morph = pymorphy3.MorphAnalyzer()
+    best: dict[str, dict[str, float]] = {}
+    for head, pos, note, words in dsl_entries(path):
+        if pos == "prop" or not re.fullmatch(r"[A-Za-z][A-Za-z' -]*", head) or len(head.split()) > 3:
+            continue
+        penalty = POOR_SENSE_PENALTY if _POOR_SENSE.search(note) else 0.0
+        for k, phrase in enumerate(words):
+            phrase = phrase.lower()
+            if re.fullmatch(r"[а-яё]+(?: [а-яё]+){1,3}", phrase):
+                slot = best.setdefault(phrase, {})
+                slot[head] = min(slot.get(head, 1e9), penalty + POSITION_WEIGHT * k)
+    lines = []
+    for phrase in sorted(best):
+        lemmas = " ".join(morph.parse(w)[0].normal_form.replace("ё", "е") for w in phrase.split())
+        heads = sorted(best[phrase].items(), key=lambda hr: (hr[1], hr[0]))[:WIKTIONARY_KEEP]
+        lines.append(f"{lemmas}\t{phrase}\t" + "; ".join(f"{h}:{r:g}" for h, r in heads))
+    return lines
+
+
 # --- the whole conversion -------------------------------------------------------------------------
 
 
@@ -217,10 +244,10 @@ def english_rows(openrussian: Path, wiktionary: Path) -> list[str]:
     return [f"{g}\t{zipf_frequency(g, 'en'):.2f}" for g in sorted(glosses)]
 
 
-def _wordfreq_version() -> str:
+def _version(package: str) -> str:
     from importlib.metadata import version
 
-    return version("wordfreq")
+    return version(package)
 
 
 def source_files(lexicon_dir: Path) -> list[Path]:
@@ -235,11 +262,14 @@ def convert(lexicon_dir: Path, out_dir: Path = DATA_DIR) -> dict:
     written = [out_dir / "openrussian.tsv.gz", out_dir / "wiktionary.tsv.gz"]
     write_gzip(written[0], openrussian_rows(lexicon_dir / "openrussian"))
     write_gzip(written[1], wiktionary_rows(lexicon_dir / "wiktionary" / "en-ru-enwiktionary.dsl.dz"))
+    written.append(out_dir / "phrases.tsv.gz")
+    write_gzip(written[-1], phrase_rows(lexicon_dir / "wiktionary" / "en-ru-enwiktionary.dsl.dz"))
     written.append(out_dir / "english.tsv.gz")
     write_gzip(written[-1], english_rows(written[0], written[1]))
     written += accents.convert_stress_sources(lexicon_dir, out_dir)
     record = {
-        "wordfreq": _wordfreq_version(),
+        "wordfreq": _version("wordfreq"),
+        "pymorphy3-dicts-ru": _version("pymorphy3-dicts-ru"),
         "sources": {str(p.relative_to(lexicon_dir)): sha256(p) for p in source_files(lexicon_dir)},
         "outputs": {p.name: sha256(p) for p in sorted(written)},
     }

@@ -57,6 +57,9 @@ class Entry:
         return "indecl" in self.flags
 
 
+Phrase = tuple[tuple[str, ...], tuple[tuple[str, float], ...]]  # (lemmas of its words, English headwords)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Russian lemma → OpenRussian entries, and → Wiktionary's English headwords (best first)."""
@@ -64,6 +67,7 @@ class Lexicon:
     words: Mapping[str, tuple[Entry, ...]] = field(default_factory=dict)
     wiktionary: Mapping[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
     english_zipf: Mapping[str, float] = field(default_factory=dict)
+    phrases: Mapping[str, tuple[Phrase, ...]] = field(default_factory=dict)  # by each of their words' lemma
 
     def entries(self, lemma: str) -> tuple[Entry, ...]:
         return self.words.get(normalize(lemma), ())
@@ -150,11 +154,21 @@ def shipped() -> Lexicon:
     words = _keyed("openrussian.tsv.gz")
     wiktionary = _keyed("wiktionary.tsv.gz")
     zipf = _keyed("english.tsv.gz", key=str)
+    phrases: dict[str, list[str]] = {}
+    for line in _lines("phrases.tsv.gz"):
+        for lemma in set(line[: line.index("\t")].split()):
+            phrases.setdefault(lemma, []).append(line)
     return Lexicon(
         _Derived(frozenset(words), lambda k: tuple(_entry(line) for line in words[k])),
         _Derived(frozenset(wiktionary), lambda k: _heads(wiktionary[k])),
         _Derived(frozenset(zipf), lambda k: float(zipf[k][0].split("\t")[1])),
+        _Derived(frozenset(phrases), lambda k: tuple(_phrase(line) for line in phrases[k])),
     )
+
+
+def _phrase(line: str) -> Phrase:
+    lemmas, _, heads = line.split("\t")
+    return tuple(lemmas.split()), _heads([f"-\t{heads}"])
 
 
 class _Derived(Mapping):
@@ -187,7 +201,8 @@ def shipped_dictionary():
 
     lex = shipped()
     keys = frozenset(lex.words) | frozenset(lex.wiktionary)
-    return Dictionary(_Derived(keys, lex.ranked), SOURCE_NAME, lex.english_zipf, _Derived(keys, lex.senses))
+    return Dictionary(_Derived(keys, lex.ranked), SOURCE_NAME, lex.english_zipf, _Derived(keys, lex.senses),
+                      lex.phrases)
 
 
 _ADJECTIVE_TO_NOUN = (  # derived adjective ending → the base noun's ending, tried in order
