@@ -243,7 +243,7 @@ def choose_cards(
         units = collocation_units(d.pair.ru, analyses[d.index])
         meanings = [meaning_for(t.lemma.lemma, d.pair.en[s[0] : s[1]] if s else None, dictionary) for t, s in zip(d.targets, spans)]
         targets = tuple(
-            Target(lemma=with_partner(t.lemma), ru_span=(t.start, t.stop), en_span=span,
+            Target(lemma=with_grammar(t.lemma), ru_span=(t.start, t.stop), en_span=span,
                    gloss=meaning, gloss_from=source, unit=units.get(t.start, ""))
             for t, span, (meaning, source) in zip(d.targets, spans, meanings)
         )
@@ -289,13 +289,21 @@ def collocation_units(text: str, tokens) -> dict[int, str]:
     return units
 
 
-def with_partner(lemma):
-    """A verb lemma with its aspect partner filled in from the lexicon (the Vocabulary field shows it)."""
+def with_grammar(lemma):
+    """A lemma with the grammar the lexicon knows filled in (the Vocabulary field shows it): a verb's
+    aspect partner; a noun's gender, plural-only and indeclinable marks (pymorphy3 guesses a gender
+    for выборы; OpenRussian says it has no singular)."""
     from dataclasses import replace
 
-    if lemma.pos != "verb":
+    from cards.lexicon.lexicon import shipped
+
+    if lemma.pos == "verb":
+        return replace(lemma, aspect_partner=aspect_partner(lemma.lemma, lemma.aspect))
+    entry = shipped().entry(lemma.lemma, "noun") if lemma.pos == "noun" else None
+    if entry is None:
         return lemma
-    return replace(lemma, aspect_partner=aspect_partner(lemma.lemma, lemma.aspect))
+    gender = None if entry.plural_only else (entry.gender if entry.gender in ("m", "f", "n") else lemma.gender)
+    return replace(lemma, gender=gender, plural_only=entry.plural_only, indeclinable=entry.indeclinable)
 
 
 def aspect_partner(verb: str, aspect: str | None) -> str | None:

@@ -116,7 +116,9 @@ class Lemma:
     zipf: float = 0.0
     proper: bool = False
     animacy: str | None = None
-    aspect_partner: str | None = None  # заключить ↔ заключать, when a rule and the dictionary agree
+    aspect_partner: str | None = None  # заключить ↔ заключать, as the lexicon gives it
+    plural_only: bool = False  # выборы, переговоры, издержки (the lexicon's word)
+    indeclinable: bool = False  # пальто, праймериз
 
     def __post_init__(self) -> None:
         _check(bool(self.lemma), "empty lemma")

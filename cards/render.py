@@ -120,8 +120,12 @@ def grammar_label(target: Target) -> str:
     """'noun · feminine', 'verb · perfective', 'adjective' …"""
     lemma = target.lemma
     parts = [POS_NAMES.get(lemma.pos, lemma.pos)]
-    if lemma.gender:
+    if lemma.plural_only:
+        parts.append("plural only")
+    elif lemma.gender:
         parts.append(GENDER_NAMES.get(lemma.gender, lemma.gender))
+    if lemma.indeclinable:
+        parts.append("indeclinable")
     if lemma.aspect:
         aspect = ASPECT_NAMES.get(lemma.aspect, lemma.aspect)
         if lemma.aspect_partner:

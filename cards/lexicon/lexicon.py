@@ -235,6 +235,9 @@ def base_words(lemma: str) -> tuple[tuple[str, str], ...]:
     for end, verb_end in _DEVERBAL:  # разблокирование → разблокировать
         if word.endswith(end) and len(word) - len(end) >= 3 and _has_sense(word[: -len(end)] + verb_end, "verb"):
             out.append(("", word[: -len(end)] + verb_end))
+    for adjective in (word[:-4] + end for end in ("ый", "ий", "ой") if word.endswith("ость") and len(word) > 7):
+        if _has_sense(adjective, "adj"):  # долгосрочность → долгосрочный
+            out.append(("", adjective))
     for end in ("ое", "ее", "ая", "яя", "ые", "ие"):  # прошедшее (a noun in use) → прошедший
         for masculine in ("ый", "ий", "ой"):
             if word.endswith(end) and len(word) > 4 and _has_sense(word[:-2] + masculine, "adj"):
