@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cards import wordalign  # noqa: E402
+from cards.build import BuildOptions, find_dictionary  # noqa: E402
 from cards.dictionary import load_dictionary  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "wordalign-gold.tsv"
@@ -128,19 +129,19 @@ def position_baseline(gold, links) -> dict:
 
 
 W = wordalign.Weights
-ALONE = dict(adjacency=False, gaps=False, weak_threshold=1.0, particles=False)
-NO_WEAK = dict(weak_threshold=1.0)
+ALONE = dict(adjacency=False, gaps=False, weak_threshold=1.0, particles=False, phrases=False)
+WEAK = dict(weak_threshold=0.15)
 RUNS = [
     # name, weights, with the dictionary
     ("dictionary alone", W(use=("dictionary",), **ALONE), True),
+    ("dict+cognate+table", W(**ALONE), True),
+    ("  + neighbours, phrases (default)", W(), True),
+    ("  + weak pass (off)", W(**WEAK), True),
     ("cognate alone", W(use=("cognate",), **ALONE), False),
     ("table alone", W(use=("table",), **ALONE), False),
-    ("dict+cognate+table", W(**ALONE), True),
-    ("  + neighbour rules", W(**NO_WEAK), True),
-    ("  + weak pass (default)", W(), True),
     ("cognate+table", W(**ALONE), False),
-    ("  + neighbour rules", W(**NO_WEAK), False),
-    ("  + weak pass (default)", W(), False),
+    ("  + neighbour rules (default)", W(), False),
+    ("  + weak pass (off)", W(**WEAK), False),
 ]
 
 
@@ -158,7 +159,7 @@ def read_external(gold_path: Path, docs: str) -> tuple[list, list]:
 
 
 def row(name: str, res: dict) -> str:
-    return f"{name:26} {res['precision']:9.3f} {res['recall']:7.3f} {res['correct']:8d} {res['predicted']:9d}"
+    return f"{name:34} {res['precision']:9.3f} {res['recall']:7.3f} {res['correct']:8d} {res['predicted']:9d}"
 
 
 def main(argv=None) -> None:
@@ -182,26 +183,31 @@ def main(argv=None) -> None:
     t0 = time.perf_counter()
     table = wordalign.learn_table(pairs, method=args.method)
     t_table = time.perf_counter() - t0
-    dictionary = load_dictionary()
+    dictionaries = {
+        "built-in lexicon": find_dictionary(BuildOptions(system_dictionaries=False)),
+        "mueller7 alone": load_dictionary(),
+        "built-in lexicon + mueller7": find_dictionary(BuildOptions()) if load_dictionary() else None,
+    }
     print(
         f"gold: {len(gold)} target words, {sum(bool(r[3]) for r in gold)} with a counterpart; "
-        f"table: {args.method} over {len(pairs)} pairs, {len(table)} entries, {t_table:.1f}s; "
-        f"dictionary: {dictionary.source if dictionary else 'none'} ({len(dictionary) if dictionary else 0} lemmas)"
+        f"table: {args.method} over {len(pairs)} pairs, {len(table)} entries, {t_table:.1f}s"
     )
-    print(f"{'evidence':26} {'precision':>9} {'recall':>7} {'correct':>8} {'predicted':>9}")
+    print(f"{'evidence':34} {'precision':>9} {'recall':>7} {'correct':>8} {'predicted':>9}")
     print(row("position alone (baseline)", position_baseline(gold, links)))
-    for name, weights, with_dict in RUNS:
-        if with_dict and dictionary is None:
-            print(f"{name:26} {'(no dictionary installed)':>30}")
-            continue
-        t0 = time.perf_counter()
-        res = evaluate(gold, links, table=table, dictionary=dictionary if with_dict else None, weights=weights)
-        took = time.perf_counter() - t0
-        print(row(name, res) + f"   {took:.1f}s")
-        if args.errors and with_dict and weights == W():
-            for link, surface, want, got in res["errors"]:
-                kind = "missed" if not got else "WRONG " if want else "extra "
-                print(f"   {kind} {link:3d} {surface:20} gold={want!r:24} got={got!r}")
+    for source, dictionary in [(None, None), *dictionaries.items()]:
+        if source is not None:
+            print(f"-- dictionary: {source}" + ("" if dictionary else " (not installed)"))
+        for name, weights, with_dict in RUNS:
+            if with_dict != (source is not None) or (source and dictionary is None):
+                continue
+            t0 = time.perf_counter()
+            res = evaluate(gold, links, table=table, dictionary=dictionary, weights=weights)
+            took = time.perf_counter() - t0
+            print(row(name, res) + f"   {took:.1f}s")
+            if args.errors and with_dict and weights == W():
+                for link, surface, want, got in res["errors"]:
+                    kind = "missed" if not got else "WRONG " if want else "extra "
+                    print(f"   {kind} {link:3d} {surface:20} gold={want!r:24} got={got!r}")
 
 
 if __name__ == "__main__":
