@@ -14,7 +14,7 @@ from typing import Mapping, Sequence
 
 from cards.errors import InputError
 from cards.model import Bead, Card, Document, Pair, Sentence, Target
-from cards.select import Decision, SelectOptions, select
+from cards.select import Decision, SelectOptions, select, with_names
 
 DECK_ROOT = "Political Russian"
 
@@ -216,7 +216,7 @@ def choose_cards(
 
     pairs = [p for a in articles for p in a.pairs]
     owner = [n for n, a in enumerate(articles) for _ in a.pairs]  # article index of each pair
-    analyses = [analyse(p.ru) for p in pairs]
+    analyses = with_names(pairs, [analyse(p.ru) for p in pairs])  # names the English or the article shows
     earlier_notes = earlier_notes or {}
     earlier = {}
     for i, p in enumerate(pairs):

@@ -5,7 +5,7 @@ pick another reading than its first when the context says so (`RULES`, first to 
 wordfreq gives the Zipf frequency of the lemma. Pure functions; the analyser is built once, lazily.
 
 Public: analyse, lemmatize, strip_stress, is_content, collocations (collocation_scores), explain,
-zipf; RULES lists the context rules in order (bench/lemmas.py measures each).
+as_name, lexicalised_adjective, zipf; RULES lists the context rules in order (bench/lemmas.py measures each).
 
 Example:
     >>> [t.lemma.lemma for t in analyse("Освобождены 250 заключенных.")]
@@ -19,7 +19,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from cards.model import Lemma, Token
@@ -27,6 +27,8 @@ from cards.model import Lemma, Token
 POS = ("noun", "verb", "adj", "adv", "num", "pron", "prep", "conj", "part", "intj", "other")
 CONTENT_POS = frozenset({"noun", "verb", "adj", "adv"})
 PROPER_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+# The dictionary's readings that make a word a name (not Abbr: В, По, И are abbreviations too).
+NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
 # Adverbs that stand for something named elsewhere: grammar words, not vocabulary.
 PRONOMINAL_ADVERBS = frozenset(
     "так там тут здесь где куда откуда сюда туда отсюда оттуда когда тогда всегда никогда иногда "
@@ -44,7 +46,8 @@ TOKEN_RE = re.compile(
     rf"|(?P<number>\d+(?:[.,:]\d+)*(?:-{_CYR_WORD})?)"
     rf"|(?P<word>{_CYR_WORD}(?:-{_CYR_WORD})*)"
 )
-_SENTENCE_END = re.compile(r"[.!?…]\s*[«\"„“(]*\s*$")
+# A sentence starts after its end mark, and after a colon that opens a quotation (заявил: «Санкции …»).
+_SENTENCE_END = re.compile(r"(?:[.!?…]|:\s*[«\"„“])\s*[«\"„“(]*\s*$")
 
 
 def strip_stress(text: str) -> str:
@@ -470,6 +473,207 @@ def parenthetical(slots: Sequence[Slot], i: int) -> Reading | None:
     return _reading(prnt[0], "parenthetical") if prnt and prnt[0] is not slot.parses[0] else None
 
 
+def _is_name_parse(parse) -> bool:
+    """A dictionary (not guessed) noun reading as a name: Surn, Name, Patr, Geox or Orgn."""
+    return parse.tag.POS == "NOUN" and bool(NAME_GRAMMEMES & set(parse.tag.grammemes)) and parse.is_known
+
+
+def _may_be_surname(slot: Slot) -> bool:
+    """A capitalised word that is a surname or patronymic in the dictionary, or unknown to it."""
+    if not slot.text[:1].isupper() or not slot.parses:
+        return False
+    if any("Surn" in p.tag or "Patr" in p.tag for p in slot.parses):
+        return True
+    return not _analyzer().word_is_known(strip_stress(slot.text).lower())
+
+
+def name_at_sentence_start(slots: Sequence[Slot], i: int) -> Reading | None:
+    """Песков заявил …, Вера Иванова …: a sentence's capitalised first word the dictionary has as a
+    name (Surn, Name, Patr, Geox, Orgn) is that name when only the name reading can be the
+    subject — a nominative, where every common reading is an oblique case (песков, the genitive
+    plural of песок) — or when a surname agreeing with it follows. Санкции, Вера (faith) stay
+    common words: their common reading may be the subject too."""
+    slot = slots[i]
+    if not slot.sentence_start or not slot.text[:1].isupper() or not slot.parses:
+        return None
+    if PROPER_GRAMMEMES & set(slot.parses[0].tag.grammemes):
+        return None  # already a name
+    names = [p for p in slot.parses if _is_name_parse(p)]
+    if not names:
+        return None
+    common = [p for p in slot.parses if not PROPER_GRAMMEMES & set(p.tag.grammemes)]
+    nominative = [p for p in names if p.tag.case == "nomn"]
+    if nominative and all(p.tag.case not in (None, "nomn") for p in common):
+        return _reading(nominative[0], "name_at_sentence_start")
+    if i + 1 < len(slots) and _adjacent(slots, i + 1) and _may_be_surname(slots[i + 1]):
+        cases = _cases(slots[i + 1].parses, ("NOUN",))
+        first = [p for p in names if "Name" in p.tag and (p.tag.case, p.tag.number) in cases]
+        if first:
+            return _reading(first[0], "name_at_sentence_start")
+    return None
+
+
+CLAUSE_CONJUNCTIONS = frozenset("и а но что однако хотя зато причём если когда поскольку".split())
+
+
+def _clause_start(slots: Sequence[Slot], i: int) -> bool:
+    """Word `i` opens a clause: the sentence's first word, or after punctuation or a conjunction."""
+    slot = slots[i]
+    if slot.sentence_start or any(ch in slot.gap for ch in ",;:—–(«\"„“"):
+        return True
+    prev = slots[i - 1] if i > 0 else None
+    return prev is not None and bool(prev.parses) and prev.parses[0].normal_form in CLAUSE_CONJUNCTIONS
+
+
+def _following_verbs(slots: Sequence[Slot], i: int) -> list:
+    """The predicate readings (a third-person finite verb, or a short form) of the word after noun
+    `i`, across adverbs, particles and a genitive phrase that depends on the noun (Критики нового
+    закона не согласны …); [] when another word comes first."""
+    j = i + 1
+    while j < len(slots) and _adjacent(slots, j) and slots[j].parses:
+        top = slots[j].parses[0].tag
+        if top.POS in ("ADVB", "PRCL") or top.POS in ("NOUN", "ADJF") and top.case == "gent":
+            j += 1
+            continue
+        break
+    if j >= len(slots) or not _adjacent(slots, j):
+        return []
+    return [
+        p for p in slots[j].parses
+        if p.tag.number and (
+            p.tag.POS == "VERB" and p.tag.mood == "indc" and p.tag.person in (None, "3per")
+            or p.tag.POS in ("ADJS", "PRTS")  # a short form as the predicate: не согласны, отменены
+        )
+    ]
+
+
+def _subject_of(parse, verbs) -> bool:
+    """A nominative noun reading that agrees with one of the verb readings in number (and, in the
+    past singular, in gender)."""
+    if parse.tag.POS != "NOUN" or parse.tag.case != "nomn":
+        return False
+    return any(
+        v.tag.number == parse.tag.number
+        and (v.tag.number == "plur" or v.tag.gender is None or parse.tag.gender in (None, v.tag.gender))
+        for v in verbs
+    )
+
+
+def subject_agrees_with_verb(slots: Sequence[Slot], i: int) -> Reading | None:
+    """Критики утверждают: a noun opening a clause before a finite verb is its subject, so its
+    number agrees with the verb's — критик (plural nominative), not критика (genitive singular).
+    Among the agreeing readings an animate one goes first (people claim, decide and say), then
+    the more likely. Decides only when the lemma or the name reading changes."""
+    slot = slots[i]
+    top = slot.parses[0]
+    if top.tag.POS != "NOUN" or not _clause_start(slots, i):
+        return None
+    verbs = _following_verbs(slots, i)
+    if not verbs or _subject_of(top, verbs):
+        return None
+    agreeing = [p for p in slot.parses if _subject_of(p, verbs) and p.is_known]
+    if not agreeing:
+        return None
+    best = sorted(agreeing, key=lambda p: p.tag.animacy != "anim")[0]  # stable: likelier first
+    same_name = bool(NAME_GRAMMEMES & set(best.tag.grammemes)) == bool(NAME_GRAMMEMES & set(top.tag.grammemes))
+    if best.normal_form == top.normal_form and same_name:
+        return None
+    return _reading(best, "subject_agrees_with_verb")
+
+
+def _stem_key(adjective: str) -> str:
+    return adjective.replace("ё", "е")[:-2]
+
+
+@functools.lru_cache(maxsize=20_000)
+def _has_adverb(adjective: str) -> bool:
+    """The dictionary has an adverb made from the adjective: уверенно, подавляюще, открыто."""
+    word = adjective.replace("ё", "е")
+    if not word.endswith(("ый", "ий", "ой")):
+        return False
+    adverbs = {word[:-2] + "о", word[:-2] + "е"}
+    return any(
+        p.tag.POS == "ADVB" and p.is_known and p.normal_form.replace("ё", "е") == a
+        for a in adverbs for p in parses(a)
+    )
+
+
+def lexicalised_adjective(adjective: str, participle=None) -> bool:
+    """A participle's full form that works as an adjective in its own right: the dictionary lists
+    the adjective (прошедший, действующий), or, for a present active participle, has an adverb made
+    from it (подавляющий: подавляюще, угрожающий: угрожающе). Past passive ones with an adverb keep
+    their verb: their adjective has drifted to another sense (возбуждённое дело: возбудить, not
+    возбуждённый "excited")."""
+    if any(p.tag.POS == "ADJF" and p.normal_form == adjective and p.is_known for p in parses(adjective)):
+        return True
+    present_active = participle is not None and participle.tag.tense == "pres" and participle.tag.voice == "actv"
+    return present_active and _has_adverb(adjective)
+
+
+def _opens_participial_phrase(slots: Sequence[Slot], i: int) -> bool:
+    """Participle `i` has a dependent right after it (приближенного к нему юриста, подписанное
+    президентом соглашение): a preposition, a pronoun, or a noun it does not agree with."""
+    j = i + 1
+    if not _adjacent(slots, j) or not slots[j].parses:
+        return False
+    top = slots[j].parses[0].tag
+    if top.POS in ("PREP", "NPRO"):
+        return True
+    agreeing = _agrees(slots[i].parses[:1], slots[j].parses, ("NOUN", "ADJF"))
+    return top.POS in ("NOUN", "ADJF") and not agreeing  # принятое Верховной радой решение
+
+
+def lexicalised_participle(slots: Sequence[Slot], i: int) -> Reading | None:
+    """подавляющее большинство, действующий президент: a full participle that is lexicalised as an
+    adjective (`lexicalised_adjective`) keeps the adjective as its lemma, unless a dependent follows
+    it (приближенного к нему юриста: приблизить), which shows it used as the verb's participle.
+    One the dictionary also has as a noun is that noun when no noun follows for it to qualify
+    (данные не подтвердились: данные)."""
+    slot = slots[i]
+    top = slot.parses[0]
+    if top.tag.POS != "PRTF" or _opens_participial_phrase(slots, i):
+        return None
+    key = (top.tag.case, top.tag.number)
+    nouns = [p for p in slot.parses if p.tag.POS == "NOUN" and (p.tag.case, p.tag.number) == key]
+    if nouns and not _heads(slots, i + 1, [top]):
+        return _reading(nouns[0], "lexicalised_participle")  # данные не подтвердились: the noun
+    adjectives = [p for p in slot.parses if p.tag.POS == "ADJF" and p.is_known and "Apro" not in p.tag]
+    if adjectives:
+        same = [p for p in adjectives if (p.tag.case, p.tag.number) == key]
+        return _reading((same or adjectives)[0], "lexicalised_participle")
+    form = top.inflect({"masc", "sing", "nomn"})
+    lemma = form.word if form is not None else top.normal_form
+    if lexicalised_adjective(lemma, top):
+        return Reading(lemma, "adj", top.tag, "lexicalised_participle")
+    return None
+
+
+def short_participle(slots: Sequence[Slot], i: int) -> Reading | None:
+    """будет отражён ряд вопросов, запрет снят: a short passive participle is shown under its verb
+    (отразить), not as the short adjective of the same stem (отражённый) that pymorphy3 often ranks
+    first or ties with it. A lexicalised short adjective — one with an adverb in the dictionary
+    (уверенно, намеренно) — stays the adjective where it works as one: ranked first by pymorphy3
+    (уверен), or before an infinitive (намерены оспорить, вынуждены уйти)."""
+    slot = slots[i]
+    top = slot.parses[0]
+    if top.tag.POS not in ("ADJS", "PRTS"):
+        return None
+    adjectives = [p for p in slot.parses if p.tag.POS == "ADJS" and p.is_known]
+    infinitive = i + 1 < len(slots) and _adjacent(slots, i + 1) and _has(slots[i + 1], "INFN")
+    for p in slot.parses:
+        if p.tag.POS != "PRTS" or not p.is_known:
+            continue
+        full = p.inflect({"PRTF", "masc", "sing", "nomn"})
+        if full is None:
+            continue
+        same = [a for a in adjectives if _stem_key(a.normal_form) == _stem_key(full.word)]
+        if _has_adverb(full.word) and (infinitive or top in same):  # works as the adjective
+            return None if top in same else Reading(full.word, "adj", p.tag, "short_participle")
+        if same:  # виден: видный is no form of видеть's participle, so not here
+            return None if top is p else _reading(p, "short_participle")
+    return None
+
+
 RULES: tuple[Rule, ...] = (
     parenthetical,
     substantive_after_number,
@@ -478,8 +682,12 @@ RULES: tuple[Rule, ...] = (
     noun_after_number,
     name_case_agreement,
     unknown_name,
+    name_at_sentence_start,
+    subject_agrees_with_verb,
     noun_after_adjective,
     adjective_before_noun,
+    lexicalised_participle,
+    short_participle,
     quantifier_before_genitive,
     proper_when_capitalised,
     attribute_before_noun,
@@ -574,6 +782,26 @@ def analyse(text: str, rules: Sequence[Rule] = RULES) -> tuple[Token, ...]:
             reading = choose(slots, i, rules)
         tokens.append(Token(slot.start, slot.stop, slot.text, _lemma(slot, reading, all_caps)))
     return tuple(tokens)
+
+
+def as_name(token: Token) -> Token:
+    """The token taken as a name, when a later stage knows it is one though its sentence does not
+    show it (its English spells it, the article capitalises it mid-sentence): the dictionary's name
+    reading when it has one (Песков, not песок), else its own lemma with the capitals of its surface
+    (Кремль, Дума). A token already proper is returned as it is."""
+    if token.lemma.proper:
+        return token
+    surface = strip_stress(token.text)
+    names = [p for p in parses(surface.lower()) if _is_name_parse(p)]
+    if not names:
+        lemma = _restore_case(token.lemma.lemma, surface)
+        return replace(token, lemma=replace(token.lemma, lemma=lemma, proper=True))
+    best = ([p for p in names if p.tag.case == "nomn"] or names)[0]
+    lemma = _restore_case(best.normal_form, surface)
+    animacy = "anim" if {"Name", "Surn", "Patr"} & set(best.tag.grammemes) else "inan"
+    named = replace(token.lemma, lemma=lemma, pos="noun", gender=_gender(best.tag), aspect=None,
+                    zipf=lemma_zipf(lemma, "noun"), proper=True, animacy=animacy, aspect_partner=None)
+    return replace(token, lemma=named)
 
 
 def explain(text: str) -> tuple[tuple[str, str, str], ...]:

@@ -1,6 +1,8 @@
 """Pure: aligned pairs + their analysis + known lemmas → the pairs that become cards, and why.
 
-Two steps, each a list of small named rules (DESIGN.md §6):
+First, names the Russian sentence alone does not show (Кремль, Песков opening a sentence) are found
+from the pair's English and from the rest of the article (`NAME_RULES`, `with_names`) and made proper.
+Then two steps, each a list of small named rules (DESIGN.md §6):
 1. Filters drop pairs a learner should not study (headings, doubtful alignments, too short …);
    the first filter that fires names the decision.
 2. Weighted greedy set cover picks, among the pairs left, the ones that teach the words worth
@@ -20,9 +22,11 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from cards.model import Pair, Token
 
@@ -233,6 +237,135 @@ def is_derived_adverb(lemma: str) -> bool:
     )
 
 
+# --- names the sentence alone does not show -------------------------------------------------
+# cards.morph marks names from the Russian sentence: a capitalised word that is not sentence-initial,
+# a dictionary name reading (Surn, Name, Patr, Geox, Orgn) that alone can be the subject (Песков
+# заявил). A sentence-initial capital hides the rest — Кремль, Дума, a surname that is also a common
+# word — and these rules find them from the English and from the rest of the article. A token a rule
+# names becomes a proper Lemma (cards.morph.as_name: Песков, not песок), so it is never a target.
+
+NAME_MAX_ENGLISH_ZIPF = 3.8  # Kremlin 3.4, Duma 3.0, Peskov 1.9; not Sanctions 3.95, President 5.5, Parliament 4.7
+# An English word opening a sentence is capitalised anyway: it must be rarer still (Lokomotiv 1.9,
+# Myasnikov 0; not Oligarchs 2.9, Moratorium 3.1), unless the dictionary has the Russian word as a name.
+NAME_MAX_ENGLISH_ZIPF_AT_START = 2.5
+NAME_MIN_SIMILARITY = 0.8  # Кремль/Kremlin 0.83, Пескова/Peskov 0.92, Думы/Duma (by its lemma) 1.0
+
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_EN_SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s*)[\"“”«»'‘’(\s]*$")
+
+
+@functools.cache
+def _english_frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en")
+
+
+def english_zipf(word: str) -> float:
+    """wordfreq Zipf frequency of an English word (0 when unknown)."""
+    freq = _english_frequencies().get(word.lower(), 0.0)
+    return round(math.log10(freq) + 9, 2) if freq > 0 else 0.0
+
+
+def _latin_key(latin: str) -> str:
+    """A rough phonetic key of a Latin spelling, so that transliterations meet English spellings."""
+    key = latin.lower()
+    for a, b in (("shch", "sh"), ("y", "i"), ("j", "i"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("x", "ks"),
+                 ("w", "v"), ("kh", "h"), ("ts", "c"), ("iia", "ia"), ("iiu", "iu"), ("c", "k")):
+        key = key.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def spelling_similarity(russian: str, english: str) -> float:
+    """How closely an English word spells a Russian word letter for letter (plain transliteration,
+    no English endings swapped in: санкции/Sanctions is a cognate, not a transliteration), in [0, 1];
+    0 unless both keys have 4 letters and share the first two."""
+    from cards.align.translit import to_latin
+
+    a, b = _latin_key(to_latin(russian)), _latin_key(english)
+    if len(a) < 4 or len(b) < 4 or a[:2] != b[:2]:
+        return 0.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def english_names(en: str) -> tuple[tuple[str, bool], ...]:
+    """The capitalised words of an English sentence, a possessive 's dropped, each with whether it
+    starts a sentence (there, a capital proves nothing)."""
+    found = []
+    for m in _EN_WORD.finditer(en):
+        word = re.sub(r"['’]s?$", "", m.group())
+        if word[:1].isupper():
+            found.append((word, bool(_EN_SENTENCE_START.search(en[: m.start()]))))
+    return tuple(found)
+
+
+def _has_name_reading(word: str) -> bool:
+    """pymorphy3's dictionary has the word as a name (Surn, Name, Patr, Geox, Orgn)."""
+    from cards.morph import NAME_GRAMMEMES
+
+    return any(tag.startswith("NOUN") and any(g in tag for g in NAME_GRAMMEMES) for _, tag in _readings(word))
+
+
+def spelled_in_english(token: Token, pair: Pair, article_names: frozenset[str]) -> bool:
+    """Песков/Peskov, Пескова/Peskov's, Кремль/the Kremlin, Дума/the Duma: a capitalised word whose
+    English sentence spells it as a capitalised word that is rare as an English word
+    (`NAME_MAX_ENGLISH_ZIPF`: not President, Parliament) — the surface form or the lemma in plain
+    transliteration, at least `NAME_MIN_SIMILARITY` alike. An English word opening a sentence must be
+    rarer (`NAME_MAX_ENGLISH_ZIPF_AT_START`), unless the dictionary has the Russian word as a name too
+    (Peskov said …)."""
+    word = token.text.lower()
+    forms = {word, lemma_key(token.lemma.lemma)}
+    for english, starts in english_names(pair.en):
+        at_start = starts and not _has_name_reading(word)
+        if english_zipf(english) >= (NAME_MAX_ENGLISH_ZIPF_AT_START if at_start else NAME_MAX_ENGLISH_ZIPF):
+            continue
+        if max(spelling_similarity(f, english) for f in forms) >= NAME_MIN_SIMILARITY:
+            return True
+    return False
+
+
+def capitalised_elsewhere(token: Token, pair: Pair, article_names: frozenset[str]) -> bool:
+    """Кремль, Дума opening a sentence, where the same article capitalises the noun mid-sentence
+    (`article_names`): the head of a name (the Kremlin, the Duma), as it is there."""
+    return token.lemma.pos == "noun" and lemma_key(token.lemma.lemma) in article_names
+
+
+NameRule = Callable[[Token, Pair, frozenset[str]], bool]
+NAME_RULES: tuple[tuple[str, NameRule], ...] = (
+    ("capitalised_elsewhere", capitalised_elsewhere),
+    ("spelled_in_english", spelled_in_english),
+)
+
+
+def name_rule(token: Token, pair: Pair, article_names: frozenset[str] = frozenset()) -> str | None:
+    """The first name rule that takes a capitalised, not yet proper, Cyrillic word as a name, or None."""
+    if token.lemma.proper or not re.match(r"[А-ЯЁ]", token.text):
+        return None
+    for name, rule in NAME_RULES:
+        if rule(token, pair, article_names):
+            return name
+    return None
+
+
+def with_names(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]]) -> list[tuple[Token, ...]]:
+    """The analyses with every token a name rule (`NAME_RULES`) takes as a name made proper
+    (cards.morph.as_name). Article names: the nouns proper in any pair of the same article
+    (`Pair.source`) with a capital."""
+    from cards.morph import as_name
+
+    article_names: dict[str, set[str]] = {}
+    for p, tokens in zip(pairs, analyses):
+        article_names.setdefault(p.source, set()).update(
+            lemma_key(t.lemma.lemma) for t in tokens
+            if t.lemma.proper and t.lemma.pos == "noun" and t.text[:1].isupper() and not t.text.isupper()
+        )
+    out = []
+    for p, tokens in zip(pairs, analyses):
+        names = frozenset(article_names[p.source])
+        out.append(tuple(as_name(t) if name_rule(t, p, names) else t for t in tokens))
+    return out
+
+
 # --- step 2: weighted greedy cover --------------------------------------------------------
 
 
@@ -423,6 +556,7 @@ def select(
     if len(pairs) != len(analyses):
         raise ValueError("one analysis per pair")
     known = frozenset(lemma_key(k) for k in known)
+    analyses = with_names(pairs, analyses)
     weights = domain_weights(analyses, options, [p.source for p in pairs])
     unknown = [_unknown_by_lemma(tokens, known, weights, options) for tokens in analyses]
     dropped = {i: first_filter(p, analyses[i], options) for i, p in enumerate(pairs)}

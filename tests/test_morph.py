@@ -222,3 +222,106 @@ def test_aspect_partners_by_rule_checked_against_the_dictionary():
         assert morph.aspect_partner(verb, aspect) == partner
     assert morph.aspect_partner("понимать", "impf") is None  # its partner (понять) follows no rule
     assert morph.aspect_partner("сделка", None) is None
+
+
+# --- names at the start of a sentence, short and lexicalised participles, subject-verb agreement
+# (hand-made sentences, written for these tests)
+
+
+def rules_of(text: str) -> dict[str, tuple[str, str]]:
+    """surface → (lemma, deciding rule) for every word of the text."""
+    return {word: (lemma, rule) for word, lemma, rule in morph.explain(text)}
+
+
+def test_a_surname_opening_a_sentence_is_a_name_not_a_common_word():
+    w = words("Песков заявил, что Кремль не получал новых предложений.")
+    assert (w["Песков"].lemma, w["Песков"].pos, w["Песков"].proper, w["Песков"].animacy) == ("Песков", "noun", True, "anim")
+    assert (w["Кремль"].lemma, w["Кремль"].proper) == ("Кремль", True)  # mid-sentence capital: a name
+    assert rules_of("Песков заявил, что Кремль не получал новых предложений.")["Песков"] == (
+        "Песков", "name_at_sentence_start")
+    w = words("По словам Пескова, Дума рассмотрит законопроект осенью.")
+    assert (w["Пескова"].lemma, w["Пескова"].proper) == ("Песков", True)
+    assert (w["Дума"].lemma, w["Дума"].proper) == ("Дума", True)
+    assert not morph.is_content(w["Дума"])
+
+
+def test_a_first_name_opening_a_sentence_before_a_surname_is_a_name():
+    w = words("Роман Кравец возглавил избирательную комиссию региона.")
+    assert (w["Роман"].lemma, w["Роман"].proper, w["Кравец"].proper) == ("Роман", True, True)
+    w = words("Роман о войне получил премию.")  # a novel: nothing name-like follows
+    assert (w["Роман"].lemma, w["Роман"].proper) == ("роман", False)
+
+
+def test_ordinary_words_opening_a_sentence_or_a_quotation_stay_common():
+    w = words("Санкции вводятся поэтапно, а часть ограничений будет отменена осенью.")
+    assert (w["Санкции"].lemma, w["Санкции"].proper) == ("санкция", False)
+    w = words("Чиновники признали: «Санкции бьют по экспорту».")
+    assert (w["Санкции"].lemma, w["Санкции"].proper) == ("санкция", False)
+    w = words("Машину нашли в гараже.")  # Машин (Surn) is a dative here, the subject is elsewhere
+    assert (w["Машину"].lemma, w["Машину"].proper) == ("машина", False)
+
+
+def test_short_passive_participles_are_their_verbs():
+    w = words("В итоговом документе отражён ряд требований оппозиции.")
+    assert (w["отражён"].lemma, w["отражён"].pos, w["отражён"].aspect) == ("отразить", "verb", "perf")
+    assert rules_of("В итоговом документе отражён ряд требований оппозиции.")["отражён"] == ("отразить", "short_participle")
+    w = words("Запрет на экспорт зерна снят, сообщили в министерстве.")
+    assert (w["снят"].lemma, w["снят"].pos) == ("снять", "verb")  # not the adjective снятой
+    w = words("Решение будет подписано до конца года.")
+    assert (w["подписано"].lemma, w["подписано"].pos) == ("подписать", "verb")
+
+
+def test_lexicalised_short_adjectives_stay_adjectives():
+    w = words("Министр уверен, что соглашение будет подписано.")
+    assert (w["уверен"].lemma, w["уверен"].pos) == ("уверенный", "adj")
+    w = words("Депутаты намерены обжаловать решение, принятое советом.")
+    assert (w["намерены"].lemma, w["намерены"].pos) == ("намеренный", "adj")  # before an infinitive
+    assert (w["принятое"].lemma, w["принятое"].pos) == ("принять", "verb")  # an agent follows
+
+
+def test_participles_lexicalised_as_adjectives_keep_the_adjective():
+    text = "Подавляющее большинство депутатов поддержало поправки в бюджет."
+    w = words(text)
+    assert (w["Подавляющее"].lemma, w["Подавляющее"].pos) == ("подавляющий", "adj")
+    assert rules_of(text)["Подавляющее"] == ("подавляющий", "lexicalised_participle")
+    w = words("Советник, приближенный к премьеру, покинул пост.")  # a dependent follows: the verb's participle
+    assert (w["приближенный"].lemma, w["приближенный"].pos) == ("приблизить", "verb")
+    assert morph.lexicalised_adjective("подавляющий", None) is False  # no ADJF; the adverb counts for present active only
+    assert morph.lexicalised_adjective("прошедший") is True  # the dictionary has the adjective
+
+
+def test_a_clause_opening_noun_agrees_in_number_with_its_verb():
+    text = "Критики утверждают, что реформа ударит по малому бизнесу."
+    w = words(text)
+    assert (w["Критики"].lemma, w["Критики"].pos, w["Критики"].animacy) == ("критик", "noun", "anim")
+    assert rules_of(text)["Критики"] == ("критик", "subject_agrees_with_verb")
+    w = words("Критики нового закона не согласны.")  # across a genitive phrase, before a short form
+    assert w["Критики"].lemma == "критик"
+    w = words("Критика реформы звучит даже в правящей партии.")  # singular verb: the singular noun
+    assert (w["Критика"].lemma, w["Критика"].animacy) == ("критика", "inan")
+    w = words("Со стороны критики последовали возражения.")  # not opening a clause: a dependent genitive
+    assert w["критики"].lemma == "критика"
+    assert words("Политики считают, что санкции не работают.")["Политики"].lemma == "политик"
+
+
+def test_as_name_takes_the_dictionary_name_or_keeps_the_lemma_capitalised():
+    plain = morph.analyse("Песков назвал санкции незаконными.", rules=())  # the first parse: песок
+    assert (plain[0].lemma.lemma, plain[0].lemma.proper) == ("песок", False)
+    named = morph.as_name(plain[0])
+    assert (named.text, named.lemma.lemma, named.lemma.pos, named.lemma.proper, named.lemma.animacy) == (
+        "Песков", "Песков", "noun", True, "anim")
+    kremlin = morph.as_name(morph.analyse("Кремль отверг обвинения.")[0])
+    assert (kremlin.lemma.lemma, kremlin.lemma.proper, kremlin.lemma.gender) == ("Кремль", True, "m")
+    assert morph.as_name(named) is named
+
+
+def test_hand_made_gold_for_these_rules_is_met_exactly():
+    spec = importlib.util.spec_from_file_location("bench_lemmas", ROOT / "bench" / "lemmas.py")
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules["bench_lemmas"] = bench
+    spec.loader.exec_module(bench)
+    texts, rows = bench.load_gold(bench.HANDMADE)
+    assert (len(texts), len(rows)) == (13, 104)
+    ours, base = bench.score(bench.ours, bench.HANDMADE), bench.score(bench.baseline, bench.HANDMADE)
+    assert ours["content lemma+pos acc"] == 1.0 and ours["all-token pos acc"] == 1.0 and ours["proper F1"] == 1.0
+    assert base["content lemma acc"] == pytest.approx(69 / 74)  # отражён, Подавляющее, Критики, намерены, снят

@@ -297,3 +297,68 @@ def test_a_long_article_weighs_its_words_like_short_ones():
     worth = [k for k, w in alone.items() if w >= options.min_weight]
     still = [k for k in worth if inside.get(k, 0.0) >= options.min_weight]
     assert len(worth) >= 60 and len(still) >= 0.9 * len(worth)
+
+
+# --- names the Russian sentence alone does not show (hand-made sentences, written for these tests)
+
+
+def real_pair(ru: str, en: str, source: str = "") -> Pair:
+    return Pair(ru, en, 0.95, source=source)
+
+
+def test_peskov_spelled_in_the_english_is_never_a_target():
+    """Even when the analysis takes Песков for песок "sand" (pymorphy3's first parse, rules=()),
+    the English "Peskov" makes it a name: never a target, though it would be a candidate otherwise."""
+    from cards import morph
+
+    p = real_pair("Песков назвал новые санкции против банков экономической войной.",
+                  "Peskov called the new sanctions against the banks an economic war.")
+    plain = morph.analyse(p.ru, rules=())
+    assert (plain[0].lemma.lemma, plain[0].lemma.proper) == ("песок", False)
+    options = SelectOptions(min_words=3, min_weight=0.0)
+    assert "песок" in domain_weights([plain], options)  # a candidate, had the English not shown the name
+    for analysis in (plain, morph.analyse(p.ru)):
+        decision, = select([p], [analysis], options=options)
+        assert decision.chosen
+        assert "песок" not in decision.unknown
+        assert all(lemma_key(t.lemma.lemma) != "песок" for t in decision.targets)
+        assert "санкция" in {lemma_key(t.lemma.lemma) for t in decision.targets}
+
+
+def test_name_rules_read_the_english_and_the_article():
+    from cards import morph
+    from cards.select import name_rule, with_names
+
+    def first(ru: str, en: str, names=frozenset()):
+        return name_rule(morph.analyse(ru, rules=())[0], real_pair(ru, en), names)
+
+    assert first("Песков отказался от комментариев.", "Peskov declined to comment.") == "spelled_in_english"
+    assert first("Пескова не удивило решение.", "Peskov's office was not surprised.") is None  # already a name
+    assert first("Кремль отверг обвинения.", "The Kremlin rejected the accusations.") == "spelled_in_english"
+    assert first("Думы на этой неделе не будет.", "The Duma will not sit this week.") == "spelled_in_english"
+    # cognates and common words opening the English sentence are no names
+    assert first("Санкции вводятся поэтапно.", "Sanctions are being introduced in stages.") is None
+    assert first("Парламент одобрил поправки.", "Parliament approved the amendments.") is None
+    assert first("Президент подписал указ.", "The President signed the decree.") is None
+    assert first("Кремль отверг обвинения.", "Moscow rejected the accusations.") is None
+    assert first("Кремль отверг обвинения.", "Moscow rejected the accusations.", frozenset({"кремль"})) == (
+        "capitalised_elsewhere")
+
+    pairs = [real_pair("Кремль пока молчит.", "Moscow is silent so far.", "a"),
+             real_pair("Источник в Кремле подтвердил встречу.", "A source confirmed the meeting.", "a"),
+             real_pair("Кремль пока молчит.", "Moscow is silent so far.", "b")]
+    named = with_names(pairs, [morph.analyse(p.ru) for p in pairs])
+    assert [(t[0].lemma.lemma, t[0].lemma.proper) for t in named] == [
+        ("Кремль", True), ("источник", False), ("кремль", False)]  # article b never writes it mid-sentence
+    assert (named[1][2].lemma.lemma, named[1][2].lemma.proper) == ("Кремль", True)
+
+
+def test_english_names_and_spelling_similarity():
+    from cards.select import english_names, spelling_similarity
+
+    assert english_names('"Peskov\'s words matter," he said. The Kremlin: Duma deputies') == (
+        ("Peskov", True), ("The", True), ("Kremlin", False), ("Duma", True))
+    assert spelling_similarity("песков", "Peskov") == 1.0
+    assert spelling_similarity("юлия", "Yulia") == 1.0
+    assert spelling_similarity("кремль", "Kremlin") == pytest.approx(10 / 12)
+    assert spelling_similarity("санкции", "Sanctions") < 0.8  # a cognate, not a transliteration
