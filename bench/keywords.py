@@ -1,0 +1,117 @@
+"""Teachers' key words on WMT21 articles: are they taught, at what cost, and what else is taught?
+
+Gold: bench/data/keywords/keywords.tsv (10 WMT21 dev articles, 15–25 key lemmas each, written by hand
+before the tool's output was seen; 5 tune, 5 held out). Each article is written out as a pair folder
+in a temporary directory (never into the repository) and built alone, as `cards build FOLDER` would.
+
+- coverage: key lemmas taught by at least one card (a participle's verb counts for it);
+- cards per 1,000 Russian words of the article;
+- with --known: the same with tests/data/known-political-500.txt as the learner's list: how many
+  targets are on the list (must be 0) and the coverage of the key lemmas not on it.
+
+    python bench/keywords.py [--sets tune heldout] [--level B1] [--known] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
+sys.path.insert(0, str(ROOT))
+sys.path.append(str(ROOT / "bench"))
+
+from cards.build import BuildOptions, choose_cards, find_pairs, prepare_articles, read_known  # noqa: E402
+from cards.morph import parses  # noqa: E402
+from cards.select import lemma_key  # noqa: E402
+from rebuild_stability import DOCS, write_pairs  # noqa: E402
+
+GOLD = ROOT / "bench" / "data" / "keywords" / "keywords.tsv"
+KNOWN = ROOT / "tests" / "data" / "known-political-500.txt"
+
+
+def read_gold(path: Path = GOLD) -> dict[str, tuple[str, list[str]]]:
+    """doc id → (split, key lemma keys)."""
+    out: dict[str, tuple[str, list[str]]] = {}
+    with path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            out.setdefault(row["doc"], (row["split"], []))[1].append(lemma_key(row["lemma"]))
+    return out
+
+
+def keys_of(lemma: str) -> set[str]:
+    """The lemma and, for a participle, its verb (задержанный / задержать)."""
+    keys = {lemma_key(lemma)}
+    keys |= {lemma_key(p.normal_form) for p in parses(lemma) if p.tag.POS in ("PRTF", "PRTS")}
+    return keys
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", nargs="+", default=["tune", "heldout"], choices=["tune", "heldout"])
+    ap.add_argument("--level", default=None, help="--level as for cards build (default: the build's)")
+    ap.add_argument("--known", action="store_true", help="also with the 500-word known list")
+    ap.add_argument("--show", action="store_true", help="list the key lemmas missed, with the reason")
+    args = ap.parse_args()
+    if not DOCS.exists():
+        print(f"bench/keywords.py: needs the WMT21 development set at {DOCS}", file=sys.stderr)
+        return 1
+    gold = read_gold()
+    base = BuildOptions() if args.level is None else BuildOptions(level=args.level)
+    known_list = read_known([KNOWN]) if args.known else frozenset()
+    totals = defaultdict(lambda: defaultdict(int))
+    print("| article | split | key lemmas | taught | cards | Russian words | cards per 1,000 words |"
+          + (" targets on the list | rest taught |" if args.known else ""))
+    print("|---|---|---:|---:|---:|---:|---:|" + ("---:|---:|" if args.known else ""))
+    with tempfile.TemporaryDirectory() as tmp:
+        folders = {p.name: p for p in write_pairs(Path(tmp) / "pairs", 10_000)}
+        for doc, (split, keys) in gold.items():
+            if split not in args.sets:
+                continue
+            folder = folders[re.sub(r"\W+", "-", doc)]
+            articles = prepare_articles(find_pairs([folder]))
+            words = sum(len(re.findall(r"[А-Яа-яЁё]+", s.text)) for s in articles[0].ru_sentences)
+            row = {}
+            for name, known in (("plain", frozenset()), ("known", known_list)):
+                if name == "known" and not args.known:
+                    continue
+                decisions, cards = choose_cards(articles, known, base.select_options())
+                taught = set().union(*(keys_of(t.lemma.lemma) for c in cards for t in c.targets)) if cards else set()
+                listed = sum(1 for c in cards for t in c.targets if lemma_key(t.lemma.lemma) in known)
+                rest = [k for k in keys if k not in known]
+                row[name] = (sum(k in taught for k in rest), len(rest), len(cards), listed)
+                if args.show and name == "plain":
+                    for k in keys:
+                        if k not in taught:
+                            print(f"   missed {doc} {k}", file=sys.stderr)
+            hit, n, cards, _ = row["plain"]
+            line = f"| {doc} | {split} | {n} | {hit} | {cards} | {words} | {1000 * cards / words:.1f} |"
+            t = totals[split]
+            t["keys"] += n
+            t["hit"] += hit
+            t["cards"] += cards
+            t["words"] += words
+            if args.known:
+                khit, kn, _, listed = row["known"]
+                line += f" {listed} | {khit}/{kn} |"
+                t["listed"] += listed
+                t["khit"] += khit
+                t["kn"] += kn
+            print(line)
+    for split, t in totals.items():
+        line = (f"| **{split}** | | {t['keys']} | {t['hit']} ({t['hit'] / t['keys']:.3f}) | {t['cards']} | {t['words']} | "
+                f"{1000 * t['cards'] / t['words']:.1f} |")
+        if args.known:
+            line += f" {t['listed']} | {t['khit']}/{t['kn']} ({t['khit'] / max(t['kn'], 1):.3f}) |"
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
