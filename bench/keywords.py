@@ -85,10 +85,10 @@ def main() -> int:
                 taught = set().union(*(keys_of(t.lemma.lemma) for c in cards for t in c.targets)) if cards else set()
                 listed = sum(1 for c in cards for t in c.targets if lemma_key(t.lemma.lemma) in known)
                 rest = [k for k in keys if k not in known]
-                row[name] = (sum(k in taught for k in rest), len(rest), len(cards), listed)
+                row[name] = (sum(bool(keys_of(k) & taught) for k in rest), len(rest), len(cards), listed)
                 if args.show and name == "plain":
                     for k in keys:
-                        if k not in taught:
+                        if not keys_of(k) & taught:
                             print(f"   missed {doc} {k}", file=sys.stderr)
             hit, n, cards, _ = row["plain"]
             line = f"| {doc} | {split} | {n} | {hit} | {cards} | {words} | {1000 * cards / words:.1f} |"

@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path.insert(0, str(ROOT))
 
-from cards.build import choose_cards, find_pairs, prepare_articles
-from cards.select import SelectOptions, base_zipf, first_filter, is_candidate, lemma_key
+from cards.build import BuildOptions, choose_cards, find_pairs, prepare_articles
+from cards.select import SelectOptions, base_zipf, first_filter, is_candidate, known_by_level, lemma_key
 
 SEED = ROOT / "seeds" / "minsk-washington"
 SECOND = ROOT / "tests" / "data" / "pairs" / "yerevan-brussels"
@@ -108,15 +108,14 @@ def bench(folder: Path, options: SelectOptions, vocab_path: Path | None, gold_pa
     if vocab_path is not None and vocab_path.exists():
         vocab = read_vocab(vocab_path)
         cand = {lemma_key(t.lemma.lemma): t for a in analyses for t in a}
-        known = {k for k in vocab if k in cand and max(cand[k].lemma.zipf, base_zipf(
-            cand[k].lemma.lemma, cand[k].lemma.pos, cand[k].lemma.aspect)) >= options.level}
+        known = {k for k in vocab if k in cand and known_by_level(cand[k].lemma, options)}
         missing = [k for k in vocab if k not in cand]
         g_ru, g_en, gold = gold_links(gold_path)
         a = articles[0]
         same = [s.text for s in a.ru_sentences] == g_ru and [s.text for s in a.en_sentences] == g_en
         beads = [p.beads[0] for p in pairs]
         head += ["list coverage", "pair precision"]
-        print(f"political list: {len(vocab)} lemmas, {len(known)} taken as known by level {options.level} "
+        print(f"political list: {len(vocab)} lemmas, {len(known)} taken as known by the level "
               f"({len(known) / len(vocab):.1%}): {' '.join(sorted(known))}")
         if missing:
             print(f"list lemmas not in the text as analysed: {' '.join(missing)}")
@@ -151,8 +150,7 @@ def ablate(options: SelectOptions) -> None:
     analyses = [analyse(p.ru) for p in pairs]
     vocab = read_vocab()
     lemmas = {lemma_key(t.lemma.lemma): t.lemma for a in analyses for t in a}
-    known = {k for k in vocab if max(lemmas[k].zipf, base_zipf(lemmas[k].lemma, lemmas[k].pos, lemmas[k].aspect))
-             >= options.level}
+    known = {k for k in vocab if known_by_level(lemmas[k], options)}
     to_teach = [k for k in vocab if k not in known]
     plan = sel._plan
     parts = [
@@ -183,12 +181,12 @@ def ablate(options: SelectOptions) -> None:
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--level", type=float, default=SelectOptions.level)
+    parser.add_argument("--level", default="B1", help="A2, B1, B2, C1 or a Zipf cut, as for cards build")
     parser.add_argument("--max-new", type=int, default=SelectOptions.max_new)
     parser.add_argument("--show", action="store_true", help="list rules, missed words and the cards")
     parser.add_argument("--ablate", action="store_true", help="seed figures without each part of selection")
     args = parser.parse_args(argv)
-    options = replace(SelectOptions(), level=args.level, max_new=args.max_new)
+    options = BuildOptions(level=args.level, max_new=args.max_new).select_options()
     bench(SEED, options, VOCAB, GOLD, show=args.show)
     bench(SECOND, options, HELDOUT_VOCAB, HELDOUT_GOLD, show=args.show)
     if args.ablate:

@@ -1,12 +1,19 @@
-"""Stress marks: load time and time per sentence of cards.stress (silero-stress on CPU), one call per
-sentence against one call per batch, on Russian sentences of the WMT21 dev set (read from /work/shared
-only) or of the seed. Also reports how often batching changes a sentence (homograph context) and the
-share of words of two or more syllables left without a mark.
+"""Stress marks: accuracy of cards.stress on a hand-stressed gold, and its speed.
 
-With --audio, times cards.audio instead (espeak-ng + lame): ms per sentence, seconds of speech and
-kB per sentence, and a second call (the file is reused).
+--gold: score against bench/data/stress/gold.tsv (hand-stressed WMT21 tokens; format in its README).
+Over the tokens of two or more syllables (abbreviations left out): the share marked (U+0301, or ё),
+and the share of marks on the gold's vowel (in a hyphenated token, its last mark), for the lexicon
+alone (what `pip install cards` gives), silero-stress alone, and the lexicon with silero filling the
+words it leaves open; overall and per flag (names, homographs). The words come from docs.jsonl.
+
+Default: load time and time per sentence of silero-stress on CPU, one call per sentence against one
+call per batch, on Russian sentences of the WMT21 dev set (read from /work/shared only) or of the seed;
+how often batching changes a sentence (homograph context); the share of words of two or more syllables
+left without a mark. With --audio, times cards.audio instead (espeak-ng + lame): ms per sentence,
+seconds of speech and kB per sentence, and a second call (the file is reused).
 
 Usage:
+    python bench/stress.py --gold [bench/data/stress/gold.tsv] [--dev /work/shared/dev/wmt21-ruen/docs.jsonl]
     python bench/stress.py [--dev /work/shared/dev/wmt21-ruen/docs.jsonl] [--sentences 300] [--audio]
 """
 
@@ -20,15 +27,148 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 
 import argparse
+import hashlib
 import json
 import re
 import subprocess
 import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from cards import stress
 
 SEED = ROOT / "seeds" / "minsk-washington" / "ru.txt"
+GOLD = ROOT / "bench" / "data" / "stress" / "gold.tsv"
+DEV = Path("/work/shared/dev/wmt21-ruen/docs.jsonl")
 WORD = re.compile("[а-яёА-ЯЁ\u0301]+")
+GOLD_TOKEN = re.compile("[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")  # the gold's tokens
+MARKED_TOKEN = re.compile("(?:[А-Яа-яЁё]\u0301?)+(?:-(?:[А-Яа-яЁё]\u0301?)+)*")  # the same, marks kept
+GOLD_VOWELS = "аеёиоуыэюя"
+
+
+@dataclass(frozen=True)
+class GoldToken:
+    """One row of gold.tsv: where the token is, its stressed vowel (1-based), syllables, check, flag."""
+
+    doc: str
+    para: int
+    sent: int
+    tok: int
+    vowel: int
+    syllables: int
+    check: str
+    flag: str
+
+
+def read_gold(path: Path) -> list[GoldToken]:
+    with path.open(encoding="utf-8") as lines:
+        header = next(lines).rstrip("\n").split("\t")
+        rows = [dict(zip(header, line.rstrip("\n").split("\t"))) for line in lines if line.strip()]
+    return [
+        GoldToken(r["doc"], int(r["para"]), int(r["sent"]), int(r["tok"]), int(r["vowel"]), int(r["syllables"]),
+                  r["check"], r.get("flag", ""))
+        for r in rows
+    ]
+
+
+def check(token: str) -> str:
+    return hashlib.sha1(token.lower().encode("utf-8")).hexdigest()[:6]
+
+
+def predicted_vowel(token: str) -> int | None:
+    """The 1-based vowel a stressed token marks: its last U+0301, else its last ё; None when unmarked."""
+    count, found, yo = 0, None, None
+    for ch in token:
+        if ch == "\u0301":
+            found = count
+        elif ch.lower() in GOLD_VOWELS:
+            count += 1
+            if ch.lower() == "ё":
+                yo = count
+    return found if found is not None else yo
+
+
+@dataclass(frozen=True)
+class Score:
+    """Tokens of two or more syllables, how many are marked, how many of the marks are right."""
+
+    tokens: int = 0
+    marked: int = 0
+    correct: int = 0
+
+    def add(self, marked: bool, correct: bool) -> "Score":
+        return Score(self.tokens + 1, self.marked + marked, self.correct + correct)
+
+    def row(self) -> str:
+        share = self.marked / self.tokens if self.tokens else 0.0
+        right = self.correct / self.marked if self.marked else 0.0
+        return f"{self.marked}/{self.tokens} marked ({share:.1%}), {self.correct}/{self.marked} right ({right:.1%})"
+
+
+def score_gold(
+    gold: Iterable[GoldToken], sentences: dict[tuple[str, int, int], str], stressed: Callable[[str], str]
+) -> tuple[dict[str, Score], list[tuple[str, str, int]]]:
+    """Scores overall ("all") and per flag, and the wrong marks (original token, stressed token, gold vowel).
+
+    Raises ValueError when a sentence's tokens do not match the gold (count or check)."""
+    by_sentence: dict[tuple[str, int, int], list[GoldToken]] = {}
+    for g in gold:
+        by_sentence.setdefault((g.doc, g.para, g.sent), []).append(g)
+    scores: dict[str, Score] = {"all": Score()}
+    wrong: list[tuple[str, str, int]] = []
+    for key, rows in sorted(by_sentence.items()):
+        text = sentences[key]
+        plain = GOLD_TOKEN.findall(text)
+        marked = MARKED_TOKEN.findall(stressed(text))
+        if len(marked) != len(plain):
+            raise ValueError(f"{key}: {len(plain)} tokens, {len(marked)} after stressing")
+        for g in rows:
+            if g.tok >= len(plain) or check(plain[g.tok]) != g.check:
+                raise ValueError(f"{key} token {g.tok}: the gold's check does not match the text")
+            if g.syllables < 2 or g.flag == "abbr":
+                continue
+            vowel = predicted_vowel(marked[g.tok])
+            is_marked, is_right = vowel is not None, vowel == g.vowel
+            if is_marked and not is_right:
+                wrong.append((plain[g.tok], marked[g.tok], g.vowel))
+            for name in ("all", g.flag or "plain"):
+                scores[name] = scores.get(name, Score()).add(is_marked, is_right)
+    return scores, wrong
+
+
+def gold_sentences(path: Path, docs: set[str]) -> dict[tuple[str, int, int], str]:
+    out = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            doc = json.loads(line)
+            if doc["doc"] in docs:
+                for p, paragraph in enumerate(doc["ru"]):
+                    for k, sentence in enumerate(paragraph):
+                        out[(doc["doc"], p, k)] = sentence
+    return out
+
+
+def bench_gold(gold_path: Path, dev: Path, errors: bool) -> None:
+    gold = read_gold(gold_path)
+    sentences = gold_sentences(dev, {g.doc for g in gold})
+    systems = {"lexicon": {"lexicon": True, "silero": False}}
+    if stress.silero_available():
+        systems["silero"] = {"lexicon": False, "silero": True}
+        systems["lexicon + silero"] = {"lexicon": True, "silero": True}
+    print(f"gold: {gold_path.relative_to(ROOT) if gold_path.is_relative_to(ROOT) else gold_path}, "
+          f"{len({(g.doc, g.para, g.sent) for g in gold})} sentences, {len(gold)} tokens")
+    for name, options in systems.items():
+        started = time.perf_counter()
+        scores, wrong = score_gold(gold, sentences, lambda text: stress.accentuate(text, **options))
+        took = time.perf_counter() - started
+        print(f"{name}: {scores['all'].row()}  [{took:.1f} s]")
+        for flag in sorted(k for k in scores if k != "all"):
+            print(f"    {flag}: {scores[flag].row()}")
+        if errors:
+            for token, marked, vowel in wrong:
+                print(f"    wrong: {token} → {marked} (gold: vowel {vowel})")
+    if not stress.silero_available():
+        print(f"silero-stress not installed ({stress.INSTALL}): lexicon only")
 
 
 def dev_sentences(path: Path, limit: int) -> list[str]:
@@ -58,7 +198,7 @@ def joined_call(texts: list[str], size: int = 20) -> list[str]:
         for t in group:
             spans.append((start, start + len(t)))
             start += len(t) + 1
-        stressed, moved = stress.accentuate_spans("\n".join(group), spans)
+        stressed, moved = stress.accentuate_spans("\n".join(group), spans, lexicon=False, silero=True)
         out.extend(stressed[a:b] for a, b in moved)
     return out
 
@@ -112,11 +252,15 @@ def main() -> None:
     parser.add_argument("--dev", type=Path, help="WMT21 docs.jsonl; default: the seed article")
     parser.add_argument("--sentences", type=int, default=300)
     parser.add_argument("--audio", action="store_true", help="time cards.audio instead")
+    parser.add_argument("--gold", type=Path, nargs="?", const=GOLD, help="score against a hand-stressed gold")
+    parser.add_argument("--errors", action="store_true", help="with --gold: list the wrong marks")
     args = parser.parse_args()
+    if args.gold:
+        return bench_gold(args.gold, args.dev or DEV, args.errors)
     if args.audio:
         texts = dev_sentences(args.dev, args.sentences) if args.dev else seed_sentences(args.sentences)
         return bench_audio(texts)
-    if not stress.available():
+    if not stress.silero_available():
         sys.exit(f"stress extra not installed: {stress.INSTALL}")
     texts = dev_sentences(args.dev, args.sentences) if args.dev else seed_sentences(args.sentences)
     chars = sum(map(len, texts))
@@ -124,7 +268,7 @@ def main() -> None:
     stress._model()
     load = time.perf_counter() - started
     started = time.perf_counter()
-    single = [stress.accentuate(t) for t in texts]
+    single = [stress.accentuate(t, lexicon=False, silero=True) for t in texts]
     one_by_one = time.perf_counter() - started
     started = time.perf_counter()
     batched = joined_call(texts)

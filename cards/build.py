@@ -202,18 +202,20 @@ def prepare_articles(
 def choose_cards(
     articles: Sequence[Article],
     known: frozenset[str] = frozenset(),
-    options: SelectOptions = SelectOptions(),
+    options: SelectOptions | None = None,
     dictionary=None,
     earlier_notes: dict | None = None,
 ) -> tuple[tuple[Decision, ...], tuple[Card, ...]]:
     """Analyse the Russian side, select pairs, and turn the chosen ones into cards with targets.
 
     `earlier_notes` is the state of an earlier build of the same deck ({guid: {"lemmas": …}}):
-    its notes that are built again keep their targets, and everything it taught counts as known."""
+    its notes that are built again keep their targets, and everything it taught counts as known.
+    Without `options`, those of a default build (BuildOptions().select_options(): level B1, politics)."""
     from cards.export import card_key, note_guid
     from cards.morph import analyse
     from cards.wordalign import counterparts, learn_table
 
+    options = options if options is not None else BuildOptions().select_options()
     pairs = [p for a in articles for p in a.pairs]
     owner = [n for n, a in enumerate(articles) for _ in a.pairs]  # article index of each pair
     analyses = with_names(pairs, [analyse(p.ru) for p in pairs])  # names the English or the article shows
@@ -384,7 +386,7 @@ class BuildOptions:
     out: Path | None = None
     deck_name: str | None = None
     max_cards: int | None = None
-    level: float = 5.0
+    level: str | float = "B1"  # A2, B1, B2, C1, or a Zipf cut (cards.lexicon.levels)
     max_new: int = 4
     min_words: int = 4
     max_words: int = 40
@@ -398,13 +400,18 @@ class BuildOptions:
     dictionary: Path | None = None  # an extra dictionary (dictd base or lemma<TAB>gloss file)
     use_dictionary: bool = True  # False: no dictionary at all, not even the built-in lexicon
     system_dictionaries: bool = True  # False: ignore dictionaries installed on the machine (mueller7)
-    stress: bool | None = None  # None: stress marks when the optional `stress` extra is installed
+    stress: bool | None = None  # None or True: stress marks (shipped lexicon, silero fills gaps when installed); False: none
     audio: bool = False
 
     def select_options(self) -> SelectOptions:
+        """What selection needs: the level's cuts, the topic's vocabulary and the everyday words known."""
+        from cards.lexicon.levels import DEFAULT_TOPIC, everyday_words, resolve_level, topic_words
+
+        level = resolve_level(self.level)
         return SelectOptions(
-            min_score=self.min_score, max_new=self.max_new, level=self.level, max_cards=self.max_cards,
-            min_words=self.min_words, max_words=self.max_words,
+            min_score=self.min_score, max_new=self.max_new, level=level.general, max_cards=self.max_cards,
+            min_words=self.min_words, max_words=self.max_words, topic_level=level.topic,
+            topic=topic_words(slugify(self.topic or DEFAULT_TOPIC)), everyday=everyday_words(level.cefr),
         )
 
 
@@ -567,7 +574,7 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
         return BuildResult(out, articles, decisions, cards, written=False, warnings=skipped,
                            meanings=dictionary.source if dictionary else "")
     use_stress, stress_warnings = stress_wanted(options)
-    warnings = skipped + stress_warnings
+    warnings = skipped + stress_warnings + few_cards_warning(articles, cards, known, options, read_state(out))
     media_dir = out.with_name(out.stem + ".media") if options.audio else None
     if media_dir is not None:
         from cards import audio
@@ -599,21 +606,51 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
                        dictionary.source if dictionary else "")
 
 
+FEW_CARDS = 3  # a deck with fewer cards than this says why
+
+
+def few_cards_warning(articles: Sequence[Article], cards: Sequence[Card], known: frozenset[str],
+                      options: BuildOptions, earlier_notes: Mapping | None = None) -> tuple[str, ...]:
+    """One line when the options leave fewer than FEW_CARDS cards: how many of the articles' content
+    words count as known at this level, on the learner's lists, or taught by earlier builds."""
+    if len(cards) >= FEW_CARDS:
+        return ()
+    from cards.lexicon.levels import resolve_level
+    from cards.morph import analyse
+    from cards.select import CONTENT_POS, is_candidate, lemma_key
+
+    select_options = options.select_options()
+    words = {}
+    for a in articles:
+        for p in a.pairs:
+            for t in analyse(p.ru):
+                if t.lemma.pos in CONTENT_POS and not t.lemma.proper:
+                    words.setdefault(lemma_key(t.lemma.lemma), t)
+    earlier = {lemma_key(x) for n in (earlier_notes or {}).values() for x in n.get("lemmas", ())}
+    listed = sum(k in known for k in words)
+    taught = sum(k in earlier and k not in known for k in words)
+    level = sum(k not in known and k not in earlier and not is_candidate(t, select_options) for k, t in words.items())
+    return (f"only {len(cards)} card(s): of the {len(words)} content words, {level} count as known at level "
+            f"{resolve_level(options.level).name}, {listed} are on your known lists and {taught} were taught by "
+            f"earlier builds of this deck; an easier --level (A2, or a higher Zipf cut) or fewer --known lists teach more",)
+
+
 def stress_wanted(options: BuildOptions) -> tuple[bool, tuple[str, ...]]:
-    """Whether to mark stress, and a warning when it was asked for but cannot be done."""
+    """Whether to mark stress (yes, unless `stress=False`: --no-stress), and a warning when it cannot be
+    done: the lexicon shipped with cards is missing and silero-stress is not installed either."""
     from cards import stress
 
     if options.stress is False:
         return False, ()
     if stress.available():
         return True, ()
-    if options.stress:
-        return False, (f"stress marks need the optional extra: {stress.INSTALL}; building without them",)
-    return False, ()
+    return False, (f"stress marks need the data shipped with cards, which is missing: {stress.REINSTALL}; "
+                   "building without them",)
 
 
 def stress_card(card: Card):
-    """The card's Russian sentence and target lemmas with stress marks (the optional stress back end)."""
+    """The card's Russian sentence and target lemmas with stress marks (the shipped lexicon; silero-stress
+    fills the words it leaves open when the optional `stress` extra is installed)."""
     from cards import stress
     from cards.render import Stressed
 

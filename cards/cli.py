@@ -25,14 +25,24 @@ def reports_errors(command):
     return wrapper
 
 
+def _level(ctx, param, value):
+    from cards.lexicon.levels import LevelError, resolve_level
+
+    try:
+        resolve_level(value)
+    except LevelError as err:
+        raise click.BadParameter(str(err).split(": ", 1)[1]) from None
+    return value
+
+
 def learner_options(command):
     """The options that say what the learner knows and how much a card may teach (build and inspect)."""
     for option in reversed((
         click.option("--known", "known_sources", multiple=True, type=click.Path(path_type=Path),
                      help="Words you know (repeatable): a list, a text, or an Anki .apkg/.colpkg/collection.anki2."),
         click.option("--known-field", metavar="NAME", help="Anki field to read from --known decks [first Russian field]."),
-        click.option("--level", type=float, default=5.0, show_default=True,
-                     help="Lemmas at or above this Zipf count as known."),
+        click.option("--level", default="B1", show_default=True, metavar="A2|B1|B2|C1|ZIPF", callback=_level,
+                     help="What you know: a CEFR level, or a Zipf cut (lemmas this frequent count as known)."),
         click.option("--max-new", type=click.IntRange(min=1), default=4, show_default=True, help="New words per card."),
     )):
         command = option(command)
@@ -75,7 +85,7 @@ def main() -> None:
               help="csv: a file for Anki's own importer (its note types come with any .apkg of ours).")
 @dictionary_options
 @click.option("--stress/--no-stress", default=None,
-              help="Stress marks on the Russian [on when the optional 'stress' extra is installed].")
+              help="Stress marks on the Russian and the lemmas [on: the shipped lexicon; silero-stress fills gaps when installed].")
 @click.option("--audio", is_flag=True, help="Speak each Russian sentence (needs espeak-ng and lame).")
 @click.option("--dry-run", is_flag=True, help="Print the cards that would be built; write nothing.")
 @reports_errors

@@ -44,12 +44,15 @@ class SelectOptions:
     # needs 50 cards to teach 90% of its political vocabulary (44 cards teach 89%); 4 teaches 93% with
     # 43 cards (bench/selection.py).
     max_new: int = 4
-    extra_unknown: int = 2  # words worth a card a pair may hold beyond max_new (left for other cards)
-    level: float = 5.0  # lemmas with a wordfreq Zipf at or above this are taken as known
+    extra_unknown: int = 4  # words worth a card a pair may hold beyond max_new (left for other cards)
+    level: float = 5.0  # lemmas with a wordfreq Zipf at or above this are taken as known …
+    topic_level: float | None = None  # … and words of the topic at or above this (None: `level`)
+    topic: frozenset[str] = frozenset()  # lemma keys of the topic's vocabulary (cards.lexicon.levels)
+    everyday: frozenset[str] = frozenset()  # everyday vocabulary the learner knows: never a target
     min_zipf: float = 1.5  # lemmas rarer than this are not worth a card
     max_name_share: float = 0.5  # share of names and numbers above which a pair is a list, not a sentence
     max_cards: int | None = None
-    min_weight: float = 4.5  # domain weight a word needs to be worth a card of its own (domain_weights)
+    min_weight: float = 4.8  # domain weight a word needs to be worth a card of its own (domain_weights)
 
     def __post_init__(self) -> None:
         if not 0 <= self.min_score <= 1:
@@ -76,17 +79,31 @@ def lemma_key(lemma: str) -> str:
     return lemma.lower().replace("ё", "е")
 
 
+def known_cut(key: str, options: SelectOptions) -> float:
+    """The Zipf at or above which this lemma counts as known: the topic's cut for its vocabulary."""
+    if options.topic_level is not None and key in options.topic:
+        return options.topic_level
+    return options.level
+
+
 def is_candidate(token: Token, options: SelectOptions) -> bool:
-    """A word worth teaching: a content word, not a name, neither trivial nor hopelessly rare, and not
-    known through a frequent word it is made from (`base_zipf`)."""
+    """A word worth teaching: a content word, not a name, not everyday vocabulary the learner knows,
+    neither trivial for the level (the topic's words have a cut of their own) nor hopelessly rare, and
+    not known through a frequent word it is made from (`base_zipf`)."""
     lemma = token.lemma
-    return (
-        lemma.pos in CONTENT_POS
-        and not lemma.proper
-        and options.min_zipf <= lemma.zipf < options.level
-        and any(ch.isalpha() for ch in lemma.lemma)
-        and base_zipf(lemma.lemma, lemma.pos, lemma.aspect) < options.level
-    )
+    if lemma.pos not in CONTENT_POS or lemma.proper or not any(ch.isalpha() for ch in lemma.lemma):
+        return False
+    return options.min_zipf <= lemma.zipf and not known_by_level(lemma, options)
+
+
+def known_by_level(lemma, options: SelectOptions) -> bool:
+    """Does the level take this lemma as known: everyday vocabulary of the level, or at least as common
+    (itself, or the word it is made from: `base_zipf`) as the level's cut for it (`known_cut`)?"""
+    key = lemma_key(lemma.lemma)
+    if key in options.everyday:
+        return True
+    cut = known_cut(key, options)
+    return lemma.zipf >= cut or base_zipf(lemma.lemma, lemma.pos, lemma.aspect) >= cut
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -389,6 +406,9 @@ BOOKISH = ("ция", "зия", "ство", "ость", "ние", "тие", "из
 STRETCH_WORDS = 2000  # a long article is weighed in stretches of this many words (the seed has 1240)
 
 
+TOPIC_WEIGHT = 1.5  # the topic's vocabulary is what the learner studies: it weighs this much more
+
+
 def domain_weights(
     analyses: Sequence[Sequence[Token]], options: SelectOptions, sources: Sequence[str] | None = None
 ) -> dict[str, float]:
@@ -404,7 +424,8 @@ def domain_weights(
       the others as they were, and a long article weighs its words like several short ones;
     - part of speech: `POS_WEIGHT`; adverbs made from adjectives count half again;
     - register: bookish endings (`BOOKISH`) count 1.25 times;
-    - usefulness: exp(-((zipf - 4) / 3)²), so very rare words count less.
+    - usefulness: exp(-((zipf - 4) / 3)²), so very rare words count less;
+    - topic: words of the studied topic's vocabulary (`SelectOptions.topic`) count TOPIC_WEIGHT times.
     Words that are never targets (`not_target`) get no weight."""
     sources = list(sources) if sources is not None else [""] * len(analyses)
     places = frozenset(lemma_key(t.lemma.lemma) for tokens in analyses for t in tokens if t.lemma.proper)
@@ -438,6 +459,8 @@ def domain_weights(
             weight *= 1.25
         if lemma.pos == "adv" and is_derived_adverb(key):
             weight *= 0.5
+        if key in options.topic:
+            weight *= TOPIC_WEIGHT
         weights[key] = round(weight, 6)
     return weights
 

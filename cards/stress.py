@@ -1,26 +1,33 @@
-"""Stress marks for Russian text: U+0301 after the stressed vowel, ё restored (optional `stress` extra).
+"""Stress marks for Russian text: U+0301 after the stressed vowel, ё restored. On for every user.
 
-The back end is silero-stress (PyPI `silero-stress`, on CPU torch): its model files ship inside the
-package and it has no download code, so it runs offline. It is loaded once, lazily, on first use.
+Two back ends, the second only filling what the first leaves open:
+1. the lexicon shipped in the package (`cards.lexicon.accents`: 2 million stress-forms entries, MIT,
+   and OpenRussian's stressed paradigms, CC BY-SA 4.0). A homograph (замок, стоит, руки, все/всё) is
+   marked only when its pymorphy3 readings settle on one stressed form; a word the sources disagree
+   on, a name the lexicon does not know as a name (Пу́тин, not пути́н) and an unknown word stay open.
+2. silero-stress (optional `stress` extra, CPU torch; its model ships inside the package, no download),
+   when installed: it reads the whole text and its marks are taken for the open words only. It is
+   loaded once, lazily, and only when a text has an open word: torch is never imported otherwise.
 
 Rules of the output, so that callers can rely on them:
 - only two things change: a U+0301 is inserted after the stressed vowel of a word of two or more
-  syllables, and е/Е becomes ё/Ё where the model says so (same length);
+  syllables, and е/Е becomes ё/Ё where the data (or the model) says so (same length);
 - monosyllables, words written in capitals (США, ООН), and ё (always stressed) get no mark; an
   unstressed particle is skipped and its monosyllabic stem marked (кто́-нибудь, кое-что́);
 - every other character, spacing and punctuation is kept; a word that already carries a mark is
-  left as written.
+  left as written; a word neither back end settles is left as written.
 
 Offsets: a position `i` of the original text is `i + (number of marks inserted at positions <= i)`
 in the stressed text; `accentuate_spans` does this for you. A card, for instance:
     russian, spans = accentuate_spans(pair.ru, [t.ru_span for t in targets])
     lemma = stress_word(t.lemma.lemma, russian[a:b])   # (a, b): the target's new span
 
-Public: available, accentuate, accentuate_spans, shift_spans, stress_word, StressError, ACUTE, INSTALL.
+Public: available, silero_available, accentuate, accentuate_spans, shift_spans, stress_word,
+StressError, ACUTE, INSTALL, REINSTALL.
 
 Example:
-    >>> accentuate("Мы пьем чай и едим мед.")  # doctest: +SKIP
-    'Мы пьём чай и еди́м мёд.'
+    >>> accentuate("Со стороны США сделку обсудили еще в 2020 году, а замок не трогали.", silero=False)
+    'Со стороны́ США сде́лку обсуди́ли ещё в 2020 году́, а замок не тро́гали.'
 """
 
 from __future__ import annotations
@@ -32,26 +39,37 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from cards.errors import CardsError
+from cards.errors import CardsError, InputError
 
 ACUTE = "\u0301"
 INSTALL = "pip install torch==2.13.0 silero-stress  (or: pip install 'cards[stress]')"
+REINSTALL = "pip install --force-reinstall cards"
 VOWELS = frozenset("аеёиоуыэюяАЕЁИОУЫЭЮЯ")
 _CYRILLIC = re.compile("[а-яёА-ЯЁ]")
 _KEEP = frozenset("-.,!?;:")  # punctuation the model's tokenizer splits on or reads as context
 _LETTER = re.compile("[а-яёА-ЯЁ][\u0300-\u036f]*")  # a Cyrillic letter with its combining marks
 _WORD = re.compile("(?:[а-яёА-ЯЁ][\u0300-\u036f]*)+")  # a run of Cyrillic letters
 _COMPOUND = re.compile("(?:[а-яёА-ЯЁ][\u0300-\u036f]*)+(?:-(?:[а-яёА-ЯЁ][\u0300-\u036f]*)+)*")  # кто-нибудь
+_TOKEN = re.compile(_COMPOUND.pattern + r"|\d+(?:[.,]\d+)*")  # a word, or a number (в 2020 году)
 _POSTFIXES = frozenset({"то", "либо", "нибудь", "ка", "таки"})  # unstressed particles after a hyphen
 _PREFIXES = frozenset({"кое", "кой"})  # … and before one
 
 
 class StressError(CardsError):
-    """Stress marks were asked for but the optional back end is not installed or failed to load."""
+    """Stress marks cannot be made: silero was asked for but is not installed or failed to load, or the
+    shipped lexicon is missing."""
 
 
 def available() -> bool:
-    """True when the `stress` extra (silero-stress and torch) is installed. Imports nothing."""
+    """True when stress marks can be made: the shipped lexicon is there, or silero-stress is installed.
+    Reads and imports nothing heavy."""
+    from cards.lexicon import accents
+
+    return accents.available() or silero_available()
+
+
+def silero_available() -> bool:
+    """True when the optional `stress` extra (silero-stress and torch) is installed. Imports nothing."""
     try:
         return all(importlib.util.find_spec(name) is not None for name in ("silero_stress", "torch"))
     except (ImportError, ValueError):
@@ -60,8 +78,8 @@ def available() -> bool:
 
 @functools.cache
 def _model():
-    if not available():
-        raise StressError(f"stress marks need the optional `stress` extra: {INSTALL}")
+    if not silero_available():
+        raise StressError(f"silero stress marks need the optional `stress` extra: {INSTALL}")
     try:
         from silero_stress import load_accentor
 
@@ -71,6 +89,158 @@ def _model():
     if model is None:
         raise StressError(f"the stress model could not be loaded. Reinstall it: {INSTALL}")
     return model
+
+
+# ---------------------------------------------------------------- the lexicon
+
+
+@functools.lru_cache(maxsize=50_000)
+def _in_text(word: str, capitalised: bool, before: tuple[str, ...] = ()) -> str | None:
+    """The stressed form of a word in running text, from the lexicon, its readings and the words just
+    before it (lower case, nearest first; "0" for a number); None: the word stays open. A lower-case
+    compound the lexicon lacks takes the stress of the known word it ends in (коронави́русом)."""
+    from cards.lexicon import accents
+    from cards.morph import parses
+
+    context = accents.Context(tuple((w, parses(w) if w != "0" else ()) for w in before))
+    try:
+        found = accents.choose(word, parses(word), capitalised, context)
+        if found is None and not capitalised and not accents.entries(word):
+            split = accents.compound_head(word, parses(word), parses)
+            if split is not None:
+                head = accents.choose(split[1], parses(split[1]), False, context)
+                return split[0] + head if head is not None else None
+        return found
+    except InputError as exc:
+        raise StressError(str(exc)) from exc
+
+
+@functools.lru_cache(maxsize=20_000)
+def _as_lemma(word: str, capitalised: bool, form: str = "") -> str | None:
+    """The stressed form of a dictionary form (a card's lemma); `form`: its stressed word in the sentence."""
+    from cards.lexicon import accents
+    from cards.morph import parses
+
+    try:
+        return accents.lemma_form(word, parses(word), capitalised, form)
+    except InputError as exc:
+        raise StressError(str(exc)) from exc
+
+
+def _vowel_positions(text: str, start: int, stop: int) -> list[int]:
+    """Positions just after each vowel of text[start:stop] (where its mark would go), combining marks included."""
+    out = []
+    for match in _LETTER.finditer(text, start, stop):
+        if unicodedata.normalize("NFC", match.group())[0] in VOWELS:
+            out.append(match.end())
+    return out
+
+
+def _particles(parts: Sequence[re.Match]) -> list[bool]:
+    """For each part of a hyphenated word, whether it is an unstressed particle (кто-нибудь, кое-что)."""
+    words = [p.group().lower() for p in parts]
+    return [(k > 0 and w in _POSTFIXES) or (k == 0 and len(words) > 1 and w in _PREFIXES) for k, w in enumerate(words)]
+
+
+def _plain(text: str, start: int, stop: int) -> str | None:
+    """The letters of text[start:stop] with й and ё composed; None when one carries another mark."""
+    letters = [unicodedata.normalize("NFC", m.group()) for m in _LETTER.finditer(text, start, stop)]
+    return "".join(letters) if all(len(ch) == 1 for ch in letters) else None
+
+
+def _put(text: str, start: int, stop: int, form: str) -> tuple[dict[int, str], list[int]]:
+    """The ё replacements and the mark that spell text[start:stop] (one word or a hyphenated one) as the
+    stressed `form`; a form with ё takes no mark."""
+    letters = list(_LETTER.finditer(text, start, stop))
+    spelled = [ch for ch in form if ch not in (ACUTE, "-")]
+    if len(spelled) != len(letters):
+        return {}, []
+    replace = {
+        m.start(): "Ё" if text[m.start()] == "Е" else "ё"
+        for m, ch in zip(letters, spelled)
+        if ch == "ё" and m.end() - m.start() == 1 and text[m.start()] in "еЕ"
+    }
+    if "ё" in spelled or ACUTE not in form or sum(ch.lower() in VOWELS for ch in spelled) < 2:
+        return replace, []
+    stressed = sum(ch not in (ACUTE, "-") for ch in form[: form.index(ACUTE)]) - 1
+    return replace, [letters[stressed].end()]
+
+
+def _markable(text: str, part) -> str | None:
+    """The plain word of a part that may take a mark or ё; None for a word that already has one, a word
+    in capitals (США), or a letter with another mark."""
+    word = part.group()
+    plain = _plain(text, *part.span())
+    if plain is None or ACUTE in word or word.isupper() or "ё" in plain.lower():
+        return None
+    return plain
+
+
+def _before(tokens: Sequence[re.Match], i: int, text: str, limit: int = 4) -> tuple[str, ...]:
+    """The tokens just before token `i` (lower case, nearest first, a number as "0"), up to the first gap
+    that is more than spaces (punctuation ends a phrase)."""
+    out: list[str] = []
+    j = i
+    while j > 0 and len(out) < limit and not text[tokens[j - 1].end() : tokens[j].start()].strip():
+        j -= 1
+        token = tokens[j].group()
+        out.append("0" if token[0].isdigit() else unicodedata.normalize("NFC", token.replace(ACUTE, "")).lower())
+    return tuple(out)
+
+
+def _lexicon(text: str, lemma: bool = False, form: str = "") -> tuple[dict[int, str], list[int], list[tuple[int, int]]]:
+    """What the lexicon settles in `text`: ё replacements, mark positions, and the spans of the words it
+    leaves open (two or more syllables, or a monosyllable that may take ё). `lemma`: the words are
+    dictionary forms (a card's lemma), `form` its stressed word in the sentence.
+
+    A hyphenated word is looked up whole first (по-пре́жнему), then part by part; its unstressed
+    particles (кто-нибудь, кое-что) never take the mark, so a monosyllabic stem beside them does.
+    """
+    replace: dict[int, str] = {}
+    marks: list[int] = []
+    open_: list[tuple[int, int]] = []
+    tokens = list(_TOKEN.finditer(text))
+
+    def decide(word: str, before: tuple[str, ...]) -> str | None:
+        capitalised = word[:1].isupper()
+        if lemma:
+            return _as_lemma(word.lower(), capitalised, form)
+        return _in_text(word.lower(), capitalised, before)
+
+    for i, compound in enumerate(tokens):
+        if compound.group()[0].isdigit():
+            continue
+        before = () if lemma else _before(tokens, i, text)
+        parts = list(_WORD.finditer(text, compound.start(), compound.end()))
+        plains = [_markable(text, p) for p in parts]
+        if len(parts) > 1 and all(plains):
+            found = decide("-".join(plains), before)  # type: ignore[arg-type]
+            if found is not None:
+                more, mark = _put(text, *compound.span(), found)
+                replace.update(more)
+                marks.extend(mark)
+                continue
+        stems = [(p, plain) for p, plain, is_particle in zip(parts, plains, _particles(parts)) if not is_particle]
+        for part, plain in stems:
+            if plain is None:
+                continue
+            vowels = _vowel_positions(text, *part.span())
+            if len(vowels) == 1 and len(stems) == 1 and len(parts) > 1:
+                marks.append(vowels[0])
+                continue
+            if len(vowels) < 2 and "е" not in plain.lower():
+                continue
+            found = decide(plain, before if len(parts) == 1 else ())
+            if found is None:
+                open_.append(part.span())
+                continue
+            more, mark = _put(text, *part.span(), found)
+            replace.update(more)
+            marks.extend(mark)
+    return replace, sorted(marks), open_
+
+
+# ---------------------------------------------------------------- silero-stress
 
 
 def _prepare(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -130,15 +300,6 @@ def _read(model_in: str, model_out: str) -> tuple[set[int], set[int]] | None:
     return (stressed, yo) if p == len(model_in) and not pending else None
 
 
-def _vowel_positions(text: str, start: int, stop: int) -> list[int]:
-    """Positions just after each vowel of text[start:stop] (where its mark would go), combining marks included."""
-    out = []
-    for match in _LETTER.finditer(text, start, stop):
-        if unicodedata.normalize("NFC", match.group())[0] in VOWELS:
-            out.append(match.end())
-    return out
-
-
 def _edits(
     text: str, model_in: str, found: tuple[set[int], set[int]], origin: list[tuple[int, int]]
 ) -> tuple[dict[int, str], list[int]]:
@@ -153,11 +314,7 @@ def _edits(
     marks: list[int] = []
     for compound in _COMPOUND.finditer(text):
         parts = list(_WORD.finditer(text, compound.start(), compound.end()))
-        words = [p.group().lower() for p in parts]
-        particle = [
-            (i > 0 and w in _POSTFIXES) or (i == 0 and len(parts) > 1 and w in _PREFIXES) for i, w in enumerate(words)
-        ]
-        stems = [p for p, is_particle in zip(parts, particle) if not is_particle]
+        stems = [p for p, is_particle in zip(parts, _particles(parts)) if not is_particle]
         for part in stems:
             word = part.group()
             if ACUTE in word or word.isupper() or any(replace.get(i) or text[i] in "ёЁ" for i in range(*part.span())):
@@ -180,24 +337,54 @@ def _apply(text: str, replace: dict[int, str], marks: Sequence[int]) -> str:
     return "".join(chars)
 
 
-def _analyse(text: str) -> tuple[dict[int, str], list[int]]:
-    """The ё replacements and mark positions for `text`; nothing when the model's output is out of step."""
-    if not _CYRILLIC.search(text):
-        return {}, []
+def _silero(text: str) -> tuple[dict[int, str], list[int]]:
+    """silero's ё replacements and mark positions for the whole of `text` (nothing when out of step)."""
     model_in, origin = _prepare(text)
     found = _read(model_in, _model()(model_in, stress_single_vowel=False))
     return _edits(text, model_in, found, origin) if found is not None else ({}, [])
 
 
-def accentuate(text: str) -> str:
+def _fill(
+    text: str, replace: dict[int, str], marks: list[int], open_: Sequence[tuple[int, int]]
+) -> tuple[dict[int, str], list[int]]:
+    """The lexicon's edits with silero's added for the open words only (a mark belongs to the letter
+    before it, so a word's marks are at positions start < p <= stop)."""
+    more_replace, more_marks = _silero(text)
+    starts = [s for s, _ in open_]
+
+    def inside(position: int, closed_end: bool) -> bool:
+        k = bisect.bisect_right(starts, position - (1 if closed_end else 0)) - 1
+        return k >= 0 and (open_[k][0] < position <= open_[k][1] if closed_end else position < open_[k][1])
+
+    replace = {**replace, **{i: ch for i, ch in more_replace.items() if inside(i, False)}}
+    return replace, sorted(set(marks) | {p for p in more_marks if inside(p, True)})
+
+
+def _use_silero(silero: bool | None) -> bool:
+    return silero_available() if silero is None else silero
+
+
+def _analyse(text: str, lexicon: bool = True, silero: bool | None = None) -> tuple[dict[int, str], list[int]]:
+    """The ё replacements and mark positions for `text`: the lexicon's, then silero's for the open words."""
+    if not _CYRILLIC.search(text):
+        return {}, []
+    replace, marks, open_ = _lexicon(text) if lexicon else ({}, [], [(0, len(text))])
+    if open_ and _use_silero(silero):
+        return _fill(text, replace, marks, open_)
+    return replace, marks
+
+
+def accentuate(text: str, *, lexicon: bool = True, silero: bool | None = None) -> str:
     """`text` with U+0301 after the stressed vowel of each word of two or more syllables and ё restored.
 
-    The text is its own context (homographs: за́мок / замо́к): pass a whole card's sentence. Texts are
-    not joined into one model call: that was no faster (0.98-1.17x, bench/stress.py) and let neighbours change
-    a homograph (2 of 300 dev sentences), while a card's marks should depend on its own text alone.
-    Raises StressError when the `stress` extra is not installed (check `available()` first).
+    The lexicon marks what it settles; silero (when installed, or `silero=True`) fills the words it
+    leaves open, reading the whole text as context (homographs: за́мок / замо́к): pass a whole card's
+    sentence. Texts are not joined into one silero call: that was no faster (0.98-1.17x, bench/stress.py)
+    and let neighbours change a homograph (2 of 300 dev sentences), while a card's marks should depend
+    on its own text alone. `lexicon=False, silero=True`: silero alone (bench/stress.py compares them).
+    Raises StressError when silero is asked for but not installed.
     """
-    return _apply(text, *_analyse(text))
+    return _apply(text, *_analyse(text, lexicon, silero))
 
 
 def shift_spans(marks: Sequence[int], spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -205,9 +392,11 @@ def shift_spans(marks: Sequence[int], spans: Iterable[tuple[int, int]]) -> list[
     return [(s + bisect.bisect_right(marks, s), e + bisect.bisect_right(marks, e)) for s, e in spans]
 
 
-def accentuate_spans(text: str, spans: Iterable[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+def accentuate_spans(
+    text: str, spans: Iterable[tuple[int, int]], *, lexicon: bool = True, silero: bool | None = None
+) -> tuple[str, list[tuple[int, int]]]:
     """The stressed text and the (start, stop) spans of `text` moved to it (a word's mark stays inside)."""
-    replace, marks = _analyse(text)
+    replace, marks = _analyse(text, lexicon, silero)
     return _apply(text, replace, marks), shift_spans(marks, spans)
 
 
@@ -243,14 +432,21 @@ def stress_word(lemma: str, form: str = "") -> str:
     """A dictionary form with its stress mark (and ё), for the Vocabulary field.
 
     `form`, optional: the word as it stands in the stressed sentence (sliced with `accentuate_spans`).
-    When it is the lemma itself, its in-context stress is used (за́мок, not замо́к, in a castle).
-    Otherwise a homograph (основной, уже, замок) stays unmarked: out of context the model guessed
-    wrong on 2 of the 4 homograph lemmas of the seed (осно́вной, у́же). Other words: the model's stress.
+    When it is the lemma itself, its in-context stress is used (за́мок, not замо́к, in a castle); when it
+    is another form of a lemma spelled like another (за́мке), it picks the lexeme. Otherwise the lexicon
+    reads the lemma as a dictionary form (уже: the adverb уже́, not у́зкий's comparative у́же) and leaves
+    a homograph it cannot settle unmarked (замок). silero, when installed, fills the rest, except the
+    homographs of its own list: out of context it guessed wrong on 2 of the 4 homograph lemmas of the
+    seed (осно́вной, у́же).
     """
     if form:
         marked = _as_form(lemma, form)
         if marked is not None:
             return marked
-    if _CYRILLIC.search(lemma) and any(_fold(part) in _homographs() for part in _WORD.findall(lemma)):
+    if not _CYRILLIC.search(lemma):
         return lemma
-    return accentuate(lemma)
+    one_word = len(_COMPOUND.findall(lemma)) == 1 and len(_COMPOUND.findall(form)) == 1
+    replace, marks, open_ = _lexicon(lemma, lemma=True, form=form.lower() if one_word else "")
+    if open_ and silero_available() and not any(_fold(part) in _homographs() for part in _WORD.findall(lemma)):
+        replace, marks = _fill(lemma, replace, marks, open_)
+    return _apply(lemma, replace, marks)

@@ -11,6 +11,10 @@ reversed to Russian → English) and the stress-forms automaton (MIT), writes:
   each ``headword:rank``);
 - ``phrases.tsv.gz``: Russian phrases Wiktionary gives as translations (прекращение огня: ceasefire),
   with the lemmas of their words;
+- ``topic-<name>.tsv.gz``: the Russian vocabulary of a topic (politics): lemmas whose first glosses are
+  terms of the hand-curated English seed list ``seeds/<name>.txt``, and their aspect partners;
+- ``everyday.tsv.gz``: everyday vocabulary (days, numbers, family, units …) with the CEFR level a
+  learner knows it by, matched the same way against ``seeds/general.txt``;
 - ``english.tsv.gz``: every English gloss of the two with its wordfreq Zipf frequency, so that a build
   ranks glosses by how common they are without loading wordfreq's English table;
 - the stress files of ``cards.lexicon.accents``;
@@ -224,6 +228,87 @@ def phrase_rows(path: Path) -> list[str]:
     return lines
 
 
+# --- word lists derived from the lexicon and hand-curated English seeds ----------------------------
+
+SEEDS_DIR = Path(__file__).resolve().parent / "seeds"
+SENSES_MATCHED = 2  # OpenRussian senses whose glosses are matched against the seeds
+WIKTIONARY_MATCHED = 3  # Wiktionary glosses matched (the best ranked)
+
+
+def _gloss_keys(gloss: str) -> set[str]:
+    """A gloss as the seeds write it: lower case, no leading "to"; "be absent" also as "absent"."""
+    g = _TO.sub("", gloss.lower().strip())
+    return {g, g[3:]} if g.startswith("be ") else {g}
+
+
+def matched_lemmas(openrussian: Path, wiktionary: Path, seeds: set[str], strict: bool = False) -> dict[str, str]:
+    """Russian lemma → the seed term that one of its main glosses is.
+
+    Main glosses: those of OpenRussian's first SENSES_MATCHED senses, and the English headwords of
+    Wiktionary that list the word first among their translations (сторона is the first translation of
+    "party" in law). `strict` (for everyday words, which are never taught): only the first gloss of
+    OpenRussian's first sense, or Wiktionary's when OpenRussian lacks the word."""
+    found: dict[str, str] = {}
+    with gzip.open(openrussian, "rt", encoding="utf-8") as f:
+        for line in f:
+            lemma, _, pos, *_rest, cell = line.rstrip("\n").split("\t")
+            senses = [sense.split("; ") for sense in cell.split(" | ") if sense]
+            glosses = senses[0][:1] if strict and senses else [g for sense in senses[:SENSES_MATCHED] for g in sense]
+            hit = next((k for g in glosses for k in sorted(_gloss_keys(g)) if k in seeds), None)
+            if pos != "other" and (hit or (strict and senses)):
+                found.setdefault(lemma, hit or "")
+    with gzip.open(wiktionary, "rt", encoding="utf-8") as f:
+        for line in f:
+            lemma, heads = line.rstrip("\n").split("\t")
+            ranked = [h.rsplit(":", 1) for h in heads.split("; ")]
+            glosses = [h for h, r in ranked if float(r) == 0][: 1 if strict else None]
+            hit = next((k for g in glosses for k in sorted(_gloss_keys(g)) if k in seeds), None)
+            if hit and (lemma not in found or not found[lemma]) and not (strict and lemma in found):
+                found[lemma] = hit
+    return {lemma: term for lemma, term in found.items() if term}
+
+
+def read_seeds(path: Path) -> dict[str, str]:
+    """A seed file: term → its level ("" when the file gives none); # comments."""
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            level, _, term = line.strip().rpartition("\t")
+            out.setdefault(term.strip().lower(), level.strip())
+    return out
+
+
+def topic_rows(openrussian: Path, wiktionary: Path, seeds: Path) -> list[str]:
+    """The topic's Russian lemmas: those whose first glosses are seed terms, and their aspect partners:
+    "lemma<TAB>seed term"."""
+    found = matched_lemmas(openrussian, wiktionary, set(read_seeds(seeds)))
+    partners: dict[str, str] = {}
+    with gzip.open(openrussian, "rt", encoding="utf-8") as f:
+        for line in f:
+            lemma, _, pos, _, _, partner_cell, *_ = line.rstrip("\n").split("\t")
+            if pos == "verb" and lemma in found:
+                for partner in partner_cell.split(","):
+                    if partner and partner not in found:
+                        partners.setdefault(partner, found[lemma])
+    found.update(partners)
+    return [f"{lemma}\t{term}" for lemma, term in sorted(found.items())]
+
+
+EVERYDAY_MIN_ZIPF = {"A1": 3.5, "A2": 3.5, "B1": 3.0, "B2": 3.0}  # a rare word is no one's everyday vocabulary
+
+
+def everyday_rows(openrussian: Path, wiktionary: Path, seeds: Path, topic: set[str]) -> list[str]:
+    """Everyday Russian lemmas with the CEFR level a learner knows them by: "level<TAB>lemma<TAB>term".
+    A lemma of the topic is never everyday vocabulary, nor is one rarer than EVERYDAY_MIN_ZIPF (приволакивать
+    is no one's A1 word for "bring")."""
+    from wordfreq import zipf_frequency
+
+    levels = read_seeds(seeds)
+    found = matched_lemmas(openrussian, wiktionary, set(levels), strict=True)
+    return [f"{levels[term]}\t{lemma}\t{term}" for lemma, term in sorted(found.items())
+            if lemma not in topic and zipf_frequency(lemma, "ru") >= EVERYDAY_MIN_ZIPF[levels[term]]]
+
+
 # --- the whole conversion -------------------------------------------------------------------------
 
 
@@ -264,6 +349,15 @@ def convert(lexicon_dir: Path, out_dir: Path = DATA_DIR) -> dict:
     write_gzip(written[1], wiktionary_rows(lexicon_dir / "wiktionary" / "en-ru-enwiktionary.dsl.dz"))
     written.append(out_dir / "phrases.tsv.gz")
     write_gzip(written[-1], phrase_rows(lexicon_dir / "wiktionary" / "en-ru-enwiktionary.dsl.dz"))
+    for seeds in sorted(SEEDS_DIR.glob("*.txt")):
+        if seeds.stem == "general":
+            continue
+        written.append(out_dir / f"topic-{seeds.stem}.tsv.gz")
+        write_gzip(written[-1], topic_rows(written[0], written[1], seeds))
+    topic_words = {line.split("\t")[0] for p in written if p.name.startswith("topic-")
+                   for line in gzip.open(p, "rt", encoding="utf-8")}
+    written.append(out_dir / "everyday.tsv.gz")
+    write_gzip(written[-1], everyday_rows(written[0], written[1], SEEDS_DIR / "general.txt", topic_words))
     written.append(out_dir / "english.tsv.gz")
     write_gzip(written[-1], english_rows(written[0], written[1]))
     written += accents.convert_stress_sources(lexicon_dir, out_dir)

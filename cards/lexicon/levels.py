@@ -1,0 +1,88 @@
+"""What a learner at a level already knows: two frequency cuts, a topic's vocabulary, everyday words.
+
+A word counts as known when
+- it is everyday vocabulary (days, numbers, family, units …: ``everyday.tsv.gz``) of the learner's
+  level or below: never taught, whatever its frequency (вторник, километр);
+- it is vocabulary of the topic the learner studies (``topic-politics.tsv.gz``) and at least as common
+  as the level's *topic* cut: a B1 learner is taught выборы (Zipf 5.3) and сторона (5.8);
+- any other word at least as common as the level's *general* cut.
+
+    >>> resolve_level("B1")
+    Level(name='B1', general=5.0, topic=6.0)
+    >>> resolve_level("4.5")  # a Zipf cut, for experts: one cut for every word
+    Level(name='Zipf 4.5', general=4.5, topic=4.5)
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from functools import lru_cache
+
+from cards.errors import CardsError
+from cards.lexicon.lexicon import DATA_DIR, normalize
+
+ORDER = ("A1", "A2", "B1", "B2", "C1")
+# (general cut, topic cut) in wordfreq Zipf. Calibrated on the seed's hand list and the WMT21 tune key
+# lists (bench/keywords.py): at B1 the core of political news (выборы 5.3, сторона 5.8) is taught and
+# everyday words below Zipf 5 are taught only when they are not everyday vocabulary.
+CUTS = {"A2": (5.5, 7.0), "B1": (5.0, 6.0), "B2": (4.5, 5.5), "C1": (4.0, 5.0)}
+DEFAULT_LEVEL = "B1"
+DEFAULT_TOPIC = "politics"
+
+
+class LevelError(CardsError):
+    """A --level that is neither a CEFR level nor a number."""
+
+
+@dataclass(frozen=True)
+class Level:
+    name: str
+    general: float  # other words this common (Zipf) or more are known
+    topic: float  # words of the topic this common or more are known
+
+    @property
+    def cefr(self) -> str:
+        """The CEFR level for everyday vocabulary (a numeric cut counts as B1)."""
+        return self.name if self.name in ORDER else DEFAULT_LEVEL
+
+
+def resolve_level(text: str | float) -> Level:
+    """A CEFR level (A2, B1, B2, C1) or a Zipf number as a Level."""
+    name = str(text).strip().upper()
+    if name in CUTS:
+        return Level(name, *CUTS[name])
+    try:
+        zipf = float(text)
+    except ValueError:
+        raise LevelError(f"--level {text}: not a level; use A2, B1, B2, C1 or a Zipf frequency such as 4.5") from None
+    if not 0 <= zipf <= 8:
+        raise LevelError(f"--level {text}: a Zipf frequency is between 0 and 8 (the default level is B1)")
+    return Level(f"Zipf {zipf:g}", zipf, zipf)
+
+
+@lru_cache(maxsize=8)
+def topic_words(topic: str) -> frozenset[str]:
+    """Lemma keys (ё as е) of a topic's vocabulary; empty for a topic without a word list."""
+    path = DATA_DIR / f"topic-{topic}.tsv.gz"
+    if not topic or not path.exists():
+        return frozenset()
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return frozenset(normalize(line.split("\t", 1)[0]) for line in f)
+
+
+@lru_cache(maxsize=8)
+def everyday_words(level: str) -> frozenset[str]:
+    """Lemma keys of everyday vocabulary a learner at `level` (a CEFR name) knows."""
+    path = DATA_DIR / "everyday.tsv.gz"
+    if not path.exists():
+        return frozenset()
+    known = set(ORDER[: ORDER.index(level) + 1]) if level in ORDER else set()
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        rows = (line.rstrip("\n").split("\t") for line in f)
+        return frozenset(normalize(lemma) for cefr, lemma, _ in rows if cefr in known)
+
+
+def topics() -> tuple[str, ...]:
+    """The topics that have a word list."""
+    return tuple(sorted(p.name[len("topic-") : -len(".tsv.gz")] for p in DATA_DIR.glob("topic-*.tsv.gz")))
