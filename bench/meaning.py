@@ -212,7 +212,7 @@ def main() -> int:
             glosses = ("–" if name == "seed" else " / ".join(
                 share(counts, f"gloss {k}") for k in ("sense", "other sense", "unverified", "none")))
             names = f"{counts['names taught']}/{counts['names']}" if counts["names"] else "–"
-            print(f"| {name} | {dictionary.source} | {counts['targets']} | "
+            print(f"| {name} | {dictionary.source if dictionary else 'none'} | {counts['targets']} | "
                   f"{share(counts, 'counterpart correct')} / {share(counts, 'counterpart missing')} / "
                   f"{share(counts, 'counterpart wrong')} | {glosses} | {share(counts, 'no meaning')} | "
                   f"{share(counts, 'lemma correct')} | {names} |")

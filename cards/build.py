@@ -355,11 +355,20 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary) -> tuple[str, s
         glosses = dictionary.card_glosses(lemma)
         if glosses:
             return "; ".join(glosses), "base" if ":" in glosses[0] else "dictionary"
-    for prefix, base in base_words(lemma):
+    for prefix, base in base_words(lemma) + tuple(("", other) for other in other_lemmas(lemma)):
         glosses = dictionary.card_glosses(base, limit=1)
         if glosses and ":" not in glosses[0]:
             return (f"{prefix} + {base}: {glosses[0]}" if prefix else f"of {base}: {glosses[0]}"), "base"
     return "", ""
+
+
+def other_lemmas(lemma: str) -> tuple[str, ...]:
+    """The other dictionary forms pymorphy3 reads the word as (прошедшее: пройти), the word itself
+    left out: a last resort for a meaning when neither the word nor its base is in the dictionary."""
+    from cards.morph import parses
+
+    key = lemma.lower().replace("ё", "е")
+    return tuple(dict.fromkeys(n for p in parses(lemma) if (n := p.normal_form.replace("ё", "е")) != key))
 
 
 RARE_GLOSS = 2.5  # Zipf below which a sense gloss is not shown beside the counterpart
