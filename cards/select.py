@@ -133,6 +133,9 @@ Filter = Callable[[Pair, Sequence[Token], SelectOptions], bool]
 
 
 def _heading(pair: Pair, tokens: Sequence[Token], options: SelectOptions) -> bool:
+    """Datelines, bylines and headings; a title only when it is not a sentence (no verb)."""
+    if pair.kind == "title":
+        return not any(t.lemma.pos == "verb" for t in tokens)
     return pair.kind != "text"
 
 

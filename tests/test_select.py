@@ -367,3 +367,18 @@ def test_english_names_and_spelling_similarity():
     assert spelling_similarity("юлия", "Yulia") == 1.0
     assert spelling_similarity("кремль", "Kremlin") == pytest.approx(10 / 12)
     assert spelling_similarity("санкции", "Sanctions") < 0.8  # a cognate, not a transliteration
+
+
+def test_a_headline_that_is_a_sentence_can_be_a_card_a_noun_phrase_cannot():
+    from cards.morph import analyse
+    from cards.select import first_filter
+
+    sentence = "Папа Римский приветствовал соглашение о перемирии в Донбассе"
+    phrase = "Соглашение о перемирии в Донбассе"
+    options = SelectOptions()
+    assert first_filter(Pair(sentence, "The Pope welcomed the Donbass truce", 0.9, kind="title"),
+                        analyse(sentence), options) is None
+    assert first_filter(Pair(phrase, "The Donbass truce agreement", 0.9, kind="title"),
+                        analyse(phrase), options) == "heading_or_byline"
+    assert first_filter(Pair(sentence, "The Pope welcomed the Donbass truce", 0.9, kind="byline"),
+                        analyse(sentence), options) == "heading_or_byline"
