@@ -262,6 +262,64 @@ def choose_cards(
     return decisions, tuple(cards)
 
 
+@dataclass(frozen=True)
+class WordStatus:
+    """What a build did with one content word of the articles, and why (`cards inspect --words`)."""
+
+    lemma: str
+    status: str  # taught, known, not_a_target, left_out
+    reason: str  # one line a learner understands
+
+
+def word_report(articles: Sequence[Article], decisions: Sequence[Decision], known: frozenset[str] = frozenset(),
+                options: BuildOptions | None = None, earlier_notes: Mapping | None = None) -> tuple[WordStatus, ...]:
+    """Every content lemma of the articles, in order of first use, with what selection did with it:
+    taught by which card; known (at the level, from your lists, from earlier builds); not a target
+    (a name, a place word …); or left out (its sentences were filtered, or no card had room for it)."""
+    from cards.lexicon.levels import resolve_level
+    from cards.morph import analyse
+    from cards.select import CONTENT_POS, known_by_level, known_cut, lemma_key, not_target
+
+    options = options or BuildOptions()
+    select_options = options.select_options()
+    level = resolve_level(options.level).name
+    earlier = {lemma_key(x) for n in (earlier_notes or {}).values() for x in n.get("lemmas", ())}
+    card_of = {lemma_key(t.lemma.lemma): n for n, d in enumerate(chosen_in_order(decisions), 1) for t in d.targets}
+    rules: dict[str, set[str]] = {}
+    first: dict[str, object] = {}
+    for d in decisions:
+        for t in analyse(d.pair.ru):
+            if t.lemma.pos in CONTENT_POS:
+                key = lemma_key(t.lemma.lemma)
+                first.setdefault(key, t.lemma)
+                rules.setdefault(key, set()).add(d.rule)
+    places = frozenset(k for k, lemma in first.items() if lemma.proper)
+    out = []
+    for key, lemma in first.items():
+        if key in card_of:
+            out.append(WordStatus(lemma.lemma, "taught", f"card {card_of[key]}"))
+        elif lemma.proper:
+            out.append(WordStatus(lemma.lemma, "not_a_target", "a name"))
+        elif key in known:
+            out.append(WordStatus(lemma.lemma, "known", "on your --known list"))
+        elif key in earlier:
+            out.append(WordStatus(lemma.lemma, "known", "taught by an earlier build of this deck"))
+        elif key in select_options.everyday:
+            out.append(WordStatus(lemma.lemma, "known", f"everyday word, known at {level}"))
+        elif known_by_level(lemma, select_options):
+            kind = "a word of the topic" if key in select_options.topic and select_options.topic_level else "a word"
+            out.append(WordStatus(lemma.lemma, "known", f"{kind} this common (Zipf ≥ {known_cut(key, select_options):g}) "
+                                                        f"is known at {level}"))
+        elif (why := not_target(lemma, places)) or lemma.zipf < select_options.min_zipf:
+            out.append(WordStatus(lemma.lemma, "not_a_target", why or "too rare to be worth learning"))
+        elif not any(r.startswith("teaches") or r in ("nothing_new", "not_worth_a_card", "too_many_new_words")
+                     for r in rules[key]):
+            out.append(WordStatus(lemma.lemma, "left_out", "its sentences were left out: " + ", ".join(sorted(rules[key]))))
+        else:
+            out.append(WordStatus(lemma.lemma, "left_out", "no card taught it (others weighed more, or no room)"))
+    return tuple(out)
+
+
 def chosen_in_order(decisions: Sequence[Decision]) -> list[Decision]:
     """The chosen decisions in study order: the order of the cards choose_cards makes from them."""
     return sorted((d for d in decisions if d.chosen), key=lambda d: d.order)
@@ -564,6 +622,20 @@ def inspect_pairs(inputs: Sequence[Path], options: BuildOptions) -> tuple[list[d
             }
         )
     return rows, warnings
+
+
+def inspect_words(inputs: Sequence[Path], options: BuildOptions) -> tuple[tuple[WordStatus, ...], tuple[str, ...]]:
+    """What a build with these options does with every content word of the articles, and why; and the
+    warnings about articles left out, as `build` would give them."""
+    from cards.export import read_state
+
+    sources = find_pairs(inputs)
+    out = Path(options.out) if options.out else default_out(sources, options.format)
+    articles, dictionary, warnings = checked_articles(sources, options, out)
+    known = read_known(options.known_sources, options.known_field)
+    earlier = read_state(out)
+    decisions, _ = choose_cards(articles, known, options.select_options(), dictionary=dictionary, earlier_notes=earlier)
+    return word_report(articles, decisions, known, options, earlier), warnings
 
 
 def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *, dry_run: bool = False,

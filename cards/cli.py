@@ -191,10 +191,11 @@ def segment(file, lang, explain):
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@click.option("--words", is_flag=True, help="One line per content word instead: taught, known, or left out, and why.")
 @learner_options
 @dictionary_options
 @reports_errors
-def inspect(inputs, fmt, known_sources, known_field, level, max_new, dictionary, no_system_dictionaries,
+def inspect(inputs, fmt, words, known_sources, known_field, level, max_new, dictionary, no_system_dictionaries,
             no_dictionary):
     """Show every aligned pair, whether it became a card, the rule that decided, and its targets.
 
@@ -207,6 +208,18 @@ def inspect(inputs, fmt, known_sources, known_field, level, max_new, dictionary,
     options = BuildOptions(level=level, max_new=max_new, known_sources=tuple(known_sources), known_field=known_field,
                            dictionary=dictionary, use_dictionary=not no_dictionary,
                            system_dictionaries=not no_system_dictionaries)
+    if words:
+        from cards.build import inspect_words
+
+        report, warnings = inspect_words(inputs, options)
+        for warning in warnings:
+            click.echo(f"warning: {warning}", err=True)
+        for w in report:
+            if fmt == "jsonl":
+                click.echo(json.dumps({"lemma": w.lemma, "status": w.status, "reason": w.reason}, ensure_ascii=False))
+            else:
+                click.echo(f"{w.lemma:<24} {w.status:<13} {w.reason}")
+        return
     rows, warnings = inspect_pairs(inputs, options)
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)

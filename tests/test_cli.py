@@ -263,3 +263,17 @@ def test_a_bad_level_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(main, ["build", str(SEED), "--level", "X1", "--out", str(tmp_path / "d.apkg")])
     assert result.exit_code == 2
     assert "A2, B1, B2, C1" in result.output
+
+
+def test_inspect_words_says_what_happened_to_every_word(tmp_path):
+    runner = CliRunner()
+    with runner.isolated_filesystem(temp_dir=tmp_path):  # no deck of an earlier build in decks/
+        result = runner.invoke(main, ["inspect", str(SEED), "--words", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = {r["lemma"]: r for r in map(json.loads, result.output.splitlines()) if r}
+    assert rows["Трамп"]["reason"] == "a name"
+    assert rows["год"] == {"lemma": "год", "status": "known", "reason": "everyday word, known at B1"}
+    assert rows["сторона"]["status"] == "taught"  # a word of the topic: taught at B1 although Zipf 5.8
+    assert rows["насколько"] == {"lemma": "насколько", "status": "not_a_target", "reason": "pronominal_adverb"}
+    statuses = {r["status"] for r in rows.values()}
+    assert statuses == {"taught", "known", "not_a_target", "left_out"}

@@ -256,14 +256,14 @@ def matched_lemmas(openrussian: Path, wiktionary: Path, seeds: set[str], strict:
             glosses = senses[0][:1] if strict and senses else [g for sense in senses[:SENSES_MATCHED] for g in sense]
             hit = next((k for g in glosses for k in sorted(_gloss_keys(g)) if k in seeds), None)
             if pos != "other" and (hit or (strict and senses)):
-                found.setdefault(lemma, hit or "")
+                found.setdefault(lemma, hit or "")  # "" (strict): its first gloss is not a seed word
     with gzip.open(wiktionary, "rt", encoding="utf-8") as f:
         for line in f:
             lemma, heads = line.rstrip("\n").split("\t")
             ranked = [h.rsplit(":", 1) for h in heads.split("; ")]
             glosses = [h for h, r in ranked if float(r) == 0][: 1 if strict else None]
             hit = next((k for g in glosses for k in sorted(_gloss_keys(g)) if k in seeds), None)
-            if hit and (lemma not in found or not found[lemma]) and not (strict and lemma in found):
+            if hit and not found.get(lemma) and not (strict and lemma in found):
                 found[lemma] = hit
     return {lemma: term for lemma, term in found.items() if term}
 
@@ -278,17 +278,25 @@ def read_seeds(path: Path) -> dict[str, str]:
     return out
 
 
+TOPIC_MAX_ZIPF = 6.0  # words this common (мочь, год) are no topic's vocabulary, whatever a gloss says
+
+
 def topic_rows(openrussian: Path, wiktionary: Path, seeds: Path) -> list[str]:
     """The topic's Russian lemmas: those whose first glosses are seed terms, and their aspect partners:
     "lemma<TAB>seed term"."""
-    found = matched_lemmas(openrussian, wiktionary, set(read_seeds(seeds)))
+    from cards.morph import lemma_zipf
+
+    def common(lemma: str) -> bool:  # as common as мочь or год in any part of speech (all forms counted)
+        return max(lemma_zipf(lemma, pos) for pos in ("noun", "verb", "adj")) >= TOPIC_MAX_ZIPF
+
+    found = {k: v for k, v in matched_lemmas(openrussian, wiktionary, set(read_seeds(seeds))).items() if not common(k)}
     partners: dict[str, str] = {}
     with gzip.open(openrussian, "rt", encoding="utf-8") as f:
         for line in f:
             lemma, _, pos, _, _, partner_cell, *_ = line.rstrip("\n").split("\t")
             if pos == "verb" and lemma in found:
                 for partner in partner_cell.split(","):
-                    if partner and partner not in found:
+                    if partner and partner not in found and not common(partner):
                         partners.setdefault(partner, found[lemma])
     found.update(partners)
     return [f"{lemma}\t{term}" for lemma, term in sorted(found.items())]
