@@ -397,6 +397,8 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary) -> tuple[str, s
     - "dictionary": no counterpart: the dictionary's commonest sense, which the card marks as such;
     - "base": the word is not in the dictionary, its base word is, named (санкционный →
       "of санкция: sanction", обсуждаться → "обсуждать: discuss", спецпосланник → "спец- + посланник: envoy");
+    - "loanword": no dictionary has it nor its base, and it is spelled like an English word
+      (коронавирус → coronavirus), which the card marks as a guess;
     - "": no meaning at all.
     """
     if counterpart:
@@ -405,7 +407,7 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary) -> tuple[str, s
         extra = [g for g in group if _stem(g) not in stems and not stems & {_stem(w) for w in g.split()}
                  and dictionary.common(g) >= RARE_GLOSS][:SENSE_GLOSSES]
         return "; ".join([counterpart, *extra]), "sentence"
-    from cards.lexicon.lexicon import base_words
+    from cards.lexicon.lexicon import base_words, loanword
 
     if dictionary is None:
         return "", ""
@@ -417,7 +419,8 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary) -> tuple[str, s
         glosses = dictionary.card_glosses(base, limit=1)
         if glosses and ":" not in glosses[0]:
             return (f"{prefix} + {base}: {glosses[0]}" if prefix else f"of {base}: {glosses[0]}"), "base"
-    return "", ""
+    english = loanword(lemma)
+    return (english, "loanword") if english else ("", "")
 
 
 def other_lemmas(lemma: str) -> tuple[str, ...]:

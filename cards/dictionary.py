@@ -39,7 +39,8 @@ RARITY_WEIGHT = 0.5  # ranks added per Zipf unit below RARITY_FROM
 RARITY_FROM = 3.5  # English words this common are not ranked down (armchair 3.3, lugubrious 2.0)
 COMPOUND_DISCOUNT = 1.0  # wordfreq rates "water-closet" by its parts: count such glosses rarer
 PHRASE_DISCOUNT = 0.5  # a gloss of several words ranks as its rarest word, this much rarer
-COGNATE_BONUS = 1.0  # ranks taken off a gloss that looks like the Russian word (партнёр: partner)
+COGNATE_BONUS = 1.0
+COGNATE_ANY_ZIPF = 0.8  # a first gloss this like the Russian word is shown however rare (кассация: cassation)  # ranks taken off a gloss that looks like the Russian word (партнёр: partner)
 
 
 def normalize(word: str) -> str:
@@ -98,9 +99,10 @@ class Dictionary:
             return (f"{base}: {glosses[0]}", *glosses[1:]) if glosses else ()  # обсуждаться: "обсуждать: discuss"
 
         zipfs = [self.common(g) for g, _ in ranked]
+        cognates = {g: cognate_score(lemma, g) for g, _ in ranked}
         scored = sorted(
-            (rank + RARITY_WEIGHT * max(0.0, RARITY_FROM - z) - COGNATE_BONUS * cognate_score(lemma, g), k, g, z)
-            for k, ((g, rank), z) in enumerate(zip(ranked, zipfs))
+            (rank + RARITY_WEIGHT * max(0.0, RARITY_FROM - z) - COGNATE_BONUS * cognates[g], k, g, z)
+            for k, ((g, rank), z) in enumerate(zip(ranked, zipfs, strict=True))
         )
         best = scored[0][0]
         seen = {_english_stem(w) for w in besides}
@@ -110,7 +112,8 @@ class Dictionary:
             if len(shown) == limit or score > best + GLOSS_MARGIN:
                 break
             stem = _english_stem(gloss)
-            if stem in seen or zipf < (COMMON_ENGLISH if shown else RARE_ENGLISH):
+            floor = COMMON_ENGLISH if shown else (0.0 if cognates[gloss] >= COGNATE_ANY_ZIPF else RARE_ENGLISH)
+            if stem in seen or zipf < floor:  # a rare cognate is still the word's meaning (минарет: minaret)
                 continue
             if shown and groups and not any(gloss in g and shown[0] in g for g in groups):
                 continue  # a second gloss only from the first one's sense

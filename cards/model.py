@@ -135,7 +135,7 @@ class Token:
     lemma: Lemma
 
 
-GLOSS_SOURCES = frozenset({"", "sentence", "dictionary", "base"})
+GLOSS_SOURCES = frozenset({"", "sentence", "dictionary", "base", "loanword"})
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ class Target:
     en_span: tuple[int, int] | None = None
     gloss: str = ""
     unit: str = ""  # the collocation the word stands in, as in the sentence (снять санкции), if any
-    gloss_from: str = ""  # "sentence" (its counterpart), "dictionary" (no counterpart), "base" (a base word's)
+    gloss_from: str = ""  # "sentence" (its counterpart), "dictionary" (no counterpart), "base" (a base word's), "loanword"
 
     def __post_init__(self) -> None:
         _check(0 <= self.ru_span[0] < self.ru_span[1], f"bad Russian span {self.ru_span}")

@@ -209,9 +209,10 @@ _ADJECTIVE_TO_NOUN = (  # derived adjective ending → the base noun's ending, t
     ("ионный", "ия"), ("ионный", "ион"), ("ческий", "ка"), ("ческий", "ция"), ("ский", ""), ("ский", "а"),
     ("ный", ""), ("ный", "а"), ("ный", "ы"), ("ный", "я"), ("ный", "ь"), ("ной", ""), ("ной", "а"),
     ("альный", ""), ("альный", "ия"), ("ельный", "ель"), ("ивный", "ия"), ("овый", ""), ("овый", "а"),
-    ("енный", "о"), ("енный", "а"), ("енный", "ь"),
+    ("енный", "о"), ("енный", "а"), ("енный", "ь"), ("овский", ""), ("евский", ""), ("ельный", "ль"),
+    ("ный", "ник"),
 )
-COMPOUND_PREFIXES = ("бое", "спец", "гос", "гео", "вице", "экс", "контр", "анти", "пост", "гипер", "супер", "мини",
+COMPOUND_PREFIXES = ("не", "бое", "спец", "гос", "гео", "вице", "экс", "контр", "анти", "пост", "гипер", "супер", "мини",
                      "мега", "нео", "псевдо", "квази", "авиа", "авто", "агро", "био", "эко", "теле", "мед",
                      "полит", "соц", "экономико", "военно", "обще", "меж", "сверх", "противо", "по")
 
@@ -255,3 +256,38 @@ def base_words(lemma: str) -> tuple[tuple[str, str], ...]:
             out.append((prefix + "-", rest))
         out.extend((prefix + "-", b) for p, b in base_words(rest) if not p)  # поэтапный → по- + этап
     return tuple(dict.fromkeys(out))
+
+
+LOANWORD_LIST = 100_000  # the commonest English words a loanword may be spelled like
+LOANWORD_MIN_LETTERS = 5
+
+
+@lru_cache(maxsize=1)
+def _english_by_sound() -> dict[str, str]:
+    """The commonest English words (wordfreq) by a rough phonetic key of their spelling, commonest first."""
+    from wordfreq import top_n_list
+
+    from cards.wordalign import _canon
+
+    out: dict[str, str] = {}
+    for word in top_n_list("en", LOANWORD_LIST):
+        if word.isalpha() and len(word) >= LOANWORD_MIN_LETTERS:
+            out.setdefault(_canon(word), word)
+    return out
+
+
+def loanword(lemma: str) -> str | None:
+    """The English word a Russian loanword is spelled like, for a word no dictionary has
+    (коронавирус → coronavirus, блогер → blogger, госпитализировать → hospitalize), or None.
+    Only for unknown words: a known one may be a false friend (магазин is not a magazine)."""
+    from cards.wordalign import _canon, transliterate
+
+    word = lemma.lower().replace("ё", "е")
+    if len(word) < LOANWORD_MIN_LETTERS or any(e.senses for e in shipped().entries(word)):
+        return None
+    latin = transliterate(word)
+    for variant in (latin, "h" + latin[1:] if word.startswith("г") else ""):  # госпиталь: hospital
+        found = _english_by_sound().get(_canon(variant)) if variant else None
+        if found:
+            return found
+    return None
