@@ -6,6 +6,8 @@ in a temporary directory (never into the repository) and built alone, as `cards 
 
 - coverage: key lemmas taught by at least one card (a participle's verb counts for it);
 - cards per 1,000 Russian words of the article;
+- the targets, by a teacher's labels (bench/data/keywords/targets-labels.tsv, made after the fact on
+  the targets of the commit that added it): ok, general word, name, junk; new targets are unlabelled;
 - with --known: the same with tests/data/known-political-500.txt as the learner's list: how many
   targets are on the list (must be 0) and the coverage of the key lemmas not on it.
 
@@ -33,6 +35,7 @@ from cards.select import lemma_key  # noqa: E402
 from rebuild_stability import DOCS, write_pairs  # noqa: E402
 
 GOLD = ROOT / "bench" / "data" / "keywords" / "keywords.tsv"
+LABELS = ROOT / "bench" / "data" / "keywords" / "targets-labels.tsv"  # a teacher's labels of the targets
 KNOWN = ROOT / "tests" / "data" / "known-political-500.txt"
 
 
@@ -66,6 +69,10 @@ def main() -> int:
     base = BuildOptions() if args.level is None else BuildOptions(level=args.level)
     known_list = read_known([KNOWN]) if args.known else frozenset()
     totals = defaultdict(lambda: defaultdict(int))
+    labels = {}
+    with LABELS.open(encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            labels[(r["doc"], r["lemma"])] = r["label"]
     print("| article | split | key lemmas | taught | cards | Russian words | cards per 1,000 words |"
           + (" targets on the list | rest taught |" if args.known else ""))
     print("|---|---|---:|---:|---:|---:|---:|" + ("---:|---:|" if args.known else ""))
@@ -86,6 +93,9 @@ def main() -> int:
                 listed = sum(1 for c in cards for t in c.targets if lemma_key(t.lemma.lemma) in known)
                 rest = [k for k in keys if k not in known]
                 row[name] = (sum(bool(keys_of(k) & taught) for k in rest), len(rest), len(cards), listed)
+                if name == "plain":
+                    for lemma in dict.fromkeys(t.lemma.lemma for c in cards for t in c.targets):
+                        totals[split]["label " + labels.get((doc, lemma), "unlabelled")] += 1
                 if args.show and name == "plain":
                     for k in keys:
                         if not keys_of(k) & taught:
@@ -104,6 +114,13 @@ def main() -> int:
                 t["khit"] += khit
                 t["kn"] += kn
             print(line)
+    print("\n| split | targets | ok | general word | name | junk (wrong lemma, abbreviation, too rare) | unlabelled |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for split, t in totals.items():
+        n = sum(v for k, v in t.items() if k.startswith("label "))
+        print(f"| {split} | {n} | " + " | ".join(
+            f"{t['label ' + k]} ({t['label ' + k] / max(n, 1):.3f})" for k in ("ok", "general", "name", "junk", "unlabelled")) + " |")
+    print()
     for split, t in totals.items():
         line = (f"| **{split}** | | {t['keys']} | {t['hit']} ({t['hit'] / t['keys']:.3f}) | {t['cards']} | {t['words']} | "
                 f"{1000 * t['cards'] / t['words']:.1f} |")
