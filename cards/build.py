@@ -223,7 +223,7 @@ def choose_cards(
     earlier = {}
     for i, p in enumerate(pairs):
         note = earlier_notes.get(note_guid(p.ru))
-        if note is not None and p.kind == "text":
+        if note is not None and p.kind in ("text", "title"):
             earlier[i] = tuple(note.get("lemmas", ()))
     taught_before = frozenset(lemma for n in earlier_notes.values() for lemma in n.get("lemmas", ()))
     decisions = select(pairs, analyses, known | taught_before, options, earlier)
@@ -496,15 +496,21 @@ class BuildResult:
     notes: int = 0
     warnings: tuple[str, ...] = ()
     meanings: str = ""  # the dictionaries used, e.g. "built-in lexicon + mueller7"
+    cloze_notes: int = 0  # of `notes`, those of the "Russian cloze" note type
+    anki_cards: int = 0  # the cards Anki makes of the notes: one per sentence note (two with --reverse), one per cloze
 
     def summary(self) -> str:
+        """One line: what was written (absolute path), what Anki will import, what it teaches, from what."""
         beads = sum(len(a.beads) for a in self.articles)
         lemmas = sum(len(c.targets) for c in self.cards)
-        head = f"{self.out}: " if self.written else "dry run: "
-        notes = f" in {self.notes} notes ({self.changed} new or changed)" if self.written else ""
+        if self.written:
+            kinds = f"{self.notes - self.cloze_notes} sentence" + (f", {self.cloze_notes} cloze" if self.cloze_notes else "")
+            head = (f"{self.out.resolve()}: {self.notes} notes ({kinds}) = {self.anki_cards} Anki cards, "
+                    f"{self.changed} new or changed")
+        else:
+            head = f"dry run: {len(self.cards)} sentence notes"
         return (
-            f"{head}{len(self.cards)} cards{notes}, teaching {lemmas} words, "
-            f"from {len(self.articles)} article pair(s), {beads} aligned pairs; "
+            f"{head}; teaching {lemmas} words from {len(self.articles)} article pair(s), {beads} aligned pairs; "
             f"meanings: {self.meanings or 'none (--no-dictionary)'}"
         )
 
@@ -686,8 +692,11 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
         summary = write_csv(specs, out, timestamp=timestamp, alignments=alignments)
     else:
         summary = write_apkg(specs, out, timestamp=timestamp, media=media, alignments=alignments)
+    cloze = [spec for spec in specs if spec.model == "cloze"]
+    anki_cards = (len(specs) - len(cloze)) * (2 if options.reverse else 1) + sum(
+        len(set(re.findall(r"\{\{c(\d+)::", spec.fields.russian))) for spec in cloze)
     return BuildResult(out, articles, decisions, cards, True, summary.changed, summary.notes, warnings,
-                       dictionary.source if dictionary else "")
+                       dictionary.source if dictionary else "", len(cloze), anki_cards)
 
 
 FEW_CARDS = 3  # a deck with fewer cards than this says why

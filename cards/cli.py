@@ -49,6 +49,20 @@ def learner_options(command):
     return command
 
 
+def sentence_options(command):
+    """Which sentences may be cards (build and inspect)."""
+    for option in reversed((
+        click.option("--min-words", type=click.IntRange(min=1), default=4, show_default=True,
+                     help="Shortest sentence (words)."),
+        click.option("--max-words", type=click.IntRange(min=1), default=40, show_default=True,
+                     help="Longest sentence (words)."),
+        click.option("--min-score", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+                     help="Alignment confidence floor."),
+    )):
+        command = option(command)
+    return command
+
+
 def dictionary_options(command):
     """Where meanings come from (build and inspect): the built-in lexicon, plus what the machine has."""
     for option in reversed((
@@ -75,9 +89,7 @@ def main() -> None:
 @click.option("--deck", "deck_name", help="Deck name [Political Russian::<article title>].")
 @click.option("--max-cards", type=click.IntRange(min=1), help="At most this many cards.")
 @learner_options
-@click.option("--min-words", type=click.IntRange(min=1), default=4, show_default=True, help="Shortest sentence (words).")
-@click.option("--max-words", type=click.IntRange(min=1), default=40, show_default=True, help="Longest sentence (words).")
-@click.option("--min-score", type=click.FloatRange(0, 1), default=0.5, show_default=True, help="Alignment confidence floor.")
+@sentence_options
 @click.option("--reverse", is_flag=True, help="Add an English → Russian card to every note.")
 @click.option("--topic", default="politics", show_default=True, help="Tag every note topic::TOPIC ('' for none).")
 @click.option("--cloze", is_flag=True, help="Also make 'Russian cloze' notes: one cloze per target word.")
@@ -127,21 +139,27 @@ def _read_lines(path: Path) -> list[str]:
 
 
 @main.command()
-@click.argument("ru", type=click.Path(path_type=Path))
-@click.argument("en", type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--presegmented", is_flag=True, help="Each input line is one segment: no cleaning, no splitting.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "tsv", "text"]), default="jsonl", show_default=True)
 @reports_errors
-def align(ru, en, presegmented, fmt):
+def align(inputs, presegmented, fmt):
     """Align the sentences of a Russian text and its English translation.
 
+    INPUTS are two files RU EN, or a pair folder holding ru.* and en.* (as for build).
     Prints one bead per line: {"ru": [i…], "en": [j…], "ru_text", "en_text", "score"}.
     Every segment of both sides is in exactly one bead, in order.
 
     Example:
 
-        cards align --presegmented ru.txt en.txt
+        cards align seeds/minsk-washington --format text
     """
+    from cards.build import find_pairs
+
+    pairs = find_pairs(inputs)
+    if len(pairs) != 1:
+        raise click.UsageError(f"align takes one article pair; {len(pairs)} found in {' '.join(map(str, inputs))}")
+    ru, en = pairs[0].ru, pairs[0].en
     from cards.align import align as run_align
 
     if presegmented:
@@ -168,7 +186,7 @@ def align(ru, en, presegmented, fmt):
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--lang", type=click.Choice(["ru", "en"]), required=True)
+@click.option("--lang", type=click.Choice(["ru", "en"]), help="The text's language [from its letters].")
 @click.option("--explain", is_flag=True, help="Show the rule that decided each boundary.")
 @reports_errors
 def segment(file, lang, explain):
@@ -176,11 +194,16 @@ def segment(file, lang, explain):
 
     Example:
 
-        cards segment seeds/minsk-washington/ru.txt --lang ru --explain
+        cards segment seeds/minsk-washington/ru.txt --explain
     """
-    from cards.load import load_document
+    from cards.load import load_document, read_text
     from cards.segment import segment_explained
 
+    if lang is None:
+        text = read_text(file)
+        cyrillic = sum(1 for ch in text if "а" <= ch.lower() <= "я" or ch in "ёЁ")
+        latin = sum(1 for ch in text if "a" <= ch.lower() <= "z")
+        lang = "ru" if cyrillic > latin else "en"
     for sentence, rule in segment_explained(load_document(file, lang)):
         if explain:
             click.echo(f"{sentence.text}\t[{sentence.kind}; {rule}]")
@@ -188,24 +211,39 @@ def segment(file, lang, explain):
             click.echo(sentence.text)
 
 
-@main.command()
+def _rules_legend() -> str:
+    from cards.select import RULE_MEANINGS
+
+    return "\b\nRules:\n" + "\n".join(f"  {rule:<24} {meaning}" for rule, meaning in RULE_MEANINGS.items())
+
+
+@main.command(epilog=_rules_legend())
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.option("--words", is_flag=True, help="One line per content word instead: taught, known, or left out, and why.")
 @learner_options
+@sentence_options
 @dictionary_options
 @reports_errors
-def inspect(inputs, fmt, words, known_sources, known_field, level, max_new, dictionary, no_system_dictionaries,
-            no_dictionary):
-    """Show every aligned pair, whether it became a card, the rule that decided, and its targets.
+def inspect(inputs, fmt, words, known_sources, known_field, level, max_new, min_words, max_words, min_score,
+            dictionary, no_system_dictionaries, no_dictionary):
+    """Show every aligned pair, whether it became a card, the rule that decided, and its targets;
+    or, with --words, every content word: taught, known, or left out, and why.
+
+    INPUTS are two files RU EN, a pair folder, or a folder of pair folders (as for build).
 
     Example:
 
-        cards inspect seeds/minsk-washington/ru.txt seeds/minsk-washington/en.txt --format jsonl
+    \b
+        cards inspect seeds/minsk-washington
+        cards inspect seeds/minsk-washington --words --level B2
     """
     from cards.build import BuildOptions, inspect_pairs
 
+    if max_words < min_words:
+        raise click.BadParameter(f"must be at least --min-words ({min_words})", param_hint="--max-words")
     options = BuildOptions(level=level, max_new=max_new, known_sources=tuple(known_sources), known_field=known_field,
+                           min_words=min_words, max_words=max_words, min_score=min_score,
                            dictionary=dictionary, use_dictionary=not no_dictionary,
                            system_dictionaries=not no_system_dictionaries)
     if words:
@@ -223,6 +261,8 @@ def inspect(inputs, fmt, words, known_sources, known_field, level, max_new, dict
     rows, warnings = inspect_pairs(inputs, options)
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
+    if fmt == "table":
+        click.echo(f"{'card':<4} {'score':>5} {'rule':<24} [targets] Russian  (rules: cards inspect --help)")
     for row in rows:
         if fmt == "jsonl":
             click.echo(json.dumps(row, ensure_ascii=False))

@@ -160,6 +160,24 @@ def _mostly_names_or_numbers(pair: Pair, tokens: Sequence[Token], options: Selec
     return names > options.max_name_share * len(tokens)
 
 
+RULE_MEANINGS = {  # what each decision's rule means, for `cards inspect --help` and the README
+    "heading_or_byline": "a heading, dateline, byline or source line (a headline with a verb may be a card)",
+    "omission": "one side has no translation",
+    "low_confidence": "the alignment is below --min-score",
+    "too_short": "fewer Russian words than --min-words",
+    "too_long": "more Russian words than --max-words",
+    "mostly_names_or_numbers": "a list of names and numbers, not a sentence",
+    "teaches_new_words": "a card: it teaches these words",
+    "teaches_one_new_word": "a card: it teaches one word",
+    "kept_from_earlier_build": "a card of an earlier build of this deck, kept with its words",
+    "article_built_before": "its article's cards come from an earlier build of this deck",
+    "nothing_new": "every word is known or already taught",
+    "too_many_new_words": "more new words than --max-new allows, and others teach them",
+    "max_cards_reached": "--max-cards reached",
+    "not_worth_a_card": "its new words are taught by other cards or not worth a card of their own",
+}
+
+
 FILTERS: tuple[tuple[str, Filter], ...] = (
     ("heading_or_byline", _heading),
     ("omission", _omission),

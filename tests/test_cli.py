@@ -41,7 +41,7 @@ def test_build_seed_imports_into_anki_with_highlighted_targets(seed_deck, seed_r
     out, result = seed_deck
     chosen = [r for r in seed_rows if r["chosen"]]
     assert 10 <= len(chosen) <= 70  # at most one card per text pair of the seed
-    assert f"{len(chosen)} cards" in result.stderr
+    assert f"{len(chosen)} notes ({len(chosen)} sentence) = {len(chosen)} Anki cards" in result.stderr
 
     counts = import_apkg(collection, out)
     assert (counts.new, counts.conflicting) == (len(chosen), 0)
@@ -84,7 +84,7 @@ def test_dry_run_prints_cards_and_writes_nothing(tmp_path):
     assert not out.exists()
     numbered = [line for line in result.stdout.splitlines() if line[:4].strip().rstrip(".").isdigit()]
     assert len(numbered) == 5
-    assert "dry run: 5 cards" in result.stderr
+    assert "dry run: 5 sentence notes" in result.stderr
 
 
 def test_align_presegmented_reproduces_every_gold_link():
@@ -277,3 +277,20 @@ def test_inspect_words_says_what_happened_to_every_word(tmp_path):
     assert rows["насколько"] == {"lemma": "насколько", "status": "not_a_target", "reason": "pronominal_adverb"}
     statuses = {r["status"] for r in rows.values()}
     assert statuses == {"taught", "known", "not_a_target", "left_out"}
+
+
+def test_the_summary_counts_what_anki_imports(tmp_path, collection):
+    """--cloze --reverse: the summary's notes and cards are what the anki package imports, and the path
+    it prints is absolute."""
+    out = tmp_path / "both.apkg"
+    result = CliRunner().invoke(main, ["build", str(SEED), "--cloze", "--reverse", "--no-stress", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    summary = result.output.strip().splitlines()[-1]
+    m = re.match(r"(/\S+): (\d+) notes \((\d+) sentence, (\d+) cloze\) = (\d+) Anki cards, (\d+) new or changed", summary)
+    assert m, summary
+    assert Path(m.group(1)) == out.resolve()
+    notes, sentence, cloze, cards = map(int, m.group(2, 3, 4, 5))
+    counts = import_apkg(collection, out)
+    assert counts.new == notes == sentence + cloze and sentence == cloze
+    assert collection.note_count() == notes
+    assert collection.card_count() == cards > 2 * sentence + cloze  # a cloze note makes a card per target

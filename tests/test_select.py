@@ -382,3 +382,14 @@ def test_a_headline_that_is_a_sentence_can_be_a_card_a_noun_phrase_cannot():
                         analyse(phrase), options) == "heading_or_byline"
     assert first_filter(Pair(sentence, "The Pope welcomed the Donbass truce", 0.9, kind="byline"),
                         analyse(sentence), options) == "heading_or_byline"
+
+
+def test_every_rule_a_decision_can_name_is_explained():
+    """`cards inspect --help` shows a legend of the rules: each one a decision can carry has a meaning."""
+    import re as _re
+
+    from cards.select import FILTERS, RULE_MEANINGS
+
+    source = (Path(__file__).resolve().parent.parent / "cards" / "select.py").read_text(encoding="utf-8")
+    emitted = set(_re.findall(r'final_rule\[i\] = "(\w+)"', source)) | {"teaches_one_new_word", "teaches_new_words"}
+    assert {name for name, _ in FILTERS} | emitted == set(RULE_MEANINGS)
