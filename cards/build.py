@@ -10,7 +10,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from cards.errors import InputError
 from cards.model import Bead, Card, Document, Pair, Sentence, Target
@@ -647,16 +647,27 @@ def inspect_words(inputs: Sequence[Path], options: BuildOptions) -> tuple[tuple[
     return word_report(articles, decisions, known, options, earlier), warnings
 
 
+Progress = Callable[[str, int, int], None]  # (stage, done, total): what the CLI shows on a terminal
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    return None
+
+
 def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *, dry_run: bool = False,
-               timestamp: float | None = None) -> BuildResult:
-    """Load → segment → align → analyse → select → render → export, for every article pair given."""
+               timestamp: float | None = None, progress: Progress = _quiet) -> BuildResult:
+    """Load → segment → align → analyse → select → render → export, for every article pair given.
+    `progress` is told each stage ("align", "choose", "render", "write") with how much of it is done."""
     from cards.export import NoteSpec, read_state, write_apkg, write_csv
     from cards.render import render, render_cloze
 
     sources = find_pairs(inputs)
     out = Path(options.out) if options.out else default_out(sources, options.format)
+    progress("align", 0, len(sources))
     articles, dictionary, skipped = checked_articles(sources, options, out)
+    progress("align", len(sources), len(sources))
     known = read_known(options.known_sources, options.known_field)
+    progress("choose", 0, 1)
     decisions, cards = choose_cards(
         articles, known, options.select_options(), dictionary=dictionary, earlier_notes=read_state(out)
     )
@@ -671,8 +682,10 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
 
         if audio.tools_missing():
             raise audio.AudioError(f"--audio needs espeak-ng and lame: {audio.INSTALL}, or build without --audio")
+    progress("choose", 1, 1)
     specs, media = [], []
-    for card, article in zip(cards, card_articles(articles, decisions)):
+    for n, (card, article) in enumerate(zip(cards, card_articles(articles, decisions), strict=True)):
+        progress("render", n, len(cards))
         deck = options.deck_name or default_deck_name(article)
         stressed = stress_card(card) if use_stress else None
         sound = ""
@@ -687,6 +700,8 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
         specs.append(NoteSpec(card, fields, deck, tags))
         if options.cloze and card.targets:
             specs.append(NoteSpec(card, render_cloze(card, stressed=stressed, audio=sound), deck, tags, "cloze"))
+    progress("render", len(cards), len(cards))
+    progress("write", 0, 1)
     alignments = {a.key: a.beads for a in articles}
     if options.format == "csv":
         summary = write_csv(specs, out, timestamp=timestamp, alignments=alignments)

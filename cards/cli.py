@@ -122,7 +122,7 @@ def build(inputs, out, deck_name, max_cards, known_sources, known_field, level, 
         cloze=cloze, format=fmt, dictionary=dictionary, use_dictionary=not no_dictionary,
         system_dictionaries=not no_system_dictionaries, stress=stress, audio=audio,
     )
-    result = build_deck(inputs, options, dry_run=dry_run)
+    result = build_deck(inputs, options, dry_run=dry_run, progress=TerminalProgress() if sys.stderr.isatty() else _silent)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     if dry_run:
@@ -130,6 +130,40 @@ def build(inputs, out, deck_name, max_cards, known_sources, known_field, level, 
             words = ", ".join(t.lemma.lemma for t in card.targets)
             click.echo(f"{card.order + 1:3d}. [{words}] {card.pair.ru}\n     {card.pair.en}")
     click.echo(result.summary(), err=True)
+
+
+STAGES = {"align": "loading and aligning", "choose": "choosing cards", "render": "making notes", "write": "writing"}
+
+
+def _silent(stage: str, done: int, total: int) -> None:
+    return None
+
+
+class TerminalProgress:
+    """Stages of a build on stderr, a bar for the long ones; used only when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        self.stage, self.bar = "", None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage != self.stage:
+            self.close()
+            self.stage = stage
+            label = STAGES.get(stage, stage)
+            if total > 1:
+                self.bar = click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True)
+                self.bar.__enter__()
+            else:
+                click.echo(f"{label}…", err=True)
+        if self.bar is not None:
+            self.bar.update(done - self.bar.pos)
+            if done >= total:
+                self.close()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
 
 
 def _read_lines(path: Path) -> list[str]:

@@ -294,3 +294,21 @@ def test_the_summary_counts_what_anki_imports(tmp_path, collection):
     assert counts.new == notes == sentence + cloze and sentence == cloze
     assert collection.note_count() == notes
     assert collection.card_count() == cards > 2 * sentence + cloze  # a cloze note makes a card per target
+
+
+def test_a_build_reports_its_stages_in_order(tmp_path):
+    from cards.build import BuildOptions, build_deck
+
+    seen = []
+    result = build_deck([SEED], BuildOptions(out=tmp_path / "d.apkg", stress=False),
+                        progress=lambda stage, done, total: seen.append((stage, done, total)))
+    stages = list(dict.fromkeys(stage for stage, _, _ in seen))
+    assert stages == ["align", "choose", "render", "write"]
+    assert ("render", len(result.cards), len(result.cards)) in seen
+    assert seen[0] == ("align", 0, 1) and ("align", 1, 1) in seen
+
+
+def test_no_progress_when_stderr_is_not_a_terminal(tmp_path):
+    result = CliRunner().invoke(main, ["build", str(SEED), "--no-stress", "--out", str(tmp_path / "d.apkg")])
+    assert result.exit_code == 0
+    assert result.stderr.count("\n") == 1 and "making notes" not in result.stderr  # the summary alone
