@@ -676,6 +676,8 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
                            meanings=dictionary.source if dictionary else "")
     use_stress, stress_warnings = stress_wanted(options)
     warnings = skipped + stress_warnings + few_cards_warning(articles, cards, known, options, read_state(out))
+    if not options.out and not out.parent.exists():  # the default folder: never made without a word
+        warnings += (f"created {out.parent.resolve()} for the deck (--out puts it elsewhere)",)
     media_dir = out.with_name(out.stem + ".media") if options.audio else None
     if media_dir is not None:
         from cards import audio
