@@ -414,6 +414,17 @@ def _same_sentence(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a) and len(a & b) >= 0.8 * max(len(a), len(b))
 
 
+def _duplicate_candidates(keys: frozenset[str], postings: Mapping[str, list[int]]) -> set[int]:
+    """The seen sentences that can be near duplicates of one with these lemmas (`_same_sentence`): a
+    duplicate shares at least 80% of them, so it holds one of any len - ceil(0.8·len) + 1 of them; the
+    rarest are looked up. Linear in the text instead of quadratic."""
+    if not keys:
+        return set()
+    need = len(keys) - math.ceil(0.8 * len(keys)) + 1
+    rarest = sorted(keys, key=lambda k: (len(postings.get(k, ())), k))[:need]
+    return {j for k in rarest for j in postings.get(k, ())}
+
+
 def _family(key: str) -> str:
     """Lemmas sharing their first six letters are one word family (санкция, санкционный)."""
     return key[:6]
@@ -457,10 +468,13 @@ def domain_weights(
     words: Counter[tuple[str, int]] = Counter()  # (article, stretch) → words
     read: Counter[str] = Counter()  # article → words so far
     lemmas: dict[str, Token] = {}
-    for tokens, source in zip(analyses, sources):
+    postings: dict[str, list[int]] = {}  # lemma → the seen sentences holding it
+    for tokens, source in zip(analyses, sources, strict=True):
         keys = frozenset(lemma_key(t.lemma.lemma) for t in tokens if t.lemma.pos in CONTENT_POS)
-        if any(_same_sentence(keys, other) for other in seen):
+        if any(_same_sentence(keys, seen[j]) for j in _duplicate_candidates(keys, postings)):
             continue
+        for key in keys:
+            postings.setdefault(key, []).append(len(seen))
         seen.append(keys)
         stretch = (source, read[source] // STRETCH_WORDS)
         read[source] += len(tokens)

@@ -393,3 +393,25 @@ def test_every_rule_a_decision_can_name_is_explained():
     source = (Path(__file__).resolve().parent.parent / "cards" / "select.py").read_text(encoding="utf-8")
     emitted = set(_re.findall(r'final_rule\[i\] = "(\w+)"', source)) | {"teaches_one_new_word", "teaches_new_words"}
     assert {name for name, _ in FILTERS} | emitted == set(RULE_MEANINGS)
+
+
+def test_duplicate_candidates_never_miss_a_near_duplicate():
+    """The inverted index finds every earlier sentence `_same_sentence` would call a near duplicate."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cards.select import _duplicate_candidates, _same_sentence
+
+    word_sets = st.frozensets(st.sampled_from("абвгдежзиклмнопр"), max_size=10)
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(word_sets, max_size=12), word_sets)
+    def check(seen, keys):
+        postings = {}
+        for j, other in enumerate(seen):
+            for k in other:
+                postings.setdefault(k, []).append(j)
+        found = _duplicate_candidates(keys, postings)
+        assert {j for j, other in enumerate(seen) if _same_sentence(keys, other)} <= found
+
+    check()
