@@ -109,10 +109,11 @@ def find_pairs(paths: Sequence[Path]) -> tuple[ArticlePair, ...]:
 # --- stages ----------------------------------------------------------------------------------
 
 
-def load_pair(source: ArticlePair) -> tuple[Document, Document]:
+def load_pair(source: ArticlePair, warnings: list[str] | None = None) -> tuple[Document, Document]:
+    """Both sides of a pair; what decoding had to repair (bad bytes, mixed encodings) goes to `warnings`."""
     from cards.load import load_document
 
-    return load_document(source.ru, "ru"), load_document(source.en, "en")
+    return load_document(source.ru, "ru", warnings), load_document(source.en, "en", warnings)
 
 
 def bead_kind(sentences: Sequence[Sentence]) -> str:
@@ -159,6 +160,7 @@ def prepare_articles(
     sources: Sequence[ArticlePair],
     remembered: Mapping[str, Sequence[Bead]] | None = None,
     errors: list[InputError] | None = None,
+    warnings: list[str] | None = None,
 ) -> tuple[Article, ...]:
     """Load, segment and align every article pair; the aligner learns from all of them together.
 
@@ -175,8 +177,11 @@ def prepare_articles(
     loaded, kept_sources, failed = [], [], []
     for source in sources:
         try:
-            loaded.append(load_pair(source))
+            repaired: list[str] = []
+            loaded.append(load_pair(source, repaired))
             kept_sources.append(source)
+            if warnings is not None:
+                warnings.extend(repaired)
         except InputError as err:
             if errors is None:
                 raise
@@ -588,10 +593,17 @@ def checked_articles(
     from cards.export import read_alignments
 
     unreadable: list[InputError] = []
-    articles = prepare_articles(sources, read_alignments(out), unreadable)
+    repaired: list[str] = []
+    articles = prepare_articles(sources, read_alignments(out), unreadable, repaired)
     dictionary = find_dictionary(options)
     articles, untranslated = translated_articles(articles, dictionary)
-    return articles, dictionary, tuple(f"{err}; skipped" for err in unreadable) + untranslated
+    return articles, dictionary, tuple(repaired) + tuple(f"{err}; skipped" for err in unreadable) + untranslated
+
+
+def input_files(sources: Sequence[ArticlePair], options: BuildOptions) -> tuple[Path, ...]:
+    """Every file a build reads: the articles, the known-word sources and the extra dictionary (--out is none of them)."""
+    extra = (options.dictionary,) if options.dictionary is not None else ()
+    return (*(p for s in sources for p in (s.ru, s.en)), *options.known_sources, *extra)
 
 
 def inspect_pairs(inputs: Sequence[Path], options: BuildOptions) -> tuple[list[dict], tuple[str, ...]]:
@@ -657,7 +669,26 @@ def _quiet(stage: str, done: int, total: int) -> None:
 def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *, dry_run: bool = False,
                timestamp: float | None = None, progress: Progress = _quiet) -> BuildResult:
     """Load → segment → align → analyse → select → render → export, for every article pair given.
-    `progress` is told each stage ("align", "choose", "render", "write") with how much of it is done."""
+    `progress` is told each stage ("align", "choose", "render", "write") with how much of it is done.
+
+    Before any work, --out must be a new path or a deck cards wrote (OutPathError); the deck is locked
+    from reading its state to writing it (DeckInUseError for a second build of the same deck)."""
+    if dry_run:
+        return _build_deck(inputs, options, dry_run=True, timestamp=timestamp, progress=progress)
+    from cards.export import check_out_path
+    from cards.files import deck_lock
+
+    sources = find_pairs(inputs)
+    out = Path(options.out) if options.out else default_out(sources, options.format)
+    check_out_path(out, input_files(sources, options))
+    new_folder = not out.parent.exists()  # before the lock file makes it
+    with deck_lock(out):
+        return _build_deck(inputs, options, dry_run=False, timestamp=timestamp, progress=progress,
+                           new_folder=new_folder)
+
+
+def _build_deck(inputs: Sequence[Path], options: BuildOptions, *, dry_run: bool, timestamp: float | None,
+                progress: Progress, new_folder: bool = False) -> BuildResult:
     from cards.export import NoteSpec, read_state, write_apkg, write_csv
     from cards.render import render, render_cloze
 
@@ -676,7 +707,7 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
                            meanings=dictionary.source if dictionary else "")
     use_stress, stress_warnings = stress_wanted(options)
     warnings = skipped + stress_warnings + few_cards_warning(articles, cards, known, options, read_state(out))
-    if not options.out and not out.parent.exists():  # the default folder: never made without a word
+    if not options.out and new_folder:  # the default folder: never made without a word
         warnings += (f"created {out.parent.resolve()} for the deck (--out puts it elsewhere)",)
     media_dir = out.with_name(out.stem + ".media") if options.audio else None
     if media_dir is not None:

@@ -238,7 +238,11 @@ def segment(file, lang, explain):
         cyrillic = sum(1 for ch in text if "а" <= ch.lower() <= "я" or ch in "ёЁ")
         latin = sum(1 for ch in text if "a" <= ch.lower() <= "z")
         lang = "ru" if cyrillic > latin else "en"
-    for sentence, rule in segment_explained(load_document(file, lang)):
+    warnings: list[str] = []
+    document = load_document(file, lang, warnings)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for sentence, rule in segment_explained(document):
         if explain:
             click.echo(f"{sentence.text}\t[{sentence.kind}; {rule}]")
         else:

@@ -11,19 +11,25 @@ nor overwrites a learner's edits to notes whose content did not change.
 from __future__ import annotations
 
 import csv
+import errno
 import functools
 import io
 import hashlib
+import itertools
 import json
+import os
 import re
+import sqlite3
+import stat
 import time
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
-from cards.errors import ExportError
-from cards.files import atomic_write, atomic_write_text
+from cards.errors import EmptyDeckError, ExportError, OutPathError, shown
+from cards.files import atomic_write, atomic_write_text, deck_lock, temp_path
 from cards.model import Bead, Card
 from cards.render import (
     CLOZE_BACK,
@@ -142,6 +148,10 @@ def content_hash(spec: NoteSpec) -> str:
 
 
 def _state_path(out: Path) -> Path:
+    """The state file beside the deck (beside the file a symbolic link `out` points to, like the deck itself)."""
+    out = Path(out)
+    if out.is_symlink():
+        out = Path(os.path.realpath(out))
     return out.with_name(out.name + ".state.json")
 
 
@@ -170,35 +180,195 @@ def write_apkg(
     specs: Sequence[NoteSpec], out: Path, *, timestamp: float | None = None, media: Sequence[Path] = (),
     alignments: Mapping[str, Sequence[Bead]] | None = None,
 ) -> ExportSummary:
-    """Write the notes (and their media files) to `out` atomically: an existing deck is never left half-written."""
+    """Write the notes (and their media files) to `out` atomically: an existing deck is never left half-written.
+
+    Holds the deck's lock while it writes (DeckInUseError when another build does); refuses to replace an
+    existing deck with one of no notes (EmptyDeckError)."""
     import genanki
 
+    out = Path(out)
     now = int(time.time() if timestamp is None else timestamp)
     models = {"sentence": sentence_model(), "cloze": cloze_model()}
-    unique, state, changed = note_states(specs, read_state(out), now)
-    decks: dict[str, genanki.Deck] = {}
-    for position, spec in enumerate(unique):
-        mod = state[spec.guid]["mod"]
-        note = _timed_note_class()(
-            mod=mod,
-            model=models[spec.model],
-            fields=spec.field_values(),
-            guid=spec.guid,
-            tags=list(spec.tags),
-            due=position + 1,
-        )
-        deck = decks.get(spec.deck)
-        if deck is None:
-            deck = decks[spec.deck] = genanki.Deck(deck_id(spec.deck), spec.deck)
-        deck.add_note(note)
-    package = genanki.Package(list(decks.values()), media_files=sorted({str(p) for p in media}))
-    try:
-        atomic_write(out, lambda tmp: package.write_to_file(tmp, timestamp=now))
-        _write_state(out, state, alignments)
-    except OSError as err:
-        raise ExportError(f"{out}: cannot write the deck ({err.strerror}). Choose another --out path.") from err
+    with deck_lock(out):
+        unique, state, changed = note_states(specs, read_state(out), now)
+        check_replacement(out, len(unique))
+        decks: dict[str, genanki.Deck] = {}
+        for position, spec in enumerate(unique):
+            mod = state[spec.guid]["mod"]
+            note = _timed_note_class()(
+                mod=mod,
+                model=models[spec.model],
+                fields=spec.field_values(),
+                guid=spec.guid,
+                tags=list(spec.tags),
+                due=position + 1,
+            )
+            deck = decks.get(spec.deck)
+            if deck is None:
+                deck = decks[spec.deck] = genanki.Deck(deck_id(spec.deck), spec.deck)
+            deck.add_note(note)
+        package = genanki.Package(list(decks.values()), media_files=sorted({str(p) for p in media}))
+        try:
+            atomic_write(out, lambda tmp: write_package(package, tmp, now, temp_path(out, ".db")))
+        except (OSError, sqlite3.Error) as err:
+            raise write_error(out, "the deck", err) from err
+        try:
+            _write_state(out, state, alignments)
+        except OSError as err:
+            raise write_error(_state_path(out), "the deck's state", err, kept=False) from err
     cards = sum(len(n.cards) for d in decks.values() for n in d.notes)
     return ExportSummary(out, len(unique), cards, changed, tuple(decks))
+
+
+def write_package(package, file: str | Path, timestamp: float, database: str | Path) -> None:
+    """What genanki's Package.write_to_file does, with its temporary database at `database` (beside the
+    deck: genanki's own goes to $TMPDIR and stays there), removed afterwards whatever happens."""
+    database = str(database)
+    try:
+        con = sqlite3.connect(database)
+        try:
+            con.execute("pragma journal_mode = memory")  # no -journal file beside the deck
+            con.execute("pragma temp_store = memory")  # and nothing in $TMPDIR
+            package.write_to_db(con.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+            con.commit()
+        finally:
+            con.close()
+        with zipfile.ZipFile(file, "w") as archive:
+            archive.write(database, "collection.anki2")
+            media = dict(enumerate(package.media_files))
+            archive.writestr("media", json.dumps({i: os.path.basename(p) for i, p in media.items()}))
+            for i, path in media.items():
+                archive.write(path, str(i))
+    finally:
+        for leftover in (database, database + "-journal"):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
+
+
+def write_error(out: Path, what: str, err: Exception, kept: bool = True) -> ExportError:
+    """A one-line ExportError for a failed write of `out` (`kept`: the old file is still there); a full
+    disk says so."""
+    full = isinstance(err, OSError) and err.errno in (errno.ENOSPC, errno.EDQUOT) or (
+        isinstance(err, sqlite3.Error) and "full" in str(err))
+    if full:
+        return ExportError(f"{shown(out)}: cannot write {what}: no space left on the disk"
+                           f"{'; the old file is kept' if kept else ''}. Free some space, or choose another --out path")
+    reason = (err.strerror if isinstance(err, OSError) and err.strerror else str(err)) or err.__class__.__name__
+    return ExportError(f"{shown(out)}: cannot write {what} ({' '.join(reason.split())}). Choose another --out path")
+
+
+# ---------------------------------------------------------------- what --out may be
+
+
+GENANKI_COL = (1411124400, 1425279151690)  # (crt, scm) of the collection row genanki writes into every .apkg
+MAX_OWN_COLLECTION = 256 * 1024 * 1024  # a collection.anki2 this big is no deck of ours (the seed deck: 140 KB)
+
+
+def check_out_path(out: Path, inputs: Iterable[Path] = ()) -> None:
+    """Raise OutPathError unless `out` does not exist yet or is a deck (.apkg or .csv) cards wrote.
+
+    Refused, each with a one-line message naming the file: one of the `inputs` (the same file by any
+    name), a folder, a device or other special file, a broken symbolic link, and any other existing
+    file (a text, a user's own Anki export): writing the deck would replace it."""
+    p = Path(out)
+    if not p.exists():
+        if os.path.lexists(p):
+            raise OutPathError(f"{shown(p)}: is a symbolic link to a file that does not exist. "
+                               "Give another --out path, or remove the link")
+        return
+    mode = p.stat().st_mode
+    if stat.S_ISDIR(mode):
+        raise OutPathError(f"{shown(p)}: is a folder. Give a file name for the deck, e.g. --out {shown(p / 'deck.apkg')}")
+    if not stat.S_ISREG(mode):
+        raise OutPathError(f"{shown(p)}: is a device or other special file, not a deck; it is left as it is. "
+                           "Give a file name for the deck")
+    for source in inputs:
+        try:
+            same = os.path.samefile(p, source)
+        except OSError:
+            continue
+        if same:
+            raise OutPathError(f"{shown(p)}: is one of the input files; writing the deck there would replace it. "
+                               "Give another --out path")
+    if not is_cards_deck(p):
+        raise OutPathError(f"{shown(p)}: exists and is not a deck cards wrote; it is left as it is. "
+                           "Give another --out path, or move that file away first")
+
+
+def is_cards_deck(path: Path) -> bool:
+    """Did cards write this file? An .apkg made by genanki whose note types are all ours (a learner's own
+    Anki export is not: Anki writes its own collection), or a CSV with our header. Reads at most the
+    package's collection (MAX_OWN_COLLECTION) or the CSV's first 4 KB."""
+    p = Path(path)
+    try:
+        with open(p, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return False
+    if head.startswith(b"PK"):
+        return _apkg_is_ours(p)
+    return _csv_is_ours(head.decode("utf-8", "replace").split("\n"))
+
+
+def _csv_is_ours(lines: list[str]) -> bool:
+    """Our CSV header: the first lines as csv_header() makes them; the tags column moves when fields are
+    added, so any number there is ours."""
+    header = csv_header()
+    if len(lines) < len(header) or lines[: len(header) - 1] != list(header[:-1]):
+        return False
+    return re.fullmatch(r"#tags column:\d+", lines[len(header) - 1]) is not None
+
+
+def _apkg_is_ours(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            if "collection.anki2" not in names or any(n not in ("collection.anki2", "media") and not n.isdigit()
+                                                      for n in names):
+                return False
+            info = archive.getinfo("collection.anki2")
+            if info.file_size > MAX_OWN_COLLECTION:
+                return False
+            with archive.open(info) as member:
+                data = member.read(MAX_OWN_COLLECTION + 1)
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError):
+        return False
+    try:
+        with _database(data, path) as con:
+            crt, scm, models = con.execute("select crt, scm, models from col").fetchone()
+        ids = set(json.loads(models))
+    except (sqlite3.Error, ValueError, TypeError):
+        return False
+    return (crt, scm) == GENANKI_COL and ids <= {str(SENTENCE_MODEL_ID), str(CLOZE_MODEL_ID)}
+
+
+class _database:
+    """An SQLite database from bytes, in memory (Python 3.11+), else from a temporary file beside `beside`."""
+
+    def __init__(self, data: bytes, beside: Path) -> None:
+        self.data, self.beside, self.file, self.con = data, beside, None, None
+
+    def __enter__(self):
+        if hasattr(sqlite3.Connection, "deserialize"):
+            self.con = sqlite3.connect(":memory:")
+            self.con.deserialize(self.data)
+        else:  # pragma: no cover - Python 3.10
+            self.file = temp_path(self.beside, ".db")
+            self.file.write_bytes(self.data)
+            self.con = sqlite3.connect(self.file)
+        return self.con
+
+    def __exit__(self, *exc) -> None:
+        self.con.close()
+        if self.file is not None:
+            self.file.unlink()
+
+
+def check_replacement(out: Path, notes: int) -> None:
+    """Raise EmptyDeckError when a deck of `notes` == 0 notes would replace the existing file `out`."""
+    if notes == 0 and Path(out).exists():
+        raise EmptyDeckError(f"{shown(out)}: this build made no cards, so the deck was not replaced and keeps its "
+                             "cards. Run the build with --dry-run to see why, or give another --out")
 
 
 def note_states(specs: Sequence[NoteSpec], old: dict, now: int) -> tuple[list[NoteSpec], dict, int]:
@@ -240,31 +410,42 @@ def write_csv(
     HTML, and the columns holding the GUID, note type, deck and tags, so re-imports update by GUID.
     The note types must exist in the collection (importing any .apkg of ours brings them)."""
     width = len(FIELDS)
-    lines = [
+    lines = list(csv_header())
+    names = {"sentence": SENTENCE_MODEL_NAME, "cloze": CLOZE_MODEL_NAME}
+    out = Path(out)
+    now = int(time.time() if timestamp is None else timestamp)
+    with deck_lock(out):
+        unique, state, changed = note_states(specs, read_state(out), now)
+        check_replacement(out, len(unique))
+        for spec in unique:
+            values = spec.field_values() + [""] * (width - len(spec.field_values()))
+            row = [spec.guid, names[spec.model], spec.deck, *values, " ".join(spec.tags)]
+            lines.append(_csv_row([_csv_cell(v) for v in row]))
+        text = "\n".join(lines) + "\n"
+        try:
+            atomic_write_text(out, text)
+        except OSError as err:
+            raise write_error(out, "the file", err) from err
+        try:
+            _write_state(out, state, alignments)
+        except OSError as err:
+            raise write_error(_state_path(out), "the deck's state", err, kept=False) from err
+    cards = sum(
+        len(s.card.targets) if s.model == "cloze" else 1 + bool(s.fields.reverse) for s in unique
+    )
+    return ExportSummary(out, len(unique), cards, changed, tuple(dict.fromkeys(s.deck for s in unique)))
+
+
+def csv_header() -> tuple[str, ...]:
+    """The header lines of our CSV: the separator, HTML, and the GUID, note type, deck and tags columns."""
+    return (
         "#separator:tab",
         "#html:true",
         "#guid column:1",
         "#notetype column:2",
         "#deck column:3",
-        f"#tags column:{4 + width}",
-    ]
-    names = {"sentence": SENTENCE_MODEL_NAME, "cloze": CLOZE_MODEL_NAME}
-    now = int(time.time() if timestamp is None else timestamp)
-    unique, state, changed = note_states(specs, read_state(out), now)
-    for spec in unique:
-        values = spec.field_values() + [""] * (width - len(spec.field_values()))
-        row = [spec.guid, names[spec.model], spec.deck, *values, " ".join(spec.tags)]
-        lines.append(_csv_row([_csv_cell(v) for v in row]))
-    text = "\n".join(lines) + "\n"
-    try:
-        atomic_write_text(out, text)
-        _write_state(out, state, alignments)
-    except OSError as err:
-        raise ExportError(f"{out}: cannot write the file ({err.strerror}). Choose another --out path.") from err
-    cards = sum(
-        len(s.card.targets) if s.model == "cloze" else 1 + bool(s.fields.reverse) for s in unique
+        f"#tags column:{4 + len(FIELDS)}",
     )
-    return ExportSummary(out, len(unique), cards, changed, tuple(dict.fromkeys(s.deck for s in unique)))
 
 
 def _csv_row(cells: list[str]) -> str:

@@ -20,6 +20,7 @@ the learner says they know.
 
 from __future__ import annotations
 
+import errno
 import html
 import os
 import re
@@ -31,7 +32,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from cards.errors import InputError
+from cards.errors import InputError, MissingPackageError, shown
+
+ANKI_HINT = "pip install 'cards[anki]'"
 
 WORD = re.compile(r"[А-Яа-яЁё\u0301\u0300]+(?:-[А-Яа-яЁё\u0301\u0300]+)*")
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -150,15 +153,22 @@ def is_anki_source(path: Path) -> bool:
 @contextmanager
 def _temporary_collection(path: Path) -> Iterator[object]:
     """A fresh collection in a temporary folder holding the contents of `path`; closed and removed after."""
-    from anki.collection import (
-        Collection,
-        ImportAnkiPackageOptions,
-        ImportAnkiPackageRequest,
-    )
-    from anki.errors import AnkiException
+    try:
+        from anki.collection import (
+            Collection,
+            ImportAnkiPackageOptions,
+            ImportAnkiPackageRequest,
+        )
+        from anki.errors import AnkiException
+    except ImportError:
+        raise MissingPackageError(f"{shown(path)}: reading an Anki file needs the anki package, which is not "
+                                  f"installed: {ANKI_HINT}; or give a text file of words") from None
 
     source = Path(path)
-    folder = tempfile.mkdtemp(prefix="cards-known-")
+    try:
+        folder = tempfile.mkdtemp(prefix="cards-known-")
+    except OSError as err:
+        raise _no_room(path, err) from None
     target = os.path.join(folder, "collection.anki2")
     col = None
     try:
@@ -179,18 +189,30 @@ def _temporary_collection(path: Path) -> Iterator[object]:
                 )
                 col = Collection(target, backend=backend)
             else:
-                shutil.copyfile(source, target)
-                wal = Path(str(source) + "-wal")
-                if wal.is_file():
-                    shutil.copyfile(wal, target + "-wal")
+                try:
+                    shutil.copyfile(source, target)
+                    wal = Path(str(source) + "-wal")
+                    if wal.is_file():
+                        shutil.copyfile(wal, target + "-wal")
+                except OSError as err:
+                    raise _no_room(path, err) if err.errno in (errno.ENOSPC, errno.EDQUOT) else err from None
                 col = Collection(target)
         except AnkiException as err:
+            if "full" in str(err).lower():
+                raise _no_room(path, err) from None
             raise InputError(path, f"Anki cannot read this file ({_first_line(err)})", _fix_for(source)) from None
         yield col
     finally:
         if col is not None:
             col.close()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _no_room(path: object, err: Exception) -> InputError:
+    """The temporary folder is full (or cannot be made): say where, and the way out."""
+    reason = getattr(err, "strerror", None) or "no space left on the disk"
+    return InputError(path, f"cannot be copied into a temporary folder in {shown(tempfile.gettempdir())} ({reason})",
+                      "Free some space there, or set TMPDIR to a folder with room")
 
 
 def _first_line(err: Exception) -> str:

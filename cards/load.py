@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
-from cards.errors import InputError
+from cards.errors import EncodingError, InputError
 from cards.model import Document, Paragraph
 
 LANG_NAMES = {"ru": "Russian", "en": "English"}
@@ -63,11 +64,19 @@ def _utf16_without_bom(data: bytes) -> str | None:
             sample = data[:8000].decode(codec)
         except UnicodeDecodeError:
             continue
-        ok = sum(1 for ch in sample if ch.isprintable() or ch in "\n\r\t") / len(sample)
-        usual = sum(1 for ch in sample if ch < "\u0530" or "\u2000" <= ch <= "\u206f") / len(sample)
-        if ok > 0.97 and usual > 0.95:
+        if _usual_text(sample):
             return codec
     return None
+
+
+def _usual_text(sample: str) -> bool:
+    """Does a decoding read as ordinary Latin or Cyrillic text (not the CJK a wrong UTF-16 reading gives)?"""
+    sample = sample[:4000].lstrip("\ufeff")
+    if not sample:
+        return True
+    ok = sum(1 for ch in sample if ch.isprintable() or ch in "\n\r\t") / len(sample)
+    usual = sum(1 for ch in sample if ch < "\u0530" or "\u2000" <= ch <= "\u206f") / len(sample)
+    return ok > 0.97 and usual > 0.95
 
 
 def _russian_plausibility(text: str) -> float:
@@ -86,26 +95,143 @@ def _russian_plausibility(text: str) -> float:
     return good / letters * letters / all_letters
 
 
-def _decode(data: bytes) -> str | None:
-    """Decode bytes: BOM, then strict UTF-8, then UTF-16 without BOM, then charset-normalizer."""
+@dataclass(frozen=True)
+class Decoded:
+    """A file's text and what decoding it found. Line numbers count from 1, in the file's own lines."""
+
+    text: str | None  # None: not text in any encoding we know
+    dropped: tuple[int, ...] = ()  # lines of a UTF-8 file that held bytes that are not UTF-8 (dropped)
+    dropped_bytes: int = 0
+    other_lines: tuple[int, ...] = ()  # lines of a UTF-8 file written in another encoding …
+    other: str = ""  # … this one (a Python codec name)
+    unreadable: tuple[int, ...] = ()  # lines of a UTF-8 file in no encoding we can tell: the file is refused
+
+
+CODEC_NAMES = {
+    "cp1251": "Windows-1251", "koi8_r": "KOI8-R", "mac_cyrillic": "Mac Cyrillic", "cp866": "CP866 (DOS)",
+    "iso8859_5": "ISO-8859-5", "cp1252": "Windows-1252",
+}
+MIN_UTF8_CHARS = 8  # valid non-ASCII UTF-8 characters (outside odd lines) that make a file UTF-8 with bad bytes
+MIN_OTHER_BYTES = 4  # bytes of odd lines needed to tell their encoding; with fewer they are dropped
+
+
+def _decode(data: bytes) -> Decoded:
+    """Decode bytes: BOM, then strict UTF-8, then UTF-16 without BOM, then UTF-8 with a few bad bytes or some
+    lines in another encoding (see decode_mostly_utf8), then the whole file in a single-byte code page.
+
+    One bad byte never decides the encoding of the whole file."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec)
+                text = data.decode(codec)
             except UnicodeDecodeError:
                 break
+            if codec == "utf-8-sig" or _usual_text(text):
+                return Decoded(text)
+            break  # bytes that only look like a UTF-16 or UTF-32 mark
     try:
-        return data.decode("utf-8")
+        return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:
-            return data.decode(utf16)
+            return Decoded(data.decode(utf16))
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:
+        return Decoded(None)
+    mostly = decode_mostly_utf8(data)
+    if mostly is not None:
+        return mostly
+    return Decoded(_decode_single_byte(data))
+
+
+_TWO_BYTES = re.compile("[\u0080-\u07ff]")
+_LONGER = re.compile("[\u0800-\ud7ff\ue000-\U0010ffff]")
+_ESCAPED = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, as surrogateescape keeps it
+
+
+def _utf8_counts(line: bytes) -> tuple[int, int]:
+    """(bytes that are not UTF-8, valid non-ASCII characters) of one line. A character of three or more
+    bytes (“ ” – …) counts as 4: a single-byte code page makes one by chance far more rarely than one of two
+    (cp1251 "С»" reads as UTF-8 "ѻ")."""
+    try:
+        text, bad = line.decode("utf-8"), 0
+    except UnicodeDecodeError:
+        text, bad = _ESCAPED.subn("", line.decode("utf-8", "surrogateescape"))
+    return bad, len(_TWO_BYTES.findall(text)) + 4 * len(_LONGER.findall(text))
+
+
+def decode_mostly_utf8(data: bytes) -> Decoded | None:
+    """A file that is UTF-8 but for some lines; None when it is not (too few valid UTF-8 characters).
+
+    A line with more bytes that are not UTF-8 than valid non-ASCII characters is odd: all odd lines
+    together are read in the Cyrillic code page that looks most like Russian, or Windows-1252 when their
+    non-ASCII bytes stand in Latin words (café); when they look like neither the file is refused
+    (`unreadable`), unless they hold fewer than MIN_OTHER_BYTES such bytes in all: too few to tell
+    anything from, they are dropped like the few bad bytes of the other lines."""
+    lines = data.splitlines(keepends=True)
+    counts = [_utf8_counts(line) for line in lines]
+    odd = [i for i, (bad, good) in enumerate(counts) if bad > good]
+    if sum(good for bad, good in counts if bad <= good) < MIN_UTF8_CHARS:
         return None
+    other = ""
+    if odd:
+        other = _odd_lines_codec(b"".join(lines[i] for i in odd)) or ""
+        if not other and sum(counts[i][0] for i in odd) >= MIN_OTHER_BYTES:
+            return Decoded(None, unreadable=tuple(i + 1 for i in odd))
+        if not other:
+            odd = []
+    odd_set = set(odd)
+    parts = [line.decode(other) if i in odd_set else line.decode("utf-8", "ignore") for i, line in enumerate(lines)]
+    dropped = tuple(i + 1 for i, (bad, _) in enumerate(counts) if bad and i not in odd_set)
+    return Decoded(
+        "".join(parts), dropped=dropped, dropped_bytes=sum(counts[n - 1][0] for n in dropped),
+        other_lines=_with_ascii_between(odd, counts), other=other,
+    )
+
+
+def _with_ascii_between(odd: list[int], counts: list[tuple[int, int]]) -> tuple[int, ...]:
+    """Line numbers (from 1) of the odd lines and of the plain ASCII lines (blank lines too) between two
+    of them, which read the same in either encoding: so a run of paragraphs shows as one range."""
+    odd_set, found, pending, after_odd = set(odd), [], [], False
+    for i, count in enumerate(counts):
+        if i in odd_set:
+            if after_odd:
+                found.extend(pending)
+            found.append(i + 1)
+            pending, after_odd = [], True
+        elif count == (0, 0):
+            pending.append(i + 1)
+        else:
+            pending, after_odd = [], False
+    return tuple(found)
+
+
+def _odd_lines_codec(data: bytes) -> str | None:
+    """The encoding of the lines of a UTF-8 file that are not UTF-8: a Cyrillic code page (at least
+    MIN_OTHER_BYTES letters that read as Russian), Windows-1252 (short runs of non-ASCII bytes, each
+    touching a Latin letter: café, “quotes”), or None."""
+    runs = list(re.finditer(rb"[\x80-\xff]+", data))
+    if sum(len(r.group()) for r in runs) >= MIN_OTHER_BYTES:
+        cyrillic = _best_cyrillic_codec(data)
+        if cyrillic is not None:
+            return cyrillic
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+    def latin(i: int) -> bool:
+        return 0 <= i < len(data) and chr(data[i]).isascii() and chr(data[i]).isalpha()
+
+    in_words = [len(r.group()) <= 2 and (latin(r.start() - 1) or latin(r.end())) for r in runs]
+    return "cp1252" if runs and all(len(r.group()) <= 2 for r in runs) and sum(in_words) >= 0.8 * len(runs) else None
+
+
+def _decode_single_byte(data: bytes) -> str | None:
+    """The whole file in a single-byte code page: Cyrillic by the look of the text, else charset-normalizer."""
     high = sum(1 for b in data if b >= 0x80)
     ascii_letters = sum(1 for b in data if 65 <= b <= 90 or 97 <= b <= 122)
     if high and high >= ascii_letters:
@@ -131,23 +257,65 @@ def _decode(data: bytes) -> str | None:
     return text
 
 
-def _best_cyrillic(data: bytes) -> str | None:
-    """The decoding among the Cyrillic code pages that looks most like Russian, if any looks like it."""
+def _best_cyrillic_codec(data: bytes) -> str | None:
+    """The Cyrillic code page whose reading looks most like Russian, if any looks like it."""
     scored = []
     for rank, codec in enumerate(_CYRILLIC_CODEPAGES):
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        scored.append((_russian_plausibility(text), -rank, text))
+        scored.append((_russian_plausibility(text), -rank, codec))
     if not scored:
         return None
-    score, _, text = max(scored)
-    return text if score >= 0.6 else None
+    score, _, codec = max(scored)
+    return codec if score >= 0.6 else None
 
 
-def read_text(path: str | Path) -> str:
-    """Read a text file in any common encoding; raise InputError with a one-line way out."""
+def _best_cyrillic(data: bytes) -> str | None:
+    """The decoding among the Cyrillic code pages that looks most like Russian, if any looks like it."""
+    codec = _best_cyrillic_codec(data)
+    return data.decode(codec) if codec else None
+
+
+def _line_list(numbers: tuple[int, ...]) -> str:
+    """'line 5', 'lines 3–5, 9' (at most 10 ranges shown)."""
+    ranges: list[list[int]] = []
+    for n in numbers:
+        if ranges and n == ranges[-1][1] + 1:
+            ranges[-1][1] = n
+        else:
+            ranges.append([n, n])
+    shown = [f"{a}" if a == b else f"{a}–{b}" for a, b in ranges[:10]] + (["…"] if len(ranges) > 10 else [])
+    return ("line " if len(numbers) == 1 else "lines ") + ", ".join(shown)
+
+
+def _are(numbers: tuple[int, ...]) -> str:
+    return "is" if len(numbers) == 1 else "are"
+
+
+def decoding_warnings(path: str | Path, decoded: Decoded) -> tuple[str, ...]:
+    """One line for each thing decoding `path` had to repair."""
+    found = []
+    if decoded.dropped:
+        n = decoded.dropped_bytes
+        what = "1 byte that is not UTF-8 was" if n == 1 else f"{n} bytes that are not UTF-8 were"
+        found.append(str(InputError(path, f"{what} dropped on {_line_list(decoded.dropped)}",
+                                    "Check the text there, or save the file as UTF-8 again")))
+    if decoded.other_lines:
+        name = CODEC_NAMES.get(decoded.other, decoded.other)
+        found.append(str(InputError(
+            path, f"{_line_list(decoded.other_lines)} {_are(decoded.other_lines)} in {name} and the rest in UTF-8; "
+                  "each part was read in its own encoding",
+            "Save the whole file as UTF-8 to be sure")))
+    return tuple(found)
+
+
+def read_text(path: str | Path, warnings: list[str] | None = None) -> str:
+    """Read a text file in any common encoding; raise InputError with a one-line way out.
+
+    What decoding had to repair (bytes that are not UTF-8 dropped, lines in another encoding) is appended
+    to `warnings`, one line each naming the file and the lines."""
     p = Path(path)
     if not p.exists():
         raise InputError(path, "no such file", "Check the path and the file name")
@@ -163,11 +331,17 @@ def read_text(path: str | Path) -> str:
     what = _magic(data)
     if what:
         raise InputError(path, f"this is {what}, not text", _FIX_FORMAT)
-    text = _decode(data)
+    decoded = _decode(data)
+    if decoded.unreadable:
+        raise EncodingError(path, f"{_line_list(decoded.unreadable)} {_are(decoded.unreadable)} neither UTF-8, as the rest of the file is, "
+                                  "nor a Cyrillic or Western code page", "Save the whole file as UTF-8")
+    text = decoded.text
     if text is None or _looks_binary(text):
         raise InputError(path, "this looks like a binary file, not text", _FIX_FORMAT)
     if not text.strip():
         raise InputError(path, "the file holds only whitespace", "Save the article text into it")
+    if warnings is not None:
+        warnings.extend(decoding_warnings(path, decoded))
     return text
 
 
@@ -525,11 +699,11 @@ def check_language(doc: Document, path: str | Path) -> None:
         raise InputError(path, finding, f"Give the {name} text of the article")
 
 
-def load_document(path: str | Path, lang: str) -> Document:
-    """Read, clean and check one article file."""
+def load_document(path: str | Path, lang: str, warnings: list[str] | None = None) -> Document:
+    """Read, clean and check one article file; what decoding repaired is appended to `warnings` (see read_text)."""
     if lang not in LANG_NAMES:
         raise InputError(path, f"unknown language {lang!r}", "Use ru or en")
-    doc = parse_document(read_text(path), lang, source=str(path))
+    doc = parse_document(read_text(path, warnings), lang, source=str(path))
     if not doc.paragraphs:
         raise InputError(path, "no text found", _FIX_FORMAT)
     check_language(doc, path)

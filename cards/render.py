@@ -1,4 +1,9 @@
-"""Card → HTML fields. Pure: every piece of article text is escaped before it reaches a field."""
+"""Card → HTML fields. Pure: every piece of article text is escaped before it reaches a field.
+
+Escaped means two things: HTML (`<b>` shows as text) and Anki's own markup. Article text such as
+`[sound:x.mp3]`, `[latex]…[/latex]`, `[$]…[/$]`, `\\(…\\)` or `{{c1::…}}` must show as those
+characters and never play a sound, make a LaTeX image, go to MathJax or become a cloze: see `escape`.
+"""
 
 from __future__ import annotations
 
@@ -68,6 +73,24 @@ CLOZE_BACK = (
 )
 
 
+# Anki reads sound, LaTeX and cloze markup in the field HTML as stored: `[` `]` `{` `}` as character
+# references are never markup. MathJax reads the page's text, where references are already decoded: an
+# empty element after each backslash keeps `\(` and `\[` from being one run of text it searches.
+_ANKI_MARKUP = {
+    ord("["): "&#91;",
+    ord("]"): "&#93;",
+    ord("{"): "&#123;",
+    ord("}"): "&#125;",
+    ord("\\"): "&#92;<span></span>",
+}
+
+
+def escape(text: str) -> str:
+    """Article text → field HTML that shows exactly `text`: HTML-escaped, and no Anki markup in it
+    (sound, LaTeX, MathJax, cloze) left live."""
+    return html.escape(text).translate(_ANKI_MARKUP)
+
+
 @dataclass(frozen=True)
 class Fields:
     """The rendered fields of one note, in FIELDS order."""
@@ -89,10 +112,10 @@ def highlight(text: str, spans: list[tuple[int, int]]) -> str:
     out: list[str] = []
     last = 0
     for start, stop in _merge(spans):
-        out.append(html.escape(text[last:start]))
-        out.append(f'<span class="target">{html.escape(text[start:stop])}</span>')
+        out.append(escape(text[last:start]))
+        out.append(f'<span class="target">{escape(text[start:stop])}</span>')
         last = stop
-    out.append(html.escape(text[last:]))
+    out.append(escape(text[last:]))
     return "".join(out)
 
 
@@ -145,17 +168,19 @@ def vocabulary_html(card: Card, stressed: Stressed | None = None) -> str:
             form = stressed.text[stressed.spans[n][0] : stressed.spans[n][1]]
             lemma = stressed.lemmas[n]
         bits = [
-            f'<span class="lemma">{html.escape(lemma)}</span>',
-            f'<span class="grammar">{html.escape(grammar_label(t))}</span>',
+            f'<span class="lemma">{escape(lemma)}</span>',
+            f'<span class="grammar">{escape(grammar_label(t))}</span>',
         ]
         if form.lower() != lemma.lower():
-            bits.append(f'<span class="form">({html.escape(form)})</span>')
-        if t.gloss and t.gloss_from in ("dictionary", "base"):  # not this sentence's translation: say so
-            bits.append(f'<span class="gloss dict" title="dictionary sense">dict. {html.escape(t.gloss)}</span>')
+            bits.append(f'<span class="form">({escape(form)})</span>')
+        if t.gloss and t.gloss_from == "loanword":  # a guess from the spelling: say so
+            bits.append(f'<span class="gloss dict" title="spelled like this English word">≈ {escape(t.gloss)}</span>')
+        elif t.gloss and t.gloss_from in ("dictionary", "base"):  # not this sentence's translation: say so
+            bits.append(f'<span class="gloss dict" title="dictionary sense">dict. {escape(t.gloss)}</span>')
         elif t.gloss:
-            bits.append(f'<span class="gloss">{html.escape(t.gloss)}</span>')
+            bits.append(f'<span class="gloss">{escape(t.gloss)}</span>')
         if t.unit and t.unit.lower() != form.lower():
-            bits.append(f'<span class="unit">phrase: {html.escape(t.unit)}</span>')
+            bits.append(f'<span class="unit">phrase: {escape(t.unit)}</span>')
         bits.append(f'<span class="freq">zipf {t.lemma.zipf:.1f}</span>')
         lines.append('<div class="word">' + " · ".join(bits) + "</div>")
     return "".join(lines)
@@ -175,15 +200,10 @@ def render(
         russian=russian,
         english=highlight(card.pair.en, en_spans),
         vocabulary=vocabulary_html(card, stressed),
-        source=html.escape(source or card.pair.source),
+        source=escape(source or card.pair.source),
         audio=f"[sound:{audio}]" if audio else "",
         reverse="y" if reverse else "",
     )
-
-
-def _cloze_escape(text: str) -> str:
-    """HTML-escape, and keep article braces from being read as cloze markup."""
-    return html.escape(text).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def cloze_text(card: Card, stressed: Stressed | None = None) -> str:
@@ -195,12 +215,12 @@ def cloze_text(card: Card, stressed: Stressed | None = None) -> str:
     for n, ((start, stop), t) in enumerate(sorted(zip(spans, card.targets), key=lambda x: x[0]), start=1):
         if start < last:
             continue
-        out.append(_cloze_escape(text[last:start]))
-        word = _cloze_escape(text[start:stop])
-        hint = _cloze_escape(t.gloss.split(";")[0].strip()).replace("::", ": :") if t.gloss else ""
+        out.append(escape(text[last:start]))
+        word = escape(text[start:stop])
+        hint = escape(t.gloss.split(";")[0].strip()).replace("::", ": :") if t.gloss else ""
         out.append(f"{{{{c{n}::{word}::{hint}}}}}" if hint else f"{{{{c{n}::{word}}}}}")
         last = stop
-    out.append(_cloze_escape(text[last:]))
+    out.append(escape(text[last:]))
     return "".join(out)
 
 

@@ -130,22 +130,22 @@ def test_reverse_adds_a_production_card(tmp_path, collection):
 
 
 def test_existing_deck_survives_a_failed_write(tmp_path, monkeypatch):
-    import genanki
+    import errno
+    import zipfile
 
     out = tmp_path / "deck.apkg"
     write_apkg(specs(CARDS), out, timestamp=1_700_000_000)
     before = out.read_bytes()
 
-    def broken(self, file, timestamp=None):
-        with open(file, "wb") as f:
-            f.write(b"half a deck")
-        raise OSError(28, "No space left on device")
+    def broken(self, filename, arcname=None, *args, **kwargs):
+        self.fp.write(b"half a deck")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(genanki.Package, "write_to_file", broken)
-    with pytest.raises(ExportError, match="deck.apkg: cannot write the deck"):
+    monkeypatch.setattr(zipfile.ZipFile, "write", broken)
+    with pytest.raises(ExportError, match="deck.apkg: cannot write the deck: no space left on the disk"):
         write_apkg(specs(CARDS[:1]), out, timestamp=1_800_000_000)
     assert out.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.apkg", "deck.apkg.state.json"]
 
 
 def test_identity_helpers():
@@ -251,3 +251,87 @@ def test_written_deck_has_ordinary_permissions(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+# ---------------------------------------------------------------- Anki markup in article text stays text
+
+MARKUP_RU = ("Он написал [sound:evil.mp3], [latex]x^2[/latex], [$]y[/$], [$$]z[/$$], \\(a^2\\), \\[b\\] "
+             "и {{c2::тайну}} в сделку.")
+MARKUP_EN = "He wrote [sound:evil.mp3], [latex]x^2[/latex], \\(a^2\\) and {{c2::secret}} into the deal."
+
+
+def mathjax_runs(card_html: str) -> list[str]:
+    """The runs of text MathJax searches for its delimiters: the page's text (character references decoded),
+    cut at every element but <br> and <wbr>, as MathJax 3's HTMLDomStrings does."""
+    from html.parser import HTMLParser
+
+    class Runs(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.runs = [""]
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in ("br", "wbr"):
+                self.runs.append("")
+
+        handle_endtag = handle_startendtag = lambda self, tag, *attrs: self.handle_starttag(tag, ())
+
+        def handle_data(self, data):
+            self.runs[-1] += data
+
+    parser = Runs()
+    parser.feed(re.sub(r"<style>.*?</style>", "", card_html, flags=re.S))
+    parser.close()
+    return parser.runs
+
+
+def test_anki_markup_in_article_text_never_becomes_live(tmp_path, collection):
+    from cards.render import render_cloze
+
+    start = MARKUP_RU.index("сделку")
+    card = Card(
+        Pair(MARKUP_RU, MARKUP_EN, 0.9, "[sound:source.mp3] Title \\(t\\)"),
+        (Target(Lemma("сделка", "noun", gender="f", zipf=3.5), (start, start + 6), (MARKUP_EN.index("deal"),
+                MARKUP_EN.index("deal") + 4), "[sound:gloss.mp3] deal {{c3::x}}", unit="[latex]u[/latex]"),),
+        key=card_key(MARKUP_RU),
+    )
+    out = tmp_path / "deck.apkg"
+    write_apkg([NoteSpec(card, render(card, reverse=True), DECK),
+                NoteSpec(card, render_cloze(card), DECK, model="cloze")], out, timestamp=1_700_000_000)
+    counts = import_apkg(collection, out)
+    assert (counts.new, counts.conflicting) == (2, 0)
+    assert collection.card_count() == 2 + 1  # recognition, production, and one cloze: {{c2::…}} stayed text
+    rendered = [(c, side) for nid in collection.find_notes("") for c in collection.get_note(nid).cards()
+                for side in (c.question(), c.answer())]
+    assert len(rendered) == 6
+    for c, side in rendered:
+        assert c.question_av_tags() == [] and c.answer_av_tags() == []  # no [sound:…] to play
+        assert "[anki:play" not in side and "<img" not in side  # no sound, no LaTeX image
+        assert not [run for run in mathjax_runs(side) if "\\(" in run or "\\[" in run]  # nothing for MathJax
+    (sentence_nid,) = collection.find_notes('"note:Russian sentence (cards)"')
+    recognition = [c for c in collection.get_note(sentence_nid).cards() if c.ord == 0][0]
+    assert visible_text(recognition.question()) == MARKUP_RU  # the learner still sees every character
+    answer = visible_text(recognition.answer())
+    assert MARKUP_EN in answer and "[sound:gloss.mp3] deal {{c3::x}}" in answer and "[sound:source.mp3] Title \\(t\\)" in answer
+    (cloze_nid,) = collection.find_notes('"note:Russian cloze (cards)"')
+    (cloze,) = collection.get_note(cloze_nid).cards()
+    assert visible_text(cloze.question()).startswith("Он написал [sound:evil.mp3], [latex]x^2[/latex], [$]y[/$], "
+                                                     "[$$]z[/$$], \\(a^2\\), \\[b\\] и {{c2::тайну}} в [")
+
+
+def test_escape_shows_the_same_characters_with_no_markup_left():
+    from cards.render import escape
+
+    assert escape("[sound:a.mp3] {{c1::x}} \\(y\\) <b>") == (
+        "&#91;sound:a.mp3&#93; &#123;&#123;c1::x&#125;&#125; &#92;<span></span>(y&#92;<span></span>) &lt;b&gt;")
+
+
+@pytest.mark.parametrize("text", [MARKUP_RU, MARKUP_EN, "\\\\[x]\\", "{{{}}}", "&#91; [[type:x]] [anki:tts]a[/anki:tts]"])
+def test_escaped_text_has_no_markup_characters_and_reads_back(text):
+    import html
+
+    from cards.render import escape
+
+    escaped = escape(text)
+    assert not set("[]{}\\<>") & set(escaped.replace("<span></span>", ""))
+    assert html.unescape(escaped.replace("<span></span>", "")) == text

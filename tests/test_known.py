@@ -1,5 +1,6 @@
 """Known words from real files: word lists and texts, genanki decks, Anki collections and backups."""
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -103,7 +104,9 @@ def genanki_deck(path: Path, fields: list[str], rows: list[list[str]]) -> Path:
     deck = genanki.Deck(2059400110, "Test words")
     for row in rows:
         deck.add_note(genanki.Note(model=model, fields=row))
-    genanki.Package(deck).write_to_file(str(path))
+    from cards.export import write_package
+
+    write_package(genanki.Package(deck), path, 1_700_000_000, path.with_name(path.name + ".db"))  # nothing in $TMPDIR
     return path
 
 
@@ -300,3 +303,45 @@ def test_cli_inspect_and_build_pass_the_known_field(tmp_path, apkg):
         result = CliRunner().invoke(main, [*command, "--known", str(apkg), "--known-field", "Word"])
         assert result.exit_code == 1
         assert result.stderr.startswith(f"Error: {apkg}: no note type has a field named 'Word' (fields: English,")
+
+
+# ---------------------------------------------------------------- without the anki package, or without room
+
+
+def test_without_the_anki_package_a_one_line_hint(apkg, monkeypatch):
+    from cards.cli import main
+    from cards.errors import MissingPackageError
+
+    for name in ("anki", "anki.collection", "anki.errors", "anki._backend"):
+        monkeypatch.setitem(sys.modules, name, None)  # import anki → ModuleNotFoundError
+    with pytest.raises(MissingPackageError) as err:
+        read_known([apkg])
+    assert str(err.value) == (f"{apkg}: reading an Anki file needs the anki package, which is not installed: "
+                              "pip install 'cards[anki]'; or give a text file of words")
+    result = CliRunner().invoke(main, ["known", str(apkg)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {err.value}\n"
+    assert read_known([INFLECTED]) == {"санкция", "переговоры", "заключить"}  # word lists need no anki
+
+
+def test_a_full_temporary_folder_is_one_line(apkg, monkeypatch):
+    import errno
+    import tempfile
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", full)
+    with pytest.raises(InputError) as err:
+        read_known([apkg])
+    assert str(err.value) == (f"{apkg}: cannot be copied into a temporary folder in {tempfile.gettempdir()} "
+                              "(No space left on device). Free some space there, or set TMPDIR to a folder with room")
+
+
+def test_the_anki_extra_is_declared_and_kept_in_test():
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+
+    extras = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8"))[
+        "project"]["optional-dependencies"]
+    assert extras["anki"] == ["anki>=2.1.66"]
+    assert "anki>=2.1.66" in extras["test"]

@@ -131,3 +131,18 @@ def test_grammar_on_the_card_comes_from_the_lexicon():
     assert label(Lemma("пальто", "noun", gender="n")) == "noun · neuter · indeclinable"
     assert label(Lemma("санкция", "noun", gender="f")) == "noun · feminine"
     assert label(Lemma("переносить", "verb", aspect="impf")) == "verb · imperfective (pf. перенести)"
+
+
+def test_an_unknown_loanword_gets_the_english_word_it_is_spelled_like_marked_as_a_guess():
+    from cards.lexicon.lexicon import loanword
+    from cards.model import Card, Lemma, Pair, Target
+    from cards.render import vocabulary_html
+
+    dictionary = find_dictionary(PLAIN)
+    assert meaning_for("коронавирус", None, dictionary) == ("coronavirus", "loanword")
+    assert loanword("блогер") == "blogger"
+    assert loanword("магазин") is None  # a known word may be a false friend: the dictionary speaks for it
+    ru = "Коронавирус отступает."
+    target = Target(Lemma("коронавирус", "noun", gender="m"), (0, 11), gloss="coronavirus", gloss_from="loanword")
+    html = vocabulary_html(Card(Pair(ru, "The virus recedes.", 0.9), (target,), key="k"))
+    assert "≈ coronavirus" in html and "dict." not in html

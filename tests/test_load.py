@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cards.errors import InputError
 from cards.load import clean_unicode, detect_format, load_document, parse_document, read_text
@@ -226,3 +228,142 @@ def test_html_layout_table_falls_back_to_readability():
         ("text", "Место пока не определено."),
         ("byline", "Иван Петров"),
     ]
+
+
+# ---------------------------------------------------------------- one bad byte never decides the encoding (issue 12)
+
+SEED_RU = (SEED / "ru.txt").read_bytes()
+
+
+def with_bytes(data: bytes, inserts: dict[str, bytes]) -> bytes:
+    """`data` with bytes put before the first occurrence of each word."""
+    for word, junk in inserts.items():
+        i = data.index(word.encode("utf-8"))
+        data = data[:i] + junk + data[i:]
+    return data
+
+
+def test_one_bad_byte_leaves_a_utf8_article_utf8_and_says_where(tmp_path):
+    p = tmp_path / "ru.txt"
+    p.write_bytes(with_bytes(SEED_RU, {"двусторонних": b"\xff"}))
+    warnings: list[str] = []
+    assert read_text(p, warnings) == SEED_RU.decode("utf-8")
+    assert warnings == [f"{p}: 1 byte that is not UTF-8 was dropped on line 13. "
+                        "Check the text there, or save the file as UTF-8 again"]
+    clean = load_document(SEED / "ru.txt", "ru")
+    doc = load_document(p, "ru")
+    assert (doc.text, doc.paragraphs, doc.title) == (clean.text, clean.paragraphs, clean.title)
+
+
+def test_cut_characters_on_several_lines_are_dropped_and_each_line_named(tmp_path):
+    p = tmp_path / "ru.txt"
+    p.write_bytes(with_bytes(SEED_RU, {"двусторонних": b"\xd0", "Администрация": b"\xe0\x80", "Евгений": b"\xbf"}))
+    warnings: list[str] = []
+    assert read_text(p, warnings) == SEED_RU.decode("utf-8")
+    assert warnings == [f"{p}: 4 bytes that are not UTF-8 were dropped on lines 11, 13. "
+                        "Check the text there, or save the file as UTF-8 again"]
+
+
+def halves(second: str) -> tuple[bytes, str]:
+    """The seed article: its first half in UTF-8, the second in `second` (for KOI8-R, which has no « » –,
+    the whole text uses " and - instead); and the text itself."""
+    text = SEED_RU.decode("utf-8")
+    if second == "koi8_r":
+        text = text.translate({ord("«"): '"', ord("»"): '"', ord("–"): "-"})
+    lines = text.splitlines(keepends=True)
+    half = len(lines) // 2
+    return "".join(lines[:half]).encode("utf-8") + "".join(lines[half:]).encode(second), text
+
+
+@pytest.mark.parametrize("second, name", [("cp1251", "Windows-1251"), ("koi8_r", "KOI8-R")])
+def test_half_utf8_half_a_cyrillic_code_page_is_read_part_by_part(tmp_path, second, name):
+    data, text = halves(second)
+    mixed, clean = tmp_path / "mixed" / "ru.txt", tmp_path / "clean" / "ru.txt"
+    for path, content in ((mixed, data), (clean, text.encode("utf-8"))):
+        path.parent.mkdir()
+        path.write_bytes(content)
+    warnings: list[str] = []
+    assert read_text(mixed, warnings) == text
+    assert warnings == [f"{mixed}: lines 33–65 are in {name} and the rest in UTF-8; each part was read in its own "
+                        "encoding. Save the whole file as UTF-8 to be sure"]
+    sentences = [s.text for s in segment(load_document(mixed, "ru"))]
+    assert sentences == [s.text for s in segment(load_document(clean, "ru"))]  # no mojibake (себ€, ѕока)
+    assert len(sentences) == 83
+
+
+def test_an_english_line_in_windows_1252_inside_utf8(tmp_path):
+    p = tmp_path / "en.txt"
+    p.write_bytes("The Trump administration is proposing a “grand deal” with Belarus.\n\n".encode("utf-8")
+                  + "The café’s naïve owner agreed.\n".encode("cp1252"))
+    warnings: list[str] = []
+    assert read_text(p, warnings) == ("The Trump administration is proposing a “grand deal” with Belarus.\n\n"
+                                      "The café’s naïve owner agreed.\n")
+    assert warnings == [f"{p}: line 3 is in Windows-1252 and the rest in UTF-8; each part was read in its own "
+                        "encoding. Save the whole file as UTF-8 to be sure"]
+
+
+def test_lines_in_no_known_encoding_refuse_the_file_in_one_line(tmp_path):
+    from cards.errors import EncodingError
+
+    p = tmp_path / "ru.txt"
+    p.write_bytes(with_bytes(SEED_RU, {"Администрация": bytes(range(0x80, 0x100)) + b"\n"}))
+    with pytest.raises(EncodingError) as err:
+        load_document(p, "ru")
+    assert str(err.value) == (f"{p}: line 13 is neither UTF-8, as the rest of the file is, nor a Cyrillic or Western "
+                              "code page. Save the whole file as UTF-8")
+
+
+def test_a_cp1251_file_with_chance_utf8_pairs_is_still_cp1251(tmp_path):
+    text = "Агентство «ТАСС» сообщило, что переговоры «РИА» и Рёлинг продолжатся.\nВторая строка «ТАСС».\nС»\n"
+    p = tmp_path / "ru.txt"
+    p.write_bytes(text.encode("cp1251"))  # С» and Рё are valid UTF-8 byte pairs by chance
+    warnings: list[str] = []
+    assert read_text(p, warnings) == text
+    assert warnings == []
+
+
+RU_WORDS = ("администрация", "Минск", "переговоры", "сделка", "большую", "Беларуси", "заключить", "стороны",
+            "Вашингтон", "очевидно", "санкции", "посольство", "ёлка", "идея", "выглядит")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(RU_WORDS), min_size=2, max_size=8), min_size=1, max_size=6),
+       st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from([b"\xff", b"\xfe", b"\xc0", b"\x80", b"\xd0", b"\xe0"])),
+                max_size=3))
+def test_a_few_stray_bytes_in_utf8_cost_only_themselves(lines, junk):
+    from cards.load import _decode
+
+    text = "\n".join(" ".join(words) + "." for words in lines) + "\n"
+    data = text.encode("utf-8")
+    starts = [i for i in range(len(data) + 1) if i == len(data) or not 0x80 <= data[i] <= 0xBF]  # character starts
+    for i, byte in sorted(((starts[position % len(starts)], byte) for position, byte in junk), reverse=True):
+        data = data[:i] + byte + data[i:]
+    decoded = _decode(data)
+    assert decoded.text == text
+    assert decoded.dropped_bytes == len(junk)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(RU_WORDS), min_size=3, max_size=8), st.sampled_from(["utf-8", "cp1251"])),
+                min_size=2, max_size=8))
+def test_paragraphs_in_utf8_and_cp1251_come_back_exactly(paragraphs):
+    from cards.load import _decode
+
+    text = "".join(" ".join(words).capitalize() + ".\n\n" for words, _ in paragraphs)
+    data = b"".join((" ".join(words).capitalize() + ".\n\n").encode(codec) for words, codec in paragraphs)
+    assert _decode(data).text == text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=400) | st.text(max_size=200).map(lambda t: t.encode("utf-8") + b"\xff" + t.encode("cp1251", "ignore")))
+def test_any_bytes_give_text_or_one_clean_error(tmp_path_factory, data):
+    folder = tmp_path_factory.mktemp("fuzz")
+    p = folder / "ru.txt"
+    p.write_bytes(data)
+    try:
+        warnings: list[str] = []
+        text = read_text(p, warnings)
+    except InputError as err:
+        assert "\n" not in str(err) and str(err).startswith(str(p))
+        return
+    assert isinstance(text, str) and all("\n" not in w and w.startswith(str(p)) for w in warnings)
