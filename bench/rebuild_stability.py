@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from cards.state import ENTRY  # noqa: E402
 from cards.build import BuildOptions, build_deck  # noqa: E402
 
 DOCS = ROOT.parent / "shared" / "dev" / "wmt21-ruen" / "docs.jsonl"
@@ -75,11 +76,15 @@ def main() -> None:
         options = BuildOptions(out=out, stress=False)
         build_deck(pairs[: args.first], options, timestamp=1_700_000_000)
         before = notes(out)
-        if args.forget:
-            state_path = out.with_name(out.name + ".state.json")
-            state = json.loads(state_path.read_text(encoding="utf-8"))
-            state["alignments"] = {}
-            state_path.write_text(json.dumps(state), encoding="utf-8")
+        if args.forget:  # the memory inside the deck, without its alignments
+            with zipfile.ZipFile(out) as archive:
+                entries = {n: archive.read(n) for n in archive.namelist()}
+            memory = json.loads(entries[ENTRY])
+            memory["alignments"] = {}
+            entries[ENTRY] = json.dumps(memory).encode("utf-8")
+            with zipfile.ZipFile(out, "w") as archive:
+                for name, data in entries.items():
+                    archive.writestr(name, data)
         build_deck(pairs[: args.then], options, timestamp=1_800_000_000)
         after = notes(out)
     gone = [g for g in before if g not in after]

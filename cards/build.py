@@ -228,8 +228,8 @@ def choose_cards(
     earlier = {}
     for i, p in enumerate(pairs):
         note = earlier_notes.get(note_guid(p.ru))
-        if note is not None and p.kind in ("text", "title"):
-            earlier[i] = tuple(note.get("lemmas", ()))
+        if note is not None and p.kind in ("text", "title") and note.get("lemmas"):  # none: a memory rebuilt from the deck
+            earlier[i] = tuple(note["lemmas"])
     taught_before = frozenset(lemma for n in earlier_notes.values() for lemma in n.get("lemmas", ()))
     decisions = select(pairs, analyses, known | taught_before, options, earlier)
     # One word-translation table per article, learned from its own pairs: adding another article
@@ -689,7 +689,7 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
 
 def _build_deck(inputs: Sequence[Path], options: BuildOptions, *, dry_run: bool, timestamp: float | None,
                 progress: Progress, new_folder: bool = False) -> BuildResult:
-    from cards.export import NoteSpec, read_state, write_apkg, write_csv
+    from cards.export import NoteSpec, load_state, read_state, write_apkg, write_csv
     from cards.render import render, render_cloze
 
     sources = find_pairs(inputs)
@@ -707,6 +707,11 @@ def _build_deck(inputs: Sequence[Path], options: BuildOptions, *, dry_run: bool,
                            meanings=dictionary.source if dictionary else "")
     use_stress, stress_warnings = stress_wanted(options)
     warnings = skipped + stress_warnings + few_cards_warning(articles, cards, known, options, read_state(out))
+    memory = load_state(out)
+    if memory.problem and out.exists():
+        kept = f"rebuilt from its {len(memory.notes)} notes, so none is re-stamped" if memory.notes else "nothing could be recovered"
+        warnings += (f"{out}: {memory.problem}; {kept}; the words earlier builds taught and their alignments are "
+                     "forgotten this once",)
     if not options.out and new_folder:  # the default folder: never made without a word
         warnings += (f"created {out.parent.resolve()} for the deck (--out puts it elsewhere)",)
     media_dir = out.with_name(out.stem + ".media") if options.audio else None

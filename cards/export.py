@@ -2,8 +2,8 @@
 
 A note's identity is its GUID: a hash of a fixed namespace and the normalised Russian sentence.
 A note's modification time changes only when its generated fields change: the last build's
-content hashes are kept in a small state file beside the deck (`<deck>.apkg.state.json`), together
-with each article's sentence alignment, so that adding articles never realigns (and so re-keys) old ones.
+content hashes are kept inside the .apkg (cards.state; beside a CSV deck), together with each
+article's sentence alignment, so that adding articles never realigns (and so re-keys) old ones.
 Re-importing a rebuilt deck therefore neither duplicates notes, nor wipes review history,
 nor overwrites a learner's edits to notes whose content did not change.
 """
@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
+from cards import state
 from cards.errors import EmptyDeckError, ExportError, OutPathError, shown
-from cards.files import atomic_write, atomic_write_text, deck_lock, temp_path
+from cards.files import atomic_write, atomic_write_text, deck_lock, remove_stale_temps, temp_path
 from cards.model import Bead, Card
 from cards.render import (
     CLOZE_BACK,
@@ -143,37 +144,35 @@ class ExportSummary:
 
 
 def content_hash(spec: NoteSpec) -> str:
-    payload = json.dumps([spec.model, spec.field_values(), sorted(spec.tags), spec.deck], ensure_ascii=False)
+    return fields_hash(spec.model, spec.field_values(), spec.tags, spec.deck)
+
+
+def fields_hash(model: str | int, fields: Sequence[str], tags: Iterable[str], deck: str) -> str:
+    """The hash of what a build generates for a note (note type, fields, tags, deck); `model` may be
+    the note type's id, as a deck's own notes give it."""
+    model = {SENTENCE_MODEL_ID: "sentence", CLOZE_MODEL_ID: "cloze"}.get(model, model)
+    payload = json.dumps([model, list(fields), sorted(tags), deck], ensure_ascii=False)
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
 
 def _state_path(out: Path) -> Path:
-    """The state file beside the deck (beside the file a symbolic link `out` points to, like the deck itself)."""
-    out = Path(out)
-    if out.is_symlink():
-        out = Path(os.path.realpath(out))
-    return out.with_name(out.name + ".state.json")
+    return state.sidecar(out)
+
+
+def load_state(out: Path) -> state.DeckState:
+    """The deck's memory of its last build (cards.state): inside the .apkg, else beside it, else rebuilt
+    from the deck's own notes (`problem` then says what was wrong)."""
+    return state.load(out, fields_hash)
 
 
 def read_state(out: Path) -> dict:
-    """The previous build's note state ({guid: {hash, mod, lemmas}}), or {} when there is none or it is unreadable."""
-    try:
-        data = json.loads(_state_path(out).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    notes = data.get("notes") if isinstance(data, dict) else None
-    return notes if isinstance(notes, dict) else {}
+    """The previous build's note state ({guid: {hash, mod, lemmas}}); {} when there is none."""
+    return {guid: note.as_json() for guid, note in load_state(out).notes.items()}
 
 
 def read_alignments(out: Path) -> dict[str, tuple[Bead, ...]]:
     """The sentence alignments earlier builds of this deck used, by article key; {} when there are none."""
-    try:
-        data = json.loads(_state_path(out).read_text(encoding="utf-8"))
-        stored = data.get("alignments", {}) if isinstance(data, dict) else {}
-        return {key: tuple(Bead(tuple(ru), tuple(en), float(score)) for ru, en, score in beads)
-                for key, beads in stored.items()}
-    except (OSError, ValueError, TypeError, AttributeError):
-        return {}
+    return dict(load_state(out).alignments)
 
 
 def write_apkg(
@@ -190,11 +189,11 @@ def write_apkg(
     now = int(time.time() if timestamp is None else timestamp)
     models = {"sentence": sentence_model(), "cloze": cloze_model()}
     with deck_lock(out):
-        unique, state, changed = note_states(specs, read_state(out), now)
+        unique, notes, changed = note_states(specs, read_state(out), now)
         check_replacement(out, len(unique))
         decks: dict[str, genanki.Deck] = {}
         for position, spec in enumerate(unique):
-            mod = state[spec.guid]["mod"]
+            mod = notes[spec.guid]["mod"]
             note = _timed_note_class()(
                 mod=mod,
                 model=models[spec.model],
@@ -208,19 +207,23 @@ def write_apkg(
                 deck = decks[spec.deck] = genanki.Deck(deck_id(spec.deck), spec.deck)
             deck.add_note(note)
         package = genanki.Package(list(decks.values()), media_files=sorted({str(p) for p in media}))
+        memory = {state.ENTRY: _state_json(out, notes, alignments)}  # in the same file: they cannot disagree
         try:
-            atomic_write(out, lambda tmp: write_package(package, tmp, now, temp_path(out, ".db")))
+            atomic_write(out, lambda tmp: write_package(package, tmp, now, temp_path(out, ".db"), memory))
         except (OSError, sqlite3.Error) as err:
             raise write_error(out, "the deck", err) from err
-        try:
-            _write_state(out, state, alignments)
-        except OSError as err:
-            raise write_error(_state_path(out), "the deck's state", err, kept=False) from err
+        try:  # the memory of an earlier version, now inside the deck, and any half-written copy of it
+            remove_stale_temps(_state_path(out))
+            if _state_path(out).is_file():
+                _state_path(out).unlink()
+        except OSError:
+            pass
     cards = sum(len(n.cards) for d in decks.values() for n in d.notes)
     return ExportSummary(out, len(unique), cards, changed, tuple(decks))
 
 
-def write_package(package, file: str | Path, timestamp: float, database: str | Path) -> None:
+def write_package(package, file: str | Path, timestamp: float, database: str | Path,
+                  extra: Mapping[str, str] | None = None) -> None:
     """What genanki's Package.write_to_file does, with its temporary database at `database` (beside the
     deck: genanki's own goes to $TMPDIR and stays there), removed afterwards whatever happens."""
     database = str(database)
@@ -239,6 +242,8 @@ def write_package(package, file: str | Path, timestamp: float, database: str | P
             archive.writestr("media", json.dumps({i: os.path.basename(p) for i, p in media.items()}))
             for i, path in media.items():
                 archive.write(path, str(i))
+            for name, text in (extra or {}).items():  # entries Anki's importer does not read (our memory)
+                archive.writestr(name, text)
     finally:
         for leftover in (database, database + "-journal"):
             if os.path.exists(leftover):
@@ -323,8 +328,8 @@ def _apkg_is_ours(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
-            if "collection.anki2" not in names or any(n not in ("collection.anki2", "media") and not n.isdigit()
-                                                      for n in names):
+            if "collection.anki2" not in names or any(
+                    n not in ("collection.anki2", "media", state.ENTRY) and not n.isdigit() for n in names):
                 return False
             info = archive.getinfo("collection.anki2")
             if info.file_size > MAX_OWN_COLLECTION:
@@ -377,29 +382,29 @@ def note_states(specs: Sequence[NoteSpec], old: dict, now: int) -> tuple[list[No
     A note keeps its earlier modification time when its content hash is the same; notes of earlier
     builds that are not in this one keep their entries, so the lemmas they teach stay taught."""
     unique: list[NoteSpec] = []
-    state: dict[str, dict] = {}
+    notes: dict[str, dict] = {}
     changed = 0
     for spec in specs:
-        if spec.guid in state:
+        if spec.guid in notes:
             continue
         digest = content_hash(spec)
         previous = old.get(spec.guid, {})
         mod = previous.get("mod") if previous.get("hash") == digest else None
         if mod is None:
             mod, changed = now, changed + 1
-        state[spec.guid] = {"hash": digest, "mod": mod, "lemmas": [t.lemma.lemma for t in spec.card.targets]}
+        notes[spec.guid] = {"hash": digest, "mod": mod, "lemmas": [t.lemma.lemma for t in spec.card.targets]}
         unique.append(spec)
     for guid, entry in old.items():
-        state.setdefault(guid, entry)
-    return unique, state, changed
+        notes.setdefault(guid, entry)
+    return unique, notes, changed
 
 
-def _write_state(out: Path, state: dict, alignments: Mapping[str, Sequence[Bead]] | None = None) -> None:
-    """Notes and sentence alignments; articles of earlier builds that are not in this one keep theirs."""
-    stored = {key: [[list(b.ru), list(b.en), b.score] for b in beads] for key, beads in read_alignments(out).items()}
-    stored.update({key: [[list(b.ru), list(b.en), b.score] for b in beads] for key, beads in (alignments or {}).items()})
-    data = {"version": 1, "notes": state, "alignments": stored}
-    atomic_write_text(_state_path(out), json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+def _state_json(out: Path, notes: dict, alignments: Mapping[str, Sequence[Bead]] | None = None) -> str:
+    """The memory to keep: the notes, and the sentence alignments (articles of earlier builds that are
+    not in this one keep theirs)."""
+    beads = {**read_alignments(out), **{key: tuple(b) for key, b in (alignments or {}).items()}}
+    memory = {guid: state.NoteMemory(n["hash"], n["mod"], tuple(n.get("lemmas", ()))) for guid, n in notes.items()}
+    return state.DeckState(memory, beads).to_json()
 
 
 def write_csv(
@@ -415,7 +420,7 @@ def write_csv(
     out = Path(out)
     now = int(time.time() if timestamp is None else timestamp)
     with deck_lock(out):
-        unique, state, changed = note_states(specs, read_state(out), now)
+        unique, notes, changed = note_states(specs, read_state(out), now)
         check_replacement(out, len(unique))
         for spec in unique:
             values = spec.field_values() + [""] * (width - len(spec.field_values()))
@@ -427,7 +432,7 @@ def write_csv(
         except OSError as err:
             raise write_error(out, "the file", err) from err
         try:
-            _write_state(out, state, alignments)
+            atomic_write_text(_state_path(out), _state_json(out, notes, alignments))
         except OSError as err:
             raise write_error(_state_path(out), "the deck's state", err, kept=False) from err
     cards = sum(

@@ -145,7 +145,7 @@ def test_existing_deck_survives_a_failed_write(tmp_path, monkeypatch):
     with pytest.raises(ExportError, match="deck.apkg: cannot write the deck: no space left on the disk"):
         write_apkg(specs(CARDS[:1]), out, timestamp=1_800_000_000)
     assert out.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.apkg", "deck.apkg.state.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.apkg"]
 
 
 def test_identity_helpers():

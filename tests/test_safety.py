@@ -160,7 +160,7 @@ def test_a_link_to_our_deck_is_written_through_and_stays_a_link(tmp_path):
     assert summary.changed == 1  # the state beside the real deck was read: the first note kept its time
     assert link.is_symlink() and os.readlink(link) == str(real)
     assert is_cards_deck(real)
-    assert names(tmp_path / "decks") == ["deck.apkg", "deck.apkg.state.json"]
+    assert names(tmp_path / "decks") == ["deck.apkg"]
     assert names(tmp_path) == ["deck.apkg", "decks"]
 
 
@@ -183,14 +183,15 @@ def test_a_rebuild_keeps_the_decks_permissions(tmp_path, writer):
 def test_a_deck_is_never_replaced_by_an_empty_one(tmp_path, writer):
     out = tmp_path / ("deck.apkg" if writer is write_apkg else "deck.csv")
     writer(specs(), out, timestamp=1_700_000_000)
-    before = out.read_bytes()
-    state = (tmp_path / (out.name + ".state.json")).read_bytes()
+    before = out.read_bytes()  # an .apkg holds its memory; a CSV keeps it beside itself
+    sidecar = tmp_path / (out.name + ".state.json")
+    state = sidecar.read_bytes() if writer is write_csv else None
     with pytest.raises(EmptyDeckError) as err:
         writer([], out, timestamp=1_800_000_000)
     assert str(err.value) == (f"{out}: this build made no cards, so the deck was not replaced and keeps its cards. "
                               "Run the build with --dry-run to see why, or give another --out")
     assert out.read_bytes() == before
-    assert (tmp_path / (out.name + ".state.json")).read_bytes() == state
+    assert (sidecar.read_bytes() if writer is write_csv else sidecar.exists()) == (state if writer is write_csv else False)
     check_replacement(tmp_path / "new.apkg", 0)  # nothing to replace: allowed
     check_replacement(out, 1)
 
@@ -206,7 +207,7 @@ def test_genanki_leaves_nothing_in_tmpdir_and_needs_no_room_there(tmp_path, monk
     out = tmp_path / "decks" / "deck.apkg"
     write_apkg(specs(), out, timestamp=1_700_000_000)
     assert names(tmpdir) == []
-    assert names(out.parent) == ["deck.apkg", "deck.apkg.state.json"]
+    assert names(out.parent) == ["deck.apkg"]
 
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -232,7 +233,7 @@ def test_temporary_decks_of_a_killed_build_are_removed_by_the_next_write(tmp_pat
     os.utime(old_style, (1_700_000_000, 1_700_000_000))
     assert stale_temps(out) == tuple(sorted(left[:2] + [old_style]))
     write_apkg(specs(), out, timestamp=1_800_000_000)
-    assert names(tmp_path) == sorted(["deck.apkg", "deck.apkg.state.json", alive.name])
+    assert names(tmp_path) == sorted(["deck.apkg", alive.name])
 
 
 def test_a_full_disk_is_one_line_and_the_old_deck_stays(tmp_path, monkeypatch):
@@ -255,13 +256,14 @@ def test_a_full_disk_is_one_line_and_the_old_deck_stays(tmp_path, monkeypatch):
 
 
 def test_a_state_that_cannot_be_written_is_named_and_not_blamed_on_the_deck(tmp_path):
-    out = tmp_path / "deck.apkg"
-    (tmp_path / "deck.apkg.state.json").mkdir()
+    """A CSV deck keeps its memory beside itself (an .apkg inside, in the same write)."""
+    out = tmp_path / "deck.csv"
+    (tmp_path / "deck.csv.state.json").mkdir()
     with pytest.raises(ExportError) as err:
-        write_apkg(specs(), out, timestamp=1_700_000_000)
+        write_csv(specs(), out, timestamp=1_700_000_000)
     assert str(err.value) == f"{out}.state.json: cannot write the deck's state (Is a directory). Choose another --out path"
     assert is_cards_deck(out)  # the deck itself was written
-    assert names(tmp_path) == ["deck.apkg", "deck.apkg.state.json"]
+    assert names(tmp_path) == ["deck.csv", "deck.csv.state.json"]
 
 
 def test_a_real_failing_write_is_one_line_and_leaves_no_temporary_file(tmp_path):
@@ -328,7 +330,7 @@ def test_a_killed_build_leaves_no_lock_behind(tmp_path):
     assert lock_path(out).exists()  # the file stays, the lock does not
     summary = write_apkg(specs(), out, timestamp=1_700_000_000)
     assert summary.notes == 2
-    assert names(tmp_path) == ["deck.apkg", "deck.apkg.state.json"]
+    assert names(tmp_path) == ["deck.apkg"]
 
 
 def test_the_lock_is_reentrant_within_one_build(tmp_path):
@@ -337,7 +339,7 @@ def test_the_lock_is_reentrant_within_one_build(tmp_path):
         assert lock == lock_path(out.resolve()) and lock.exists()
         write_apkg(specs(), out, timestamp=1_700_000_000)  # takes the same lock again
         assert lock.exists()
-    assert names(tmp_path) == ["deck.apkg", "deck.apkg.state.json"]
+    assert names(tmp_path) == ["deck.apkg"]
 
 
 # ---------------------------------------------------------------- the same cases through `cards build`

@@ -2,8 +2,11 @@
 
 import html
 import json
+import os
 import re
 from pathlib import Path
+
+import pytest
 
 from anki_client import import_apkg
 from cards.build import BuildOptions, build_deck
@@ -57,13 +60,37 @@ def test_rebuild_with_a_new_article_keeps_history_and_edits(tmp_path, collection
     assert collection.db.scalar("select count() from revlog") == 5
 
 
+def read_memory(out):
+    """The memory an .apkg carries (cards.state.ENTRY), as JSON."""
+    import zipfile
+
+    from cards.state import ENTRY
+
+    with zipfile.ZipFile(out) as archive:
+        return json.loads(archive.read(ENTRY))
+
+
+def write_memory(out, data, text=None):
+    """Replace the memory inside an .apkg (as a hand edit or a damaged file would)."""
+    import zipfile
+
+    from cards.state import ENTRY
+
+    with zipfile.ZipFile(out) as archive:
+        entries = {n: archive.read(n) for n in archive.namelist()}
+    raw = json.dumps(data) if text is None else text
+    entries[ENTRY] = raw if isinstance(raw, bytes) else raw.encode("utf-8")
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data_bytes in entries.items():
+            archive.writestr(name, data_bytes)
+
+
 def test_an_article_keeps_its_alignment_when_articles_are_added(tmp_path):
     """The aligner learns one lexicon from every article in a build, so adding an article could move
-    an old article's beads and re-key its notes; the deck's state file keeps each article's beads."""
+    an old article's beads and re-key its notes; the deck's memory keeps each article's beads."""
     out = tmp_path / "deck.apkg"
     first = build_deck([SEED], BuildOptions(out=out), timestamp=1_700_000_000)
-    state_path = out.with_name(out.name + ".state.json")
-    state = json.loads(state_path.read_text(encoding="utf-8"))
+    state = read_memory(out)
     (key, stored), = state["alignments"].items()
     assert [Bead(tuple(r), tuple(e), s) for r, e, s in stored] == list(first.articles[0].beads)
 
@@ -71,14 +98,14 @@ def test_an_article_keeps_its_alignment_when_articles_are_added(tmp_path):
     k = next(k for k in range(len(stored) - 1) if all(len(b[0]) == len(b[1]) == 1 for b in stored[k : k + 2]))
     merged = [stored[k][0] + stored[k + 1][0], stored[k][1] + stored[k + 1][1], 0.9]
     state["alignments"][key] = stored[:k] + [merged] + stored[k + 2 :]
-    state_path.write_text(json.dumps(state), encoding="utf-8")
+    write_memory(out, state)
     second = build_deck([SEED, SECOND], BuildOptions(out=out), dry_run=True)
     assert Bead(tuple(merged[0]), tuple(merged[1]), 0.9) in second.articles[0].beads
     assert len(second.articles[0].beads) == len(first.articles[0].beads) - 1
 
     # Beads that no longer fit the article's segments (its text changed) are not used.
     state["alignments"][key] = stored[:-1]
-    state_path.write_text(json.dumps(state), encoding="utf-8")
+    write_memory(out, state)
     third = build_deck([SEED], BuildOptions(out=out), dry_run=True)
     assert third.articles[0].beads == first.articles[0].beads
 
@@ -152,3 +179,42 @@ def test_audio_is_packed_with_the_deck(tmp_path, collection):
     for sound in sounds:
         data = (Path(media) / sound[len("[sound:") : -1]).read_bytes()
         assert data[:3] == b"ID3" or data[0] == 0xFF
+
+
+def test_the_deck_carries_its_memory_and_anki_ignores_it(tmp_path, collection):
+    """No file beside the .apkg: its memory is inside, written with it; Anki imports the notes alone."""
+    out = tmp_path / "deck.apkg"
+    first = build_deck([SECOND], BuildOptions(out=out, stress=False), timestamp=1_700_000_000)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("deck")) == ["deck.apkg"]
+    memory = read_memory(out)
+    assert memory["version"] == 2 and len(memory["notes"]) == len(first.cards) and len(memory["alignments"]) == 1
+    counts = import_apkg(collection, out)
+    assert (counts.new, counts.updated) == (len(first.cards), 0)
+    assert collection.media.dir() and not any(os.scandir(collection.media.dir()))  # nothing stray imported
+
+
+@pytest.mark.parametrize("damage", ["", "{", "[]", "null", '{"notes": []}', '{"version": 2, "notes": {"x": 1}}',
+                                    b"\xff{", None])
+def test_a_damaged_or_missing_memory_never_re_stamps_notes(tmp_path, collection, damage):
+    """The memory is rebuilt from the deck's own notes: an unchanged rebuild changes nothing, re-imports
+    update nothing (a learner's edits stay), and the build says what happened in one line."""
+    out = tmp_path / "deck.apkg"
+    first = build_deck([SECOND], BuildOptions(out=out, stress=False), timestamp=1_700_000_000)
+    import_apkg(collection, out)
+    if damage is None:  # an .apkg of an earlier version with its memory file lost
+        import zipfile
+
+        with zipfile.ZipFile(out) as archive:
+            entries = {n: archive.read(n) for n in archive.namelist() if n != "cards-state.json"}
+        with zipfile.ZipFile(out, "w") as archive:
+            for name, data in entries.items():
+                archive.writestr(name, data)
+    else:
+        write_memory(out, None, text=damage)
+    again = build_deck([SECOND], BuildOptions(out=out, stress=False), timestamp=1_800_000_000)
+    assert again.changed == 0 and len(again.cards) == len(first.cards)
+    (warning,) = [w for w in again.warnings if "rebuilt from its" in w]
+    assert "\n" not in warning and f"rebuilt from its {len(first.cards)} notes" in warning
+    counts = import_apkg(collection, out)
+    assert (counts.new, counts.updated, counts.conflicting) == (0, 0, 0)
+    assert read_memory(out)["version"] == 2  # whole again
