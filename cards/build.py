@@ -231,7 +231,7 @@ def choose_cards(
         if note is not None and p.kind in ("text", "title") and note.get("lemmas"):  # none: a memory rebuilt from the deck
             earlier[i] = tuple(note["lemmas"])
     taught_before = frozenset(lemma for n in earlier_notes.values() for lemma in n.get("lemmas", ()))
-    decisions = select(pairs, analyses, known | taught_before, options, earlier)
+    decisions = select(pairs, analyses, known | taught_before, options, earlier, listed=known)
     # One word-translation table per article, learned from its own pairs: adding another article
     # to a build must not change the cards an earlier build made from this one.
     tables = [
@@ -745,11 +745,26 @@ def _build_deck(inputs: Sequence[Path], options: BuildOptions, *, dry_run: bool,
         summary = write_csv(specs, out, timestamp=timestamp, alignments=alignments)
     else:
         summary = write_apkg(specs, out, timestamp=timestamp, media=media, alignments=alignments)
+    warnings += left_out_warning(memory.notes, articles, specs)
     cloze = [spec for spec in specs if spec.model == "cloze"]
     anki_cards = (len(specs) - len(cloze)) * (2 if options.reverse else 1) + sum(
         len(set(re.findall(r"\{\{c(\d+)::", spec.fields.russian))) for spec in cloze)
     return BuildResult(out, articles, decisions, cards, True, summary.changed, summary.notes, warnings,
                        dictionary.source if dictionary else "", len(cloze), anki_cards)
+
+
+def left_out_warning(earlier: Mapping, articles: Sequence[Article], specs: Sequence) -> tuple[str, ...]:
+    """One line when notes the last build wrote from these articles are not in this one (other options:
+    --max-cards, --max-new, a longer --known list …): they stay in the learner's collection."""
+    from cards.export import note_guid
+
+    guids = {note_guid(p.ru, model) for a in articles for p in a.pairs for model in ("sentence", "cloze")}
+    written = {spec.guid for spec in specs}
+    gone = [g for g in earlier if g in guids and g not in written]
+    if not gone:
+        return ()
+    return (f"{len(gone)} notes of the last build of this deck are left out by these options; they stay in your "
+            "Anki collection (suspend or delete them there if you no longer want them)",)
 
 
 FEW_CARDS = 3  # a deck with fewer cards than this says why

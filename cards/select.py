@@ -606,8 +606,11 @@ def select(
     known: frozenset[str] = frozenset(),
     options: SelectOptions = SelectOptions(),
     earlier: Mapping[int, Sequence[str]] | None = None,
+    listed: frozenset[str] | None = None,
 ) -> tuple[Decision, ...]:
     """Decide for every pair whether it becomes a card, with the deciding rule and its targets.
+    `listed`: the words on the learner's own lists (by default all of `known`); kept cards of an earlier
+    build stop teaching them.
 
     `earlier` maps pairs that an earlier build of the deck already made into cards to the lemmas
     they taught: they are kept as they were, so a rebuild updates those notes instead of dropping them,
@@ -625,8 +628,8 @@ def select(
     taught: set[str] = set()
     chosen: dict[int, tuple[Token, ...]] = {}
     final_rule: dict[int, str] = {i: rule for i, rule in dropped.items() if rule is not None}
-    for i, lemmas in sorted((earlier or {}).items()):
-        keys = {lemma_key(k) for k in lemmas}
+    listed = known if listed is None else frozenset(lemma_key(k) for k in listed)
+    for i, keys in _kept(earlier or {}, dropped, listed, weights, options).items():
         chosen[i] = tuple(_first_per_lemma(t for t in analyses[i] if lemma_key(t.lemma.lemma) in keys))
         taught.update(keys)
         final_rule[i] = "kept_from_earlier_build"
@@ -668,6 +671,27 @@ def select(
         )
         for i, p in enumerate(pairs)
     )
+
+
+def _kept(earlier: Mapping[int, Sequence[str]], dropped: Mapping[int, str | None], known: frozenset[str],
+          weights: Mapping[str, float], options: SelectOptions) -> dict[int, list[str]]:
+    """The cards of an earlier build that this build keeps, with the words each still teaches: the
+    options of this build apply to them too. A sentence a filter now drops (--min-words …) is left out;
+    words now on the learner's lists are no longer taught; a card keeps at most --max-new words (its
+    weightiest); and at most --max-cards cards are kept, in article order."""
+    kept: dict[int, list[str]] = {}
+    for i, lemmas in sorted(earlier.items()):
+        if dropped.get(i) is not None:
+            continue
+        keys = [k for k in dict.fromkeys(lemma_key(x) for x in lemmas) if k not in known]
+        if not keys:
+            continue
+        if len(keys) > options.max_new:
+            keys = sorted(keys, key=lambda k: -weights.get(k, 0.0))[: options.max_new]
+        kept[i] = keys
+        if options.max_cards is not None and len(kept) >= options.max_cards:
+            break
+    return kept
 
 
 def study_order(chosen: dict[int, tuple[Token, ...]], unknown: Sequence[dict[str, Token]]) -> dict[int, int]:

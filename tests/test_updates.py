@@ -218,3 +218,20 @@ def test_a_damaged_or_missing_memory_never_re_stamps_notes(tmp_path, collection,
     counts = import_apkg(collection, out)
     assert (counts.new, counts.updated, counts.conflicting) == (0, 0, 0)
     assert read_memory(out)["version"] == 2  # whole again
+
+
+def test_a_rebuild_applies_its_options_and_says_what_it_left_out(tmp_path):
+    """--max-cards, --max-new and a known list apply to a rebuild as to a first build (issue 12)."""
+    out = tmp_path / "deck.apkg"
+    first = build_deck([SEED], BuildOptions(out=out, stress=False), timestamp=1_700_000_000)
+    few = build_deck([SEED], BuildOptions(out=out, stress=False, max_cards=5), timestamp=1_800_000_000)
+    assert len(few.cards) == 5
+    assert any(w.startswith(f"{len(first.cards) - 5} notes of the last build") for w in few.warnings)
+    narrow = build_deck([SEED], BuildOptions(out=out, stress=False, max_new=2), timestamp=1_900_000_000)
+    assert max(len(c.targets) for c in narrow.cards) == 2
+    known = tmp_path / "known.txt"
+    known.write_text("санкция\nделегация\n", encoding="utf-8")
+    listed = build_deck([SEED], BuildOptions(out=out, stress=False, known_sources=(known,)), timestamp=2_000_000_000)
+    taught = {lemma_key(t.lemma.lemma) for c in listed.cards for t in c.targets}
+    assert {"санкция", "делегация"} <= {lemma_key(t.lemma.lemma) for c in first.cards for t in c.targets}
+    assert not taught & {"санкция", "делегация"}
