@@ -68,7 +68,12 @@ def slugify(text: str) -> str:
 
 
 def _side(folder: Path, lang: str) -> Path | None:
-    found = sorted(p for p in folder.glob(f"{lang}.*") if p.is_file() and not p.name.endswith("~"))
+    """The folder's ru.* or en.* file; two candidates (ru.txt and ru.md) are an error, not a guess."""
+    found = sorted(p for p in folder.glob(f"{lang}.*") if p.is_file() and not p.name.endswith("~")
+                   and not p.name.endswith(".state.json"))
+    if len(found) > 1:
+        raise InputError(found[1], f"a second {lang} file beside {found[0].name}, so which is the article is unclear",
+                         "Keep one ru.* and one en.* file in each pair folder")
     return found[0] if found else None
 
 
@@ -600,6 +605,29 @@ def checked_articles(
     return articles, dictionary, tuple(repaired) + tuple(f"{err}; skipped" for err in unreadable) + untranslated
 
 
+def check_format(out: Path, fmt: str) -> None:
+    """--out x.csv with --format apkg (or the reverse) is a mistake, not a file to write in the other format."""
+    suffix = out.suffix.lower()
+    if suffix in (".apkg", ".csv") and suffix != f".{fmt}":
+        raise InputError(out, f"the name says {suffix[1:]} but --format is {fmt}",
+                         f"Name the file .{fmt}, or give --format {suffix[1:]}")
+
+
+def check_default_deck(out: Path, sources: Sequence[ArticlePair]) -> None:
+    """The default deck path names an article folder (decks/article.apkg): if a deck there was built from
+    other folders' articles only, this build would silently take it over. Say so; --out decides."""
+    from cards.export import load_state
+
+    if not out.exists():
+        return
+    memory = load_state(out)
+    folders = {str(s.ru.resolve().parent) for s in sources}
+    built = set(memory.folders)
+    if built and not built & folders:
+        raise InputError(out, f"is the deck of another folder ({sorted(built)[0]}), not of {sorted(folders)[0]}",
+                         "Give --out to choose this build's deck (the same one, to add these articles to it)")
+
+
 def input_files(sources: Sequence[ArticlePair], options: BuildOptions) -> tuple[Path, ...]:
     """Every file a build reads: the articles, the known-word sources and the extra dictionary (--out is none of them)."""
     extra = (options.dictionary,) if options.dictionary is not None else ()
@@ -681,6 +709,9 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
     sources = find_pairs(inputs)
     out = Path(options.out) if options.out else default_out(sources, options.format)
     check_out_path(out, input_files(sources, options))
+    check_format(out, options.format)
+    if not options.out:
+        check_default_deck(out, sources)
     new_folder = not out.parent.exists()  # before the lock file makes it
     with deck_lock(out):
         return _build_deck(inputs, options, dry_run=False, timestamp=timestamp, progress=progress,
@@ -741,10 +772,11 @@ def _build_deck(inputs: Sequence[Path], options: BuildOptions, *, dry_run: bool,
     progress("render", len(cards), len(cards))
     progress("write", 0, 1)
     alignments = {a.key: a.beads for a in articles}
+    folders = [str(a.source.ru.resolve().parent) for a in articles]
     if options.format == "csv":
-        summary = write_csv(specs, out, timestamp=timestamp, alignments=alignments)
+        summary = write_csv(specs, out, timestamp=timestamp, alignments=alignments, folders=folders)
     else:
-        summary = write_apkg(specs, out, timestamp=timestamp, media=media, alignments=alignments)
+        summary = write_apkg(specs, out, timestamp=timestamp, media=media, alignments=alignments, folders=folders)
     warnings += left_out_warning(memory.notes, articles, specs)
     cloze = [spec for spec in specs if spec.model == "cloze"]
     anki_cards = (len(specs) - len(cloze)) * (2 if options.reverse else 1) + sum(

@@ -327,6 +327,8 @@ def known(sources, out, known_field):
     """
     from cards.known import read_source, sort_key, write_known
 
+    if out is not None and any(Path(s).exists() and out.exists() and out.samefile(s) for s in sources):
+        raise click.BadParameter(f"{out} is one of the sources; writing there would replace it", param_hint="--out")
     lemmas = frozenset().union(*(read_source(s, known_field) for s in sources))
     if out is None:
         for lemma in sorted(lemmas, key=sort_key):

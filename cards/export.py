@@ -177,7 +177,7 @@ def read_alignments(out: Path) -> dict[str, tuple[Bead, ...]]:
 
 def write_apkg(
     specs: Sequence[NoteSpec], out: Path, *, timestamp: float | None = None, media: Sequence[Path] = (),
-    alignments: Mapping[str, Sequence[Bead]] | None = None,
+    alignments: Mapping[str, Sequence[Bead]] | None = None, folders: Iterable[str] = (),
 ) -> ExportSummary:
     """Write the notes (and their media files) to `out` atomically: an existing deck is never left half-written.
 
@@ -207,7 +207,7 @@ def write_apkg(
                 deck = decks[spec.deck] = genanki.Deck(deck_id(spec.deck), spec.deck)
             deck.add_note(note)
         package = genanki.Package(list(decks.values()), media_files=sorted({str(p) for p in media}))
-        memory = {state.ENTRY: _state_json(out, notes, alignments)}  # in the same file: they cannot disagree
+        memory = {state.ENTRY: _state_json(out, notes, alignments, folders)}  # in the same file: they cannot disagree
         try:
             atomic_write(out, lambda tmp: write_package(package, tmp, now, temp_path(out, ".db"), memory))
         except (OSError, sqlite3.Error) as err:
@@ -399,17 +399,19 @@ def note_states(specs: Sequence[NoteSpec], old: dict, now: int) -> tuple[list[No
     return unique, notes, changed
 
 
-def _state_json(out: Path, notes: dict, alignments: Mapping[str, Sequence[Bead]] | None = None) -> str:
-    """The memory to keep: the notes, and the sentence alignments (articles of earlier builds that are
-    not in this one keep theirs)."""
-    beads = {**read_alignments(out), **{key: tuple(b) for key, b in (alignments or {}).items()}}
+def _state_json(out: Path, notes: dict, alignments: Mapping[str, Sequence[Bead]] | None = None,
+                folders: Iterable[str] = ()) -> str:
+    """The memory to keep: the notes, the sentence alignments and the article folders (those of earlier
+    builds that are not in this one are kept)."""
+    old = load_state(out)
+    beads = {**old.alignments, **{key: tuple(b) for key, b in (alignments or {}).items()}}
     memory = {guid: state.NoteMemory(n["hash"], n["mod"], tuple(n.get("lemmas", ()))) for guid, n in notes.items()}
-    return state.DeckState(memory, beads).to_json()
+    return state.DeckState(memory, beads, folders=tuple(sorted({*old.folders, *folders}))).to_json()
 
 
 def write_csv(
     specs: Sequence[NoteSpec], out: Path, *, timestamp: float | None = None,
-    alignments: Mapping[str, Sequence[Bead]] | None = None,
+    alignments: Mapping[str, Sequence[Bead]] | None = None, folders: Iterable[str] = (),
 ) -> ExportSummary:
     """A tab-separated file Anki's own importer (File → Import) takes: header lines name the separator,
     HTML, and the columns holding the GUID, note type, deck and tags, so re-imports update by GUID.
@@ -432,7 +434,7 @@ def write_csv(
         except OSError as err:
             raise write_error(out, "the file", err) from err
         try:
-            atomic_write_text(_state_path(out), _state_json(out, notes, alignments))
+            atomic_write_text(_state_path(out), _state_json(out, notes, alignments, folders))
         except OSError as err:
             raise write_error(_state_path(out), "the deck's state", err, kept=False) from err
     cards = sum(

@@ -44,12 +44,14 @@ class DeckState:
     notes: Mapping[str, NoteMemory] = field(default_factory=dict)
     alignments: Mapping[str, tuple[Bead, ...]] = field(default_factory=dict)
     problem: str = ""
+    folders: tuple[str, ...] = ()  # the article folders built into this deck (absolute paths)
 
     def to_json(self) -> str:
         data = {
             "version": VERSION,
             "notes": {guid: note.as_json() for guid, note in self.notes.items()},
             "alignments": {key: [[list(b.ru), list(b.en), b.score] for b in beads] for key, beads in self.alignments.items()},
+            "folders": sorted(self.folders),
         }
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -82,7 +84,10 @@ def parse(text: str) -> DeckState:
             alignments[key] = tuple(Bead(tuple(map(int, ru)), tuple(map(int, en)), float(score)) for ru, en, score in beads)
         except (TypeError, ValueError) as err:
             raise ValueError(f"alignment {key!r} is malformed ({err})") from None
-    return DeckState(notes, alignments)
+    folders = data.get("folders", [])
+    if not isinstance(folders, list) or not all(isinstance(f, str) for f in folders):
+        raise ValueError("its folders are not a list of paths")
+    return DeckState(notes, alignments, folders=tuple(folders))
 
 
 def load(out: Path, content_hash=None) -> DeckState:

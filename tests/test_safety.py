@@ -413,3 +413,36 @@ def test_cli_a_second_build_of_a_deck_in_use_and_an_empty_rebuild(tmp_path):
     assert result.stderr.endswith(f"Error: {out}: this build made no cards, so the deck was not replaced and keeps "
                                   "its cards. Run the build with --dry-run to see why, or give another --out\n")
     assert out.read_bytes() == before
+
+
+def test_same_named_folders_a_second_ru_file_a_wrong_suffix_and_known_onto_a_source(tmp_path, monkeypatch):
+    """Issue 12's unclear cases, each a one-line error that names the file."""
+    from click.testing import CliRunner
+
+    from cards.cli import main
+
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "minsk-washington"
+    for parent in ("a", "b"):
+        folder = tmp_path / parent / "article"
+        folder.mkdir(parents=True)
+        for f in seed.iterdir():
+            (folder / f.name).write_bytes(f.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", "a/article", "--no-stress"]).exit_code == 0
+    deck = (tmp_path / "decks" / "article.apkg").read_bytes()
+    taken = runner.invoke(main, ["build", "b/article", "--no-stress"])
+    assert taken.exit_code == 1 and "is the deck of another folder" in taken.output
+    assert (tmp_path / "decks" / "article.apkg").read_bytes() == deck
+    assert runner.invoke(main, ["build", "a/article", "--no-stress"]).exit_code == 0  # its own folder: fine
+    (tmp_path / "a" / "article" / "ru.md").write_text("Другой текст.", encoding="utf-8")
+    second = runner.invoke(main, ["build", "a/article", "--dry-run"])
+    assert second.exit_code == 1
+    assert second.output.strip().endswith("ru.txt: a second ru file beside ru.md, so which is the article is unclear. "
+                                          "Keep one ru.* and one en.* file in each pair folder")
+    wrong = runner.invoke(main, ["build", "b/article", "--out", "x.csv"])
+    assert wrong.exit_code == 1 and "x.csv: the name says csv but --format is apkg" in wrong.output
+    words = tmp_path / "words.txt"
+    words.write_text("санкция\n", encoding="utf-8")
+    onto = runner.invoke(main, ["known", str(words), "-o", str(words)])
+    assert onto.exit_code == 2 and words.read_text(encoding="utf-8") == "санкция\n"
