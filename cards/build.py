@@ -114,11 +114,14 @@ def find_pairs(paths: Sequence[Path]) -> tuple[ArticlePair, ...]:
 # --- stages ----------------------------------------------------------------------------------
 
 
-def load_pair(source: ArticlePair, warnings: list[str] | None = None) -> tuple[Document, Document]:
-    """Both sides of a pair; what decoding had to repair (bad bytes, mixed encodings) goes to `warnings`."""
-    from cards.load import load_document
+def load_pair(source: ArticlePair, warnings: list[str] | None = None, max_mb: float | None = None
+              ) -> tuple[Document, Document]:
+    """Both sides of a pair; what decoding had to repair (bad bytes, mixed encodings) goes to `warnings`;
+    a file over `max_mb` (default cards.load.MAX_INPUT_MB) is refused."""
+    from cards.load import MAX_INPUT_MB, load_document
 
-    return load_document(source.ru, "ru", warnings), load_document(source.en, "en", warnings)
+    limit = MAX_INPUT_MB if max_mb is None else max_mb
+    return load_document(source.ru, "ru", warnings, limit), load_document(source.en, "en", warnings, limit)
 
 
 def bead_kind(sentences: Sequence[Sentence]) -> str:
@@ -166,8 +169,10 @@ def prepare_articles(
     remembered: Mapping[str, Sequence[Bead]] | None = None,
     errors: list[InputError] | None = None,
     warnings: list[str] | None = None,
+    max_mb: float | None = None,
 ) -> tuple[Article, ...]:
     """Load, segment and align every article pair; the aligner learns from all of them together.
+    A file over `max_mb` (cards.load.MAX_INPUT_MB by default) is refused before any work.
 
     An article whose segments an earlier build aligned (`remembered`, by alignment_key) keeps that
     alignment: the aligner's shared lexicon grows with every article added, and it must not move the
@@ -183,7 +188,7 @@ def prepare_articles(
     for source in sources:
         try:
             repaired: list[str] = []
-            loaded.append(load_pair(source, repaired))
+            loaded.append(load_pair(source, repaired, max_mb))
             kept_sources.append(source)
             if warnings is not None:
                 warnings.extend(repaired)
@@ -482,6 +487,7 @@ class BuildOptions:
     system_dictionaries: bool = True  # False: ignore dictionaries installed on the machine (mueller7)
     stress: bool | None = None  # None or True: stress marks (shipped lexicon, silero fills gaps when installed); False: none
     audio: bool = False
+    max_input_mb: float | None = None  # None: cards.load.MAX_INPUT_MB (10 MB a file)
 
     def select_options(self) -> SelectOptions:
         """What selection needs: the level's cuts, the topic's vocabulary and the everyday words known."""
@@ -599,7 +605,7 @@ def checked_articles(
 
     unreadable: list[InputError] = []
     repaired: list[str] = []
-    articles = prepare_articles(sources, read_alignments(out), unreadable, repaired)
+    articles = prepare_articles(sources, read_alignments(out), unreadable, repaired, options.max_input_mb)
     dictionary = find_dictionary(options)
     articles, untranslated = translated_articles(articles, dictionary)
     return articles, dictionary, tuple(repaired) + tuple(f"{err}; skipped" for err in unreadable) + untranslated

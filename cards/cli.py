@@ -99,11 +99,12 @@ def main() -> None:
 @click.option("--stress/--no-stress", default=None,
               help="Stress marks on the Russian and the lemmas [on: the shipped lexicon; silero-stress fills gaps when installed].")
 @click.option("--audio", is_flag=True, help="Speak each Russian sentence (needs espeak-ng and lame).")
+@click.option("--max-input-mb", type=click.FloatRange(min=0.001), help="Largest article file to read [10].")
 @click.option("--dry-run", is_flag=True, help="Print the cards that would be built; write nothing.")
 @reports_errors
 def build(inputs, out, deck_name, max_cards, known_sources, known_field, level, max_new, min_words, max_words,
           min_score, reverse, topic, cloze, fmt, dictionary, no_system_dictionaries, no_dictionary, stress, audio,
-          dry_run):
+          max_input_mb, dry_run):
     """Build an Anki deck from article pairs.
 
     INPUTS are two files RU EN, or folders holding ru.* and en.*, or folders of such folders.
@@ -120,7 +121,7 @@ def build(inputs, out, deck_name, max_cards, known_sources, known_field, level, 
         out=out, deck_name=deck_name, max_cards=max_cards, level=level, max_new=max_new,
         min_words=min_words, max_words=max_words, min_score=min_score, reverse=reverse, topic=topic, known_sources=tuple(known_sources), known_field=known_field,
         cloze=cloze, format=fmt, dictionary=dictionary, use_dictionary=not no_dictionary,
-        system_dictionaries=not no_system_dictionaries, stress=stress, audio=audio,
+        system_dictionaries=not no_system_dictionaries, stress=stress, audio=audio, max_input_mb=max_input_mb,
     )
     result = build_deck(inputs, options, dry_run=dry_run, progress=TerminalProgress() if sys.stderr.isatty() else _silent)
     for warning in result.warnings:

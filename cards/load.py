@@ -311,16 +311,23 @@ def decoding_warnings(path: str | Path, decoded: Decoded) -> tuple[str, ...]:
     return tuple(found)
 
 
-def read_text(path: str | Path, warnings: list[str] | None = None) -> str:
+MAX_INPUT_MB = 10.0  # an article larger than this is refused before any work (a news article is < 0.1 MB)
+
+
+def read_text(path: str | Path, warnings: list[str] | None = None, max_mb: float = MAX_INPUT_MB) -> str:
     """Read a text file in any common encoding; raise InputError with a one-line way out.
 
     What decoding had to repair (bytes that are not UTF-8 dropped, lines in another encoding) is appended
-    to `warnings`, one line each naming the file and the lines."""
+    to `warnings`, one line each naming the file and the lines. A file over `max_mb` is refused."""
     p = Path(path)
     if not p.exists():
         raise InputError(path, "no such file", "Check the path and the file name")
     if p.is_dir():
         raise InputError(path, "is a folder, not a file", "Give the article file inside it (e.g. ru.txt)")
+    size = p.stat().st_size / 1e6
+    if size > max_mb:
+        raise InputError(path, f"{size:.3g} MB is more than the {max_mb:g} MB an article may have",
+                         f"Split it into articles, or give --max-input-mb {size * 1.1:.3g} to build it anyway")
     try:
         data = p.read_bytes()
     except OSError as exc:
@@ -699,11 +706,12 @@ def check_language(doc: Document, path: str | Path) -> None:
         raise InputError(path, finding, f"Give the {name} text of the article")
 
 
-def load_document(path: str | Path, lang: str, warnings: list[str] | None = None) -> Document:
+def load_document(path: str | Path, lang: str, warnings: list[str] | None = None,
+                  max_mb: float = MAX_INPUT_MB) -> Document:
     """Read, clean and check one article file; what decoding repaired is appended to `warnings` (see read_text)."""
     if lang not in LANG_NAMES:
         raise InputError(path, f"unknown language {lang!r}", "Use ru or en")
-    doc = parse_document(read_text(path, warnings), lang, source=str(path))
+    doc = parse_document(read_text(path, warnings, max_mb), lang, source=str(path))
     if not doc.paragraphs:
         raise InputError(path, "no text found", _FIX_FORMAT)
     check_language(doc, path)

@@ -367,3 +367,17 @@ def test_any_bytes_give_text_or_one_clean_error(tmp_path_factory, data):
         assert "\n" not in str(err) and str(err).startswith(str(p))
         return
     assert isinstance(text, str) and all("\n" not in w and w.startswith(str(p)) for w in warnings)
+
+
+def test_a_file_over_the_size_limit_is_refused_before_any_work(tmp_path):
+    from cards.load import MAX_INPUT_MB, read_text
+
+    big = tmp_path / "ru.txt"
+    with big.open("wb") as f:
+        f.truncate(int(MAX_INPUT_MB * 1e6) + 1_000_000)  # sparse: no time spent writing it
+    with pytest.raises(InputError) as err:
+        read_text(big)
+    assert str(err.value) == (f"{big}: 11 MB is more than the 10 MB an article may have. "
+                              "Split it into articles, or give --max-input-mb 12.1 to build it anyway")
+    with pytest.raises(InputError, match="not text"):  # with the limit raised it is read (and is no text)
+        read_text(big, max_mb=12.1)
