@@ -62,7 +62,7 @@ def test_import_counts_and_rendered_highlight(tmp_path, collection):
     assert '<span class="target">сделку</span>' in card.question()
     answer = card.answer()
     assert '<span class="target">deal</span>' in answer
-    assert "сделка" in answer and "noun · feminine" in answer
+    assert '<span class="lemma">сделка</span> <span class="grammar" title="noun · feminine">f.</span>' in answer
     assert collection.get_note(nid).tags == ["source::test"]
 
 
@@ -213,7 +213,7 @@ def test_csv_is_taken_by_ankis_own_importer_and_updates_by_guid(tmp_path, collec
     assert collection.decks.name(note.cards()[0].did) == DECK
 
 
-def test_vocabulary_line_shows_grammar_aspect_partner_form_and_gloss():
+def test_vocabulary_line_shows_lemma_grammar_gloss_and_frequency():
     from cards.render import vocabulary_html
 
     ru = "Стороны заключили сделку."
@@ -224,10 +224,9 @@ def test_vocabulary_line_shows_grammar_aspect_partner_form_and_gloss():
         key=card_key(ru),
     )
     assert vocabulary_html(card) == (
-        '<div class="word"><span class="lemma">заключить</span> · '
-        '<span class="grammar">verb · perfective (impf. заключать)</span> · '
-        '<span class="form">(заключили)</span> · <span class="gloss">concluded; conclude</span> · '
-        '<span class="freq">zipf 4.9</span></div>'
+        '<div class="word"><span class="head"><span class="lemma">заключить</span> '
+        '<span class="grammar" title="verb · perfective (impf. заключать)">pf. (impf. заключать)</span></span> '
+        '<span class="gloss">concluded; conclude</span> <span class="freq">common</span></div>'
     )
 
 
@@ -240,7 +239,8 @@ def test_a_target_inside_a_collocation_shows_the_phrase():
         (Target(Lemma("санкция", "noun", gender="f", zipf=4.9), (20, 27), unit="снять санкции"),),
         key=card_key(ru),
     )
-    assert '<span class="unit">phrase: снять санкции</span>' in vocabulary_html(card)
+    assert vocabulary_html(card).endswith(
+        '<div class="phrase"><span class="label">phrase</span> <span class="unit">снять санкции</span></div>')
 
 
 def test_written_deck_has_ordinary_permissions(tmp_path):
