@@ -29,7 +29,6 @@ from cards.files import atomic_write_text
 DICTD_DIR = Path("/usr/share/dictd")
 DEFAULT_NAMES = ("mueller7",)
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-_CACHE_VERSION = 14
 FREQUENCY_WEIGHT = 0.25  # how much a common English word is preferred, in senses per zipf unit
 CARD_GLOSSES = 2  # dictionary glosses on a card, after the counterpart in the sentence
 GLOSS_MARGIN = 0.5  # a gloss more than this behind the best one is not shown
@@ -538,8 +537,17 @@ def cache_dir() -> Path:
 
 
 def _cache_path(dict_path: Path) -> Path:
+    """Keyed by the dictd file (size, mtime) and by the code that reverses it (this module's own hash):
+    a changed reversal never reads a stale cache."""
     st = dict_path.stat()
-    return cache_dir() / f"{dict_path.name}.{st.st_size}.{int(st.st_mtime)}.v{_CACHE_VERSION}.json"
+    return cache_dir() / f"{dict_path.name}.{st.st_size}.{int(st.st_mtime)}.{_code_version()}.json"
+
+
+@lru_cache(maxsize=1)
+def _code_version() -> str:
+    import hashlib
+
+    return hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
 
 
 def read_dictd(index_path: Path, dict_path: Path, *, use_cache: bool = True) -> Dictionary:

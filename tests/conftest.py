@@ -15,3 +15,18 @@ def collection(tmp_path):
     col = open_collection(tmp_path / "collection.anki2")
     yield col
     col.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _hermetic_cache(tmp_path_factory):
+    """Tests write nothing outside their temp folders: the dictionary cache goes to a temp folder."""
+    import os
+
+    cache = tmp_path_factory.mktemp("xdg-cache")
+    old = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(cache)
+    yield cache
+    if old is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = old

@@ -275,3 +275,15 @@ def test_card_glosses_on_hand_labelled_candidates():
     plain = [labels[lemma].get(g) for lemma in labels for g in d.glosses(lemma)[:2]]
     assert shown.count("good") / len(shown) >= 0.72 > plain.count("good") / len(plain)
     assert shown.count("bad") / len(shown) <= 0.21
+
+
+def test_the_cache_is_keyed_by_the_code_and_tests_keep_it_in_a_temp_folder(tmp_path):
+    import tempfile
+
+    from cards.dictionary import _cache_path, cache_dir
+
+    assert str(cache_dir()).startswith(tempfile.gettempdir())  # conftest's hermetic cache, not ~/.cache
+    dictd = tmp_path / "x.dict"
+    dictd.write_text("x", encoding="utf-8")
+    name = _cache_path(dictd).name
+    assert name.startswith("x.dict.1.") and len(name.split(".")[-2]) == 12  # …<size>.<mtime>.<code hash>.json

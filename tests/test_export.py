@@ -335,3 +335,29 @@ def test_escaped_text_has_no_markup_characters_and_reads_back(text):
     escaped = escape(text)
     assert not set("[]{}\\<>") & set(escaped.replace("<span></span>", ""))
     assert html.unescape(escaped.replace("<span></span>", "")) == text
+
+
+def test_identities_are_pinned():
+    """Literal values: a change to any of them would duplicate every learner's notes on the next import,
+    or split the note types and decks. Do not update these numbers to make a test pass."""
+    from cards.export import CLOZE_MODEL_ID, SENTENCE_MODEL_ID, cloze_model, fields_hash, sentence_model
+
+    title = "Минск и Вашингтон на пути к большой сделке"
+    lead = "Администрация Дональда Трампа предлагает Беларуси заключить «большую сделку»."
+    assert (note_guid(title), note_guid(title, "cloze"), card_key(title)) == ("cQ7j4G:L#<", "Iv2b4c8yx&", "ru-66632d22f19c")
+    assert (note_guid(lead), note_guid(lead, "cloze"), card_key(lead)) == ("wMr&hh[9G>", "LU}D~r!VYz", "ru-61d99f18f645")
+    assert note_guid(title) == note_guid("  минск и вашингтон на пути к большой сделке ")  # normalised
+    assert (SENTENCE_MODEL_ID, CLOZE_MODEL_ID) == (1742950117, 1742950118)
+    assert [f["id"] for f in sentence_model().fields] == list(range(1742950217, 1742950224))
+    assert [t["id"] for t in sentence_model().templates] == [1742950318, 1742950319]
+    assert [f["id"] for f in cloze_model().fields] == list(range(1742950218, 1742950224))
+    assert deck_id("Political Russian::Minsk and Washington on the Path to a Grand Deal") == 1582652216
+    assert fields_hash("sentence", ["k", "ru", "en", "v", "s", "", ""], ["topic::politics", "source::x"],
+                       "Political Russian::X") == "936d8ba0ac92b8228d9d45120fc4c9799bce2811"
+
+
+def test_our_guid_is_genankis():
+    import genanki
+
+    for text in ("Минск и Вашингтон", "a", "Ёлка, ёж и «кавычки»"):
+        assert note_guid(text) == genanki.guid_for("cards:russian-sentence:v1", normalise_sentence(text))

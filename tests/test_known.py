@@ -343,5 +343,5 @@ def test_the_anki_extra_is_declared_and_kept_in_test():
 
     extras = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8"))[
         "project"]["optional-dependencies"]
-    assert extras["anki"] == ["anki>=2.1.66"]
-    assert "anki>=2.1.66" in extras["test"]
+    assert extras["anki"] == ["anki>=2.1.66,<27"]
+    assert "anki>=2.1.66,<27" in extras["test"]
