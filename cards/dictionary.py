@@ -89,7 +89,7 @@ class Dictionary:
         with the stem of a word in `besides` (the counterpart already on the card) is skipped.
         A -ся verb the dictionary lacks gets its base verb's glosses, named: "обсуждать: discuss".
         """
-        from cards.wordalign import cognate_score
+        from cards.lexicon.cognates import cognate_score
 
         ranked = self.ranked(lemma)
         if not ranked:

@@ -11,13 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_RU = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e iu ia".split(),
-    )
-)
-_RU["ъ"] = _RU["ь"] = ""
+from cards.lexicon.cognates import _TRANSLIT as _RU  # one transliteration table for the whole package
+
 _CYRILLIC = re.compile(r"[а-яё]")
 _EN_SOFT_C = re.compile(r"c(?=[eiy])")
 _VOWELS = re.compile(r"[aeiouyh'’]")

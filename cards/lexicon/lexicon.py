@@ -267,7 +267,7 @@ def _english_by_sound() -> dict[str, str]:
     """The commonest English words (wordfreq) by a rough phonetic key of their spelling, commonest first."""
     from wordfreq import top_n_list
 
-    from cards.wordalign import _canon
+    from cards.lexicon.cognates import _canon
 
     out: dict[str, str] = {}
     for word in top_n_list("en", LOANWORD_LIST):
@@ -280,7 +280,7 @@ def loanword(lemma: str) -> str | None:
     """The English word a Russian loanword is spelled like, for a word no dictionary has
     (коронавирус → coronavirus, блогер → blogger, госпитализировать → hospitalize), or None.
     Only for unknown words: a known one may be a false friend (магазин is not a magazine)."""
-    from cards.wordalign import _canon, transliterate
+    from cards.lexicon.cognates import _canon, transliterate
 
     word = lemma.lower().replace("ё", "е")
     if len(word) < LOANWORD_MIN_LETTERS or any(e.senses for e in shipped().entries(word)):

@@ -1,0 +1,76 @@
+"""The house: no import cycles in cards/ (imports inside functions count too), and no stage imports the CLI."""
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "cards"
+
+
+def module_name(path: Path) -> str:
+    return ".".join(("cards", *path.relative_to(PACKAGE).with_suffix("").parts)).removesuffix(".__init__")
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Module → the cards modules it imports anywhere in its source (`from cards import x` of a
+    submodule x is an edge to cards.x, not to the package)."""
+    modules = {module_name(p): p for p in PACKAGE.rglob("*.py")}
+    graph: dict[str, set[str]] = {m: set() for m in modules}
+    for name, path in modules.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "cards":
+                subs = {f"{node.module}.{a.name}" for a in node.names} & set(modules)
+                graph[name] |= subs
+                if len(subs) < len(node.names) and node.module in modules:
+                    graph[name].add(node.module)
+            elif isinstance(node, ast.Import):
+                graph[name] |= {a.name for a in node.names if a.name in modules}
+        graph[name].discard(name)
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in graph[v]:
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def test_the_import_graph_has_no_cycles():
+    graph = import_graph()
+    assert {"cards.wordalign", "cards.lexicon.lexicon", "cards.dictionary"} <= set(graph)
+    assert "cards.lexicon.cognates" in graph["cards.dictionary"]  # the graph sees imports inside functions
+    assert cycles(graph) == []
+
+
+def test_the_cycle_finder_finds_one():
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_no_stage_imports_the_command_line():
+    graph = import_graph()
+    assert [m for m, imports in graph.items() if "cards.cli" in imports and m != "cards.__main__"] == []
