@@ -50,10 +50,10 @@ def _precision_counts(gold: Beads, test: Beads) -> tuple[int, int, int, int]:
 def score(golds: list[Beads], tests: list[Beads]) -> dict[str, float]:
     """Strict and lax precision, recall and F1, micro-averaged over documents."""
     p, r = [0, 0, 0, 0], [0, 0, 0, 0]
-    for gold, test in zip(golds, tests):
-        p = [x + y for x, y in zip(p, _precision_counts(gold, test))]
+    for gold, test in zip(golds, tests, strict=True):
+        p = [x + y for x, y in zip(p, _precision_counts(gold, test), strict=True)]
         both = lambda beads: [(a, b) for a, b in beads if a and b]  # noqa: E731
-        r = [x + y for x, y in zip(r, _precision_counts(both(test), both(gold)))]
+        r = [x + y for x, y in zip(r, _precision_counts(both(test), both(gold)), strict=True)]
     ratio = lambda a, b: a / (a + b) if a + b else 0.0  # noqa: E731
     f1 = lambda a, b: 2 * a * b / (a + b) if a + b else 0.0  # noqa: E731
     out = {"p": ratio(p[0], p[1]), "r": ratio(r[0], r[1]), "pl": ratio(p[2], p[3]), "rl": ratio(r[2], r[3])}
@@ -100,7 +100,7 @@ def calibration(golds: list[Beads], preds) -> dict[float, tuple[float, float]]:
     out = {}
     for th in (0.5, 0.8, 0.9):
         hit = total = kept = 0
-        for gold, beads in zip(golds, preds):
+        for gold, beads in zip(golds, preds, strict=True):
             g = set(gold)
             for b in beads:
                 total += 1
@@ -108,7 +108,7 @@ def calibration(golds: list[Beads], preds) -> dict[float, tuple[float, float]]:
                     kept += 1
                     hit += (b.ru, b.en) in g
         out[th] = (hit / kept if kept else 0.0, kept / total if total else 0.0)
-    low = [(b.ru, b.en) in set(gold) for gold, beads in zip(golds, preds) for b in beads if b.score < 0.5]
+    low = [(b.ru, b.en) in set(gold) for gold, beads in zip(golds, preds, strict=True) for b in beads if b.score < 0.5]
     out[0.0] = (sum(low) / len(low) if low else 0.0, float(len(low)))
     return out
 

@@ -30,8 +30,8 @@ def wmt21_units(path: Path = WMT21) -> list[list]:
     for line in path.read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
         units = []
-        for p, (rp, ep) in enumerate(zip(d["ru"], d["en"])):
-            units.extend(([(r, p)], [(e, p)]) for r, e in zip(rp, ep))
+        for p, (rp, ep) in enumerate(zip(d["ru"], d["en"], strict=True)):
+            units.extend(([(r, p)], [(e, p)]) for r, e in zip(rp, ep, strict=True))
         docs.append(units)
     return docs
 

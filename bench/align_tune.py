@@ -36,13 +36,13 @@ def main() -> None:
     data = {k: v for k, v in align_data.sets().items() if k in SETS}
     flat = {k: [align_data.flatten(d) for d in v] for k, v in data.items()}
     for combo in itertools.product(*grid.values()):
-        A.WEIGHTS = dataclasses.replace(scores.Weights(), **dict(zip(grid, combo)))
+        A.WEIGHTS = dataclasses.replace(scores.Weights(), **dict(zip(grid, combo, strict=True)))
         f1 = []
         for name in SETS:
             pairs = [([t for t, _ in r], [t for t, _ in e]) for r, e, _ in flat[name]]
             beads = A.align_many(pairs)
             f1.append(score([g for _, _, g in flat[name]], [[(b.ru, b.en) for b in d] for d in beads])["f"])
-        print(dict(zip(grid, combo)), " ".join(f"{x:.3f}" for x in f1), f"mean {sum(f1) / len(f1):.4f}", flush=True)
+        print(dict(zip(grid, combo, strict=True)), " ".join(f"{x:.3f}" for x in f1), f"mean {sum(f1) / len(f1):.4f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -81,7 +81,7 @@ def score(analyse, path: Path = GOLD) -> dict[str, float]:
         predicted = analyse(texts[index])
         if [p[0] for p in predicted] != [g.token for g in gold]:
             raise ValueError(f"sentence {index}: tokens differ from the gold")
-        for (_, lemma, pos, proper), g in zip(predicted, gold):
+        for (_, lemma, pos, proper), g in zip(predicted, gold, strict=True):
             same = lemma.lower() == g.lemma.lower()
             n["tokens"] += 1
             n["lemma"] += same

@@ -47,7 +47,7 @@ def main() -> None:
     own = [pairs_evidence(a.pairs, dictionary) for a in ours]
     n = len(articles)
     mixed_sides = [(articles[k].ru_sentences, articles[(k + args.shift) % n].en_sentences) for k in range(n)]
-    mixed = [pairs_evidence(pairs_from_beads(r, e, beads), dictionary) for (r, e), beads in zip(mixed_sides, align_many(mixed_sides))]
+    mixed = [pairs_evidence(pairs_from_beads(r, e, beads), dictionary) for (r, e), beads in zip(mixed_sides, align_many(mixed_sides), strict=True)]
     print(f"threshold NOT_A_TRANSLATION = {NOT_A_TRANSLATION}")
     print("| pairs | count | min | median | max | on the wrong side |")
     print("|---|---:|---:|---:|---:|---:|")

@@ -35,7 +35,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"
 sys.path.insert(0, str(ROOT))
 
 from cards.build import BuildOptions, choose_cards, find_pairs, prepare_articles
-from cards.select import SelectOptions, base_zipf, first_filter, is_candidate, known_by_level, lemma_key
+from cards.select import SelectOptions, first_filter, is_candidate, known_by_level, lemma_key
 
 SEED = ROOT / "seeds" / "minsk-washington"
 SECOND = ROOT / "tests" / "data" / "pairs" / "yerevan-brussels"

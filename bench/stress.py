@@ -63,7 +63,7 @@ class GoldToken:
 def read_gold(path: Path) -> list[GoldToken]:
     with path.open(encoding="utf-8") as lines:
         header = next(lines).rstrip("\n").split("\t")
-        rows = [dict(zip(header, line.rstrip("\n").split("\t"))) for line in lines if line.strip()]
+        rows = [dict(zip(header, line.rstrip("\n").split("\t"), strict=True)) for line in lines if line.strip()]
     return [
         GoldToken(r["doc"], int(r["para"]), int(r["sent"]), int(r["tok"]), int(r["vowel"]), int(r["syllables"]),
                   r["check"], r.get("flag", ""))
@@ -280,7 +280,7 @@ def main() -> None:
         stress.stress_word(w)
     per_word = time.perf_counter() - started
     missing, total = unmarked_share(single)
-    changed = sum(a != b for a, b in zip(single, batched))
+    changed = sum(a != b for a, b in zip(single, batched, strict=False))
     print(f"sentences: {len(texts)} ({chars} characters, {chars / len(texts):.0f} per sentence)")
     print(f"model load: {load:.2f} s")
     print(f"one call per sentence: {one_by_one / len(texts) * 1000:.1f} ms/sentence")

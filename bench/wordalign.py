@@ -56,8 +56,8 @@ def wmt21_pairs(n_docs: int) -> list[tuple[str, str]]:
             if k >= n_docs:
                 break
             doc = json.loads(line)
-            for rp, ep in zip(doc["ru"], doc["en"]):
-                pairs += list(zip(rp, ep))
+            for rp, ep in zip(doc["ru"], doc["en"], strict=True):
+                pairs += list(zip(rp, ep, strict=True))
     return pairs
 
 
@@ -79,7 +79,7 @@ def evaluate(gold, links, **kwargs) -> dict:
         ru, en = links[link]
         targets = [(*find(ru, r[1]), r[2]) for r in rows]
         spans = wordalign.counterparts(ru, en, targets, **kwargs)
-        for (_, surface, lemma, want), span in zip(rows, spans):
+        for (_, surface, lemma, want), span in zip(rows, spans, strict=True):
             got = en[span[0] : span[1]] if span else ""
             expected += bool(want)
             predicted += bool(got)
@@ -153,8 +153,8 @@ def read_external(gold_path: Path, docs: str) -> tuple[list, list]:
     links = []
     for k in wanted:
         doc = json.loads(lines[k])
-        for rp, ep in zip(doc["ru"], doc["en"]):
-            links += list(zip(rp, ep))
+        for rp, ep in zip(doc["ru"], doc["en"], strict=True):
+            links += list(zip(rp, ep, strict=True))
     return read_gold(gold_path), links
 
 

@@ -204,10 +204,10 @@ def prepare_articles(
     sentences = [(segment(ru), segment(en)) for ru, en in loaded]
     keys = [alignment_key(ru_s, en_s) for ru_s, en_s in sentences]
     stored = [remembered.get(k) for k in keys]
-    reused = [tuple(b) if b is not None and fits(b, len(r), len(e)) else None for b, (r, e) in zip(stored, sentences)]
+    reused = [tuple(b) if b is not None and fits(b, len(r), len(e)) else None for b, (r, e) in zip(stored, sentences, strict=True)]
     fresh = align_many(sentences) if any(b is None for b in reused) else [None] * len(sentences)
     articles = []
-    for source, (ru, en), (ru_s, en_s), key, kept, new in zip(sources, loaded, sentences, keys, reused, fresh):
+    for source, (ru, en), (ru_s, en_s), key, kept, new in zip(sources, loaded, sentences, keys, reused, fresh, strict=True):
         beads = kept if kept is not None else tuple(new)
         label = source_label(ru, en)
         articles.append(Article(source, ru, en, ru_s, en_s, beads, pairs_from_beads(ru_s, en_s, beads, label), key))
@@ -258,11 +258,11 @@ def choose_cards(
             dictionary=dictionary,
         )
         units = collocation_units(d.pair.ru, analyses[d.index])
-        meanings = [meaning_for(t.lemma.lemma, d.pair.en[s[0] : s[1]] if s else None, dictionary) for t, s in zip(d.targets, spans)]
+        meanings = [meaning_for(t.lemma.lemma, d.pair.en[s[0] : s[1]] if s else None, dictionary) for t, s in zip(d.targets, spans, strict=True)]
         targets = tuple(
             Target(lemma=with_grammar(t.lemma), ru_span=(t.start, t.stop), en_span=span,
                    gloss=meaning, gloss_from=source, unit=units.get(t.start, ""))
-            for t, span, (meaning, source) in zip(d.targets, spans, meanings)
+            for t, span, (meaning, source) in zip(d.targets, spans, meanings, strict=True)
         )
         cards.append(
             Card(
@@ -648,7 +648,7 @@ def inspect_pairs(inputs: Sequence[Path], options: BuildOptions) -> tuple[list[d
     articles, dictionary, warnings = checked_articles(sources, options, out)
     known = read_known(options.known_sources, options.known_field)
     decisions, cards = choose_cards(articles, known, options.select_options(), dictionary=dictionary)
-    by_index = {d.index: c for d, c in zip(chosen_in_order(decisions), cards)}
+    by_index = {d.index: c for d, c in zip(chosen_in_order(decisions), cards, strict=True)}
     rows = []
     for d in decisions:
         card = by_index.get(d.index)
@@ -854,5 +854,5 @@ def stress_card(card: Card):
     from cards.render import Stressed
 
     text, spans = stress.accentuate_spans(card.pair.ru, [t.ru_span for t in card.targets])
-    lemmas = tuple(stress.stress_word(t.lemma.lemma, text[a:b]) for t, (a, b) in zip(card.targets, spans))
+    lemmas = tuple(stress.stress_word(t.lemma.lemma, text[a:b]) for t, (a, b) in zip(card.targets, spans, strict=True))
     return Stressed(text, tuple(spans), lemmas)

@@ -609,7 +609,7 @@ def _kinds(blocks: list[tuple[str, str | None]]) -> list[str]:
     headline = [
         b[1] == "heading"
         or (not _ends_sentence(t) and len(t.split()) <= 20 and not t.endswith((":", ",", ";")) and not _two_sentences(t))
-        for t, b in zip(texts, blocks)
+        for t, b in zip(texts, blocks, strict=True)
     ]
     kinds = ["text"] * n
     for i, t in enumerate(texts):
@@ -662,7 +662,7 @@ def parse_document(text: str, lang: str, source: str = "") -> Document:
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
     pos = 0
-    for (body, _), kind in zip(merged, kinds):
+    for (body, _), kind in zip(merged, kinds, strict=True):
         if parts:
             pos += 2
         paragraphs.append(Paragraph(pos, pos + len(body), kind))

@@ -721,7 +721,7 @@ def _restore_case(lemma: str, surface: str) -> str:
     if len(parts) != len(shape):
         shape = shape[:1] * len(parts)
         shape[1:] = [s.lower() for s in shape[1:]]
-    return "-".join(p[:1].upper() + p[1:] if s[:1].isupper() else p for p, s in zip(parts, shape))
+    return "-".join(p[:1].upper() + p[1:] if s[:1].isupper() else p for p, s in zip(parts, shape, strict=False))
 
 
 def _is_proper(slot: Slot, reading: Reading | None, all_caps_text: bool) -> bool:
@@ -810,7 +810,7 @@ def explain(text: str) -> tuple[tuple[str, str, str], ...]:
     tokens = analyse(text)
     return tuple(
         (slot.text, token.lemma.lemma, choose(slots, i).rule if slot.kind == "word" and slot.parses else slot.kind)
-        for i, (slot, token) in enumerate(zip(slots, tokens))
+        for i, (slot, token) in enumerate(zip(slots, tokens, strict=True))
     )
 
 
@@ -948,7 +948,7 @@ def collocation_scores(tokens: Sequence[Token]) -> tuple[Collocation, ...]:
     keys = [tuple(t.lemma.lemma for t in tokens[a:b] if is_content(t.lemma)) for a, b, _ in cands]
     together = Counter(keys)
     out = []
-    for (start, stop, pattern), key in zip(cands, keys):
+    for (start, stop, pattern), key in zip(cands, keys, strict=True):
         words = [t.lemma for t in tokens[start:stop] if is_content(t.lemma)]
         band = sum(2.5 <= zipf(w.lemma) <= 5.5 for w in words) / len(words)
         recurs = together[key] - 1

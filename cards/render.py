@@ -282,7 +282,7 @@ def dictionary_words(phrase: str, lemmas: Sequence[str | None] = ()) -> list[str
         return keep
     hints = list(lemmas) + [None] * (len(words) - len(lemmas))
     last = len(words) - 1
-    head = _agreeing_noun_phrase([_settled(r, hint, i == last) for i, (r, hint) in enumerate(zip(readings, hints))])
+    head = _agreeing_noun_phrase([_settled(r, hint, i == last) for i, (r, hint) in enumerate(zip(readings, hints, strict=True))])
     if head is None:
         return keep
     for i, form in enumerate(head):
@@ -436,7 +436,7 @@ def _inflect(parse, grams: set[str]):
 
     def shared(p) -> int:
         n = 0
-        for a, b in zip(p.word, word):
+        for a, b in zip(p.word, word, strict=False):
             if a != b:
                 break
             n += 1
@@ -469,7 +469,7 @@ def dictionary_form(phrase: str, *, sentence_start: bool = False) -> str:
     """`phrase` in dictionary form (see `dictionary_words`); its first word lowered when the phrase
     opens the sentence (Судебное следствие → судебное следствие), unless written in capitals."""
     words = phrase.split(" ")
-    out = [w if new is None else _like(new, w) for w, new in zip(words, dictionary_words(phrase))]
+    out = [w if new is None else _like(new, w) for w, new in zip(words, dictionary_words(phrase), strict=True)]
     return " ".join(_lowered_first(out, sentence_start))
 
 
@@ -494,13 +494,13 @@ def _phrase_shown(card: Card, unit: str, stressed: Stressed | None) -> str:
         offset += len(w) + 1
     new_words = dictionary_words(unit, hints)
     if stressed is None:
-        out = [w if new is None else _like(new, w) for w, new in zip(words, new_words)]
+        out = [w if new is None else _like(new, w) for w, new in zip(words, new_words, strict=True)]
         return " ".join(_lowered_first(out, opening))
     marked = _stressed_slice(card.pair.ru, stressed.text, at, at + len(unit)).split(" ") if at >= 0 else []
     if len(marked) != len(words):
         marked = words
     out = [m if new is None else _carry_stress(m, _like(new, w, keep_yo=True))
-           for w, m, new in zip(words, marked, new_words)]
+           for w, m, new in zip(words, marked, new_words, strict=True)]
     from cards import stress
 
     return stress.accentuate(" ".join(_lowered_first(out, opening)), silero=False)  # the lexicon only: fast
@@ -608,7 +608,7 @@ def cloze_text(card: Card, stressed: Stressed | None = None) -> str:
     spans = stressed.spans if stressed else tuple(t.ru_span for t in card.targets)
     out: list[str] = []
     last = 0
-    for n, ((start, stop), t) in enumerate(sorted(zip(spans, card.targets), key=lambda x: x[0]), start=1):
+    for n, ((start, stop), t) in enumerate(sorted(zip(spans, card.targets, strict=True), key=lambda x: x[0]), start=1):
         if start < last:
             continue
         out.append(escape(text[last:start]))

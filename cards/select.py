@@ -394,13 +394,13 @@ def with_names(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]]) -> li
     from cards.morph import as_name
 
     article_names: dict[str, set[str]] = {}
-    for p, tokens in zip(pairs, analyses):
+    for p, tokens in zip(pairs, analyses, strict=True):
         article_names.setdefault(p.source, set()).update(
             lemma_key(t.lemma.lemma) for t in tokens
             if t.lemma.proper and t.lemma.pos == "noun" and t.text[:1].isupper() and not t.text.isupper()
         )
     out = []
-    for p, tokens in zip(pairs, analyses):
+    for p, tokens in zip(pairs, analyses, strict=True):
         names = frozenset(article_names[p.source])
         out.append(tuple(as_name(t) if name_rule(t, p, names) else t for t in tokens))
     return out

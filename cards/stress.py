@@ -157,7 +157,7 @@ def _put(text: str, start: int, stop: int, form: str) -> tuple[dict[int, str], l
         return {}, []
     replace = {
         m.start(): "Ё" if text[m.start()] == "Е" else "ё"
-        for m, ch in zip(letters, spelled)
+        for m, ch in zip(letters, spelled, strict=False)
         if ch == "ё" and m.end() - m.start() == 1 and text[m.start()] in "еЕ"
     }
     if "ё" in spelled or ACUTE not in form or sum(ch.lower() in VOWELS for ch in spelled) < 2:
@@ -220,7 +220,7 @@ def _lexicon(text: str, lemma: bool = False, form: str = "") -> tuple[dict[int, 
                 replace.update(more)
                 marks.extend(mark)
                 continue
-        stems = [(p, plain) for p, plain, is_particle in zip(parts, plains, _particles(parts)) if not is_particle]
+        stems = [(p, plain) for p, plain, is_particle in zip(parts, plains, _particles(parts), strict=True) if not is_particle]
         for part, plain in stems:
             if plain is None:
                 continue
@@ -314,7 +314,7 @@ def _edits(
     marks: list[int] = []
     for compound in _COMPOUND.finditer(text):
         parts = list(_WORD.finditer(text, compound.start(), compound.end()))
-        stems = [p for p, is_particle in zip(parts, _particles(parts)) if not is_particle]
+        stems = [p for p, is_particle in zip(parts, _particles(parts), strict=True) if not is_particle]
         for part in stems:
             word = part.group()
             if ACUTE in word or word.isupper() or any(replace.get(i) or text[i] in "ёЁ" for i in range(*part.span())):

@@ -28,11 +28,9 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from cards.lexicon.cognates import _canon, _fold, cognate_score, transliterate  # noqa: F401 (re-exported)
@@ -541,7 +539,7 @@ def assign(options: Sequence[Sequence[tuple[float, Span]]], *, keep: int = 4) ->
         groups.setdefault(root(i), []).append(i)
     chosen: list[Span | None] = [None] * len(opts)
     for members in groups.values():
-        for i, span in zip(members, _solve([opts[i] for i in members])):
+        for i, span in zip(members, _solve([opts[i] for i in members]), strict=True):
             chosen[i] = span
     return chosen
 

@@ -107,7 +107,7 @@ def test_paragraphs_are_soft_anchors():
     paras = [0, 0, 0, 1, 1, 1]
 
     def sentences(lang, lines):
-        return [Sentence(lang, i, p, 0, len(t), t) for i, (t, p) in enumerate(zip(lines, paras))]
+        return [Sentence(lang, i, p, 0, len(t), t) for i, (t, p) in enumerate(zip(lines, paras, strict=True))]
 
     beads = align(sentences("ru", ru_lines), sentences("en", en_lines))
     assert [(b.ru, b.en) for b in beads] == [((i,), (i,)) for i in range(6)]

@@ -53,7 +53,7 @@ def test_known_lemmas_are_no_longer_taught():
     taught_after = {t.lemma.lemma for d in after if d.chosen for t in d.targets}
     assert known <= taught_before
     assert taught_after == taught_before - known
-    for b, a in zip(before, after):
+    for b, a in zip(before, after, strict=False):
         assert set(a.unknown) == set(b.unknown) - known
 
 

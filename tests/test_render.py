@@ -148,7 +148,7 @@ def write_docs(out_dir: Path = DOCS) -> list[Path]:
         apkg = tmp / "seed.apkg"
         subprocess.run([sys.executable, "-m", "cards", "build", str(SEED), "--out", str(apkg)], check=True,
                        capture_output=True)
-        sides = dict(zip(("front", "back"), card_sides(apkg, tmp / "c.anki2", DOCS_CARD)))
+        sides = dict(zip(("front", "back"), card_sides(apkg, tmp / "c.anki2", DOCS_CARD), strict=True))
         for name, (width, min_height) in WIDTHS.items():
             # front and back at one size, so that the pair shows what the answer reveals
             height = max(min_height if name == "phone" else 0, layout(page(sides["back"], False), width, tmp)[1])

@@ -55,7 +55,7 @@ def test_seed_invariants(lang):
         assert doc.text[s.start : s.stop] == s.text == s.text.strip() != ""
         p = doc.paragraphs[s.paragraph]
         assert p.start <= s.start < s.stop <= p.stop and s.kind == p.kind
-    assert all(a.stop <= b.start for a, b in zip(sentences, sentences[1:]))
+    assert all(a.stop <= b.start for a, b in zip(sentences, sentences[1:], strict=False))
 
 
 def test_explain_names_the_rule():

@@ -120,8 +120,8 @@ def test_torch_only_for_open_words():
 # --- the data: the automaton, the OpenRussian table, their conversion --------------------------------
 
 _PLAIN = {**{chr(code + 848): code for code in range(224, 256)}, "ё": 184, "-": 45}
-_MARKED = {A: dict(zip("аеиоуыэюя", (144, 154, 157, 158, 159, 178, 179, 186, 191))),
-           "\u0300": dict(zip("аеиоуыэюя", (129, 131, 140, 156, 161, 165, 188, 189, 190)))}
+_MARKED = {A: dict(zip("аеиоуыэюя", (144, 154, 157, 158, 159, 178, 179, 186, 191), strict=True)),
+           "\u0300": dict(zip("аеиоуыэюя", (129, 131, 140, 156, 161, 165, 188, 189, 190), strict=True))}
 
 
 def _codes(word):

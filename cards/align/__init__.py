@@ -163,7 +163,7 @@ def _blocks(side: _Side, size: int) -> _Side:
             sum(f.length for f in group),
             frozenset().union(*(f.anchors for f in group)),
             frozenset(),
-            tuple(map(sum, zip(*(f.punct for f in group)))),
+            tuple(map(sum, zip(*(f.punct for f in group), strict=True))),
         ))
     texts = tuple("" for _ in feats)
     return _Side(texts, tuple(feats), None, np.zeros(len(feats)))  # texts unused: no glue for blocks
@@ -204,7 +204,7 @@ def _touches_edge(path, band: dp.Band) -> bool:
 
 def _beads(path, post) -> tuple[Bead, ...]:
     out = []
-    for (t, i, j), p in zip(path, post):
+    for (t, i, j), p in zip(path, post, strict=True):
         a, b = dp.TYPES[t]
         out.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), round(p, 4)))
     return tuple(out)
@@ -226,13 +226,13 @@ def align_many(docs: Sequence[tuple[Segments, Segments]]) -> list[tuple[Bead, ..
     sides = [(_side(r, "ru"), _side(e, "en")) for r, e in docs]
     solved = [_solve(r, e, None) if r.texts and e.texts else ([], None) for r, e in sides]
     first = [path for path, _ in solved]
-    pairs = [pair for (r, e), (path, post) in zip(sides, solved) for pair in _confident_pairs(r, e, path, post)]
+    pairs = [pair for (r, e), (path, post) in zip(sides, solved, strict=True) for pair in _confident_pairs(r, e, path, post)]
     if len(pairs) > LEXICON_BEADS:
         step = len(pairs) / LEXICON_BEADS
         pairs = [pairs[int(x * step)] for x in range(LEXICON_BEADS)]
     table = lexicon.learn(pairs)
     out = []
-    for (r, e), guide in zip(sides, first):
+    for (r, e), guide in zip(sides, first, strict=True):
         if not r.texts or not e.texts:
             out.append(tuple(Bead((i,), (), 1.0) for i in range(len(r.texts)))
                        + tuple(Bead((), (j,), 1.0) for j in range(len(e.texts))))

@@ -104,8 +104,8 @@ def _clean_form(text: str) -> str | None:
 # ---------------------------------------------------------------- stress-forms: the automaton
 
 _PLAIN = {code: chr(code + 848) for code in range(224, 256)}  # Windows-1251 а…я
-_STRESSED = dict(zip((144, 154, 157, 158, 159, 178, 179, 186, 191), "аеиоуыэюя"))  # vowel + U+0301
-_SECONDARY = dict(zip((129, 131, 140, 156, 161, 165, 188, 189, 190), "аеиоуыэюя"))  # vowel + U+0300
+_STRESSED = dict(zip((144, 154, 157, 158, 159, 178, 179, 186, 191), "аеиоуыэюя", strict=True))  # vowel + U+0301
+_SECONDARY = dict(zip((129, 131, 140, 156, 161, 165, 188, 189, 190), "аеиоуыэюя", strict=True))  # vowel + U+0300
 
 
 def _labels() -> tuple[tuple[str | None, ...], tuple[str, ...]]:
@@ -221,7 +221,7 @@ def read_forms(path: Path) -> FormTable:
         raise InputError(path, f"not a gzip file ({exc})", REINSTALL) from exc
     lines = tuple(line for line in data.split(b"\n") if line and not line.startswith(b"#"))
     probe = lines[:: max(1, len(lines) // 50)]
-    if not lines or any(line.count(b"\t") != 4 for line in probe) or any(a > b for a, b in zip(probe, probe[1:])):
+    if not lines or any(line.count(b"\t") != 4 for line in probe) or any(a > b for a, b in zip(probe, probe[1:], strict=False)):
         raise InputError(path, "not a sorted table of key, form, lemma, pos and cells", REINSTALL)
     return FormTable(lines)
 

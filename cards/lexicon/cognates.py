@@ -25,7 +25,7 @@ def _fold(word: str) -> str:
 _TRANSLIT = dict(
     zip(
         "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e iu ia".split(),
+        "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e iu ia".split(), strict=True,
     )
 )
 _TRANSLIT.update({"ъ": "", "ь": ""})
