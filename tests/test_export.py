@@ -361,3 +361,25 @@ def test_our_guid_is_genankis():
 
     for text in ("Минск и Вашингтон", "a", "Ёлка, ёж и «кавычки»"):
         assert note_guid(text) == genanki.guid_for("cards:russian-sentence:v1", normalise_sentence(text))
+
+
+def test_new_cards_are_due_in_study_order(tmp_path, collection):
+    """The notes are written in study order; Anki shows new cards by their due position: 1, 2, 3 …"""
+    out = tmp_path / "deck.apkg"
+    order = [CARDS[2], CARDS[0], CARDS[1]]  # the study order choose_cards gave
+    write_apkg(specs(order), out, timestamp=1_700_000_000)
+    import_apkg(collection, out)
+    due = {collection.get_note(collection.get_card(cid).nid)["Key"]: collection.get_card(cid).due
+           for cid in collection.find_cards("")}
+    assert [due[c.key] for c in order] == [1, 2, 3]
+
+
+def test_a_cloze_hint_cannot_open_a_second_field():
+    """'::' inside a gloss would end the hint early in Anki's cloze syntax: it is written ': :'."""
+    from dataclasses import replace
+
+    from cards.render import cloze_text
+
+    card = CARDS[1]
+    tricky = replace(card, targets=(replace(card.targets[0], gloss="deal::bargain; pact"),))
+    assert cloze_text(tricky) == "Стороны обсудили {{c1::сделку::deal: :bargain}}."
