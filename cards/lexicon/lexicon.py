@@ -134,16 +134,18 @@ def _entry(line: str) -> Entry:
     )
 
 
-def _keyed(name: str, key=normalize) -> dict[str, list[str]]:
-    """The lines of a data file by the (normalised) word in their first column, parsed later, on use."""
-    table: dict[str, list[str]] = {}
+def _keyed(name: str) -> dict[str, str]:
+    """The lines of a data file by the normalised word in their first column ("\n" between the lines
+    of one word), parsed later, on use."""
+    table: dict[str, str] = {}
     for line in _lines(name):
-        table.setdefault(key(line[: line.index("\t")]), []).append(line)
+        key = normalize(line[: line.index("\t")])
+        table[key] = f"{table[key]}\n{line}" if key in table else line
     return table
 
 
-def _heads(lines: list[str]) -> tuple[tuple[str, float], ...]:
-    items = (h.rsplit(":", 1) for h in lines[0].split("\t")[1].split("; "))
+def _heads(text: str) -> tuple[tuple[str, float], ...]:
+    items = (h.rsplit(":", 1) for h in text.split("\n", 1)[0].split("\t")[1].split("; "))
     return tuple((h, float(r)) for h, r in items)
 
 
@@ -153,28 +155,28 @@ def shipped() -> Lexicon:
     when first asked for, so a build pays only for the words it looks up."""
     words = _keyed("openrussian.tsv.gz")
     wiktionary = _keyed("wiktionary.tsv.gz")
-    zipf = _keyed("english.tsv.gz", key=str)
+    zipf = {gloss: float(value) for gloss, value in (line.split("\t") for line in _lines("english.tsv.gz"))}
     phrases: dict[str, list[str]] = {}
     for line in _lines("phrases.tsv.gz"):
         for lemma in set(line[: line.index("\t")].split()):
             phrases.setdefault(lemma, []).append(line)
     return Lexicon(
-        _Derived(frozenset(words), lambda k: tuple(_entry(line) for line in words[k])),
-        _Derived(frozenset(wiktionary), lambda k: _heads(wiktionary[k])),
-        _Derived(frozenset(zipf), lambda k: float(zipf[k][0].split("\t")[1])),
-        _Derived(frozenset(phrases), lambda k: tuple(_phrase(line) for line in phrases[k])),
+        _Derived(words, lambda k: tuple(_entry(line) for line in words[k].split("\n"))),
+        _Derived(wiktionary, lambda k: _heads(wiktionary[k])),
+        zipf,
+        _Derived(phrases, lambda k: tuple(_phrase(line) for line in phrases[k])),
     )
 
 
 def _phrase(line: str) -> Phrase:
     lemmas, _, heads = line.split("\t")
-    return tuple(lemmas.split()), _heads([f"-\t{heads}"])
+    return tuple(lemmas.split()), _heads(f"-\t{heads}")
 
 
 class _Derived(Mapping):
     """A read-only table whose values are computed from the lexicon on first access, then kept."""
 
-    def __init__(self, keys: frozenset[str], compute) -> None:
+    def __init__(self, keys, compute) -> None:  # keys: any container of the keys (a set, a dict)
         self._keys, self._compute, self._done = keys, compute, {}
 
     def __contains__(self, key: object) -> bool:
