@@ -33,7 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cards import wordalign  # noqa: E402
-from cards.build import BuildOptions, find_dictionary, meaning_for  # noqa: E402
+from cards.build import BuildOptions, find_dictionary  # noqa: E402
+from cards.content import meaning_for  # noqa: E402
 from cards.dictionary import _english_stem  # noqa: E402
 from cards.morph import analyse, is_content  # noqa: E402
 

@@ -14,6 +14,7 @@ from typing import Callable, Mapping, Sequence
 
 from cards.errors import InputError
 from cards.model import Bead, Card, Document, Pair, Sentence, Target
+from cards.content import collocation_units, meaning_for, with_grammar
 from cards.select import Decision, SelectOptions, select, with_names
 
 DECK_ROOT = "Political Russian"
@@ -344,116 +345,6 @@ def card_articles(articles: Sequence[Article], decisions: Sequence[Decision]) ->
     """The article of each card choose_cards made, in the cards' order."""
     owner = [a for a in articles for _ in a.pairs]  # decisions index the pairs of all articles in turn
     return [owner[d.index] for d in chosen_in_order(decisions)]
-
-
-def collocation_units(text: str, tokens) -> dict[int, str]:
-    """Start offset of each word that stands in a collocation worth learning whole (снять санкции,
-    политические заключённые) → the collocation as it stands in the sentence. Units holding a name or
-    a word made from a place name (белорусское посольство) are free combinations, not vocabulary."""
-    from cards.morph import collocations
-    from cards.select import not_target
-
-    places = frozenset(t.lemma.lemma for t in tokens if t.lemma.proper)
-    units: dict[int, str] = {}
-    for a, b in collocations(tokens):
-        words = tokens[a:b]
-        if any(t.lemma.proper or not_target(t.lemma, places) for t in words):
-            continue
-        phrase = text[words[0].start : words[-1].stop]
-        units.update({t.start: phrase for t in words})
-    return units
-
-
-def with_grammar(lemma):
-    """A lemma with the grammar the lexicon knows filled in (the Vocabulary field shows it): a verb's
-    aspect partner; a noun's gender, plural-only and indeclinable marks (pymorphy3 guesses a gender
-    for выборы; OpenRussian says it has no singular)."""
-    from dataclasses import replace
-
-    from cards.lexicon.lexicon import shipped
-
-    if lemma.pos == "verb":
-        return replace(lemma, aspect_partner=aspect_partner(lemma.lemma, lemma.aspect))
-    entry = shipped().entry(lemma.lemma, "noun") if lemma.pos == "noun" else None
-    if entry is None:
-        return lemma
-    gender = None if entry.plural_only else (entry.gender if entry.gender in ("m", "f", "n") else lemma.gender)
-    return replace(lemma, gender=gender, plural_only=entry.plural_only, indeclinable=entry.indeclinable)
-
-
-def aspect_partner(verb: str, aspect: str | None) -> str | None:
-    """The verb's partner of the other aspect as OpenRussian gives it (переносить → перенести), or None.
-
-    A verb the lexicon lacks gets none: suffix rules only guess (переносить → перенашивать), and a card
-    shows facts."""
-    from cards.lexicon.lexicon import shipped
-
-    lex = shipped()
-    entry = lex.entry(verb, "verb")
-    if entry is None:
-        return None
-    other = {"perf": "impf", "impf": "perf"}.get(aspect or entry.aspect)
-    for partner in entry.partners:
-        found = lex.entry(partner, "verb")
-        if other is None or found is None or found.aspect in (other, "both"):
-            return partner
-    return None
-
-
-SENSE_GLOSSES = 1  # dictionary glosses shown beside the counterpart, from the sense it picks
-
-
-def meaning_for(lemma: str, counterpart: str | None, dictionary) -> tuple[str, str]:
-    """(meaning, where it comes from) for a target word.
-
-    - "sentence": the counterpart in the English sentence, then a gloss of the dictionary sense it
-      picks (бюллетень / "ballots": the ballot sense, never "bulletin"); a counterpart in no sense
-      the dictionary knows (a free translation) is shown alone, so no other sense contradicts it;
-    - "dictionary": no counterpart: the dictionary's commonest sense, which the card marks as such;
-    - "base": the word is not in the dictionary, its base word is, named (санкционный →
-      "of санкция: sanction", обсуждаться → "обсуждать: discuss", спецпосланник → "спец- + посланник: envoy");
-    - "loanword": no dictionary has it nor its base, and it is spelled like an English word
-      (коронавирус → coronavirus), which the card marks as a guess;
-    - "": no meaning at all.
-    """
-    if counterpart:
-        group = dictionary.sense_of(lemma, counterpart) if dictionary is not None else ()
-        stems = {_stem(w) for w in counterpart.split()}
-        extra = [g for g in group if _stem(g) not in stems and not stems & {_stem(w) for w in g.split()}
-                 and dictionary.common(g) >= RARE_GLOSS][:SENSE_GLOSSES]
-        return "; ".join([counterpart, *extra]), "sentence"
-    from cards.lexicon.lexicon import base_words, loanword
-
-    if dictionary is None:
-        return "", ""
-    if lemma.lower() in dictionary or not base_words(lemma):
-        glosses = dictionary.card_glosses(lemma)
-        if glosses:
-            return "; ".join(glosses), "base" if ":" in glosses[0] else "dictionary"
-    for prefix, base in base_words(lemma) + tuple(("", other) for other in other_lemmas(lemma)):
-        glosses = dictionary.card_glosses(base, limit=1)
-        if glosses and ":" not in glosses[0]:
-            return (f"{prefix} + {base}: {glosses[0]}" if prefix else f"of {base}: {glosses[0]}"), "base"
-    english = loanword(lemma)
-    return (english, "loanword") if english else ("", "")
-
-
-def other_lemmas(lemma: str) -> tuple[str, ...]:
-    """The other dictionary forms pymorphy3 reads the word as (прошедшее: пройти), the word itself
-    left out: a last resort for a meaning when neither the word nor its base is in the dictionary."""
-    from cards.morph import parses
-
-    key = lemma.lower().replace("ё", "е")
-    return tuple(dict.fromkeys(n for p in parses(lemma) if (n := p.normal_form.replace("ё", "е")) != key))
-
-
-RARE_GLOSS = 2.5  # Zipf below which a sense gloss is not shown beside the counterpart
-
-
-def _stem(word: str) -> str:
-    from cards.dictionary import _english_stem
-
-    return _english_stem(word)
 
 
 def default_deck_name(article: Article) -> str:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cards.build import BuildOptions, aspect_partner, build_deck, find_dictionary, meaning_for, pairs_evidence
+from cards.build import BuildOptions, build_deck, find_dictionary, pairs_evidence
+from cards.content import aspect_partner, meaning_for
 from cards.lexicon.lexicon import DATA_DIR, base_words, shipped
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,7 +121,7 @@ def test_a_dictionary_phrase_gives_its_head_word_the_phrase_translation():
 
 
 def test_grammar_on_the_card_comes_from_the_lexicon():
-    from cards.build import with_grammar
+    from cards.content import with_grammar
     from cards.model import Lemma, Target
     from cards.render import grammar_label
 
