@@ -8,6 +8,7 @@ script. A missing data file or entry point fails here even when the editable ins
 
 import re
 import shutil
+import site
 import subprocess
 import sys
 import venv
@@ -25,8 +26,12 @@ def installed(tmp_path_factory):
     """(the venv's cards script, a folder holding a copy of the seeds)."""
     home = tmp_path_factory.mktemp("newcomer")
     env_dir = home / "venv"
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
+    # The dependencies come from this environment's site-packages, as plain paths: their .pth files (an
+    # editable install of cards among them) are not read, so only the copy installed below can be imported.
+    (site_dir,) = env_dir.glob("lib/python*/site-packages")
+    (site_dir / "dependencies.pth").write_text("\n".join(site.getsitepackages()) + "\n", encoding="utf-8")
     source = home / "src"
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", "decks", "build", "*.egg-info", "__pycache__"))
     install = subprocess.run(
