@@ -97,8 +97,28 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary) -> tuple[str, s
         glosses = dictionary.card_glosses(base, limit=1)
         if glosses and ":" not in glosses[0]:
             return (f"{prefix} + {base}: {glosses[0]}" if prefix else f"of {base}: {glosses[0]}"), "base"
+    parts = _hyphenated(lemma, dictionary)
+    if parts:
+        return parts, "base"
     english = loanword(lemma)
     return (english, "loanword") if english else ("", "")
+
+
+def _hyphenated(lemma: str, dictionary) -> str:
+    """A hyphenated word the dictionary lacks, glossed part by part (государство-учредитель →
+    "государство-учредитель: state-founder"; военно-морской → naval is in the dictionary itself); ""
+    unless every part has a gloss. A part in -о is its adjective's stem (банковско- → банковский)."""
+    parts = [p for p in lemma.lower().split("-") if p]
+    if len(parts) < 2:
+        return ""
+    glosses = []
+    for part in parts:
+        candidates = [part] + ([part[:-1] + end for end in ("ий", "ый", "ой")] if part.endswith(("о", "е")) else [])
+        found = next((g[0] for c in candidates if (g := dictionary.card_glosses(c, limit=1)) and ":" not in g[0]), "")
+        if not found:
+            return ""
+        glosses.append(found)
+    return f"{lemma}: {'-'.join(glosses)}"
 
 
 def other_lemmas(lemma: str) -> tuple[str, ...]:

@@ -88,9 +88,13 @@ def _form_frequency(form: str) -> float:
 def lemma_zipf(lemma: str, pos: str) -> float:
     """Zipf frequency of a lemma with all its forms counted: the sum of wordfreq's frequencies of
     every form of its pymorphy3 lexeme (сделка, сделки, сделку …). The dictionary form alone
-    underrates words mostly used in other forms (санкция 2.8, санкции 3.9; all forms 4.9)."""
+    underrates words mostly used in other forms (санкция 2.8, санкции 3.9; all forms 4.9). A hyphenated
+    word wordfreq does not list gets its estimate from the parts (премьер-министр 4.6), not 0."""
     word = strip_stress(lemma).lower()
     total = sum(_form_frequency(f) for f in _forms(word, pos) | {word})
+    if total == 0 and "-" in word.strip("-"):  # премьер-министр: the parts' half-harmonic mean, as wordfreq does
+        parts = [_form_frequency(p) for p in word.split("-") if p]
+        total = 1 / sum(1 / f for f in parts) if parts and all(parts) else 0.0
     return round(min(8.0, max(0.0, math.log10(total * 1e9))), 2) if total > 0 else 0.0
 
 

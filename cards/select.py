@@ -52,7 +52,7 @@ class SelectOptions:
     min_zipf: float = 1.5  # lemmas rarer than this are not worth a card
     max_name_share: float = 0.5  # share of names and numbers above which a pair is a list, not a sentence
     max_cards: int | None = None
-    min_weight: float = 4.8  # domain weight a word needs to be worth a card of its own (domain_weights)
+    min_weight: float = 4.9  # domain weight a word needs to be worth a card of its own (domain_weights)
 
     def __post_init__(self) -> None:
         if not 0 <= self.min_score <= 1:

@@ -325,3 +325,13 @@ def test_hand_made_gold_for_these_rules_is_met_exactly():
     ours, base = bench.score(bench.ours, bench.HANDMADE), bench.score(bench.baseline, bench.HANDMADE)
     assert ours["content lemma+pos acc"] == 1.0 and ours["all-token pos acc"] == 1.0 and ours["proper F1"] == 1.0
     assert base["content lemma acc"] == pytest.approx(69 / 74)  # отражён, Подавляющее, Критики, намерены, снят
+
+
+def test_a_hyphenated_word_wordfreq_does_not_list_gets_the_estimate_of_its_parts():
+    """премьер-министр is not in wordfreq's table: its Zipf is the parts' half-harmonic mean (wordfreq's
+    own rule), not 0, so it is not dropped as "too rare to be worth learning"."""
+    from cards.morph import lemma_zipf
+
+    assert lemma_zipf("премьер-министр", "noun") == 4.61
+    assert lemma_zipf("вице-президент", "noun") == 4.64
+    assert lemma_zipf("щщзщ-щщзщ", "noun") == 0.0
