@@ -487,7 +487,8 @@ def default_out(sources: Sequence[ArticlePair], fmt: str = "apkg") -> Path:
 
 
 def checked_articles(
-    sources: Sequence[ArticlePair], options: BuildOptions, out: Path
+    sources: Sequence[ArticlePair], options: BuildOptions, out: Path,
+    remembered: Mapping[str, Sequence[Bead]] | None = None,
 ) -> tuple[tuple[Article, ...], object, tuple[str, ...]]:
     """What build and inspect share: the articles loaded, segmented and aligned (with the deck's
     remembered alignments), less those that cannot be read or are not translations; the dictionary;
@@ -496,7 +497,8 @@ def checked_articles(
 
     unreadable: list[InputError] = []
     repaired: list[str] = []
-    articles = prepare_articles(sources, read_alignments(out), unreadable, repaired, options.max_input_mb)
+    remembered = read_alignments(out) if remembered is None else remembered
+    articles = prepare_articles(sources, remembered, unreadable, repaired, options.max_input_mb)
     dictionary = find_dictionary(options)
     articles, untranslated = translated_articles(articles, dictionary)
     return articles, dictionary, tuple(repaired) + tuple(f"{err}; skipped" for err in unreadable) + untranslated
@@ -598,44 +600,42 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
 
     Before any work, --out must be a new path or a deck cards wrote (OutPathError); the deck is locked
     from reading its state to writing it (DeckInUseError for a second build of the same deck)."""
+    sources = find_pairs(inputs)
+    out = Path(options.out) if options.out else default_out(sources, options.format)
     if dry_run:
-        return _build_deck(inputs, options, dry_run=True, timestamp=timestamp, progress=progress)
+        return _build_deck(sources, out, options, dry_run=True, timestamp=timestamp, progress=progress)
     from cards.export import check_out_path
     from cards.files import deck_lock
 
-    sources = find_pairs(inputs)
-    out = Path(options.out) if options.out else default_out(sources, options.format)
     check_out_path(out, input_files(sources, options))
     check_format(out, options.format)
     if not options.out:
         check_default_deck(out, sources)
     new_folder = not out.parent.exists()  # before the lock file makes it
     with deck_lock(out):
-        return _build_deck(inputs, options, dry_run=False, timestamp=timestamp, progress=progress,
+        return _build_deck(sources, out, options, dry_run=False, timestamp=timestamp, progress=progress,
                            new_folder=new_folder)
 
 
-def _build_deck(inputs: Sequence[Path], options: BuildOptions, *, dry_run: bool, timestamp: float | None,
-                progress: Progress, new_folder: bool = False) -> BuildResult:
-    from cards.export import NoteSpec, load_state, read_state, write_apkg, write_csv
+def _build_deck(sources: Sequence[ArticlePair], out: Path, options: BuildOptions, *, dry_run: bool,
+                timestamp: float | None, progress: Progress, new_folder: bool = False) -> BuildResult:
+    from cards.export import NoteSpec, load_state, notes_json, write_apkg, write_csv
     from cards.render import render, render_cloze
 
-    sources = find_pairs(inputs)
-    out = Path(options.out) if options.out else default_out(sources, options.format)
+    memory = load_state(out)  # read once: the earlier notes, their alignments, what was wrong with them
+    earlier = notes_json(memory)
     progress("align", 0, len(sources))
-    articles, dictionary, skipped = checked_articles(sources, options, out)
+    articles, dictionary, skipped = checked_articles(sources, options, out, memory.alignments)
     progress("align", len(sources), len(sources))
     known = read_known(options.known_sources, options.known_field)
     progress("choose", 0, 1)
-    decisions, cards = choose_cards(
-        articles, known, options.select_options(), dictionary=dictionary, earlier_notes=read_state(out)
-    )
+    decisions, cards = choose_cards(articles, known, options.select_options(), dictionary=dictionary,
+                                    earlier_notes=earlier)
     if dry_run:
         return BuildResult(out, articles, decisions, cards, written=False, warnings=skipped,
                            meanings=dictionary.source if dictionary else "")
     use_stress, stress_warnings = stress_wanted(options)
-    warnings = skipped + stress_warnings + few_cards_warning(articles, cards, known, options, read_state(out))
-    memory = load_state(out)
+    warnings = skipped + stress_warnings + few_cards_warning(articles, cards, known, options, earlier)
     if memory.problem and out.exists():
         kept = f"rebuilt from its {len(memory.notes)} notes, so none is re-stamped" if memory.notes else "nothing could be recovered"
         warnings += (f"{out}: {memory.problem}; {kept}; the words earlier builds taught and their alignments are "

@@ -176,7 +176,12 @@ def load_state(out: Path) -> state.DeckState:
 
 def read_state(out: Path) -> dict:
     """The previous build's note state ({guid: {hash, mod, lemmas}}); {} when there is none."""
-    return {guid: note.as_json() for guid, note in load_state(out).notes.items()}
+    return notes_json(load_state(out))
+
+
+def notes_json(memory: state.DeckState) -> dict:
+    """A memory's notes as note_states reads them: {guid: {hash, mod, lemmas}}."""
+    return {guid: note.as_json() for guid, note in memory.notes.items()}
 
 
 def read_alignments(out: Path) -> dict[str, tuple[Bead, ...]]:
@@ -198,7 +203,8 @@ def write_apkg(
     now = int(time.time() if timestamp is None else timestamp)
     models = {"sentence": sentence_model(), "cloze": cloze_model()}
     with deck_lock(out):
-        unique, notes, changed = note_states(specs, read_state(out), now)
+        old = load_state(out)
+        unique, notes, changed = note_states(specs, notes_json(old), now)
         check_replacement(out, len(unique))
         decks: dict[str, genanki.Deck] = {}
         for position, spec in enumerate(unique):
@@ -216,7 +222,7 @@ def write_apkg(
                 deck = decks[spec.deck] = genanki.Deck(deck_id(spec.deck), spec.deck)
             deck.add_note(note)
         package = genanki.Package(list(decks.values()), media_files=sorted({str(p) for p in media}))
-        memory = {state.ENTRY: _state_json(out, notes, alignments, folders)}  # in the same file: they cannot disagree
+        memory = {state.ENTRY: _state_json(old, notes, alignments, folders)}  # in the same file: they cannot disagree
         try:
             atomic_write(out, lambda tmp: write_package(package, tmp, now, temp_path(out, ".db"), memory))
         except (OSError, sqlite3.Error) as err:
@@ -408,11 +414,10 @@ def note_states(specs: Sequence[NoteSpec], old: dict, now: int) -> tuple[list[No
     return unique, notes, changed
 
 
-def _state_json(out: Path, notes: dict, alignments: Mapping[str, Sequence[Bead]] | None = None,
+def _state_json(old: state.DeckState, notes: dict, alignments: Mapping[str, Sequence[Bead]] | None = None,
                 folders: Iterable[str] = ()) -> str:
-    """The memory to keep: the notes, the sentence alignments and the article folders (those of earlier
-    builds that are not in this one are kept)."""
-    old = load_state(out)
+    """The memory to keep: the notes, the sentence alignments and the article folders (those of the
+    `old` memory that are not in this build are kept)."""
     beads = {**old.alignments, **{key: tuple(b) for key, b in (alignments or {}).items()}}
     memory = {guid: state.NoteMemory(n["hash"], n["mod"], tuple(n.get("lemmas", ()))) for guid, n in notes.items()}
     return state.DeckState(memory, beads, folders=tuple(sorted({*old.folders, *folders}))).to_json()
@@ -431,7 +436,8 @@ def write_csv(
     out = Path(out)
     now = int(time.time() if timestamp is None else timestamp)
     with deck_lock(out):
-        unique, notes, changed = note_states(specs, read_state(out), now)
+        old = load_state(out)
+        unique, notes, changed = note_states(specs, notes_json(old), now)
         check_replacement(out, len(unique))
         for spec in unique:
             values = spec.field_values() + [""] * (width - len(spec.field_values()))
@@ -443,7 +449,7 @@ def write_csv(
         except OSError as err:
             raise write_error(out, "the file", err) from err
         try:
-            atomic_write_text(_state_path(out), _state_json(out, notes, alignments, folders))
+            atomic_write_text(_state_path(out), _state_json(old, notes, alignments, folders))
         except OSError as err:
             raise write_error(_state_path(out), "the deck's state", err, kept=False) from err
     cards = sum(
