@@ -38,8 +38,8 @@ RARITY_WEIGHT = 0.5  # ranks added per Zipf unit below RARITY_FROM
 RARITY_FROM = 3.5  # English words this common are not ranked down (armchair 3.3, lugubrious 2.0)
 COMPOUND_DISCOUNT = 1.0  # wordfreq rates "water-closet" by its parts: count such glosses rarer
 PHRASE_DISCOUNT = 0.5  # a gloss of several words ranks as its rarest word, this much rarer
-COGNATE_BONUS = 1.0
-COGNATE_ANY_ZIPF = 0.8  # a first gloss this like the Russian word is shown however rare (кассация: cassation)  # ranks taken off a gloss that looks like the Russian word (партнёр: partner)
+COGNATE_BONUS = 1.0  # ranks taken off a gloss that looks like the Russian word (партнёр: partner)
+COGNATE_SHOWN_ANYWAY = 0.8  # a first gloss this like the Russian word (cognate score) is shown however rare (кассация: cassation)
 
 
 def normalize(word: str) -> str:
@@ -111,7 +111,7 @@ class Dictionary:
             if len(shown) == limit or score > best + GLOSS_MARGIN:
                 break
             stem = _english_stem(gloss)
-            floor = COMMON_ENGLISH if shown else (0.0 if cognates[gloss] >= COGNATE_ANY_ZIPF else RARE_ENGLISH)
+            floor = COMMON_ENGLISH if shown else (0.0 if cognates[gloss] >= COGNATE_SHOWN_ANYWAY else RARE_ENGLISH)
             if stem in seen or zipf < floor:  # a rare cognate is still the word's meaning (минарет: minaret)
                 continue
             if shown and groups and not any(gloss in g and shown[0] in g for g in groups):

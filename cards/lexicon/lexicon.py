@@ -227,6 +227,7 @@ def _has_sense(lemma: str, pos: str) -> bool:
     return any(e.pos == pos and e.senses for e in shipped().entries(lemma))
 
 
+@lru_cache(maxsize=50_000)  # word alignment asks for every word of every sentence
 def base_words(lemma: str) -> tuple[tuple[str, str], ...]:
     """Candidate base words of a word the lexicon lacks, as (prefix, base): a derived adjective's
     noun (санкционный → санкция, переговорный → переговоры) with prefix "", or a compound's stem
