@@ -589,12 +589,13 @@ def inspect_words(inputs: Sequence[Path], options: BuildOptions) -> tuple[tuple[
 Progress = Callable[[str, int, int], None]  # (stage, done, total): what the CLI shows on a terminal
 
 
-def _quiet(stage: str, done: int, total: int) -> None:
+def no_progress(stage: str, done: int, total: int) -> None:
+    """The Progress of a build nobody watches."""
     return None
 
 
 def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *, dry_run: bool = False,
-               timestamp: float | None = None, progress: Progress = _quiet) -> BuildResult:
+               timestamp: float | None = None, progress: Progress = no_progress) -> BuildResult:
     """Load → segment → align → analyse → select → render → export, for every article pair given.
     `progress` is told each stage ("align", "choose", "render", "write") with how much of it is done.
 

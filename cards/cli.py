@@ -113,7 +113,7 @@ def build(inputs, out, deck_name, max_cards, known_sources, known_field, level, 
 
         cards build seeds/minsk-washington
     """
-    from cards.build import BuildOptions, build_deck
+    from cards.build import BuildOptions, build_deck, no_progress
 
     if max_words < min_words:
         raise click.BadParameter(f"must be at least --min-words ({min_words})", param_hint="--max-words")
@@ -123,7 +123,8 @@ def build(inputs, out, deck_name, max_cards, known_sources, known_field, level, 
         cloze=cloze, format=fmt, dictionary=dictionary, use_dictionary=not no_dictionary,
         system_dictionaries=not no_system_dictionaries, stress=stress, audio=audio, max_input_mb=max_input_mb,
     )
-    result = build_deck(inputs, options, dry_run=dry_run, progress=TerminalProgress() if sys.stderr.isatty() else _silent)
+    result = build_deck(inputs, options, dry_run=dry_run,
+                        progress=TerminalProgress() if sys.stderr.isatty() else no_progress)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     if dry_run:
@@ -134,10 +135,6 @@ def build(inputs, out, deck_name, max_cards, known_sources, known_field, level, 
 
 
 STAGES = {"align": "loading and aligning", "choose": "choosing cards", "render": "making notes", "write": "writing"}
-
-
-def _silent(stage: str, done: int, total: int) -> None:
-    return None
 
 
 class TerminalProgress:
