@@ -567,6 +567,10 @@ def read_dictd(index_path: Path, dict_path: Path, *, use_cache: bool = True) -> 
     if cached is not None:
         try:
             atomic_write_text(cached, json.dumps({"table": table, "english_zipf": english}, ensure_ascii=False))
+            for stale in cached.parent.glob(f"{dict_path.name}.*.*.*.json"):  # an older file or code: never read again
+                size, mtime = stale.name[len(dict_path.name) + 1 :].split(".")[:2]
+                if stale != cached and size.isdigit() and mtime.isdigit():  # not tiny.dict.dz's beside tiny.dict's
+                    stale.unlink()
         except OSError:
             pass  # a read-only home still gets a working dictionary
     return Dictionary(table, _name(dict_path), english)

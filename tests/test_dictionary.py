@@ -287,3 +287,21 @@ def test_the_cache_is_keyed_by_the_code_and_tests_keep_it_in_a_temp_folder(tmp_p
     dictd.write_text("x", encoding="utf-8")
     name = _cache_path(dictd).name
     assert name.startswith("x.dict.1.") and len(name.split(".")[-2]) == 12  # …<size>.<mtime>.<code hash>.json
+
+
+def test_a_new_cache_removes_the_caches_no_build_will_read_again(tmp_path):
+    """The cache is keyed by the code's hash: a cache written by other code (or of an older file) is
+    removed when a new one is written, so caches do not pile up with every version."""
+    from cards.dictionary import _cache_path, cache_dir, read_dictd
+
+    index = write_dictd(tmp_path, compress=False)
+    data = tmp_path / "tiny.dict"
+    cache_dir().mkdir(parents=True, exist_ok=True)
+    stale = cache_dir() / "tiny.dict.1.2.oldcodehash0.json"
+    stale.write_text("{}", encoding="utf-8")
+    other = cache_dir() / "mueller7.dict.dz.1.2.v14.json"  # another dictionary's cache stays
+    other.write_text("{}", encoding="utf-8")
+    sibling = cache_dir() / "tiny.dict.dz.1.2.abc.json"  # and so does the cache of tiny.dict.dz
+    sibling.write_text("{}", encoding="utf-8")
+    assert read_dictd(index, data).glosses("санкция") == ("sanction", "approval")
+    assert sorted(p.name for p in cache_dir().iterdir()) == sorted([_cache_path(data).name, other.name, sibling.name])
