@@ -8,6 +8,20 @@ DATA = Path(__file__).resolve().parent / "data"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
+def _hermetic_hypothesis() -> None:
+    """Hypothesis keeps its example database and caches in a temp folder, not .hypothesis/ in the repo."""
+    import tempfile
+
+    from hypothesis import configuration, settings
+
+    configuration.set_hypothesis_home_dir(tempfile.mkdtemp(prefix="cards-hypothesis-"))
+    settings.register_profile("hermetic", database=None)
+    settings.load_profile("hermetic")
+
+
+_hermetic_hypothesis()
+
+
 @pytest.fixture
 def collection(tmp_path):
     from anki_client import open_collection

@@ -6,6 +6,7 @@ escaping) and screenshots of real Anki renderings in day and night mode, at phon
 
 from __future__ import annotations
 
+import os
 import shutil
 import struct
 import subprocess
@@ -61,6 +62,8 @@ def _run_chromium(args: list[str], html: str, workdir: Path) -> subprocess.Compl
         [chromium(), "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
          "--force-device-scale-factor=1", f"--user-data-dir={workdir / 'profile'}", *args, source.as_uri()],
         capture_output=True, text=True, timeout=60, check=True,
+        # its crash reporter writes under $XDG_CONFIG_HOME whatever the profile: keep that in the test's folder
+        env={**os.environ, "XDG_CONFIG_HOME": str(workdir / "config"), "XDG_CACHE_HOME": str(workdir / "cache")},
     )
 
 
