@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cards.dictionary import load_dictionary  # noqa: E402
+from cards.lexicon.dictionary import load_dictionary  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "glosses" / "labels.tsv"
 
@@ -42,8 +42,8 @@ def read_gold(path: Path = GOLD) -> dict[str, dict[str, dict[str, str]]]:
 
 
 def unpenalised_dictionary():
-    """mueller7 reversed as before usage marks counted: every penalty of cards.dictionary set to 0."""
-    from cards import dictionary as module
+    """mueller7 reversed as before usage marks counted: every penalty of cards.lexicon.dictionary set to 0."""
+    from cards.lexicon import dictionary as module
 
     names = ("REGISTER_PENALTY", "DOMAIN_PENALTY", "COLLOQUIAL_PENALTY", "BLOCK_PENALTY", "HOMONYM_PENALTY")
     saved = {n: getattr(module, n) for n in names}

@@ -30,8 +30,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.append(str(ROOT / "bench"))
 
 from cards.build import BuildOptions, choose_cards, find_pairs, prepare_articles, read_known  # noqa: E402
-from cards.morph import parses  # noqa: E402
-from cards.select import lemma_key  # noqa: E402
+from cards.lexicon.morph import parses  # noqa: E402
+from cards.deck.select import lemma_key  # noqa: E402
 from rebuild_stability import DOCS, write_pairs  # noqa: E402
 
 GOLD = ROOT / "bench" / "data" / "keywords" / "keywords.tsv"

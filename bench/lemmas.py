@@ -1,4 +1,4 @@
-"""Lemmatisation benchmark: cards.morph against pymorphy3's plain first parse, on hand-checked gold.
+"""Lemmatisation benchmark: cards.lexicon.morph against pymorphy3's plain first parse, on hand-checked gold.
 
 Gold: tests/data/lemmas-seed.tsv (whole sentences of the seed, every token checked by hand), the
 headline; and tests/data/lemmas-handmade.tsv (sentences written for the rules on names, short and
@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cards import morph  # noqa: E402
+from cards.lexicon import morph  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "lemmas-seed.tsv"
 HANDMADE = ROOT / "tests" / "data" / "lemmas-handmade.tsv"

@@ -12,7 +12,7 @@ translation table, as `cards build` does; then `meaning_for` gives the card's me
   stems, a gold gloss or the gold counterpart), another sense (it matches a gold "tempting" gloss),
   unverified (neither: a synonym the labeller did not list, or wrong), none;
 - no meaning: no counterpart and no gloss;
-- lemma: cards.morph.analyse's lemma equals the gold lemma (ё = е; for a participle the gold's own
+- lemma: cards.lexicon.morph.analyse's lemma equals the gold lemma (ё = е; for a participle the gold's own
   lemma or its verb: направленный / направить); names: gold names that would be
   taught (a content lemma, not proper).
 
@@ -32,11 +32,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cards import wordalign  # noqa: E402
+from cards.align import words as wordalign  # noqa: E402
 from cards.build import BuildOptions, find_dictionary  # noqa: E402
-from cards.content import meaning_for  # noqa: E402
-from cards.dictionary import _english_stem  # noqa: E402
-from cards.morph import analyse, is_content  # noqa: E402
+from cards.deck.content import meaning_for  # noqa: E402
+from cards.lexicon.dictionary import _english_stem  # noqa: E402
+from cards.lexicon.morph import analyse, is_content  # noqa: E402
 
 GOLD = ROOT / "bench" / "data" / "meaning" / "labels.tsv"
 SEED_GOLD = ROOT / "tests" / "data" / "wordalign-gold.tsv"
@@ -74,7 +74,7 @@ def same_participle(gold: str, got: str) -> bool:
     """A participle's own lemma and its verb are both right (направленный / направить): the gold
     writes full participles with their own lemma, cards teaches the verb unless the adjective is
     lexicalised."""
-    from cards.morph import parses
+    from cards.lexicon.morph import parses
 
     return any(p.tag.POS in ("PRTF", "PRTS") and p.normal_form.replace("ё", "е") == got for p in parses(gold))
 

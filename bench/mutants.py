@@ -19,15 +19,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 MUTANTS = [
-    ("gloss not escaped", "cards/render.py",
+    ("gloss not escaped", "cards/deck/render.py",
      "return f'<span class=\"gloss\">{escape(t.gloss)}</span>'", "return f'<span class=\"gloss\">{t.gloss}</span>'"),
-    ("Source field not escaped", "cards/render.py",
+    ("Source field not escaped", "cards/deck/render.py",
      "source=escape(source or card.pair.source),", "source=(source or card.pair.source),"),
-    ("every card due 0", "cards/export.py", "due=position + 1,", "due=0,"),
-    ("cloze hint's :: not escaped", "cards/render.py", '.replace("::", ": :")', ""),
-    ("GUID namespace changed", "cards/export.py",
+    ("every card due 0", "cards/deck/export.py", "due=position + 1,", "due=0,"),
+    ("cloze hint's :: not escaped", "cards/deck/render.py", '.replace("::", ": :")', ""),
+    ("GUID namespace changed", "cards/deck/export.py",
      '"sentence": "cards:russian-sentence:v1"', '"sentence": "cards:russian-sentence:v2"'),
-    ("dictionary sense not marked", "cards/render.py", "<span class=\"how\">dict.</span> ", ""),
+    ("dictionary sense not marked", "cards/deck/render.py", "<span class=\"how\">dict.</span> ", ""),
 ]
 TESTS = ["tests/test_export.py", "tests/test_render.py", "tests/test_cli.py", "tests/test_updates.py"]
 
@@ -49,7 +49,7 @@ def run(name: str, path: str, old: str, new: str, tmp: Path) -> bool:
 def main() -> int:
     survived = 0
     with tempfile.TemporaryDirectory() as tmp:
-        if run("control (no change)", "cards/export.py", "due=position + 1,", "due=position + 1,", Path(tmp)):
+        if run("control (no change)", "cards/deck/export.py", "due=position + 1,", "due=position + 1,", Path(tmp)):
             raise SystemExit("bench/mutants.py: the tests fail on an unchanged copy; nothing to learn from mutants")
         for name, path, old, new in MUTANTS:
             killed = run(name, path, old, new, Path(tmp))

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cards.state import ENTRY  # noqa: E402
+from cards.deck.state import ENTRY  # noqa: E402
 from cards.build import BuildOptions, build_deck  # noqa: E402
 
 DOCS = ROOT.parent / "shared" / "dev" / "wmt21-ruen" / "docs.jsonl"

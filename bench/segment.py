@@ -3,7 +3,7 @@
 Errors (DESIGN.md §5): one per missed split, one per extra split, divided by the number of gold
 boundaries inside paragraphs (paragraph breaks are given to every system and not counted).
 Systems, run side by side on the same paragraphs:
-  ours    cards.segment.split_text (razdel/pysbd + our named rules)
+  ours    cards.text.segment.split_text (razdel/pysbd + our named rules)
   razdel  plain razdel.sentenize
   pysbd   plain pysbd.Segmenter(language=ru|en, clean=False)
   punkt   nltk Punkt trained on the set's own text (PunktTrainer; nothing downloaded)
@@ -29,8 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cards.load import load_document  # noqa: E402
-from cards.segment import _spans_of, split_text  # noqa: E402
+from cards.text.load import load_document  # noqa: E402
+from cards.text.segment import _spans_of, split_text  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "dev"
 Case = tuple[str, list[int]]  # paragraph text, gold starts of its 2nd, 3rd … sentences

@@ -1,6 +1,6 @@
 """Which HTML extractor keeps the article and drops the rest? trafilatura vs readability-lxml.
 
-"auto" is what cards.load uses: trafilatura, and readability-lxml when trafilatura finds nothing.
+"auto" is what cards.text.load uses: trafilatura, and readability-lxml when trafilatura finds nothing.
 
 For each saved page in tests/data/load/*.html with a known article, the extracted text is cleaned
 and segmented like any file, and its body sentences (kind "text") are compared with the gold ones:
@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cards.load import html_to_markdown, load_document, parse_document, read_text  # noqa: E402
-from cards.segment import segment  # noqa: E402
+from cards.text.load import html_to_markdown, load_document, parse_document, read_text  # noqa: E402
+from cards.text.segment import segment  # noqa: E402
 
 PAGES = {  # page → (lang, gold body sentences, gold title)
     "ru_article.html": ("ru", ROOT / "seeds/minsk-washington/ru.txt"),

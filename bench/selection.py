@@ -35,7 +35,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"
 sys.path.insert(0, str(ROOT))
 
 from cards.build import BuildOptions, choose_cards, find_pairs, prepare_articles
-from cards.select import SelectOptions, first_filter, is_candidate, known_by_level, lemma_key
+from cards.deck.select import SelectOptions, first_filter, is_candidate, known_by_level, lemma_key
 
 SEED = ROOT / "seeds" / "minsk-washington"
 SECOND = ROOT / "tests" / "data" / "pairs" / "yerevan-brussels"
@@ -91,7 +91,7 @@ def row(name: str, chosen: list[int], taught: set[str], vocab=None, known=None, 
 
 
 def bench(folder: Path, options: SelectOptions, vocab_path: Path | None, gold_path: Path | None, show: bool) -> None:
-    from cards.morph import analyse
+    from cards.lexicon.morph import analyse
 
     articles = prepare_articles(find_pairs([folder]))
     decisions, cards = choose_cards(articles, options=options)
@@ -137,14 +137,14 @@ def bench(folder: Path, options: SelectOptions, vocab_path: Path | None, gold_pa
 
 
 def ablate(options: SelectOptions) -> None:
-    """Seed figures with each part of cards.select switched off in turn (patched for the run)."""
+    """Seed figures with each part of cards.deck.select switched off in turn (patched for the run)."""
     import contextlib
     import importlib
     from unittest import mock
 
-    from cards.morph import analyse
+    from cards.lexicon.morph import analyse
 
-    sel = importlib.import_module("cards.select")
+    sel = importlib.import_module("cards.deck.select")
     articles = prepare_articles(find_pairs([SEED]))
     pairs = [p for a in articles for p in a.pairs]
     analyses = [analyse(p.ru) for p in pairs]

@@ -1,4 +1,4 @@
-"""Stress marks: accuracy of cards.stress on a hand-stressed gold, and its speed.
+"""Stress marks: accuracy of cards.lexicon.stress on a hand-stressed gold, and its speed.
 
 --gold: score against bench/data/stress/gold.tsv (hand-stressed WMT21 tokens; format in its README).
 Over the tokens of two or more syllables (abbreviations left out): the share marked (U+0301, or ё),
@@ -9,7 +9,7 @@ words it leaves open; overall and per flag (names, homographs). The words come f
 Default: load time and time per sentence of silero-stress on CPU, one call per sentence against one
 call per batch, on Russian sentences of the WMT21 dev set (read from /work/shared only) or of the seed;
 how often batching changes a sentence (homograph context); the share of words of two or more syllables
-left without a mark. With --audio, times cards.audio instead (espeak-ng + lame): ms per sentence,
+left without a mark. With --audio, times cards.deck.audio instead (espeak-ng + lame): ms per sentence,
 seconds of speech and kB per sentence, and a second call (the file is reused).
 
 Usage:
@@ -35,7 +35,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from cards import stress
+from cards.lexicon import stress
 
 SEED = ROOT / "seeds" / "minsk-washington" / "ru.txt"
 GOLD = ROOT / "bench" / "data" / "stress" / "gold.tsv"
@@ -183,8 +183,8 @@ def dev_sentences(path: Path, limit: int) -> list[str]:
 
 
 def seed_sentences(limit: int) -> list[str]:
-    from cards.load import load_document
-    from cards.segment import segment
+    from cards.text.load import load_document
+    from cards.text.segment import segment
 
     return [s.text for s in segment(load_document(SEED, "ru")) if s.kind == "text"][:limit]
 
@@ -219,7 +219,7 @@ def bench_audio(texts: list[str]) -> None:
     import tempfile
     import wave
 
-    from cards import audio
+    from cards.deck import audio
 
     if audio.tools_missing():
         sys.exit(f"audio tools missing: {audio.INSTALL}")
@@ -251,7 +251,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev", type=Path, help="WMT21 docs.jsonl; default: the seed article")
     parser.add_argument("--sentences", type=int, default=300)
-    parser.add_argument("--audio", action="store_true", help="time cards.audio instead")
+    parser.add_argument("--audio", action="store_true", help="time cards.deck.audio instead")
     parser.add_argument("--gold", type=Path, nargs="?", const=GOLD, help="score against a hand-stressed gold")
     parser.add_argument("--errors", action="store_true", help="with --gold: list the wrong marks")
     args = parser.parse_args()

@@ -1,4 +1,4 @@
-"""Word alignment benchmark: precision and recall of `cards.wordalign.counterparts` on the hand gold.
+"""Word alignment benchmark: precision and recall of `cards.align.words.counterparts` on the hand gold.
 
 Gold: tests/data/wordalign-gold.tsv (link index, ru surface, ru lemma, en counterpart or empty),
 over the seed pairs of tests/data/seed-gold/seed.jsonl (the gold sentence alignment's links).
@@ -24,9 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cards import wordalign  # noqa: E402
+from cards.align import words as wordalign  # noqa: E402
 from cards.build import BuildOptions, find_dictionary  # noqa: E402
-from cards.dictionary import load_dictionary  # noqa: E402
+from cards.lexicon.dictionary import load_dictionary  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "wordalign-gold.tsv"
 HELDOUT = ROOT / "tests" / "data" / "wordalign-heldout"  # a second pair, never tuned on

@@ -19,7 +19,7 @@ from cards.build import (
 )
 from cards.errors import CardsError, InputError
 from cards.model import Bead, Card, Document, Lemma, Pair, Sentence, Target, Token
-from cards.select import SelectOptions, select
+from cards.deck.select import SelectOptions, select
 
 __all__ = [
     "ArticlePair", "Bead", "BuildOptions", "Card", "CardsError", "Document", "InputError", "Lemma", "Pair",

@@ -14,8 +14,8 @@ from typing import Callable, Mapping, Sequence
 
 from cards.errors import InputError
 from cards.model import Bead, Card, Document, Pair, Sentence, Target
-from cards.content import collocation_units, meaning_for, with_grammar
-from cards.select import Decision, SelectOptions, select, with_names
+from cards.deck.content import collocation_units, meaning_for, with_grammar
+from cards.deck.select import Decision, SelectOptions, select, with_names
 
 DECK_ROOT = "Political Russian"
 
@@ -118,8 +118,8 @@ def find_pairs(paths: Sequence[Path]) -> tuple[ArticlePair, ...]:
 def load_pair(source: ArticlePair, warnings: list[str] | None = None, max_mb: float | None = None
               ) -> tuple[Document, Document]:
     """Both sides of a pair; what decoding had to repair (bad bytes, mixed encodings) goes to `warnings`;
-    a file over `max_mb` (default cards.load.MAX_INPUT_MB) is refused."""
-    from cards.load import MAX_INPUT_MB, load_document
+    a file over `max_mb` (default cards.text.load.MAX_INPUT_MB) is refused."""
+    from cards.text.load import MAX_INPUT_MB, load_document
 
     limit = MAX_INPUT_MB if max_mb is None else max_mb
     return load_document(source.ru, "ru", warnings, limit), load_document(source.en, "en", warnings, limit)
@@ -173,7 +173,7 @@ def prepare_articles(
     max_mb: float | None = None,
 ) -> tuple[Article, ...]:
     """Load, segment and align every article pair; the aligner learns from all of them together.
-    A file over `max_mb` (cards.load.MAX_INPUT_MB by default) is refused before any work.
+    A file over `max_mb` (cards.text.load.MAX_INPUT_MB by default) is refused before any work.
 
     An article whose segments an earlier build aligned (`remembered`, by alignment_key) keeps that
     alignment: the aligner's shared lexicon grows with every article added, and it must not move the
@@ -182,7 +182,7 @@ def prepare_articles(
     would leave nothing; without one, the first such error is raised.
     """
     from cards.align import align_many
-    from cards.segment import segment
+    from cards.text.segment import segment
 
     remembered = remembered or {}
     loaded, kept_sources, failed = [], [], []
@@ -227,9 +227,9 @@ def choose_cards(
     `earlier_notes` is the state of an earlier build of the same deck ({guid: {"lemmas": …}}):
     its notes that are built again keep their targets, and everything it taught counts as known.
     Without `options`, those of a default build (BuildOptions().select_options(): level B1, politics)."""
-    from cards.export import card_key, note_guid
-    from cards.morph import analyse
-    from cards.wordalign import counterparts, learn_table
+    from cards.deck.export import card_key, note_guid
+    from cards.lexicon.morph import analyse
+    from cards.align.words import counterparts, learn_table
 
     options = options if options is not None else BuildOptions().select_options()
     pairs = [p for a in articles for p in a.pairs]
@@ -293,8 +293,8 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
     taught by which card; known (at the level, from your lists, from earlier builds); not a target
     (a name, a place word …); or left out (its sentences were filtered, or no card had room for it)."""
     from cards.lexicon.levels import resolve_level
-    from cards.morph import analyse
-    from cards.select import CONTENT_POS, known_by_level, known_cut, lemma_key, not_target
+    from cards.lexicon.morph import analyse
+    from cards.deck.select import CONTENT_POS, known_by_level, known_cut, lemma_key, not_target
 
     options = options or BuildOptions()
     select_options = options.select_options()
@@ -378,7 +378,7 @@ class BuildOptions:
     system_dictionaries: bool = True  # False: ignore dictionaries installed on the machine (mueller7)
     stress: bool | None = None  # None or True: stress marks (shipped lexicon, silero fills gaps when installed); False: none
     audio: bool = False
-    max_input_mb: float | None = None  # None: cards.load.MAX_INPUT_MB (10 MB a file)
+    max_input_mb: float | None = None  # None: cards.text.load.MAX_INPUT_MB (10 MB a file)
 
     def select_options(self) -> SelectOptions:
         """What selection needs: the level's cuts, the topic's vocabulary and the everyday words known."""
@@ -424,8 +424,8 @@ class BuildResult:
 
 def read_known(sources: Sequence[Path], field: str | None = None) -> frozenset[str]:
     """Lemmas of every Russian word in the sources: word lists or texts (any inflected form), .apkg, .colpkg,
-    collection.anki2 (`field`: the Anki field to read; default the first Russian one). See cards.known."""
-    from cards import known
+    collection.anki2 (`field`: the Anki field to read; default the first Russian one). See cards.deck.known."""
+    from cards.deck import known
 
     return known.read_known(sources, field)
 
@@ -435,7 +435,7 @@ NOT_A_TRANSLATION = 0.30  # translation_evidence below this: not a translation (
 
 def pairs_evidence(pairs: Sequence[Pair], dictionary) -> float | None:
     """translation_evidence over the text pairs with both sides (headings and omissions left out)."""
-    from cards.wordalign import translation_evidence
+    from cards.align.words import translation_evidence
 
     return translation_evidence([(p.ru, p.en) for p in pairs if p.kind == "text" and p.ru and p.en], dictionary)
 
@@ -470,7 +470,7 @@ def find_dictionary(options: BuildOptions):
     installed (unless `system_dictionaries` is off), then `--dictionary PATH`; None with --no-dictionary."""
     if not options.use_dictionary:
         return None
-    from cards.dictionary import combine, load_dictionary
+    from cards.lexicon.dictionary import combine, load_dictionary
     from cards.lexicon.lexicon import shipped_dictionary
 
     found = [shipped_dictionary()]
@@ -493,7 +493,7 @@ def checked_articles(
     """What build and inspect share: the articles loaded, segmented and aligned (with the deck's
     remembered alignments), less those that cannot be read or are not translations; the dictionary;
     and a warning for each article left out."""
-    from cards.export import read_alignments
+    from cards.deck.export import read_alignments
 
     unreadable: list[InputError] = []
     repaired: list[str] = []
@@ -515,7 +515,7 @@ def check_format(out: Path, fmt: str) -> None:
 def check_default_deck(out: Path, sources: Sequence[ArticlePair]) -> None:
     """The default deck path names an article folder (decks/article.apkg): if a deck there was built from
     other folders' articles only, this build would silently take it over. Say so; --out decides."""
-    from cards.export import load_state
+    from cards.deck.export import load_state
 
     if not out.exists():
         return
@@ -575,7 +575,7 @@ def inspect_pairs(inputs: Sequence[Path], options: BuildOptions) -> tuple[list[d
 def inspect_words(inputs: Sequence[Path], options: BuildOptions) -> tuple[tuple[WordStatus, ...], tuple[str, ...]]:
     """What a build with these options does with every content word of the articles, and why; and the
     warnings about articles left out, as `build` would give them."""
-    from cards.export import read_state
+    from cards.deck.export import read_state
 
     sources = find_pairs(inputs)
     out = Path(options.out) if options.out else default_out(sources, options.format)
@@ -605,8 +605,8 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
     out = Path(options.out) if options.out else default_out(sources, options.format)
     if dry_run:
         return _build_deck(sources, out, options, dry_run=True, timestamp=timestamp, progress=progress)
-    from cards.export import check_out_path
-    from cards.files import deck_lock
+    from cards.deck.export import check_out_path
+    from cards.deck.files import deck_lock
 
     check_out_path(out, input_files(sources, options))
     check_format(out, options.format)
@@ -620,8 +620,8 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
 
 def _build_deck(sources: Sequence[ArticlePair], out: Path, options: BuildOptions, *, dry_run: bool,
                 timestamp: float | None, progress: Progress, new_folder: bool = False) -> BuildResult:
-    from cards.export import NoteSpec, load_state, notes_json, write_apkg, write_csv
-    from cards.render import render, render_cloze
+    from cards.deck.export import NoteSpec, load_state, notes_json, write_apkg, write_csv
+    from cards.deck.render import render, render_cloze
 
     memory = load_state(out)  # read once: the earlier notes, their alignments, what was wrong with them
     earlier = notes_json(memory)
@@ -645,7 +645,7 @@ def _build_deck(sources: Sequence[ArticlePair], out: Path, options: BuildOptions
         warnings += (f"created {out.parent.resolve()} for the deck (--out puts it elsewhere)",)
     media_dir = out.with_name(out.stem + ".media") if options.audio else None
     if media_dir is not None:
-        from cards import audio
+        from cards.deck import audio
 
         if audio.tools_missing():
             raise audio.AudioError(f"--audio needs espeak-ng and lame: {audio.INSTALL}, or build without --audio")
@@ -657,7 +657,7 @@ def _build_deck(sources: Sequence[ArticlePair], out: Path, options: BuildOptions
         stressed = stress_card(card) if use_stress else None
         sound = ""
         if media_dir is not None:
-            from cards import audio
+            from cards.deck import audio
 
             path = audio.synthesize(stressed.text if stressed else card.pair.ru, media_dir)
             media.append(path)
@@ -686,7 +686,7 @@ def _build_deck(sources: Sequence[ArticlePair], out: Path, options: BuildOptions
 def left_out_warning(earlier: Mapping, articles: Sequence[Article], specs: Sequence) -> tuple[str, ...]:
     """One line when notes the last build wrote from these articles are not in this one (other options:
     --max-cards, --max-new, a longer --known list …): they stay in the learner's collection."""
-    from cards.export import note_guid
+    from cards.deck.export import note_guid
 
     guids = {note_guid(p.ru, model) for a in articles for p in a.pairs for model in ("sentence", "cloze")}
     written = {spec.guid for spec in specs}
@@ -707,8 +707,8 @@ def few_cards_warning(articles: Sequence[Article], cards: Sequence[Card], known:
     if len(cards) >= FEW_CARDS:
         return ()
     from cards.lexicon.levels import resolve_level
-    from cards.morph import analyse
-    from cards.select import CONTENT_POS, is_candidate, lemma_key
+    from cards.lexicon.morph import analyse
+    from cards.deck.select import CONTENT_POS, is_candidate, lemma_key
 
     select_options = options.select_options()
     words = {}
@@ -729,7 +729,7 @@ def few_cards_warning(articles: Sequence[Article], cards: Sequence[Card], known:
 def stress_wanted(options: BuildOptions) -> tuple[bool, tuple[str, ...]]:
     """Whether to mark stress (yes, unless `stress=False`: --no-stress), and a warning when it cannot be
     done: the lexicon shipped with cards is missing and silero-stress is not installed either."""
-    from cards import stress
+    from cards.lexicon import stress
 
     if options.stress is False:
         return False, ()
@@ -742,8 +742,8 @@ def stress_wanted(options: BuildOptions) -> tuple[bool, tuple[str, ...]]:
 def stress_card(card: Card):
     """The card's Russian sentence and target lemmas with stress marks (the shipped lexicon; silero-stress
     fills the words it leaves open when the optional `stress` extra is installed)."""
-    from cards import stress
-    from cards.render import Stressed
+    from cards.lexicon import stress
+    from cards.deck.render import Stressed
 
     text, spans = stress.accentuate_spans(card.pair.ru, [t.ru_span for t in card.targets])
     lemmas = tuple(stress.stress_word(t.lemma.lemma, text[a:b]) for t, (a, b) in zip(card.targets, spans, strict=True))

@@ -165,7 +165,7 @@ class TerminalProgress:
 
 
 def _read_lines(path: Path) -> list[str]:
-    from cards.load import read_text
+    from cards.text.load import read_text
 
     return read_text(path).splitlines()
 
@@ -198,8 +198,8 @@ def align(inputs, presegmented, fmt):
         ru_s, en_s = _read_lines(ru), _read_lines(en)
         ru_text, en_text = ru_s, en_s
     else:
-        from cards.load import load_document
-        from cards.segment import segment
+        from cards.text.load import load_document
+        from cards.text.segment import segment
 
         ru_s, en_s = segment(load_document(ru, "ru")), segment(load_document(en, "en"))
         ru_text, en_text = [s.text for s in ru_s], [s.text for s in en_s]
@@ -228,8 +228,8 @@ def segment(file, lang, explain):
 
         cards segment seeds/minsk-washington/ru.txt --explain
     """
-    from cards.load import load_document, read_text
-    from cards.segment import segment_explained
+    from cards.text.load import load_document, read_text
+    from cards.text.segment import segment_explained
 
     if lang is None:
         text = read_text(file)
@@ -248,7 +248,7 @@ def segment(file, lang, explain):
 
 
 def _rules_legend() -> str:
-    from cards.select import RULE_MEANINGS
+    from cards.deck.select import RULE_MEANINGS
 
     return "\b\nRules:\n" + "\n".join(f"  {rule:<24} {meaning}" for rule, meaning in RULE_MEANINGS.items())
 
@@ -323,7 +323,7 @@ def known(sources, out, known_field):
 
         cards known words.txt my-deck.apkg --known-field Russian -o known.txt
     """
-    from cards.known import read_source, sort_key, write_known
+    from cards.deck.known import read_source, sort_key, write_known
 
     if out is not None and any(Path(s).exists() and out.exists() and out.samefile(s) for s in sources):
         raise click.BadParameter(f"{out} is one of the sources; writing there would replace it", param_hint="--out")

@@ -7,7 +7,7 @@ import wave
 
 import pytest
 
-from cards import audio
+from cards.deck import audio
 from cards.errors import CardsError
 
 A = "\u0301"

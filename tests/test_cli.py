@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from anki_client import import_apkg
 from cards.cli import main
-from cards.export import card_key
+from cards.deck.export import card_key
 from conftest import DATA, ROOT
 
 SEED = ROOT / "seeds" / "minsk-washington"
@@ -173,7 +173,7 @@ def test_readme_library_example_runs(tmp_path, monkeypatch):
 
 def test_sentence_length_bounds(tmp_path):
     from cards.build import BuildOptions, choose_cards, find_pairs, prepare_articles
-    from cards.morph import analyse
+    from cards.lexicon.morph import analyse
 
     options = BuildOptions(min_words=10, max_words=20).select_options()
     decisions, cards = choose_cards(prepare_articles(find_pairs([SEED])), options=options)

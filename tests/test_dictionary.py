@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cards import dictionary
-from cards.dictionary import Dictionary, aspect_variants, decode_b64, load_dictionary, russian_senses
+from cards.lexicon import dictionary
+from cards.lexicon.dictionary import Dictionary, aspect_variants, decode_b64, load_dictionary, russian_senses
 from cards.errors import InputError
 
 DATA = Path(__file__).parent / "data" / "dict"
@@ -280,7 +280,7 @@ def test_card_glosses_on_hand_labelled_candidates():
 def test_the_cache_is_keyed_by_the_code_and_tests_keep_it_in_a_temp_folder(tmp_path):
     import tempfile
 
-    from cards.dictionary import _cache_path, cache_dir
+    from cards.lexicon.dictionary import _cache_path, cache_dir
 
     assert str(cache_dir()).startswith(tempfile.gettempdir())  # conftest's hermetic cache, not ~/.cache
     dictd = tmp_path / "x.dict"
@@ -292,7 +292,7 @@ def test_the_cache_is_keyed_by_the_code_and_tests_keep_it_in_a_temp_folder(tmp_p
 def test_a_new_cache_removes_the_caches_no_build_will_read_again(tmp_path):
     """The cache is keyed by the code's hash: a cache written by other code (or of an older file) is
     removed when a new one is written, so caches do not pile up with every version."""
-    from cards.dictionary import _cache_path, cache_dir, read_dictd
+    from cards.lexicon.dictionary import _cache_path, cache_dir, read_dictd
 
     index = write_dictd(tmp_path, compress=False)
     data = tmp_path / "tiny.dict"

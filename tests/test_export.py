@@ -7,9 +7,9 @@ import pytest
 
 from anki_client import import_apkg
 from cards.errors import ExportError
-from cards.export import NoteSpec, card_key, deck_id, normalise_sentence, note_guid, read_state, write_apkg
+from cards.deck.export import NoteSpec, card_key, deck_id, normalise_sentence, note_guid, read_state, write_apkg
 from cards.model import Card, Lemma, Pair, Target
-from cards.render import render
+from cards.deck.render import render
 
 DECK = "Political Russian::Test"
 
@@ -158,7 +158,7 @@ def test_identity_helpers():
 
 
 def test_cloze_notes_one_cloze_per_target_with_the_gloss_as_hint(tmp_path, collection):
-    from cards.render import render_cloze
+    from cards.deck.render import render_cloze
 
     two = Card(
         Pair("США сняли санкции с {авиакомпании}.", "The US lifted sanctions on the airline.", 0.9),
@@ -186,7 +186,7 @@ def test_cloze_notes_one_cloze_per_target_with_the_gloss_as_hint(tmp_path, colle
 def test_csv_is_taken_by_ankis_own_importer_and_updates_by_guid(tmp_path, collection):
     from anki.collection import ImportCsvRequest
 
-    from cards.export import write_csv
+    from cards.deck.export import write_csv
 
     apkg = tmp_path / "deck.apkg"
     write_apkg(specs(CARDS[:1]), apkg, timestamp=1_700_000_000)  # brings the note types
@@ -214,7 +214,7 @@ def test_csv_is_taken_by_ankis_own_importer_and_updates_by_guid(tmp_path, collec
 
 
 def test_vocabulary_line_shows_lemma_grammar_gloss_and_frequency():
-    from cards.render import vocabulary_html
+    from cards.deck.render import vocabulary_html
 
     ru = "Стороны заключили сделку."
     verb = Lemma("заключить", "verb", aspect="perf", zipf=4.9, aspect_partner="заключать")
@@ -231,7 +231,7 @@ def test_vocabulary_line_shows_lemma_grammar_gloss_and_frequency():
 
 
 def test_a_target_inside_a_collocation_shows_the_phrase():
-    from cards.render import vocabulary_html
+    from cards.deck.render import vocabulary_html
 
     ru = "Власти решили снять санкции."
     card = Card(
@@ -286,7 +286,7 @@ def mathjax_runs(card_html: str) -> list[str]:
 
 
 def test_anki_markup_in_article_text_never_becomes_live(tmp_path, collection):
-    from cards.render import render_cloze
+    from cards.deck.render import render_cloze
 
     start = MARKUP_RU.index("сделку")
     card = Card(
@@ -320,7 +320,7 @@ def test_anki_markup_in_article_text_never_becomes_live(tmp_path, collection):
 
 
 def test_escape_shows_the_same_characters_with_no_markup_left():
-    from cards.render import escape
+    from cards.deck.render import escape
 
     assert escape("[sound:a.mp3] {{c1::x}} \\(y\\) <b>") == (
         "&#91;sound:a.mp3&#93; &#123;&#123;c1::x&#125;&#125; &#92;<span></span>(y&#92;<span></span>) &lt;b&gt;")
@@ -330,7 +330,7 @@ def test_escape_shows_the_same_characters_with_no_markup_left():
 def test_escaped_text_has_no_markup_characters_and_reads_back(text):
     import html
 
-    from cards.render import escape
+    from cards.deck.render import escape
 
     escaped = escape(text)
     assert not set("[]{}\\<>") & set(escaped.replace("<span></span>", ""))
@@ -340,7 +340,7 @@ def test_escaped_text_has_no_markup_characters_and_reads_back(text):
 def test_identities_are_pinned():
     """Literal values: a change to any of them would duplicate every learner's notes on the next import,
     or split the note types and decks. Do not update these numbers to make a test pass."""
-    from cards.export import CLOZE_MODEL_ID, SENTENCE_MODEL_ID, cloze_model, fields_hash, sentence_model
+    from cards.deck.export import CLOZE_MODEL_ID, SENTENCE_MODEL_ID, cloze_model, fields_hash, sentence_model
 
     title = "Минск и Вашингтон на пути к большой сделке"
     lead = "Администрация Дональда Трампа предлагает Беларуси заключить «большую сделку»."
@@ -378,7 +378,7 @@ def test_a_cloze_hint_cannot_open_a_second_field():
     """'::' inside a gloss would end the hint early in Anki's cloze syntax: it is written ': :'."""
     from dataclasses import replace
 
-    from cards.render import cloze_text
+    from cards.deck.render import cloze_text
 
     card = CARDS[1]
     tricky = replace(card, targets=(replace(card.targets[0], gloss="deal::bargain; pact"),))

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from cards.build import read_known
 from cards.errors import InputError
-from cards.known import field_text, sort_key
+from cards.deck.known import field_text, sort_key
 
 DATA = Path(__file__).resolve().parent / "data" / "known"
 INFLECTED = DATA / "inflected.txt"  # "санкциями, переговорах, заключили"
@@ -34,8 +34,8 @@ def test_free_text_in_cp1251_and_several_sources():
 
 def test_known_lemmas_are_no_longer_taught():
     from cards.model import Pair
-    from cards.morph import analyse
-    from cards.select import SelectOptions, select
+    from cards.lexicon.morph import analyse
+    from cards.deck.select import SelectOptions, select
 
     texts = [
         "Стороны заключили соглашение о санкциях на переговорах в Женеве.",
@@ -104,7 +104,7 @@ def genanki_deck(path: Path, fields: list[str], rows: list[list[str]]) -> Path:
     deck = genanki.Deck(2059400110, "Test words")
     for row in rows:
         deck.add_note(genanki.Note(model=model, fields=row))
-    from cards.export import write_package
+    from cards.deck.export import write_package
 
     write_package(genanki.Package(deck), path, 1_700_000_000, path.with_name(path.name + ".db"))  # nothing in $TMPDIR
     return path

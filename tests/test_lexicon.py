@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cards.build import BuildOptions, build_deck, find_dictionary, pairs_evidence
-from cards.content import aspect_partner, meaning_for
+from cards.deck.content import aspect_partner, meaning_for
 from cards.lexicon.lexicon import DATA_DIR, base_words, shipped
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,7 +107,7 @@ def test_the_pair_check_works_with_the_built_in_lexicon_alone():
 
 
 def test_a_dictionary_phrase_gives_its_head_word_the_phrase_translation():
-    from cards.wordalign import counterparts
+    from cards.align.words import counterparts
 
     dictionary = find_dictionary(PLAIN)
     assert ("ceasefire", 0.0) in dictionary.phrase_glosses("прекращение", {"огонь"})
@@ -121,9 +121,9 @@ def test_a_dictionary_phrase_gives_its_head_word_the_phrase_translation():
 
 
 def test_grammar_on_the_card_comes_from_the_lexicon():
-    from cards.content import with_grammar
+    from cards.deck.content import with_grammar
     from cards.model import Lemma, Target
-    from cards.render import grammar_label
+    from cards.deck.render import grammar_label
 
     def label(lemma):
         return grammar_label(Target(lemma=with_grammar(lemma), ru_span=(0, 1)))
@@ -137,7 +137,7 @@ def test_grammar_on_the_card_comes_from_the_lexicon():
 def test_an_unknown_loanword_gets_the_english_word_it_is_spelled_like_marked_as_a_guess():
     from cards.lexicon.lexicon import loanword
     from cards.model import Card, Lemma, Pair, Target
-    from cards.render import vocabulary_html
+    from cards.deck.render import vocabulary_html
 
     dictionary = find_dictionary(PLAIN)
     assert meaning_for("коронавирус", None, dictionary) == ("coronavirus", "loanword")

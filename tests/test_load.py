@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cards.errors import InputError
-from cards.load import clean_unicode, detect_format, load_document, parse_document, read_text
-from cards.segment import segment
+from cards.text.load import clean_unicode, detect_format, load_document, parse_document, read_text
+from cards.text.segment import segment
 
 DATA = Path(__file__).resolve().parent / "data" / "load"
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "minsk-washington"
@@ -331,7 +331,7 @@ RU_WORDS = ("администрация", "Минск", "переговоры", 
        st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from([b"\xff", b"\xfe", b"\xc0", b"\x80", b"\xd0", b"\xe0"])),
                 max_size=3))
 def test_a_few_stray_bytes_in_utf8_cost_only_themselves(lines, junk):
-    from cards.load import _decode
+    from cards.text.load import _decode
 
     text = "\n".join(" ".join(words) + "." for words in lines) + "\n"
     data = text.encode("utf-8")
@@ -347,7 +347,7 @@ def test_a_few_stray_bytes_in_utf8_cost_only_themselves(lines, junk):
 @given(st.lists(st.tuples(st.lists(st.sampled_from(RU_WORDS), min_size=3, max_size=8), st.sampled_from(["utf-8", "cp1251"])),
                 min_size=2, max_size=8))
 def test_paragraphs_in_utf8_and_cp1251_come_back_exactly(paragraphs):
-    from cards.load import _decode
+    from cards.text.load import _decode
 
     text = "".join(" ".join(words).capitalize() + ".\n\n" for words, _ in paragraphs)
     data = b"".join((" ".join(words).capitalize() + ".\n\n").encode(codec) for words, codec in paragraphs)
@@ -370,7 +370,7 @@ def test_any_bytes_give_text_or_one_clean_error(tmp_path_factory, data):
 
 
 def test_a_file_over_the_size_limit_is_refused_before_any_work(tmp_path):
-    from cards.load import MAX_INPUT_MB, read_text
+    from cards.text.load import MAX_INPUT_MB, read_text
 
     big = tmp_path / "ru.txt"
     with big.open("wb") as f:

@@ -1,4 +1,4 @@
-"""cards.morph: lemmas, parts of speech, grammar, names, context rules, accuracy on hand-checked gold."""
+"""cards.lexicon.morph: lemmas, parts of speech, grammar, names, context rules, accuracy on hand-checked gold."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cards import morph
+from cards.lexicon import morph
 from cards.model import Lemma
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -183,7 +183,7 @@ def test_collocations_recurring_in_the_text_are_kept():
 
 
 def test_analyser_is_built_lazily():
-    code = "import sys, cards.morph; print('pymorphy3' in sys.modules, 'wordfreq' in sys.modules)"
+    code = "import sys, cards.lexicon.morph; print('pymorphy3' in sys.modules, 'wordfreq' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.split() == ["False", "False"]
 
@@ -330,7 +330,7 @@ def test_hand_made_gold_for_these_rules_is_met_exactly():
 def test_a_hyphenated_word_wordfreq_does_not_list_gets_the_estimate_of_its_parts():
     """премьер-министр is not in wordfreq's table: its Zipf is the parts' half-harmonic mean (wordfreq's
     own rule), not 0, so it is not dropped as "too rare to be worth learning"."""
-    from cards.morph import lemma_zipf
+    from cards.lexicon.morph import lemma_zipf
 
     assert lemma_zipf("премьер-министр", "noun") == 4.61
     assert lemma_zipf("вице-президент", "noun") == 4.64

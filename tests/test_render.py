@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from anki_client import import_apkg, open_collection  # noqa: E402
-from cards.export import NoteSpec, card_key, write_apkg  # noqa: E402
+from cards.deck.export import NoteSpec, card_key, write_apkg  # noqa: E402
 from cards.model import Card, Lemma, Pair, Target  # noqa: E402
-from cards.render import (  # noqa: E402
+from cards.deck.render import (  # noqa: E402
     dictionary_form, escape, frequency_label, grammar_short, render, vocabulary_html,
 )
 
@@ -206,7 +206,7 @@ def two_word_card(source: str = "Test article") -> Card:
     (Lemma("ой", "other"), "", "word"),
 ])
 def test_grammar_in_a_few_letters_with_the_words_as_a_tooltip(lemma, short, long):
-    from cards.render import grammar_label
+    from cards.deck.render import grammar_label
 
     t = Target(lemma, (0, 1))
     assert (grammar_short(t), grammar_label(t)) == (short, long)
@@ -275,7 +275,7 @@ def test_a_loanword_guess_is_marked_and_a_word_without_gloss_or_figure_is_short(
 
 
 def test_stress_marks_reach_the_lemma_the_aspect_partner_and_the_phrase():
-    from cards import stress
+    from cards.lexicon import stress
     from cards.build import stress_card
 
     if not stress.available():

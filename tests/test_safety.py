@@ -16,12 +16,12 @@ import pytest
 
 from anki_client import import_apkg
 from cards.errors import DeckInUseError, EmptyDeckError, ExportError, OutPathError
-from cards.export import (
+from cards.deck.export import (
     NoteSpec, card_key, check_out_path, check_replacement, is_cards_deck, write_apkg, write_csv,
 )
-from cards.files import atomic_write_text, deck_lock, lock_path, stale_temps
+from cards.deck.files import atomic_write_text, deck_lock, lock_path, stale_temps
 from cards.model import Card, Lemma, Pair, Target
-from cards.render import render
+from cards.deck.render import render
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "minsk-washington"
@@ -93,7 +93,7 @@ def test_a_text_file_or_someone_elses_deck_is_left_alone(tmp_path):
         {"name": "Card 1", "qfmt": "{{Front}}", "afmt": "{{Front}}"}])
     deck = genanki.Deck(2059400110, "Words")
     deck.add_note(genanki.Note(model=model, fields=["слово"]))
-    from cards.export import write_package
+    from cards.deck.export import write_package
 
     write_package(genanki.Package(deck), other, 1_700_000_000, tmp_path / "other.db")
     foreign_csv = tmp_path / "words.csv"
@@ -274,7 +274,7 @@ sys.path[:0] = [{str(ROOT)!r}, {str(ROOT / 'tests')!r}]
 from pathlib import Path
 from test_safety import specs, CARDS
 from cards.errors import ExportError
-from cards.export import write_apkg
+from cards.deck.export import write_apkg
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
 try:
@@ -293,7 +293,7 @@ except ExportError as err:
 HOLD = """
 import sys
 sys.path.insert(0, {root!r})
-from cards.files import deck_lock
+from cards.deck.files import deck_lock
 with deck_lock({deck!r}):
     print("held", flush=True)
     sys.stdin.read()

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cards.load import load_document, parse_document
+from cards.text.load import load_document, parse_document
 from cards.model import Document, Paragraph
-from cards.segment import decisions, segment, segment_explained, split_text
+from cards.text.segment import decisions, segment, segment_explained, split_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

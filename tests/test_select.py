@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from cards.model import Lemma, Pair, Token
-from cards.select import (
+from cards.deck.select import (
     SelectOptions,
     base_zipf,
     domain_weights,
@@ -224,7 +224,7 @@ def test_words_not_worth_a_card_are_only_taught_along():
 
 
 def test_a_card_teaches_first_the_words_no_other_pair_can_teach():
-    from cards.select import _plan
+    from cards.deck.select import _plan
 
     weights = {"санкция": 9.0, "сделка": 5.0, "обсудить": 1.0}
     options = SelectOptions(max_new=1, min_weight=2.0)
@@ -257,10 +257,10 @@ def test_build_meets_the_issue_targets(folder, vocab_name, size, gold_path, most
     import json
 
     from cards.build import choose_cards, find_pairs, prepare_articles
-    from cards.morph import analyse as analyse_ru
+    from cards.lexicon.morph import analyse as analyse_ru
 
     from cards.build import BuildOptions
-    from cards.select import known_by_level
+    from cards.deck.select import known_by_level
 
     articles = prepare_articles(find_pairs([folder]))
     decisions, cards = choose_cards(articles)
@@ -280,7 +280,7 @@ def test_build_meets_the_issue_targets(folder, vocab_name, size, gold_path, most
 
 
 def test_compound_place_adjectives_are_place_adjectives():
-    from cards.select import is_place_adjective
+    from cards.deck.select import is_place_adjective
 
     assert is_place_adjective("белорусско-американский")
     assert is_place_adjective("российско-украинский")
@@ -292,7 +292,7 @@ def test_a_long_article_weighs_its_words_like_short_ones():
     """Keyness is taken per stretch of STRETCH_WORDS words: the seed's words stay worth a card when
     the seed is the end of a long article (before, 68 of its 89 did; expected counts grew with length)."""
     from cards.build import find_pairs, prepare_articles
-    from cards.morph import analyse as analyse_ru
+    from cards.lexicon.morph import analyse as analyse_ru
 
     options = SelectOptions()
     seed = [analyse_ru(p.ru) for p in prepare_articles(find_pairs([SEED]))[0].pairs]
@@ -315,7 +315,7 @@ def real_pair(ru: str, en: str, source: str = "") -> Pair:
 def test_peskov_spelled_in_the_english_is_never_a_target():
     """Even when the analysis takes Песков for песок "sand" (pymorphy3's first parse, rules=()),
     the English "Peskov" makes it a name: never a target, though it would be a candidate otherwise."""
-    from cards import morph
+    from cards.lexicon import morph
 
     p = real_pair("Песков назвал новые санкции против банков экономической войной.",
                   "Peskov called the new sanctions against the banks an economic war.")
@@ -332,8 +332,8 @@ def test_peskov_spelled_in_the_english_is_never_a_target():
 
 
 def test_name_rules_read_the_english_and_the_article():
-    from cards import morph
-    from cards.select import name_rule, with_names
+    from cards.lexicon import morph
+    from cards.deck.select import name_rule, with_names
 
     def first(ru: str, en: str, names=frozenset()):
         return name_rule(morph.analyse(ru, rules=())[0], real_pair(ru, en), names)
@@ -360,7 +360,7 @@ def test_name_rules_read_the_english_and_the_article():
 
 
 def test_english_names_and_spelling_similarity():
-    from cards.select import english_names, spelling_similarity
+    from cards.deck.select import english_names, spelling_similarity
 
     assert english_names('"Peskov\'s words matter," he said. The Kremlin: Duma deputies') == (
         ("Peskov", True), ("The", True), ("Kremlin", False), ("Duma", True))
@@ -371,8 +371,8 @@ def test_english_names_and_spelling_similarity():
 
 
 def test_a_headline_that_is_a_sentence_can_be_a_card_a_noun_phrase_cannot():
-    from cards.morph import analyse
-    from cards.select import first_filter
+    from cards.lexicon.morph import analyse
+    from cards.deck.select import first_filter
 
     sentence = "Папа Римский приветствовал соглашение о перемирии в Донбассе"
     phrase = "Соглашение о перемирии в Донбассе"
@@ -389,7 +389,7 @@ def test_every_rule_a_decision_can_name_is_explained():
     """`cards inspect --help` shows a legend of the rules: each one a decision can carry has a meaning."""
     import re as _re
 
-    from cards.select import FILTERS, RULE_MEANINGS
+    from cards.deck.select import FILTERS, RULE_MEANINGS
 
     source = (Path(__file__).resolve().parent.parent / "cards" / "select.py").read_text(encoding="utf-8")
     emitted = set(_re.findall(r'final_rule\[i\] = "(\w+)"', source)) | {"teaches_one_new_word", "teaches_new_words"}
@@ -401,7 +401,7 @@ def test_duplicate_candidates_never_miss_a_near_duplicate():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from cards.select import _duplicate_candidates, _same_sentence
+    from cards.deck.select import _duplicate_candidates, _same_sentence
 
     word_sets = st.frozensets(st.sampled_from("абвгдежзиклмнопр"), max_size=10)
 

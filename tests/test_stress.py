@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cards import stress
+from cards.lexicon import stress
 from cards.errors import CardsError, InputError
 from cards.lexicon import accents
 
@@ -101,18 +101,18 @@ def _run(code):
 
 
 def test_import_is_cheap():
-    code = "import sys, cards.stress as s; s.available(); print('torch' in sys.modules, 'silero_stress' in sys.modules)"
+    code = "import sys, cards.lexicon.stress as s; s.available(); print('torch' in sys.modules, 'silero_stress' in sys.modules)"
     assert _run(code) == ["False", "False"]
 
 
 def test_torch_only_for_open_words():
     # Without silero an open word (a name) stays unmarked; with it, a text the lexicon settles needs no model.
     code = (
-        "import sys; sys.modules['silero_stress'] = None; from cards import stress; "
+        "import sys; sys.modules['silero_stress'] = None; from cards.lexicon import stress; "
         "print(stress.accentuate('Лукашенко принял делегацию.'), 'torch' in sys.modules)"
     )
     assert _run(code) == ["Лукашенко", f"при{A}нял", f"делега{A}цию.", "False"]
-    code = "import sys; from cards import stress; stress.accentuate('Делегация приняла решение.'); "
+    code = "import sys; from cards.lexicon import stress; stress.accentuate('Делегация приняла решение.'); "
     code += "print('torch' in sys.modules)"
     assert _run(code) == ["False"]
 

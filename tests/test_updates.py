@@ -11,7 +11,7 @@ import pytest
 from anki_client import import_apkg
 from cards.build import BuildOptions, build_deck
 from cards.model import Bead
-from cards.select import lemma_key
+from cards.deck.select import lemma_key
 from conftest import DATA, ROOT
 
 SEED = ROOT / "seeds" / "minsk-washington"
@@ -61,10 +61,10 @@ def test_rebuild_with_a_new_article_keeps_history_and_edits(tmp_path, collection
 
 
 def read_memory(out):
-    """The memory an .apkg carries (cards.state.ENTRY), as JSON."""
+    """The memory an .apkg carries (cards.deck.state.ENTRY), as JSON."""
     import zipfile
 
-    from cards.state import ENTRY
+    from cards.deck.state import ENTRY
 
     with zipfile.ZipFile(out) as archive:
         return json.loads(archive.read(ENTRY))
@@ -74,7 +74,7 @@ def write_memory(out, data, text=None):
     """Replace the memory inside an .apkg (as a hand edit or a damaged file would)."""
     import zipfile
 
-    from cards.state import ENTRY
+    from cards.deck.state import ENTRY
 
     with zipfile.ZipFile(out) as archive:
         entries = {n: archive.read(n) for n in archive.namelist()}
@@ -137,7 +137,7 @@ def test_unchanged_rebuild_updates_nothing(tmp_path, collection):
 
 
 def test_turning_stress_on_updates_the_notes_on_the_next_import(tmp_path, collection):
-    from cards import stress
+    from cards.lexicon import stress
 
     if not stress.available():
         import pytest

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from cards import wordalign
-from cards.dictionary import DICTD_DIR, load_dictionary
-from cards.wordalign import Weights, cognate_score, counterparts, learn_table, stem, words
+from cards.align import words as wordalign
+from cards.lexicon.dictionary import DICTD_DIR, load_dictionary
+from cards.align.words import Weights, cognate_score, counterparts, learn_table, stem, words
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY = load_dictionary(ROOT / "tests" / "data" / "dict" / "tiny.tsv")
@@ -214,7 +214,7 @@ def test_held_out_pair_with_mueller7():
 
 
 def small_dictionary(**glosses: str):
-    from cards.dictionary import Dictionary
+    from cards.lexicon.dictionary import Dictionary
 
     return Dictionary({lemma: ((gloss, 0.0),) for lemma, gloss in glosses.items()})
 

@@ -8,7 +8,7 @@
 
 Data files live in ``cards/lexicon/data`` (made by ``python -m cards.lexicon.convert``; licences and
 credits in its NOTICE). ``shipped()`` reads them once per process (about 0.3 s) and
-``shipped_dictionary()`` turns them into a ``cards.dictionary.Dictionary``, the form every stage uses.
+``shipped_dictionary()`` turns them into a ``cards.lexicon.dictionary.Dictionary``, the form every stage uses.
 """
 
 from __future__ import annotations
@@ -199,7 +199,7 @@ class _Derived(Mapping):
 @lru_cache(maxsize=1)
 def shipped_dictionary():
     """The shipped lexicon as a cards Dictionary (ranked glosses and senses of every lemma)."""
-    from cards.dictionary import Dictionary
+    from cards.lexicon.dictionary import Dictionary
 
     lex = shipped()
     keys = frozenset(lex.words) | frozenset(lex.wiktionary)

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cards.errors import InputError
-from cards.files import atomic_write_text
+from cards.deck.files import atomic_write_text
 
 DICTD_DIR = Path("/usr/share/dictd")
 DEFAULT_NAMES = ("mueller7",)

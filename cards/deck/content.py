@@ -13,8 +13,8 @@ def collocation_units(text: str, tokens) -> dict[int, str]:
     """Start offset of each word that stands in a collocation worth learning whole (снять санкции,
     политические заключённые) → the collocation as it stands in the sentence. Units holding a name or
     a word made from a place name (белорусское посольство) are free combinations, not vocabulary."""
-    from cards.morph import collocations
-    from cards.select import not_target
+    from cards.lexicon.morph import collocations
+    from cards.deck.select import not_target
 
     places = frozenset(t.lemma.lemma for t in tokens if t.lemma.proper)
     units: dict[int, str] = {}
@@ -124,7 +124,7 @@ def _hyphenated(lemma: str, dictionary) -> str:
 def other_lemmas(lemma: str) -> tuple[str, ...]:
     """The other dictionary forms pymorphy3 reads the word as (прошедшее: пройти), the word itself
     left out: a last resort for a meaning when neither the word nor its base is in the dictionary."""
-    from cards.morph import parses
+    from cards.lexicon.morph import parses
 
     key = lemma.lower().replace("ё", "е")
     return tuple(dict.fromkeys(n for p in parses(lemma) if (n := p.normal_form.replace("ё", "е")) != key))
@@ -134,6 +134,6 @@ RARE_GLOSS = 2.5  # Zipf below which a sense gloss is not shown beside the count
 
 
 def _stem(word: str) -> str:
-    from cards.dictionary import _english_stem
+    from cards.lexicon.dictionary import _english_stem
 
     return _english_stem(word)

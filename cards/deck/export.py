@@ -2,7 +2,7 @@
 
 A note's identity is its GUID: a hash of a fixed namespace and the normalised Russian sentence.
 A note's modification time changes only when its generated fields change: the last build's
-content hashes are kept inside the .apkg (cards.state; beside a CSV deck), together with each
+content hashes are kept inside the .apkg (cards.deck.state; beside a CSV deck), together with each
 article's sentence alignment, so that adding articles never realigns (and so re-keys) old ones.
 Re-importing a rebuilt deck therefore neither duplicates notes, nor wipes review history,
 nor overwrites a learner's edits to notes whose content did not change.
@@ -28,11 +28,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from cards import state
+from cards.deck import state
 from cards.errors import EmptyDeckError, ExportError, OutPathError, shown
-from cards.files import atomic_write, atomic_write_text, deck_lock, remove_stale_temps, temp_path
+from cards.deck.files import atomic_write, atomic_write_text, deck_lock, remove_stale_temps, temp_path
 from cards.model import Bead, Card
-from cards.render import (
+from cards.deck.render import (
     CLOZE_BACK,
     CLOZE_FIELDS,
     CLOZE_FRONT,
@@ -169,7 +169,7 @@ def _state_path(out: Path) -> Path:
 
 
 def load_state(out: Path) -> state.DeckState:
-    """The deck's memory of its last build (cards.state): inside the .apkg, else beside it, else rebuilt
+    """The deck's memory of its last build (cards.deck.state): inside the .apkg, else beside it, else rebuilt
     from the deck's own notes (`problem` then says what was wrong)."""
     return state.load(out, fields_hash)
 

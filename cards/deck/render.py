@@ -266,7 +266,7 @@ def dictionary_words(phrase: str, lemmas: Sequence[str | None] = ()) -> list[str
     Anything else, or anything pymorphy3 cannot settle, stays as it stands (all None); so does a word
     whose dictionary form is the form in the sentence. `lemmas`, optional: a word's known lemma (a card
     target's), which settles its reading (временного поверенного: поверенный, not поверенное)."""
-    from cards.morph import parses
+    from cards.lexicon.morph import parses
 
     words = phrase.split(" ")
     keep: list[str | None] = [None] * len(words)
@@ -501,7 +501,7 @@ def _phrase_shown(card: Card, unit: str, stressed: Stressed | None) -> str:
         marked = words
     out = [m if new is None else _carry_stress(m, _like(new, w, keep_yo=True))
            for w, m, new in zip(words, marked, new_words, strict=True)]
-    from cards import stress
+    from cards.lexicon import stress
 
     return stress.accentuate(" ".join(_lowered_first(out, opening)), silero=False)  # the lexicon only: fast
 
@@ -509,7 +509,7 @@ def _phrase_shown(card: Card, unit: str, stressed: Stressed | None) -> str:
 def _carry_stress(marked: str, new: str) -> str:
     """`new` with the stress mark of `marked` (another form of the same word) on the same letter, when
     both are adjectives or participles and the letter is in the beginning they share; else `new`."""
-    from cards.morph import parses
+    from cards.lexicon.morph import parses
 
     if "\u0301" not in marked:
         return new
@@ -560,7 +560,7 @@ def vocabulary_html(card: Card, stressed: Stressed | None = None) -> str:
         lemma = stressed.lemmas[n] if stressed else t.lemma.lemma
         partner = t.lemma.aspect_partner
         if stressed and partner:
-            from cards import stress
+            from cards.lexicon import stress
 
             partner = stress.stress_word(partner)
         head = f'<span class="lemma">{escape(lemma)}</span>'

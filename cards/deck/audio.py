@@ -4,7 +4,7 @@ Media files are named by a hash of what is spoken and how (`cards-<sha1[:16]>.mp
 the same sentence always gets the same file and a rebuild neither duplicates media nor speaks again.
 Stress marks are stripped before speaking: espeak-ng 1.51 ignores U+0301 in Russian (за́мок and
 замо́к both come out as zam'ok); ё is kept, and it matters (елка is read j'elka, ёлка j'8lka), so
-pass the text through `cards.stress.accentuate` first when stress is on.
+pass the text through `cards.lexicon.stress.accentuate` first when stress is on.
 
 Public: synthesize, media_name, speakable, tools_missing, AudioError, INSTALL.
 

@@ -838,9 +838,9 @@ def lemmatize(word: str) -> str:
 def aspect_partner(verb: str, aspect: str | None) -> str | None:
     """The verb's partner of the other aspect (заключить → заключать, обсудить → обсуждать), or None.
 
-    Candidates come from regular suffix and prefix rules (cards.dictionary.aspect_variants); the first
+    Candidates come from regular suffix and prefix rules (cards.lexicon.dictionary.aspect_variants); the first
     that pymorphy3's dictionary knows as an infinitive of the other aspect wins."""
-    from cards.dictionary import aspect_variants
+    from cards.lexicon.dictionary import aspect_variants
 
     other = {"perf": "impf", "impf": "perf"}.get(aspect or "")
     if other is None:

@@ -13,7 +13,7 @@ Some content words are never targets (`not_target`): ordinals, adjectives and no
 place names (белорусский, американец), question and pointing adverbs (насколько, тогда); words made
 from a word above the level count as known (`base_zipf`: сложно from сложный).
 No I/O: the few facts about words beyond their Lemma (readings, aspect partners, frequencies) come
-from cards.morph's cached pymorphy3 and wordfreq tables.
+from cards.lexicon.morph's cached pymorphy3 and wordfreq tables.
 Finally the chosen cards are put in study order: each adds as few new words as possible given
 the ones before it (easiest first).
 """
@@ -111,7 +111,7 @@ def base_zipf(lemma: str, pos: str, aspect: str | None = None) -> float:
     """Zipf of what a learner must know to read the word, when it is made from another word: a verb
     with its aspect partner (обсудить + обсуждать), a participle by its verb (прошедший: пройти),
     an adverb by its adjective (сложно: сложный); 0 for other words. The level applies to it too."""
-    from cards.morph import aspect_partner, lemma_zipf
+    from cards.lexicon.morph import aspect_partner, lemma_zipf
 
     word = lemma_key(lemma)
     if pos == "verb":
@@ -201,7 +201,7 @@ def first_filter(pair: Pair, tokens: Sequence[Token], options: SelectOptions) ->
 @functools.lru_cache(maxsize=50_000)
 def _readings(word: str) -> tuple[tuple[str, str], ...]:
     """(normal form, tag) of every pymorphy3 dictionary reading of a word (no guesses for unknown words)."""
-    from cards.morph import parses
+    from cards.lexicon.morph import parses
 
     return tuple((p.normal_form, str(p.tag)) for p in parses(word) if p.is_known)
 
@@ -278,11 +278,11 @@ def is_derived_adverb(lemma: str) -> bool:
 
 
 # --- names the sentence alone does not show -------------------------------------------------
-# cards.morph marks names from the Russian sentence: a capitalised word that is not sentence-initial,
+# cards.lexicon.morph marks names from the Russian sentence: a capitalised word that is not sentence-initial,
 # a dictionary name reading (Surn, Name, Patr, Geox, Orgn) that alone can be the subject (Песков
 # заявил). A sentence-initial capital hides the rest — Кремль, Дума, a surname that is also a common
 # word — and these rules find them from the English and from the rest of the article. A token a rule
-# names becomes a proper Lemma (cards.morph.as_name: Песков, not песок), so it is never a target.
+# names becomes a proper Lemma (cards.lexicon.morph.as_name: Песков, not песок), so it is never a target.
 
 NAME_MAX_ENGLISH_ZIPF = 3.8  # Kremlin 3.4, Duma 3.0, Peskov 1.9; not Sanctions 3.95, President 5.5, Parliament 4.7
 # An English word opening a sentence is capitalised anyway: it must be rarer still (Lokomotiv 1.9,
@@ -341,7 +341,7 @@ def english_names(en: str) -> tuple[tuple[str, bool], ...]:
 
 def _has_name_reading(word: str) -> bool:
     """pymorphy3's dictionary has the word as a name (Surn, Name, Patr, Geox, Orgn)."""
-    from cards.morph import NAME_GRAMMEMES
+    from cards.lexicon.morph import NAME_GRAMMEMES
 
     return any(tag.startswith("NOUN") and any(g in tag for g in NAME_GRAMMEMES) for _, tag in _readings(word))
 
@@ -389,9 +389,9 @@ def name_rule(token: Token, pair: Pair, article_names: frozenset[str] = frozense
 
 def with_names(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]]) -> list[tuple[Token, ...]]:
     """The analyses with every token a name rule (`NAME_RULES`) takes as a name made proper
-    (cards.morph.as_name). Article names: the nouns proper in any pair of the same article
+    (cards.lexicon.morph.as_name). Article names: the nouns proper in any pair of the same article
     (`Pair.source`) with a capital."""
-    from cards.morph import as_name
+    from cards.lexicon.morph import as_name
 
     article_names: dict[str, set[str]] = {}
     for p, tokens in zip(pairs, analyses, strict=True):

@@ -79,7 +79,7 @@ def words(text: str) -> list[str]:
 
 def lemmas_of(texts: Sequence[str]) -> frozenset[str]:
     """Lemmas of every Russian word in the texts (each distinct form is lemmatised once)."""
-    from cards.morph import lemmatize
+    from cards.lexicon.morph import lemmatize
 
     forms = {w.lower() for text in texts for w in words(text)}
     return frozenset(lemma for lemma in (lemmatize(f) for f in forms) if lemma)
@@ -267,7 +267,7 @@ def source_texts(path: Path, field: str | None = None) -> list[str]:
     if p.is_dir():
         raise InputError(path, "is a folder without a collection.anki2",
                          "Give a word list, an .apkg or .colpkg, or a collection.anki2")
-    from cards.load import read_text
+    from cards.text.load import read_text
 
     return [read_text(p)]
 
@@ -301,7 +301,7 @@ def write_known(lemmas: Sequence[str] | frozenset[str], out: Path) -> None:
     """Write lemmas one per line, sorted, UTF-8, atomically (the old file survives a failed write)."""
     from cards.errors import ExportError
 
-    from cards.files import atomic_write_text
+    from cards.deck.files import atomic_write_text
 
     out = Path(out)
     try:

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from cards.lexicon.cognates import _canon, _fold, cognate_score, transliterate  # noqa: F401 (re-exported)
-from cards.morph import parses
+from cards.lexicon.morph import parses
 
 Span = tuple[int, int]
 SOURCES = ("dictionary", "cognate", "table")

@@ -1,0 +1,1 @@
+"""Reading input: bytes → text → Document (load), and text → sentences (segment)."""
