@@ -20,6 +20,7 @@ from functools import cached_property, lru_cache
 from typing import Callable, Optional
 
 from cards.model import Document, Sentence
+from cards.text.segment_data import EN_STARTERS, ENDING, NUMBER_PREFIX, PREFIX
 
 # ---------------------------------------------------------------- candidates
 
@@ -95,52 +96,6 @@ class Candidate:
 
 Rule = Callable[[Candidate], Optional[bool]]  # True: split, False: join, None: no opinion
 
-# ---------------------------------------------------------------- word lists
-
-# Abbreviations that stand before a name or a number: never a sentence end.
-_PREFIX = {
-    "ru": {
-        "г-н", "г-жа", "гн", "им", "ул", "пр", "просп", "пер", "пл", "наб", "кв", "корп", "стр", "см", "ср",
-        "рис", "табл", "гл", "ст", "п", "пп", "ч", "проф", "акад", "доц", "ген", "полк", "подполк",
-        "генерал-л", "пос", "дер", "с", "о", "оз", "тов", "св", "тт", "напр", "мин", "зам", "нач",
-        "рук", "ред", "изд", "вып", "гос", "пгт", "д-р", "кв", "ул", "т.е", "т.к", "т.н", "и.о", "с.г", "в.о",
-    },
-    "en": {
-        "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt",
-        "gov", "sen", "rep", "rev", "prof", "pres", "hon", "st", "mt", "ft",
-        "vs", "v", "approx", "dept", "messrs", "mme", "mlle", "e.g", "i.e", "cf", "viz", "gens", "incl",
-        "assoc", "univ", "est", "fr", "supt", "insp", "det", "cllr", "amb",
-    },
-}
-# Abbreviations that stand before a number (`No. 5`, `Fig. 2`, `Sept. 11`): join only then.
-_NUMBER_PREFIX = {
-    "ru": {"№"},
-    "en": {"no", "nos", "fig", "figs", "vol", "pp", "p", "art", "para", "sec", "ch", "op", "b", "c", "ca", "jan", "feb", "mar",
-           "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"},
-}
-# Abbreviations that often end a sentence too: split only when the next word clearly starts one.
-_ENDING = {
-    "ru": {
-        "г", "гг", "в", "вв", "млн", "млрд", "трлн", "тыс", "руб", "коп", "долл", "евро", "т.д", "т.п",
-        "др", "пр", "обл", "р-н", "англ", "нем", "франц", "лат", "греч", "рус", "белор", "укр", "кг",
-        "км", "мин", "сек", "ч", "м", "л", "га", "проц", "ок", "дол", "т",
-    },
-    "en": {
-        "u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "inc", "ltd", "co", "corp", "jr", "sr", "etc",
-        "a.m", "p.m", "bros", "llc", "plc", "ave", "blvd", "rd", "u.s.s.r", "n.y", "l.a", "s.a",
-        "ph.d", "b.a", "m.a", "m.p", "r.i.p",
-    },
-}
-# Words that open an English sentence, so a capital after an ambiguous abbreviation is a new one.
-_EN_STARTERS = set(
-    """the a an he she it they we i you this that these those there here his her its their our my
-    but and or so yet however meanwhile moreover still then now in on at for from by with as if when
-    while after before since although though because what who which where why how no not all some
-    many most one both each every such another other only even also mr mrs ms dr later earlier today
-    yesterday tomorrow last next finally instead nevertheless nonetheless therefore thus hence indeed
-    besides furthermore again afterwards soon recently currently perhaps maybe neither either few
-    several none nobody everyone someone according""".split()
-)
 _ROMAN = re.compile(r"^[IVXLC]{1,5}$")
 
 # ---------------------------------------------------------------- rules
@@ -257,7 +212,7 @@ def initials(c: Candidate) -> bool | None:
         return True if _opens_sentence(c.next_word, c.lang) else False
     if tok in ("Дж", "Ж", "Ch", "Th", "Sh", "Yu", "Ya", "Wm") or re.fullmatch(r"(?:[A-ZА-ЯЁ]\.)+[A-ZА-ЯЁ]", tok):
         # Дж. Байден; A.G. Lukashenko written without spaces
-        if tok.lower() not in _ENDING[c.lang]:
+        if tok.lower() not in ENDING[c.lang]:
             return False
     return None
 
@@ -279,7 +234,7 @@ def _opens_sentence(word: str, lang: str) -> bool:
     word = word.strip(_CLOSERS + ",;:.!?")
     if lang == "en":
         word = word.split("’")[0].split("'")[0]
-        return word.lower() in _EN_STARTERS
+        return word.lower() in EN_STARTERS
     if not word[:1].isupper() or not word.isalpha():
         return False
     if not _morph().word_is_known(word.lower()):
@@ -315,13 +270,13 @@ def title_abbreviation(c: Candidate) -> bool | None:
     if c.marks != "." or c.after_number or c.closed:
         return None
     key = _abbreviation_key(c)
-    if key in _NUMBER_PREFIX[c.lang]:
+    if key in NUMBER_PREFIX[c.lang]:
         return False if re.match(r"\d|[IVXLC]+\b", c.next_word) else None
     if key == "т" and re.match(r"[едпкнчо]\.", c.next_word):
         return False  # т. е., т. д., т. п., т. к., т. н.
     if key in ("пр", "др") and c.previous_token == "и":
         return None  # и пр., и др.: «и прочее», not «проспект»
-    if key in _PREFIX[c.lang]:
+    if key in PREFIX[c.lang]:
         return False
     if c.lang == "ru" and key == "г":
         return False  # г. Минск (город), not 2020 г.
@@ -337,7 +292,7 @@ def ending_abbreviation(c: Candidate) -> bool | None:
     if c.marks != "." or c.closed:
         return None
     key = _abbreviation_key(c)
-    if key not in _ENDING[c.lang] and not (key in _PREFIX[c.lang] and c.after_number):
+    if key not in ENDING[c.lang] and not (key in PREFIX[c.lang] and c.after_number):
         return None
     word = c.next_word
     if word[:1].isdigit():
@@ -384,7 +339,7 @@ def sentence_end(c: Candidate) -> bool | None:
     ordinary = len(bare) >= 2 and re.fullmatch(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*", bare)
     if ordinary and word[:1].isdigit():
         key = _abbreviation_key(c)
-        known = key in _PREFIX[c.lang] or key in _ENDING[c.lang] or key in _NUMBER_PREFIX[c.lang]
+        known = key in PREFIX[c.lang] or key in ENDING[c.lang] or key in NUMBER_PREFIX[c.lang]
         return None if known else True  # `…in Minsk. 18 children…`, not `ст. 5`
     if not word[:1].isupper():
         return None
