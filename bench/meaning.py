@@ -32,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from cards.align import evidence  # noqa: E402
 from cards.align import words as wordalign  # noqa: E402
 from cards.build import BuildOptions, find_dictionary  # noqa: E402
 from cards.deck.content import meaning_for  # noqa: E402
@@ -164,7 +165,7 @@ def seed_rows() -> tuple[list[dict], dict, dict]:
             rows.append({"doc": "seed", "para": link, "sent": "0", "form": ru, "lemma": lemma, "kind": "word",
                          "counterpart": en or "-", "good": "", "tempting": ""})
     sentences = {("seed", int(r["para"]), 0): links[int(r["para"])] for r in rows}
-    table = wordalign.learn_table(links)
+    table = evidence.learn_table(links)
     return rows, sentences, {"seed": table}
 
 
@@ -177,7 +178,7 @@ def wmt21_setup(rows: list[dict]) -> tuple[dict, dict]:
         sentences[(row["doc"], p, s)] = (doc["ru"][p][s], doc["en"][p][s])
         if row["doc"] not in tables:
             pairs = [(r, e) for rp, ep in zip(doc["ru"], doc["en"], strict=True) for r, e in zip(rp, ep, strict=True)]
-            tables[row["doc"]] = wordalign.learn_table(pairs)
+            tables[row["doc"]] = evidence.learn_table(pairs)
     return sentences, tables
 
 

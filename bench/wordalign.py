@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from cards.align import evidence  # noqa: E402
 from cards.align import words as wordalign  # noqa: E402
 from cards.build import BuildOptions, find_dictionary  # noqa: E402
 from cards.lexicon.dictionary import load_dictionary  # noqa: E402
@@ -106,7 +107,7 @@ def position_baseline(gold, links) -> dict:
     predicted = correct = expected = 0
     for link, rows in by_link.items():
         ru, en = links[link]
-        toks = [t for t in wordalign.words(en) if not wordalign.is_function_word(t[2])]
+        toks = [t for t in evidence.words(en) if not evidence.is_function_word(t[2])]
         taken = set()
         for _, surface, _, want in rows:
             a, b = find(ru, surface)
@@ -181,7 +182,7 @@ def main(argv=None) -> None:
         gold, links = read_gold(), read_links()
     pairs = list(links) + (wmt21_pairs(args.wmt21) if args.wmt21 else [])
     t0 = time.perf_counter()
-    table = wordalign.learn_table(pairs, method=args.method)
+    table = evidence.learn_table(pairs, method=args.method)
     t_table = time.perf_counter() - t0
     dictionaries = {
         "built-in lexicon": find_dictionary(BuildOptions(system_dictionaries=False)),

@@ -229,7 +229,8 @@ def choose_cards(
     Without `options`, those of a default build (BuildOptions().select_options(): level B1, politics)."""
     from cards.deck.export import card_key, note_guid
     from cards.lexicon.morph import analyse
-    from cards.align.words import counterparts, learn_table
+    from cards.align.evidence import learn_table
+    from cards.align.words import counterparts
 
     options = options if options is not None else BuildOptions().select_options()
     pairs = [p for a in articles for p in a.pairs]
@@ -435,7 +436,7 @@ NOT_A_TRANSLATION = 0.30  # translation_evidence below this: not a translation (
 
 def pairs_evidence(pairs: Sequence[Pair], dictionary) -> float | None:
     """translation_evidence over the text pairs with both sides (headings and omissions left out)."""
-    from cards.align.words import translation_evidence
+    from cards.align.evidence import translation_evidence
 
     return translation_evidence([(p.ru, p.en) for p in pairs if p.kind == "text" and p.ru and p.en], dictionary)
 

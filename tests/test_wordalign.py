@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from cards.align import evidence
 from cards.align import words as wordalign
 from cards.lexicon.dictionary import DICTD_DIR, load_dictionary
-from cards.align.words import Weights, cognate_score, counterparts, learn_table, stem, words
+from cards.align.evidence import learn_table, stem, words
+from cards.align.words import Weights, counterparts
+from cards.lexicon.cognates import cognate_score
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY = load_dictionary(ROOT / "tests" / "data" / "dict" / "tiny.tsv")
@@ -83,7 +86,7 @@ def test_multiword_gloss_is_a_phrase_span():
 
 
 def test_function_words_are_never_chosen():
-    table = wordalign.Table({("решение", "the"): 1.0, ("решение", "to"): 1.0})
+    table = evidence.Table({("решение", "the"): 1.0, ("решение", "to"): 1.0})
     ru, en = "Решение принято.", "The decision was taken to the end."
     assert counterparts(ru, en, targets(ru, ("Решение", "решение")), table=table) == (None,)
     assert counterparts(ru, en, targets(ru, ("Решение", "решение")), dictionary=TINY) == ((4, 12),)
@@ -246,7 +249,7 @@ def test_phrasal_verb_keeps_its_particle():
 
 
 def test_weak_table_evidence_counts_only_where_the_position_fits():
-    table = wordalign.Table({("спецпосланник", "envoy"): 0.2})
+    table = evidence.Table({("спецпосланник", "envoy"): 0.2})
     ru = "Спецпосланник прибыл."
     t = [(0, 13, "спецпосланник")]
     weak = Weights(weak_threshold=0.15)  # the weak pass, off by default
@@ -286,14 +289,14 @@ def test_any_input_gives_valid_disjoint_content_spans(ru, en, data):
     chosen = [s for s in spans if s is not None]
     for a, b in chosen:
         assert 0 <= a < b <= len(en)
-        assert not wordalign.is_function_word(en[a:b])
+        assert not evidence.is_function_word(en[a:b])
     chosen.sort()
     assert all(x[1] <= y[0] for x, y in zip(chosen, chosen[1:], strict=False))
     assert 0.0 <= cognate_score(ru or "а", en or "a") <= 1.0
 
 
 def test_take_place_and_hyphenated_glosses():
-    table = wordalign.Table({("состояться", "take"): 0.6})
+    table = evidence.Table({("состояться", "take"): 0.6})
     ru, en = "Переговоры состоялись в Минске.", "The talks took place in Minsk."
     assert texts(en, counterparts(ru, en, targets(ru, ("состоялись", "состояться")), table=table)) == ["took place"]
     ru, en = "Сотрудничество с США.", "Cooperation with the US."

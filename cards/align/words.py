@@ -28,196 +28,25 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import dataclass, replace
 
-from cards.lexicon.cognates import _canon, _fold, cognate_score, transliterate  # noqa: F401 (re-exported)
-from cards.lexicon.morph import parses
-
-Span = tuple[int, int]
-SOURCES = ("dictionary", "cognate", "table")
-
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’‐][^\W\d_]+)*")
-
-# English function words: never a counterpart (pronouns, articles, prepositions, conjunctions,
-# auxiliaries and modals, a few empty adverbs and quantifiers).
-FUNCTION_WORDS = frozenset(
-    """a an the this that these those such some any each every either neither both all no none
-    other another own same i me my mine we us our ours you your yours he him his she her hers it its
-    they them their theirs who whom whose which what whatever whoever one ones oneself itself himself
-    herself themselves ourselves myself yourself
-    of to in on at by for with from into onto upon about above below over under between among
-    through during before after since until till against without within toward towards across
-    along around behind beyond near off out up down via per than as like unlike despite
-    and or but nor so yet if whether because while although though unless whereas when where
-    whereby wherein then there here thus hence therefore however
-    be am is are was were been being have has had having do does did doing done
-    will would shall should can could may might must ought
-    not no yes also too very just only even still already again ever never quite rather
-    more most less least much many few several s t d ll re ve o""".split()
+from cards.align.evidence import (
+    SOURCES,
+    Span,
+    Table,
+    derived_keys,
+    gloss_stems,
+    is_function_word,
+    lemmas,
+    lemmatize,
+    ranked_glosses,
+    ru_content,
+    ru_tag,
+    stem,
+    words,
 )
-
-# Irregular English forms → base form, so "took place" matches the gloss "take place".
-_IRREGULAR = dict(
-    pair.split(":")
-    for pair in """
-    took:take taken:take met:meet sent:send brought:bring held:hold made:make told:tell became:become
-    began:begin begun:begin gave:give given:give went:go gone:go came:come saw:see seen:see found:find
-    left:leave kept:keep led:lead paid:pay said:say spoke:speak spoken:speak thought:think bought:buy
-    sold:sell won:win lost:lose meant:mean felt:feel chose:choose chosen:choose drew:draw drawn:draw
-    grew:grow grown:grow knew:know known:know rose:rise risen:rise struck:strike stood:stand
-    understood:understand wrote:write written:write got:get gotten:get fell:fall fallen:fall heard:hear
-    sought:seek taught:teach caught:catch built:build spent:spend set:set put:put cut:cut hit:hit
-    let:let shut:shut ran:run sat:sit broke:break broken:break drove:drive driven:drive flew:fly
-    flown:fly forgot:forget forgotten:forget hid:hide hidden:hide laid:lay lent:lend meetings:meeting
-    children:child men:man women:woman people:person
-    """.split()
-)
-
-
-# --- small cached helpers ----------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    from cards.lazy import snowball
-
-    return snowball("english")
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """English stem for comparison: folded, irregular forms mapped, Snowball; parts of a hyphenated word joined."""
-    parts = [p for p in re.split(r"[-‐]", _fold(word)) if p]
-    return "-".join(_stemmer().stem(_IRREGULAR.get(p, p)) for p in parts)
-
-
-@lru_cache(maxsize=200_000)
-def lemmas(word: str) -> tuple[str, ...]:
-    """Normal forms of a Russian word, most likely first (pymorphy3), ё folded to е."""
-    seen: dict[str, None] = {}
-    for parse in parses(word):
-        seen.setdefault(parse.normal_form.replace("ё", "е"), None)
-    return tuple(seen) or (word.lower().replace("ё", "е"),)
-
-
-def lemmatize(word: str) -> str:
-    """The most likely lemma of a Russian word."""
-    return lemmas(word)[0]
-
-
-_RU_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "NUMR", "PRED"})
-
-
-@lru_cache(maxsize=200_000)
-def _ru_content(word: str) -> bool:
-    return len(word) > 1 and _tag(word).POS not in _RU_FUNCTION_POS
-
-
-def words(text: str) -> list[tuple[int, int, str]]:
-    """(start, stop, word) for the words of a text; an English possessive 's is left out."""
-    out = []
-    for m in _WORD.finditer(text):
-        start, stop, word = m.start(), m.end(), m.group()
-        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
-            stop, word = stop - 2, word[:-2]
-        out.append((start, stop, word))
-    return out
-
-
-@lru_cache(maxsize=200_000)
-def is_function_word(word: str) -> bool:
-    """True for English words that are never a counterpart (articles, prepositions, auxiliaries …)."""
-    return _fold(word) in FUNCTION_WORDS
-
-
-# --- transliteration and cognates -------------------------------------------------------------
-
-# --- the learned table -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Table:
-    """Russian lemma ↔ English stem association scores in [0, 1], learned from sentence pairs."""
-
-    scores: dict[tuple[str, str], float] = field(default_factory=dict)
-    method: str = "ibm1"
-
-    def score(self, lemma: str, english_stem: str) -> float:
-        return self.scores.get((lemma.replace("ё", "е"), english_stem), 0.0)
-
-    def __len__(self) -> int:
-        return len(self.scores)
-
-
-def _ru_bag(text: str) -> list[str]:
-    return [lemmatize(w) for _, _, w in words(text) if _ru_content(w)]
-
-
-def _en_bag(text: str) -> list[str]:
-    return [stem(w) for _, _, w in words(text) if not is_function_word(w) and len(w) > 1]
-
-
-def learn_table(pairs: Sequence[tuple[str, str]], *, method: str = "ibm1", iterations: int = 5) -> Table:
-    """A lemma ↔ stem table from (Russian, English) sentence pairs.
-
-    ``ibm1``: nltk's IBM Model 1 trained in both directions, score sqrt(t(e|r)·t(r|e)).
-    ``dice``: Dice's coefficient over sentence co-occurrence, pairs seen at least twice.
-    """
-    bags = [(_ru_bag(ru), _en_bag(en)) for ru, en in pairs]
-    bags = [(r, e) for r, e in bags if r and e]
-    if not bags:
-        return Table({}, method)
-    if method == "dice":
-        return Table(_dice(bags), method)
-    if method != "ibm1":
-        raise ValueError(f"unknown table method {method!r}: use 'ibm1' or 'dice'")
-    forward = _ibm1([(e, r) for r, e in bags], iterations)  # t(e | r)
-    backward = _ibm1(bags, iterations)  # t(r | e)
-    scores = {}
-    for (e, r), p in forward.items():
-        q = backward.get((r, e), 0.0)
-        s = math.sqrt(p * q)
-        if s >= 0.05:
-            scores[(r, e)] = round(s, 4)
-    return Table(scores, method)
-
-
-def _ibm1(bitext: Iterable[tuple[list[str], list[str]]], iterations: int) -> dict[tuple[str, str], float]:
-    """t(target | source) from nltk's IBMModel1, kept for pairs that co-occur."""
-    from cards.lazy import nltk
-
-    nltk()
-    from nltk.translate import AlignedSent, IBMModel1
-
-    corpus = [AlignedSent(list(tgt), list(src)) for tgt, src in bitext]
-    model = IBMModel1(corpus, iterations)
-    table = model.translation_table
-    out = {}
-    for sent in corpus:
-        for t in sent.words:
-            for s in sent.mots:
-                p = table[t][s]
-                if p > 0.01:
-                    out[(t, s)] = p
-    return out
-
-
-def _dice(bags: list[tuple[list[str], list[str]]]) -> dict[tuple[str, str], float]:
-    ru_count, en_count, both = Counter(), Counter(), Counter()
-    for r, e in bags:
-        rs, es = set(r), set(e)
-        ru_count.update(rs)
-        en_count.update(es)
-        both.update((a, b) for a in rs for b in es)
-    return {
-        (a, b): round(2 * n / (ru_count[a] + en_count[b]), 4)
-        for (a, b), n in both.items()
-        if n >= 2 and 2 * n / (ru_count[a] + en_count[b]) >= 0.2
-    }
-
+from cards.lexicon.cognates import _fold, cognate_score
 
 # --- matching ----------------------------------------------------------------------------------
 
@@ -276,22 +105,6 @@ def _candidates(en_text: str, phrases: Iterable[tuple[str, ...]]) -> list[_Candi
     return out
 
 
-def _gloss_stems(glosses: Sequence[tuple[str, float]]) -> tuple[dict[str, float], set[tuple[str, ...]]]:
-    """Stems of single-word glosses with their best rank, and the multi-word glosses as stem tuples."""
-    single: dict[str, float] = {}
-    phrases: set[tuple[str, ...]] = set()
-    for gloss, rank in glosses:
-        parts = [w for _, _, w in words(gloss)]
-        content = [w for w in parts if not is_function_word(w)]
-        if len(parts) == 1 or (len(content) == 1 and parts[0].lower() == "to"):
-            word = content[0] if content else parts[0]
-            single.setdefault(stem(word), rank)
-            single.setdefault(stem(word.replace("-", "")), rank)  # co-operation = cooperation
-        elif len(parts) > 1:
-            phrases.add(tuple(stem(w) for w in parts))
-    return single, phrases
-
-
 def _dictionary_score(cand: _Candidate, single: dict[str, int], phrases: set[tuple[str, ...]]) -> float:
     if len(cand.stems) > 1:
         return 1.0 if cand.stems in phrases else 0.0
@@ -310,54 +123,6 @@ def _dictionary_score(cand: _Candidate, single: dict[str, int], phrases: set[tup
 
 
 _DERIVATIONS = frozenset({"", "e", "i", "y", "is", "iz", "al", "ic", "er", "or", "at", "ion"})
-
-
-_DEVERBAL = (("ятие", "ять"), ("ение", "ить"), ("ение", "ять"), ("ание", "ать"), ("яние", "ять"), ("вление", "вить"))
-
-
-def derived_keys(lemma: str) -> tuple[str, ...]:
-    """Related lemmas to look up when a word's own entry may be missing or thin: the adjective of
-    an adverb (однозначно → однозначный: "clear" matches "clearly") and the verb of a deverbal
-    noun (снятие → снять: "lift" matches "lift"/"lifting")."""
-    word = lemma.lower().replace("ё", "е")
-    out = [word[: -len(a)] + b for a, b in _DEVERBAL if word.endswith(a) and len(word) - len(a) >= 2]
-    if word.endswith(("о", "е")) and len(word) > 5 and not word.endswith(("ство", "ие", "ье")):
-        out += [word[:-1] + end for end in ("ый", "ий", "ой")]
-    from cards.lexicon.lexicon import base_words
-
-    out += [base for _, base in base_words(word)]  # спецпосланник → посланник, санкционный → санкция
-    return tuple(dict.fromkeys(out))
-
-
-def _ranked(dictionary, lemma: str) -> Sequence[tuple[str, float]]:
-    """(gloss, rank) from a cards Dictionary, or (gloss, position) from anything with glosses()."""
-    if hasattr(dictionary, "ranked"):
-        return dictionary.ranked(lemma)
-    return [(g, float(i)) for i, g in enumerate(dictionary.glosses(lemma))]
-
-
-def translation_evidence(pairs: Sequence[tuple[str, str]], dictionary) -> float | None:
-    """How far the English of aligned pairs translates their Russian: the share of Russian content
-    words with a dictionary entry one of whose glosses occurs (by stem) in the pair's English.
-
-    None without a dictionary or such words. WMT21 articles with their translations score 0.29–0.83;
-    a Russian article paired with another article's English 0.00–0.19 (bench/pair_check.py).
-    """
-    if dictionary is None:
-        return None
-    found = total = 0
-    for ru, en in pairs:
-        en_stems = {stem(w) for _, _, w in words(en) if not is_function_word(w)}
-        for _, _, word in words(ru):
-            word = word.lower()
-            if len(word) < 4 or not _ru_content(word):
-                continue
-            glosses = {stem(g) for lemma in lemmas(word)[:2] for g, rank in _ranked(dictionary, lemma)
-                       if rank < 3 and " " not in g}
-            if glosses:
-                total += 1
-                found += bool(glosses & en_stems)
-    return found / total if total else None
 
 
 PHRASE_WINDOW = 3  # words on each side of a target that may complete a dictionary phrase with it
@@ -395,13 +160,13 @@ def score_candidates(
     glosses: list[tuple[str, float]] = []
     if dictionary is not None and "dictionary" in weights.use:
         for n, key in enumerate(keys):  # the given lemma, then other readings of the word, a rank lower
-            glosses += [(g, r + (n > 0)) for g, r in _ranked(dictionary, key)]
+            glosses += [(g, r + (n > 0)) for g, r in ranked_glosses(dictionary, key)]
         if weights.derived:
             for key in derived_keys(keys[0]):  # однозначно → однозначный: "clear" matches "clearly"
-                glosses += [(g, r + 1) for g, r in _ranked(dictionary, key)]
+                glosses += [(g, r + 1) for g, r in ranked_glosses(dictionary, key)]
         if weights.phrases and hasattr(dictionary, "phrase_glosses"):  # прекращение огня → ceasefire
             glosses += list(dictionary.phrase_glosses(keys[0], _context_lemmas(ru_text, start, stop)))
-    single, phrases = _gloss_stems(glosses)
+    single, phrases = gloss_stems(glosses)
     rel = (start + stop) / 2 / max(len(ru_text), 1)
     out = []
     for cand in _candidates(en_text, phrases):
@@ -443,7 +208,7 @@ def counterparts(
     if weights.context:
         covered = [(a, b) for a, b, _ in targets]
         for a, b, w in words(ru_text):
-            if _ru_content(w) and all(b <= x or a >= y for x, y in covered):
+            if ru_content(w) and all(b <= x or a >= y for x, y in covered):
                 items.append((a, b, lemmatize(w)))
     options = [
         [
@@ -577,17 +342,12 @@ def _solve(opts: list[list[tuple[float, Span]]], budget: int = 20_000) -> list[S
     return out
 
 
-@lru_cache(maxsize=100_000)
-def _tag(word: str):
-    return parses(word)[0].tag
-
-
 def _is_adjective(word: str) -> bool:
-    return _tag(word).POS in {"ADJF", "PRTF"}
+    return ru_tag(word).POS in {"ADJF", "PRTF"}
 
 
 def _is_noun(word: str) -> bool:
-    return _tag(word).POS == "NOUN"
+    return ru_tag(word).POS == "NOUN"
 
 
 def _fill_from_neighbours(ru_text, en_text, items, chosen, n_targets, weights: Weights) -> list[Span | None]:
@@ -655,7 +415,7 @@ def _fill_from_neighbours(ru_text, en_text, items, chosen, n_targets, weights: W
 
 
 def _is_genitive_noun(word: str) -> bool:
-    return _tag(word).POS == "NOUN" and _tag(word).case == "gent"
+    return ru_tag(word).POS == "NOUN" and ru_tag(word).case == "gent"
 
 
 def _genitive(en_text, en_toks, j, free) -> int | None:
@@ -692,7 +452,7 @@ def _gap(ru_text, en_text, ru_toks, en_toks, k, en_token) -> int | None:
 
     def neighbour(step: int) -> int | None:
         m = k + step
-        while 0 <= m < len(ru_toks) and not _ru_content(ru_toks[m][2]):
+        while 0 <= m < len(ru_toks) and not ru_content(ru_toks[m][2]):
             m += step
         if not 0 <= m < len(ru_toks):
             return None
