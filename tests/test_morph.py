@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cards.lexicon import morph
+from cards.lexicon import collocations, morph
 from cards.model import Lemma
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -164,21 +164,21 @@ def test_stress_marks_keep_offsets():
 def test_collocations():
     text = "Стороны решили заключить большую сделку и снять санкции; политические заключенные вышли на свободу."
     tokens = morph.analyse(text)
-    found = [" ".join(t.text for t in tokens[a:b]) for a, b in morph.collocations(tokens)]
+    found = [" ".join(t.text for t in tokens[a:b]) for a, b in collocations.collocations(tokens)]
     assert found == ["заключить большую сделку", "снять санкции", "политические заключенные"]
     text = "Белорусский президент обсудил повестку дня с временным поверенным в делах."
     tokens = morph.analyse(text)
-    found = [" ".join(t.text for t in tokens[a:b]) for a, b in morph.collocations(tokens)]
+    found = [" ".join(t.text for t in tokens[a:b]) for a, b in collocations.collocations(tokens)]
     assert found == ["повестку дня", "временным поверенным"]  # белорусский президент: a free combination
 
 
 def test_collocations_recurring_in_the_text_are_kept():
     once = morph.analyse("Прошлый год был трудным.")
-    assert morph.collocations(once) == ()
+    assert collocations.collocations(once) == ()
     twice = morph.analyse("Прошлый год был трудным. Прошлый год прошёл.")
-    assert morph.collocations(twice) == ((0, 2), (4, 6))
-    score_once = {c.lemmas: c.score for c in morph.collocation_scores(once)}[("прошлый", "год")]
-    score_twice = {c.lemmas: c.score for c in morph.collocation_scores(twice)}[("прошлый", "год")]
+    assert collocations.collocations(twice) == ((0, 2), (4, 6))
+    score_once = {c.lemmas: c.score for c in collocations.collocation_scores(once)}[("прошлый", "год")]
+    score_twice = {c.lemmas: c.score for c in collocations.collocation_scores(twice)}[("прошлый", "год")]
     assert score_twice == pytest.approx(score_once + 1)
 
 

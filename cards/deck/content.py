@@ -13,7 +13,7 @@ def collocation_units(text: str, tokens) -> dict[int, str]:
     """Start offset of each word that stands in a collocation worth learning whole (снять санкции,
     политические заключённые) → the collocation as it stands in the sentence. Units holding a name or
     a word made from a place name (белорусское посольство) are free combinations, not vocabulary."""
-    from cards.lexicon.morph import collocations
+    from cards.lexicon.collocations import collocations
     from cards.deck.select import not_target
 
     places = frozenset(t.lemma.lemma for t in tokens if t.lemma.proper)
