@@ -295,7 +295,8 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
     (a name, a place word …); or left out (its sentences were filtered, or no card had room for it)."""
     from cards.lexicon.levels import resolve_level
     from cards.lexicon.morph import analyse
-    from cards.deck.select import CONTENT_POS, known_by_level, known_cut, lemma_key, not_target
+    from cards.deck.select import known_by_level, known_cut, lemma_key, not_target
+    from cards.lexicon.morph import CONTENT_POS
 
     options = options or BuildOptions()
     select_options = options.select_options()
@@ -709,7 +710,8 @@ def few_cards_warning(articles: Sequence[Article], cards: Sequence[Card], known:
         return ()
     from cards.lexicon.levels import resolve_level
     from cards.lexicon.morph import analyse
-    from cards.deck.select import CONTENT_POS, is_candidate, lemma_key
+    from cards.deck.select import is_candidate, lemma_key
+    from cards.lexicon.morph import CONTENT_POS
 
     select_options = options.select_options()
     words = {}

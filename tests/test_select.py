@@ -391,7 +391,7 @@ def test_every_rule_a_decision_can_name_is_explained():
 
     from cards.deck.select import FILTERS, RULE_MEANINGS
 
-    source = (Path(__file__).resolve().parent.parent / "cards" / "select.py").read_text(encoding="utf-8")
+    source = (Path(__file__).resolve().parent.parent / "cards" / "deck" / "select.py").read_text(encoding="utf-8")
     emitted = set(_re.findall(r'final_rule\[i\] = "(\w+)"', source)) | {"teaches_one_new_word", "teaches_new_words"}
     assert {name for name, _ in FILTERS} | emitted == set(RULE_MEANINGS)
 

@@ -28,9 +28,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from cards.lexicon.morph import CONTENT_POS, NAME_GRAMMEMES, as_name, aspect_partner, lemma_zipf, parses
 from cards.model import Pair, Token
-
-CONTENT_POS = ("noun", "verb", "adj", "adv")
 
 
 @dataclass(frozen=True)
@@ -111,8 +110,6 @@ def base_zipf(lemma: str, pos: str, aspect: str | None = None) -> float:
     """Zipf of what a learner must know to read the word, when it is made from another word: a verb
     with its aspect partner (обсудить + обсуждать), a participle by its verb (прошедший: пройти),
     an adverb by its adjective (сложно: сложный); 0 for other words. The level applies to it too."""
-    from cards.lexicon.morph import aspect_partner, lemma_zipf
-
     word = lemma_key(lemma)
     if pos == "verb":
         partner = aspect_partner(lemma, aspect)
@@ -201,8 +198,6 @@ def first_filter(pair: Pair, tokens: Sequence[Token], options: SelectOptions) ->
 @functools.lru_cache(maxsize=50_000)
 def _readings(word: str) -> tuple[tuple[str, str], ...]:
     """(normal form, tag) of every pymorphy3 dictionary reading of a word (no guesses for unknown words)."""
-    from cards.lexicon.morph import parses
-
     return tuple((p.normal_form, str(p.tag)) for p in parses(word) if p.is_known)
 
 
@@ -341,8 +336,6 @@ def english_names(en: str) -> tuple[tuple[str, bool], ...]:
 
 def _has_name_reading(word: str) -> bool:
     """pymorphy3's dictionary has the word as a name (Surn, Name, Patr, Geox, Orgn)."""
-    from cards.lexicon.morph import NAME_GRAMMEMES
-
     return any(tag.startswith("NOUN") and any(g in tag for g in NAME_GRAMMEMES) for _, tag in _readings(word))
 
 
@@ -391,8 +384,6 @@ def with_names(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]]) -> li
     """The analyses with every token a name rule (`NAME_RULES`) takes as a name made proper
     (cards.lexicon.morph.as_name). Article names: the nouns proper in any pair of the same article
     (`Pair.source`) with a capital."""
-    from cards.lexicon.morph import as_name
-
     article_names: dict[str, set[str]] = {}
     for p, tokens in zip(pairs, analyses, strict=True):
         article_names.setdefault(p.source, set()).update(

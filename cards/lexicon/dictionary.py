@@ -25,6 +25,7 @@ from pathlib import Path
 
 from cards.errors import InputError
 from cards.deck.files import atomic_write_text
+from cards.lexicon.morph import aspect_variants
 
 DICTD_DIR = Path("/usr/share/dictd")
 DEFAULT_NAMES = ("mueller7",)
@@ -229,76 +230,6 @@ def combine(dictionaries: Sequence[Dictionary]) -> Dictionary | None:
     entries = _Union([d.entries for d in dictionaries], _join_ranked)
     phrases = _Union([d.phrases for d in dictionaries], lambda found: tuple(p for f in found for p in f))
     return Dictionary(entries, " + ".join(d.source for d in dictionaries), zipf, senses, phrases)
-
-
-_ALTERNATIONS = (
-    ("ст", "щ"),
-    ("д", "жд"),
-    ("т", "щ"),
-    ("т", "ч"),
-    ("з", "ж"),
-    ("с", "ш"),
-    ("б", "бл"),
-    ("в", "вл"),
-    ("п", "пл"),
-    ("м", "мл"),
-)
-
-
-_SUFFIX_PAIRS = (
-    ("ожить", "агать"),
-    ("януть", "инать"),
-    ("нять", "нимать"),
-    ("ойти", "ходить"),
-    ("йти", "ходить"),
-    ("ести", "осить"),
-    ("ести", "одить"),
-    ("дать", "давать"),
-    ("ыть", "ывать"),
-    ("ать", "инать"),
-    ("нуть", "ать"),
-    ("овить", "овлять"),
-    ("овить", "авливать"),
-    ("слать", "сылать"),
-    ("нуть", "ивать"),  # подчеркнуть → подчёркивать
-    ("езти", "озить"),  # вывезти → вывозить
-    ("ехать", "езжать"),  # выехать → выезжать
-    ("отать", "атывать"),  # разработать → разрабатывать
-    ("отреть", "атривать"),  # пересмотреть → пересматривать
-    ("осить", "ашивать"),  # опросить → опрашивать
-    ("ложить", "кладывать"),  # вложить → вкладывать
-    ("знать", "знавать"),  # признать → признавать
-    ("стать", "ставать"),  # перестать → переставать
-)
-_PERFECTIVE_PREFIXES = ("по", "на", "с")
-_LOAN_VERB_PREFIXES = ("про", "от")  # проанализировать, отреагировать: perfectives of -(и)ровать verbs
-
-
-def aspect_variants(verb: str) -> tuple[str, ...]:
-    """Likely aspect partners of a Russian infinitive, by regular suffix rules; () if not a verb.
-
-    Perfective → imperfective (заключить → заключать, освободить → освобождать, снять →
-    снимать, предложить → предлагать, войти → входить) and back, plus the verb without a
-    purely perfective prefix (пообещать → обещать, сделать → делать). Candidates, not facts:
-    callers keep only those that are dictionary keys.
-    """
-    if verb.endswith("ться") or verb.endswith("тись"):
-        return tuple(v + "ся" for v in aspect_variants(verb[:-2]))
-    if not (verb.endswith("ть") or verb.endswith("ти")) or len(verb) < 4:
-        return ()
-    out = [verb[: -len(a)] + b for a, b in _SUFFIX_PAIRS if verb.endswith(a)]
-    if verb.endswith("ить"):
-        stem = verb[:-3]
-        stems = [stem] + [stem[: -len(a)] + b for a, b in _ALTERNATIONS if stem.endswith(a)]
-        out += [s + end for s in stems for end in ("ать", "ять", "ивать", "ывать")]
-    elif verb.endswith("ивать") or verb.endswith("ывать"):
-        out += [verb[:-5] + "ать", verb[:-5] + "ить"]
-    elif verb.endswith("ать") or verb.endswith("ять"):
-        out += [verb[:-3] + "ывать", verb[:-3] + "ивать"]
-    for prefix in _PERFECTIVE_PREFIXES + (_LOAN_VERB_PREFIXES if verb.endswith("овать") else ()):
-        if verb.startswith(prefix) and len(verb) - len(prefix) >= 5:
-            out.append(verb[len(prefix) :])
-    return tuple(dict.fromkeys(v for v in out if v != verb))
 
 
 # --- dictd reading --------------------------------------------------------------------------

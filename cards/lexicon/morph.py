@@ -56,7 +56,8 @@ def strip_stress(text: str) -> str:
 
 
 @functools.cache
-def _analyzer():
+def analyzer():
+    """The one pymorphy3 analyser of the package, built on first use."""
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()
@@ -65,7 +66,7 @@ def _analyzer():
 @functools.lru_cache(maxsize=200_000)
 def parses(word: str) -> tuple:
     """Every pymorphy3 parse of a word, most likely first; cached for all stages."""
-    return tuple(_analyzer().parse(word))
+    return tuple(analyzer().parse(word))
 
 
 @functools.cache
@@ -346,7 +347,7 @@ def proper_when_capitalised(slots: Sequence[Slot], i: int) -> Reading | None:
         return None
     if slot.parses[0].tag.POS != "NOUN" or PROPER_GRAMMEMES & set(slot.parses[0].tag.grammemes):
         return None
-    if not _analyzer().word_is_known(strip_stress(slot.text).lower()):
+    if not analyzer().word_is_known(strip_stress(slot.text).lower()):
         return None  # the guesser's name readings of unknown words are often wrong (Семиларски)
     word = strip_stress(slot.text).lower().replace("ё", "е")
     top = slot.parses[0].tag
@@ -411,7 +412,7 @@ def unknown_name(slots: Sequence[Slot], i: int) -> Reading | None:
     """
     slot = slots[i]
     word = strip_stress(slot.text).lower()
-    if not slot.text[:1].isupper() or "-" in word or _analyzer().word_is_known(word):
+    if not slot.text[:1].isupper() or "-" in word or analyzer().word_is_known(word):
         return None
     top = slot.parses[0]
     if top.tag.POS == "ADJF" and top.normal_form.endswith(("ский", "цкий")):
@@ -487,7 +488,7 @@ def _may_be_surname(slot: Slot) -> bool:
         return False
     if any("Surn" in p.tag or "Patr" in p.tag for p in slot.parses):
         return True
-    return not _analyzer().word_is_known(strip_stress(slot.text).lower())
+    return not analyzer().word_is_known(strip_stress(slot.text).lower())
 
 
 def name_at_sentence_start(slots: Sequence[Slot], i: int) -> Reading | None:
@@ -739,7 +740,7 @@ def _is_proper(slot: Slot, reading: Reading | None, all_caps_text: bool) -> bool
         return True
     if not slot.sentence_start:
         return True
-    return not _analyzer().word_is_known(surface.lower())
+    return not analyzer().word_is_known(surface.lower())
 
 
 def _lemma(slot: Slot, reading: Reading | None, all_caps_text: bool) -> Lemma:
@@ -833,19 +834,87 @@ def lemmatize(word: str) -> str:
     return choose(slots, 0).lemma
 
 
+_ALTERNATIONS = (
+    ("ст", "щ"),
+    ("д", "жд"),
+    ("т", "щ"),
+    ("т", "ч"),
+    ("з", "ж"),
+    ("с", "ш"),
+    ("б", "бл"),
+    ("в", "вл"),
+    ("п", "пл"),
+    ("м", "мл"),
+)
+
+
+_SUFFIX_PAIRS = (
+    ("ожить", "агать"),
+    ("януть", "инать"),
+    ("нять", "нимать"),
+    ("ойти", "ходить"),
+    ("йти", "ходить"),
+    ("ести", "осить"),
+    ("ести", "одить"),
+    ("дать", "давать"),
+    ("ыть", "ывать"),
+    ("ать", "инать"),
+    ("нуть", "ать"),
+    ("овить", "овлять"),
+    ("овить", "авливать"),
+    ("слать", "сылать"),
+    ("нуть", "ивать"),  # подчеркнуть → подчёркивать
+    ("езти", "озить"),  # вывезти → вывозить
+    ("ехать", "езжать"),  # выехать → выезжать
+    ("отать", "атывать"),  # разработать → разрабатывать
+    ("отреть", "атривать"),  # пересмотреть → пересматривать
+    ("осить", "ашивать"),  # опросить → опрашивать
+    ("ложить", "кладывать"),  # вложить → вкладывать
+    ("знать", "знавать"),  # признать → признавать
+    ("стать", "ставать"),  # перестать → переставать
+)
+_PERFECTIVE_PREFIXES = ("по", "на", "с")
+_LOAN_VERB_PREFIXES = ("про", "от")  # проанализировать, отреагировать: perfectives of -(и)ровать verbs
+
+
+def aspect_variants(verb: str) -> tuple[str, ...]:
+    """Likely aspect partners of a Russian infinitive, by regular suffix rules; () if not a verb.
+
+    Perfective → imperfective (заключить → заключать, освободить → освобождать, снять →
+    снимать, предложить → предлагать, войти → входить) and back, plus the verb without a
+    purely perfective prefix (пообещать → обещать, сделать → делать). Candidates, not facts:
+    callers keep only those that are dictionary keys.
+    """
+    if verb.endswith("ться") or verb.endswith("тись"):
+        return tuple(v + "ся" for v in aspect_variants(verb[:-2]))
+    if not (verb.endswith("ть") or verb.endswith("ти")) or len(verb) < 4:
+        return ()
+    out = [verb[: -len(a)] + b for a, b in _SUFFIX_PAIRS if verb.endswith(a)]
+    if verb.endswith("ить"):
+        stem = verb[:-3]
+        stems = [stem] + [stem[: -len(a)] + b for a, b in _ALTERNATIONS if stem.endswith(a)]
+        out += [s + end for s in stems for end in ("ать", "ять", "ивать", "ывать")]
+    elif verb.endswith("ивать") or verb.endswith("ывать"):
+        out += [verb[:-5] + "ать", verb[:-5] + "ить"]
+    elif verb.endswith("ать") or verb.endswith("ять"):
+        out += [verb[:-3] + "ывать", verb[:-3] + "ивать"]
+    for prefix in _PERFECTIVE_PREFIXES + (_LOAN_VERB_PREFIXES if verb.endswith("овать") else ()):
+        if verb.startswith(prefix) and len(verb) - len(prefix) >= 5:
+            out.append(verb[len(prefix) :])
+    return tuple(dict.fromkeys(v for v in out if v != verb))
+
+
 @functools.lru_cache(maxsize=20_000)
 def aspect_partner(verb: str, aspect: str | None) -> str | None:
     """The verb's partner of the other aspect (заключить → заключать, обсудить → обсуждать), or None.
 
-    Candidates come from regular suffix and prefix rules (cards.lexicon.dictionary.aspect_variants); the first
+    Candidates come from regular suffix and prefix rules (aspect_variants); the first
     that pymorphy3's dictionary knows as an infinitive of the other aspect wins."""
-    from cards.lexicon.dictionary import aspect_variants
-
     other = {"perf": "impf", "impf": "perf"}.get(aspect or "")
     if other is None:
         return None
     for candidate in aspect_variants(verb):
-        if not _analyzer().word_is_known(candidate):
+        if not analyzer().word_is_known(candidate):
             continue
         if any(p.tag.POS == "INFN" and p.normal_form == candidate and p.tag.aspect == other for p in parses(candidate)):
             return candidate

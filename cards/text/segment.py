@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Callable, Optional
 
+from cards.lexicon.morph import analyzer
 from cards.model import Document, Sentence
 from cards.text.segment_data import EN_STARTERS, ENDING, NUMBER_PREFIX, PREFIX
 
@@ -221,13 +222,6 @@ _FUNCTION_POS = {"ADVB", "PREP", "CONJ", "PRCL", "NPRO", "PRED", "INTJ", "VERB",
 _NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
 
 
-@lru_cache(maxsize=1)
-def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
 @lru_cache(maxsize=4096)
 def _opens_sentence(word: str, lang: str) -> bool:
     """Is `word` a function word (pronoun, adverb, preposition, verb …), never a surname?"""
@@ -237,9 +231,9 @@ def _opens_sentence(word: str, lang: str) -> bool:
         return word.lower() in EN_STARTERS
     if not word[:1].isupper() or not word.isalpha():
         return False
-    if not _morph().word_is_known(word.lower()):
+    if not analyzer().word_is_known(word.lower()):
         return False  # an unknown word after an initial is most likely a surname (Д. Рассел)
-    parses = _morph().parse(word.lower())
+    parses = analyzer().parse(word.lower())
     if any(_NAME_TAGS & p.tag.grammemes for p in parses):
         return False
     return parses[0].tag.POS in _FUNCTION_POS
@@ -328,7 +322,7 @@ def _has_predicate(text: str) -> bool:
     if re.search(r"\s[—–-]\s", text):
         return True
     words = re.findall(r"[а-яё]+", text.lower())
-    return any(_morph().parse(w)[0].tag.POS in _PREDICATE_POS for w in words)
+    return any(analyzer().parse(w)[0].tag.POS in _PREDICATE_POS for w in words)
 
 
 def sentence_end(c: Candidate) -> bool | None:
