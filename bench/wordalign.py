@@ -135,7 +135,8 @@ WEAK = dict(weak_threshold=0.15)
 RUNS = [
     # name, weights, with the dictionary
     ("dictionary alone", W(use=("dictionary",), **ALONE), True),
-    ("dict+cognate+table", W(**ALONE), True),
+    ("dict+cognate+table", W(use=("dictionary", "cognate", "table"), **ALONE), True),
+    ("  + related (WordNet, phrase heads)", W(**ALONE), True),
     ("  + neighbours, phrases (default)", W(), True),
     ("  + weak pass (off)", W(**WEAK), True),
     ("cognate alone", W(use=("cognate",), **ALONE), False),

@@ -28,14 +28,44 @@ def test_shipped_files_are_the_ones_the_conversion_recorded():
             assert name in notice, f"{name} has no credit in NOTICE"
 
 
+WORDNET = Path("/usr/share/wordnet")
+
+
 @pytest.mark.skipif(not SHARED_LEXICON.exists(), reason="the lexicon sources (../shared/lexicon) are not here")
+@pytest.mark.skipif(not (WORDNET / "data.noun").exists(), reason="WordNet 3.0 (apt-get install wordnet-base) is not here")
 def test_conversion_is_reproducible_from_the_recorded_sources(tmp_path):
     from cards.lexicon.convert import convert, sha256, source_files
 
     record = json.loads((DATA_DIR / "SOURCES.json").read_text(encoding="utf-8"))
     assert {str(p.relative_to(SHARED_LEXICON)): sha256(p) for p in source_files(SHARED_LEXICON)} == record["sources"]
-    again = convert(SHARED_LEXICON, tmp_path)
+    assert {name: sha256(WORDNET / name) for name in record["wordnet"]} == record["wordnet"]
+    again = convert(SHARED_LEXICON, tmp_path, wordnet_dir=WORDNET)
     assert again["outputs"] == record["outputs"]
+
+
+def test_conversion_without_wordnet_says_what_to_install(tmp_path, capsys):
+    from cards.lexicon.convert import main
+
+    (tmp_path / "openrussian").mkdir()
+    assert main([str(tmp_path), "--wordnet", str(tmp_path / "nowhere")]) == 2
+    error = capsys.readouterr().err
+    assert "nowhere" in error and "apt-get install wordnet-base" in error and len(error.splitlines()) == 1
+
+
+def test_english_relations_link_synonyms_and_derivations():
+    from cards.lexicon.lexicon import english_related
+
+    assert "weaponry" in english_related("arms")
+    assert "complain" in english_related("complaint")
+    assert "essential" in english_related("Necessary")
+    assert english_related("abyrvalg") == ()
+    # only the commonest senses: "take" is not related to every verb it can stand for
+    assert len(english_related("take")) < 20
+
+
+def test_a_word_with_only_rare_glosses_still_gets_one():
+    dictionary = find_dictionary(PLAIN)
+    assert dictionary.card_glosses("очернение") == ("denigration",)
 
 
 def test_grammar_facts_come_from_the_lexicon():

@@ -302,3 +302,34 @@ def test_take_place_and_hyphenated_glosses():
     ru, en = "Сотрудничество с США.", "Cooperation with the US."
     d = small_dictionary(сотрудничество="co-operation")
     assert counterparts(ru, en, targets(ru, ("Сотрудничество", "сотрудничество")), dictionary=d) == ((0, 11),)
+
+
+def test_related_words_carry_a_counterpart_the_glosses_do_not_name():
+    """WordNet's relations of a gloss (complaint → complain, arms → weaponry) and the word a
+    multi-word gloss turns on ("be in the lead" → leading) find counterparts no gloss names;
+    without the `related` source the same words stay unaligned."""
+    from cards.build import BuildOptions, find_dictionary
+
+    plain = find_dictionary(BuildOptions(system_dictionaries=False))
+    off = Weights(use=("dictionary", "cognate", "table"))
+    cases = [
+        ("Жалобы поступили вчера.", "Complaining began yesterday.", ("Жалобы", "жалоба"), "Complaining"),
+        ("Катар лидирует по ВВП.", "Qatar is leading in GDP.", ("лидирует", "лидировать"), "leading"),
+        ("Вооружение отвели от границы.", "The weaponry was pulled back from the border.",
+         ("Вооружение", "вооружение"), "weaponry"),
+    ]
+    for ru, en, pair, expected in cases:
+        assert texts(en, counterparts(ru, en, targets(ru, pair), dictionary=plain)) == [expected], ru
+        assert texts(en, counterparts(ru, en, targets(ru, pair), dictionary=plain, weights=off)) == [None], ru
+
+
+def test_related_evidence_alone_counts_only_where_the_position_fits():
+    """A related word far from the target's place in the sentence is not its counterpart."""
+    from cards.build import BuildOptions, find_dictionary
+
+    plain = find_dictionary(BuildOptions(system_dictionaries=False))
+    ru = "Жалобы поступили вчера от жителей многих районов большого города на севере страны."
+    en = "Residents of many districts of a big city in the north of the country began complaining yesterday."
+    assert texts(en, counterparts(ru, en, targets(ru, ("Жалобы", "жалоба")), dictionary=plain)) == [None]
+    wide = Weights(related_window=1.0)
+    assert texts(en, counterparts(ru, en, targets(ru, ("Жалобы", "жалоба")), dictionary=plain, weights=wide)) == ["complaining"]

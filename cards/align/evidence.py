@@ -20,7 +20,7 @@ from cards.lexicon.cognates import _fold
 from cards.lexicon.morph import parses
 
 Span = tuple[int, int]
-SOURCES = ("dictionary", "cognate", "table")
+SOURCES = ("dictionary", "related", "cognate", "table")
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’‐][^\W\d_]+)*")
 
@@ -200,10 +200,40 @@ def _dice(bags: list[tuple[list[str], list[str]]]) -> dict[tuple[str, str], floa
     }
 
 
-def gloss_stems(glosses: Sequence[tuple[str, float]]) -> tuple[dict[str, float], set[tuple[str, ...]]]:
-    """Stems of single-word glosses with their best rank, and the multi-word glosses as stem tuples."""
+@dataclass(frozen=True)
+class GlossStems:
+    """The English a target's glosses predict, as stems: `single` words with their best rank,
+    multi-word `phrases`; and, weaker, `near` words and `near_phrases`: what WordNet relates to a
+    gloss (arms → weaponry), and the word a multi-word gloss turns on ("be in the lead" → lead)."""
+
+    single: dict[str, float]
+    phrases: frozenset[tuple[str, ...]]
+    near: frozenset[str]
+    near_phrases: frozenset[tuple[str, ...]]
+
+
+LIGHT_WORDS = frozenset("be make get give take do have become to one's oneself someone something".split())
+
+
+def phrase_head(parts: Sequence[str]) -> str | None:
+    """The word a multi-word gloss turns on: "be in the lead" → lead, "Secretary of state" →
+    Secretary, "make a speech" → speech, "oil product" → product; None without one."""
+    content = [w for w in parts if w.lower() not in LIGHT_WORDS]
+    lowered = [w.lower() for w in content]
+    if "of" in lowered:
+        content = content[: lowered.index("of")]
+    content = [w for w in content if not is_function_word(w)]
+    return content[-1] if content else None
+
+
+def gloss_stems(glosses: Sequence[tuple[str, float]], related: bool = True) -> GlossStems:
+    """Stems of the glosses (see GlossStems); `related`: add the weaker `near` evidence."""
+    from cards.lexicon.lexicon import english_related
+
     single: dict[str, float] = {}
     phrases: set[tuple[str, ...]] = set()
+    near: set[str] = set()
+    near_phrases: set[tuple[str, ...]] = set()
     for gloss, rank in glosses:
         parts = [w for _, _, w in words(gloss)]
         content = [w for w in parts if not is_function_word(w)]
@@ -211,9 +241,19 @@ def gloss_stems(glosses: Sequence[tuple[str, float]]) -> tuple[dict[str, float],
             word = content[0] if content else parts[0]
             single.setdefault(stem(word), rank)
             single.setdefault(stem(word.replace("-", "")), rank)  # co-operation = cooperation
+            if related:
+                for other in english_related(word):
+                    other_parts = other.split()
+                    if len(other_parts) == 1:
+                        near.add(stem(other))
+                    else:
+                        near_phrases.add(tuple(stem(w) for w in other_parts))
         elif len(parts) > 1:
             phrases.add(tuple(stem(w) for w in parts))
-    return single, phrases
+            head = phrase_head(parts) if related else None
+            if head:
+                near.add(stem(head))
+    return GlossStems(single, frozenset(phrases), frozenset(near - set(single)), frozenset(near_phrases - phrases))
 
 
 _DEVERBAL = (("ятие", "ять"), ("ение", "ить"), ("ение", "ять"), ("ание", "ать"), ("яние", "ять"), ("вление", "вить"))

@@ -4,6 +4,10 @@ Evidence, each a score in [0, 1] for a (Russian word, English candidate) pair:
 
 - ``dictionary``: the candidate is one of the word's dictionary glosses, compared by stem
   (a multi-word gloss such as "chargé d'affaires" matches as a phrase), scored by the gloss's rank;
+- ``related``: weaker, the candidate is what WordNet relates to a gloss (вооружение "arms" /
+  "weapons", жалоба "complaint" / "complaining") or the word a multi-word gloss turns on
+  (лидировать "be in the lead" / "leading"); taken only where the word's place in the sentence
+  predicts (`Weights.related_window`);
 - ``cognate``: the transliterated lemma looks like the English word (санкция/sanction);
 - ``table``: a Russian lemma ↔ English stem association learned from aligned sentence pairs
   (nltk's IBM Model 1 in both directions, or Dice);
@@ -61,7 +65,8 @@ class Weights:
     words of the sentence compete; `derived`: look up related lemmas (однозначно → однозначный);
     `adjacency`, `gaps`, `particles`: the neighbour and phrasal-verb rules; `weak_threshold`,
     `weak_window`: the weak pass (off when `weak_threshold` ≥ `threshold`); `phrases`: glosses of
-    dictionary phrases the word stands in (прекращение огня → ceasefire).
+    dictionary phrases the word stands in (прекращение огня → ceasefire); `related_window`: how far
+    (relative position) a candidate carried by `related` evidence alone may sit from the target.
     """
 
     use: tuple[str, ...] = SOURCES
@@ -77,6 +82,7 @@ class Weights:
     particles: bool = True
     adjacency: bool = True
     phrases: bool = True
+    related_window: float = 0.3
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,9 @@ def _candidates(en_text: str, phrases: Iterable[tuple[str, ...]]) -> list[_Candi
                 span = (toks[i][0], toks[i + k - 1][1])
                 out.append(_Candidate(span, phrase, en_text[span[0] : span[1]], (span[0] + span[1]) / 2 / n))
     return out
+
+
+RELATED_SCORE = 0.55  # below every gloss of the word itself (0.9 … 0.5 by rank: 0.5 is rank 8)
 
 
 def _dictionary_score(cand: _Candidate, single: dict[str, int], phrases: set[tuple[str, ...]]) -> float:
@@ -166,13 +175,16 @@ def score_candidates(
                 glosses += [(g, r + 1) for g, r in ranked_glosses(dictionary, key)]
         if weights.phrases and hasattr(dictionary, "phrase_glosses"):  # прекращение огня → ceasefire
             glosses += list(dictionary.phrase_glosses(keys[0], _context_lemmas(ru_text, start, stop)))
-    single, phrases = gloss_stems(glosses)
+    stems = gloss_stems(glosses, related="related" in weights.use)
     rel = (start + stop) / 2 / max(len(ru_text), 1)
     out = []
-    for cand in _candidates(en_text, phrases):
+    for cand in _candidates(en_text, stems.phrases | stems.near_phrases):
         ev = {}
         if glosses:
-            ev["dictionary"] = _dictionary_score(cand, single, phrases)
+            ev["dictionary"] = _dictionary_score(cand, stems.single, stems.phrases)
+            if "related" in weights.use and not ev["dictionary"]:
+                near = cand.stems in stems.near_phrases or (len(cand.stems) == 1 and cand.stems[0] in stems.near)
+                ev["related"] = RELATED_SCORE if near else 0.0
         if "cognate" in weights.use and len(cand.stems) == 1:
             ev["cognate"] = max(cognate_score(k, cand.text) for k in keys[:2])
         if table is not None and "table" in weights.use and len(cand.stems) == 1:
@@ -181,6 +193,9 @@ def score_candidates(
         best = max(ev.values(), default=0.0)
         if best < weights.threshold:
             continue
+        if (max((v for k, v in ev.items() if k != "related"), default=0.0) < weights.threshold
+                and abs(rel - cand.position) > weights.related_window):
+            continue  # related evidence alone, far from where the word's place predicts
         agreed = 1.0 - math.prod(1.0 - v for v in ev.values())  # agreeing sources add up
         position = 1.0 - abs(rel - cand.position)
         out.append((agreed + weights.position_weight * position, ev, cand))

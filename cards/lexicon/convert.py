@@ -1,9 +1,10 @@
 """Convert the open lexical sources into the compact data files shipped in ``cards/lexicon/data``.
 
-    python -m cards.lexicon.convert ../shared/lexicon
+    python -m cards.lexicon.convert ../shared/lexicon [--wordnet /usr/share/wordnet]
 
 Reads OpenRussian (CC BY-SA 4.0), the English Wiktionary translation tables (CC BY-SA 3.0 / GFDL,
-reversed to Russian → English) and the stress-forms automaton (MIT), writes:
+reversed to Russian → English), the stress-forms automaton (MIT) and Princeton WordNet 3.0 (WordNet
+licence; Debian's wordnet-base), writes:
 
 - ``openrussian.tsv.gz``: one row per lemma and part of speech: lemma, stressed lemma, pos, gender,
   aspect, aspect partners, flags, senses (``|`` between senses, ``;`` between the glosses of one);
@@ -17,6 +18,9 @@ reversed to Russian → English) and the stress-forms automaton (MIT), writes:
   learner knows it by, matched the same way against ``seeds/general.txt``;
 - ``english.tsv.gz``: every English gloss of the two with its wordfreq Zipf frequency, so that a build
   ranks glosses by how common they are without loading wordfreq's English table;
+- ``english-related.tsv.gz``: English word → the words WordNet relates to it (synonyms of its
+  commonest senses, derivations: complaint → complain), so that word alignment finds "weapons" for
+  вооружение, whose glosses say "arms" (``cards.lexicon.wordnet``);
 - the stress files of ``cards.lexicon.accents``;
 - ``SOURCES.json``: the SHA-256 of every source file read and of every file written.
 
@@ -347,9 +351,28 @@ def source_files(lexicon_dir: Path) -> list[Path]:
     return sorted(p for p in lexicon_dir.rglob("*") if p.is_file() and p.name != "README.md")
 
 
-def convert(lexicon_dir: Path, out_dir: Path = DATA_DIR) -> dict:
-    """Write every shipped data file from the sources in `lexicon_dir`; returns SOURCES.json's content."""
-    from cards.lexicon import accents
+WORDNET_DIR = Path("/usr/share/wordnet")  # Debian's wordnet-base: Princeton WordNet 3.0's dict/ files
+
+
+def english_related_rows(wordnet_dir: Path) -> list[str]:
+    """English word, then the words WordNet relates to it ("|" between them)."""
+    from wordfreq import zipf_frequency
+
+    from cards.lexicon import wordnet
+
+    related = wordnet.relations(wordnet_dir, lambda word: zipf_frequency(word, "en"))
+    return [f"{word}\t{'|'.join(others)}" for word, others in related.items()]
+
+
+def convert(lexicon_dir: Path, out_dir: Path = DATA_DIR, wordnet_dir: Path = WORDNET_DIR) -> dict:
+    """Write every shipped data file from the sources in `lexicon_dir` and WordNet's data files in
+    `wordnet_dir`; returns SOURCES.json's content."""
+    from cards.lexicon import accents, wordnet
+
+    missing = [name for name in wordnet.FILES if not (wordnet_dir / name).is_file()]
+    if missing:
+        raise FileNotFoundError(f"{wordnet_dir}: no WordNet 3.0 data ({missing[0]} is missing); "
+                                "install it (apt-get install wordnet-base) or pass --wordnet DIR")
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = [out_dir / "openrussian.tsv.gz", out_dir / "wiktionary.tsv.gz"]
@@ -368,11 +391,14 @@ def convert(lexicon_dir: Path, out_dir: Path = DATA_DIR) -> dict:
     write_gzip(written[-1], everyday_rows(written[0], written[1], SEEDS_DIR / "general.txt", topic_words))
     written.append(out_dir / "english.tsv.gz")
     write_gzip(written[-1], english_rows(written[0], written[1]))
+    written.append(out_dir / "english-related.tsv.gz")
+    write_gzip(written[-1], english_related_rows(wordnet_dir))
     written += accents.convert_stress_sources(lexicon_dir, out_dir)
     record = {
         "wordfreq": _version("wordfreq"),
         "pymorphy3-dicts-ru": _version("pymorphy3-dicts-ru"),
         "sources": {str(p.relative_to(lexicon_dir)): sha256(p) for p in source_files(lexicon_dir)},
+        "wordnet": {name: sha256(wordnet_dir / name) for name in wordnet.FILES},
         "outputs": {p.name: sha256(p) for p in sorted(written)},
     }
     (out_dir / "SOURCES.json").write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
@@ -381,11 +407,20 @@ def convert(lexicon_dir: Path, out_dir: Path = DATA_DIR) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    wordnet_dir = WORDNET_DIR
+    if len(args) == 3 and args[1] == "--wordnet":
+        wordnet_dir = Path(args[2])
+        args = args[:1]
     if len(args) != 1 or not Path(args[0], "openrussian").is_dir():
-        print("usage: python -m cards.lexicon.convert LEXICON_DIR   (the folder holding openrussian/, "
-              "wiktionary/, stress-forms/)", file=sys.stderr)
+        print("usage: python -m cards.lexicon.convert LEXICON_DIR [--wordnet DIR]   (LEXICON_DIR holds "
+              f"openrussian/, wiktionary/, stress-forms/; DIR WordNet 3.0's data files, default {WORDNET_DIR})",
+              file=sys.stderr)
         return 2
-    record = convert(Path(args[0]))
+    try:
+        record = convert(Path(args[0]), wordnet_dir=wordnet_dir)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     for name, digest in record["outputs"].items():
         print(f"{name}\t{(DATA_DIR / name).stat().st_size:,} bytes\t{digest[:12]}")
     return 0

@@ -85,8 +85,8 @@ class Dictionary:
 
         Glosses are scored by rank, plus RARITY_WEIGHT per Zipf below RARITY_FROM (several-word
         words counted rarer), minus COGNATE_BONUS for a cognate (партнёр: partner). The best is
-        shown unless rarer than RARE_ENGLISH; others only within GLOSS_MARGIN of it and when not rarer
-        than COMMON_ENGLISH. A gloss
+        shown unless rarer than RARE_ENGLISH (then the best one that wordfreq knows at all, alone);
+        others only within GLOSS_MARGIN of it and when not rarer than COMMON_ENGLISH. A gloss
         with the stem of a word in `besides` (the counterpart already on the card) is skipped.
         A -ся verb the dictionary lacks gets its base verb's glosses, named: "обсуждать: discuss".
         """
@@ -119,6 +119,8 @@ class Dictionary:
                 continue  # a second gloss only from the first one's sense
             seen.add(stem)
             shown.append(gloss)
+        if not shown:  # only rare glosses (очернение: denigration): a rare right word beats none
+            shown = [gloss for _, _, gloss, zipf in scored if zipf > 0 and _english_stem(gloss) not in seen][:1]
         return tuple(shown)
 
     def phrase_glosses(self, lemma: str, context: Iterable[str]) -> Ranked:

@@ -262,6 +262,18 @@ def base_words(lemma: str) -> tuple[tuple[str, str], ...]:
 
 
 LOANWORD_LIST = 100_000  # the commonest English words a loanword may be spelled like
+@lru_cache(maxsize=1)
+def _english_related() -> dict[str, str]:
+    return dict(line.split("\t", 1) for line in _lines("english-related.tsv.gz"))
+
+
+def english_related(word: str) -> tuple[str, ...]:
+    """English words WordNet relates to `word` (a gloss): synonyms of its commonest senses and its
+    derivations (arms → weaponry, complaint → complain, necessary → essential); () if none."""
+    found = _english_related().get(word.lower())
+    return tuple(found.split("|")) if found else ()
+
+
 LOANWORD_MIN_LETTERS = 5
 
 
