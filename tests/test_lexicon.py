@@ -107,8 +107,23 @@ def test_base_words_of_derived_words_and_compounds():
     assert ("спец-", "посланник") in base_words("спецпосланник")
     assert ("гео-", "стратегический") in base_words("геостратегический")
     assert ("пост-", "санкция") in base_words("постсанкционный")
-    assert base_words("поэтапный") == ()  # the lexicon knows it: no guess
+    assert base_words("поверенный") == ()  # the lexicon knows it ("attorney"): no guess
     assert base_words("стол") == ()
+    # OpenRussian lists these without a gloss: their base words speak for them, named as such
+    assert ("по-", "этап") in base_words("поэтапный")  # этапный has a sense of its own, not the one here
+    assert ("", "армия") in base_words("армейский")
+    assert ("", "мясо") in base_words("мясной")
+    assert ("само-", "изоляция") in base_words("самоизоляция")
+    assert ("нац-", "гвардия") in base_words("нацгвардия")
+
+
+def test_a_word_known_without_a_gloss_gets_its_base_words_meaning():
+    dictionary = find_dictionary(PLAIN)
+    assert meaning_for("армейский", None, dictionary) == ("of армия: army", "base")
+    assert meaning_for("самоизоляция", None, dictionary) == ("само- + изоляция: isolation", "base")
+    assert meaning_for("поэтапно", None, dictionary) == ("по- + этап: stage", "base")
+    assert meaning_for("дистанционно", None, dictionary) == ("of дистанция: distance", "base")
+    assert meaning_for("окончательно", None, dictionary)[1] == "dictionary"  # its own gloss first
 
 
 def test_seed_build_without_system_dictionaries_gives_every_target_a_meaning(tmp_path):

@@ -212,11 +212,14 @@ _ADJECTIVE_TO_NOUN = (  # derived adjective ending → the base noun's ending, t
     ("ный", ""), ("ный", "а"), ("ный", "ы"), ("ный", "я"), ("ный", "ь"), ("ной", ""), ("ной", "а"),
     ("альный", ""), ("альный", "ия"), ("ельный", "ель"), ("ивный", "ия"), ("овый", ""), ("овый", "а"),
     ("енный", "о"), ("енный", "а"), ("енный", "ь"), ("овский", ""), ("евский", ""), ("ельный", "ль"),
-    ("ный", "ник"),
+    ("ный", "ник"), ("ейский", "ия"), ("ной", "о"), ("ный", "о"),
 )
+_INHABITANT_TO_PLACE = (("янин", "я"), ("анин", "а"))  # россиянин → россия
 COMPOUND_PREFIXES = ("не", "бое", "спец", "гос", "гео", "вице", "экс", "контр", "анти", "пост", "гипер", "супер", "мини",
                      "мега", "нео", "псевдо", "квази", "авиа", "авто", "агро", "био", "эко", "теле", "мед",
-                     "полит", "соц", "экономико", "военно", "обще", "меж", "сверх", "противо", "по")
+                     "полит", "соц", "экономико", "военно", "обще", "меж", "сверх", "противо", "само", "нац",
+                     "зам", "кино", "видео", "фото", "радио", "электро", "гидро", "энерго", "нефте", "газо", "аэро",
+                     "евро", "мульти", "микро", "полу", "кибер", "медиа", "интернет", "онлайн", "по")
 
 
 _DEVERBAL = (("ование", "овать"), ("ение", "ить"), ("ение", "ять"), ("ание", "ать"), ("яние", "ять"),
@@ -233,12 +236,23 @@ def base_words(lemma: str) -> tuple[tuple[str, str], ...]:
     noun (санкционный → санкция, переговорный → переговоры) with prefix "", or a compound's stem
     (спецпосланник → ("спец-", "посланник"), поэтапный → ("по-", "этапный"))."""
     word = lemma.lower().replace("ё", "е")
-    out: list[tuple[str, str]] = []
     if any(e.senses for e in shipped().entries(word)):
         return ()  # a word the lexicon knows needs no guess (поверенный is not по- + вера)
+    return _bases(word)
+
+
+def _bases(word: str) -> tuple[tuple[str, str], ...]:
+    """base_words' rules, whether or not the lexicon knows `word` (поэтапный → по- + этапный, known
+    in a sense of its own, whose base этап is what the compound is made of)."""
+    out: list[tuple[str, str]] = []
     for end, verb_end in _DEVERBAL:  # разблокирование → разблокировать
         if word.endswith(end) and len(word) - len(end) >= 3 and _has_sense(word[: -len(end)] + verb_end, "verb"):
             out.append(("", word[: -len(end)] + verb_end))
+    for adjective in (word[:-1] + end for end in ("ый", "ий", "ой") if word.endswith("о") and len(word) > 5):
+        if _has_sense(adjective, "adj"):  # окончательно → окончательный
+            out.append(("", adjective))
+        elif shipped().entry(adjective, "adj"):  # дистанционно → дистанционный (no gloss) → дистанция
+            out.extend(_bases(adjective))
     for adjective in (word[:-4] + end for end in ("ый", "ий", "ой") if word.endswith("ость") and len(word) > 7):
         if _has_sense(adjective, "adj"):  # долгосрочность → долгосрочный
             out.append(("", adjective))
@@ -246,7 +260,7 @@ def base_words(lemma: str) -> tuple[tuple[str, str], ...]:
         for masculine in ("ый", "ий", "ой"):
             if word.endswith(end) and len(word) > 4 and _has_sense(word[:-2] + masculine, "adj"):
                 out.append(("", word[:-2] + masculine))
-    for end, noun_end in _ADJECTIVE_TO_NOUN + (("ник", "ный"), ("ник", "ной")):
+    for end, noun_end in _ADJECTIVE_TO_NOUN + _INHABITANT_TO_PLACE + (("ник", "ный"), ("ник", "ной")):
         if word.endswith(end) and len(word) - len(end) >= 3:
             candidate = word[: -len(end)] + noun_end
             if _has_sense(candidate, "noun") or _has_sense(candidate, "adj"):
@@ -257,7 +271,7 @@ def base_words(lemma: str) -> tuple[tuple[str, str], ...]:
             continue
         if prefix != "по" and shipped().entries(rest):
             out.append((prefix + "-", rest))
-        out.extend((prefix + "-", b) for p, b in base_words(rest) if not p)  # поэтапный → по- + этап
+        out.extend((prefix + "-", b) for p, b in _bases(rest) if not p)  # поэтапный → по- + этап
     return tuple(dict.fromkeys(out))
 
 
