@@ -295,22 +295,25 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
     (a name, a place word …); or left out (its sentences were filtered, or no card had room for it)."""
     from cards.lexicon.levels import resolve_level
     from cards.lexicon.morph import analyse
-    from cards.deck.select import known_by_level, known_cut, lemma_key, not_target
+    from cards.deck.select import known_by_level, known_cut, known_sense, lemma_key, not_target, with_subjects
     from cards.lexicon.morph import CONTENT_POS
 
     options = options or BuildOptions()
-    select_options = options.select_options()
+    analyses = [analyse(d.pair.ru) for d in decisions]
+    select_options = with_subjects([d.pair for d in decisions], analyses, options.select_options())
     level = resolve_level(options.level).name
     earlier = {lemma_key(x) for n in (earlier_notes or {}).values() for x in n.get("lemmas", ())}
     card_of = {lemma_key(t.lemma.lemma): n for n, d in enumerate(chosen_in_order(decisions), 1) for t in d.targets}
     rules: dict[str, set[str]] = {}
     first: dict[str, object] = {}
-    for d in decisions:
-        for t in analyse(d.pair.ru):
+    in_known_sense: dict[str, bool] = {}  # every use in a sense the learner knows (known_sense)
+    for d, tokens in zip(decisions, analyses, strict=True):
+        for t in tokens:
             if t.lemma.pos in CONTENT_POS:
                 key = lemma_key(t.lemma.lemma)
                 first.setdefault(key, t.lemma)
                 rules.setdefault(key, set()).add(d.rule)
+                in_known_sense[key] = in_known_sense.get(key, True) and known_sense(t.lemma, d.pair.en, select_options)
     places = frozenset(k for k, lemma in first.items() if lemma.proper)
     out = []
     for key, lemma in first.items():
@@ -328,6 +331,10 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
             kind = "a word of the topic" if key in select_options.topic and select_options.topic_level else "a word"
             out.append(WordStatus(lemma.lemma, "known", f"{kind} this common (Zipf ≥ {known_cut(key, select_options):g}) "
                                                         f"is known at {level}"))
+        elif in_known_sense[key]:
+            terms = sorted(t for k, t in select_options.topic_senses if k == key)
+            out.append(WordStatus(lemma.lemma, "known", f"known at {level} in the sense used here; taught where the "
+                                                        f"English says {' or '.join(repr(t) for t in terms)}"))
         elif (why := not_target(lemma, places)) or lemma.zipf < select_options.min_zipf:
             out.append(WordStatus(lemma.lemma, "not_a_target", why or "too rare to be worth learning"))
         elif not any(r.startswith("teaches") or r in ("nothing_new", "not_worth_a_card", "too_many_new_words")
@@ -365,7 +372,7 @@ class BuildOptions:
     deck_name: str | None = None
     max_cards: int | None = None
     level: str | float = "B1"  # A2, B1, B2, C1, or a Zipf cut (cards.lexicon.levels)
-    max_new: int = 4
+    max_new: int = 6
     min_words: int = 4
     max_words: int = 40
     min_score: float = 0.5
@@ -384,13 +391,14 @@ class BuildOptions:
 
     def select_options(self) -> SelectOptions:
         """What selection needs: the level's cuts, the topic's vocabulary and the everyday words known."""
-        from cards.lexicon.levels import DEFAULT_TOPIC, everyday_words, resolve_level, topic_words
+        from cards.lexicon.levels import DEFAULT_TOPIC, everyday_words, resolve_level, topic_senses, topic_words
 
         level = resolve_level(self.level)
+        topic = slugify(self.topic or DEFAULT_TOPIC)
         return SelectOptions(
             min_score=self.min_score, max_new=self.max_new, level=level.general, max_cards=self.max_cards,
             min_words=self.min_words, max_words=self.max_words, topic_level=level.topic,
-            topic=topic_words(slugify(self.topic or DEFAULT_TOPIC)), everyday=everyday_words(level.cefr),
+            topic=topic_words(topic), everyday=everyday_words(level.cefr), topic_senses=topic_senses(topic),
         )
 
 

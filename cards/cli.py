@@ -43,7 +43,8 @@ def learner_options(command):
         click.option("--known-field", metavar="NAME", help="Anki field to read from --known decks [first Russian field]."),
         click.option("--level", default="B1", show_default=True, metavar="A2|B1|B2|C1|ZIPF", callback=_level,
                      help="What you know: a CEFR level, or a Zipf cut (lemmas this frequent count as known)."),
-        click.option("--max-new", type=click.IntRange(min=1), default=4, show_default=True, help="New words per card."),
+        click.option("--max-new", type=click.IntRange(min=1), default=6, show_default=True,
+                     help="New words per card (words not worth a card of their own fill it up to 4)."),
     )):
         command = option(command)
     return command

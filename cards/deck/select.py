@@ -8,7 +8,11 @@ Then two steps, each a list of small named rules (DESIGN.md §6):
 2. Weighted greedy set cover picks, among the pairs left, the ones that teach the words worth
    teaching (domain weight at least `min_weight`) with few cards, each card adding at most `max_new`
    new words; it stops when no pair teaches such a word. A chosen card with room left also teaches
-   other unknown words along. Words taught by earlier cards count as known for later ones.
+   other unknown words along (up to `fill` targets). Words taught by earlier cards count as known for
+   later ones.
+What the learner knows comes from the level (`known_by_level`), refined by the sentence: a topic word
+in a sense a learner knows is known there (`known_sense`: сторона "side", not "party"), and the nouns
+an article is about are taught like the topic's words (`subjects`).
 Some content words are never targets (`not_target`): ordinals, adjectives and nouns made from
 place names (белорусский, американец), question and pointing adverbs (насколько, тогда); words made
 from a word above the level count as known (`base_zipf`: сложно from сложный).
@@ -25,7 +29,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from cards.lexicon.morph import CONTENT_POS, NAME_GRAMMEMES, as_name, aspect_partner, lemma_zipf, parses
@@ -39,15 +43,21 @@ class SelectOptions:
     min_score: float = 0.5  # alignment confidence below this: not a trustworthy translation
     min_words: int = 4  # Russian words; shorter pairs teach little context
     max_words: int = 40  # longer ones are hard to review
-    # New words one card may teach. 4, not 3: political sentences are long and dense. On the seed, 3
-    # needs 50 cards to teach 90% of its political vocabulary (44 cards teach 89%); 4 teaches 93% with
-    # 43 cards (bench/selection.py).
-    max_new: int = 4
+    # New words one card may teach. 6, not 4: news articles are short and dense, and one sentence makes
+    # one card; with 4, a 70-word article cannot teach 20 key words (bench/keywords.py). Words neither
+    # worth a card of their own nor the topic's fill a card only up to `fill` targets: the room beyond
+    # is for the key words.
+    max_new: int = 6
+    fill: int = 4  # words taught along (not worth a card of their own, nor the topic's) fill a card up to this
     extra_unknown: int = 4  # words worth a card a pair may hold beyond max_new (left for other cards)
     level: float = 5.0  # lemmas with a wordfreq Zipf at or above this are taken as known …
     topic_level: float | None = None  # … and words of the topic at or above this (None: `level`)
     topic: frozenset[str] = frozenset()  # lemma keys of the topic's vocabulary (cards.lexicon.levels)
     everyday: frozenset[str] = frozenset()  # everyday vocabulary the learner knows: never a target
+    # (lemma key, English term) of topic words whose first sense is not the topic's (сторона: side; the
+    # topic's: party): above the general cut they are taught only where the English has the term
+    topic_senses: frozenset[tuple[str, str]] = frozenset()
+    subject_sentences: int = 3  # a noun in this many sentences of its article is its subject (`subjects`)
     min_zipf: float = 1.5  # lemmas rarer than this are not worth a card
     max_name_share: float = 0.5  # share of names and numbers above which a pair is a list, not a sentence
     max_cards: int | None = None
@@ -58,6 +68,8 @@ class SelectOptions:
             raise ValueError("min_score must be in [0, 1]")
         if self.max_new < 1 or self.extra_unknown < 0 or self.min_words < 1 or self.max_words < self.min_words:
             raise ValueError("need max_new ≥ 1, extra_unknown ≥ 0 and 1 ≤ min_words ≤ max_words")
+        if self.fill < 0 or self.subject_sentences < 1:
+            raise ValueError("need fill ≥ 0 and subject_sentences ≥ 1")
 
 
 @dataclass(frozen=True)
@@ -85,12 +97,15 @@ def known_cut(key: str, options: SelectOptions) -> float:
     return options.level
 
 
-def is_candidate(token: Token, options: SelectOptions) -> bool:
+def is_candidate(token: Token, options: SelectOptions, english: str | None = None) -> bool:
     """A word worth teaching: a content word, not a name, not everyday vocabulary the learner knows,
     neither trivial for the level (the topic's words have a cut of their own) nor hopelessly rare, and
-    not known through a frequent word it is made from (`base_zipf`)."""
+    not known through a frequent word it is made from (`base_zipf`); with the pair's `english`, not a
+    topic word in a sense the learner knows (`known_sense`)."""
     lemma = token.lemma
     if lemma.pos not in CONTENT_POS or lemma.proper or not any(ch.isalpha() for ch in lemma.lemma):
+        return False
+    if english is not None and known_sense(lemma, english, options):
         return False
     return options.min_zipf <= lemma.zipf and not known_by_level(lemma, options)
 
@@ -103,6 +118,64 @@ def known_by_level(lemma, options: SelectOptions) -> bool:
         return True
     cut = known_cut(key, options)
     return lemma.zipf >= cut or base_zipf(lemma.lemma, lemma.pos, lemma.aspect) >= cut
+
+
+def known_sense(lemma, english: str, options: SelectOptions) -> bool:
+    """A topic word common enough to be known as a general word (at least the general cut), whose
+    first sense is not the topic's (`SelectOptions.topic_senses`), used in a sentence whose English
+    has none of its topic terms: the learner knows it in this sense (сторона "side": known at B1;
+    сторона "party": taught; помочь "help": known, though "aid" is a term of politics)."""
+    terms = _senses(options.topic_senses).get(lemma_key(lemma.lemma))
+    if not terms or known_by_level(lemma, options):
+        return False
+    if max(lemma.zipf, base_zipf(lemma.lemma, lemma.pos, lemma.aspect)) < options.level:
+        return False
+    words = f" {' '.join(english_stems(english))} "
+    return not any(f" {' '.join(english_stems(term))} " in words for term in terms)
+
+
+@functools.lru_cache(maxsize=4)
+def _senses(pairs: frozenset[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for key, term in sorted(pairs):
+        out[key] = out.get(key, ()) + (term,)
+    return out
+
+
+_ENGLISH_ENDINGS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def english_stems(text: str) -> tuple[str, ...]:
+    """The words of an English text, lower case, a few endings cut, so that the forms of a term meet:
+    parties/party, elected/elect, borders/border."""
+    stems = []
+    for word in re.findall(r"[a-z]+", text.lower()):
+        for ending, instead in _ENGLISH_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3 and not word.endswith("ss"):
+                word = word[: -len(ending)] + instead
+                break
+        stems.append(word[:-1] if word.endswith("e") and len(word) > 3 else word)
+    return tuple(stems)
+
+
+def subjects(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]], options: SelectOptions) -> frozenset[str]:
+    """The nouns an article is about: in at least `subject_sentences` of its sentences (регион, развитие,
+    строительство in an article on a region's building programme). They are taught like the topic's
+    words (`with_subjects`), whatever the topic list says; everyday words stay known."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for pair, tokens in zip(pairs, analyses, strict=True):
+        if pair.kind in ("text", "title"):
+            counts.update({(pair.source, lemma_key(t.lemma.lemma)) for t in tokens
+                           if t.lemma.pos == "noun" and not t.lemma.proper})
+    return frozenset(key for (_, key), n in counts.items()
+                     if n >= options.subject_sentences and key not in options.everyday)
+
+
+def with_subjects(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]], options: SelectOptions) -> SelectOptions:
+    """The options with the articles' `subjects` counted as words of the topic."""
+    found = subjects(pairs, analyses, options) - options.topic
+    return replace(options, topic=options.topic | found) if found else options
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -494,11 +567,11 @@ def domain_weights(
 
 
 def _unknown_by_lemma(tokens: Sequence[Token], known: frozenset[str], weights: Mapping[str, float],
-                      options: SelectOptions) -> dict[str, Token]:
+                      options: SelectOptions, english: str | None = None) -> dict[str, Token]:
     found: dict[str, Token] = {}
     for t in tokens:
         key = lemma_key(t.lemma.lemma)
-        if key not in known and key not in found and key in weights and is_candidate(t, options):
+        if key not in known and key not in found and key in weights and is_candidate(t, options, english):
             found[key] = t
     return found
 
@@ -529,14 +602,20 @@ def _plan(new: Sequence[str], weights: Mapping[str, float], chances: Mapping[str
     """What a card would teach of its new lemmas, and its gain.
 
     It teaches up to max_new: words worth a card first, among them first those no other open pair can
-    teach, then the weightiest; words not worth a card of their own fill the room left (taught along).
+    teach, then the weightiest; words not worth a card of their own fill the room left (taught along):
+    the topic's words (and the article's `subjects`) up to max_new, other words up to `fill` targets.
     Gain: the weight of what it teaches, less a quarter of `min_weight` for each word worth a card it
     leaves unexplained (half that for other unknown words, which a learner can guess or look up)."""
 
     def rank(k: str) -> tuple[bool, bool, float]:
         return (weights[k] < options.min_weight, chances.get(k, 0) > 1, -weights[k])
 
-    teach = sorted(new, key=rank)[: options.max_new]
+    ranked = sorted(new, key=rank)
+    worth = [k for k in ranked if weights[k] >= options.min_weight][: options.max_new]
+    along = [k for k in ranked if weights[k] < options.min_weight]
+    topical = [k for k in along if k in options.topic][: options.max_new - len(worth)]
+    other = [k for k in along if k not in options.topic]
+    teach = worth + topical + other[: max(0, min(options.fill, options.max_new) - len(worth) - len(topical))]
     left = [k for k in new if k not in teach]
     penalty = sum(1.0 if weights[k] >= options.min_weight else 0.5 for k in left)
     return teach, sum(weights[k] for k in teach) - 0.25 * options.min_weight * penalty
@@ -586,6 +665,9 @@ def _drop_redundant(chosen: dict[int, list[str]], unknown: Sequence[dict[str, To
             if len(others[home]) >= options.max_new:
                 others[home].remove(min(others[home], key=lambda x: weights[x]))
             others[home].append(k)
+            along = [x for x in others[home] if weights[x] < options.min_weight and x not in options.topic]
+            while along and len(others[home]) > options.fill:  # `fill` holds here too
+                others[home].remove(along.pop(along.index(min(along, key=lambda x: weights[x]))))
         if movable:
             chosen = others
     return chosen
@@ -611,8 +693,9 @@ def select(
         raise ValueError("one analysis per pair")
     known = frozenset(lemma_key(k) for k in known)
     analyses = with_names(pairs, analyses)
+    options = with_subjects(pairs, analyses, options)
     weights = domain_weights(analyses, options, [p.source for p in pairs])
-    unknown = [_unknown_by_lemma(tokens, known, weights, options) for tokens in analyses]
+    unknown = [_unknown_by_lemma(tokens, known, weights, options, p.en) for tokens, p in zip(analyses, pairs, strict=True)]
     dropped = {i: first_filter(p, analyses[i], options) for i, p in enumerate(pairs)}
     open_pairs = [i for i, rule in dropped.items() if rule is None]
 

@@ -7,6 +7,9 @@ A word counts as known when
   as the level's *topic* cut: a B1 learner is taught выборы (Zipf 5.3) and сторона (5.8);
 - any other word at least as common as the level's *general* cut.
 
+A topic word whose first sense is an everyday one (`topic_senses`: сторона "side", the topic's "party")
+is known like any other word where the English of its sentence does not say the topic's sense.
+
     >>> resolve_level("B1")
     Level(name='B1', general=5.0, topic=6.0)
     >>> resolve_level("4.5")  # a Zipf cut, for experts: one cut for every word
@@ -69,6 +72,44 @@ def topic_words(topic: str) -> frozenset[str]:
         return frozenset()
     with gzip.open(path, "rt", encoding="utf-8") as f:
         return frozenset(normalize(line.split("\t", 1)[0]) for line in f)
+
+
+EVERYDAY_GLOSS_ZIPF = 5.0  # an English word this common (side 5.5, help 5.8, decision 5.1) is everyday
+
+
+@lru_cache(maxsize=8)
+def topic_senses(topic: str) -> frozenset[tuple[str, str]]:
+    """(lemma key, English term) for the words of a topic whose first sense is an everyday one: the
+    first gloss of their first OpenRussian sense is one English word at least EVERYDAY_GLOSS_ZIPF common
+    and no term of the topic list (сторона "side", помочь "help", решение "decision"); the terms are
+    those of the list among all their glosses (сторона: party). Such a word is the topic's only where
+    the English of its sentence has one of these terms (cards.deck.select.known_sense). Left out: words
+    whose first sense is the topic's (министр, выборы) or a rarer word (житель "inhabitant", орган
+    "organ"), which a learner has not met in another sense."""
+    path = DATA_DIR / f"topic-{topic}.tsv.gz"
+    if not topic or not path.exists():
+        return frozenset()
+    from cards.lexicon.lexicon import shipped
+
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f]
+    terms = {term for _, term in rows}
+    lexicon = shipped()
+    out = set()
+    for lemma, term in rows:
+        entries = [e for e in lexicon.entries(lemma) if e.senses]
+        first = _gloss(entries[0].senses[0][0]) if entries else ""
+        if first in terms or " " in first or lexicon.english_zipf.get(first, 0.0) < EVERYDAY_GLOSS_ZIPF:
+            continue
+        glosses = {_gloss(g) for g, _ in lexicon.ranked(lemma)}
+        out.update((normalize(lemma), t) for t in ({term} | (glosses & terms)))
+    return frozenset(out)
+
+
+def _gloss(gloss: str) -> str:
+    """A gloss as the topic lists write their terms: lower case, no leading "to"."""
+    g = gloss.lower().strip()
+    return g[3:] if g.startswith("to ") else g
 
 
 @lru_cache(maxsize=8)
