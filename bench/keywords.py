@@ -9,9 +9,11 @@ in a temporary directory (never into the repository) and built alone, as `cards 
 - the targets, by a teacher's labels (bench/data/keywords/targets-labels.tsv, made after the fact on
   the targets of the commit that added it): ok, general word, name, junk; new targets are unlabelled;
 - with --known: the same with tests/data/known-political-500.txt as the learner's list: how many
-  targets are on the list (must be 0) and the coverage of the key lemmas not on it.
+  targets are on the list (must be 0) and the coverage of the key lemmas not on it;
+- with --ablate: key lemmas taught and general words among the targets, with each of the rules of
+  issue 11 taken back in turn (6 words a card, the sense rule, the article's subjects).
 
-    python bench/keywords.py [--sets tune heldout] [--level B1] [--known] [--show]
+    python bench/keywords.py [--sets tune heldout] [--level B1] [--known] [--show] [--ablate]
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import re
 import sys
 import tempfile
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,6 +64,7 @@ def main() -> int:
     ap.add_argument("--level", default=None, help="--level as for cards build (default: the build's)")
     ap.add_argument("--known", action="store_true", help="also with the 500-word known list")
     ap.add_argument("--show", action="store_true", help="list the key lemmas missed, with the reason")
+    ap.add_argument("--ablate", action="store_true", help="also with each rule of issue 11 taken back")
     args = ap.parse_args()
     if not DOCS.exists():
         print(f"bench/keywords.py: needs the WMT21 development set at {DOCS}", file=sys.stderr)
@@ -127,7 +131,38 @@ def main() -> int:
         if args.known:
             line += f" {t['listed']} | {t['khit']}/{t['kn']} ({t['khit'] / max(t['kn'], 1):.3f}) |"
         print(line)
+    if args.ablate:
+        ablate(gold, base.select_options(), labels, args.sets)
     return 0
+
+
+def ablate(gold, options, labels, sets) -> None:
+    """Key lemmas taught and general words among the targets, with each rule taken back in turn."""
+    variants = {
+        "all rules": options,
+        "4 words a card": replace(options, max_new=4),
+        "no sense rule": replace(options, topic_senses=frozenset()),
+        "no article subjects": replace(options, subject_sentences=10**6),
+    }
+    print("\n| rules | " + " | ".join(f"{s}: taught | {s}: general" for s in sets) + " |")
+    print("|---|" + "---:|---:|" * len(sets))
+    with tempfile.TemporaryDirectory() as tmp:
+        folders = {p.name: p for p in write_pairs(Path(tmp) / "pairs", 10_000)}
+        articles = {doc: prepare_articles(find_pairs([folders[re.sub(r"\W+", "-", doc)]])) for doc in gold}
+        for name, variant in variants.items():
+            cells = []
+            for wanted in sets:
+                hit = general = 0
+                for doc, (split, keys) in gold.items():
+                    if split != wanted:
+                        continue
+                    _, cards = choose_cards(articles[doc], frozenset(), variant)
+                    taught = set().union(*(keys_of(t.lemma.lemma) for c in cards for t in c.targets)) if cards else set()
+                    hit += sum(bool(keys_of(k) & taught) for k in keys)
+                    general += sum(labels.get((doc, lemma)) == "general"
+                                   for lemma in dict.fromkeys(t.lemma.lemma for c in cards for t in c.targets))
+                cells += [str(hit), str(general)]
+            print(f"| {name} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":
