@@ -333,3 +333,23 @@ def test_related_evidence_alone_counts_only_where_the_position_fits():
     assert texts(en, counterparts(ru, en, targets(ru, ("Жалобы", "жалоба")), dictionary=plain)) == [None]
     wide = Weights(related_window=1.0)
     assert texts(en, counterparts(ru, en, targets(ru, ("Жалобы", "жалоба")), dictionary=plain, weights=wide)) == ["complaining"]
+
+
+def test_inflections_are_not_mere_stems():
+    assert evidence.is_inflection("units", "unit") and evidence.is_inflection("took", "take")
+    assert evidence.is_inflection("stopped", "stop") and evidence.is_inflection("parties", "party")
+    assert evidence.is_inflection("closing", "close")
+    assert not evidence.is_inflection("unit", "unite")  # one Snowball stem, two words
+    assert not evidence.is_inflection("generation", "generate")
+
+
+def test_a_gloss_itself_beats_a_word_that_only_shares_its_stem():
+    """объединить's gloss "unite" shares the stem of "unit" (Snowball: unit); подразделение's gloss is
+    "unit" itself, so it keeps the word."""
+    from cards.build import BuildOptions, find_dictionary
+
+    plain = find_dictionary(BuildOptions(system_dictionaries=False))
+    ru = "Подразделения из состава Объединенных сил начали подготовку."
+    en = "A unit from the Joint Forces Staff began preparations."
+    spans = counterparts(ru, en, targets(ru, ("Подразделения", "подразделение")), dictionary=plain)
+    assert texts(en, spans) == ["unit"]

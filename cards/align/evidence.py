@@ -207,6 +207,7 @@ class GlossStems:
     gloss (arms → weaponry), and the word a multi-word gloss turns on ("be in the lead" → lead)."""
 
     single: dict[str, float]
+    forms: dict[str, frozenset[str]]  # stem of a single-word gloss → the glosses (lower case) with it
     phrases: frozenset[tuple[str, ...]]
     near: frozenset[str]
     near_phrases: frozenset[tuple[str, ...]]
@@ -231,6 +232,7 @@ def gloss_stems(glosses: Sequence[tuple[str, float]], related: bool = True) -> G
     from cards.lexicon.lexicon import english_related
 
     single: dict[str, float] = {}
+    forms: dict[str, set[str]] = {}
     phrases: set[tuple[str, ...]] = set()
     near: set[str] = set()
     near_phrases: set[tuple[str, ...]] = set()
@@ -241,6 +243,7 @@ def gloss_stems(glosses: Sequence[tuple[str, float]], related: bool = True) -> G
             word = content[0] if content else parts[0]
             single.setdefault(stem(word), rank)
             single.setdefault(stem(word.replace("-", "")), rank)  # co-operation = cooperation
+            forms.setdefault(stem(word), set()).add(word.lower())
             if related:
                 for other in english_related(word):
                     other_parts = other.split()
@@ -253,7 +256,22 @@ def gloss_stems(glosses: Sequence[tuple[str, float]], related: bool = True) -> G
             head = phrase_head(parts) if related else None
             if head:
                 near.add(stem(head))
-    return GlossStems(single, frozenset(phrases), frozenset(near - set(single)), frozenset(near_phrases - phrases))
+    return GlossStems(single, {k: frozenset(v) for k, v in forms.items()}, frozenset(phrases),
+                      frozenset(near - set(single)), frozenset(near_phrases - phrases))
+
+
+def is_inflection(word: str, base: str) -> bool:
+    """Whether English `word` is `base` or one of its inflections (units/unit, took/take, stopped/stop),
+    not merely a word of the same stem (unit/unite, general/generate)."""
+    w, b = word.lower(), base.lower()
+    w = _IRREGULAR.get(w, w)
+    if w == b or w in (b + "s", b + "es", b + "ed", b + "d", b + "ing"):
+        return True
+    if b.endswith("e") and w == b[:-1] + "ing":
+        return True
+    if b.endswith("y") and w in (b[:-1] + "ies", b[:-1] + "ied"):
+        return True
+    return len(b) > 2 and w in (b + b[-1] + "ed", b + b[-1] + "ing")
 
 
 _DEVERBAL = (("ятие", "ять"), ("ение", "ить"), ("ение", "ять"), ("ание", "ать"), ("яние", "ять"), ("вление", "вить"))

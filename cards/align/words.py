@@ -42,6 +42,7 @@ from cards.align.evidence import (
     derived_keys,
     gloss_stems,
     is_function_word,
+    is_inflection,
     lemmas,
     lemmatize,
     ranked_glosses,
@@ -111,6 +112,7 @@ def _candidates(en_text: str, phrases: Iterable[tuple[str, ...]]) -> list[_Candi
     return out
 
 
+STEM_ONLY_PENALTY = 0.1  # a gloss's stem but none of its forms (unit for "unite"): a word that may compete
 RELATED_SCORE = 0.55  # below every gloss of the word itself (0.9 … 0.5 by rank: 0.5 is rank 8)
 
 
@@ -182,6 +184,9 @@ def score_candidates(
         ev = {}
         if glosses:
             ev["dictionary"] = _dictionary_score(cand, stems.single, stems.phrases)
+            if (ev["dictionary"] and len(cand.stems) == 1 and cand.stems[0] in stems.forms
+                    and not any(is_inflection(cand.text, g) for g in stems.forms[cand.stems[0]])):
+                ev["dictionary"] -= STEM_ONLY_PENALTY  # unit for "unite": the stem alone agrees
             if "related" in weights.use and not ev["dictionary"]:
                 near = cand.stems in stems.near_phrases or (len(cand.stems) == 1 and cand.stems[0] in stems.near)
                 ev["related"] = RELATED_SCORE if near else 0.0
