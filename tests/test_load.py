@@ -230,6 +230,20 @@ def test_html_layout_table_falls_back_to_readability():
     ]
 
 
+def test_html_nested_ten_thousand_deep_keeps_its_text(tmp_path):
+    """Both extractors and lxml give up on 10,000 nested divs; the text is still read (issue 12)."""
+    page = tmp_path / "deep.html"
+    body = "<h1>Санкции продлены</h1><p>Совет ЕС продлил санкции.</p><p>Решение вступит в силу в мае.</p>"
+    page.write_text(f"<html><body>{'<div>' * 10_000}{body}{'</div>' * 10_000}"
+                    "<script>var x = 1;</script></body></html>", encoding="utf-8")
+    doc = load_document(page, "ru")
+    assert [(s.kind, s.text) for s in segment(doc)] == [
+        ("title", "Санкции продлены"),
+        ("text", "Совет ЕС продлил санкции."),
+        ("text", "Решение вступит в силу в мае."),
+    ]
+
+
 # ---------------------------------------------------------------- one bad byte never decides the encoding (issue 12)
 
 SEED_RU = (SEED / "ru.txt").read_bytes()

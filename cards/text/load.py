@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html.parser import HTMLParser
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -500,34 +501,44 @@ _BLOCK_TAGS = frozenset(
 _SKIP_TAGS = frozenset("script style noscript template head nav form button select".split())
 
 
-def _html_fragment_to_markdown(fragment: str) -> str:
-    """HTML → Markdown-ish lines: one paragraph per block element or `<br><br>`, h1 → '# ', h2-h6 → '## '."""
-    import lxml.html
+class _MarkdownWriter(HTMLParser):
+    """HTML → Markdown-ish lines, streamed (any depth of nesting: no recursion, no parser depth limit):
+    one paragraph per block element or `<br><br>`, h1 → '# ', h2-h6 → '## ', scripts and menus skipped."""
 
-    root = lxml.html.fromstring(fragment)
-    parts: list[str] = []
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0  # depth inside _SKIP_TAGS
 
-    def walk(el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
+    def handle_starttag(self, tag: str, attrs) -> None:
         if tag in _SKIP_TAGS:
-            if el.tail:
-                parts.append(el.tail)
-            return
-        if tag in _BLOCK_TAGS or tag == "br":
-            parts.append("\n\n" if tag != "br" else "\n")
-        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            parts.append("# " if tag == "h1" else "## ")
-        if el.text and tag:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-        if tag in _BLOCK_TAGS:
-            parts.append("\n\n")
-        if el.tail:
-            parts.append(el.tail)
+            self.skipping += 1
+        elif not self.skipping and (tag in _BLOCK_TAGS or tag == "br"):
+            self.parts.append("\n" if tag == "br" else "\n\n")
+            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                self.parts.append("# " if tag == "h1" else "## ")
 
-    walk(root)
-    lines = [" ".join(line.split()) for line in "".join(parts).split("\n")]
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        if tag == "br" and not self.skipping:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self.skipping = max(0, self.skipping - 1)
+        elif not self.skipping and tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def _html_fragment_to_markdown(fragment: str) -> str:
+    """HTML → Markdown-ish lines (see _MarkdownWriter)."""
+    writer = _MarkdownWriter()
+    writer.feed(fragment)
+    writer.close()
+    lines = [" ".join(line.split()) for line in "".join(writer.parts).split("\n")]
     return "\n".join(lines)
 
 
@@ -549,7 +560,10 @@ def html_to_markdown(page: str, extractor: str = "auto") -> str:
             return body or ""
     from readability import Document as Readable
 
-    return _html_fragment_to_markdown(Readable(page).summary(html_partial=True))
+    body = _html_fragment_to_markdown(Readable(page).summary(html_partial=True))
+    if extractor == "auto" and not body.strip():  # neither found an article (10,000 nested divs): all the text
+        body = _html_fragment_to_markdown(page)
+    return body
 
 
 def _html_blocks(text: str) -> list[tuple[str, str | None, bool]]:
