@@ -176,6 +176,24 @@ def test_corrupt_packages(tmp_path):
     assert str(err.value).startswith(f"{broken}: Anki cannot read this file (the database is damaged")
 
 
+def test_a_package_of_a_newer_anki_says_how_to_read_it(tmp_path, apkg):
+    """Its `meta` names a package version this anki does not know: upgrading or exporting for older
+    versions is the way out, not "export again" (issue 12)."""
+    import zipfile
+
+    newer = tmp_path / "newer.apkg"
+    with zipfile.ZipFile(apkg) as source, zipfile.ZipFile(newer, "w") as out:
+        for info in source.infolist():
+            out.writestr(info, source.read(info.filename))
+        out.writestr("meta", b"\x08\x63")  # PackageMetadata.version = 99
+    with pytest.raises(InputError) as err:
+        read_known([newer])
+    message = str(err.value)
+    assert message.startswith(f"{newer}: Anki cannot read this file (")
+    assert "pip install -U anki" in message and "Support older Anki versions" in message
+    assert "Export the deck package again" not in message and "\n" not in message
+
+
 def make_collection(path: Path, rows: list[tuple[str, str]], studied: int = 0) -> Path:
     """A real collection with Basic notes (Front English, Back Russian); the first `studied` notes reviewed."""
     from anki.collection import Collection

@@ -200,6 +200,8 @@ def _temporary_collection(path: Path) -> Iterator[object]:
         except AnkiException as err:
             if "full" in str(err).lower():
                 raise _no_room(path, err) from None
+            if "newer version" in str(err).lower():
+                raise InputError(path, f"Anki cannot read this file ({_first_line(err)})", _newer_fix()) from None
             raise InputError(path, f"Anki cannot read this file ({_first_line(err)})", _fix_for(source)) from None
         yield col
     finally:
@@ -222,6 +224,14 @@ def _first_line(err: Exception) -> str:
         return "the database is damaged or is not an Anki collection"
     text = str(err).strip().splitlines()
     return text[0].rstrip(".") if text else err.__class__.__name__
+
+
+def _newer_fix() -> str:
+    """The way out for a package of a newer Anki than the installed anki package reads."""
+    from importlib.metadata import version
+
+    return (f"It was made by a newer Anki than the anki package here ({version('anki')}): upgrade it "
+            "(pip install -U anki), or export again with \"Support older Anki versions\" ticked")
 
 
 def _fix_for(path: Path) -> str:
