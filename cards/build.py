@@ -295,12 +295,14 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
     (a name, a place word …); or left out (its sentences were filtered, or no card had room for it)."""
     from cards.lexicon.levels import resolve_level
     from cards.lexicon.morph import analyse
-    from cards.deck.select import known_by_level, known_cut, known_sense, lemma_key, not_target, with_subjects
+    from cards.deck.select import known_by_level, known_cut, known_sense, lemma_key, not_target, subjects, with_subjects
     from cards.lexicon.morph import CONTENT_POS
 
     options = options or BuildOptions()
     analyses = [analyse(d.pair.ru) for d in decisions]
-    select_options = with_subjects([d.pair for d in decisions], analyses, options.select_options())
+    select_options = options.select_options()  # with what any of the articles is about (subjects)
+    select_options = with_subjects(select_options, frozenset().union(
+        *subjects([d.pair for d in decisions], analyses, select_options).values()))
     level = resolve_level(options.level).name
     earlier = {lemma_key(x) for n in (earlier_notes or {}).values() for x in n.get("lemmas", ())}
     card_of = {lemma_key(t.lemma.lemma): n for n, d in enumerate(chosen_in_order(decisions), 1) for t in d.targets}

@@ -160,13 +160,19 @@ def test_the_nouns_an_article_is_about_are_taught_like_the_topic_s():
     texts = ["Стороны обсудили развитие", "Делегация прибыла и развитие", "Посольство обсудили развития"]
     options = SelectOptions(min_words=3, max_new=3, extra_unknown=0, **B1)
     pairs = [pair(t) for t in texts]
-    assert subjects(pairs, [analyse(t) for t in texts], options) == {"развитие"}
+    assert subjects(pairs, [analyse(t) for t in texts], options) == {"": {"развитие"}}
     taught = {t.lemma.lemma for d in run(texts, options=options) for t in d.targets}
     assert "развитие" in taught
     assert "развитие" not in {t.lemma.lemma for d in run(texts[:2], options=options) for t in d.targets}
     apart = [Pair(t, "english", 0.95, source=s) for t, s in zip(texts, "aab", strict=True)]
-    assert subjects(apart, [analyse(t) for t in texts], options) == frozenset()
-    assert subjects(pairs, [analyse(t) for t in texts], replace(options, everyday=frozenset({"развитие"}))) == frozenset()
+    assert subjects(apart, [analyse(t) for t in texts], options) == {}
+    assert subjects(pairs, [analyse(t) for t in texts], replace(options, everyday=frozenset({"развитие"}))) == {}
+    # another article about развитие does not make it a word to teach in this one
+    other = [Pair(t, "english", 0.95, source="b") for t in texts]
+    here = Pair("Делегация обсудили развитие", "english", 0.95, source="a")
+    decisions = select([here, *other], [analyse(p.ru) for p in (here, *other)], options=options)
+    assert "развитие" not in decisions[0].unknown
+    assert "развитие" in decisions[1].unknown
 
 
 def test_words_worth_a_card_and_the_topic_s_take_the_room_other_words_fill_up_to_fill():

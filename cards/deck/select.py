@@ -159,23 +159,26 @@ def english_stems(text: str) -> tuple[str, ...]:
     return tuple(stems)
 
 
-def subjects(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]], options: SelectOptions) -> frozenset[str]:
-    """The nouns an article is about: in at least `subject_sentences` of its sentences (регион, развитие,
-    строительство in an article on a region's building programme). They are taught like the topic's
-    words (`with_subjects`), whatever the topic list says; everyday words stay known."""
+def subjects(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]], options: SelectOptions) -> dict[str, frozenset[str]]:
+    """Article (`Pair.source`) → the nouns it is about: in at least `subject_sentences` of its
+    sentences (регион, развитие, строительство in an article on a region's building programme). In
+    their article they are taught like the topic's words (`with_subjects`), whatever the topic list
+    says; everyday words stay known."""
     counts: Counter[tuple[str, str]] = Counter()
     for pair, tokens in zip(pairs, analyses, strict=True):
         if pair.kind in ("text", "title"):
             counts.update({(pair.source, lemma_key(t.lemma.lemma)) for t in tokens
                            if t.lemma.pos == "noun" and not t.lemma.proper})
-    return frozenset(key for (_, key), n in counts.items()
-                     if n >= options.subject_sentences and key not in options.everyday)
+    out: dict[str, set[str]] = {}
+    for (source, key), n in counts.items():
+        if n >= options.subject_sentences and key not in options.everyday:
+            out.setdefault(source, set()).add(key)
+    return {source: frozenset(keys) for source, keys in out.items()}
 
 
-def with_subjects(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]], options: SelectOptions) -> SelectOptions:
-    """The options with the articles' `subjects` counted as words of the topic."""
-    found = subjects(pairs, analyses, options) - options.topic
-    return replace(options, topic=options.topic | found) if found else options
+def with_subjects(options: SelectOptions, nouns: frozenset[str]) -> SelectOptions:
+    """The options with these nouns (an article's `subjects`) counted as words of the topic."""
+    return replace(options, topic=options.topic | nouns) if nouns - options.topic else options
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -693,9 +696,12 @@ def select(
         raise ValueError("one analysis per pair")
     known = frozenset(lemma_key(k) for k in known)
     analyses = with_names(pairs, analyses)
-    options = with_subjects(pairs, analyses, options)
+    about = subjects(pairs, analyses, options)
+    own = [with_subjects(options, about.get(p.source, frozenset())) for p in pairs]  # what its article is about
+    options = with_subjects(options, frozenset().union(*about.values()))  # for the weights and a card's room
     weights = domain_weights(analyses, options, [p.source for p in pairs])
-    unknown = [_unknown_by_lemma(tokens, known, weights, options, p.en) for tokens, p in zip(analyses, pairs, strict=True)]
+    unknown = [_unknown_by_lemma(tokens, known, weights, mine, p.en)
+               for tokens, p, mine in zip(analyses, pairs, own, strict=True)]
     dropped = {i: first_filter(p, analyses[i], options) for i, p in enumerate(pairs)}
     open_pairs = [i for i, rule in dropped.items() if rule is None]
 
