@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.append(str(ROOT / "bench"))
 
 from cards.build import BuildOptions, choose_cards, find_pairs, prepare_articles, read_known  # noqa: E402
-from cards.lexicon.morph import parses  # noqa: E402
+from cards.lexicon.analyser import parses  # noqa: E402
 from cards.deck.select import lemma_key  # noqa: E402
 from rebuild_stability import DOCS, write_pairs  # noqa: E402
 

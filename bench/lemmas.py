@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cards.lexicon import morph  # noqa: E402
+from cards.lexicon import analyser, morph  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "lemmas-seed.tsv"
 HANDMADE = ROOT / "tests" / "data" / "lemmas-handmade.tsv"
@@ -61,8 +61,8 @@ def baseline(text: str) -> list[tuple[str, str, str, bool]]:
             out.append((slot.text, slot.text, "num" if slot.kind == "number" else "noun", slot.kind == "latin"))
             continue
         p = slot.parses[0]
-        proper = bool(morph.PROPER_GRAMMEMES & set(p.tag.grammemes)) or slot.kind == "latin"
-        out.append((slot.text, p.normal_form, morph._pos(p.tag), proper))
+        proper = bool(analyser.PROPER_GRAMMEMES & set(p.tag.grammemes)) or slot.kind == "latin"
+        out.append((slot.text, p.normal_form, analyser._pos(p.tag), proper))
     return out
 
 

@@ -75,7 +75,7 @@ def same_participle(gold: str, got: str) -> bool:
     """A participle's own lemma and its verb are both right (направленный / направить): the gold
     writes full participles with their own lemma, cards teaches the verb unless the adjective is
     lexicalised."""
-    from cards.lexicon.morph import parses
+    from cards.lexicon.analyser import parses
 
     return any(p.tag.POS in ("PRTF", "PRTS") and p.normal_form.replace("ё", "е") == got for p in parses(gold))
 

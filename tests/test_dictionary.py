@@ -10,7 +10,7 @@ import pytest
 
 from cards.lexicon import dictionary
 from cards.lexicon.dictionary import Dictionary, decode_b64, load_dictionary, russian_senses
-from cards.lexicon.morph import aspect_variants
+from cards.lexicon.aspect import aspect_variants
 from cards.errors import InputError
 
 DATA = Path(__file__).parent / "data" / "dict"

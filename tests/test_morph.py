@@ -1,4 +1,5 @@
-"""cards.lexicon.morph: lemmas, parts of speech, grammar, names, context rules, accuracy on hand-checked gold."""
+"""cards.lexicon.morph, names, analyser and aspect: lemmas, parts of speech, grammar, names, context rules,
+accuracy on hand-checked gold."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cards.lexicon import collocations, morph
+from cards.lexicon import analyser, collocations, morph, names
+from cards.lexicon.aspect import aspect_partner
 from cards.model import Lemma
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +35,7 @@ def test_tokens_slice_back_and_cover_hyphenated_words():
 
 def test_lemma_pos_gender_aspect_animacy():
     w = words("Стороны не раз обсуждали возможность заключить соглашение о снятии санкций.")
-    assert w["Стороны"] == Lemma("сторона", "noun", "f", None, morph.lemma_zipf("сторона", "noun"), False, "inan")
+    assert w["Стороны"] == Lemma("сторона", "noun", "f", None, analyser.lemma_zipf("сторона", "noun"), False, "inan")
     assert (w["обсуждали"].lemma, w["обсуждали"].pos, w["обсуждали"].aspect) == ("обсуждать", "verb", "impf")
     assert (w["заключить"].lemma, w["заключить"].aspect) == ("заключить", "perf")
     assert (w["соглашение"].gender, w["соглашение"].animacy) == ("n", "inan")
@@ -46,14 +48,14 @@ def test_yo_correct_lemmas_and_zipf():
     assert w["договоренностей"].lemma == "договорённость"
     # all forms counted, both spellings: far above the dictionary form alone
     assert w["договоренностей"].zipf == pytest.approx(4.1, abs=0.3)
-    assert w["договоренностей"].zipf > morph.zipf("договорённость") + 0.5
-    assert w["интересной"] == Lemma("интересный", "adj", zipf=morph.lemma_zipf("интересный", "adj"))
+    assert w["договоренностей"].zipf > analyser.zipf("договорённость") + 0.5
+    assert w["интересной"] == Lemma("интересный", "adj", zipf=analyser.lemma_zipf("интересный", "adj"))
 
 
 def test_lemma_frequency_counts_every_form():
-    assert morph.lemma_zipf("санкция", "noun") > morph.zipf("санкция") + 1.5
-    assert morph.lemma_zipf("год", "noun") > morph.lemma_zipf("сделка", "noun") > morph.lemma_zipf("экстерналия", "noun")
-    assert morph.lemma_zipf("релоцировать", "verb") == 0.0
+    assert analyser.lemma_zipf("санкция", "noun") > analyser.zipf("санкция") + 1.5
+    assert analyser.lemma_zipf("год", "noun") > analyser.lemma_zipf("сделка", "noun") > analyser.lemma_zipf("экстерналия", "noun")
+    assert analyser.lemma_zipf("релоцировать", "verb") == 0.0
 
 
 def test_pluralia_tantum_and_common_gender_have_no_gender():
@@ -143,7 +145,7 @@ def test_is_content():
 
 
 def test_lemmatize_and_strip_stress():
-    assert morph.strip_stress("догово\u0301р подпи\u0301сан, ѐлка") == "договор подписан, елка"
+    assert analyser.strip_stress("догово\u0301р подпи\u0301сан, ѐлка") == "договор подписан, елка"
     assert morph.lemmatize("Договорённостей") == "договорённость"
     assert morph.lemmatize("перегово\u0301рах") == "переговоры"
     assert morph.lemmatize("заключенные") == "заключённый"
@@ -219,9 +221,9 @@ def test_aspect_partners_by_rule_checked_against_the_dictionary():
         ("упомянуть", "perf"): "упоминать",
     }
     for (verb, aspect), partner in pairs.items():
-        assert morph.aspect_partner(verb, aspect) == partner
-    assert morph.aspect_partner("понимать", "impf") is None  # its partner (понять) follows no rule
-    assert morph.aspect_partner("сделка", None) is None
+        assert aspect_partner(verb, aspect) == partner
+    assert aspect_partner("понимать", "impf") is None  # its partner (понять) follows no rule
+    assert aspect_partner("сделка", None) is None
 
 
 # --- names at the start of a sentence, short and lexicalised participles, subject-verb agreement
@@ -307,12 +309,12 @@ def test_a_clause_opening_noun_agrees_in_number_with_its_verb():
 def test_as_name_takes_the_dictionary_name_or_keeps_the_lemma_capitalised():
     plain = morph.analyse("Песков назвал санкции незаконными.", rules=())  # the first parse: песок
     assert (plain[0].lemma.lemma, plain[0].lemma.proper) == ("песок", False)
-    named = morph.as_name(plain[0])
+    named = names.as_name(plain[0])
     assert (named.text, named.lemma.lemma, named.lemma.pos, named.lemma.proper, named.lemma.animacy) == (
         "Песков", "Песков", "noun", True, "anim")
-    kremlin = morph.as_name(morph.analyse("Кремль отверг обвинения.")[0])
+    kremlin = names.as_name(morph.analyse("Кремль отверг обвинения.")[0])
     assert (kremlin.lemma.lemma, kremlin.lemma.proper, kremlin.lemma.gender) == ("Кремль", True, "m")
-    assert morph.as_name(named) is named
+    assert names.as_name(named) is named
 
 
 def test_hand_made_gold_for_these_rules_is_met_exactly():
@@ -330,7 +332,7 @@ def test_hand_made_gold_for_these_rules_is_met_exactly():
 def test_a_hyphenated_word_wordfreq_does_not_list_gets_the_estimate_of_its_parts():
     """премьер-министр is not in wordfreq's table: its Zipf is the parts' half-harmonic mean (wordfreq's
     own rule), not 0, so it is not dropped as "too rare to be worth learning"."""
-    from cards.lexicon.morph import lemma_zipf
+    from cards.lexicon.analyser import lemma_zipf
 
     assert lemma_zipf("премьер-министр", "noun") == 4.61
     assert lemma_zipf("вице-президент", "noun") == 4.64

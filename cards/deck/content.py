@@ -124,7 +124,7 @@ def _hyphenated(lemma: str, dictionary) -> str:
 def other_lemmas(lemma: str) -> tuple[str, ...]:
     """The other dictionary forms pymorphy3 reads the word as (прошедшее: пройти), the word itself
     left out: a last resort for a meaning when neither the word nor its base is in the dictionary."""
-    from cards.lexicon.morph import parses
+    from cards.lexicon.analyser import parses
 
     key = lemma.lower().replace("ё", "е")
     return tuple(dict.fromkeys(n for p in parses(lemma) if (n := p.normal_form.replace("ё", "е")) != key))

@@ -266,7 +266,7 @@ def dictionary_words(phrase: str, lemmas: Sequence[str | None] = ()) -> list[str
     Anything else, or anything pymorphy3 cannot settle, stays as it stands (all None); so does a word
     whose dictionary form is the form in the sentence. `lemmas`, optional: a word's known lemma (a card
     target's), which settles its reading (временного поверенного: поверенный, not поверенное)."""
-    from cards.lexicon.morph import parses
+    from cards.lexicon.analyser import parses
 
     words = phrase.split(" ")
     keep: list[str | None] = [None] * len(words)
@@ -509,7 +509,7 @@ def _phrase_shown(card: Card, unit: str, stressed: Stressed | None) -> str:
 def _carry_stress(marked: str, new: str) -> str:
     """`new` with the stress mark of `marked` (another form of the same word) on the same letter, when
     both are adjectives or participles and the letter is in the beginning they share; else `new`."""
-    from cards.lexicon.morph import parses
+    from cards.lexicon.analyser import parses
 
     if "\u0301" not in marked:
         return new

@@ -24,7 +24,7 @@ read_fsa, read_forms, Fsa, FormTable, available, convert_stress_sources, FSA_FIL
 Example:
     >>> stressed_forms("замок")
     ('за́мок', 'замо́к')
-    >>> from cards.lexicon.morph import parses
+    >>> from cards.lexicon.analyser import parses
     >>> choose("руки", parses("руки")), choose("переговоров", parses("переговоров"))
     (None, 'перегово́ров')
 """

@@ -8,7 +8,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
-from cards.lexicon.morph import is_content, parses, strip_stress, zipf
+from cards.lexicon.analyser import parses, strip_stress, zipf
+from cards.lexicon.morph import is_content
 from cards.model import Lemma, Token
 
 TRIVIAL_ZIPF = 6.0  # быть, мочь, год …: too common to be part of a unit worth teaching

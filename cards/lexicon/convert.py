@@ -288,7 +288,7 @@ TOPIC_MAX_ZIPF = 6.0  # words this common (мочь, год) are no topic's voca
 def topic_rows(openrussian: Path, wiktionary: Path, seeds: Path) -> list[str]:
     """The topic's Russian lemmas: those whose first glosses are seed terms, and their aspect partners:
     "lemma<TAB>seed term"."""
-    from cards.lexicon.morph import lemma_zipf
+    from cards.lexicon.analyser import lemma_zipf
 
     def common(lemma: str) -> bool:  # as common as мочь or год in any part of speech (all forms counted)
         return max(lemma_zipf(lemma, pos) for pos in ("noun", "verb", "adj")) >= TOPIC_MAX_ZIPF

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from cards.errors import InputError
 from cards.deck.files import atomic_write_text
-from cards.lexicon.morph import aspect_variants
+from cards.lexicon.aspect import aspect_variants
 
 DICTD_DIR = Path("/usr/share/dictd")
 DEFAULT_NAMES = ("mueller7",)

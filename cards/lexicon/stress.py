@@ -100,7 +100,7 @@ def _in_text(word: str, capitalised: bool, before: tuple[str, ...] = ()) -> str 
     before it (lower case, nearest first; "0" for a number); None: the word stays open. A lower-case
     compound the lexicon lacks takes the stress of the known word it ends in (коронави́русом)."""
     from cards.lexicon import accents
-    from cards.lexicon.morph import parses
+    from cards.lexicon.analyser import parses
 
     context = accents.Context(tuple((w, parses(w) if w != "0" else ()) for w in before))
     try:
@@ -119,7 +119,7 @@ def _in_text(word: str, capitalised: bool, before: tuple[str, ...] = ()) -> str 
 def _as_lemma(word: str, capitalised: bool, form: str = "") -> str | None:
     """The stressed form of a dictionary form (a card's lemma); `form`: its stressed word in the sentence."""
     from cards.lexicon import accents
-    from cards.lexicon.morph import parses
+    from cards.lexicon.analyser import parses
 
     try:
         return accents.lemma_form(word, parses(word), capitalised, form)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Callable, Optional
 
-from cards.lexicon.morph import analyzer
+from cards.lexicon.analyser import analyzer
 from cards.model import Document, Sentence
 from cards.text.segment_data import EN_STARTERS, ENDING, NUMBER_PREFIX, PREFIX
 
