@@ -7,8 +7,9 @@ Two sources are read:
   translations of every English headword are parsed out of the entry and become keys;
 - a plain ``lemma<TAB>gloss`` TSV (``#`` comments; several glosses may be separated by ``;``).
 
-The reversed dictd table takes a few seconds to build, so it is cached under
-``~/.cache/cards/`` (``$XDG_CACHE_HOME`` is honoured), keyed by the dictd file's size and mtime.
+The reversed dictd table takes a few seconds to build, so it is cached in the user's cache folder
+(platformdirs: ``$XDG_CACHE_HOME/cards`` or ``~/.cache/cards`` on Linux), keyed by the dictd file's
+size and mtime and by this module's code.
 """
 
 from __future__ import annotations
@@ -464,9 +465,11 @@ def _english_stem(text: str) -> str:
 
 
 def cache_dir() -> Path:
-    """Where cards keeps rebuildable data: $XDG_CACHE_HOME/cards or ~/.cache/cards."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "cards"
+    """Where cards keeps rebuildable data: the platform's user cache folder for cards
+    ($XDG_CACHE_HOME/cards or ~/.cache/cards on Linux, ~/Library/Caches/cards on macOS)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path("cards", appauthor=False)
 
 
 def _cache_path(dict_path: Path) -> Path:
