@@ -22,6 +22,12 @@ def _fold(word: str) -> str:
     return re.sub(r"our(s|ed|ing)?$", r"or\1", word) if len(word) > 5 else word
 
 
+# One letter table for the package (cards/align/translit.py reads it too). Kept by hand, not taken from a
+# library (#14; bench/wordalign.py, correct counterparts of the seed's 524): cyrtranslit's Russian
+# (GOST 7.79: ц cz, щ shh, ы y', ъ '') finds fewer cognates (cognate alone 109 → 106 correct,
+# cognate+table+neighbours 262 → 259); iuliia's ICAO/Wikipedia schemes and unidecode tie on every
+# figure (and bench/meaning.py), so a dependency would buy nothing, and the sentence aligner needs a
+# per-letter table, not a string function.
 _TRANSLIT = dict(
     zip(
         "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
