@@ -192,3 +192,17 @@ def test_an_unknown_loanword_gets_the_english_word_it_is_spelled_like_marked_as_
     target = Target(Lemma("коронавирус", "noun", gender="m"), (0, 11), gloss="coronavirus", gloss_from="loanword")
     html = vocabulary_html(Card(Pair(ru, "The virus recedes.", 0.9), (target,), key="k"))
     assert "≈ coronavirus" in html and "dict." not in html
+
+
+def test_shipped_words_and_partners_are_russian_words():
+    """OpenRussian's partner cells hold "-" for none, stray "-;отвести", names: none of it is shipped."""
+    import gzip
+    import re
+
+    word = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
+    with gzip.open(DATA_DIR / "openrussian.tsv.gz", "rt", encoding="utf-8") as f:
+        partners = [p for line in f for p in line.split("\t")[5].split(",") if p]
+    assert len(partners) > 5000 and all(word.fullmatch(p) for p in partners)
+    with gzip.open(DATA_DIR / "topic-politics.tsv.gz", "rt", encoding="utf-8") as f:
+        topic = [line.split("\t")[0] for line in f]
+    assert len(topic) >= 1500 and all(word.fullmatch(w) for w in topic)

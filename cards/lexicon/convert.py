@@ -42,6 +42,7 @@ from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ACUTE = "\u0301"
+GRAVE = "\u0300"
 
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _ENGLISH_GLOSS = re.compile(r"^[a-z][a-z' -]*[a-z.]$|^[a-z]$", re.IGNORECASE)
@@ -106,7 +107,15 @@ def _rows(path: Path) -> Iterator[dict[str, str]]:
 
 
 def _bare(word: str) -> str:
-    return word.replace(ACUTE, "").replace("'", "").strip()
+    return word.replace(ACUTE, "").replace(GRAVE, "").replace("'", "").strip()
+
+
+_RUSSIAN_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
+
+
+def _partners(cell: str) -> list[str]:
+    """The aspect partners of an OpenRussian cell: "-" (none), "-;отвести" and names (Астахов) left out."""
+    return list(dict.fromkeys(p for p in map(_bare, re.split(r"[,;]", cell)) if _RUSSIAN_WORD.fullmatch(p)))
 
 
 def openrussian_rows(folder: Path) -> list[str]:
@@ -120,7 +129,7 @@ def openrussian_rows(folder: Path) -> list[str]:
             meaning = senses(row.get("translations") or row.get("translations_en") or "")
             gender = row.get("gender", "") if pos == "noun" else ""
             aspect = _ASPECTS.get(row.get("aspect", ""), "") if pos == "verb" else ""
-            partners = ",".join(p for p in (_bare(x) for x in row.get("partner", "").split(",")) if p)
+            partners = ",".join(_partners(row.get("partner", "")))
             flags = ",".join(
                 flag for flag, column in (("pl_only", "pl_only"), ("indecl", "indeclinable"), ("anim", "animate"))
                 if row.get(column) == "1"
@@ -299,8 +308,8 @@ def topic_rows(openrussian: Path, wiktionary: Path, seeds: Path) -> list[str]:
         for line in f:
             lemma, _, pos, _, _, partner_cell, *_ = line.rstrip("\n").split("\t")
             if pos == "verb" and lemma in found:
-                for partner in partner_cell.split(","):
-                    if partner and partner not in found and not common(partner):
+                for partner in _partners(partner_cell):
+                    if partner not in found and not common(partner):
                         partners.setdefault(partner, found[lemma])
     found.update(partners)
     return [f"{lemma}\t{term}" for lemma, term in sorted(found.items())]
