@@ -235,3 +235,57 @@ def test_a_rebuild_applies_its_options_and_says_what_it_left_out(tmp_path):
     taught = {lemma_key(t.lemma.lemma) for c in listed.cards for t in c.targets}
     assert {"санкция", "делегация"} <= {lemma_key(t.lemma.lemma) for c in first.cards for t in c.targets}
     assert not taught & {"санкция", "делегация"}
+
+
+# A build killed (as by kill -9: os._exit, no cleanup) at each step of writing the deck.
+FAULTS = {
+    "the temporary database written, nothing packed": "zipfile.ZipFile.write = lambda *a, **k: os._exit(9)",
+    "the notes packed, not the memory": "real = zipfile.ZipFile.writestr\n"
+                                        "zipfile.ZipFile.writestr = lambda self, name, data, *a, **k: "
+                                        "os._exit(9) if name == 'cards-state.json' else real(self, name, data, *a, **k)",
+    "the package complete, not renamed": "os.replace = lambda *a, **k: os._exit(9)",
+    "right after the rename": "real = os.replace\nos.replace = lambda *a, **k: (real(*a, **k), os._exit(9))",
+}
+KILLED_BUILD = """
+import os, sys, zipfile
+from pathlib import Path
+sys.path.insert(0, {root!r})
+{fault}
+from cards.build import BuildOptions, build_deck
+build_deck([Path(p) for p in {inputs!r}], BuildOptions(out=Path({out!r}), stress=False), timestamp=1_800_000_000)
+"""
+
+
+@pytest.mark.parametrize("step", list(FAULTS))
+def test_a_build_killed_at_any_write_step_loses_nothing(tmp_path, collection, step):
+    """Fault injection (issue 12): a rebuild that adds an article is killed at each step of its write;
+    the deck left behind is a whole deck (old or new), the next build completes it, and the import
+    into a collection that had the old deck adds the new notes, updates none, and keeps an edit."""
+    import subprocess
+    import sys
+    import zipfile
+
+    from cards.deck.state import ENTRY
+
+    out = tmp_path / "deck.apkg"
+    first = build_deck([SECOND], BuildOptions(out=out, stress=False), timestamp=1_700_000_000)
+    import_apkg(collection, out)
+    edited = collection.find_notes("")[0]
+    note = collection.get_note(edited)
+    note["English"] = note["English"] + MY_NOTE
+    collection.update_note(note)
+
+    inputs = [str(SECOND), str(SEED)]
+    script = KILLED_BUILD.format(root=str(ROOT), fault=FAULTS[step], inputs=inputs, out=str(out))
+    killed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert killed.returncode == 9, killed.stderr
+    with zipfile.ZipFile(out) as deck:  # whole: the notes and the memory, of one build or the other
+        assert {"collection.anki2", ENTRY} <= set(deck.namelist()) and deck.testzip() is None
+
+    again = build_deck([SECOND, SEED], BuildOptions(out=out, stress=False), timestamp=1_900_000_000)
+    added = [c for c in again.cards if "source::minsk-washington" in c.tags]
+    assert added and len(again.cards) == len(first.cards) + len(added)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith((".deck", "deck"))) == ["deck.apkg"]
+    counts = import_apkg(collection, out)
+    assert (counts.new, counts.updated, counts.conflicting) == (len(added), 0, 0)
+    assert collection.get_note(edited)["English"].endswith(MY_NOTE)
