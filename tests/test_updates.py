@@ -194,8 +194,8 @@ def test_the_deck_carries_its_memory_and_anki_ignores_it(tmp_path, collection):
 
 
 @pytest.mark.parametrize("damage", ["", "{", "[]", "null", '{"notes": []}', '{"version": 2, "notes": {"x": 1}}',
-                                    b"\xff{", None])
-def test_a_damaged_or_missing_memory_never_re_stamps_notes(tmp_path, collection, damage):
+                                    b"\xff{", None, "[" * 100_000, "huge"])
+def test_a_damaged_or_missing_memory_never_re_stamps_notes(tmp_path, collection, damage, monkeypatch):
     """The memory is rebuilt from the deck's own notes: an unchanged rebuild changes nothing, re-imports
     update nothing (a learner's edits stay), and the build says what happened in one line."""
     out = tmp_path / "deck.apkg"
@@ -209,6 +209,13 @@ def test_a_damaged_or_missing_memory_never_re_stamps_notes(tmp_path, collection,
         with zipfile.ZipFile(out, "w") as archive:
             for name, data in entries.items():
                 archive.writestr(name, data)
+    elif damage == "huge":  # larger than a memory may be (a zip bomb): not read at all
+        from cards.deck import state
+
+        import zipfile
+
+        with zipfile.ZipFile(out) as archive:
+            monkeypatch.setattr(state, "MAX_MEMORY_BYTES", archive.getinfo(state.ENTRY).file_size - 1)
     else:
         write_memory(out, None, text=damage)
     again = build_deck([SECOND], BuildOptions(out=out, stress=False), timestamp=1_800_000_000)

@@ -24,6 +24,7 @@ from typing import Mapping
 from cards.model import Bead
 
 ENTRY = "cards-state.json"  # the zip entry inside an .apkg
+MAX_MEMORY_BYTES = 256 * 2**20  # the seed deck keeps 9 KB: 1,000 such articles would keep about 9 MB
 VERSION = 2  # 1: the same content in a file beside the deck
 
 
@@ -66,7 +67,10 @@ def sidecar(out: Path) -> Path:
 
 def parse(text: str) -> DeckState:
     """A state from its JSON; ValueError (naming the first bad part) when it is not one."""
-    data = json.loads(text)
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
     if not isinstance(data, dict) or data.get("version") not in (1, VERSION):
         raise ValueError("not a state of cards (no known version)")
     notes_in, beads_in = data.get("notes"), data.get("alignments", {})
@@ -100,6 +104,9 @@ def load(out: Path, content_hash=None) -> DeckState:
         if zipfile.is_zipfile(out):
             with zipfile.ZipFile(out) as archive:
                 if ENTRY in archive.namelist():
+                    size = archive.getinfo(ENTRY).file_size
+                    if size > MAX_MEMORY_BYTES:  # a zip bomb would fill the machine's memory
+                        raise OSError(f"{size:,} bytes, more than {MAX_MEMORY_BYTES:,}")
                     found = archive.read(ENTRY).decode("utf-8")
     except (OSError, zipfile.BadZipFile, UnicodeDecodeError) as err:
         problem = f"its memory inside the deck cannot be read ({err})"
