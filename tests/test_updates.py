@@ -194,7 +194,7 @@ def test_the_deck_carries_its_memory_and_anki_ignores_it(tmp_path, collection):
 
 
 @pytest.mark.parametrize("damage", ["", "{", "[]", "null", '{"notes": []}', '{"version": 2, "notes": {"x": 1}}',
-                                    b"\xff{", None, "[" * 100_000, "huge"])
+                                    b"\xff{", None, pytest.param("[" * 100_000, id="nested"), "huge"])
 def test_a_damaged_or_missing_memory_never_re_stamps_notes(tmp_path, collection, damage, monkeypatch):
     """The memory is rebuilt from the deck's own notes: an unchanged rebuild changes nothing, re-imports
     update nothing (a learner's edits stay), and the build says what happened in one line."""
