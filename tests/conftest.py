@@ -37,10 +37,12 @@ def _hermetic_cache(tmp_path_factory):
     import os
 
     cache = tmp_path_factory.mktemp("xdg-cache")
-    old = os.environ.get("XDG_CACHE_HOME")
-    os.environ["XDG_CACHE_HOME"] = str(cache)
+    names = ("XDG_CACHE_HOME", "CARDS_CACHE_DIR")  # CARDS_CACHE_DIR: on macOS and Windows too
+    old = {name: os.environ.get(name) for name in names}
+    os.environ.update({"XDG_CACHE_HOME": str(cache), "CARDS_CACHE_DIR": str(cache / "cards")})
     yield cache
-    if old is None:
-        os.environ.pop("XDG_CACHE_HOME", None)
-    else:
-        os.environ["XDG_CACHE_HOME"] = old
+    for name, value in old.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value

@@ -55,7 +55,7 @@ def write_dictd(folder: Path, name: str = "tiny", compress: bool = True) -> Path
 
 @pytest.fixture(autouse=True)
 def private_cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("CARDS_CACHE_DIR", str(tmp_path / "cache" / "cards"))
     dictionary._default_dictionary.cache_clear()
     yield
     dictionary._default_dictionary.cache_clear()

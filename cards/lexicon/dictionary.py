@@ -464,9 +464,15 @@ def _english_stem(text: str) -> str:
 # --- cache ----------------------------------------------------------------------------------
 
 
+CACHE_DIR_VARIABLE = "CARDS_CACHE_DIR"
+
+
 def cache_dir() -> Path:
-    """Where cards keeps rebuildable data: the platform's user cache folder for cards
-    ($XDG_CACHE_HOME/cards or ~/.cache/cards on Linux, ~/Library/Caches/cards on macOS)."""
+    """Where cards keeps rebuildable data: $CARDS_CACHE_DIR when set (on every platform: the tests set
+    it), else the platform's user cache folder for cards ($XDG_CACHE_HOME/cards or ~/.cache/cards on
+    Linux, ~/Library/Caches/cards on macOS)."""
+    if os.environ.get(CACHE_DIR_VARIABLE):
+        return Path(os.environ[CACHE_DIR_VARIABLE])
     from platformdirs import user_cache_path
 
     return user_cache_path("cards", appauthor=False)
@@ -559,10 +565,7 @@ def load_dictionary(path: str | os.PathLike | None = None) -> Dictionary | None:
     """
     if path is None:
         return _default_dictionary()
-    p = Path(path)
-    if p.is_dir():
-        bases = [p / name for name in DEFAULT_NAMES] + sorted(q.with_suffix("") for q in p.glob("*.index"))
-        p = next((b for b in bases if _dictd_files(b)), p)
+    p = _base(Path(path))
     files = _dictd_files(p)
     try:
         if files is not None:
@@ -572,6 +575,24 @@ def load_dictionary(path: str | os.PathLike | None = None) -> Dictionary | None:
     except (OSError, ValueError, EOFError) as exc:  # unreadable, not UTF-8, bad index, bad gzip
         raise InputError(p, f"cannot read this dictionary ({exc})", _FIX) from exc
     raise InputError(p, "no dictionary there: neither a dictd base (.index with .dict.dz or .dict) nor a file", _FIX)
+
+
+def _base(p: Path) -> Path:
+    """A folder stands for the dictd base in it (mueller7 first); any other path for itself."""
+    if p.is_dir():
+        bases = [p / name for name in DEFAULT_NAMES] + sorted(q.with_suffix("") for q in p.glob("*.index"))
+        return next((b for b in bases if _dictd_files(b)), p)
+    return p
+
+
+def source_files(path: str | os.PathLike | None = None) -> tuple[Path, ...]:
+    """The files `load_dictionary(path)` reads (none when it finds none): what names the dictionary for
+    a cache of results that depend on it (cards.cache)."""
+    if path is None:
+        found = (_dictd_files(DICTD_DIR / name) for name in DEFAULT_NAMES)
+        return next((files for files in found if files), ())
+    p = _base(Path(path))
+    return _dictd_files(p) or ((p,) if p.is_file() else ())
 
 
 _FIX = "Give a dictd .index file (apt-get install mueller7-dict puts one in /usr/share/dictd) or a lemma<TAB>gloss TSV"
