@@ -89,7 +89,11 @@ def test_the_counterpart_picks_the_sense():
     assert meaning_for("сторона", "parties", dictionary) == ("parties", "sentence")
     # a free translation is shown alone: no dictionary sense that contradicts it ("armchair")
     assert meaning_for("кресло", "presidency", dictionary) == ("presidency", "sentence")
-    assert meaning_for("отмечать", "noted", dictionary) == ("noted; mark", "sentence")
+    assert meaning_for("отмечать", "noted", dictionary) == ("noted; mark off", "sentence")
+    # a gloss beside the counterpart comes after it in its sense group, whose head may be another
+    # meaning: "sanctions; approval" and "correspondence; copying" were shown before
+    assert meaning_for("санкция", "sanctions", dictionary) == ("sanctions", "sentence")
+    assert meaning_for("переписка", "correspondence", dictionary) == ("correspondence; letters", "sentence")
 
 
 def test_without_a_counterpart_the_dictionary_sense_is_marked_as_such():

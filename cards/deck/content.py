@@ -82,7 +82,10 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary) -> tuple[str, s
     if counterpart:
         group = dictionary.sense_of(lemma, counterpart) if dictionary is not None else ()
         stems = {_stem(w) for w in counterpart.split()}
-        extra = [g for g in group if _stem(g) not in stems and not stems & {_stem(w) for w in g.split()}
+        matched = next((k for k, g in enumerate(group) if _stem(g) in stems or stems & {_stem(w) for w in g.split()}), -1)
+        # only glosses listed after the one the sentence gave: a sense group of the lexicon may begin
+        # with another meaning (санкция: "approval; sanction", переписка: "copying; …; correspondence")
+        extra = [g for g in group[matched + 1 :] if _stem(g) not in stems and not stems & {_stem(w) for w in g.split()}
                  and dictionary.common(g) >= RARE_GLOSS][:SENSE_GLOSSES]
         return "; ".join([counterpart, *extra]), "sentence"
     from cards.lexicon.lexicon import base_words, loanword
