@@ -87,8 +87,9 @@ def test_the_counterpart_picks_the_sense():
     assert dictionary.sense_of("бюллетень", "ballots") == ("ballot",)
     assert meaning_for("бюллетень", "ballots", dictionary) == ("ballots", "sentence")
     assert meaning_for("сторона", "parties", dictionary) == ("parties", "sentence")
-    # a free translation is shown alone: no dictionary sense that contradicts it ("armchair")
-    assert meaning_for("кресло", "presidency", dictionary) == ("presidency", "sentence")
+    # a free translation first, then the word's own meaning marked as the dictionary's
+    assert meaning_for("кресло", "presidency", dictionary) == ("presidency; dict. armchair", "sentence")
+    assert meaning_for("коллега", "president", dictionary) == ("president; dict. colleague", "sentence")
     assert meaning_for("отмечать", "noted", dictionary) == ("noted; mark off", "sentence")
     # a gloss beside the counterpart comes after it in its sense group, whose head may be another
     # meaning: "sanctions; approval" and "correspondence; copying" were shown before

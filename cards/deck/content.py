@@ -71,7 +71,8 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary) -> tuple[str, s
 
     - "sentence": the counterpart in the English sentence, then a gloss of the dictionary sense it
       picks (бюллетень / "ballots": the ballot sense, never "bulletin"); a counterpart in no sense
-      the dictionary knows (a free translation) is shown alone, so no other sense contradicts it;
+      the dictionary knows (a free translation) comes first, then the word's commonest gloss marked
+      "dict." (коллега / "president": "president; dict. colleague");
     - "dictionary": no counterpart: the dictionary's commonest sense, which the card marks as such;
     - "base": the word is not in the dictionary, its base word is, named (санкционный →
       "of санкция: sanction", обсуждаться → "обсуждать: discuss", спецпосланник → "спец- + посланник: envoy");
@@ -87,6 +88,8 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary) -> tuple[str, s
         # with another meaning (санкция: "approval; sanction", переписка: "copying; …; correspondence")
         extra = [g for g in group[matched + 1 :] if _stem(g) not in stems and not stems & {_stem(w) for w in g.split()}
                  and dictionary.common(g) >= RARE_GLOSS][:SENSE_GLOSSES]
+        if not group and dictionary is not None:  # a free translation: the word's own meaning, named as such
+            extra = [f"dict. {g}" for g in dictionary.card_glosses(lemma, limit=1, besides=[counterpart]) if ":" not in g]
         return "; ".join([counterpart, *extra]), "sentence"
     from cards.lexicon.lexicon import base_words, loanword
 
