@@ -25,6 +25,8 @@ the ones before it (easiest first).
 from __future__ import annotations
 
 import functools
+import heapq
+import itertools
 import math
 import re
 from collections import Counter
@@ -286,6 +288,12 @@ def _consonants(word: str) -> str:
     return "".join(ch for ch in word if ch not in "аеёиоуыэюяь")
 
 
+@functools.lru_cache(maxsize=8)
+def _skeletons(places: frozenset[str]) -> frozenset[str]:
+    """The consonants of every place name: computed once per text, not once per adjective."""
+    return frozenset(_consonants(p) for p in places)
+
+
 def is_place_adjective(lemma: str, places: frozenset[str] = frozenset()) -> bool:
     """An adjective in -ский made from a place name: иранский (Иран), американский (Америка),
     белорусский (Белоруссия), российский (Россия), минский (Минск); or from a name of the text
@@ -298,7 +306,7 @@ def is_place_adjective(lemma: str, places: frozenset[str] = frozenset()) -> bool
         return False
     stem = word[:-4]
     endings = ("", "а", "я", "ия", "сия", "ь", "ск")
-    skeletons = {_consonants(p) for p in places}
+    skeletons = _skeletons(places)
     for infix in ("", "й", "ей", "ан", "ян", "ин", "ов", "ев", "в"):  # американ-ский → америк-а, трамп-овский
         if not stem.endswith(infix):
             continue
@@ -550,13 +558,17 @@ def domain_weights(
             if is_candidate(t, options):
                 lemmas.setdefault(lemma_key(t.lemma.lemma), t)
         families.setdefault(stretch, Counter()).update(_family(k) for k in keys if k in lemmas)
+    found_in: dict[str, list[tuple[int, int, str]]] = {}  # family → (occurrences, words, article) per stretch
+    for stretch, counts in families.items():
+        for family, n in counts.items():
+            found_in.setdefault(family, []).append((n, words[stretch], stretch[0]))
     weights = {}
     for key, token in lemmas.items():
         lemma = token.lemma
         if not_target(lemma, places):
             continue
         rate = 10 ** (lemma.zipf - 9)  # occurrences per word of general Russian
-        found = [(n[_family(key)], words[stretch], stretch[0]) for stretch, n in families.items() if n[_family(key)]]
+        found = found_in[_family(key)]
         keyness = max(math.log2(1 + n / (w * rate)) for n, w, _ in found) + math.log2(len({a for _, _, a in found}))
         weight = keyness * POS_WEIGHT[lemma.pos] * math.exp(-(((lemma.zipf - 4.0) / 3.0) ** 2))
         if key.endswith(BOOKISH):
@@ -579,15 +591,21 @@ def _unknown_by_lemma(tokens: Sequence[Token], known: frozenset[str], weights: M
     return found
 
 
-def _first_per_lemma(tokens) -> list[Token]:
-    seen: set[str] = set()
-    out = []
+def _kept_targets(tokens: Sequence[Token], keys: Sequence[str], options: SelectOptions,
+                  english: str) -> tuple[Token, ...]:
+    """The tokens a kept card teaches its lemmas by, in sentence order: for each lemma the token a fresh
+    build takes (the first that is a candidate: not «Рейтинг», a pollster's name, before рейтинг, the
+    word), else its first token; so a rebuild stores the lemma as the first build did."""
+    found: dict[str, Token] = {}
     for t in tokens:
         key = lemma_key(t.lemma.lemma)
-        if key not in seen:
-            seen.add(key)
-            out.append(t)
-    return out
+        if key in keys and key not in found and is_candidate(t, options, english):
+            found[key] = t
+    for t in tokens:
+        key = lemma_key(t.lemma.lemma)
+        if key in keys:
+            found.setdefault(key, t)
+    return tuple(sorted(found.values(), key=lambda t: t.start))
 
 
 def _targets(new: Sequence[str], weights: Mapping[str, float], options: SelectOptions) -> list[str]:
@@ -628,51 +646,94 @@ def _cover(open_pairs: Sequence[int], unknown: Sequence[dict[str, Token]], weigh
            taught: set[str], options: SelectOptions, budget: int | None,
            length: Sequence[int]) -> dict[int, list[str]]:
     """Weighted greedy cover: take the pair with the best gain (`_plan`; between equals, an i+1 sentence,
-    then a shorter one), until no open pair teaches a word worth a card or the budget is spent.
-    Returns the lemmas each chosen pair teaches, in the order chosen."""
+    then a shorter one, then the first), until no open pair teaches a word worth a card or the budget is
+    spent. Returns the lemmas each chosen pair teaches, in the order chosen.
+
+    Linear in the text, not quadratic: a pair's gain depends only on its new words and on which of them
+    other teachable pairs hold too (`chances` > 1), so after a choice only the pairs holding a word just
+    taught, or a word whose chances crossed 1, are planned again; the best plan is kept in a heap."""
+    holding: dict[str, list[int]] = {}  # lemma → the open pairs with it among their unknown words
+    for i in open_pairs:
+        for k in unknown[i]:
+            holding.setdefault(k, []).append(i)
+    new = {i: [k for k in unknown[i] if k not in taught] for i in open_pairs}
+    able = {i for i in open_pairs if _teachable(new[i], weights, options)}
+    chances = Counter(k for i in able for k in new[i])
+    plans: dict[int, tuple[list[str], int]] = {}  # pair → what it would teach, and its entry in the heap
+    heap: list[tuple[float, int, int]] = []  # (-gain, pair, entry): the best gain, then the first pair
+
+    def plan(i: int) -> None:
+        teach, gain = _plan(new[i], weights, chances, options)
+        gain += 0.1 * options.min_weight * (len(new[i]) == 1) - 0.001 * length[i]
+        entry = next(counter)
+        plans[i] = (teach, entry)
+        heapq.heappush(heap, (-gain, i, entry))
+
+    counter = itertools.count()
     chosen: dict[int, list[str]] = {}
-    open_pairs = list(open_pairs)
-    while open_pairs and (budget is None or len(chosen) < budget):
-        new = {i: [k for k in unknown[i] if k not in taught] for i in open_pairs}
-        able = [i for i in open_pairs if _teachable(new[i], weights, options)]
-        chances = Counter(k for i in able for k in new[i])
-        best, best_gain, best_teach = None, 0.0, []
-        for i in able:
-            teach, gain = _plan(new[i], weights, chances, options)
-            gain += 0.1 * options.min_weight * (len(new[i]) == 1) - 0.001 * length[i]
-            if best is None or gain > best_gain:
-                best, best_gain, best_teach = i, gain, teach
-        if best is None:
-            break
-        chosen[best] = best_teach
-        taught.update(best_teach)
-        open_pairs.remove(best)
+    for i in sorted(able):
+        plan(i)
+    while heap and (budget is None or len(chosen) < budget):
+        _, best, entry = heapq.heappop(heap)
+        if best not in able or plans[best][1] != entry:
+            continue  # planned again since, or no longer teachable
+        chosen[best] = teach = plans[best][0]
+        taught.update(teach)
+        touched = {j for k in teach for j in holding.get(k, ()) if j != best and j not in chosen}
+        before = {k: chances[k] for j in (best, *touched) for k in new[j]}
+        able.discard(best)
+        chances.subtract(new[best])
+        for j in touched:
+            if j in able:
+                chances.subtract(new[j])
+            new[j] = [k for k in unknown[j] if k not in taught]
+            if _teachable(new[j], weights, options):
+                able.add(j)
+                chances.update(new[j])
+            else:
+                able.discard(j)
+        crossed = [k for k, n in before.items() if (n > 1) != (chances[k] > 1)]
+        again = touched | {j for k in crossed for j in holding[k] if j in able and k in new[j]}
+        for j in sorted(again):
+            if j in able:
+                plan(j)
     return chosen
 
 
 def _drop_redundant(chosen: dict[int, list[str]], unknown: Sequence[dict[str, Token]],
                     weights: Mapping[str, float], options: SelectOptions) -> dict[int, list[str]]:
     """Drop cards whose words worth a card can all move to other chosen cards with room for them
-    (displacing a word not worth a card), latest chosen first: a greedy cover leaves a few such cards."""
+    (displacing a word not worth a card), latest chosen first: a greedy cover leaves a few such cards.
+    A word's home is the first chosen card (in the order chosen) that holds it, found through an index."""
     chosen = {i: list(keys) for i, keys in chosen.items()}
+    holders: dict[str, list[int]] = {}  # lemma → the chosen pairs with it among their unknown words, in order
+    for j in chosen:
+        for k in unknown[j]:
+            holders.setdefault(k, []).append(j)
     for i in reversed(list(chosen)):
-        others = {j: list(keys) for j, keys in chosen.items() if j != i}
+        moved: dict[int, list[str]] = {}  # the other cards this drop would change, as they would be
+
+        def keys_of(j: int) -> list[str]:
+            return moved[j] if j in moved else chosen[j]
+
         movable = True
         for k in _targets(chosen[i], weights, options):
-            home = next((j for j, keys in others.items() if k in unknown[j] and k not in keys
-                         and (len(keys) < options.max_new or any(weights[x] < options.min_weight for x in keys))),
-                        None)
+            home = next((j for j in holders.get(k, ()) if j != i and j in chosen and k not in keys_of(j)
+                         and (len(keys_of(j)) < options.max_new
+                              or any(weights[x] < options.min_weight for x in keys_of(j)))), None)
             if home is None:
                 movable = False
                 break
-            if len(others[home]) >= options.max_new:
-                others[home].remove(min(others[home], key=lambda x: weights[x]))
-            others[home].append(k)
-            along = [x for x in others[home] if weights[x] < options.min_weight and x not in options.topic]
-            while along and len(others[home]) > options.fill:  # `fill` holds here too
-                others[home].remove(along.pop(along.index(min(along, key=lambda x: weights[x]))))
+            keys = moved[home] = list(keys_of(home))
+            if len(keys) >= options.max_new:
+                keys.remove(min(keys, key=lambda x: weights[x]))
+            keys.append(k)
+            along = [x for x in keys if weights[x] < options.min_weight and x not in options.topic]
+            while along and len(keys) > options.fill:  # `fill` holds here too
+                keys.remove(along.pop(along.index(min(along, key=lambda x: weights[x]))))
         if movable:
-            chosen = others
+            chosen.update(moved)
+            del chosen[i]
     return chosen
 
 
@@ -697,7 +758,8 @@ def select(
     known = frozenset(lemma_key(k) for k in known)
     analyses = with_names(pairs, analyses)
     about = subjects(pairs, analyses, options)
-    own = [with_subjects(options, about.get(p.source, frozenset())) for p in pairs]  # what its article is about
+    of_article = {source: with_subjects(options, about.get(source, frozenset())) for source in {p.source for p in pairs}}
+    own = [of_article[p.source] for p in pairs]  # with what its article is about
     options = with_subjects(options, frozenset().union(*about.values()))  # for the weights and a card's room
     weights = domain_weights(analyses, options, [p.source for p in pairs])
     unknown = [_unknown_by_lemma(tokens, known, weights, mine, p.en)
@@ -710,7 +772,7 @@ def select(
     final_rule: dict[int, str] = {i: rule for i, rule in dropped.items() if rule is not None}
     listed = known if listed is None else frozenset(lemma_key(k) for k in listed)
     for i, keys in _kept(earlier or {}, dropped, listed, weights, options).items():
-        chosen[i] = tuple(_first_per_lemma(t for t in analyses[i] if lemma_key(t.lemma.lemma) in keys))
+        chosen[i] = _kept_targets(analyses[i], keys, own[i], pairs[i].en)
         taught.update(keys)
         final_rule[i] = "kept_from_earlier_build"
         if i in open_pairs:
@@ -776,19 +838,25 @@ def _kept(earlier: Mapping[int, Sequence[str]], dropped: Mapping[int, str | None
 
 def study_order(chosen: dict[int, tuple[Token, ...]], unknown: Sequence[dict[str, Token]]) -> dict[int, int]:
     """Order chosen cards so that each adds as few unfamiliar words as possible given the ones before;
-    ties go to the card whose words are more frequent (easier), then to article order."""
-    remaining = sorted(chosen)
-    seen: set[str] = set()
+    ties go to the card whose words are more frequent (easier), then to article order. A heap of
+    (unfamiliar words, -mean Zipf, card), an entry renewed when a card's count drops: linear, not quadratic."""
+    fresh = {i: set(unknown[i]) for i in chosen}
+    ease = {i: -(sum(t.lemma.zipf for t in chosen[i]) / max(1, len(chosen[i]))) for i in chosen}
+    holding: dict[str, list[int]] = {}
+    for i in chosen:
+        for k in fresh[i]:
+            holding.setdefault(k, []).append(i)
+    heap = [(len(fresh[i]), ease[i], i) for i in chosen]
+    heapq.heapify(heap)
     order: dict[int, int] = {}
-    while remaining:
-
-        def cost(i: int) -> tuple[int, float, int]:
-            fresh = [k for k in unknown[i] if k not in seen]
-            zipf = sum(t.lemma.zipf for t in chosen[i]) / max(1, len(chosen[i]))
-            return (len(fresh), -zipf, i)
-
-        nxt = min(remaining, key=cost)
+    while heap:
+        count, _, nxt = heapq.heappop(heap)
+        if nxt in order or count != len(fresh[nxt]):
+            continue  # ordered already, or an old count
         order[nxt] = len(order)
-        seen.update(unknown[nxt])
-        remaining.remove(nxt)
+        for k in fresh[nxt]:
+            for j in holding[k]:
+                if j not in order and k in fresh[j]:
+                    fresh[j].discard(k)
+                    heapq.heappush(heap, (len(fresh[j]), ease[j], j))
     return order
