@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from cards.lexicon.cognates import _fold
-from cards.lexicon.morph import parses
+from cards.lexicon.analyser import parses
 
 Span = tuple[int, int]
 SOURCES = ("dictionary", "related", "cognate", "table")

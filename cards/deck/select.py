@@ -17,7 +17,7 @@ Some content words are never targets (`not_target`): ordinals, adjectives and no
 place names (белорусский, американец), question and pointing adverbs (насколько, тогда); words made
 from a word above the level count as known (`base_zipf`: сложно from сложный).
 No I/O: the few facts about words beyond their Lemma (readings, aspect partners, frequencies) come
-from cards.lexicon.morph's cached pymorphy3 and wordfreq tables.
+from the cached pymorphy3 and wordfreq tables of cards.lexicon.analyser.
 Finally the chosen cards are put in study order: each adds as few new words as possible given
 the ones before it (easiest first).
 """
@@ -34,7 +34,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
-from cards.lexicon.morph import CONTENT_POS, NAME_GRAMMEMES, as_name, aspect_partner, lemma_zipf, parses
+from cards.lexicon.analyser import NAME_GRAMMEMES, lemma_zipf, parses
+from cards.lexicon.aspect import aspect_partner
+from cards.lexicon.morph import CONTENT_POS
+from cards.lexicon.names import as_name
 from cards.model import Pair, Token
 
 
@@ -361,7 +364,7 @@ def is_derived_adverb(lemma: str) -> bool:
 # a dictionary name reading (Surn, Name, Patr, Geox, Orgn) that alone can be the subject (Песков
 # заявил). A sentence-initial capital hides the rest — Кремль, Дума, a surname that is also a common
 # word — and these rules find them from the English and from the rest of the article. A token a rule
-# names becomes a proper Lemma (cards.lexicon.morph.as_name: Песков, not песок), so it is never a target.
+# names becomes a proper Lemma (cards.lexicon.names.as_name: Песков, not песок), so it is never a target.
 
 NAME_MAX_ENGLISH_ZIPF = 3.8  # Kremlin 3.4, Duma 3.0, Peskov 1.9; not Sanctions 3.95, President 5.5, Parliament 4.7
 # An English word opening a sentence is capitalised anyway: it must be rarer still (Lokomotiv 1.9,
@@ -466,7 +469,7 @@ def name_rule(token: Token, pair: Pair, article_names: frozenset[str] = frozense
 
 def with_names(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]]) -> list[tuple[Token, ...]]:
     """The analyses with every token a name rule (`NAME_RULES`) takes as a name made proper
-    (cards.lexicon.morph.as_name). Article names: the nouns proper in any pair of the same article
+    (cards.lexicon.names.as_name). Article names: the nouns proper in any pair of the same article
     (`Pair.source`) with a capital."""
     article_names: dict[str, set[str]] = {}
     for p, tokens in zip(pairs, analyses, strict=True):

@@ -7,8 +7,9 @@ tests they share in cards.lexicon.context); wordfreq gives the Zipf frequency of
 functions; the analyser is built once, lazily.
 
 Public: analyse, lemmatize, is_content, explain, lexicalised_adjective; RULES lists the context
-rules in order (bench/lemmas.py measures each). Also importable from here: strip_stress, parses,
-zipf, lemma_zipf (analyser), as_name (names), aspect_partner (aspect).
+rules in order (bench/lemmas.py measures each). The analyser's own helpers (parses, zipf,
+lemma_zipf, strip_stress) live in cards.lexicon.analyser, names in cards.lexicon.names, aspect
+partners in cards.lexicon.aspect.
 
 Example:
     >>> [t.lemma.lemma for t in analyse("Освобождены 250 заключенных.")]
@@ -22,7 +23,6 @@ import math
 from typing import Sequence
 
 from cards.lexicon.analyser import NAME_GRAMMEMES, PROPER_GRAMMEMES, _forms, _pos, lemma_zipf, parses, strip_stress, zipf
-from cards.lexicon.aspect import aspect_partner as aspect_partner  # re-exported: cards.deck.select imports it from here
 from cards.lexicon.context import (
     QUANTIFIERS, Reading, Rule, Slot, _adjacent, _agrees, _as_noun, _gender, _has, _heads, _is_number, _reading, _slots,
     _substantive,
@@ -30,7 +30,6 @@ from cards.lexicon.context import (
 from cards.lexicon.names import (
     _is_proper, _restore_case, name_at_sentence_start, name_case_agreement, proper_when_capitalised, unknown_name,
 )
-from cards.lexicon.names import as_name as as_name  # re-exported: cards.deck.select imports it from here
 from cards.model import Lemma, Token
 
 
