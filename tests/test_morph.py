@@ -106,6 +106,16 @@ def test_other_context_rules():
     assert w["несколько"].pos == "num"
 
 
+def test_a_tie_goes_to_the_topics_lemma_then_to_the_more_frequent():
+    """гранаты ties гранат (pomegranate, the more frequent) and граната (grenade, the topic's)."""
+    w = words("Полиция применила слезоточивый газ и светошумовые гранаты.")
+    assert w["гранаты"].lemma == "граната"
+    assert morph.explain("светошумовые гранаты")[1] == ("гранаты", "граната", "topic_lemma_on_tie")
+    assert words("купила спелые гранаты на рынке")["гранаты"].lemma == "граната"  # the prior, whatever the sense
+    w = words("временного характера, статей закона")  # neither lemma is the topic's: frequency decides
+    assert (w["временного"].lemma, w["статей"].lemma) == ("временный", "статья")
+
+
 @pytest.mark.parametrize(
     "text, word, lemma, pos",
     [

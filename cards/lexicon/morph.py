@@ -139,6 +139,26 @@ def _weight(lemma: str, pos: str, rivals: frozenset[str]) -> float:
     return weight if top and _pos(top[0].tag) == pos else weight - 3.0
 
 
+def topic_lemma_on_tie(slots: Sequence[Slot], i: int) -> Reading | None:
+    """светошумовые гранаты: pymorphy3 ties гранат (pomegranate) and граната (grenade); in the news
+    this tool reads, the lemma of the default topic's vocabulary (cards.lexicon.levels) wins, when
+    exactly one of the tied lemmas is in it."""
+    from cards.lexicon.levels import DEFAULT_TOPIC, topic_words
+
+    readings = slots[i].parses
+    top = readings[0]
+    if slots[i].text[:1].isupper() and not slots[i].sentence_start:
+        return None  # a name's reading is the name rules' to decide
+    pos = _pos(top.tag)
+    tied = [p for p in readings if p.score >= top.score * 0.999 and _pos(p.tag) == pos]
+    topic = topic_words(DEFAULT_TOPIC)
+    in_topic = {p.normal_form for p in tied if p.normal_form.replace("ё", "е") in topic}
+    if len(in_topic) != 1 or len({p.normal_form for p in tied}) < 2:
+        return None
+    best = next(p for p in tied if p.normal_form in in_topic)
+    return _reading(best, "topic_lemma_on_tie") if best.normal_form != top.normal_form else None
+
+
 def frequent_lemma_on_tie(slots: Sequence[Slot], i: int) -> Reading | None:
     """временного: временный, статей: статья: pymorphy3 ties, so the more frequent lemma wins."""
     readings = slots[i].parses
@@ -383,6 +403,7 @@ RULES: tuple[Rule, ...] = (
     quantifier_before_genitive,
     proper_when_capitalised,
     attribute_before_noun,
+    topic_lemma_on_tie,
     frequent_lemma_on_tie,
 )
 
