@@ -1,12 +1,31 @@
 """Card content: what a card says about each target word, from the stages' facts.
 
-The meaning in this sentence (`meaning_for`: the counterpart and the dictionary sense it picks, or a
-marked dictionary sense, a base word, a loanword), the grammar the lexicon knows (`with_grammar`,
-`aspect_partner`), and the collocations a word stands in (`collocation_units`). Pure functions over
-the lexicon, the morphology and a Dictionary; build.py calls them for each chosen pair.
+`card_targets` assembles a chosen pair's Targets (cards.model): for each target word the meaning in
+this sentence (`meaning_for`: the counterpart and the dictionary sense it picks, or a marked
+dictionary sense, a base word, a loanword), the grammar the lexicon knows (`with_grammar`,
+`aspect_partner`), and the collocation it stands in (`collocation_units`). Pure functions over the
+lexicon, the morphology and a Dictionary; the counterparts come from word alignment
+(cards.align.words), which build.py runs (and keeps) per article.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cards.model import Pair, Target, Token
+
+
+def card_targets(pair: Pair, targets: Sequence[Token], spans: Sequence[tuple[int, int] | None],
+                 analysis: Sequence[Token], dictionary) -> tuple[Target, ...]:
+    """The Targets of one card: each target token of `pair` with its English counterpart span (from
+    `spans`, one per target, None where none was found), its meaning, grammar and collocation."""
+    units = collocation_units(pair.ru, analysis)
+    out = []
+    for token, span in zip(targets, spans, strict=True):
+        meaning, source = meaning_for(token.lemma.lemma, pair.en[span[0] : span[1]] if span else None, dictionary)
+        out.append(Target(lemma=with_grammar(token.lemma), ru_span=(token.start, token.stop), en_span=span,
+                          gloss=meaning, gloss_from=source, unit=units.get(token.start, "")))
+    return tuple(out)
 
 
 def collocation_units(text: str, tokens) -> dict[int, str]:

@@ -1,0 +1,38 @@
+"""Card content: a chosen pair's targets with their counterparts, meanings, grammar and collocations."""
+
+from __future__ import annotations
+
+from cards.align.words import counterparts
+from cards.build import BuildOptions, find_dictionary
+from cards.deck.content import card_targets
+from cards.lexicon.morph import analyse
+from cards.model import Pair
+
+PLAIN = BuildOptions(system_dictionaries=False)
+
+
+def test_card_targets_assemble_counterpart_meaning_grammar_and_collocation():
+    pair = Pair(ru="Власти США решили снять санкции с авиакомпании, сообщил коллега министра.",
+                en="The US authorities decided to lift sanctions on the airline, the minister's counterpart said.",
+                score=0.9)
+    analysis = analyse(pair.ru)
+    targets = [t for t in analysis if t.lemma.lemma in ("снять", "санкция", "авиакомпания")]
+    dictionary = find_dictionary(PLAIN)
+    spans = counterparts(pair.ru, pair.en, [(t.start, t.stop, t.lemma.lemma) for t in targets], dictionary=dictionary)
+    got = card_targets(pair, targets, spans, analysis, dictionary)
+    by_lemma = {t.lemma.lemma: t for t in got}
+    assert [t.ru_span for t in got] == [(t.start, t.stop) for t in targets]  # one Target per token, in order
+    assert pair.en[slice(*by_lemma["санкция"].en_span)] == "sanctions"
+    assert by_lemma["санкция"].gloss == "sanctions" and by_lemma["санкция"].gloss_from == "sentence"
+    assert by_lemma["санкция"].lemma.gender == "f"  # grammar from the lexicon
+    assert by_lemma["снять"].lemma.aspect_partner == "снимать"
+    assert by_lemma["снять"].unit == by_lemma["санкция"].unit == "снять санкции"  # the collocation, as it stands
+    assert pair.en[slice(*by_lemma["авиакомпания"].en_span)] == "airline"
+
+
+def test_card_targets_without_a_counterpart_take_the_dictionary_sense_marked_as_such():
+    pair = Pair(ru="Переговоры зашли в тупик.", en="The process stalled.", score=0.5)
+    analysis = analyse(pair.ru)
+    targets = [t for t in analysis if t.lemma.lemma == "тупик"]
+    (target,) = card_targets(pair, targets, [None], analysis, find_dictionary(PLAIN))
+    assert target.en_span is None and target.gloss_from == "dictionary" and target.gloss
