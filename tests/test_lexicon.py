@@ -129,6 +129,7 @@ def test_a_word_known_without_a_gloss_gets_its_base_words_meaning():
     assert meaning_for("поэтапно", None, dictionary) == ("по- + этап: stage", "base")
     assert meaning_for("дистанционно", None, dictionary) == ("of дистанция: distance", "base")
     assert meaning_for("окончательно", None, dictionary)[1] == "dictionary"  # its own gloss first
+    assert meaning_for("негазированный", None, dictionary) == ("не- + газированный: not aerated", "base")
 
 
 def test_seed_build_without_system_dictionaries_gives_every_target_a_meaning(tmp_path):

@@ -121,7 +121,8 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary) -> tuple[str, s
     for prefix, base in base_words(lemma) + tuple(("", other) for other in other_lemmas(lemma)):
         glosses = dictionary.card_glosses(base, limit=1)
         if glosses and ":" not in glosses[0]:
-            return (f"{prefix} + {base}: {glosses[0]}" if prefix else f"of {base}: {glosses[0]}"), "base"
+            gloss = f"not {glosses[0]}" if prefix == "не-" else glosses[0]  # негазированный: not aerated
+            return (f"{prefix} + {base}: {gloss}" if prefix else f"of {base}: {gloss}"), "base"
     parts = _hyphenated(lemma, dictionary)
     if parts:
         return parts, "base"
