@@ -7,7 +7,7 @@ does; then, for each size, the first N articles' pairs go through this tree's `s
 one, alternately, `--runs` times (the minimum is kept). The chosen cards must be the same: the bench
 stops if any decision differs, on the seed and at every size.
 
-    python bench/select_scale.py [--sizes 10 50 100 133] [--baseline 31d9208] [--runs 3]
+    python bench/select_scale.py [--sizes 10 50 100 133] [--baseline ede1b06] [--runs 3]
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def timed(module, pairs, analyses, options) -> tuple[float, list[tuple]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10, 50, 100, 133])
-    ap.add_argument("--baseline", default="31d9208", help="the commit whose select.py is the baseline")
+    ap.add_argument("--baseline", default="ede1b06", help="the commit whose select.py is the baseline")
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
     options = BuildOptions().select_options()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
+from cards.cache import Cache
 from cards.errors import InputError
 from cards.model import Bead, Card, Document, Pair, Sentence, Target
 from cards.deck.content import collocation_units, meaning_for, with_grammar
@@ -171,9 +172,11 @@ def prepare_articles(
     errors: list[InputError] | None = None,
     warnings: list[str] | None = None,
     max_mb: float | None = None,
+    cache: Cache = Cache(),
 ) -> tuple[Article, ...]:
     """Load, segment and align every article pair; the aligner learns from all of them together.
     A file over `max_mb` (cards.text.load.MAX_INPUT_MB by default) is refused before any work.
+    An article's segments are kept in `cache` (cards.cache; by default, nothing is kept).
 
     An article whose segments an earlier build aligned (`remembered`, by alignment_key) keeps that
     alignment: the aligner's shared lexicon grows with every article added, and it must not move the
@@ -182,7 +185,6 @@ def prepare_articles(
     would leave nothing; without one, the first such error is raised.
     """
     from cards.align import align_many
-    from cards.text.segment import segment
 
     remembered = remembered or {}
     loaded, kept_sources, failed = [], [], []
@@ -202,7 +204,7 @@ def prepare_articles(
     if errors is not None:
         errors.extend(failed)
     sources = kept_sources
-    sentences = [(segment(ru), segment(en)) for ru, en in loaded]
+    sentences = [segmented(ru, en, cache) for ru, en in loaded]
     keys = [alignment_key(ru_s, en_s) for ru_s, en_s in sentences]
     stored = [remembered.get(k) for k in keys]
     reused = [tuple(b) if b is not None and fits(b, len(r), len(e)) else None for b, (r, e) in zip(stored, sentences, strict=True)]
@@ -215,27 +217,46 @@ def prepare_articles(
     return tuple(articles)
 
 
+def segmented(ru: Document, en: Document, cache: Cache = Cache()) -> tuple[tuple[Sentence, ...], tuple[Sentence, ...]]:
+    """Both documents' sentences (cards.text.segment), kept in `cache` by the documents."""
+    from cards import cache as kept
+    from cards.text.segment import segment
+
+    return cache.remember("segments", [kept.document_key(ru), kept.document_key(en)], lambda: (segment(ru), segment(en)),
+                          kept.sentences_json, lambda raw: kept.sentences_from(raw, ru, en))
+
+
+def analysed(texts: Sequence[str], cache: Cache = Cache()) -> list[tuple]:
+    """The morphology of each Russian text (cards.lexicon.morph.analyse), kept in `cache` by the texts."""
+    from cards import cache as kept
+    from cards.lexicon.morph import analyse
+
+    texts = list(texts)
+    return cache.remember("analyses", texts, lambda: [analyse(t) for t in texts], kept.analyses_json,
+                          lambda raw: kept.analyses_from(raw, texts))
+
+
 def choose_cards(
     articles: Sequence[Article],
     known: frozenset[str] = frozenset(),
     options: SelectOptions | None = None,
     dictionary=None,
     earlier_notes: dict | None = None,
+    cache: Cache = Cache(),
 ) -> tuple[tuple[Decision, ...], tuple[Card, ...]]:
     """Analyse the Russian side, select pairs, and turn the chosen ones into cards with targets.
+    Each article's analyses and its cards' counterparts are kept in `cache` (cards.cache).
 
     `earlier_notes` is the state of an earlier build of the same deck ({guid: {"lemmas": …}}):
     its notes that are built again keep their targets, and everything it taught counts as known.
     Without `options`, those of a default build (BuildOptions().select_options(): level B1, politics)."""
     from cards.deck.export import card_key, note_guid
-    from cards.lexicon.morph import analyse
-    from cards.align.evidence import learn_table
-    from cards.align.words import counterparts
 
     options = options if options is not None else BuildOptions().select_options()
     pairs = [p for a in articles for p in a.pairs]
     owner = [n for n, a in enumerate(articles) for _ in a.pairs]  # article index of each pair
-    analyses = with_names(pairs, [analyse(p.ru) for p in pairs])  # names the English or the article shows
+    found = [tokens for a in articles for tokens in analysed([p.ru for p in a.pairs], cache)]
+    analyses = with_names(pairs, found)  # names the English or the article shows
     earlier_notes = earlier_notes or {}
     earlier = {}
     for i, p in enumerate(pairs):
@@ -244,21 +265,17 @@ def choose_cards(
             earlier[i] = tuple(note["lemmas"])
     taught_before = frozenset(lemma for n in earlier_notes.values() for lemma in n.get("lemmas", ()))
     decisions = select(pairs, analyses, known | taught_before, options, earlier, listed=known)
-    # One word-translation table per article, learned from its own pairs: adding another article
-    # to a build must not change the cards an earlier build made from this one.
-    tables = [
-        learn_table([(p.ru, p.en) for p in a.pairs if p.kind == "text" and p.score >= options.min_score])
-        for a in articles
-    ]
+    chosen = chosen_in_order(decisions)
+    of_article: dict[int, list[Decision]] = {}
+    for d in sorted(chosen, key=lambda d: d.index):
+        of_article.setdefault(owner[d.index], []).append(d)
+    spans_of = {}
+    for n, ds in of_article.items():
+        spans_of.update(zip((d.index for d in ds), article_counterparts(articles[n], ds, options.min_score, dictionary,
+                                                                        cache), strict=True))
     cards = []
-    for d in chosen_in_order(decisions):
-        spans = counterparts(
-            d.pair.ru,
-            d.pair.en,
-            [(t.start, t.stop, t.lemma.lemma) for t in d.targets],
-            table=tables[owner[d.index]],
-            dictionary=dictionary,
-        )
+    for d in chosen:
+        spans = spans_of[d.index]
         units = collocation_units(d.pair.ru, analyses[d.index])
         meanings = [meaning_for(t.lemma.lemma, d.pair.en[s[0] : s[1]] if s else None, dictionary) for t, s in zip(d.targets, spans, strict=True)]
         targets = tuple(
@@ -277,6 +294,25 @@ def choose_cards(
             )
         )
     return decisions, tuple(cards)
+
+
+def article_counterparts(article: Article, decisions: Sequence[Decision], min_score: float, dictionary,
+                         cache: Cache = Cache()) -> list[tuple]:
+    """The counterpart spans (cards.align.words.counterparts) of the targets of an article's chosen pairs,
+    kept in `cache`. The word-translation table is the article's own, learned from its pairs: adding
+    another article to a build must not change the cards an earlier build made from this one."""
+    from cards import cache as kept
+    from cards.align.evidence import learn_table
+    from cards.align.words import counterparts
+
+    bitext = [(p.ru, p.en) for p in article.pairs if p.kind == "text" and p.score >= min_score]
+    wanted = [(d.pair.ru, d.pair.en, [(t.start, t.stop, t.lemma.lemma) for t in d.targets]) for d in decisions]
+
+    def make() -> list[tuple]:
+        table = learn_table(bitext)
+        return [counterparts(ru, en, targets, table=table, dictionary=dictionary) for ru, en, targets in wanted]
+
+    return cache.remember("counterparts", [bitext, wanted], make, kept.spans_json, lambda raw: kept.spans_from(raw, wanted))
 
 
 @dataclass(frozen=True)
@@ -390,6 +426,7 @@ class BuildOptions:
     stress: bool | None = None  # None or True: stress marks (shipped lexicon, silero fills gaps when installed); False: none
     audio: bool = False
     max_input_mb: float | None = None  # None: cards.text.load.MAX_INPUT_MB (10 MB a file)
+    cache: bool = True  # keep per-article results in the user cache folder (cards.cache); False: make all afresh
 
     def select_options(self) -> SelectOptions:
         """What selection needs: the level's cuts, the topic's vocabulary and the everyday words known."""
@@ -452,16 +489,29 @@ def pairs_evidence(pairs: Sequence[Pair], dictionary) -> float | None:
     return translation_evidence([(p.ru, p.en) for p in pairs if p.kind == "text" and p.ru and p.en], dictionary)
 
 
-def translated_articles(articles: Sequence[Article], dictionary) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+def article_evidence(article: Article, dictionary, cache: Cache = Cache()) -> float | None:
+    """`pairs_evidence` of an article's pairs, kept in `cache` by their texts."""
+    texts = [(p.ru, p.en, p.kind) for p in article.pairs]
+
+    def decode(raw: object) -> float | None:
+        if raw is not None and not isinstance(raw, float | int):
+            raise ValueError("not a share")
+        return raw if raw is None else float(raw)
+
+    return cache.remember("evidence", texts, lambda: pairs_evidence(article.pairs, dictionary), lambda x: x, decode)
+
+
+def translated_articles(articles: Sequence[Article], dictionary,
+                        cache: Cache = Cache()) -> tuple[tuple[Article, ...], tuple[str, ...]]:
     """The articles whose English translates their Russian, and a warning for each that does not.
 
     A Russian article saved beside another article's English aligns anyway (by length), and would
     teach words with wrong sentences; translation_evidence catches it when a dictionary is there.
-    When no article is left, the first one's problem is an error.
+    When no article is left, the first one's problem is an error. Each article's share is kept in `cache`.
     """
     kept, warnings, rejected = [], [], []
     for a in articles:
-        share = pairs_evidence(a.pairs, dictionary)
+        share = article_evidence(a, dictionary, cache)
         if share is None or share >= NOT_A_TRANSLATION:
             kept.append(a)
             continue
@@ -493,6 +543,32 @@ def find_dictionary(options: BuildOptions):
     return combine(found)
 
 
+def dictionary_files(options: BuildOptions) -> tuple[Path, ...]:
+    """The files of the dictionaries `find_dictionary` loads besides the built-in lexicon (part of cards)."""
+    if not options.use_dictionary:
+        return ()
+    from cards.lexicon.dictionary import source_files
+
+    found = []
+    if options.system_dictionaries and not os.environ.get(NO_SYSTEM_DICTIONARIES):
+        found.extend(source_files(None))
+    if options.dictionary is not None:
+        found.extend(source_files(options.dictionary))
+    return tuple(found)
+
+
+def article_cache(options: BuildOptions) -> Cache:
+    """Where a build with these options keeps per-article results: the user cache folder, its entries
+    named by these dictionaries too (cards.cache); nowhere with `cache=False`."""
+    from cards.cache import default_folder, file_stamp
+
+    if not options.cache:
+        return Cache()
+    dictionaries = ("built-in" if options.use_dictionary else "none",
+                    *(tuple(file_stamp(f)) for f in dictionary_files(options)))
+    return Cache(default_folder(), dictionaries)
+
+
 def default_out(sources: Sequence[ArticlePair], fmt: str = "apkg") -> Path:
     slug = sources[0].slug if len(sources) == 1 else "political-russian"
     return Path("decks") / f"{slug}.{'csv' if fmt == 'csv' else 'apkg'}"
@@ -510,9 +586,10 @@ def checked_articles(
     unreadable: list[InputError] = []
     repaired: list[str] = []
     remembered = read_alignments(out) if remembered is None else remembered
-    articles = prepare_articles(sources, remembered, unreadable, repaired, options.max_input_mb)
+    cache = article_cache(options)
+    articles = prepare_articles(sources, remembered, unreadable, repaired, options.max_input_mb, cache)
     dictionary = find_dictionary(options)
-    articles, untranslated = translated_articles(articles, dictionary)
+    articles, untranslated = translated_articles(articles, dictionary, cache)
     return articles, dictionary, tuple(repaired) + tuple(f"{err}; skipped" for err in unreadable) + untranslated
 
 
@@ -552,7 +629,8 @@ def inspect_pairs(inputs: Sequence[Path], options: BuildOptions) -> tuple[list[d
     out = Path(options.out) if options.out else default_out(sources, options.format)
     articles, dictionary, warnings = checked_articles(sources, options, out)
     known = read_known(options.known_sources, options.known_field)
-    decisions, cards = choose_cards(articles, known, options.select_options(), dictionary=dictionary)
+    decisions, cards = choose_cards(articles, known, options.select_options(), dictionary=dictionary,
+                                    cache=article_cache(options))
     by_index = {d.index: c for d, c in zip(chosen_in_order(decisions), cards, strict=True)}
     rows = []
     for d in decisions:
@@ -594,7 +672,8 @@ def inspect_words(inputs: Sequence[Path], options: BuildOptions) -> tuple[tuple[
     articles, dictionary, warnings = checked_articles(sources, options, out)
     known = read_known(options.known_sources, options.known_field)
     earlier = read_state(out)
-    decisions, _ = choose_cards(articles, known, options.select_options(), dictionary=dictionary, earlier_notes=earlier)
+    decisions, _ = choose_cards(articles, known, options.select_options(), dictionary=dictionary, earlier_notes=earlier,
+                                cache=article_cache(options))
     return word_report(articles, decisions, known, options, earlier), warnings
 
 
@@ -643,7 +722,7 @@ def _build_deck(sources: Sequence[ArticlePair], out: Path, options: BuildOptions
     known = read_known(options.known_sources, options.known_field)
     progress("choose", 0, 1)
     decisions, cards = choose_cards(articles, known, options.select_options(), dictionary=dictionary,
-                                    earlier_notes=earlier)
+                                    earlier_notes=earlier, cache=article_cache(options))
     if dry_run:
         return BuildResult(out, articles, decisions, cards, written=False, warnings=skipped,
                            meanings=dictionary.source if dictionary else "")

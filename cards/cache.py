@@ -1,0 +1,203 @@
+"""Per-article results kept between builds, so that a rebuild does no work twice (I/O at the edge).
+
+A library of article pairs grows by a few at a time, and every rebuild used to segment, analyse,
+check and word-align all of them again. What those stages make of one article depends only on that
+article (and on cards' code and data), so it is kept in the user's cache folder (platformdirs:
+``$XDG_CACHE_HOME/cards/articles`` or ``~/.cache/cards/articles`` on Linux), one small gzipped JSON
+file an entry:
+
+- ``segments``: an article's sentences on both sides, by its two loaded documents;
+- ``analyses``: the morphology of each Russian pair text of an article, by those texts;
+- ``evidence``: the share of an article's words that find a dictionary translation (the pair check);
+- ``counterparts``: the English counterpart spans of the targets of an article's cards.
+
+An entry is named by the SHA-256 of everything its value depends on: its inputs, the dictionary files
+used (path, size, modification time), and `version()`, a hash of every file of the cards package (code
+and data) and of the versions of the libraries whose output it keeps. A changed article or a changed
+line of code thus names another entry, and a stale one is never read; the entries of other versions
+are deleted when a new version writes its first. A value is checked against its inputs when it is
+read (tokens slice back to their sentence, sentences to their document …): an entry that cannot be
+read or does not fit is ignored and computed again, never trusted. A cache folder that cannot be
+written (a read-only home) leaves the build as it was, only slower.
+
+Why not inside the deck, beside its memory (cards.deck.state)? The memory is what a deck must not
+forget (which notes it has, the alignments its notes were made from); these are results that can
+always be made again, shared by every deck built from the same article and by `cards inspect`, and
+they would make the .apkg a learner imports several times larger.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence, TypeVar
+
+from cards.model import Document, Lemma, Sentence, Token
+
+T = TypeVar("T")
+
+LIBRARIES = ("pymorphy3", "pymorphy3-dicts-ru", "wordfreq", "nltk", "razdel", "pysbd", "numpy")
+PACKAGE = Path(__file__).resolve().parent
+
+
+@functools.cache
+def version() -> str:
+    """A hash of the cards package's files (code and data) and of the versions of the libraries whose
+    results are kept: any change to either gives other entries."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    digest = hashlib.sha256()
+    for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\x00" + path.read_bytes() + b"\x00")
+    for name in LIBRARIES:
+        try:
+            digest.update(f"{name}={installed(name)}\x00".encode())
+        except PackageNotFoundError:
+            digest.update(f"{name}=-\x00".encode())
+    return digest.hexdigest()[:16]
+
+
+def default_folder() -> Path:
+    """The folder of the cache's entries: <user cache folder>/cards/articles."""
+    from cards.lexicon.dictionary import cache_dir
+
+    return cache_dir() / "articles"
+
+
+def file_stamp(path: Path) -> list:
+    """What names a file's content for a key without reading it: its resolved path, size and mtime."""
+    st = path.stat()
+    return [str(path.resolve()), st.st_size, st.st_mtime_ns]
+
+
+@dataclass(frozen=True)
+class Cache:
+    """Entries under `folder`/<version>; no folder: nothing is kept (every result is made afresh).
+    `dictionary` names the dictionaries of the build (`file_stamp`s): part of every key."""
+
+    folder: Path | None = None
+    dictionary: tuple = ()
+
+    def remember(self, kind: str, inputs: object, make: Callable[[], T], encode: Callable[[T], object],
+                 decode: Callable[[object], T]) -> T:
+        """The value of `kind` for these `inputs` (any JSON-able value naming everything it depends on):
+        read back (`decode` raises ValueError when it does not fit), else made, written and returned."""
+        if self.folder is None:
+            return make()
+        path = self._path(kind, inputs)
+        raw = _read(path)
+        if isinstance(raw, dict) and "value" in raw:
+            try:
+                return decode(raw["value"])
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+                pass  # damaged or not ours: made again, and overwritten below
+        value = make()
+        self._write(path, {"value": encode(value)})
+        return value
+
+    def _path(self, kind: str, inputs: object) -> Path:
+        named = json.dumps([kind, list(self.dictionary), inputs], ensure_ascii=False)
+        name = hashlib.sha256(named.encode("utf-8")).hexdigest()
+        return self.folder / version() / kind / name[:2] / f"{name}.json.gz"
+
+    def _write(self, path: Path, value: object) -> None:
+        from cards.deck.files import temp_path
+
+        try:
+            if not (self.folder / version()).exists():
+                self._forget_other_versions()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = temp_path(path)
+            try:
+                tmp.write_bytes(gzip.compress(json.dumps(value, ensure_ascii=False).encode("utf-8"), 6, mtime=0))
+                os.replace(tmp, path)  # whole or not at all; a lost entry is only made again
+            finally:
+                tmp.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only or full cache folder: the build goes on without it
+
+    def _forget_other_versions(self) -> None:
+        if self.folder.is_dir():
+            for old in self.folder.iterdir():
+                if old.is_dir() and old.name != version():
+                    shutil.rmtree(old, ignore_errors=True)
+
+
+def _read(path: Path) -> object | None:
+    try:
+        return json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, EOFError, ValueError):  # gzip.BadGzipFile is an OSError, JSONDecodeError a ValueError
+        return None
+
+
+# --- what each kind keeps, as JSON, and the checks on reading it back ---------------------------
+
+
+def _check(ok: bool, what: str) -> None:
+    if not ok:
+        raise ValueError(what)
+
+
+def document_key(doc: Document) -> list:
+    """A document as segmentation sees it (its path left out: a moved folder is the same article)."""
+    return [doc.lang, doc.title, doc.text, [[p.start, p.stop, p.kind] for p in doc.paragraphs]]
+
+
+def sentences_json(sides: tuple[Sequence[Sentence], Sequence[Sentence]]) -> list:
+    return [[[s.index, s.paragraph, s.start, s.stop, s.text, s.kind] for s in side] for side in sides]
+
+
+def sentences_from(raw: object, ru: Document, en: Document) -> tuple[tuple[Sentence, ...], tuple[Sentence, ...]]:
+    """The sentences of both documents; ValueError unless each slices back to its document."""
+    sides = []
+    for doc, rows in zip((ru, en), raw, strict=True):
+        side = tuple(Sentence(doc.lang, *row) for row in rows)
+        _check(all(s.text == doc.text[s.start : s.stop] for s in side), "a sentence outside its text")
+        _check([s.index for s in side] == list(range(len(side))), "sentences out of order")
+        sides.append(side)
+    return sides[0], sides[1]
+
+
+_LEMMA_FIELDS = ("lemma", "pos", "gender", "aspect", "zipf", "proper", "animacy", "aspect_partner", "plural_only",
+                 "indeclinable")
+
+
+def analyses_json(analyses: Sequence[Sequence[Token]]) -> list:
+    return [[[t.start, t.stop, t.text, [getattr(t.lemma, f) for f in _LEMMA_FIELDS]] for t in tokens]
+            for tokens in analyses]
+
+
+def analyses_from(raw: object, texts: Sequence[str]) -> list[tuple[Token, ...]]:
+    """One analysis per text; ValueError unless every token slices back to its text."""
+    _check(len(raw) == len(texts), "not one analysis per text")
+    out = []
+    for rows, text in zip(raw, texts, strict=True):
+        tokens = tuple(Token(a, b, word, Lemma(**dict(zip(_LEMMA_FIELDS, lemma, strict=True)))) for a, b, word, lemma in rows)
+        _check(all(text[t.start : t.stop] == t.text for t in tokens), "a token outside its text")
+        out.append(tokens)
+    return out
+
+
+def spans_json(found: Sequence[Sequence[tuple[int, int] | None]]) -> list:
+    return [[list(s) if s else None for s in spans] for spans in found]
+
+
+def spans_from(raw: object, cards: Sequence[tuple[str, str, Sequence]]) -> list[tuple[tuple[int, int] | None, ...]]:
+    """Per card (ru, en, targets), a span of its English or None per target; ValueError when they do not fit."""
+    _check(len(raw) == len(cards), "not one entry per card")
+    out = []
+    for spans, (_, en, targets) in zip(raw, cards, strict=True):
+        _check(len(spans) == len(targets), "not one span per target")
+        found = tuple(None if s is None else (int(s[0]), int(s[1])) for s in spans)
+        _check(all(s is None or 0 <= s[0] < s[1] <= len(en) for s in found), "a span outside its sentence")
+        out.append(found)
+    return out

@@ -1,0 +1,180 @@
+"""The per-article cache (cards.cache): a rebuild reads what it made before, writes the same deck as a
+build without the cache, never trusts a damaged entry or one of other code, and survives a cache
+folder it cannot write."""
+
+import gzip
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from cards import cache as kept
+from cards.build import BuildOptions, build_deck
+from cards.cache import Cache
+from conftest import DATA, ROOT
+
+SEED = ROOT / "seeds" / "minsk-washington"
+SECOND = DATA / "pairs" / "yerevan-brussels"
+KINDS = {"segments", "analyses", "evidence", "counterparts"}
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    """A cache folder of this test's own: every build starts with nothing kept."""
+    monkeypatch.setenv("CARDS_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "articles"
+
+
+def build(out: Path, inputs, cache: bool = True, timestamp: int = 1_700_000_000):
+    return build_deck(inputs, BuildOptions(out=out, stress=False, cache=cache), timestamp=timestamp)
+
+
+def deck(path: Path) -> dict[str, bytes]:
+    """Every entry of an .apkg, byte for byte (the zip's own entry dates are the clock's, not the build's)."""
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.json.gz"))
+
+
+def test_remember_makes_a_value_once_and_a_cache_without_folder_every_time(tmp_path):
+    made = []
+
+    def make():
+        made.append(1)
+        return [1, 2]
+
+    on = Cache(tmp_path)
+    assert on.remember("k", ["x"], make, list, list) == [1, 2]
+    assert on.remember("k", ["x"], make, list, list) == [1, 2]
+    assert len(made) == 1
+    assert on.remember("k", ["y"], make, list, list) == [1, 2] and len(made) == 2  # other inputs: another entry
+    Cache(tmp_path, dictionary=("mueller7",)).remember("k", ["x"], make, list, list)
+    assert len(made) == 3  # another dictionary: another entry
+    off = Cache()
+    off.remember("k", ["x"], make, list, list)
+    off.remember("k", ["x"], make, list, list)
+    assert len(made) == 5 and not (tmp_path / "None").exists()
+
+
+def test_cached_builds_write_the_bytes_a_build_without_cache_writes(tmp_path, folder):
+    cold, warm, plain = tmp_path / "cold.apkg", tmp_path / "warm.apkg", tmp_path / "plain.apkg"
+    build(cold, [SEED, SECOND])
+    assert {p.relative_to(folder).parts[1] for p in entries(folder)} == KINDS
+    build(warm, [SEED, SECOND])
+    build(plain, [SEED, SECOND], cache=False)
+    assert deck(cold) == deck(warm) == deck(plain)
+    # an article added to a deck: the same with the old article's entries read back as without them
+    for name, cache in (("added-cached.apkg", True), ("added-plain.apkg", False)):
+        build(tmp_path / name, [SEED], cache=cache)
+        build(tmp_path / name, [SEED, SECOND], cache=cache, timestamp=1_800_000_000)
+    assert deck(tmp_path / "added-cached.apkg") == deck(tmp_path / "added-plain.apkg")
+
+
+def test_an_unchanged_rebuild_does_no_per_article_work(tmp_path, folder, monkeypatch):
+    out, plain = tmp_path / "deck.apkg", tmp_path / "plain.apkg"
+    first = build(out, [SEED, SECOND])
+    shutil.copy(out, plain)
+    build(plain, [SEED, SECOND], cache=False)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("per-article work in an unchanged rebuild")
+
+    import cards.align
+    import cards.align.evidence
+    import cards.align.words
+    import cards.lexicon.morph
+    import cards.text.segment
+
+    for module, name in ((cards.text.segment, "segment"), (cards.lexicon.morph, "analyse"), (cards.align, "align_many"),
+                         (cards.align.evidence, "learn_table"), (cards.align.evidence, "translation_evidence"),
+                         (cards.align.words, "counterparts")):
+        monkeypatch.setattr(module, name, refuse)
+    again = build(out, [SEED, SECOND])
+    assert (again.changed, len(again.cards)) == (0, len(first.cards))
+    assert deck(out) == deck(plain)
+
+
+def _rewrite(path: Path, value) -> None:
+    path.write_bytes(gzip.compress(json.dumps(value, ensure_ascii=False).encode("utf-8")))
+
+
+def test_damaged_entries_are_made_again(tmp_path, folder):
+    plain = tmp_path / "plain.apkg"
+    build(plain, [SECOND], cache=False)
+    build(tmp_path / "cold.apkg", [SECOND])
+    found = entries(folder)
+    assert len(found) == 4
+    damage = [
+        lambda p: p.write_bytes(p.read_bytes()[:20]),  # a cut gzip stream
+        lambda p: p.write_bytes(b"not gzip at all"),
+        lambda p: _rewrite(p, {"value": "a string where a table belongs"}),
+        lambda p: _rewrite(p, ["no value"]),
+    ]
+    for path, hurt in zip(found, damage, strict=True):
+        hurt(path)
+    build(tmp_path / "again.apkg", [SECOND])
+    assert deck(tmp_path / "again.apkg") == deck(plain)
+    # and each damaged entry was written anew
+    rebuilt = tmp_path / "rebuilt.apkg"
+    build(rebuilt, [SECOND])
+    assert deck(rebuilt) == deck(plain)
+    for path in found:
+        json.loads(gzip.decompress(path.read_bytes()))
+
+
+def test_entries_that_do_not_fit_their_inputs_are_not_trusted(tmp_path, folder):
+    plain = tmp_path / "plain.apkg"
+    build(plain, [SECOND], cache=False)
+    build(tmp_path / "cold.apkg", [SECOND])
+    for path in entries(folder):
+        raw = json.loads(gzip.decompress(path.read_bytes()))
+        kind = path.relative_to(folder).parts[1]
+        if kind == "analyses":  # every token moved off its word
+            for tokens in raw["value"]:
+                for token in tokens:
+                    token[0] += 1
+                    token[1] += 1
+        elif kind == "segments":  # every sentence with a word its text does not have
+            for side in raw["value"]:
+                for sentence in side:
+                    sentence[4] += " лишнее"
+        elif kind == "counterparts":  # a span beyond its sentence
+            raw["value"][0] = [[0, 10**6]] * len(raw["value"][0])
+        else:
+            raw["value"] = "0.1"  # a share as text, and one that would reject the article
+        _rewrite(path, raw)
+    build(tmp_path / "again.apkg", [SECOND])
+    assert deck(tmp_path / "again.apkg") == deck(plain)
+
+
+def test_other_code_never_reads_these_entries(tmp_path, folder, monkeypatch):
+    """Entries are filed under the code's version: a build of other code makes its own (and removes the
+    old ones), even where an old entry says something else."""
+    monkeypatch.setattr(kept, "version", lambda: "old-code")
+    build(tmp_path / "old.apkg", [SECOND])
+    for path in entries(folder):
+        if path.relative_to(folder).parts[1] == "analyses":
+            raw = json.loads(gzip.decompress(path.read_bytes()))
+            for tokens in raw["value"]:
+                for token in tokens:
+                    token[3][0] = "ложь"  # every lemma: what the old code would have said
+            _rewrite(path, raw)
+    monkeypatch.setattr(kept, "version", lambda: "new-code")
+    build(tmp_path / "new.apkg", [SECOND])
+    build(tmp_path / "plain.apkg", [SECOND], cache=False)
+    assert deck(tmp_path / "new.apkg") == deck(tmp_path / "plain.apkg")
+    assert sorted(p.name for p in folder.iterdir()) == ["new-code"]
+
+
+def test_a_cache_folder_that_cannot_be_written_leaves_the_build_as_it_was(tmp_path, folder):
+    folder.parent.mkdir(parents=True)
+    folder.write_text("a file where the cache folder would be")
+    build(tmp_path / "deck.apkg", [SECOND])
+    build(tmp_path / "plain.apkg", [SECOND], cache=False)
+    assert deck(tmp_path / "deck.apkg") == deck(tmp_path / "plain.apkg")
+    shutil.rmtree(folder.parent)
