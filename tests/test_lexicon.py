@@ -90,11 +90,14 @@ def test_the_counterpart_picks_the_sense():
     # a free translation first, then the word's own meaning marked as the dictionary's
     assert meaning_for("кресло", "presidency", dictionary) == ("presidency; dict. armchair", "sentence")
     assert meaning_for("коллега", "president", dictionary) == ("president; dict. colleague", "sentence")
-    assert meaning_for("отмечать", "noted", dictionary) == ("noted; mark off", "sentence")
-    # a gloss beside the counterpart comes after it in its sense group, whose head may be another
-    # meaning: "sanctions; approval" and "correspondence; copying" were shown before
+    assert meaning_for("отмечать", "noted", dictionary) == ("noted; mention", "sentence")
+    # a gloss beside the counterpart comes after it in its sense group (whose head may be another
+    # meaning: "sanctions; approval" and "correspondence; copying" were shown before) and is one
+    # WordNet relates to it (a group may run two meanings together: марка "brand, stamp")
     assert meaning_for("санкция", "sanctions", dictionary) == ("sanctions", "sentence")
-    assert meaning_for("переписка", "correspondence", dictionary) == ("correspondence; letters", "sentence")
+    assert meaning_for("переписка", "correspondence", dictionary) == ("correspondence", "sentence")
+    assert meaning_for("марка", "brand", dictionary) == ("brand", "sentence")
+    assert meaning_for("война", "war", dictionary) == ("war; warfare", "sentence")
 
 
 def test_without_a_counterpart_the_dictionary_sense_is_marked_as_such():

@@ -106,7 +106,7 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary) -> tuple[str, s
         # only glosses listed after the one the sentence gave: a sense group of the lexicon may begin
         # with another meaning (санкция: "approval; sanction", переписка: "copying; …; correspondence")
         extra = [g for g in group[matched + 1 :] if _stem(g) not in stems and not stems & {_stem(w) for w in g.split()}
-                 and dictionary.common(g) >= RARE_GLOSS][:SENSE_GLOSSES]
+                 and dictionary.common(g) >= RARE_GLOSS and _synonyms(group[matched], g)][:SENSE_GLOSSES]
         if not group and dictionary is not None:  # a free translation: the word's own meaning, named as such
             extra = [f"dict. {g}" for g in dictionary.card_glosses(lemma, limit=1, besides=[counterpart]) if ":" not in g]
         return "; ".join([counterpart, *extra]), "sentence"
@@ -157,6 +157,15 @@ def other_lemmas(lemma: str) -> tuple[str, ...]:
 
 
 RARE_GLOSS = 2.5  # Zipf below which a sense gloss is not shown beside the counterpart
+
+
+def _synonyms(a: str, b: str) -> bool:
+    """Whether WordNet relates two English glosses (either way): a lexicon's sense group may run two
+    meanings together (марка: "brand, stamp"; обстоятельство: "circumstance, adverb")."""
+    from cards.lexicon.lexicon import english_related
+
+    a, b = a.lower(), b.lower()
+    return b in english_related(a) or a in english_related(b)
 
 
 def _stem(word: str) -> str:
