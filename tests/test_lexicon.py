@@ -123,6 +123,7 @@ def test_base_words_of_derived_words_and_compounds():
     assert ("", "мясо") in base_words("мясной")
     assert ("само-", "изоляция") in base_words("самоизоляция")
     assert ("нац-", "гвардия") in base_words("нацгвардия")
+    assert ("", "бабушка") in base_words("бабушкин")  # a possessive adjective
 
 
 def test_a_word_known_without_a_gloss_gets_its_base_words_meaning():
