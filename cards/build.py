@@ -14,8 +14,8 @@ from typing import Callable, Mapping, Sequence
 
 from cards.cache import Cache
 from cards.errors import InputError
-from cards.model import Bead, Card, Document, Pair, Sentence, Target
-from cards.deck.content import collocation_units, meaning_for, with_grammar
+from cards.model import Bead, Card, Document, Pair, Sentence
+from cards.deck.content import card_targets
 from cards.deck.select import Decision, SelectOptions, select, with_names
 
 DECK_ROOT = "Political Russian"
@@ -275,18 +275,10 @@ def choose_cards(
                                                                         cache), strict=True))
     cards = []
     for d in chosen:
-        spans = spans_of[d.index]
-        units = collocation_units(d.pair.ru, analyses[d.index])
-        meanings = [meaning_for(t.lemma.lemma, d.pair.en[s[0] : s[1]] if s else None, dictionary) for t, s in zip(d.targets, spans, strict=True)]
-        targets = tuple(
-            Target(lemma=with_grammar(t.lemma), ru_span=(t.start, t.stop), en_span=span,
-                   gloss=meaning, gloss_from=source, unit=units.get(t.start, ""))
-            for t, span, (meaning, source) in zip(d.targets, spans, meanings, strict=True)
-        )
         cards.append(
             Card(
                 pair=d.pair,
-                targets=targets,
+                targets=card_targets(d.pair, d.targets, spans_of[d.index], analyses[d.index], dictionary),
                 reasons=(d.rule,),
                 key=card_key(d.pair.ru),
                 order=d.order,
