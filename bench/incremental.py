@@ -38,9 +38,11 @@ def run(tree: Path, args: list[str], env: dict[str, str]) -> tuple[float, str]:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"failed ({tree}): cards {' '.join(args[:3])} …\n{done.stderr}")
-    changed = re.search(r"(\d+) new or changed", done.stdout + done.stderr)
+    found = re.search(r"(\d+) new or changed|(\d+) new, (\d+) changed", done.stdout + done.stderr)  # older, newer summary
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return cpu, changed.group(1) if changed else "?"
+    if not found:
+        return cpu, "?"
+    return cpu, found.group(1) or str(int(found.group(2)) + int(found.group(3)))
 
 
 def main() -> None:

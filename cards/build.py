@@ -446,6 +446,7 @@ class BuildResult:
     meanings: str = ""  # the dictionaries used, e.g. "built-in lexicon + mueller7"
     cloze_notes: int = 0  # of `notes`, those of the "Russian cloze" note type
     anki_cards: int = 0  # the cards Anki makes of the notes: one per sentence note (two with --reverse), one per cloze
+    new: int = 0  # of `changed` (new or changed), the notes the deck did not have
 
     def summary(self) -> str:
         """One line: what was written (absolute path), what Anki will import, what it teaches, from what."""
@@ -454,7 +455,7 @@ class BuildResult:
         if self.written:
             kinds = f"{self.notes - self.cloze_notes} sentence" + (f", {self.cloze_notes} cloze" if self.cloze_notes else "")
             head = (f"{self.out.resolve()}: {self.notes} notes ({kinds}) = {self.anki_cards} Anki cards, "
-                    f"{self.changed} new or changed")
+                    f"{self.new} new, {self.changed - self.new} changed, {self.notes - self.changed} unchanged")
         else:
             head = f"dry run: {len(self.cards)} sentence notes"
         return (
@@ -763,7 +764,7 @@ def _build_deck(sources: Sequence[ArticlePair], out: Path, options: BuildOptions
     anki_cards = (len(specs) - len(cloze)) * (2 if options.reverse else 1) + sum(
         len(set(re.findall(r"\{\{c(\d+)::", spec.fields.russian))) for spec in cloze)
     return BuildResult(out, articles, decisions, cards, True, summary.changed, summary.notes, warnings,
-                       dictionary.source if dictionary else "", len(cloze), anki_cards)
+                       dictionary.source if dictionary else "", len(cloze), anki_cards, summary.new)
 
 
 def left_out_warning(earlier: Mapping, articles: Sequence[Article], specs: Sequence) -> tuple[str, ...]:

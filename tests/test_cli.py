@@ -289,10 +289,11 @@ def test_the_summary_counts_what_anki_imports(tmp_path, collection):
     result = CliRunner().invoke(main, ["build", str(SEED), "--cloze", "--reverse", "--no-stress", "--out", str(out)])
     assert result.exit_code == 0, result.output
     summary = result.output.strip().splitlines()[-1]
-    m = re.match(r"(/\S+): (\d+) notes \((\d+) sentence, (\d+) cloze\) = (\d+) Anki cards, (\d+) new or changed", summary)
+    m = re.match(r"(/\S+): (\d+) notes \((\d+) sentence, (\d+) cloze\) = (\d+) Anki cards, (\d+) new, (\d+) changed, (\d+) unchanged", summary)
     assert m, summary
     assert Path(m.group(1)) == out.resolve()
     notes, sentence, cloze, cards = map(int, m.group(2, 3, 4, 5))
+    assert tuple(map(int, m.group(6, 7, 8))) == (notes, 0, 0)  # new, changed, unchanged: a first build
     counts = import_apkg(collection, out)
     assert counts.new == notes == sentence + cloze and sentence == cloze
     assert collection.note_count() == notes

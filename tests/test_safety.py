@@ -387,7 +387,7 @@ def test_cli_one_bad_byte_gives_the_same_deck_and_a_warning(tmp_path):
     line = data[:i].count(b"\n") + 1
     assert (f"warning: {article / 'ru.txt'}: 1 byte that is not UTF-8 was dropped on line {line}. "
             "Check the text there, or save the file as UTF-8 again\n") in second.stderr
-    assert ", 0 new or changed" in second.stderr.splitlines()[-1]  # the very same notes
+    assert ", 0 new, 0 changed, " in second.stderr.splitlines()[-1]  # the very same notes
 
 
 def test_cli_a_second_build_of_a_deck_in_use_and_an_empty_rebuild(tmp_path):

@@ -148,8 +148,9 @@ class ExportSummary:
     path: Path
     notes: int
     cards: int
-    changed: int
+    changed: int  # new or changed: their modification time is this build's
     decks: tuple[str, ...]
+    new: int = 0  # of `changed`, notes the deck did not have
 
 
 def content_hash(spec: NoteSpec) -> str:
@@ -204,7 +205,8 @@ def write_apkg(
     models = {"sentence": sentence_model(), "cloze": cloze_model()}
     with deck_lock(out):
         old = load_state(out)
-        unique, notes, changed = note_states(specs, notes_json(old), now)
+        earlier = notes_json(old)
+        unique, notes, changed = note_states(specs, earlier, now)
         check_replacement(out, len(unique))
         decks: dict[str, genanki.Deck] = {}
         for position, spec in enumerate(unique):
@@ -234,7 +236,8 @@ def write_apkg(
         except OSError:
             pass
     cards = sum(len(n.cards) for d in decks.values() for n in d.notes)
-    return ExportSummary(out, len(unique), cards, changed, tuple(decks))
+    new = sum(1 for spec in unique if spec.guid not in earlier)
+    return ExportSummary(out, len(unique), cards, changed, tuple(decks), new)
 
 
 def write_package(package, file: str | Path, timestamp: float, database: str | Path,
@@ -437,7 +440,8 @@ def write_csv(
     now = int(time.time() if timestamp is None else timestamp)
     with deck_lock(out):
         old = load_state(out)
-        unique, notes, changed = note_states(specs, notes_json(old), now)
+        earlier = notes_json(old)
+        unique, notes, changed = note_states(specs, earlier, now)
         check_replacement(out, len(unique))
         for spec in unique:
             values = spec.field_values() + [""] * (width - len(spec.field_values()))
@@ -455,7 +459,8 @@ def write_csv(
     cards = sum(
         len(s.card.targets) if s.model == "cloze" else 1 + bool(s.fields.reverse) for s in unique
     )
-    return ExportSummary(out, len(unique), cards, changed, tuple(dict.fromkeys(s.deck for s in unique)))
+    new = sum(1 for spec in unique if spec.guid not in earlier)
+    return ExportSummary(out, len(unique), cards, changed, tuple(dict.fromkeys(s.deck for s in unique)), new)
 
 
 def csv_header() -> tuple[str, ...]:
