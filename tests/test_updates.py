@@ -50,6 +50,7 @@ def test_rebuild_with_a_new_article_keeps_history_and_edits(tmp_path, collection
     assert new_cards, "the second article brings new cards"
     assert counts.new == len(new_cards)
     assert counts.conflicting == 0 and counts.updated == 0
+    assert f"{len(new_cards)} new, 0 changed, {len(first.cards)} unchanged;" in second.summary()  # as Anki saw it
     assert counts.duplicate == len(second.cards) - len(new_cards)
     assert collection.note_count() == len(first.cards) + len(new_cards)
 
