@@ -10,6 +10,8 @@ from __future__ import annotations
 from cards.build import (
     ArticlePair,
     BuildOptions,
+    InspectedPair,
+    InspectedTarget,
     build_deck,
     choose_cards,
     find_pairs,
@@ -22,7 +24,8 @@ from cards.model import Bead, Card, Document, Lemma, Pair, Sentence, Target, Tok
 from cards.deck.select import SelectOptions, select
 
 __all__ = [
-    "ArticlePair", "Bead", "BuildOptions", "Card", "CardsError", "Document", "InputError", "Lemma", "Pair",
+    "ArticlePair", "Bead", "BuildOptions", "Card", "CardsError", "Document", "InputError", "InspectedPair",
+    "InspectedTarget", "Lemma", "Pair",
     "SelectOptions", "Sentence", "Target", "Token", "build_deck", "choose_cards", "find_pairs", "inspect_pairs",
     "load_pair", "prepare_articles", "select",
 ]

@@ -615,7 +615,34 @@ def input_files(sources: Sequence[ArticlePair], options: BuildOptions) -> tuple[
     return (*(p for s in sources for p in (s.ru, s.en)), *options.known_sources, *extra)
 
 
-def inspect_pairs(inputs: Sequence[Path], options: BuildOptions) -> tuple[list[dict], tuple[str, ...]]:
+@dataclass(frozen=True)
+class InspectedTarget:
+    """A target word of a chosen pair as `cards inspect` shows it."""
+
+    lemma: str
+    ru: str  # as it stands in the sentence
+    en: str | None  # its counterpart, None when none was found
+    gloss: str
+    pos: str
+    zipf: float
+
+
+@dataclass(frozen=True)
+class InspectedPair:
+    """An aligned pair as `cards inspect` shows it: chosen or not, the deciding rule, its targets."""
+
+    ru: str
+    en: str
+    score: float
+    kind: str
+    chosen: bool
+    rule: str
+    order: int
+    unknown: tuple[str, ...]
+    targets: tuple[InspectedTarget, ...]
+
+
+def inspect_pairs(inputs: Sequence[Path], options: BuildOptions) -> tuple[tuple[InspectedPair, ...], tuple[str, ...]]:
     """One row per aligned pair: chosen or not, the deciding rule, its targets and scores; and the
     warnings about articles left out, as `build` would give them."""
     sources = find_pairs(inputs)
@@ -628,31 +655,15 @@ def inspect_pairs(inputs: Sequence[Path], options: BuildOptions) -> tuple[list[d
     rows = []
     for d in decisions:
         card = by_index.get(d.index)
-        targets = card.targets if card else ()
-        rows.append(
-            {
-                "ru": d.pair.ru,
-                "en": d.pair.en,
-                "score": round(d.pair.score, 4),
-                "kind": d.pair.kind,
-                "chosen": d.chosen,
-                "rule": d.rule,
-                "order": d.order,
-                "unknown": list(d.unknown),
-                "targets": [
-                    {
-                        "lemma": t.lemma.lemma,
-                        "ru": d.pair.ru[t.ru_span[0] : t.ru_span[1]],
-                        "en": d.pair.en[t.en_span[0] : t.en_span[1]] if t.en_span else None,
-                        "gloss": t.gloss,
-                        "pos": t.lemma.pos,
-                        "zipf": round(t.lemma.zipf, 2),
-                    }
-                    for t in targets
-                ],
-            }
+        targets = tuple(
+            InspectedTarget(t.lemma.lemma, d.pair.ru[t.ru_span[0] : t.ru_span[1]],
+                            d.pair.en[t.en_span[0] : t.en_span[1]] if t.en_span else None, t.gloss, t.lemma.pos,
+                            round(t.lemma.zipf, 2))
+            for t in (card.targets if card else ())
         )
-    return rows, warnings
+        rows.append(InspectedPair(d.pair.ru, d.pair.en, round(d.pair.score, 4), d.pair.kind, d.chosen, d.rule,
+                                  d.order, tuple(d.unknown), targets))
+    return tuple(rows), warnings
 
 
 def inspect_words(inputs: Sequence[Path], options: BuildOptions) -> tuple[tuple[WordStatus, ...], tuple[str, ...]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -302,11 +303,11 @@ def inspect(inputs, fmt, words, known_sources, known_field, level, max_new, min_
         click.echo(f"{'card':<4} {'score':>5} {'rule':<24} [targets] Russian  (rules: cards inspect --help)")
     for row in rows:
         if fmt == "jsonl":
-            click.echo(json.dumps(row, ensure_ascii=False))
+            click.echo(json.dumps(asdict(row), ensure_ascii=False))
         else:
-            mark = "✓" if row["chosen"] else " "
-            words = ", ".join(t["lemma"] for t in row["targets"])
-            click.echo(f"{mark} {row['score']:.2f} {row['rule']:<24} [{words}] {row['ru'][:90]}")
+            mark = "✓" if row.chosen else " "
+            words = ", ".join(t.lemma for t in row.targets)
+            click.echo(f"{mark} {row.score:.2f} {row.rule:<24} [{words}] {row.ru[:90]}")
 
 
 @main.command()

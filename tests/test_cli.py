@@ -316,3 +316,17 @@ def test_no_progress_when_stderr_is_not_a_terminal(tmp_path):
     result = CliRunner().invoke(main, ["build", str(SEED), "--no-stress", "--out", str(tmp_path / "d.apkg")])
     assert result.exit_code == 0
     assert result.stderr.count("\n") == 1 and "making notes" not in result.stderr  # the summary alone
+
+
+def test_inspect_pairs_gives_frozen_rows_for_a_library_user(tmp_path):
+    """The library's inspect_pairs returns dataclasses (what `cards inspect --format jsonl` prints)."""
+    import dataclasses
+
+    from cards import BuildOptions, InspectedPair, InspectedTarget, inspect_pairs
+
+    rows, _ = inspect_pairs([SEED], BuildOptions(out=tmp_path / "x.apkg", stress=False))
+    assert rows and all(isinstance(r, InspectedPair) for r in rows)
+    chosen = [r for r in rows if r.chosen]
+    assert chosen and all(isinstance(t, InspectedTarget) for r in chosen for t in r.targets)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        rows[0].chosen = not rows[0].chosen
