@@ -10,15 +10,13 @@ from __future__ import annotations
 from cards.build import (
     ArticlePair,
     BuildOptions,
-    InspectedPair,
-    InspectedTarget,
     build_deck,
     choose_cards,
     find_pairs,
-    inspect_pairs,
     load_pair,
     prepare_articles,
 )
+from cards.report import InspectedPair, InspectedTarget, inspect_pairs
 from cards.errors import CardsError, InputError
 from cards.model import Bead, Card, Document, Lemma, Pair, Sentence, Target, Token
 from cards.deck.select import SelectOptions, select

@@ -276,7 +276,8 @@ def inspect(inputs, fmt, words, known_sources, known_field, level, max_new, min_
         cards inspect seeds/minsk-washington
         cards inspect seeds/minsk-washington --words --level B2
     """
-    from cards.build import BuildOptions, inspect_pairs
+    from cards.build import BuildOptions
+    from cards.report import inspect_pairs
 
     if max_words < min_words:
         raise click.BadParameter(f"must be at least --min-words ({min_words})", param_hint="--max-words")
@@ -285,7 +286,7 @@ def inspect(inputs, fmt, words, known_sources, known_field, level, max_new, min_
                            dictionary=dictionary, use_dictionary=not no_dictionary,
                            system_dictionaries=not no_system_dictionaries)
     if words:
-        from cards.build import inspect_words
+        from cards.report import inspect_words
 
         report, warnings = inspect_words(inputs, options)
         for warning in warnings:

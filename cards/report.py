@@ -1,0 +1,150 @@
+"""What a build would do, explained (`cards inspect`): every aligned pair with its rule and targets
+(`inspect_pairs`), and every content word with what selection did with it and why (`inspect_words`).
+The same stages and options as `cards build` (cards.build), nothing written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from cards.build import (
+    Article, BuildOptions, article_cache, checked_articles, choose_cards, chosen_in_order, default_out, find_pairs,
+    read_known,
+)
+from cards.deck.select import Decision
+
+
+@dataclass(frozen=True)
+class WordStatus:
+    """What a build did with one content word of the articles, and why (`cards inspect --words`)."""
+
+    lemma: str
+    status: str  # taught, known, not_a_target, left_out
+    reason: str  # one line a learner understands
+
+
+def word_report(articles: Sequence[Article], decisions: Sequence[Decision], known: frozenset[str] = frozenset(),
+                options: BuildOptions | None = None, earlier_notes: Mapping | None = None) -> tuple[WordStatus, ...]:
+    """Every content lemma of the articles, in order of first use, with what selection did with it:
+    taught by which card; known (at the level, from your lists, from earlier builds); not a target
+    (a name, a place word …); or left out (its sentences were filtered, or no card had room for it)."""
+    from cards.lexicon.levels import resolve_level
+    from cards.lexicon.morph import analyse
+    from cards.deck.select import known_by_level, known_cut, known_sense, lemma_key, not_target, subjects, with_subjects
+    from cards.lexicon.morph import CONTENT_POS
+
+    options = options or BuildOptions()
+    analyses = [analyse(d.pair.ru) for d in decisions]
+    select_options = options.select_options()  # with what any of the articles is about (subjects)
+    select_options = with_subjects(select_options, frozenset().union(
+        *subjects([d.pair for d in decisions], analyses, select_options).values()))
+    level = resolve_level(options.level).name
+    earlier = {lemma_key(x) for n in (earlier_notes or {}).values() for x in n.get("lemmas", ())}
+    card_of = {lemma_key(t.lemma.lemma): n for n, d in enumerate(chosen_in_order(decisions), 1) for t in d.targets}
+    rules: dict[str, set[str]] = {}
+    first: dict[str, object] = {}
+    in_known_sense: dict[str, bool] = {}  # every use in a sense the learner knows (known_sense)
+    for d, tokens in zip(decisions, analyses, strict=True):
+        for t in tokens:
+            if t.lemma.pos in CONTENT_POS:
+                key = lemma_key(t.lemma.lemma)
+                first.setdefault(key, t.lemma)
+                rules.setdefault(key, set()).add(d.rule)
+                in_known_sense[key] = in_known_sense.get(key, True) and known_sense(t.lemma, d.pair.en, select_options)
+    places = frozenset(k for k, lemma in first.items() if lemma.proper)
+    out = []
+    for key, lemma in first.items():
+        if key in card_of:
+            out.append(WordStatus(lemma.lemma, "taught", f"card {card_of[key]}"))
+        elif lemma.proper:
+            out.append(WordStatus(lemma.lemma, "not_a_target", "a name"))
+        elif key in known:
+            out.append(WordStatus(lemma.lemma, "known", "on your --known list"))
+        elif key in earlier:
+            out.append(WordStatus(lemma.lemma, "known", "taught by an earlier build of this deck"))
+        elif key in select_options.everyday:
+            out.append(WordStatus(lemma.lemma, "known", f"everyday word, known at {level}"))
+        elif known_by_level(lemma, select_options):
+            kind = "a word of the topic" if key in select_options.topic and select_options.topic_level else "a word"
+            out.append(WordStatus(lemma.lemma, "known", f"{kind} this common (Zipf ≥ {known_cut(key, select_options):g}) "
+                                                        f"is known at {level}"))
+        elif in_known_sense[key]:
+            terms = sorted(t for k, t in select_options.topic_senses if k == key)
+            out.append(WordStatus(lemma.lemma, "known", f"known at {level} in the sense used here; taught where the "
+                                                        f"English says {' or '.join(repr(t) for t in terms)}"))
+        elif (why := not_target(lemma, places)) or lemma.zipf < select_options.min_zipf:
+            out.append(WordStatus(lemma.lemma, "not_a_target", why or "too rare to be worth learning"))
+        elif not any(r.startswith("teaches") or r in ("nothing_new", "not_worth_a_card", "too_many_new_words")
+                     for r in rules[key]):
+            out.append(WordStatus(lemma.lemma, "left_out", "its sentences were left out: " + ", ".join(sorted(rules[key]))))
+        else:
+            out.append(WordStatus(lemma.lemma, "left_out", "no card taught it (others weighed more, or no room)"))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class InspectedTarget:
+    """A target word of a chosen pair as `cards inspect` shows it."""
+
+    lemma: str
+    ru: str  # as it stands in the sentence
+    en: str | None  # its counterpart, None when none was found
+    gloss: str
+    pos: str
+    zipf: float
+
+
+@dataclass(frozen=True)
+class InspectedPair:
+    """An aligned pair as `cards inspect` shows it: chosen or not, the deciding rule, its targets."""
+
+    ru: str
+    en: str
+    score: float
+    kind: str
+    chosen: bool
+    rule: str
+    order: int
+    unknown: tuple[str, ...]
+    targets: tuple[InspectedTarget, ...]
+
+
+def inspect_pairs(inputs: Sequence[Path], options: BuildOptions) -> tuple[tuple[InspectedPair, ...], tuple[str, ...]]:
+    """One row per aligned pair: chosen or not, the deciding rule, its targets and scores; and the
+    warnings about articles left out, as `build` would give them."""
+    sources = find_pairs(inputs)
+    out = Path(options.out) if options.out else default_out(sources, options.format)
+    articles, dictionary, warnings = checked_articles(sources, options, out)
+    known = read_known(options.known_sources, options.known_field)
+    decisions, cards = choose_cards(articles, known, options.select_options(), dictionary=dictionary,
+                                    cache=article_cache(options))
+    by_index = {d.index: c for d, c in zip(chosen_in_order(decisions), cards, strict=True)}
+    rows = []
+    for d in decisions:
+        card = by_index.get(d.index)
+        targets = tuple(
+            InspectedTarget(t.lemma.lemma, d.pair.ru[t.ru_span[0] : t.ru_span[1]],
+                            d.pair.en[t.en_span[0] : t.en_span[1]] if t.en_span else None, t.gloss, t.lemma.pos,
+                            round(t.lemma.zipf, 2))
+            for t in (card.targets if card else ())
+        )
+        rows.append(InspectedPair(d.pair.ru, d.pair.en, round(d.pair.score, 4), d.pair.kind, d.chosen, d.rule,
+                                  d.order, tuple(d.unknown), targets))
+    return tuple(rows), warnings
+
+
+def inspect_words(inputs: Sequence[Path], options: BuildOptions) -> tuple[tuple[WordStatus, ...], tuple[str, ...]]:
+    """What a build with these options does with every content word of the articles, and why; and the
+    warnings about articles left out, as `build` would give them."""
+    from cards.deck.export import read_state
+
+    sources = find_pairs(inputs)
+    out = Path(options.out) if options.out else default_out(sources, options.format)
+    articles, dictionary, warnings = checked_articles(sources, options, out)
+    known = read_known(options.known_sources, options.known_field)
+    earlier = read_state(out)
+    decisions, _ = choose_cards(articles, known, options.select_options(), dictionary=dictionary, earlier_notes=earlier,
+                                cache=article_cache(options))
+    return word_report(articles, decisions, known, options, earlier), warnings
