@@ -79,7 +79,8 @@ def test_text_without_russian_words(tmp_path):
 
 
 def test_field_text_strips_html_entities_sound_and_cloze():
-    value = '<div>Стороны <b>заключили</b>&nbsp;{{c1::сделку::deal}}</div>[sound:ru_123.mp3]<br>и&amp;т.д.'
+    value = ('<div>Стороны <b>заключили</b>&nbsp;{{c1::сделку::deal}}</div>[sound:ru_123.mp3]<br>и&amp;т.д.'
+             '<style>.ru { color: красный }</style><script>var слово = 1;</script>')
     assert field_text(value).split() == ["Стороны", "заключили", "сделку", "и&т.д."]
 
 

@@ -533,6 +533,11 @@ class _MarkdownWriter(HTMLParser):
             self.parts.append(data)
 
 
+def html_text(fragment: str) -> str:
+    """The text of an HTML fragment, a line per block (scripts and styles left out, entities decoded)."""
+    return re.sub(r"^#+ ", "", _html_fragment_to_markdown(fragment), flags=re.M)
+
+
 def _html_fragment_to_markdown(fragment: str) -> str:
     """HTML → Markdown-ish lines (see _MarkdownWriter)."""
     writer = _MarkdownWriter()
