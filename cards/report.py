@@ -111,15 +111,27 @@ class InspectedPair:
     targets: tuple[InspectedTarget, ...]
 
 
+def _as_built(inputs: Sequence[Path], options: BuildOptions):
+    """What `cards build` with these options would choose now, with the deck's memory as the build
+    reads it (its earlier notes and alignments): (articles, decisions, cards, known words, earlier
+    notes, warnings)."""
+    from cards.deck.export import load_state, notes_json
+
+    sources = find_pairs(inputs)
+    out = Path(options.out) if options.out else default_out(sources, options.format)
+    memory = load_state(out)
+    earlier = notes_json(memory)
+    articles, dictionary, warnings = checked_articles(sources, options, out, memory.alignments)
+    known = read_known(options.known_sources, options.known_field)
+    decisions, cards = choose_cards(articles, known, options.select_options(), dictionary=dictionary,
+                                    earlier_notes=earlier, cache=article_cache(options))
+    return articles, decisions, cards, known, earlier, warnings
+
+
 def inspect_pairs(inputs: Sequence[Path], options: BuildOptions) -> tuple[tuple[InspectedPair, ...], tuple[str, ...]]:
     """One row per aligned pair: chosen or not, the deciding rule, its targets and scores; and the
     warnings about articles left out, as `build` would give them."""
-    sources = find_pairs(inputs)
-    out = Path(options.out) if options.out else default_out(sources, options.format)
-    articles, dictionary, warnings = checked_articles(sources, options, out)
-    known = read_known(options.known_sources, options.known_field)
-    decisions, cards = choose_cards(articles, known, options.select_options(), dictionary=dictionary,
-                                    cache=article_cache(options))
+    _, decisions, cards, _, _, warnings = _as_built(inputs, options)
     by_index = {d.index: c for d, c in zip(chosen_in_order(decisions), cards, strict=True)}
     rows = []
     for d in decisions:
@@ -138,13 +150,5 @@ def inspect_pairs(inputs: Sequence[Path], options: BuildOptions) -> tuple[tuple[
 def inspect_words(inputs: Sequence[Path], options: BuildOptions) -> tuple[tuple[WordStatus, ...], tuple[str, ...]]:
     """What a build with these options does with every content word of the articles, and why; and the
     warnings about articles left out, as `build` would give them."""
-    from cards.deck.export import read_state
-
-    sources = find_pairs(inputs)
-    out = Path(options.out) if options.out else default_out(sources, options.format)
-    articles, dictionary, warnings = checked_articles(sources, options, out)
-    known = read_known(options.known_sources, options.known_field)
-    earlier = read_state(out)
-    decisions, _ = choose_cards(articles, known, options.select_options(), dictionary=dictionary, earlier_notes=earlier,
-                                cache=article_cache(options))
+    articles, decisions, _, known, earlier, warnings = _as_built(inputs, options)
     return word_report(articles, decisions, known, options, earlier), warnings

@@ -330,3 +330,20 @@ def test_inspect_pairs_gives_frozen_rows_for_a_library_user(tmp_path):
     assert chosen and all(isinstance(t, InspectedTarget) for r in chosen for t in r.targets)
     with pytest.raises(dataclasses.FrozenInstanceError):
         rows[0].chosen = not rows[0].chosen
+
+
+def test_inspect_and_a_rebuild_never_disagree(tmp_path):
+    """inspect reads the deck's memory as build does (earlier notes keep their targets, remembered
+    alignments): on a rebuild with other options it shows the very cards the build then writes."""
+    from dataclasses import replace
+
+    from cards import BuildOptions, build_deck, inspect_pairs
+
+    first = BuildOptions(out=tmp_path / "deck.apkg", stress=False)
+    build_deck([SEED], first)
+    second = replace(first, max_new=2, known_sources=(ROOT / "tests" / "data" / "known-political-500.txt",))
+    rows, _ = inspect_pairs([SEED], second)
+    shown = {r.ru: tuple(t.lemma for t in r.targets) for r in rows if r.chosen}
+    built = build_deck([SEED], second)
+    assert shown == {c.pair.ru: tuple(t.lemma.lemma for t in c.targets) for c in built.cards}
+    assert len(shown) < 45  # the options changed what is chosen
