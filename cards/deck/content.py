@@ -106,7 +106,7 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary) -> tuple[str, s
         # only glosses listed after the one the sentence gave: a sense group of the lexicon may begin
         # with another meaning (санкция: "approval; sanction", переписка: "copying; …; correspondence")
         extra = [g for g in group[matched + 1 :] if _stem(g) not in stems and not stems & {_stem(w) for w in g.split()}
-                 and dictionary.common(g) >= RARE_GLOSS and _synonyms(group[matched], g)][:SENSE_GLOSSES]
+                 and dictionary.common(g) >= RARE_GLOSS and _synonyms(group[matched], g)][:SENSE_GLOSSES] if matched >= 0 else []
         if not group and dictionary is not None:  # a free translation: the word's own meaning, named as such
             extra = [f"dict. {g}" for g in dictionary.card_glosses(lemma, limit=1, besides=[counterpart]) if ":" not in g]
         return "; ".join([counterpart, *extra]), "sentence"
