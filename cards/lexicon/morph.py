@@ -139,18 +139,28 @@ def _weight(lemma: str, pos: str, rivals: frozenset[str]) -> float:
     return weight if top and _pos(top[0].tag) == pos else weight - 3.0
 
 
+def _tied(slots: Sequence[Slot], i: int) -> list | None:
+    """The readings pymorphy3 scores as high as its first, of the first's part of speech; None for a
+    capitalised word inside a sentence (a name's reading is the name rules' to decide: Дюков is a
+    surname, not the genitive plural of дюк)."""
+    readings = slots[i].parses
+    top = readings[0]
+    if slots[i].text[:1].isupper() and not slots[i].sentence_start:
+        return None
+    pos = _pos(top.tag)
+    return [p for p in readings if p.score >= top.score * 0.999 and _pos(p.tag) == pos]
+
+
 def topic_lemma_on_tie(slots: Sequence[Slot], i: int) -> Reading | None:
     """светошумовые гранаты: pymorphy3 ties гранат (pomegranate) and граната (grenade); in the news
     this tool reads, the lemma of the default topic's vocabulary (cards.lexicon.levels) wins, when
     exactly one of the tied lemmas is in it."""
     from cards.lexicon.levels import DEFAULT_TOPIC, topic_words
 
-    readings = slots[i].parses
-    top = readings[0]
-    if slots[i].text[:1].isupper() and not slots[i].sentence_start:
-        return None  # a name's reading is the name rules' to decide
-    pos = _pos(top.tag)
-    tied = [p for p in readings if p.score >= top.score * 0.999 and _pos(p.tag) == pos]
+    tied = _tied(slots, i)
+    if tied is None:
+        return None
+    top = slots[i].parses[0]
     topic = topic_words(DEFAULT_TOPIC)
     in_topic = {p.normal_form for p in tied if p.normal_form.replace("ё", "е") in topic}
     if len(in_topic) != 1 or len({p.normal_form for p in tied}) < 2:
@@ -161,14 +171,11 @@ def topic_lemma_on_tie(slots: Sequence[Slot], i: int) -> Reading | None:
 
 def frequent_lemma_on_tie(slots: Sequence[Slot], i: int) -> Reading | None:
     """временного: временный, статей: статья: pymorphy3 ties, so the more frequent lemma wins."""
-    readings = slots[i].parses
-    top = readings[0]
-    if slots[i].text[:1].isupper() and not slots[i].sentence_start:
-        return None  # Дюков is a surname, not the genitive plural of дюк
-    if top.tag.POS == "ADJS":
+    top = slots[i].parses[0]
+    tied = _tied(slots, i)
+    if tied is None or top.tag.POS == "ADJS":
         return None  # намерен: short forms' lemmas are unreliable to compare
     pos = _pos(top.tag)
-    tied = [p for p in readings if p.score >= top.score * 0.999 and _pos(p.tag) == pos]
     lemmas = {p.normal_form for p in tied}
     if len(lemmas) < 2:
         return None
