@@ -510,8 +510,9 @@ class _MarkdownWriter(HTMLParser):
     """HTML → Markdown-ish lines, streamed (any depth of nesting: no recursion, no parser depth limit):
     one paragraph per block element or `<br><br>`, h1 → '# ', h2-h6 → '## ', scripts and menus skipped."""
 
-    def __init__(self) -> None:
+    def __init__(self, headings: bool = True) -> None:
         super().__init__(convert_charrefs=True)
+        self.headings = headings  # mark h1-h6 with '# ' / '## ' (off: text alone)
         self.parts: list[str] = []
         self.skipping = 0  # depth inside _SKIP_TAGS
 
@@ -520,7 +521,7 @@ class _MarkdownWriter(HTMLParser):
             self.skipping += 1
         elif not self.skipping and (tag in _BLOCK_TAGS or tag == "br"):
             self.parts.append("\n" if tag == "br" else "\n\n")
-            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            if self.headings and tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
                 self.parts.append("# " if tag == "h1" else "## ")
 
     def handle_startendtag(self, tag: str, attrs) -> None:
@@ -540,12 +541,12 @@ class _MarkdownWriter(HTMLParser):
 
 def html_text(fragment: str) -> str:
     """The text of an HTML fragment, a line per block (scripts and styles left out, entities decoded)."""
-    return re.sub(r"^#+ ", "", _html_fragment_to_markdown(fragment), flags=re.M)
+    return _html_fragment_to_markdown(fragment, headings=False)
 
 
-def _html_fragment_to_markdown(fragment: str) -> str:
+def _html_fragment_to_markdown(fragment: str, headings: bool = True) -> str:
     """HTML → Markdown-ish lines (see _MarkdownWriter)."""
-    writer = _MarkdownWriter()
+    writer = _MarkdownWriter(headings)
     writer.feed(fragment)
     writer.close()
     lines = [" ".join(line.split()) for line in "".join(writer.parts).split("\n")]
