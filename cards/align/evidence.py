@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from cards.align.english_words import FUNCTION_WORDS, IRREGULAR
 from cards.lexicon.cognates import _fold
+from cards.lexicon.lexicon import base_words, english_related
 from cards.lexicon.analyser import parses
 
 Span = tuple[int, int]
@@ -196,8 +197,6 @@ def phrase_head(parts: Sequence[str]) -> str | None:
 
 def gloss_stems(glosses: Sequence[tuple[str, float]], related: bool = True) -> GlossStems:
     """Stems of the glosses (see GlossStems); `related`: add the weaker `near` evidence."""
-    from cards.lexicon.lexicon import english_related
-
     single: dict[str, float] = {}
     forms: dict[str, set[str]] = {}
     phrases: set[tuple[str, ...]] = set()
@@ -252,8 +251,6 @@ def derived_keys(lemma: str) -> tuple[str, ...]:
     out = [word[: -len(a)] + b for a, b in _DEVERBAL if word.endswith(a) and len(word) - len(a) >= 2]
     if word.endswith(("о", "е")) and len(word) > 5 and not word.endswith(("ство", "ие", "ье")):
         out += [word[:-1] + end for end in ("ый", "ий", "ой")]
-    from cards.lexicon.lexicon import base_words
-
     out += [base for _, base in base_words(word)]  # спецпосланник → посланник, санкционный → санкция
     return tuple(dict.fromkeys(out))
 

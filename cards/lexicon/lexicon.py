@@ -281,6 +281,7 @@ def _english_related() -> dict[str, str]:
     return dict(line.split("\t", 1) for line in _lines("english-related.tsv.gz"))
 
 
+@lru_cache(maxsize=50_000)  # word alignment asks for every gloss of every word it aligns
 def english_related(word: str) -> tuple[str, ...]:
     """English words WordNet relates to `word` (a gloss): synonyms of its commonest senses and its
     derivations (arms → weaponry, complaint → complain, necessary → essential); () if none."""
