@@ -149,20 +149,18 @@ LATEST_PACKAGE = 3  # PackageMetadata.version from which a package's media map i
 
 
 def _package_version(package: zipfile.ZipFile) -> int:
-    """The version in a package's `meta` entry (protobuf field 1, a varint); 1 when it has none."""
+    """The version in a package's `meta` entry (anki's own PackageMetadata); 1 when it has none, 0 when
+    it cannot be read."""
+    from anki.import_export_pb2 import PackageMetadata
+    from google.protobuf.message import DecodeError
+
     try:
-        meta = package.read("meta")
+        meta = PackageMetadata.FromString(package.read("meta"))
     except KeyError:
         return 1
-    if len(meta) < 2 or meta[0] != 0x08:
+    except DecodeError:
         return 0
-    version, shift = 0, 0
-    for byte in meta[1:6]:
-        version |= (byte & 0x7F) << shift
-        shift += 7
-        if not byte & 0x80:
-            break
-    return version
+    return meta.version
 
 
 def _without_media(source: Path, target: str) -> None:
