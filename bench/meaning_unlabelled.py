@@ -7,13 +7,15 @@ Each of the 80-odd WMT21 dev articles that no gold file under bench/data uses is
 (default options) and every target is counted by the source of its meaning: the counterpart in the
 English sentence, the dictionary's commonest sense, a base word, a loanword guess, or none. No labels:
 this says how often each path is taken, not whether the meaning is right (bench/meaning.py does that).
-The articles are written to a temporary folder and removed.
+The articles are written to a temporary folder as the other benches write them (bench/rebuild_stability.py:
+headline and lead on lines of their own, as on a saved page) and removed.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 from collections import Counter
@@ -23,8 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cards.build import BuildOptions, choose_cards, find_dictionary, find_pairs, prepare_articles  # noqa: E402
+from rebuild_stability import write_pairs  # noqa: E402
 
-WMT21 = ROOT.parent / "shared" / "dev" / "wmt21-ruen" / "docs.jsonl"
+WMT21 = ROOT.parent / "shared" / "dev" / "wmt21-ruen" / "docs.jsonl"  # the articles write_pairs reads
 GOLD_FILES = sorted((ROOT / "bench" / "data").rglob("*.tsv"))
 SOURCES = ("sentence", "dictionary", "base", "loanword", "")
 
@@ -35,15 +38,12 @@ def unlabelled_docs() -> list[dict]:
         return [d for d in map(json.loads, f) if d["doc"] not in used]
 
 
-def targets_by_source(docs: list[dict], options: BuildOptions, folder: Path) -> tuple[Counter, list[str]]:
+def targets_by_source(docs: list[dict], options: BuildOptions, folders: dict[str, Path]) -> tuple[Counter, list[str]]:
     dictionary = find_dictionary(options)
     counts: Counter = Counter()
     rows = []
     for doc in docs:
-        pair = folder / doc["doc"].replace(":", "_")
-        pair.mkdir(exist_ok=True)
-        (pair / "ru.txt").write_text("\n\n".join(" ".join(p) for p in doc["ru"]), encoding="utf-8")
-        (pair / "en.txt").write_text("\n\n".join(" ".join(p) for p in doc["en"]), encoding="utf-8")
+        pair = folders[re.sub(r"\W+", "-", doc["doc"])]
         _, cards = choose_cards(prepare_articles(find_pairs([pair])), dictionary=dictionary)
         for card in cards:
             for t in card.targets:
@@ -64,9 +64,10 @@ def main() -> int:
     print("| dictionaries | targets | counterpart in the sentence | dictionary sense | base word | loanword | none |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
+        folders = {p.name: p for p in write_pairs(Path(tmp) / "pairs", 10_000)}  # as the other benches write them
         for name, options in (("built-in lexicon", BuildOptions(system_dictionaries=False)),
                               ("built-in lexicon + system", BuildOptions())):
-            counts, rows = targets_by_source(docs, options, Path(tmp))
+            counts, rows = targets_by_source(docs, options, folders)
             total = sum(counts.values())
             cells = " | ".join(f"{counts[s]} ({counts[s] / total:.3f})" for s in SOURCES)
             print(f"| {name} | {total} | {cells} |")
