@@ -106,11 +106,14 @@ def main() -> int:
                 if name == "plain":
                     for lemma in dict.fromkeys(t.lemma.lemma for c in cards for t in c.targets):
                         totals[split]["label " + labels.get((doc, lemma), "unlabelled")] += 1
-                if args.show and name == "plain" and split not in UNSHOWN:
+                if name == "plain":
                     why = {lemma_key(w.lemma): w.reason for w in word_report(articles, decisions, frozenset(), base)}
                     for k in keys:
                         if not keys_of(k) & taught:
-                            print(f"   missed {doc} {k}: {why.get(k, 'not found in the article')}", file=sys.stderr)
+                            reason = why.get(k, "not found in the article")
+                            totals[split]["miss " + miss_kind(reason)] += 1
+                            if args.show and split not in UNSHOWN:
+                                print(f"   missed {doc} {k}: {reason}", file=sys.stderr)
             hit, n, cards, _ = row["plain"]
             line = f"| {doc} | {split} | {n} | {hit} | {cards} | {words} | {1000 * cards / words:.1f} |"
             t = totals[split]
@@ -138,9 +141,24 @@ def main() -> int:
         if args.known:
             line += f" {t['listed']} | {t['khit']}/{t['kn']} ({t['khit'] / max(t['kn'], 1):.3f}) |"
         print(line)
+    kinds = sorted({k[5:] for t in totals.values() for k in t if k.startswith("miss ")})
+    print("\n| split | key lemmas missed | " + " | ".join(kinds) + " |")
+    print("|---|---:|" + "---:|" * len(kinds))
+    for split, t in totals.items():
+        print(f"| {split} | {t['keys'] - t['hit']} | " + " | ".join(str(t["miss " + k]) for k in kinds) + " |")
     if args.ablate:
         ablate(gold, base.select_options(), labels, args.sets)
     return 0
+
+
+def miss_kind(reason: str) -> str:
+    """The kind of a miss, from word_report's reason: known at the level, sentence filtered, no room, …"""
+    for prefix, kind in (("a word this common", "known: frequency"), ("everyday word", "known: everyday"),
+                         ("known at", "known: sense"), ("its sentences were left out", "sentence filtered"),
+                         ("its sentence's card was full", "card full"), ("not worth a card", "not worth a card"), ("a name", "taken as a name"), ("not found", "lemma not found")):
+        if reason.startswith(prefix):
+            return kind
+    return "other"
 
 
 def ablate(gold, options, labels, sets) -> None:

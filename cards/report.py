@@ -76,12 +76,21 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
                                                         f"English says {' or '.join(repr(t) for t in terms)}"))
         elif (why := not_target(lemma, places)) or lemma.zipf < select_options.min_zipf:
             out.append(WordStatus(lemma.lemma, "not_a_target", why or "too rare to be worth learning"))
-        elif not any(r.startswith("teaches") or r in ("nothing_new", "not_worth_a_card", "too_many_new_words")
+        elif not any(r.startswith("teaches") or r in ("nothing_new", "not_worth_a_card")
                      for r in rules[key]):
             out.append(WordStatus(lemma.lemma, "left_out", "its sentences were left out: " + ", ".join(sorted(rules[key]))))
         else:
-            out.append(WordStatus(lemma.lemma, "left_out", "no card taught it (others weighed more, or no room)"))
+            out.append(WordStatus(lemma.lemma, "left_out", _no_card_reason(key, decisions, select_options.max_new)))
     return tuple(out)
+
+
+def _no_card_reason(key: str, decisions: Sequence[Decision], max_new: int) -> str:
+    """Why a word worth teaching, in sentences no filter dropped, has no card: the cards that hold it
+    were full, or it did not weigh enough for a card of its own."""
+    holding = [d for d in decisions if key in d.unknown]
+    if any(d.chosen for d in holding):
+        return f"its sentence's card was full (--max-new {max_new}); other words weighed more"
+    return "not worth a card of its own here, and no card had room for it"
 
 
 @dataclass(frozen=True)

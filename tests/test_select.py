@@ -196,10 +196,17 @@ def test_words_worth_a_card_and_the_topic_s_take_the_room_other_words_fill_up_to
         SelectOptions(fill=-1)
 
 
-def test_too_many_new_words_for_one_card():
-    decisions = run(["Делегация прибыла и обсудили санкции"], options=SelectOptions(min_words=3, max_new=2, extra_unknown=1))
-    assert decisions[0].rule == "too_many_new_words" and not decisions[0].chosen
-    assert set(decisions[0].unknown) == {"делегация", "прибыть", "обсудить", "санкция"}
+def test_a_dense_sentence_is_a_card_only_for_words_no_lighter_sentence_teaches():
+    options = SelectOptions(min_words=3, max_new=2, extra_unknown=1)
+    dense = "Делегация прибыла и обсудили санкции"  # four new words: more than max_new + extra_unknown
+    alone = run([dense], options=options)
+    assert alone[0].chosen and len(alone[0].targets) == 2
+    assert set(alone[0].unknown) == {"делегация", "прибыть", "обсудить", "санкция"}
+    covered = run([dense, "Делегация прибыла в Минск", "Стороны обсудили санкции"], options=options)
+    assert not covered[0].chosen and covered[0].rule == "nothing_new"
+    assert {t.lemma.lemma for d in covered for t in d.targets} == {"делегация", "прибыть", "обсудить", "санкция"}
+    partly = run([dense, "Делегация прибыла в Минск"], options=options)  # обсудить, санкция: only the dense one
+    assert partly[0].chosen and {t.lemma.lemma for t in partly[0].targets} == {"обсудить", "санкция"}
 
 
 def test_a_card_may_leave_a_few_unknown_words_for_later_cards():
