@@ -124,6 +124,10 @@ def test_base_words_of_derived_words_and_compounds():
     assert ("само-", "изоляция") in base_words("самоизоляция")
     assert ("нац-", "гвардия") in base_words("нацгвардия")
     assert ("", "бабушка") in base_words("бабушкин")  # a possessive adjective
+    assert base_words("припарковать") == (("при-", "парковать"),)  # a prefixed verb: its verb
+    assert base_words("переизбрать") == (("пере-", "избрать"),)  # пере-, not п- + ере-
+    assert ("медико-", "санитарный") in base_words("медико-санитарный")  # a hyphenated compound: its last part
+    assert ("мало-", "облачный") in base_words("малооблачный")
 
 
 def test_a_word_known_without_a_gloss_gets_its_base_words_meaning():
@@ -134,6 +138,16 @@ def test_a_word_known_without_a_gloss_gets_its_base_words_meaning():
     assert meaning_for("дистанционно", None, dictionary) == ("of дистанция: distance", "base")
     assert meaning_for("окончательно", None, dictionary)[1] == "dictionary"  # its own gloss first
     assert meaning_for("негазированный", None, dictionary) == ("не- + газированный: not aerated", "base")
+    assert meaning_for("припарковать", None, dictionary) == ("при- + парковать: park", "base")
+
+
+def test_a_word_with_only_a_definition_keeps_it_and_notes_are_left_out():
+    from cards.lexicon.convert import senses
+
+    assert senses("citizen of the Russian Federation") == (("citizen of the Russian Federation",),)
+    assert senses("sanctions, citizen of the Russian Federation") == (("sanctions",),)  # a gloss: no definition
+    assert senses("Adjectival form of Spring the season") == ()  # a note, not a translation
+    assert shipped().ranked("россиянин")[0][0] == "citizen of the Russian Federation"
 
 
 def test_seed_build_without_system_dictionaries_gives_every_target_a_meaning(tmp_path):

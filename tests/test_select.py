@@ -280,6 +280,9 @@ def test_ordinals_place_words_and_pointing_adverbs_are_never_targets():
     assert not_target(Lemma("белорусский", "adj")) == "place_adjective"  # Белоруссия
     assert not_target(Lemma("американец", "noun", animacy="anim")) == "demonym"  # американский ← Америка
     assert not_target(Lemma("насколько", "adv")) == "pronominal_adverb"
+    for word in ("врио", "ул", "сми"):  # pymorphy3 knows them only as abbreviations
+        assert not_target(Lemma(word, "noun")) == "abbreviation", word
+    assert not_target(Lemma("улица", "noun")) is None
     for word in ("санкционный", "дипломатический", "политический", "городской", "детский"):
         assert not_target(Lemma(word, "adj")) is None, word
     assert not_target(Lemma("коллега", "noun", animacy="anim")) is None

@@ -345,8 +345,8 @@ def not_target(lemma, places: frozenset[str] = frozenset()) -> str | None:
         return "demonym"
     if lemma.pos == "adv" and any("Ques" in tag or "Dmns" in tag for tag in tags):
         return "pronominal_adverb"
-    if len(word) <= 4 and not any(ch in "аеёиоуыэюя" for ch in word):
-        return "abbreviation"  # кг, кв, млрд
+    if len(word) <= 4 and not any(ch in "аеёиоуыэюя" for ch in word) or tags and all("Abbr" in tag for tag in tags):
+        return "abbreviation"  # кг, кв, млрд; ул, врио, СМИ (pymorphy3 knows them only as abbreviations)
     return None
 
 

@@ -67,23 +67,33 @@ def sha256(path: Path) -> str:
 # --- OpenRussian ---------------------------------------------------------------------------------
 
 
-def clean_gloss(text: str) -> str:
+GLOSS_WORDS = 4  # a longer gloss is a definition, not a translation …
+DEFINITION_WORDS = 8  # … kept only for a word that has nothing shorter (россиянин: citizen of the Russian Federation)
+
+
+def clean_gloss(text: str, max_words: int = GLOSS_WORDS) -> str:
     """One English gloss as a card shows it: no remarks in brackets, no leading "to", no artefacts;
     "" when nothing usable is left ("sick-leave certificate" stays, "(brief report)" goes)."""
     text = _PAREN.sub(" ", text).replace("*", " ").replace("/", " ")
     text = " ".join(text.split()).strip(" .,!?:\"'")
     text = _TO.sub("", text)
-    return text if _ENGLISH_GLOSS.match(text) and len(text.split()) <= 4 else ""
+    if max_words > GLOSS_WORDS and (not text[:1].islower() or " form of " in f" {text} "):
+        return ""  # "Adjectival form of Spring the season": a note, not a definition; the base word says more
+    return text if _ENGLISH_GLOSS.match(text) and len(text.split()) <= max_words else ""
 
 
 def senses(translations: str) -> tuple[tuple[str, ...], ...]:
-    """OpenRussian's translation cell as senses: ";" separates meanings, "," synonyms."""
-    out = []
-    for part in translations.split(";"):
-        glosses = tuple(dict.fromkeys(g for g in (clean_gloss(x) for x in _split_commas(part)) if g))
-        if glosses:
-            out.append(glosses)
-    return tuple(out)
+    """OpenRussian's translation cell as senses: ";" separates meanings, "," synonyms. Glosses of up to
+    GLOSS_WORDS words; when there are none, definitions of up to DEFINITION_WORDS."""
+    for limit in (GLOSS_WORDS, DEFINITION_WORDS):
+        out = []
+        for part in translations.split(";"):
+            glosses = tuple(dict.fromkeys(g for g in (clean_gloss(x, limit) for x in _split_commas(part)) if g))
+            if glosses:
+                out.append(glosses)
+        if out:
+            return tuple(out)
+    return ()
 
 
 def _split_commas(text: str) -> list[str]:

@@ -219,7 +219,12 @@ COMPOUND_PREFIXES = ("не", "бое", "спец", "гос", "гео", "вице
                      "мега", "нео", "псевдо", "квази", "авиа", "авто", "агро", "био", "эко", "теле", "мед",
                      "полит", "соц", "экономико", "военно", "обще", "меж", "сверх", "противо", "само", "нац",
                      "зам", "кино", "видео", "фото", "радио", "электро", "гидро", "энерго", "нефте", "газо", "аэро",
-                     "евро", "мульти", "микро", "полу", "кибер", "медиа", "интернет", "онлайн", "по")
+                     "евро", "мульти", "микро", "полу", "кибер", "медиа", "интернет", "онлайн", "мало", "много",
+                     "по")
+# Verb prefixes: a prefixed verb the lexicon lacks is shown as its prefix and the verb it is made from
+# (припарковать → при- + парковать: park), longest first so that пере- is not read as п- + ере-.
+VERB_PREFIXES = ("пере", "недо", "разо", "раз", "рас", "под", "подо", "пред", "при", "про", "вы", "за", "на", "до",
+                 "от", "ото", "из", "ис", "со", "об", "обо", "во", "вз", "вс", "с", "у", "о", "в")
 
 
 _DEVERBAL = (("ование", "овать"), ("ение", "ить"), ("ение", "ять"), ("ание", "ать"), ("яние", "ять"),
@@ -265,6 +270,16 @@ def _bases(word: str) -> tuple[tuple[str, str], ...]:
             candidate = word[: -len(end)] + noun_end
             if _has_sense(candidate, "noun") or _has_sense(candidate, "adj"):
                 out.append(("", candidate))
+    if "-" in word.strip("-"):  # медико-санитарный → медико- + санитарный
+        head, _, last = word.rpartition("-")
+        if _has_sense(last, "adj") or _has_sense(last, "noun"):
+            out.append((head + "-", last))
+    if word.endswith(("ть", "ться")):
+        for prefix in sorted(VERB_PREFIXES, key=len, reverse=True):
+            rest = word[len(prefix):]
+            if word.startswith(prefix) and len(rest) >= 5 and _has_sense(rest, "verb"):
+                out.append((prefix + "-", rest))
+                break
     for prefix in COMPOUND_PREFIXES:
         rest = word[len(prefix):].lstrip("-")
         if not word.startswith(prefix) or len(rest) < 4:
