@@ -43,7 +43,7 @@ def write_pairs(folder: Path, count: int) -> list[Path]:
                 lines, current = [], []
                 for sentence in para:
                     current.append(sentence.strip())
-                    if k == 0 and not re.search(r"[.!?…\"»”]$", sentence.strip()):
+                    if k == 0 and not re.search(r"[.!?…][\"»”]?$", sentence.strip()):
                         lines.append(" ".join(current))  # the headline and the lead: lines of their own
                         current = []
                 paragraphs.extend(lines + ([" ".join(current)] if current else []))
