@@ -291,6 +291,19 @@ def test_lexicalised_short_adjectives_stay_adjectives():
     assert (w["принятое"].lemma, w["принятое"].pos) == ("принять", "verb")  # an agent follows
 
 
+def test_a_neuter_short_adjective_beside_another_verb_is_the_adverb():
+    w = words("Руководство воспринимает такое предложение позитивно и готово работать.")
+    assert (w["позитивно"].lemma, w["позитивно"].pos) == ("позитивно", "adv")
+    assert morph.explain("Решение окончательно.")[1][2] != "adverb_beside_verb"  # no other verb: the predicate
+
+
+def test_a_plural_noun_of_a_plural_only_headword_takes_it():
+    w = words("В кулуарах саммита обсуждали издержки.")
+    assert w["кулуарах"].lemma == "кулуары"  # pymorphy3 gives кулуар, which the lexicon has no sense for
+    assert words("Выборы прошли спокойно.")["Выборы"].lemma == "выборы"
+    assert morph.plural_only_headword("выбор", "выборы") is None  # выбор has senses of its own
+
+
 def test_participles_lexicalised_as_adjectives_keep_the_adjective():
     text = "Подавляющее большинство депутатов поддержало поправки в бюджет."
     w = words(text)

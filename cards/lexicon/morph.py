@@ -393,6 +393,38 @@ def short_participle(slots: Sequence[Slot], i: int) -> Reading | None:
     return None
 
 
+LINKING_VERBS = frozenset("быть стать становиться являться оказаться оказываться казаться остаться оставаться".split())
+
+
+def _clause_span(slots: Sequence[Slot], i: int) -> range:
+    """The words of the clause around word `i`: from the last clause opening to the next punctuation."""
+    start = i
+    while start > 0 and not _clause_start(slots, start):
+        start -= 1
+    stop = i + 1
+    while stop < len(slots) and not slots[stop].sentence_start and not any(ch in slots[stop].gap for ch in ",;:—–()«»\""):
+        stop += 1
+    return range(start, stop)
+
+
+def adverb_beside_verb(slots: Sequence[Slot], i: int) -> Reading | None:
+    """воспринимает предложение позитивно: a word that is both a neuter short adjective and an adverb
+    is the adverb in a clause whose predicate is another verb (a short adjective is a predicate only with
+    a linking verb, or none: решение окончательно)."""
+    slot = slots[i]
+    top = slot.parses[0]
+    if top.tag.POS != "ADJS" or top.tag.gender != "neut":
+        return None
+    adverb = next((p for p in slot.parses if p.tag.POS == "ADVB" and p.is_known), None)
+    if adverb is None:
+        return None
+    for j in _clause_span(slots, i):
+        verb = slots[j].parses[0] if slots[j].parses else None
+        if j != i and verb is not None and verb.tag.POS == "VERB" and verb.normal_form not in LINKING_VERBS:
+            return _reading(adverb, "adverb_beside_verb")
+    return None
+
+
 RULES: tuple[Rule, ...] = (
     parenthetical,
     substantive_after_number,
@@ -407,6 +439,7 @@ RULES: tuple[Rule, ...] = (
     adjective_before_noun,
     lexicalised_participle,
     short_participle,
+    adverb_beside_verb,
     quantifier_before_genitive,
     proper_when_capitalised,
     attribute_before_noun,
@@ -442,6 +475,8 @@ def _lemma_from(slot: Slot, reading: Reading, all_caps_text: bool) -> Lemma:
     tag = reading.tag
     proper = _is_proper(slot, reading, all_caps_text)
     lemma = _restore_case(reading.lemma, strip_stress(slot.text)) if proper else reading.lemma
+    if reading.pos == "noun" and not proper and tag.number == "plur":
+        lemma = plural_only_headword(lemma, strip_stress(slot.text)) or lemma
     gender = animacy = aspect = None
     if reading.pos == "noun":
         if reading.noun:
@@ -453,6 +488,21 @@ def _lemma_from(slot: Slot, reading: Reading, all_caps_text: bool) -> Lemma:
     if reading.pos == "noun" and animacy is None:
         animacy = "anim" if proper and PROPER_GRAMMEMES & {"Name", "Surn", "Patr"} & set(tag.grammemes) else "inan"
     return Lemma(lemma, reading.pos, gender, aspect, lemma_zipf(lemma, reading.pos), proper, animacy)
+
+
+def plural_only_headword(lemma: str, form: str) -> str | None:
+    """The plural-only headword a plural noun belongs to, when pymorphy3 gives it a singular lemma the
+    lexicon has no sense for (кулуарах: кулуары, not кулуар); None otherwise."""
+    from cards.lexicon.lexicon import shipped
+
+    lexicon = shipped()
+    if any(e.senses for e in lexicon.entries(lemma)):
+        return None
+    for parse in parses(form.lower()):
+        if parse.normal_form == lemma and parse.tag.number == "plur" and (plural := parse.inflect({"plur", "nomn"})):
+            if any(e.plural_only and e.senses for e in lexicon.entries(plural.word)):
+                return plural.word
+    return None
 
 
 def analyse(text: str, rules: Sequence[Rule] = RULES) -> tuple[Token, ...]:
