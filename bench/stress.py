@@ -6,6 +6,11 @@ and the share of marks on the gold's vowel (in a hyphenated token, its last mark
 alone (what `pip install cards` gives), silero-stress alone, and the lexicon with silero filling the
 words it leaves open; overall and per flag (names, homographs). The words come from docs.jsonl.
 
+--names: the Wiktionary list of stressed names (cards.lexicon.name_stress) against the other source
+that stresses names, OpenRussian's name paradigms (its capitalised nouns in openrussian-forms.tsv.gz):
+for every form of a name both list, the share the list and its inflection rule mark, and the share of
+those marks on OpenRussian's vowel; the disagreements by lemma.
+
 Default: load time and time per sentence of silero-stress on CPU, one call per sentence against one
 call per batch, on Russian sentences of the WMT21 dev set (read from /work/shared only) or of the seed;
 how often batching changes a sentence (homograph context); the share of words of two or more syllables
@@ -14,6 +19,7 @@ seconds of speech and kB per sentence, and a second call (the file is reused).
 
 Usage:
     python bench/stress.py --gold [bench/data/stress/gold.tsv] [--dev /work/shared/dev/wmt21-ruen/docs.jsonl]
+    python bench/stress.py --names
     python bench/stress.py [--dev /work/shared/dev/wmt21-ruen/docs.jsonl] [--sentences 300] [--audio]
 """
 
@@ -171,6 +177,36 @@ def bench_gold(gold_path: Path, dev: Path, errors: bool) -> None:
         print(f"silero-stress not installed ({stress.INSTALL}): lexicon only")
 
 
+def bench_names() -> None:
+    from cards.lexicon import accents, name_stress
+
+    names: set[str] = set()
+    compared: set[str] = set()
+    forms = marked = right = 0
+    wrong: dict[str, int] = {}
+    for line in accents._forms().lines:
+        key, form, lemma, pos, _ = line.decode("utf-8").split("\t")
+        if not lemma[:1].isupper() or pos != "noun" or predicted_vowel(form) is None or accents.syllables(key) < 2:
+            continue
+        names.add(lemma)
+        if name_stress.listed(lemma) is None:
+            continue
+        compared.add(lemma)
+        forms += 1
+        got = name_stress.stressed(key, lemma)
+        if got is not None:
+            marked += 1
+            right += predicted_vowel(got) == predicted_vowel(form)
+            if predicted_vowel(got) != predicted_vowel(form):
+                wrong[lemma] = wrong.get(lemma, 0) + 1
+    print(f"Wiktionary's list: {len(name_stress._table())} names; OpenRussian: {len(names)} names with stressed forms, "
+          f"{len(compared)} of them in the list, {forms} forms")
+    print(f"list + inflection: {marked}/{forms} marked ({marked / forms:.1%}), {right}/{marked} on OpenRussian's vowel "
+          f"({right / marked:.1%})")
+    for lemma, count in sorted(wrong.items()):
+        print(f"    differs: {lemma} ({count} forms; list: {name_stress.listed(lemma)})")
+
+
 def dev_sentences(path: Path, limit: int) -> list[str]:
     out: list[str] = []
     with path.open(encoding="utf-8") as lines:
@@ -254,7 +290,10 @@ def main() -> None:
     parser.add_argument("--audio", action="store_true", help="time cards.deck.audio instead")
     parser.add_argument("--gold", type=Path, nargs="?", const=GOLD, help="score against a hand-stressed gold")
     parser.add_argument("--errors", action="store_true", help="with --gold: list the wrong marks")
+    parser.add_argument("--names", action="store_true", help="the Wiktionary name list against OpenRussian's names")
     args = parser.parse_args()
+    if args.names:
+        return bench_names()
     if args.gold:
         return bench_gold(args.gold, args.dev or DEV, args.errors)
     if args.audio:

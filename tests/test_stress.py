@@ -46,8 +46,11 @@ SENTENCES_LEXICON = {
     "Кто-нибудь сказал кое-что по-прежнему, во-первых, из-за войны.": (
         f"Кто{A}-нибудь сказа{A}л кое-что{A} по-пре{A}жнему, во-пе{A}рвых, из-за{A} войны{A}."
     ),
-    # capitals unmarked; a name only from a name's entry (Пу́тин, not пути́н); unknown names open
-    "США, ООН и ЗАМОК; Путин и Лукашенко в Москве.": f"США, ООН и ЗАМОК; Пу{A}тин и Лукашенко в Москве{A}.",
+    # capitals unmarked; a name only from a name's entry (Пу́тин, not пути́н) or Wiktionary's (Лукаше́нко);
+    # unknown names open
+    "США, ООН и ЗАМОК; Путин, Лукашенко и Фургал в Москве.": (
+        f"США, ООН и ЗАМОК; Пу{A}тин, Лукаше{A}нко и Фургал в Москве{A}."
+    ),
     # a compound the lexicon lacks takes the stress of its last word
     "Борьба с коронавирусом и госсекретарем.": f"Борьба{A} с коронави{A}русом и госсекретарём.",
 }
@@ -72,9 +75,10 @@ def test_lexicon_spans(lexicon_only):
 
 def test_lexicon_stress_word(lexicon_only):
     # out of context a lemma reads as a dictionary form: уже́ the adverb, основно́й, not осно́вный's forms
-    words = ("уже", "основной", "сторона", "Путин", "кто-нибудь", "договоренность", "замок", "Лукашенко")
+    words = ("уже", "основной", "сторона", "Путин", "кто-нибудь", "договоренность", "замок", "Лукашенко", "Фургал")
     assert [lexicon_only.stress_word(w) for w in words] == [
-        f"уже{A}", f"основно{A}й", f"сторона{A}", f"Пу{A}тин", f"кто{A}-нибудь", "договорённость", "замок", "Лукашенко"
+        f"уже{A}", f"основно{A}й", f"сторона{A}", f"Пу{A}тин", f"кто{A}-нибудь", "договорённость", "замок",
+        f"Лукаше{A}нко", "Фургал",
     ]
     # the form in the sentence picks the lexeme of a homograph
     assert lexicon_only.stress_word("замок", f"за{A}мке") == f"за{A}мок"
@@ -90,7 +94,7 @@ def test_available_without_silero(monkeypatch):
         stress._model.__wrapped__()
     monkeypatch.setattr(stress, "_model", stress._model.__wrapped__)  # not a model loaded by another test
     with pytest.raises(stress.StressError):
-        stress.accentuate("Лукашенко", silero=True)
+        stress.accentuate("Фургал", silero=True)
     assert issubclass(stress.StressError, CardsError)
 
 
@@ -109,9 +113,9 @@ def test_torch_only_for_open_words():
     # Without silero an open word (a name) stays unmarked; with it, a text the lexicon settles needs no model.
     code = (
         "import sys; sys.modules['silero_stress'] = None; from cards.lexicon import stress; "
-        "print(stress.accentuate('Лукашенко принял делегацию.'), 'torch' in sys.modules)"
+        "print(stress.accentuate('Фургал принял делегацию.'), 'torch' in sys.modules)"
     )
-    assert _run(code) == ["Лукашенко", f"при{A}нял", f"делега{A}цию.", "False"]
+    assert _run(code) == ["Фургал", f"при{A}нял", f"делега{A}цию.", "False"]
     code = "import sys; from cards.lexicon import stress; stress.accentuate('Делегация приняла решение.'); "
     code += "print('torch' in sys.modules)"
     assert _run(code) == ["False"]
@@ -265,6 +269,118 @@ def test_shipped_data():
     assert accents.stressed_forms("договоренность") == ("договорённость",)
     assert accents.stressed_forms("zzz") == ()
     assert len(accents._forms().lines) > 40_000 and len(accents._fsa().edges) == 180_433
+
+
+# --- names: Wiktionary's romanizations (name-stress.tsv.gz) ---------------------------------------------
+
+
+def test_names_the_other_sources_lack(lexicon_only):
+    text = (
+        "Путина и Лукашенко ждали в Вашингтоне и Нью-Йорке; Сергея, Михаила и Дмитрия — в Костроме, Бухаре и "
+        "Тбилиси, с Ильей и Дегтяревым, у Хабаровского края и ливанской границы."
+    )
+    for word in ("лукашенко", "вашингтоне", "нью-йорке", "сергея", "михаила", "дмитрия", "костроме", "бухаре",
+                 "тбилиси", "ильей", "дегтяревым", "хабаровского", "ливанской"):
+        assert accents.entries(word) == (), word  # neither stress-forms nor OpenRussian knows it
+    assert lexicon_only.accentuate(text) == (
+        f"Пу{A}тина и Лукаше{A}нко жда{A}ли в Вашингто{A}не и Нью-Йо{A}рке; Серге{A}я, Михаи{A}ла и Дми{A}трия — "
+        f"в Костроме{A}, Бухаре{A} и Тбили{A}си, с Ильёй и Дегтярёвым, у Хаба{A}ровского кра{A}я и лива{A}нской "
+        f"грани{A}цы."
+    )
+
+
+def test_names_stay_open_where_unsure(lexicon_only):
+    # Омск: nothing to inflect from; Фургал, Насралла: not listed; Новгородской: Но́вгород → новгоро́дский;
+    # Марсель: the lexicon's ма́рсель is the sail, Wiktionary's Марсе́ль the city, so a capital leaves it open.
+    text = "В Омске Фургал и Насралла видели новгородский марсель в Марселе."
+    assert lexicon_only.accentuate(text) == f"В Омске Фургал и Насралла ви{A}дели новгородский ма{A}рсель в Марселе."
+
+
+def test_inflected_names_keep_a_stress_that_cannot_move():
+    from cards.lexicon.name_stress import inflect
+
+    assert inflect(f"пу{A}тин", "путина") == f"пу{A}тина"
+    assert inflect(f"герма{A}ния", "германии") == f"герма{A}нии"
+    assert inflect(f"вашингто{A}н", "вашингтоне") == f"вашингто{A}не"
+    assert inflect(f"брюссе{A}ль", "брюсселя") == f"брюссе{A}ля"
+    assert inflect("ковалёв", "ковалевым") == "ковалёвым"
+    assert inflect(f"москва{A}", "москвы") == f"москвы{A}"
+    assert inflect(f"москва{A}", "москвой") == f"москво{A}й"
+    assert inflect(f"чечня{A}", "чечней") == "чечнёй"
+    assert inflect(f"лукаше{A}нко", "лукашенко") == f"лукаше{A}нко"
+    # the stress may move: a fleeting vowel, a shifting last syllable (язы́к → языка́), a monosyllable
+    assert inflect(f"торжо{A}к", "торжка") is None
+    assert inflect(f"шевчу{A}к", "шевчука") is None
+    assert inflect(f"москва{A}", "москвами") is None
+    assert inflect("минск", "минске") is None
+
+
+def test_shipped_name_list():
+    from cards.lexicon import name_stress
+
+    assert len(name_stress._table()) > 2_500
+    assert name_stress.listed("Путин") == f"пу{A}тин"
+    assert name_stress.listed("Германия") == f"герма{A}ния"
+    assert name_stress.listed("Ковалев") == "ковалёв"
+    assert name_stress.listed("Минск") is None  # a monosyllable needs no mark
+    assert name_stress.listed("Гипнос") is None  # /Gípnos, Gipnós/: two stresses
+    assert name_stress.stressed("путина", "путин") == f"пу{A}тина"
+    assert name_stress.stressed("минске", "минск") is None
+
+
+def _dsl(path, entries):
+    """A DSL file as the Wiktionary source is one: gzip, UTF-16 LE, headword lines and indented bodies."""
+    import gzip
+
+    lines = []
+    for head, body in entries:
+        lines += [head, "\t[b][c darkblue]~[/c][/b] [p]<prop>[/p]", "\t" + body, ""]
+    path.write_bytes(gzip.compress("\n".join(lines).encode("utf-16-le"), mtime=0))
+    return path
+
+
+def test_name_list_conversion(tmp_path):
+    from cards.lexicon import name_stress
+
+    dsl = _dsl(tmp_path / "en-ru.dsl.dz", [
+        ("Putin", "[m1]Путин [p]<m>[/p] [c gray]/Pútin/[/c][/m]"),
+        ("Washington", "[m1]Вашингтон [p]<m>[/p] [c gray]/Vašingtón/[/c], (also: Vášington)[/m]"),
+        ("Lukashenko", "[m1]Лукашенко /Lukašénko/[/m]"),
+        ("New York City", "[m1]Нью-Йорк [p]<m>[/p] [c gray]/Nʹju-Jórk/[/c], г. Нью-Йорк [c gray]/g. Nʹju-Jórk/[/c][/m]"),
+        ("Kovalyov", "[m1]Кузнецов [p]<m>[/p] [c gray]/Kuznecóv/[/c], Ковалёв [p]<m>[/p] [c gray]/Kovaljóv/[/c][/m]"),
+        ("Holy Land", "[m1]Святая земля [p]<f>[/p] [c gray]/Svjatája zemljá/[/c][/m]"),
+        ("Hypnos", "[m1]Гипнос [p]<m>[/p] [c gray]/Gípnos, Gipnós/[/c][/m]"),
+        ("Smith", "[m1]Иванов, Петров, Сидоров /Ivanóv, Petróv, Sídorov/[/m]"),
+        ("Ivanov", "[m1]Иванов /Ivánov/[/m]"),
+        ("Cardiff", "[m1]Кардифф [p]<m>[/p] [c gray]/Кárdiff/[/c][/m]"),
+        ("Minsk", "[m1]Минск [p]<m>[/p] [c gray]/Minsk/[/c][/m]"),
+        ("USA", "[m1]США /Sə-šə-á/[/m]"),
+        ("Moscow", "[m1]Москва [p]<f>[/p][/m]"),
+        ("sugar", "[m1]сахар [p]<m>[/p] [c gray]/sáxar/[/c][/m]"),
+    ])
+    # Вашингтон: the note's Vášington is no romanization of its own; Нью-Йорк: "g. Nʹju-Jórk" spells
+    # "г. Нью-Йорк", not the word before it; Святая: its own vowels only, земля is lower case; Гипнос:
+    # two stresses; Сидоров: three words, three romanizations; Иванов: only one entry gives it a stress
+    # of its own; Кардифф: a Cyrillic К in the romanization; Минск, США, Москва, сахар: a monosyllable,
+    # capitals, no romanization, not a name.
+    assert name_stress.rows(dsl) == [
+        f"вашингтон\tвашингто{A}н",
+        f"иванов\tива{A}нов",
+        "ковалев\tковалёв",
+        f"кузнецов\tкузнецо{A}в",
+        f"лукашенко\tлукаше{A}нко",
+        f"нью-йорк\tнью-йо{A}рк",
+        f"путин\tпу{A}тин",
+        f"святая\tсвята{A}я",
+    ]
+    out = tmp_path / "name-stress.tsv.gz"
+    from cards.lexicon.convert import write_gzip
+
+    write_gzip(out, name_stress.HEADER.splitlines() + name_stress.rows(dsl))
+    assert name_stress.read_table(out)["путин"] == f"пу{A}тин"
+    (tmp_path / "bad.tsv.gz").write_bytes(b"not gzip")
+    with pytest.raises(InputError, match="not a gzip"):
+        name_stress.read_table(tmp_path / "bad.tsv.gz")
 
 
 # --- silero-stress with a stand-in model: alone, and filling what the lexicon leaves open ----------------

@@ -1,4 +1,4 @@
-"""Stressed Russian word forms from two openly licensed sources shipped in cards/lexicon/data/.
+"""Stressed Russian word forms from three openly licensed sources shipped in cards/lexicon/data/.
 
 - `stress-forms.fsa` (MIT, Copyright (c) 2024 zdarsch, github.com/zdarsch/russian-stress-marker):
   2,039,133 stressed forms as a finite-state automaton. A form has one stress; homographs (замок,
@@ -7,16 +7,21 @@
   stressed paradigms of its 58,800 headwords, each with its lemma, part of speech and paradigm cells,
   so that a homograph can be told apart by morphology (ру́ки / руки́ can, by case; за́мок / замо́к
   cannot). A form that the automaton stresses alike is left out when nothing else shares its spelling.
+- `name-stress.tsv.gz` (CC BY-SA 3.0 / GFDL, English Wiktionary), through `cards.lexicon.name_stress`:
+  2,661 names stressed by Wiktionary's romanizations, for the names the two others lack (Пу́тина,
+  Вашингто́не, Лукаше́нко), read only when such a name comes up.
 
 A stressed form is lower case with U+0301 after the stressed vowel; ё is written and takes no mark;
 secondary stress is dropped and so is the mark of a monosyllable. Lookup folds case and ё (ё → е).
-Both files are read once, on first use (about 20 ms), and checked as they are read.
+The first two are read once, on first use (about 20 ms), and checked as they are read.
 
 `choose` gives a word in running text the one form its readings allow: the pymorphy3 parses that
 count (`plausible`: names only when capitalised, narrowed by the context `RULES`, unlikely lexemes
-dropped), each matched to OpenRussian's lemma and paradigm cell, or to the stress-forms entry. Several
-forms, a reading no source knows, or a disagreement between the sources: None, and the caller leaves
-the word unmarked. `compound_head` lends a compound neither source knows the stress of its last word.
+dropped), each matched to OpenRussian's lemma and paradigm cell, or to the stress-forms entry; a
+capitalised name OpenRussian lacks, to Wiktionary's list (or to pymorphy3's ё: Дегтярёв), and an
+adjective of a name to the name (Хаба́ровского, лива́нской). Several forms, a reading no source knows,
+or a disagreement between the sources: None, and the caller leaves the word unmarked. `compound_head`
+lends a compound neither source knows the stress of its last word.
 
 Public: Entry, Context, entries, stressed_forms, choose, lemma_form, plausible, compound_head, RULES,
 read_fsa, read_forms, Fsa, FormTable, available, convert_stress_sources, FSA_FILE, FORMS_FILE, DATA.
@@ -305,10 +310,48 @@ def _is_name(parse) -> bool:
     return parse.tag.POS == "NOUN" and bool(PROPER & set(parse.tag.grammemes))
 
 
-def _reading_forms(parse, found: Sequence[Entry]) -> set[str]:
+def _place(name: str) -> str | None:
+    """The stressed nominative of a place name (Хаба́ровск), from either list of names."""
+    from cards.lexicon import name_stress
+
+    listed = name_stress.listed(name)
+    if listed is not None:
+        return listed
+    own = {e.form for e in _forms().lookup(name) if e.lemma[:1].isupper() and fold(e.lemma) == fold(name)}
+    return own.pop() if len(own) == 1 and ACUTE in next(iter(own)) else None
+
+
+def _adjective_of_name(parse) -> str | None:
+    """An adjective reading's form, stressed like the name it is made from (`name_stress.adjective`)."""
+    from cards.lexicon import name_stress
+
+    if parse.tag.POS != "ADJF":
+        return None
+    lemma = name_stress.adjective(parse.normal_form, _place)
+    return name_stress.inflect(lemma, parse.word) if lemma is not None else None
+
+
+def _name_form(parse) -> set[str]:
+    """A capitalised word's form as the name its reading gives: from Wiktionary's list of stressed
+    names (`name_stress`, read on first use: Вашингто́не, Пу́тина); for an adjective in -ский of a place
+    in -ск, the place's stress (Хаба́ровского); for a name pymorphy3's dictionary spells with ё, the ё
+    (Дегтярёв). Empty when not settled."""
+    from cards.lexicon import name_stress
+
+    form = name_stress.stressed(parse.word, parse.normal_form)
+    if form is None:
+        form = _adjective_of_name(parse)
+    if form is None and _is_name(parse) and parse.is_known and "ё" in parse.word:
+        form = parse.word
+    return {form} if form is not None else set()
+
+
+def _reading_forms(parse, found: Sequence[Entry], capitalised: bool = False) -> set[str]:
     """The forms a reading has: OpenRussian's of its lemma and cell, else of its lemma in any cell;
-    else the stress-forms entry (but not for a name: the automaton has none, пути́н is пути́на's);
-    where both sources know the reading and disagree, both (so that the word stays unmarked).
+    else the stress-forms entry (but not for a name: the automaton has none, пути́н is пути́на's; a
+    capitalised name OpenRussian lacks takes Wiktionary's stress, `_name_form`); else, for an adjective
+    of a name, the name's stress (`_adjective_of_name`); where both sources
+    know the reading and disagree, both (so that the word stays unmarked).
     A second locative is stressed on its ending. Empty: no source knows the reading."""
     if parse.tag.case == "loc2":
         return {_end_stressed(parse.word)}
@@ -317,8 +360,28 @@ def _reading_forms(parse, found: Sequence[Entry]) -> set[str]:
     pos, cells = parse_cells(parse.tag)
     forms = {e.form for e in same if e.pos == pos and cells & set(e.cells or ("",))} or {e.form for e in same}
     if _is_name(parse):
-        return forms
-    return forms | {e.form for e in found if e.source == "stress-forms"}
+        return forms or (_name_form(parse) if capitalised else set())
+    forms |= {e.form for e in found if e.source == "stress-forms"}
+    adjective = None if forms else _adjective_of_name(parse)
+    return {adjective} if adjective else forms
+
+
+def _unknown_name(word: str, readings: Sequence) -> str | None:
+    """The stressed form of a capitalised word neither source knows, from Wiktionary's stressed names:
+    the word as listed, and the form each reading gives (a reading pymorphy3 only guessed, whose
+    dictionary form is not listed, is passed over); one form, or None."""
+    from cards.lexicon import name_stress
+
+    forms = set()
+    listed = name_stress.listed(word)
+    if listed is not None:
+        forms.add(listed)
+    for parse in readings:
+        got = _name_form(parse)
+        if not got and parse.is_known:
+            return None
+        forms |= got
+    return forms.pop() if len(forms) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -447,21 +510,37 @@ def choose(
     Each plausible reading (see `plausible`) gets its forms (see `_reading_forms`); the word is marked
     when they are one and the same. A reading no source knows, readings with different stresses, or a
     disagreement between the sources leave it unmarked. `every`: all parses count, however unlikely.
+    A capitalised word that Wiktionary's list of names stresses otherwise (Марсе́ль, not the sail's
+    ма́рсель) is a homograph too. A capitalised word neither source knows: `_unknown_name`; a lower-case
+    one: an adjective of a name (лива́нской), or None.
     """
     found = entries(word)
+    if not found and capitalised:
+        return _unknown_name(word, plausible(parses, True, context, every))
     if not found:
-        return None
+        forms = {_adjective_of_name(p) for p in plausible(parses, False, context, every)}
+        return forms.pop() if len(forms) == 1 else None
     readings = plausible(parses, capitalised, context, every)
     if not readings:
         forms = {e.form for e in found} if not parses else set()
     else:
         forms = set()
         for parse in readings:
-            got = _reading_forms(parse, found)
+            got = _reading_forms(parse, found, capitalised)
             if not got:
                 return None
             forms |= got
+    if capitalised and len(forms) == 1 and not _name_forms(word, parses) <= forms:
+        return None
     return forms.pop() if len(forms) == 1 else None
+
+
+def _name_forms(word: str, parses: Sequence) -> set[str]:
+    """The forms Wiktionary's list of names gives a word: as listed, and as a form of each reading's lemma."""
+    from cards.lexicon import name_stress
+
+    found = {name_stress.listed(word)} | {name_stress.stressed(word, p.normal_form) for p in parses}
+    return {form for form in found if form is not None}
 
 
 # First elements of compounds that are not words themselves (others are: свето-, право-, корона-).

@@ -22,6 +22,8 @@ licence; Debian's wordnet-base), writes:
   commonest senses, derivations: complaint → complain), so that word alignment finds "weapons" for
   вооружение, whose glosses say "arms" (``cards.lexicon.wordnet``);
 - the stress files of ``cards.lexicon.accents``;
+- ``name-stress.tsv.gz``: names with the stress Wiktionary's romanizations give them (Путин /Pútin/),
+  ``cards.lexicon.name_stress``;
 - ``SOURCES.json``: the SHA-256 of every source file read and of every file written.
 
 The output is deterministic (sorted rows, gzip without a timestamp): a re-run from the same sources
@@ -386,7 +388,7 @@ def english_related_rows(wordnet_dir: Path) -> list[str]:
 def convert(lexicon_dir: Path, out_dir: Path = DATA_DIR, wordnet_dir: Path = WORDNET_DIR) -> dict:
     """Write every shipped data file from the sources in `lexicon_dir` and WordNet's data files in
     `wordnet_dir`; returns SOURCES.json's content."""
-    from cards.lexicon import accents, wordnet
+    from cards.lexicon import accents, name_stress, wordnet
 
     missing = [name for name in wordnet.FILES if not (wordnet_dir / name).is_file()]
     if missing:
@@ -396,9 +398,10 @@ def convert(lexicon_dir: Path, out_dir: Path = DATA_DIR, wordnet_dir: Path = WOR
     out_dir.mkdir(parents=True, exist_ok=True)
     written = [out_dir / "openrussian.tsv.gz", out_dir / "wiktionary.tsv.gz"]
     write_gzip(written[0], openrussian_rows(lexicon_dir / "openrussian"))
-    write_gzip(written[1], wiktionary_rows(lexicon_dir / "wiktionary" / "en-ru-enwiktionary.dsl.dz"))
+    dsl = lexicon_dir / "wiktionary" / "en-ru-enwiktionary.dsl.dz"
+    write_gzip(written[1], wiktionary_rows(dsl))
     written.append(out_dir / "phrases.tsv.gz")
-    write_gzip(written[-1], phrase_rows(lexicon_dir / "wiktionary" / "en-ru-enwiktionary.dsl.dz"))
+    write_gzip(written[-1], phrase_rows(dsl))
     for seeds in sorted(SEEDS_DIR.glob("*.txt")):
         if seeds.stem == "general":
             continue
@@ -413,6 +416,8 @@ def convert(lexicon_dir: Path, out_dir: Path = DATA_DIR, wordnet_dir: Path = WOR
     written.append(out_dir / "english-related.tsv.gz")
     write_gzip(written[-1], english_related_rows(wordnet_dir))
     written += accents.convert_stress_sources(lexicon_dir, out_dir)
+    written.append(out_dir / name_stress.NAME_STRESS_FILE)
+    write_gzip(written[-1], name_stress.HEADER.splitlines() + name_stress.rows(dsl))
     record = {
         "wordfreq": _version("wordfreq"),
         "pymorphy3-dicts-ru": _version("pymorphy3-dicts-ru"),

@@ -2,9 +2,10 @@
 
 Two back ends, the second only filling what the first leaves open:
 1. the lexicon shipped in the package (`cards.lexicon.accents`: 2 million stress-forms entries, MIT,
-   and OpenRussian's stressed paradigms, CC BY-SA 4.0). A homograph (замок, стоит, руки, все/всё) is
-   marked only when its pymorphy3 readings settle on one stressed form; a word the sources disagree
-   on, a name the lexicon does not know as a name (Пу́тин, not пути́н) and an unknown word stay open.
+   OpenRussian's stressed paradigms, CC BY-SA 4.0, and Wiktionary's stressed names, CC BY-SA 3.0 /
+   GFDL). A homograph (замок, стоит, руки, все/всё) is marked only when its pymorphy3 readings settle
+   on one stressed form; a word the sources disagree on, a name the lexicon does not know as a name
+   (Пу́тин, not пути́н; Марсель, not the sail ма́рсель) and an unknown word stay open.
 2. silero-stress (optional `stress` extra, CPU torch; its model ships inside the package, no download),
    when installed: it reads the whole text and its marks are taken for the open words only. It is
    loaded once, lazily, and only when a text has an open word: torch is never imported otherwise.
