@@ -178,7 +178,7 @@ class Index:
 def index(row_sets, col_sets, chance: dict[str, float], run: float = 1.0, miss: float = 1.0,
           found: dict[str, float] | None = None, spans: int = 3) -> Index:
     """Number the anchors of `chance` and list where they occur on both sides."""
-    names = sorted(chance)
+    names = sorted({f for s in row_sets for f in s if f in chance})  # only what this side can use
     ids = {f: x for x, f in enumerate(names)}
     llr = np.array([_llr(f, chance[f], spans, run, miss, found) for f in names]).reshape(len(names), 2, spans)
     seg = [p for p, s in enumerate(row_sets) for f in s if f in ids]
