@@ -125,7 +125,7 @@ def _solve(ru: _Side, en: _Side, table, guide: Path | None = None, pooled: int =
         np.array([f.punct for f in en.feats], dtype=float).reshape(m, -1),
         ru.starts, en.starts, ru.kinds, en.kinds, _glue(ru), _glue(en),
         *((scores.null_evidence(ru_sets, en_sets, ru_rates), scores.null_evidence(en_sets, ru_sets, en_rates))
-          if pooled == 1 else (None, None)),
+          if pooled == 1 and weights.presence else (None, None)),
     )
 
     def window(a: int, b: int, c: int, d: int, guide: Path | None, points: list | None):
