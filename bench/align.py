@@ -2,12 +2,16 @@
 
     python bench/align.py                 # every set (the WMT21 ones need ../shared/dev/wmt21-ruen)
     python bench/align.py --sets seed seed-mixed
+    python bench/align.py --sets 'tune/*'     # the tuning half; 'held/*' is held out (align_data.HELD_OUT_NOTE)
 
 Metric (DESIGN.md §5, re-implemented from thompsonb/vecalign score.py): a predicted bead is a strict hit
 when the same (ru set, en set) bead is in the gold, a lax hit when it shares a sentence on each side with
 a gold bead; recall is the same with gold and prediction swapped after removing beads with an empty
 side; counts are summed over documents (micro average). Calibration: the strict precision of our beads
 scoring ≥ 0.5, ≥ 0.8, ≥ 0.9 (and the share of beads at that level), and of those below 0.5.
+A second table gives, per link type, recall (gold beads of the type found exactly) / precision
+(predicted beads of the type that are gold), the predicted 2-2 beads (the sets have no gold 2-2), and pair
+precision: the strict precision of the predicted beads with both sides (the pairs cards are made from).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # the repository, when cards is not installed
 
 import argparse  # noqa: E402
+import fnmatch  # noqa: E402
 import time  # noqa: E402
 from collections import defaultdict  # noqa: E402
 
@@ -113,6 +118,38 @@ def calibration(golds: list[Beads], preds) -> dict[float, tuple[float, float]]:
     return out
 
 
+TYPES = ((1, 1), (1, 2), (2, 1), (1, 0), (0, 1))
+
+
+def by_type(golds: list[Beads], tests: list[Beads]) -> dict:
+    """Per link type (a, b): (recall, precision, gold count); 'pairs': strict precision of 2-sided beads."""
+    found, gold_n, hit, pred_n = defaultdict(int), defaultdict(int), defaultdict(int), defaultdict(int)
+    pair_hit = pair_n = 0
+    for gold, test in zip(golds, tests, strict=True):
+        g, t = set(gold), set(test)
+        for r, e in g:
+            gold_n[len(r), len(e)] += 1
+            found[len(r), len(e)] += (r, e) in t
+        for r, e in t:
+            pred_n[len(r), len(e)] += 1
+            hit[len(r), len(e)] += (r, e) in g
+            if r and e:
+                pair_n += 1
+                pair_hit += (r, e) in g
+    out = {k: (found[k] / gold_n[k] if gold_n[k] else None, hit[k] / pred_n[k] if pred_n[k] else None, gold_n[k])
+           for k in TYPES}
+    out["2-2"] = pred_n[2, 2]
+    out["pairs"] = pair_hit / pair_n if pair_n else 1.0
+    return out
+
+
+def _type_row(name: str, t: dict) -> str:
+    def cell(k):
+        r, p, n = t[k]
+        return "–" if r is None else f"{r:.3f} / {'–' if p is None else f'{p:.3f}'} ({n})"
+    return f"| {name} | " + " | ".join(cell(k) for k in TYPES) + f" | {t['2-2']} | {t['pairs']:.4f} |"
+
+
 def run(names: list[str] | None, seed: int) -> list[str]:
     from cards.align import align_many
 
@@ -120,8 +157,10 @@ def run(names: list[str] | None, seed: int) -> list[str]:
     rows = ["| set | docs | ru/en segs | ours strict P / R / F1 | ours lax F1 | GC strict P / R / F1 | GC lax F1 "
             "| P@≥.5 (share) | P@≥.8 (share) | P@≥.9 (share) | P@<.5 (beads) | ours s | GC s |",
             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    types = ["| set | 1-1 R / P (gold) | 1-2 | 2-1 | 1-0 | 0-1 | 2-2 predicted | pair precision |",
+             "|---|---|---|---|---|---|---:|---:|"]
     for name, docs in sets.items():
-        if names and name not in names:
+        if names and not any(fnmatch.fnmatchcase(name, pat) for pat in names):
             continue
         flat = [align_data.flatten(d) for d in docs]
         golds = [g for _, _, g in flat]
@@ -142,12 +181,14 @@ def run(names: list[str] | None, seed: int) -> list[str]:
             + f" | {cal[0.0][0]:.2f} ({cal[0.0][1]:.0f}) | {t1 - t0:.1f} | {t2 - t1:.1f} |"
         )
         print(rows[-1], file=sys.stderr, flush=True)
-    return rows
+        types.append(_type_row(name, by_type(golds, [[(b.ru, b.en) for b in beads] for beads in ours])))
+        print(types[-1], file=sys.stderr, flush=True)
+    return rows + [""] + types
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sets", nargs="*", help="names of the sets to run (default: all)")
+    parser.add_argument("--sets", nargs="*", help="names (or patterns, 'held/*') of the sets to run (default: all)")
     parser.add_argument("--seed", type=int, default=2026, help="seed of the perturbation generators")
     args = parser.parse_args()
     print("\n".join(run(args.sets, args.seed)))

@@ -99,16 +99,16 @@ def delete(units, rnd: random.Random, count: int) -> list:
     return units
 
 
-def delete_paragraph(units, rnd: random.Random) -> list:
+def delete_paragraph(units, rnd: random.Random, sizes: tuple[int, int] = (2, 5)) -> list:
     """Drop a whole paragraph (not the first) from one side. Without paragraphs (the WMT21 articles
-    come as one paragraph each), drop a run of 2 to 5 consecutive sentences instead."""
+    come as one paragraph each), drop a run of `sizes` (2 to 5) consecutive sentences instead."""
     side = rnd.choice(SIDES)
     paras = sorted({seg[1] for u in units for seg in u[side]})
     if len(paras) >= 3:
         p = rnd.choice(paras[1:])
         drop = {k for k, u in enumerate(units) if u[side] and all(seg[1] == p for seg in u[side])}
     else:
-        size = min(rnd.randint(2, 5), max(2, len(units) // 4))
+        size = min(rnd.randint(*sizes), max(2, len(units) // 4))
         if len(units) < size + 2:
             return list(units)
         start = rnd.randint(1, len(units) - size)
@@ -164,8 +164,111 @@ def flatten(units) -> tuple[list[tuple[str, int]], list[tuple[str, int]], Gold]:
     return ru, en, gold
 
 
+# Synthetic lines that have no counterpart on the other side: captions, "read also" links, bylines,
+# editor's notes. Written for this bench (none of it comes from WMT21); `{near}` is a capitalised word
+# of the neighbouring sentence on the same side (captions name the article's people and places).
+# The tune pool and the held-out pool share no template.
+INSERTS = {
+    "tune": {
+        0: ["Фото: {near} / ТАСС", "Фото: {agency}", "Читайте также: {headline}", "Автор: {name}, {role}",
+            "Примечание редакции: материал обновлён {day} {month} в {hh}:{mm}.", "На фото: {near}, архив.",
+            "Подписывайтесь на наш канал в Telegram, чтобы первыми узнавать новости."],
+        1: ["Photo: {near} / Reuters", "Photo: {agency}", "Read also: {headline}", "By {name}, {role}",
+            "Editor's note: this story was updated on {month} {day} at {hh}:{mm}.", "Pictured: {near}, file photo.",
+            "Follow us on Telegram to be the first to know the news."],
+    },
+    "held": {
+        0: ["Видео: {agency}", "Смотрите также: {headline}", "Источник: {agency}", "Реклама",
+            "Текст: {name}. Фото: {near}", "Обновлено {day} {month}, {hh}:{mm}", "Мнение автора может не совпадать "
+            "с позицией редакции."],
+        1: ["Video: {agency}", "Related: {headline}", "Source: {agency}", "Advertisement",
+            "Words by {name}. Photograph: {near}", "Updated {month} {day}, {hh}:{mm} GMT",
+            "The views expressed are the author's own."],
+    },
+}
+_FILL = {
+    0: {"agency": ["РИА Новости", "Global Look Press", "Виктор Васенин", "пресс-служба"], "name": ["Анна Смирнова",
+        "Игорь Волков", "Мария Орлова"], "role": ["обозреватель", "специальный корреспондент"],
+        "headline": ["Что изменится с 1 {month}", "Эксперты назвали главные риски года", "Как получить выплату"],
+        "month": ["января", "марта", "мая", "июля", "октября"]},
+    1: {"agency": ["RIA Novosti", "Global Look Press", "Viktor Vasenin", "press office"], "name": ["Anna Smirnova",
+        "Igor Volkov", "Maria Orlova"], "role": ["columnist", "special correspondent"],
+        "headline": ["What changes on {month} 1", "Experts name the year's main risks", "How to claim the payment"],
+        "month": ["January", "March", "May", "July", "October"]},
+}
+_NAME = re.compile(r"(?<=\s)[A-ZА-ЯЁ][a-zа-яё]{3,}")
+
+
+def _insert_line(side: int, pool: str, near: str, rnd: random.Random) -> str:
+    fill = {k: rnd.choice(v) for k, v in _FILL[side].items()}
+    fill["headline"] = fill["headline"].format(**fill)
+    names = _NAME.findall(near)
+    fill["near"] = rnd.choice(names) if names else fill["agency"]
+    fill.update(day=rnd.randint(1, 28), hh=f"{rnd.randint(7, 23):02d}", mm=f"{rnd.randint(0, 59):02d}")
+    return rnd.choice(INSERTS[pool][side]).format(**fill)
+
+
+def insert(units, rnd: random.Random, count: int, pool: str = "tune", run: int = 1) -> list:
+    """Put a line with no counterpart (caption, byline, "read also", editor's note) on one side,
+    `run` of them together: 1-0 or 0-1 gold beads."""
+    units = list(units)
+    for _ in range(count):
+        side = rnd.choice(SIDES)
+        k = rnd.randint(0, len(units))
+        neighbour = units[min(k, len(units) - 1)][side] if units else []
+        near, p = (neighbour[0] if neighbour else ("", 0))
+        for _ in range(run):
+            new = [[], []]
+            new[side] = [(_insert_line(side, pool, near, rnd), p)]
+            units.insert(k, tuple(new))
+    return units
+
+
+def omit_runs(units, rnd: random.Random, count: int) -> list:
+    """Drop `count` runs of 2 to 6 consecutive sentences (a left-out paragraph), each from either side."""
+    for _ in range(count):
+        units = delete_paragraph(units, rnd, sizes=(2, 6))
+    return units
+
+
+def noisy(units, rnd: random.Random, pool: str = "tune") -> list:
+    """Many omissions and insertions over a careless segmentation: the hardest mix."""
+    n = len(units)
+    units = merge(units, rnd, max(1, round(0.04 * n)))
+    units = split(units, rnd, max(1, round(0.04 * n)))
+    units = delete(units, rnd, max(1, round(0.08 * n)))
+    units = insert(units, rnd, max(1, round(0.05 * n)), pool)
+    if rnd.random() < 0.5:
+        units = delete_paragraph(units, rnd)
+    return units
+
+
+HELD_OUT_NOTE = ("tune: the even-numbered WMT21 documents, seed 2026, the tune pool of inserted lines; held: "
+                 "the odd-numbered documents, seed 4242, the held-out pool, and one kind never tuned on "
+                 "(held/wmt21-insert-runs: 2 or 3 inserted lines together)")
+
+
+def split_sets(part: str) -> dict[str, list[list]]:
+    """The tune or held-out half: kinds with many omissions, left-out paragraphs and inserted lines."""
+    wmt = wmt21_units()[0 if part == "tune" else 1 :: 2]
+    rnd = random.Random(2026 if part == "tune" else 4242)
+    out = {
+        "wmt21-delete": [delete(d, rnd, max(1, round(0.05 * len(d)))) for d in wmt],
+        "wmt21-omit": [delete(d, rnd, max(2, round(0.15 * len(d)))) for d in wmt],
+        "wmt21-omit-runs": [omit_runs(d, rnd, 2) for d in wmt],
+        "wmt21-insert": [insert(d, rnd, max(1, round(0.08 * len(d))), part) for d in wmt],
+        "wmt21-mixed": [mixed(d, rnd) for d in wmt],
+        "wmt21-noisy": [noisy(d, rnd, part) for d in wmt],
+        "wmt21-noisy-concat": [noisy(d, rnd, part) for d in concat(wmt, len(wmt))],
+    }
+    if part == "held":
+        out["wmt21-insert-runs"] = [insert(d, rnd, 2, part, run=rnd.randint(2, 3)) for d in wmt]
+    return {f"{part}/{k}": v for k, v in out.items()}
+
+
 def sets(seed: int = 2026) -> dict[str, list[list]]:
-    """Every benchmark set by name (the WMT21 ones only when ../shared is there)."""
+    """Every benchmark set by name (the WMT21 ones only when ../shared is there). The unprefixed sets
+    use all 107 documents (tuned on before the split); `tune/…` and `held/…` are the two halves."""
     rnd = random.Random(seed)
     out = {"seed": seed_units(), "seed-mixed": [mixed(d, rnd) for d in seed_units()]}
     if not WMT21.exists():
@@ -179,4 +282,4 @@ def sets(seed: int = 2026) -> dict[str, list[list]]:
     out["wmt21-mixed"] = [mixed(d, rnd) for d in wmt]
     out["wmt21-concat10"] = [mixed(d, rnd) for d in concat(wmt, 10)]
     out["wmt21-concat-all"] = [mixed(d, rnd) for d in concat(wmt, len(wmt))]
-    return out
+    return out | split_sets("tune") | split_sets("held")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
+
+import pytest
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -56,6 +59,27 @@ def test_deleted_sentence_gives_one_zero_bead():
     beads = align(ru, en)
     assert [(b.ru, b.en) for b in beads] == [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,)),
                                              ((4,), (3,)), ((5,), (4,))]
+
+
+def test_inserted_lines_give_null_beads():
+    """A byline or a photo credit on one side only is a 1-0 / 0-1 bead, not merged into a neighbour
+    (before the presence evidence and the merge check, both were glued to the sentence before them)."""
+    gold = json.loads((SEED / "seed.jsonl").read_text(encoding="utf-8"))["links"]
+    ru, en = _lines("ru.txt"), _lines("en.txt")
+    ru.insert(33, "Автор: Анна Смирнова, обозреватель")
+    en.insert(74, "Photo: Viktor Vasenin")
+    beads = align(ru, en)
+    _check_cover(beads, len(ru), len(en))
+    want = {(tuple(i + (i >= 33) for i in r), tuple(j + (j >= 74) for j in e)) for r, e in gold}
+    assert {(b.ru, b.en) for b in beads} == want | {((33,), ()), ((), (74,))}
+
+
+def test_null_evidence_counts_anchors_missing_from_the_other_side():
+    from cards.align.scores import null_evidence
+
+    rates = {"#": (0.9, 0.2)}  # share of numbers the other side holds: with a counterpart, without
+    got = null_evidence([("#12", "k:prz"), ("#7",), ()], [("#12",), ("k:prz",)], rates)
+    assert got == pytest.approx([math.log(0.2 / 0.9), math.log(0.8 / 0.1), 0.0])
 
 
 def test_merged_english_sentences_give_one_two_bead():
@@ -162,6 +186,34 @@ def test_invariants_with_structure(ru_raw, en_raw):
     beads = align(ru, en)
     _check_cover(beads, len(ru), len(en))
     assert align(ru, en) == beads
+
+
+def test_windows_give_the_same_beads_as_one_solve(monkeypatch):
+    """Long texts are solved in overlapping windows cut at confident 1-1 beads (memory stays bounded):
+    on the seed repeated, windows of 120 rows give exactly the beads of the single solve."""
+    import cards.align as aligner
+
+    ru, en = _lines("ru.txt"), _lines("en.txt")
+    for copies in (3, 5):
+        whole = align(ru * copies, en * copies)
+        with monkeypatch.context() as m:
+            m.setattr(aligner, "CHUNK", 100)
+            m.setattr(aligner, "WINDOW", 120)
+            m.setattr(aligner, "OVERLAP", 60)
+            windowed = align(ru * copies, en * copies)
+        assert [(b.ru, b.en) for b in windowed] == [(b.ru, b.en) for b in whole]
+        _check_cover(windowed, len(ru) * copies, len(en) * copies)
+
+
+def test_windows_cover_lopsided_texts(monkeypatch):
+    import cards.align as aligner
+
+    ru, en = _lines("ru.txt"), _lines("en.txt")
+    monkeypatch.setattr(aligner, "CHUNK", 50)
+    monkeypatch.setattr(aligner, "WINDOW", 40)
+    monkeypatch.setattr(aligner, "OVERLAP", 20)
+    for a, b in ((ru * 2, en[:30]), (ru[:30], en * 2), (ru * 3, en * 3)):
+        _check_cover(align(a, b), len(a), len(b))
 
 
 def test_lopsided_long_texts_are_covered():

@@ -5,8 +5,9 @@ costed in scores.py. The first pass aligns on length, numbers, transliterated na
 punctuation and structure; its confident 1-1 beads teach a stem lexicon (lexicon.py, Dice with
 competitive linking, stems from nltk's Snowball), and the second pass adds it, searching a narrow
 band around the first path. A bead's score is its posterior probability (forward-backward).
-Long texts (> FULL_BAND segments) are first aligned as blocks, which guide the band. numpy does
-the vector work.
+Long texts (> FULL_BAND segments) are first aligned as blocks, which guide the band; texts of over
+CHUNK segments are solved in overlapping windows cut at confident 1-1 beads, so memory stays
+bounded. numpy does the vector work.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -34,6 +36,9 @@ WEIGHTS = scores.Weights()
 TEMPERATURE = 1.0  # posteriors of the cost model as they are; bench/align.py reports their calibration
 CONFIDENT = 0.9  # first-pass 1-1 beads at least this sure teach the lexicon
 LEXICON_BEADS = 4000  # at most this many beads teach the lexicon (evenly spaced)
+CHUNK = 4000  # texts with more segments a side are solved in windows of WINDOW + OVERLAP rows
+WINDOW = 2000
+OVERLAP = 400
 
 
 @dataclass(frozen=True)
@@ -72,12 +77,19 @@ def _glue(side: _Side) -> np.ndarray:
     return out
 
 
-def _anchors(side: _Side, lang: str, table: dict[str, tuple[str, ...]] | None) -> list[frozenset[str]]:
+def _anchors(side: _Side, lang: str, table: dict[str, tuple[str, ...]] | None) -> list[tuple[str, ...]]:
     if table is None:
         return [f.anchors for f in side.feats]
-    if lang == "en":
-        return [f.anchors | {"s:" + t for t in f.stems} for f in side.feats]
-    return [f.anchors | {"s:" + t for s in f.stems for t in table.get(s, ())} for f in side.feats]
+    if lang == "en":  # only stems the lexicon can reach: no other could match, nor tell a left-out one
+        reach = {t for ts in table.values() for t in ts}
+        return [tuple(sorted(set(f.anchors).union(_lexical(t) for t in f.stems if t in reach))) for f in side.feats]
+    return [tuple(sorted(set(f.anchors).union(_lexical(t) for s in f.stems for t in table.get(s, ())))) for f in side.feats]
+
+
+@lru_cache(maxsize=200_000)
+def _lexical(stem: str) -> str:
+    """The anchor of a lexicon stem (one string per stem, however many segments hold it)."""
+    return "s:" + stem
 
 
 Path = list[tuple[int, int, int]]  # bead ends (type index in dp.TYPES, i, j)
@@ -90,27 +102,56 @@ def _solve(ru: _Side, en: _Side, table, guide: Path | None = None, pooled: int =
     searches a band around a coarse alignment of blocks, re-centred on the path (and widened)
     while the path runs along its edge, and returns no posteriors; the second pass (with a
     `guide`, the first pass's path) searches a narrow band around it. `pooled` > 1 says each
-    segment is a block of that many: lexical evidence is scaled down to match.
+    segment is a block of that many: lexical evidence is scaled down to match. Texts of over
+    CHUNK segments are solved in overlapping windows (_windows), so memory stays bounded.
     """
     weights = WEIGHTS if pooled == 1 else dataclasses.replace(WEIGHTS, match=WEIGHTS.match / pooled)
+    if table is None:  # without lexicon stems, the null evidence and the merge check rest on too little
+        weights = dataclasses.replace(weights, presence=0.0, lone=0.0)
     n, m = len(ru.texts), len(en.texts)
     ru_sets, en_sets = _anchors(ru, "ru", table), _anchors(en, "en", table)
     ru_chance, en_chance = scores.chance_table(ru_sets, en_sets), scores.chance_table(en_sets, ru_sets)
     ru_found = en_found = None
+    ru_rates, en_rates = scores.PRESENT["ru"], scores.PRESENT["en"]
     if guide is not None:  # how often this document's anchors really find their match, from pass one
         ones = [(i - 1, j - 1) for t, i, j in guide if dp.TYPES[t] == (1, 1)]
         ru_found = scores.found_rates(ru_sets, en_sets, ru_chance, ones)
         en_found = scores.found_rates(en_sets, ru_sets, en_chance, [(j, i) for i, j in ones])
-    ru_ix = scores.index(ru_sets, en_sets, ru_chance, weights.run, weights.miss, ru_found)
-    en_ix = scores.index(en_sets, ru_sets, en_chance, weights.run, weights.miss, en_found)
-    ru_len = np.array([f.length for f in ru.feats], dtype=float)
-    en_len = np.array([f.length for f in en.feats], dtype=float)
+        ru_rates = scores.presence_rates(ru_sets, en_sets, ones, "ru")
+        en_rates = scores.presence_rates(en_sets, ru_sets, [(j, i) for i, j in ones], "en")
     ev = scores.Evidence(
-        ru_len, en_len,
+        np.array([f.length for f in ru.feats], dtype=float), np.array([f.length for f in en.feats], dtype=float),
         np.array([f.punct for f in ru.feats], dtype=float).reshape(n, -1),
         np.array([f.punct for f in en.feats], dtype=float).reshape(m, -1),
         ru.starts, en.starts, ru.kinds, en.kinds, _glue(ru), _glue(en),
+        *((scores.null_evidence(ru_sets, en_sets, ru_rates), scores.null_evidence(en_sets, ru_sets, en_rates))
+          if pooled == 1 and weights.presence else (None, None)),
     )
+
+    def window(a: int, b: int, c: int, d: int, guide: Path | None, points: list | None):
+        """Solve rows a..b against columns c..d (guide and points in window coordinates)."""
+        ru_ix = scores.index(ru_sets[a:b], en_sets[c:d], ru_chance, weights.run, weights.miss, ru_found)
+        en_ix = scores.index(en_sets[c:d], ru_sets[a:b], en_chance, weights.run, weights.miss, en_found)
+        return _solve_window(_cut(ev, a, b, c, d), ru_ix, en_ix, weights, guide, points)
+
+    full = max(n, m) <= FULL_BAND
+    points = None if full or guide is not None else _coarse_points(ru, en, pooled)
+    if max(n, m) > CHUNK:
+        return _windows(window, n, m, guide, points)
+    return window(0, n, 0, m, guide, points)
+
+
+def _cut(ev: scores.Evidence, a: int, b: int, c: int, d: int) -> scores.Evidence:
+    """The evidence of rows a..b and columns c..d."""
+    ru = {k: getattr(ev, k) for k in ("ru_len", "ru_punct", "ru_start", "ru_kind", "ru_glue", "ru_null")}
+    en = {k: getattr(ev, k) for k in ("en_len", "en_punct", "en_start", "en_kind", "en_glue", "en_null")}
+    return scores.Evidence(**{k: None if v is None else v[a:b] for k, v in ru.items()},
+                           **{k: None if v is None else v[c:d] for k, v in en.items()})
+
+
+def _solve_window(ev: scores.Evidence, ru_ix, en_ix, weights, guide: Path | None, points) -> tuple[Path, list | None]:
+    """The banded search of _solve on one window (the whole text unless it is longer than CHUNK)."""
+    n, m = len(ev.ru_len), len(ev.en_len)
 
     def run(band: dp.Band):
         tables = (_table(ru_ix, n, band.lo, band.width), _table(en_ix, m, *_transpose(band)))
@@ -120,20 +161,17 @@ def _solve(ru: _Side, en: _Side, table, guide: Path | None = None, pooled: int =
     def run_safe(band: dp.Band):
         path, costs = run(band)
         if not path:  # the band left no way through (cannot happen when connected): search it all
-            band = dp.make_band(ru_len, en_len, max(n, m))
+            band = dp.make_band(ev.ru_len, ev.en_len, max(n, m))
             path, costs = run(band)
         return band, path, costs
 
     full = max(n, m) <= FULL_BAND
     if guide is not None:
-        band = dp.make_band(ru_len, en_len, max(n, m)) if full else dp.band_around(guide, n, m, GUIDED_HALF_WIDTH)
+        band = dp.make_band(ev.ru_len, ev.en_len, max(n, m)) if full else dp.band_around(guide, n, m, GUIDED_HALF_WIDTH)
         band, path, costs = run_safe(band)
     else:
         half = max(n, m) if full else HALF_WIDTH
-        if full:
-            band = dp.make_band(ru_len, en_len, half)
-        else:
-            band = dp.band_through(_coarse_points(ru, en, pooled), n, m, half)
+        band = dp.make_band(ev.ru_len, ev.en_len, half) if full else dp.band_through(points, n, m, half)
         for attempt in range(8):
             band, path, costs = run_safe(band)
             if band.width >= m + 1 or not _touches_edge(path, band):
@@ -154,6 +192,44 @@ def _solve(ru: _Side, en: _Side, table, guide: Path | None = None, pooled: int =
     return path, post
 
 
+def _windows(window, n: int, m: int, guide: Path | None, points: list | None) -> tuple[Path, list | None]:
+    """Solve a long text window by window: each spans WINDOW + OVERLAP rows, ends where the guide (the
+    first pass's path, or the coarse points) puts that row, and is kept up to its last bead end within
+    WINDOW rows that has 1-1 beads on both sides (a confident anchor); the next window starts there."""
+    line = [(0, 0)] + ([(i, j) for _, i, j in guide] if guide is not None else sorted(points or [])) + [(n, m)]
+    rows, cols = np.array([i for i, _ in line], dtype=float), np.array([j for _, j in line], dtype=float)
+    path: Path = []
+    post: list[float] | None = [] if guide is not None else None
+    i0 = j0 = 0
+    while True:
+        if i0 == n or j0 == m:  # one side is used up: the rest of the other is left out
+            rest = [(1, i, j0) for i in range(i0 + 1, n + 1)] + [(dp.ZERO_ONE, i0, j) for j in range(j0 + 1, m + 1)]
+            path.extend(rest)
+            return path, None if post is None else post + [1.0] * len(rest)
+        last = n - i0 <= WINDOW + OVERLAP
+        i1 = n if last else i0 + WINDOW + OVERLAP
+        j1 = m if last else min(m, max(j0 + 1, int(round(np.interp(i1, rows, cols)))))
+        inside = lambda i, j: i0 <= i <= i1 and j0 <= j <= j1  # noqa: E731
+        sub_guide = sub_points = None
+        if guide is not None:
+            sub_guide = [(t, i - i0, j - j0) for t, i, j in guide if inside(i, j)]
+        elif points is not None:
+            sub_points = [(i - i0, j - j0) for i, j in points if inside(i, j) and (i, j) not in ((i0, j0), (i1, j1))]
+        sub, sub_post = window(i0, i1, j0, j1, sub_guide, sub_points)
+        keep = len(sub)
+        if not last:
+            ones = [dp.TYPES[t] == (1, 1) for t, _, _ in sub]
+            ends = [x for x, (_, i, _) in enumerate(sub) if i <= WINDOW and x + 1 < len(sub)]
+            sure = [x for x in ends if all(ones[max(0, x - 1) : x + 3])]
+            keep = (sure or ends or [len(sub) - 1])[-1] + 1
+        path.extend((t, i + i0, j + j0) for t, i, j in sub[:keep])
+        if post is not None:
+            post.extend(sub_post[:keep])
+        if last:
+            return path, post
+        _, i0, j0 = path[-1]
+
+
 def _blocks(side: _Side, size: int) -> _Side:
     """The side cut into blocks of `size` segments, each with the pooled features of its segments."""
     feats = []
@@ -161,8 +237,8 @@ def _blocks(side: _Side, size: int) -> _Side:
         group = side.feats[x : x + size]
         feats.append(Features(
             sum(f.length for f in group),
-            frozenset().union(*(f.anchors for f in group)),
-            frozenset(),
+            tuple(sorted(set().union(*(f.anchors for f in group)))),
+            (),
             tuple(map(sum, zip(*(f.punct for f in group), strict=True))),
         ))
     texts = tuple("" for _ in feats)

@@ -2,7 +2,10 @@
 
 cost = prior(type) + length (Gale–Church, fitted, softened tails) − lexical log-likelihood ratio
        (anchors found or not found, against chance) − glue (re-joining a cut sentence)
-       + punctuation profile + structure (paragraph starts, segment kinds).
+       + punctuation profile + structure (paragraph starts, segment kinds)
+       + for a merged bead, a cost for each part that finds nothing of its own (the merge check)
+       − for a 1-0 / 0-1 bead, the evidence that the segment has no counterpart at all: how many
+         of its anchors the other side lacks everywhere (null_evidence).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ PRIOR = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0.
 @dataclass(frozen=True)
 class Weights:
     """How much each kind of evidence counts. Chosen by small grids on the perturbed WMT21 sets
-    (bench/align_tune.py), never on the seed."""
+    (bench/align_tune.py; null, lone and presence on the tune half only), never on the seed."""
 
     length: float = 1.0
     match: float = 1.0  # scale of the lexical log-likelihood ratio
@@ -41,6 +44,16 @@ class Weights:
     punct: float = 0.4
     paragraph: float = 1.5
     kind: float = 2.0
+    null: float = 0.012  # prior of a 1-0 or 0-1 bead (Gale & Church's 0.0099); the 1-1 prior gives way
+    lone: float = 1.5  # cost of each part of a merged bead that finds nothing in the other side's run
+    presence: float = 0.3  # weight of null_evidence (its anchors are far from independent)
+
+
+def _prior(a: int, b: int, w: Weights) -> float:
+    """Gale & Church's prior of a bead type, with w.null for 1-0 and 0-1 (1-1 makes up the difference)."""
+    if not (a and b):
+        return w.null
+    return PRIOR[(a, b)] - 2 * (w.null - PRIOR[(1, 0)]) * ((a, b) == (1, 1))
 
 
 @dataclass(frozen=True)
@@ -57,12 +70,58 @@ class Evidence:
     en_kind: np.ndarray
     ru_glue: np.ndarray  # 1 where a segment runs on into the next (no final stop, next starts lower-case)
     en_glue: np.ndarray
+    ru_null: np.ndarray | None = None  # log-likelihood ratio "no counterpart" vs "has one" (null_evidence)
+    en_null: np.ndarray | None = None
 
 
 # Probability that an anchor of a segment, when it occurs on the other side of the document at all,
 # occurs in the segment's translation. Measured on the WMT21 dev set gold (1-1 pairs): transliteration
 # keys 0.92 (ru→en) / 0.87 (en→ru), Latin tokens 1.0 / 0.80, numbers 0.99; lexicon stems are less sure.
 FOUND = {"#": 0.97, "k": 0.88, "l": 0.88, "s": 0.6}
+
+
+# Share of a segment's anchors, by type, that occur anywhere on the other side of the document, when the
+# segment has a counterpart there (first) and when it has none (second): measured on the tune half of
+# bench/align_data.py (omissions, left-out runs, inserted lines), lexicon stems learned from the 1-1 gold.
+# A document's own rates (presence_rates) are shrunk towards these.
+PRESENT = {
+    "ru": {"#": (0.97, 0.24), "k": (0.22, 0.10), "l": (0.97, 0.35), "s": (0.885, 0.52)},
+    "en": {"#": (0.95, 0.14), "k": (0.25, 0.11), "l": (0.022, 0.013), "s": (0.82, 0.44)},
+}
+
+
+def presence_rates(row_sets, col_sets, pairs, lang: str, weight: float = 20.0) -> dict[str, tuple[float, float]]:
+    """Per anchor type, from the 1-1 pairs (i, j) of a first pass: the share of row segment i's anchors
+    that the other side holds anywhere, and, among those its counterpart j lacks (so not translated as
+    such), the share the other side holds all the same (by chance, as for a segment with no counterpart)."""
+    seen = set().union(*col_sets) if col_sets else set()
+    count: dict[str, list[int]] = {}
+    for i, j in pairs:
+        for f in row_sets[i]:
+            c = count.setdefault(f[0], [0, 0, 0, 0])  # anchors, present, not in counterpart, of those present
+            there, found = f in seen, f in col_sets[j]
+            c[0] += 1
+            c[1] += there
+            c[2] += not found
+            c[3] += there and not found
+    out = dict(PRESENT[lang])
+    for t, (total, there, lost, lost_there) in count.items():
+        p1, p0 = PRESENT[lang].get(t, (0.5, 0.25))
+        out[t] = ((there + weight * p1) / (total + weight), (lost_there + weight * p0) / (lost + weight))
+    return {t: (min(0.99, max(0.01, p1)), min(0.99, max(0.01, p0))) for t, (p1, p0) in out.items()}
+
+
+def null_evidence(row_sets, col_sets, rates: dict[str, tuple[float, float]]) -> np.ndarray:
+    """Per row segment: log P(which of its anchors the other side has at all | no counterpart) over the
+    same given a counterpart (`rates`: type → (share present with a counterpart, without)). Whether an
+    anchor is there anywhere is independent of where it is, which the bead costs judge, so this is the
+    evidence of a 1-0 (or 0-1) bead."""
+    seen = set().union(*col_sets) if col_sets else set()
+    weight = {t: (math.log(p0 / p1), math.log((1.0 - p0) / (1.0 - p1))) for t, (p1, p0) in rates.items()}
+    out = np.zeros(len(row_sets))
+    for p, anchors in enumerate(row_sets):
+        out[p] = sum(weight[f[0]][f not in seen] for f in anchors if f[0] in weight)
+    return out
 
 
 MAX_CHANCE = 0.3  # anchors in over 30% (and over 5) of the other side's segments tell little: ignored
@@ -119,7 +178,7 @@ class Index:
 def index(row_sets, col_sets, chance: dict[str, float], run: float = 1.0, miss: float = 1.0,
           found: dict[str, float] | None = None, spans: int = 3) -> Index:
     """Number the anchors of `chance` and list where they occur on both sides."""
-    names = sorted(chance)
+    names = sorted({f for s in row_sets for f in s if f in chance})  # only what this side can use
     ids = {f: x for x, f in enumerate(names)}
     llr = np.array([_llr(f, chance[f], spans, run, miss, found) for f in names]).reshape(len(names), 2, spans)
     seg = [p for p, s in enumerate(row_sets) for f in s if f in ids]
@@ -202,6 +261,16 @@ def _punct_table(width: int) -> np.ndarray:
     return np.abs(digits[:, None, :] - digits[None, :, :]).sum(axis=-1).astype(float)
 
 
+def _glued(glue: np.ndarray, p: np.ndarray, k: int, size: int) -> np.ndarray:
+    """Whether segment p, the k-th of a bead's `size` on its side, is cut from a neighbour in the bead."""
+    out = np.zeros(p.shape, dtype=bool)
+    if k + 1 < size:
+        out |= glue[p] > 0
+    if k > 0:
+        out |= glue[np.maximum(p - 1, 0)] > 0
+    return out
+
+
 def bead_costs(band: Band, ev: Evidence, tables, w: Weights) -> list[np.ndarray]:
     """Cost of the bead of each type ending at every cell of the band (inf where impossible)."""
     n, m = band.n, band.m
@@ -220,7 +289,7 @@ def bead_costs(band: Band, ev: Evidence, tables, w: Weights) -> list[np.ndarray]
     out = []
     for a, b in TYPES:
         valid = (rows >= a) & (cols >= b)
-        cost = np.full(cols.shape, -math.log(PRIOR[(a, b)]))
+        cost = np.full(cols.shape, -math.log(_prior(a, b, w)))
         if a and b:
             # Gale–Church length cost, symmetric in the two lengths. A segment left out has no
             # length to match: its prior says it all.
@@ -234,13 +303,20 @@ def bead_costs(band: Band, ev: Evidence, tables, w: Weights) -> list[np.ndarray]
             i0 = np.maximum(rows - a, 0)
             j0 = np.maximum(cols - b, 0)
             lex = np.zeros(cols.shape)
+            lone = np.zeros(cols.shape)  # segments of a merged bead with no evidence of their own
             for da in range(a):
                 p = np.minimum(i0 + da, n - 1)
-                lex += matches[b - 1, p, np.clip(j0 - base[p], 0, matches.shape[2] - 1)]
+                part = matches[b - 1, p, np.clip(j0 - base[p], 0, matches.shape[2] - 1)]
+                lex += part
+                lone += (part <= 0) & ~_glued(ev.ru_glue, p, da, a)
             for db in range(b):
                 q = np.minimum(j0 + db, m - 1)
-                lex += matches_t[a - 1, q, np.clip(i0 - base_t[q], 0, matches_t.shape[2] - 1)]
+                part = matches_t[a - 1, q, np.clip(i0 - base_t[q], 0, matches_t.shape[2] - 1)]
+                lex += part
+                lone += (part <= 0) & ~_glued(ev.en_glue, q, db, b)
             cost -= w.match * lex / 2.0
+            if a + b > 2:  # a merge must be earned: a part that adds nothing is likelier left out
+                cost += w.lone * lone
             # Structure: kinds must agree; paragraph starts should agree and not fall inside a bead.
             cost += w.kind * np.abs((_run(kr, a) / a)[:, None] - (_run(ke, b) / b)[cols])
             if structured:
@@ -253,6 +329,10 @@ def bead_costs(band: Band, ev: Evidence, tables, w: Weights) -> list[np.ndarray]
             cost -= w.glue * (_run(gr, a - 1)[np.maximum(rows - 1, 0)])
         if b > 1:
             cost -= w.glue * _run(ge, b - 1)[np.maximum(cols - 1, 0)]
+        if not b and ev.ru_null is not None:
+            cost -= w.presence * ev.ru_null[np.maximum(rows - 1, 0)]
+        if not a and ev.en_null is not None:
+            cost -= w.presence * ev.en_null[np.maximum(cols - 1, 0)]
         # Punctuation profile (clipped counts).
         r1, r2 = _punct_codes(_run(pr, a))
         e1, e2 = _punct_codes(_run(pe, b))
