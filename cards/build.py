@@ -114,8 +114,6 @@ def prepare_articles(
     With an `errors` list, a pair that cannot be read is left out and its error appended, unless it
     would leave nothing; without one, the first such error is raised.
     """
-    from cards.align import align_many
-
     remembered = remembered or {}
     loaded, kept_sources, failed = [], [], []
     for source in sources:
@@ -138,13 +136,37 @@ def prepare_articles(
     keys = [alignment_key(ru_s, en_s) for ru_s, en_s in sentences]
     stored = [remembered.get(k) for k in keys]
     reused = [tuple(b) if b is not None and fits(b, len(r), len(e)) else None for b, (r, e) in zip(stored, sentences, strict=True)]
-    fresh = align_many(sentences) if any(b is None for b in reused) else [None] * len(sentences)
+    aligned = sentence_beads(sentences, reused, cache)
     articles = []
-    for source, (ru, en), (ru_s, en_s), key, kept, new in zip(sources, loaded, sentences, keys, reused, fresh, strict=True):
-        beads = kept if kept is not None else tuple(new)
+    for source, (ru, en), (ru_s, en_s), key, beads in zip(sources, loaded, sentences, keys, aligned, strict=True):
         label = source_label(ru, en)
         articles.append(Article(source, ru, en, ru_s, en_s, beads, pairs_from_beads(ru_s, en_s, beads, label), key))
     return tuple(articles)
+
+
+def sentence_beads(sentences: Sequence[tuple[Sequence[Sentence], Sequence[Sentence]]],
+                   reused: Sequence[tuple[Bead, ...] | None], cache: Cache = Cache()) -> list[tuple[Bead, ...]]:
+    """Each article's beads: those remembered (`reused`; None where there are none) as they are, the others
+    from the aligner's second pass (cards.align), with the lexicon that every article's first pass
+    teaches. A first pass depends on its article only and is kept in `cache`: an added article costs
+    its own two passes, and gets the beads a build of all the articles from nothing gives it."""
+    from cards.align import second_pass, shared_lexicon
+
+    if all(b is not None for b in reused):
+        return list(reused)
+    firsts = [first_aligned(ru, en, cache) for ru, en in sentences]
+    table = shared_lexicon(firsts)
+    return [b if b is not None else second_pass(ru, en, first, table)
+            for b, (ru, en), first in zip(reused, sentences, firsts, strict=True)]
+
+
+def first_aligned(ru: Sequence[Sentence], en: Sequence[Sentence], cache: Cache = Cache()):
+    """The aligner's first pass over an article (cards.align.first_pass), kept in `cache` by its sentences."""
+    from cards import cache as kept
+    from cards.align import first_pass
+
+    return cache.remember("first-pass", kept.segments_key(ru, en), lambda: first_pass(ru, en), kept.first_pass_json,
+                          lambda raw: kept.first_pass_from(raw, len(ru), len(en)))
 
 
 def segmented(ru: Document, en: Document, cache: Cache = Cache()) -> tuple[tuple[Sentence, ...], tuple[Sentence, ...]]:

@@ -7,6 +7,8 @@ article (and on cards' code and data), so it is kept in the user's cache folder 
 file an entry:
 
 - ``segments``: an article's sentences on both sides, by its two loaded documents;
+- ``first-pass``: the sentence aligner's first pass over an article (cards.align.first_pass), by its
+  sentences: the lexicon of the second pass is learned from all articles' first passes;
 - ``analyses``: the morphology of each Russian pair text of an article, by those texts;
 - ``evidence``: the share of an article's words that find a dictionary translation (the pair check);
 - ``counterparts``: the English counterpart spans of the targets of an article's cards.
@@ -201,3 +203,26 @@ def spans_from(raw: object, cards: Sequence[tuple[str, str, Sequence]]) -> list[
         _check(all(s is None or 0 <= s[0] < s[1] <= len(en) for s in found), "a span outside its sentence")
         out.append(found)
     return out
+
+
+def segments_key(ru: Sequence[Sentence], en: Sequence[Sentence]) -> list:
+    """An article's sentences as the aligner sees them: text, paragraph and kind."""
+    return [[[s.text, s.paragraph, s.kind] for s in side] for side in (ru, en)]
+
+
+def first_pass_json(first) -> list:
+    return [[list(step) for step in first.path], [[sorted(r), sorted(e)] for r, e in first.pairs]]
+
+
+def first_pass_from(raw: object, n_ru: int, n_en: int):
+    """A cards.align.FirstPass; ValueError unless its path runs forward from (0, 0) to (n_ru, n_en)."""
+    from cards.align import FirstPass
+
+    path, pairs = raw
+    steps = tuple((int(t), int(i), int(j)) for t, i, j in path)
+    ends = [(0, 0), *((i, j) for _, i, j in steps)]
+    _check(all(a[0] <= b[0] and a[1] <= b[1] and a != b for a, b in zip(ends[:-1], ends[1:], strict=True)),
+           "a path that does not go forward")
+    _check(ends[-1] == (n_ru, n_en) if n_ru and n_en else not steps, "a path that does not end at the article's end")
+    _check(all(isinstance(w, str) for r, e in pairs for w in (*r, *e)), "stems that are not text")
+    return FirstPass(steps, tuple((frozenset(r), frozenset(e)) for r, e in pairs))
