@@ -199,8 +199,9 @@ def choose_cards(
     """Analyse the Russian side, select pairs, and turn the chosen ones into cards with targets.
     Each article's analyses and its cards' counterparts are kept in `cache` (cards.cache).
 
-    `earlier_notes` is the state of an earlier build of the same deck ({guid: {"lemmas": …}}):
-    its notes that are built again keep their targets, and everything it taught counts as known.
+    `earlier_notes` is the state of an earlier build of the same deck ({guid: {"lemmas": …, "article": …}}):
+    its notes that are built again keep their targets (a note of a sentence that several articles have,
+    in the article it was made from, when that article is in this build), and everything it taught counts as known.
     Without `options`, those of a default build (BuildOptions().select_options(): level B1, politics)."""
     from cards.deck.export import card_key, note_guid
 
@@ -211,9 +212,12 @@ def choose_cards(
     analyses = with_names(pairs, found)  # names the English or the article shows
     earlier_notes = earlier_notes or {}
     earlier = {}
+    slugs = {a.source.slug for a in articles}
     for i, p in enumerate(pairs):
         note = earlier_notes.get(note_guid(p.ru))
         if note is not None and p.kind in ("text", "title") and note.get("lemmas"):  # none: a memory rebuilt from the deck
+            if note.get("article") in slugs and note["article"] != articles[owner[i]].source.slug:
+                continue  # a sentence in several articles: the note is the card of one of them
             earlier[i] = tuple(note["lemmas"])
     taught_before = frozenset(lemma for n in earlier_notes.values() for lemma in n.get("lemmas", ()))
     decisions = select(pairs, analyses, known | taught_before, options, earlier, listed=known)
@@ -577,9 +581,10 @@ def _build_deck(sources: Sequence[ArticlePair], out: Path, options: BuildOptions
             sound = path.name
         fields = render(card, reverse=options.reverse, stressed=stressed, audio=sound)
         tags = (*card.tags, f"topic::{slugify(options.topic)}") if options.topic else card.tags
-        specs.append(NoteSpec(card, fields, deck, tags))
+        specs.append(NoteSpec(card, fields, deck, tags, article=article.source.slug))
         if options.cloze and card.targets:
-            specs.append(NoteSpec(card, render_cloze(card, stressed=stressed, audio=sound), deck, tags, "cloze"))
+            specs.append(NoteSpec(card, render_cloze(card, stressed=stressed, audio=sound), deck, tags, "cloze",
+                                  article.source.slug))
     progress("render", len(cards), len(cards))
     progress("write", 0, 1)
     alignments = {a.key: a.beads for a in articles}
