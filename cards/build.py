@@ -5,6 +5,7 @@ Library first: the CLI only parses options, calls these functions and prints.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -14,6 +15,7 @@ from typing import Callable, Mapping, Sequence
 
 from cards.cache import Cache
 from cards.errors import InputError
+from cards.jobs import DICTIONARY, Workers, default_jobs
 from cards.model import Bead, Card, Document, Pair, Sentence
 from cards.text.pairs import ArticlePair, find_pairs, load_pair, slugify
 from cards.deck.content import card_targets
@@ -103,10 +105,12 @@ def prepare_articles(
     warnings: list[str] | None = None,
     max_mb: float | None = None,
     cache: Cache = Cache(),
+    workers: Workers = Workers(),
 ) -> tuple[Article, ...]:
     """Load, segment and align every article pair; the aligner learns from all of them together.
     A file over `max_mb` (cards.text.load.MAX_INPUT_MB by default) is refused before any work.
-    An article's segments are kept in `cache` (cards.cache; by default, nothing is kept).
+    An article's segments are kept in `cache` (cards.cache; by default, nothing is kept); `workers`
+    segments and aligns the articles (cards.jobs; by default, here, one by one).
 
     An article whose segments an earlier build aligned (`remembered`, by alignment_key) keeps that
     alignment: the aligner's shared lexicon grows with every article added, and it must not move the
@@ -132,11 +136,11 @@ def prepare_articles(
     if errors is not None:
         errors.extend(failed)
     sources = kept_sources
-    sentences = [segmented(ru, en, cache) for ru, en in loaded]
+    sentences = workers.map(segmented, [(ru, en, cache) for ru, en in loaded])
     keys = [alignment_key(ru_s, en_s) for ru_s, en_s in sentences]
     stored = [remembered.get(k) for k in keys]
     reused = [tuple(b) if b is not None and fits(b, len(r), len(e)) else None for b, (r, e) in zip(stored, sentences, strict=True)]
-    aligned = sentence_beads(sentences, reused, cache)
+    aligned = sentence_beads(sentences, reused, cache, workers)
     articles = []
     for source, (ru, en), (ru_s, en_s), key, beads in zip(sources, loaded, sentences, keys, aligned, strict=True):
         label = source_label(ru, en)
@@ -145,7 +149,8 @@ def prepare_articles(
 
 
 def sentence_beads(sentences: Sequence[tuple[Sequence[Sentence], Sequence[Sentence]]],
-                   reused: Sequence[tuple[Bead, ...] | None], cache: Cache = Cache()) -> list[tuple[Bead, ...]]:
+                   reused: Sequence[tuple[Bead, ...] | None], cache: Cache = Cache(),
+                   workers: Workers = Workers()) -> list[tuple[Bead, ...]]:
     """Each article's beads: those remembered (`reused`; None where there are none) as they are, the others
     from the aligner's second pass (cards.align), with the lexicon that every article's first pass
     teaches. A first pass depends on its article only and is kept in `cache`: an added article costs
@@ -154,10 +159,11 @@ def sentence_beads(sentences: Sequence[tuple[Sequence[Sentence], Sequence[Senten
 
     if all(b is not None for b in reused):
         return list(reused)
-    firsts = [first_aligned(ru, en, cache) for ru, en in sentences]
+    firsts = workers.map(first_aligned, [(ru, en, cache) for ru, en in sentences])
     table = shared_lexicon(firsts)
-    return [b if b is not None else second_pass(ru, en, first, table)
-            for b, (ru, en), first in zip(reused, sentences, firsts, strict=True)]
+    todo = [n for n, b in enumerate(reused) if b is None]
+    made = dict(zip(todo, workers.map(second_pass, [(*sentences[n], firsts[n], table) for n in todo]), strict=True))
+    return [made.get(n, b) for n, b in enumerate(reused)]
 
 
 def first_aligned(ru: Sequence[Sentence], en: Sequence[Sentence], cache: Cache = Cache()):
@@ -195,9 +201,11 @@ def choose_cards(
     dictionary=None,
     earlier_notes: dict | None = None,
     cache: Cache = Cache(),
+    workers: Workers | None = None,
 ) -> tuple[tuple[Decision, ...], tuple[Card, ...]]:
     """Analyse the Russian side, select pairs, and turn the chosen ones into cards with targets.
-    Each article's analyses and its cards' counterparts are kept in `cache` (cards.cache).
+    Each article's analyses and its cards' counterparts are kept in `cache` (cards.cache), and made by
+    `workers` (cards.jobs; `dictionary` is theirs), by default here, one by one.
 
     `earlier_notes` is the state of an earlier build of the same deck ({guid: {"lemmas": …, "article": …}}):
     its notes that are built again keep their targets (a note of a sentence that several articles have,
@@ -206,9 +214,12 @@ def choose_cards(
     from cards.deck.export import card_key, note_guid
 
     options = options if options is not None else BuildOptions().select_options()
+    workers = workers if workers is not None else Workers(dictionary=dictionary)
+    dictionary = workers.dictionary
     pairs = [p for a in articles for p in a.pairs]
     owner = [n for n, a in enumerate(articles) for _ in a.pairs]  # article index of each pair
-    found = [tokens for a in articles for tokens in analysed([p.ru for p in a.pairs], cache)]
+    found = [tokens for each in workers.map(analysed, [([p.ru for p in a.pairs], cache) for a in articles])
+             for tokens in each]
     analyses = with_names(pairs, found)  # names the English or the article shows
     earlier_notes = earlier_notes or {}
     earlier = {}
@@ -226,9 +237,10 @@ def choose_cards(
     for d in sorted(chosen, key=lambda d: d.index):
         of_article.setdefault(owner[d.index], []).append(d)
     spans_of = {}
-    for n, ds in of_article.items():
-        spans_of.update(zip((d.index for d in ds), article_counterparts(articles[n], ds, options.min_score, dictionary,
-                                                                        cache), strict=True))
+    found_spans = workers.map(article_counterparts, [(articles[n], ds, options.min_score, DICTIONARY, cache)
+                                                     for n, ds in of_article.items()])
+    for ds, spans in zip(of_article.values(), found_spans, strict=True):
+        spans_of.update(zip((d.index for d in ds), spans, strict=True))
     cards = []
     for d in chosen:
         cards.append(
@@ -307,6 +319,7 @@ class BuildOptions:
     audio: bool = False
     max_input_mb: float | None = None  # None: cards.text.load.MAX_INPUT_MB (10 MB a file)
     cache: bool = True  # keep per-article results in the user cache folder (cards.cache); False: make all afresh
+    jobs: int | None = None  # processes for the per-article work (cards.jobs); None: one per core
 
     def select_options(self) -> SelectOptions:
         """What selection needs: the level's cuts, the topic's vocabulary and the everyday words known."""
@@ -382,17 +395,19 @@ def article_evidence(article: Article, dictionary, cache: Cache = Cache()) -> fl
     return cache.remember("evidence", texts, lambda: pairs_evidence(article.pairs, dictionary), lambda x: x, decode)
 
 
-def translated_articles(articles: Sequence[Article], dictionary,
-                        cache: Cache = Cache()) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+def translated_articles(articles: Sequence[Article], dictionary, cache: Cache = Cache(),
+                        workers: Workers | None = None) -> tuple[tuple[Article, ...], tuple[str, ...]]:
     """The articles whose English translates their Russian, and a warning for each that does not.
 
     A Russian article saved beside another article's English aligns anyway (by length), and would
     teach words with wrong sentences; translation_evidence catches it when a dictionary is there.
-    When no article is left, the first one's problem is an error. Each article's share is kept in `cache`.
+    When no article is left, the first one's problem is an error. Each article's share is kept in `cache`,
+    and worked out by `workers` (cards.jobs; `dictionary` is theirs), by default here.
     """
+    workers = workers if workers is not None else Workers(dictionary=dictionary)
+    shares = workers.map(article_evidence, [(a, DICTIONARY, cache) for a in articles])
     kept, warnings, rejected = [], [], []
-    for a in articles:
-        share = article_evidence(a, dictionary, cache)
+    for a, share in zip(articles, shares, strict=True):
         if share is None or share >= NOT_A_TRANSLATION:
             kept.append(a)
             continue
@@ -438,6 +453,12 @@ def dictionary_files(options: BuildOptions) -> tuple[Path, ...]:
     return tuple(found)
 
 
+def build_workers(options: BuildOptions) -> Workers:
+    """Who does a build's per-article work: `options.jobs` processes (one per core by default; cards.jobs),
+    each loading the build's dictionary."""
+    return Workers(options.jobs or default_jobs(), functools.partial(find_dictionary, options))
+
+
 def article_cache(options: BuildOptions) -> Cache:
     """Where a build with these options keeps per-article results: the user cache folder, its entries
     named by these dictionaries too (cards.cache); nowhere with `cache=False`."""
@@ -457,20 +478,21 @@ def default_out(sources: Sequence[ArticlePair], fmt: str = "apkg") -> Path:
 
 def checked_articles(
     sources: Sequence[ArticlePair], options: BuildOptions, out: Path,
-    remembered: Mapping[str, Sequence[Bead]] | None = None,
+    remembered: Mapping[str, Sequence[Bead]] | None = None, workers: Workers | None = None,
 ) -> tuple[tuple[Article, ...], object, tuple[str, ...]]:
     """What build and inspect share: the articles loaded, segmented and aligned (with the deck's
     remembered alignments), less those that cannot be read or are not translations; the dictionary;
-    and a warning for each article left out."""
+    and a warning for each article left out. `workers`: by default, all here, one by one."""
     from cards.deck.export import read_alignments
 
     unreadable: list[InputError] = []
     repaired: list[str] = []
     remembered = read_alignments(out) if remembered is None else remembered
     cache = article_cache(options)
-    articles = prepare_articles(sources, remembered, unreadable, repaired, options.max_input_mb, cache)
-    dictionary = find_dictionary(options)
-    articles, untranslated = translated_articles(articles, dictionary, cache)
+    workers = workers if workers is not None else Workers(load=functools.partial(find_dictionary, options))
+    articles = prepare_articles(sources, remembered, unreadable, repaired, options.max_input_mb, cache, workers)
+    dictionary = workers.dictionary
+    articles, untranslated = translated_articles(articles, dictionary, cache, workers)
     return articles, dictionary, tuple(repaired) + tuple(f"{err}; skipped" for err in unreadable) + untranslated
 
 
@@ -542,13 +564,14 @@ def _build_deck(sources: Sequence[ArticlePair], out: Path, options: BuildOptions
 
     memory = load_state(out)  # read once: the earlier notes, their alignments, what was wrong with them
     earlier = notes_json(memory)
-    progress("align", 0, len(sources))
-    articles, dictionary, skipped = checked_articles(sources, options, out, memory.alignments)
-    progress("align", len(sources), len(sources))
-    known = read_known(options.known_sources, options.known_field)
-    progress("choose", 0, 1)
-    decisions, cards = choose_cards(articles, known, options.select_options(), dictionary=dictionary,
-                                    earlier_notes=earlier, cache=article_cache(options))
+    with build_workers(options) as workers:
+        progress("align", 0, len(sources))
+        articles, dictionary, skipped = checked_articles(sources, options, out, memory.alignments, workers)
+        progress("align", len(sources), len(sources))
+        known = read_known(options.known_sources, options.known_field)
+        progress("choose", 0, 1)
+        decisions, cards = choose_cards(articles, known, options.select_options(), dictionary=dictionary,
+                                        earlier_notes=earlier, cache=article_cache(options), workers=workers)
     if dry_run:
         return BuildResult(out, articles, decisions, cards, written=False, warnings=skipped,
                            meanings=dictionary.source if dictionary else "")
