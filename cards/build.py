@@ -136,7 +136,7 @@ def prepare_articles(
     if errors is not None:
         errors.extend(failed)
     sources = kept_sources
-    sentences = workers.map(segmented, [(ru, en, cache) for ru, en in loaded])
+    sentences = workers.map(segmented, [(ru, en, cache) for ru, en in loaded], kept_only)
     keys = [alignment_key(ru_s, en_s) for ru_s, en_s in sentences]
     stored = [remembered.get(k) for k in keys]
     reused = [tuple(b) if b is not None and fits(b, len(r), len(e)) else None for b, (r, e) in zip(stored, sentences, strict=True)]
@@ -146,6 +146,12 @@ def prepare_articles(
         label = source_label(ru, en)
         articles.append(Article(source, ru, en, ru_s, en_s, beads, pairs_from_beads(ru_s, en_s, beads, label), key))
     return tuple(articles)
+
+
+def kept_only(task: tuple) -> tuple:
+    """A per-article task (its last argument a Cache) that only reads what is kept: Workers.map tries it
+    here first and works out, perhaps in other processes, only what is not kept."""
+    return (*task[:-1], task[-1].reading())
 
 
 def sentence_beads(sentences: Sequence[tuple[Sequence[Sentence], Sequence[Sentence]]],
@@ -159,7 +165,7 @@ def sentence_beads(sentences: Sequence[tuple[Sequence[Sentence], Sequence[Senten
 
     if all(b is not None for b in reused):
         return list(reused)
-    firsts = workers.map(first_aligned, [(ru, en, cache) for ru, en in sentences])
+    firsts = workers.map(first_aligned, [(ru, en, cache) for ru, en in sentences], kept_only)
     table = shared_lexicon(firsts)
     todo = [n for n, b in enumerate(reused) if b is None]
     made = dict(zip(todo, workers.map(second_pass, [(*sentences[n], firsts[n], table) for n in todo]), strict=True))
@@ -202,6 +208,7 @@ def choose_cards(
     earlier_notes: dict | None = None,
     cache: Cache = Cache(),
     workers: Workers | None = None,
+    built_before: frozenset[str] = frozenset(),
 ) -> tuple[tuple[Decision, ...], tuple[Card, ...]]:
     """Analyse the Russian side, select pairs, and turn the chosen ones into cards with targets.
     Each article's analyses and its cards' counterparts are kept in `cache` (cards.cache), and made by
@@ -210,6 +217,8 @@ def choose_cards(
     `earlier_notes` is the state of an earlier build of the same deck ({guid: {"lemmas": …, "article": …}}):
     its notes that are built again keep their targets (a note of a sentence that several articles have,
     in the article it was made from, when that article is in this build), and everything it taught counts as known.
+    The articles of `built_before` (alignment keys: that build had them as they are) get no new cards, even
+    those it made no card of: an unchanged rebuild changes nothing.
     Without `options`, those of a default build (BuildOptions().select_options(): level B1, politics)."""
     from cards.deck.export import card_key, note_guid
 
@@ -218,7 +227,7 @@ def choose_cards(
     dictionary = workers.dictionary
     pairs = [p for a in articles for p in a.pairs]
     owner = [n for n, a in enumerate(articles) for _ in a.pairs]  # article index of each pair
-    found = [tokens for each in workers.map(analysed, [([p.ru for p in a.pairs], cache) for a in articles])
+    found = [tokens for each in workers.map(analysed, [([p.ru for p in a.pairs], cache) for a in articles], kept_only)
              for tokens in each]
     analyses = with_names(pairs, found)  # names the English or the article shows
     earlier_notes = earlier_notes or {}
@@ -231,14 +240,15 @@ def choose_cards(
                 continue  # a sentence in several articles: the note is the card of one of them
             earlier[i] = tuple(note["lemmas"])
     taught_before = frozenset(lemma for n in earlier_notes.values() for lemma in n.get("lemmas", ()))
-    decisions = select(pairs, analyses, known | taught_before, options, earlier, listed=known)
+    built = frozenset(a.pairs[0].source for a in articles if a.key in built_before and a.pairs)
+    decisions = select(pairs, analyses, known | taught_before, options, earlier, listed=known, built=built)
     chosen = chosen_in_order(decisions)
     of_article: dict[int, list[Decision]] = {}
     for d in sorted(chosen, key=lambda d: d.index):
         of_article.setdefault(owner[d.index], []).append(d)
     spans_of = {}
     found_spans = workers.map(article_counterparts, [(articles[n], ds, options.min_score, DICTIONARY, cache)
-                                                     for n, ds in of_article.items()])
+                                                     for n, ds in of_article.items()], kept_only)
     for ds, spans in zip(of_article.values(), found_spans, strict=True):
         spans_of.update(zip((d.index for d in ds), spans, strict=True))
     cards = []
@@ -405,7 +415,7 @@ def translated_articles(articles: Sequence[Article], dictionary, cache: Cache = 
     and worked out by `workers` (cards.jobs; `dictionary` is theirs), by default here.
     """
     workers = workers if workers is not None else Workers(dictionary=dictionary)
-    shares = workers.map(article_evidence, [(a, DICTIONARY, cache) for a in articles])
+    shares = workers.map(article_evidence, [(a, DICTIONARY, cache) for a in articles], kept_only)
     kept, warnings, rejected = [], [], []
     for a, share in zip(articles, shares, strict=True):
         if share is None or share >= NOT_A_TRANSLATION:
@@ -571,7 +581,8 @@ def _build_deck(sources: Sequence[ArticlePair], out: Path, options: BuildOptions
         known = read_known(options.known_sources, options.known_field)
         progress("choose", 0, 1)
         decisions, cards = choose_cards(articles, known, options.select_options(), dictionary=dictionary,
-                                        earlier_notes=earlier, cache=article_cache(options), workers=workers)
+                                        earlier_notes=earlier, cache=article_cache(options), workers=workers,
+                                        built_before=frozenset(memory.alignments))
     if dry_run:
         return BuildResult(out, articles, decisions, cards, written=False, warnings=skipped,
                            meanings=dictionary.source if dictionary else "")

@@ -30,6 +30,7 @@ they would make the .apkg a learner imports several times larger.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gzip
 import hashlib
@@ -79,19 +80,31 @@ def file_stamp(path: Path) -> list:
     return [str(path.resolve()), st.st_size, st.st_mtime_ns]
 
 
+class NotKept(Exception):
+    """What a reading Cache (`Cache.reading`) raises for a result it does not have."""
+
+
 @dataclass(frozen=True)
 class Cache:
     """Entries under `folder`/<version>; no folder: nothing is kept (every result is made afresh).
-    `dictionary` names the dictionaries of the build (`file_stamp`s): part of every key."""
+    `dictionary` names the dictionaries of the build (`file_stamp`s): part of every key. A cache that
+    only reads raises NotKept instead of making a result."""
 
     folder: Path | None = None
     dictionary: tuple = ()
+    only_reads: bool = False
+
+    def reading(self) -> Cache:
+        """The same entries, read only: a missing result raises NotKept (cards.jobs works it out elsewhere)."""
+        return dataclasses.replace(self, only_reads=True)
 
     def remember(self, kind: str, inputs: object, make: Callable[[], T], encode: Callable[[T], object],
                  decode: Callable[[object], T]) -> T:
         """The value of `kind` for these `inputs` (any JSON-able value naming everything it depends on):
         read back (`decode` raises ValueError when it does not fit), else made, written and returned."""
         if self.folder is None:
+            if self.only_reads:
+                raise NotKept(kind)
             return make()
         path = self._path(kind, inputs)
         raw = _read(path)
@@ -100,6 +113,8 @@ class Cache:
                 return decode(raw["value"])
             except (ValueError, TypeError, KeyError, IndexError, AttributeError):
                 pass  # damaged or not ours: made again, and overwritten below
+        if self.only_reads:
+            raise NotKept(kind)
         value = make()
         self._write(path, {"value": encode(value)})
         return value

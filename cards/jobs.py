@@ -45,12 +45,29 @@ class Workers:
             self._dictionary, self._loaded = self.load(), True
         return self._dictionary
 
-    def map(self, fn: Callable[..., T], tasks: Sequence[tuple]) -> list[T]:
+    def map(self, fn: Callable[..., T], tasks: Sequence[tuple], reading: Callable[[tuple], tuple] | None = None) -> list[T]:
         """[fn(*task) for task in tasks], DICTIONARY replaced by the dictionary of the process that runs it.
+        With `reading`, each task is first tried here as `reading(task)` makes it (one whose cache only
+        reads, cards.cache.Cache.reading): only those it leaves (NotKept) are worked out, and counted.
 
         In parallel, the tasks go in small chunks to `jobs` - 1 workers, which take them from the front,
         while this process takes them from the back (a chunk no worker has started): `jobs` processes work."""
         tasks = list(tasks)
+        if reading is None:
+            return self._work(fn, tasks)
+        from cards.cache import NotKept
+
+        found: dict[int, T] = {}
+        for k, task in enumerate(tasks):
+            try:
+                found[k] = self._here(fn, [reading(task)])[0]
+            except NotKept:
+                pass
+        left = [k for k in range(len(tasks)) if k not in found]
+        found.update(zip(left, self._work(fn, [tasks[k] for k in left]), strict=True))
+        return [found[k] for k in range(len(tasks))]
+
+    def _work(self, fn: Callable[..., T], tasks: list[tuple]) -> list[T]:
         if self.jobs == 1 or len(tasks) < MIN_TASKS:
             return self._here(fn, tasks)
         if self._pool is None:
