@@ -587,7 +587,8 @@ def _build_deck(sources: Sequence[ArticlePair], out: Path, options: BuildOptions
         return BuildResult(out, articles, decisions, cards, written=False, warnings=skipped,
                            meanings=dictionary.source if dictionary else "")
     use_stress, stress_warnings = stress_wanted(options)
-    warnings = skipped + stress_warnings + few_cards_warning(articles, cards, known, options, earlier)
+    warnings = skipped + stress_warnings + few_cards_warning(articles, cards, known, options, earlier,
+                                                             article_cache(options))
     if memory.problem and out.exists():
         kept = f"rebuilt from its {len(memory.notes)} notes, so none is re-stamped" if memory.notes else "nothing could be recovered"
         warnings += (f"{out}: {memory.problem}; {kept}; the words earlier builds taught and their alignments are "
@@ -653,21 +654,22 @@ FEW_CARDS = 3  # a deck with fewer cards than this says why
 
 
 def few_cards_warning(articles: Sequence[Article], cards: Sequence[Card], known: frozenset[str],
-                      options: BuildOptions, earlier_notes: Mapping | None = None) -> tuple[str, ...]:
+                      options: BuildOptions, earlier_notes: Mapping | None = None,
+                      cache: Cache = Cache()) -> tuple[str, ...]:
     """One line when the options leave fewer than FEW_CARDS cards: how many of the articles' content
-    words count as known at this level, on the learner's lists, or taught by earlier builds."""
+    words count as known at this level, on the learner's lists, or taught by earlier builds (the articles'
+    analyses read from `cache`, where the build kept them)."""
     if len(cards) >= FEW_CARDS:
         return ()
     from cards.lexicon.levels import resolve_level
-    from cards.lexicon.morph import analyse
     from cards.deck.select import is_candidate, lemma_key
     from cards.lexicon.morph import CONTENT_POS
 
     select_options = options.select_options()
     words = {}
     for a in articles:
-        for p in a.pairs:
-            for t in analyse(p.ru):
+        for tokens in analysed([p.ru for p in a.pairs], cache):
+            for t in tokens:
                 if t.lemma.pos in CONTENT_POS and not t.lemma.proper:
                     words.setdefault(lemma_key(t.lemma.lemma), t)
     earlier = {lemma_key(x) for n in (earlier_notes or {}).values() for x in n.get("lemmas", ())}
