@@ -50,11 +50,11 @@ def main():
     try:
         import cards.jobs as J
         plain = J.Workers.map
-        def timed(self, fn, tasks, *rest):
+        def timed(self, fn, tasks, *rest, **named):
             tasks = list(tasks)
             t = time.perf_counter()
             try:
-                return plain(self, fn, tasks, *rest)
+                return plain(self, fn, tasks, *rest, **named)
             finally:
                 name = fn.__name__
                 steps[name] = steps.get(name, 0.0) + time.perf_counter() - t

@@ -136,7 +136,7 @@ def prepare_articles(
     if errors is not None:
         errors.extend(failed)
     sources = kept_sources
-    sentences = workers.map(segmented, [(ru, en, cache) for ru, en in loaded], kept_only)
+    sentences = workers.map(segmented, [(ru, en, cache) for ru, en in loaded], kept_only, spread=False)
     keys = [alignment_key(ru_s, en_s) for ru_s, en_s in sentences]
     stored = [remembered.get(k) for k in keys]
     reused = [tuple(b) if b is not None and fits(b, len(r), len(e)) else None for b, (r, e) in zip(stored, sentences, strict=True)]
@@ -165,10 +165,10 @@ def sentence_beads(sentences: Sequence[tuple[Sequence[Sentence], Sequence[Senten
 
     if all(b is not None for b in reused):
         return list(reused)
-    firsts = workers.map(first_aligned, [(ru, en, cache) for ru, en in sentences], kept_only)
+    firsts = workers.map(first_aligned, [(ru, en, cache) for ru, en in sentences], kept_only, spread=False)
     table = shared_lexicon(firsts)
     todo = [n for n, b in enumerate(reused) if b is None]
-    made = dict(zip(todo, workers.map(second_pass, [(*sentences[n], firsts[n], table) for n in todo]), strict=True))
+    made = dict(zip(todo, workers.map(second_pass, [(*sentences[n], firsts[n], table) for n in todo], spread=False), strict=True))
     return [made.get(n, b) for n, b in enumerate(reused)]
 
 
@@ -465,8 +465,16 @@ def dictionary_files(options: BuildOptions) -> tuple[Path, ...]:
 
 def build_workers(options: BuildOptions) -> Workers:
     """Who does a build's per-article work: `options.jobs` processes (one per core by default; cards.jobs),
-    each loading the build's dictionary."""
-    return Workers(options.jobs or default_jobs(), functools.partial(find_dictionary, options))
+    each loading the build's dictionary and morphology as it starts."""
+    return Workers(options.jobs or default_jobs(), functools.partial(ready_dictionary, options))
+
+
+def ready_dictionary(options: BuildOptions):
+    """find_dictionary, with the morphology loaded too: what a worker of the build does as it starts."""
+    from cards.lexicon.morph import analyse
+
+    analyse("Стороны обсудили сделку")
+    return find_dictionary(options)
 
 
 def article_cache(options: BuildOptions) -> Cache:

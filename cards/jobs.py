@@ -3,10 +3,13 @@
 What segmentation, the aligner's two passes, the pair check, morphology and word counterparts make of
 an article depends on that article only (and on the build's dictionary). `Workers.map` runs one such
 function over the articles: in `jobs` processes (this one and `jobs` - 1 spawned workers) when there
-are at least MIN_TASKS of them, else here, one by one; the results come back in the articles' order either way, so the deck is
-byte for byte the deck of `--jobs 1` (tests/test_jobs.py). A worker is a fresh interpreter (spawn, on
-every platform): it has none of this process's state, and loads the dictionary itself, once, from a
-picklable `load` function (DICTIONARY stands for it in a task's arguments). As with any spawned process,
+are at least MIN_TASKS of them, else here, one by one; the results come back in the articles' order
+either way, so the deck is byte for byte the deck of `--jobs 1` (tests/test_jobs.py). A worker is a
+fresh interpreter (spawn, on every platform): it has none of this process's state, and calls a
+picklable `load` function as it starts (the build's: load the dictionary and the morphology; DICTIONARY
+stands for what it returns in a task's arguments). The first step with enough work starts the workers;
+a step that costs little an article (`spread=False`: segmentation, the aligner's passes) is still done
+here, while the workers load, so that the steps after it find them ready. As with any spawned process,
 a script that builds with jobs > 1 keeps its own work under `if __name__ == "__main__":`; a worker that
 dies ends the build with BrokenProcessPool, never a hang.
 """
@@ -20,7 +23,7 @@ from typing import Callable, Sequence, TypeVar
 T = TypeVar("T")
 
 MIN_TASKS = 24  # fewer articles to work on: no processes (a worker costs about a second to start)
-CHUNKS = 6  # chunks per process and call: small enough to share the work evenly
+CHUNKS = 16  # chunks per process and call: small, so that neither process waits long for the other at the end
 DICTIONARY = "<the build's dictionary>"  # in a task's arguments: the dictionary of the process that runs it
 
 
@@ -45,7 +48,8 @@ class Workers:
             self._dictionary, self._loaded = self.load(), True
         return self._dictionary
 
-    def map(self, fn: Callable[..., T], tasks: Sequence[tuple], reading: Callable[[tuple], tuple] | None = None) -> list[T]:
+    def map(self, fn: Callable[..., T], tasks: Sequence[tuple], reading: Callable[[tuple], tuple] | None = None,
+            spread: bool = True) -> list[T]:
         """[fn(*task) for task in tasks], DICTIONARY replaced by the dictionary of the process that runs it.
         With `reading`, each task is first tried here as `reading(task)` makes it (one whose cache only
         reads, cards.cache.Cache.reading): only those it leaves (NotKept) are worked out, and counted.
@@ -54,7 +58,7 @@ class Workers:
         while this process takes them from the back (a chunk no worker has started): `jobs` processes work."""
         tasks = list(tasks)
         if reading is None:
-            return self._work(fn, tasks)
+            return self._work(fn, tasks, spread)
         from cards.cache import NotKept
 
         found: dict[int, T] = {}
@@ -64,10 +68,10 @@ class Workers:
             except NotKept:
                 pass
         left = [k for k in range(len(tasks)) if k not in found]
-        found.update(zip(left, self._work(fn, [tasks[k] for k in left]), strict=True))
+        found.update(zip(left, self._work(fn, [tasks[k] for k in left], spread), strict=True))
         return [found[k] for k in range(len(tasks))]
 
-    def _work(self, fn: Callable[..., T], tasks: list[tuple]) -> list[T]:
+    def _work(self, fn: Callable[..., T], tasks: list[tuple], spread: bool) -> list[T]:
         if self.jobs == 1 or len(tasks) < MIN_TASKS:
             return self._here(fn, tasks)
         if self._pool is None:
@@ -75,6 +79,10 @@ class Workers:
             from concurrent.futures import ProcessPoolExecutor
 
             self._pool = ProcessPoolExecutor(self.jobs - 1, multiprocessing.get_context("spawn"), _start, (self.load,))
+            for _ in range(self.jobs - 1):
+                self._pool.submit(int)  # start every worker now: they load while this process works
+        if not spread:
+            return self._here(fn, tasks)
         size = max(1, math.ceil(len(tasks) / (self.jobs * CHUNKS)))
         chunks = [tasks[x : x + size] for x in range(0, len(tasks), size)]
         futures = [self._pool.submit(_run, fn, chunk) for chunk in chunks]
@@ -111,15 +119,12 @@ def _filled(task: tuple, dictionary: object) -> tuple:
     return tuple(dictionary if _is_dictionary(x) else x for x in task)
 
 
-_here: dict[str, object] = {}  # in a worker: its `load` function and, once loaded, its dictionary
+_here: dict[str, object] = {}  # in a worker: what its `load` function returned
 
 
 def _start(load: Callable[[], object] | None) -> None:
-    _here["load"] = load
+    _here["dictionary"] = load() if load is not None else None
 
 
 def _run(fn: Callable[..., T], tasks: Sequence[tuple]) -> list[T]:
-    if any(_wants(task) for task in tasks) and "dictionary" not in _here:
-        load = _here.get("load")
-        _here["dictionary"] = load() if load is not None else None
     return [fn(*_filled(task, _here.get("dictionary"))) for task in tasks]
