@@ -466,15 +466,14 @@ def dictionary_files(options: BuildOptions) -> tuple[Path, ...]:
 def build_workers(options: BuildOptions) -> Workers:
     """Who does a build's per-article work: `options.jobs` processes (one per core by default; cards.jobs),
     each loading the build's dictionary and morphology as it starts."""
-    return Workers(options.jobs or default_jobs(), functools.partial(ready_dictionary, options))
+    return Workers(options.jobs or default_jobs(), functools.partial(find_dictionary, options), warm=warm_morphology)
 
 
-def ready_dictionary(options: BuildOptions):
-    """find_dictionary, with the morphology loaded too: what a worker of the build does as it starts."""
+def warm_morphology() -> None:
+    """Load the morphology (pymorphy3's dictionaries, the frequency tables): what a worker does as it starts."""
     from cards.lexicon.morph import analyse
 
     analyse("Стороны обсудили сделку")
-    return find_dictionary(options)
 
 
 def article_cache(options: BuildOptions) -> Cache:

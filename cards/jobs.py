@@ -5,9 +5,9 @@ an article depends on that article only (and on the build's dictionary). `Worker
 function over the articles: in `jobs` processes (this one and `jobs` - 1 spawned workers) when there
 are at least MIN_TASKS of them, else here, one by one; the results come back in the articles' order
 either way, so the deck is byte for byte the deck of `--jobs 1` (tests/test_jobs.py). A worker is a
-fresh interpreter (spawn, on every platform): it has none of this process's state, and calls a
-picklable `load` function as it starts (the build's: load the dictionary and the morphology; DICTIONARY
-stands for what it returns in a task's arguments). The first step with enough work starts the workers;
+fresh interpreter (spawn, on every platform): it has none of this process's state, and calls the
+picklable functions `warm` (the build's: load the morphology) and `load` (the build's: load the
+dictionary; DICTIONARY stands for what it returns in a task's arguments) as it starts. The first step with enough work starts the workers;
 a step that costs little an article (`spread=False`: segmentation, the aligner's passes) is still done
 here, while the workers load, so that the steps after it find them ready. As with any spawned process,
 a script that builds with jobs > 1 keeps its own work under `if __name__ == "__main__":`; a worker that
@@ -22,7 +22,7 @@ from typing import Callable, Sequence, TypeVar
 
 T = TypeVar("T")
 
-MIN_TASKS = 24  # fewer articles to work on: no processes (a worker costs about a second to start)
+MIN_TASKS = 24  # fewer articles to work on: no processes (a worker costs seconds of CPU to start)
 CHUNKS = 16  # chunks per process and call: small, so that neither process waits long for the other at the end
 DICTIONARY = "<the build's dictionary>"  # in a task's arguments: the dictionary of the process that runs it
 
@@ -36,10 +36,11 @@ def default_jobs() -> int:
 class Workers:
     """Runs a function over argument tuples, here or in up to `jobs` processes started on first need and
     ended with the `with` block. `dictionary` (or `load()`, called once when first needed) is what
-    DICTIONARY stands for here; a worker calls `load()` itself."""
+    DICTIONARY stands for here; a worker calls `warm()` and `load()` itself as it starts."""
 
-    def __init__(self, jobs: int = 1, load: Callable[[], object] | None = None, dictionary: object = None) -> None:
-        self.jobs, self.load, self._dictionary, self._pool = max(1, jobs), load, dictionary, None
+    def __init__(self, jobs: int = 1, load: Callable[[], object] | None = None, dictionary: object = None,
+                 warm: Callable[[], object] | None = None) -> None:
+        self.jobs, self.load, self.warm, self._dictionary, self._pool = max(1, jobs), load, warm, dictionary, None
         self._loaded = dictionary is not None or load is None
 
     @property
@@ -78,7 +79,8 @@ class Workers:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            self._pool = ProcessPoolExecutor(self.jobs - 1, multiprocessing.get_context("spawn"), _start, (self.load,))
+            self._pool = ProcessPoolExecutor(self.jobs - 1, multiprocessing.get_context("spawn"), _start,
+                                             (self.warm, self.load))
             for _ in range(self.jobs - 1):
                 self._pool.submit(int)  # start every worker now: they load while this process works
         if not spread:
@@ -119,12 +121,14 @@ def _filled(task: tuple, dictionary: object) -> tuple:
     return tuple(dictionary if _is_dictionary(x) else x for x in task)
 
 
-_here: dict[str, object] = {}  # in a worker: what its `load` function returned
+_worker: dict[str, object] = {}  # in a worker: what its `load` function returned
 
 
-def _start(load: Callable[[], object] | None) -> None:
-    _here["dictionary"] = load() if load is not None else None
+def _start(warm: Callable[[], object] | None, load: Callable[[], object] | None) -> None:
+    if warm is not None:
+        warm()
+    _worker["dictionary"] = load() if load is not None else None
 
 
 def _run(fn: Callable[..., T], tasks: Sequence[tuple]) -> list[T]:
-    return [fn(*_filled(task, _here.get("dictionary"))) for task in tasks]
+    return [fn(*_filled(task, _worker.get("dictionary"))) for task in tasks]
