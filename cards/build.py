@@ -5,6 +5,7 @@ Library first: the CLI only parses options, calls these functions and prints.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -14,6 +15,7 @@ from typing import Callable, Mapping, Sequence
 
 from cards.cache import Cache
 from cards.errors import InputError
+from cards.jobs import DICTIONARY, Workers, default_jobs
 from cards.model import Bead, Card, Document, Pair, Sentence
 from cards.text.pairs import ArticlePair, find_pairs, load_pair, slugify
 from cards.deck.content import card_targets
@@ -103,10 +105,12 @@ def prepare_articles(
     warnings: list[str] | None = None,
     max_mb: float | None = None,
     cache: Cache = Cache(),
+    workers: Workers = Workers(),
 ) -> tuple[Article, ...]:
     """Load, segment and align every article pair; the aligner learns from all of them together.
     A file over `max_mb` (cards.text.load.MAX_INPUT_MB by default) is refused before any work.
-    An article's segments are kept in `cache` (cards.cache; by default, nothing is kept).
+    An article's segments are kept in `cache` (cards.cache; by default, nothing is kept); `workers`
+    segments and aligns the articles (cards.jobs; by default, here, one by one).
 
     An article whose segments an earlier build aligned (`remembered`, by alignment_key) keeps that
     alignment: the aligner's shared lexicon grows with every article added, and it must not move the
@@ -114,8 +118,6 @@ def prepare_articles(
     With an `errors` list, a pair that cannot be read is left out and its error appended, unless it
     would leave nothing; without one, the first such error is raised.
     """
-    from cards.align import align_many
-
     remembered = remembered or {}
     loaded, kept_sources, failed = [], [], []
     for source in sources:
@@ -134,17 +136,49 @@ def prepare_articles(
     if errors is not None:
         errors.extend(failed)
     sources = kept_sources
-    sentences = [segmented(ru, en, cache) for ru, en in loaded]
+    sentences = workers.map(segmented, [(ru, en, cache) for ru, en in loaded], kept_only, spread=False)
     keys = [alignment_key(ru_s, en_s) for ru_s, en_s in sentences]
     stored = [remembered.get(k) for k in keys]
     reused = [tuple(b) if b is not None and fits(b, len(r), len(e)) else None for b, (r, e) in zip(stored, sentences, strict=True)]
-    fresh = align_many(sentences) if any(b is None for b in reused) else [None] * len(sentences)
+    aligned = sentence_beads(sentences, reused, cache, workers)
     articles = []
-    for source, (ru, en), (ru_s, en_s), key, kept, new in zip(sources, loaded, sentences, keys, reused, fresh, strict=True):
-        beads = kept if kept is not None else tuple(new)
+    for source, (ru, en), (ru_s, en_s), key, beads in zip(sources, loaded, sentences, keys, aligned, strict=True):
         label = source_label(ru, en)
         articles.append(Article(source, ru, en, ru_s, en_s, beads, pairs_from_beads(ru_s, en_s, beads, label), key))
     return tuple(articles)
+
+
+def kept_only(task: tuple) -> tuple:
+    """A per-article task (its last argument a Cache) that only reads what is kept: Workers.map tries it
+    here first and works out, perhaps in other processes, only what is not kept."""
+    return (*task[:-1], task[-1].reading())
+
+
+def sentence_beads(sentences: Sequence[tuple[Sequence[Sentence], Sequence[Sentence]]],
+                   reused: Sequence[tuple[Bead, ...] | None], cache: Cache = Cache(),
+                   workers: Workers = Workers()) -> list[tuple[Bead, ...]]:
+    """Each article's beads: those remembered (`reused`; None where there are none) as they are, the others
+    from the aligner's second pass (cards.align), with the lexicon that every article's first pass
+    teaches. A first pass depends on its article only and is kept in `cache`: an added article costs
+    its own two passes, and gets the beads a build of all the articles from nothing gives it."""
+    from cards.align import second_pass, shared_lexicon
+
+    if all(b is not None for b in reused):
+        return list(reused)
+    firsts = workers.map(first_aligned, [(ru, en, cache) for ru, en in sentences], kept_only, spread=False)
+    table = shared_lexicon(firsts)
+    todo = [n for n, b in enumerate(reused) if b is None]
+    made = dict(zip(todo, workers.map(second_pass, [(*sentences[n], firsts[n], table) for n in todo], spread=False), strict=True))
+    return [made.get(n, b) for n, b in enumerate(reused)]
+
+
+def first_aligned(ru: Sequence[Sentence], en: Sequence[Sentence], cache: Cache = Cache()):
+    """The aligner's first pass over an article (cards.align.first_pass), kept in `cache` by its sentences."""
+    from cards import cache as kept
+    from cards.align import first_pass
+
+    return cache.remember("first-pass", kept.segments_key(ru, en), lambda: first_pass(ru, en), kept.first_pass_json,
+                          lambda raw: kept.first_pass_from(raw, len(ru), len(en)))
 
 
 def segmented(ru: Document, en: Document, cache: Cache = Cache()) -> tuple[tuple[Sentence, ...], tuple[Sentence, ...]]:
@@ -173,36 +207,50 @@ def choose_cards(
     dictionary=None,
     earlier_notes: dict | None = None,
     cache: Cache = Cache(),
+    workers: Workers | None = None,
+    built_before: frozenset[str] = frozenset(),
 ) -> tuple[tuple[Decision, ...], tuple[Card, ...]]:
     """Analyse the Russian side, select pairs, and turn the chosen ones into cards with targets.
-    Each article's analyses and its cards' counterparts are kept in `cache` (cards.cache).
+    Each article's analyses and its cards' counterparts are kept in `cache` (cards.cache), and made by
+    `workers` (cards.jobs; `dictionary` is theirs), by default here, one by one.
 
-    `earlier_notes` is the state of an earlier build of the same deck ({guid: {"lemmas": …}}):
-    its notes that are built again keep their targets, and everything it taught counts as known.
+    `earlier_notes` is the state of an earlier build of the same deck ({guid: {"lemmas": …, "article": …}}):
+    its notes that are built again keep their targets (a note of a sentence that several articles have,
+    in the article it was made from, when that article is in this build), and everything it taught counts as known.
+    The articles of `built_before` (alignment keys: that build had them as they are) get no new cards, even
+    those it made no card of: an unchanged rebuild changes nothing.
     Without `options`, those of a default build (BuildOptions().select_options(): level B1, politics)."""
     from cards.deck.export import card_key, note_guid
 
     options = options if options is not None else BuildOptions().select_options()
+    workers = workers if workers is not None else Workers(dictionary=dictionary)
+    dictionary = workers.dictionary
     pairs = [p for a in articles for p in a.pairs]
     owner = [n for n, a in enumerate(articles) for _ in a.pairs]  # article index of each pair
-    found = [tokens for a in articles for tokens in analysed([p.ru for p in a.pairs], cache)]
+    found = [tokens for each in workers.map(analysed, [([p.ru for p in a.pairs], cache) for a in articles], kept_only)
+             for tokens in each]
     analyses = with_names(pairs, found)  # names the English or the article shows
     earlier_notes = earlier_notes or {}
     earlier = {}
+    slugs = {a.source.slug for a in articles}
     for i, p in enumerate(pairs):
         note = earlier_notes.get(note_guid(p.ru))
         if note is not None and p.kind in ("text", "title") and note.get("lemmas"):  # none: a memory rebuilt from the deck
+            if note.get("article") in slugs and note["article"] != articles[owner[i]].source.slug:
+                continue  # a sentence in several articles: the note is the card of one of them
             earlier[i] = tuple(note["lemmas"])
     taught_before = frozenset(lemma for n in earlier_notes.values() for lemma in n.get("lemmas", ()))
-    decisions = select(pairs, analyses, known | taught_before, options, earlier, listed=known)
+    built = frozenset(a.pairs[0].source for a in articles if a.key in built_before and a.pairs)
+    decisions = select(pairs, analyses, known | taught_before, options, earlier, listed=known, built=built)
     chosen = chosen_in_order(decisions)
     of_article: dict[int, list[Decision]] = {}
     for d in sorted(chosen, key=lambda d: d.index):
         of_article.setdefault(owner[d.index], []).append(d)
     spans_of = {}
-    for n, ds in of_article.items():
-        spans_of.update(zip((d.index for d in ds), article_counterparts(articles[n], ds, options.min_score, dictionary,
-                                                                        cache), strict=True))
+    found_spans = workers.map(article_counterparts, [(articles[n], ds, options.min_score, DICTIONARY, cache)
+                                                     for n, ds in of_article.items()], kept_only)
+    for ds, spans in zip(of_article.values(), found_spans, strict=True):
+        spans_of.update(zip((d.index for d in ds), spans, strict=True))
     cards = []
     for d in chosen:
         cards.append(
@@ -281,6 +329,7 @@ class BuildOptions:
     audio: bool = False
     max_input_mb: float | None = None  # None: cards.text.load.MAX_INPUT_MB (10 MB a file)
     cache: bool = True  # keep per-article results in the user cache folder (cards.cache); False: make all afresh
+    jobs: int | None = None  # processes for the per-article work (cards.jobs); None: one per core
 
     def select_options(self) -> SelectOptions:
         """What selection needs: the level's cuts, the topic's vocabulary and the everyday words known."""
@@ -356,17 +405,19 @@ def article_evidence(article: Article, dictionary, cache: Cache = Cache()) -> fl
     return cache.remember("evidence", texts, lambda: pairs_evidence(article.pairs, dictionary), lambda x: x, decode)
 
 
-def translated_articles(articles: Sequence[Article], dictionary,
-                        cache: Cache = Cache()) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+def translated_articles(articles: Sequence[Article], dictionary, cache: Cache = Cache(),
+                        workers: Workers | None = None) -> tuple[tuple[Article, ...], tuple[str, ...]]:
     """The articles whose English translates their Russian, and a warning for each that does not.
 
     A Russian article saved beside another article's English aligns anyway (by length), and would
     teach words with wrong sentences; translation_evidence catches it when a dictionary is there.
-    When no article is left, the first one's problem is an error. Each article's share is kept in `cache`.
+    When no article is left, the first one's problem is an error. Each article's share is kept in `cache`,
+    and worked out by `workers` (cards.jobs; `dictionary` is theirs), by default here.
     """
+    workers = workers if workers is not None else Workers(dictionary=dictionary)
+    shares = workers.map(article_evidence, [(a, DICTIONARY, cache) for a in articles], kept_only)
     kept, warnings, rejected = [], [], []
-    for a in articles:
-        share = article_evidence(a, dictionary, cache)
+    for a, share in zip(articles, shares, strict=True):
         if share is None or share >= NOT_A_TRANSLATION:
             kept.append(a)
             continue
@@ -412,6 +463,19 @@ def dictionary_files(options: BuildOptions) -> tuple[Path, ...]:
     return tuple(found)
 
 
+def build_workers(options: BuildOptions) -> Workers:
+    """Who does a build's per-article work: `options.jobs` processes (one per core by default; cards.jobs),
+    each loading the build's dictionary and morphology as it starts."""
+    return Workers(options.jobs or default_jobs(), functools.partial(find_dictionary, options), warm=warm_morphology)
+
+
+def warm_morphology() -> None:
+    """Load the morphology (pymorphy3's dictionaries, the frequency tables): what a worker does as it starts."""
+    from cards.lexicon.morph import analyse
+
+    analyse("Стороны обсудили сделку")
+
+
 def article_cache(options: BuildOptions) -> Cache:
     """Where a build with these options keeps per-article results: the user cache folder, its entries
     named by these dictionaries too (cards.cache); nowhere with `cache=False`."""
@@ -431,20 +495,21 @@ def default_out(sources: Sequence[ArticlePair], fmt: str = "apkg") -> Path:
 
 def checked_articles(
     sources: Sequence[ArticlePair], options: BuildOptions, out: Path,
-    remembered: Mapping[str, Sequence[Bead]] | None = None,
+    remembered: Mapping[str, Sequence[Bead]] | None = None, workers: Workers | None = None,
 ) -> tuple[tuple[Article, ...], object, tuple[str, ...]]:
     """What build and inspect share: the articles loaded, segmented and aligned (with the deck's
     remembered alignments), less those that cannot be read or are not translations; the dictionary;
-    and a warning for each article left out."""
+    and a warning for each article left out. `workers`: by default, all here, one by one."""
     from cards.deck.export import read_alignments
 
     unreadable: list[InputError] = []
     repaired: list[str] = []
     remembered = read_alignments(out) if remembered is None else remembered
     cache = article_cache(options)
-    articles = prepare_articles(sources, remembered, unreadable, repaired, options.max_input_mb, cache)
-    dictionary = find_dictionary(options)
-    articles, untranslated = translated_articles(articles, dictionary, cache)
+    workers = workers if workers is not None else Workers(load=functools.partial(find_dictionary, options))
+    articles = prepare_articles(sources, remembered, unreadable, repaired, options.max_input_mb, cache, workers)
+    dictionary = workers.dictionary
+    articles, untranslated = translated_articles(articles, dictionary, cache, workers)
     return articles, dictionary, tuple(repaired) + tuple(f"{err}; skipped" for err in unreadable) + untranslated
 
 
@@ -516,18 +581,21 @@ def _build_deck(sources: Sequence[ArticlePair], out: Path, options: BuildOptions
 
     memory = load_state(out)  # read once: the earlier notes, their alignments, what was wrong with them
     earlier = notes_json(memory)
-    progress("align", 0, len(sources))
-    articles, dictionary, skipped = checked_articles(sources, options, out, memory.alignments)
-    progress("align", len(sources), len(sources))
-    known = read_known(options.known_sources, options.known_field)
-    progress("choose", 0, 1)
-    decisions, cards = choose_cards(articles, known, options.select_options(), dictionary=dictionary,
-                                    earlier_notes=earlier, cache=article_cache(options))
+    with build_workers(options) as workers:
+        progress("align", 0, len(sources))
+        articles, dictionary, skipped = checked_articles(sources, options, out, memory.alignments, workers)
+        progress("align", len(sources), len(sources))
+        known = read_known(options.known_sources, options.known_field)
+        progress("choose", 0, 1)
+        decisions, cards = choose_cards(articles, known, options.select_options(), dictionary=dictionary,
+                                        earlier_notes=earlier, cache=article_cache(options), workers=workers,
+                                        built_before=frozenset(memory.alignments))
     if dry_run:
         return BuildResult(out, articles, decisions, cards, written=False, warnings=skipped,
                            meanings=dictionary.source if dictionary else "")
     use_stress, stress_warnings = stress_wanted(options)
-    warnings = skipped + stress_warnings + few_cards_warning(articles, cards, known, options, earlier)
+    warnings = skipped + stress_warnings + few_cards_warning(articles, cards, known, options, earlier,
+                                                             article_cache(options))
     if memory.problem and out.exists():
         kept = f"rebuilt from its {len(memory.notes)} notes, so none is re-stamped" if memory.notes else "nothing could be recovered"
         warnings += (f"{out}: {memory.problem}; {kept}; the words earlier builds taught and their alignments are "
@@ -555,9 +623,10 @@ def _build_deck(sources: Sequence[ArticlePair], out: Path, options: BuildOptions
             sound = path.name
         fields = render(card, reverse=options.reverse, stressed=stressed, audio=sound)
         tags = (*card.tags, f"topic::{slugify(options.topic)}") if options.topic else card.tags
-        specs.append(NoteSpec(card, fields, deck, tags))
+        specs.append(NoteSpec(card, fields, deck, tags, article=article.source.slug))
         if options.cloze and card.targets:
-            specs.append(NoteSpec(card, render_cloze(card, stressed=stressed, audio=sound), deck, tags, "cloze"))
+            specs.append(NoteSpec(card, render_cloze(card, stressed=stressed, audio=sound), deck, tags, "cloze",
+                                  article.source.slug))
     progress("render", len(cards), len(cards))
     progress("write", 0, 1)
     alignments = {a.key: a.beads for a in articles}
@@ -592,21 +661,22 @@ FEW_CARDS = 3  # a deck with fewer cards than this says why
 
 
 def few_cards_warning(articles: Sequence[Article], cards: Sequence[Card], known: frozenset[str],
-                      options: BuildOptions, earlier_notes: Mapping | None = None) -> tuple[str, ...]:
+                      options: BuildOptions, earlier_notes: Mapping | None = None,
+                      cache: Cache = Cache()) -> tuple[str, ...]:
     """One line when the options leave fewer than FEW_CARDS cards: how many of the articles' content
-    words count as known at this level, on the learner's lists, or taught by earlier builds."""
+    words count as known at this level, on the learner's lists, or taught by earlier builds (the articles'
+    analyses read from `cache`, where the build kept them)."""
     if len(cards) >= FEW_CARDS:
         return ()
     from cards.lexicon.levels import resolve_level
-    from cards.lexicon.morph import analyse
     from cards.deck.select import is_candidate, lemma_key
     from cards.lexicon.morph import CONTENT_POS
 
     select_options = options.select_options()
     words = {}
     for a in articles:
-        for p in a.pairs:
-            for t in analyse(p.ru):
+        for tokens in analysed([p.ru for p in a.pairs], cache):
+            for t in tokens:
                 if t.lemma.pos in CONTENT_POS and not t.lemma.proper:
                     words.setdefault(lemma_key(t.lemma.lemma), t)
     earlier = {lemma_key(x) for n in (earlier_notes or {}).values() for x in n.get("lemmas", ())}

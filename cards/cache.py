@@ -7,6 +7,8 @@ article (and on cards' code and data), so it is kept in the user's cache folder 
 file an entry:
 
 - ``segments``: an article's sentences on both sides, by its two loaded documents;
+- ``first-pass``: the sentence aligner's first pass over an article (cards.align.first_pass), by its
+  sentences: the lexicon of the second pass is learned from all articles' first passes;
 - ``analyses``: the morphology of each Russian pair text of an article, by those texts;
 - ``evidence``: the share of an article's words that find a dictionary translation (the pair check);
 - ``counterparts``: the English counterpart spans of the targets of an article's cards.
@@ -28,6 +30,7 @@ they would make the .apkg a learner imports several times larger.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gzip
 import hashlib
@@ -77,19 +80,31 @@ def file_stamp(path: Path) -> list:
     return [str(path.resolve()), st.st_size, st.st_mtime_ns]
 
 
+class NotKept(Exception):
+    """What a reading Cache (`Cache.reading`) raises for a result it does not have."""
+
+
 @dataclass(frozen=True)
 class Cache:
     """Entries under `folder`/<version>; no folder: nothing is kept (every result is made afresh).
-    `dictionary` names the dictionaries of the build (`file_stamp`s): part of every key."""
+    `dictionary` names the dictionaries of the build (`file_stamp`s): part of every key. A cache that
+    only reads raises NotKept instead of making a result."""
 
     folder: Path | None = None
     dictionary: tuple = ()
+    only_reads: bool = False
+
+    def reading(self) -> Cache:
+        """The same entries, read only: a missing result raises NotKept (cards.jobs works it out elsewhere)."""
+        return dataclasses.replace(self, only_reads=True)
 
     def remember(self, kind: str, inputs: object, make: Callable[[], T], encode: Callable[[T], object],
                  decode: Callable[[object], T]) -> T:
         """The value of `kind` for these `inputs` (any JSON-able value naming everything it depends on):
         read back (`decode` raises ValueError when it does not fit), else made, written and returned."""
         if self.folder is None:
+            if self.only_reads:
+                raise NotKept(kind)
             return make()
         path = self._path(kind, inputs)
         raw = _read(path)
@@ -98,6 +113,8 @@ class Cache:
                 return decode(raw["value"])
             except (ValueError, TypeError, KeyError, IndexError, AttributeError):
                 pass  # damaged or not ours: made again, and overwritten below
+        if self.only_reads:
+            raise NotKept(kind)
         value = make()
         self._write(path, {"value": encode(value)})
         return value
@@ -201,3 +218,26 @@ def spans_from(raw: object, cards: Sequence[tuple[str, str, Sequence]]) -> list[
         _check(all(s is None or 0 <= s[0] < s[1] <= len(en) for s in found), "a span outside its sentence")
         out.append(found)
     return out
+
+
+def segments_key(ru: Sequence[Sentence], en: Sequence[Sentence]) -> list:
+    """An article's sentences as the aligner sees them: text, paragraph and kind."""
+    return [[[s.text, s.paragraph, s.kind] for s in side] for side in (ru, en)]
+
+
+def first_pass_json(first) -> list:
+    return [[list(step) for step in first.path], [[sorted(r), sorted(e)] for r, e in first.pairs]]
+
+
+def first_pass_from(raw: object, n_ru: int, n_en: int):
+    """A cards.align.FirstPass; ValueError unless its path runs forward from (0, 0) to (n_ru, n_en)."""
+    from cards.align import FirstPass
+
+    path, pairs = raw
+    steps = tuple((int(t), int(i), int(j)) for t, i, j in path)
+    ends = [(0, 0), *((i, j) for _, i, j in steps)]
+    _check(all(a[0] <= b[0] and a[1] <= b[1] and a != b for a, b in zip(ends[:-1], ends[1:], strict=True)),
+           "a path that does not go forward")
+    _check(ends[-1] == (n_ru, n_en) if n_ru and n_en else not steps, "a path that does not end at the article's end")
+    _check(all(isinstance(w, str) for r, e in pairs for w in (*r, *e)), "stems that are not text")
+    return FirstPass(steps, tuple((frozenset(r), frozenset(e)) for r, e in pairs))

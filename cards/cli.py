@@ -103,10 +103,13 @@ def main() -> None:
 @click.option("--audio", is_flag=True, help="Speak each Russian sentence (needs espeak-ng and lame).")
 @click.option("--max-input-mb", type=click.FloatRange(min=0.001), help="Largest article file to read [10].")
 @click.option("--dry-run", is_flag=True, help="Print the cards that would be built; write nothing.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Work on up to N articles at once, in N processes [one per core].")
+@click.option("--no-cache", is_flag=True, help="Work out every article afresh: neither read nor keep per-article results.")
 @reports_errors
 def build(inputs, out, deck_name, max_cards, known_sources, known_field, level, max_new, min_words, max_words,
           min_score, reverse, topic, cloze, fmt, dictionary, no_system_dictionaries, no_dictionary, stress, audio,
-          max_input_mb, dry_run):
+          max_input_mb, dry_run, jobs, no_cache):
     """Build an Anki deck from article pairs.
 
     INPUTS are two files RU EN, or folders holding ru.* and en.*, or folders of such folders.
@@ -124,6 +127,7 @@ def build(inputs, out, deck_name, max_cards, known_sources, known_field, level, 
         min_words=min_words, max_words=max_words, min_score=min_score, reverse=reverse, topic=topic, known_sources=tuple(known_sources), known_field=known_field,
         cloze=cloze, format=fmt, dictionary=dictionary, use_dictionary=not no_dictionary,
         system_dictionaries=not no_system_dictionaries, stress=stress, audio=audio, max_input_mb=max_input_mb,
+        jobs=jobs, cache=not no_cache,
     )
     result = build_deck(inputs, options, dry_run=dry_run,
                         progress=TerminalProgress() if sys.stderr.isatty() else no_progress)

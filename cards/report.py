@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from cards.build import (
-    Article, BuildOptions, article_cache, checked_articles, choose_cards, chosen_in_order, default_out, find_pairs,
-    read_known,
+    Article, BuildOptions, analysed, article_cache, checked_articles, choose_cards, chosen_in_order, default_out,
+    find_pairs, read_known,
 )
+from cards.cache import Cache
 from cards.deck.select import Decision
 
 
@@ -26,17 +27,18 @@ class WordStatus:
 
 
 def word_report(articles: Sequence[Article], decisions: Sequence[Decision], known: frozenset[str] = frozenset(),
-                options: BuildOptions | None = None, earlier_notes: Mapping | None = None) -> tuple[WordStatus, ...]:
+                options: BuildOptions | None = None, earlier_notes: Mapping | None = None,
+                cache: Cache = Cache()) -> tuple[WordStatus, ...]:
     """Every content lemma of the articles, in order of first use, with what selection did with it:
     taught by which card; known (at the level, from your lists, from earlier builds); not a target
-    (a name, a place word …); or left out (its sentences were filtered, or no card had room for it)."""
+    (a name, a place word …); or left out (its sentences were filtered, or no card had room for it).
+    The articles' analyses are read from `cache` when a build kept them (cards.cache)."""
     from cards.lexicon.levels import resolve_level
-    from cards.lexicon.morph import analyse
     from cards.deck.select import known_by_level, known_cut, known_sense, lemma_key, not_target, subjects, with_subjects
     from cards.lexicon.morph import CONTENT_POS
 
     options = options or BuildOptions()
-    analyses = [analyse(d.pair.ru) for d in decisions]
+    analyses = [tokens for a in articles for tokens in analysed([p.ru for p in a.pairs], cache)]  # decisions' order
     select_options = options.select_options()  # with what any of the articles is about (subjects)
     select_options = with_subjects(select_options, frozenset().union(
         *subjects([d.pair for d in decisions], analyses, select_options).values()))
@@ -133,7 +135,8 @@ def _as_built(inputs: Sequence[Path], options: BuildOptions):
     articles, dictionary, warnings = checked_articles(sources, options, out, memory.alignments)
     known = read_known(options.known_sources, options.known_field)
     decisions, cards = choose_cards(articles, known, options.select_options(), dictionary=dictionary,
-                                    earlier_notes=earlier, cache=article_cache(options))
+                                    earlier_notes=earlier, cache=article_cache(options),
+                                    built_before=frozenset(memory.alignments))
     return articles, decisions, cards, known, earlier, warnings
 
 
@@ -160,4 +163,4 @@ def inspect_words(inputs: Sequence[Path], options: BuildOptions) -> tuple[tuple[
     """What a build with these options does with every content word of the articles, and why; and the
     warnings about articles left out, as `build` would give them."""
     articles, decisions, _, known, earlier, warnings = _as_built(inputs, options)
-    return word_report(articles, decisions, known, options, earlier), warnings
+    return word_report(articles, decisions, known, options, earlier, article_cache(options)), warnings

@@ -17,7 +17,7 @@ from conftest import DATA, ROOT
 
 SEED = ROOT / "seeds" / "minsk-washington"
 SECOND = DATA / "pairs" / "yerevan-brussels"
-KINDS = {"segments", "analyses", "evidence", "counterparts"}
+KINDS = {"segments", "first-pass", "analyses", "evidence", "counterparts"}
 
 
 @pytest.fixture
@@ -91,12 +91,41 @@ def test_an_unchanged_rebuild_does_no_per_article_work(tmp_path, folder, monkeyp
     import cards.text.segment
 
     for module, name in ((cards.text.segment, "segment"), (cards.lexicon.morph, "analyse"), (cards.align, "align_many"),
-                         (cards.align.evidence, "learn_table"), (cards.align.evidence, "translation_evidence"),
+                         (cards.align, "first_pass"), (cards.align, "second_pass"), (cards.align.evidence, "learn_table"),
+                         (cards.align.evidence, "translation_evidence"),
                          (cards.align.words, "counterparts")):
         monkeypatch.setattr(module, name, refuse)
     again = build(out, [SEED, SECOND])
     assert (again.changed, len(again.cards)) == (0, len(first.cards))
     assert deck(out) == deck(plain)
+
+
+def shortened(pair: Path, tmp_path: Path, drop: int = 4) -> Path:
+    """Another article: `pair` without its last `drop` paragraphs on both sides, written to a temp folder."""
+    folder = tmp_path / "pairs" / f"{pair.name}-short"
+    folder.mkdir(parents=True)
+    for name in ("ru.txt", "en.txt"):
+        paragraphs = (pair / name).read_text(encoding="utf-8").strip().split("\n\n")
+        (folder / name).write_text("\n\n".join(paragraphs[:-drop]) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_an_added_article_is_aligned_alone_and_as_in_a_build_from_nothing(tmp_path, folder, monkeypatch):
+    """The first passes of the articles already built are read back: only the added article is aligned,
+    with the lexicon all three teach, so it gets the beads a build of the three from nothing gives it."""
+    import cards.align
+
+    third, out = shortened(SECOND, tmp_path), tmp_path / "deck.apkg"
+    first = build(out, [SEED, SECOND])
+    made, real = [], cards.align.first_pass
+    monkeypatch.setattr(cards.align, "first_pass", lambda ru, en: made.append(len(ru)) or real(ru, en))
+    grown = build(out, [SEED, SECOND, third])
+    monkeypatch.setattr(cards.align, "first_pass", real)
+    assert made == [len(grown.articles[2].ru_sentences)] and len(made) == 1
+    assert [a.beads for a in grown.articles[:2]] == [a.beads for a in first.articles]  # remembered: never moved
+    fresh = build(tmp_path / "fresh.apkg", [SEED, SECOND, third], cache=False)
+    assert grown.articles[2].beads == fresh.articles[2].beads
+    assert [a.key for a in grown.articles] == [a.key for a in fresh.articles]
 
 
 def _rewrite(path: Path, value) -> None:
@@ -108,8 +137,9 @@ def test_damaged_entries_are_made_again(tmp_path, folder):
     build(plain, [SECOND], cache=False)
     build(tmp_path / "cold.apkg", [SECOND])
     found = entries(folder)
-    assert len(found) == 4
+    assert len(found) == 5
     damage = [
+        lambda p: p.write_bytes(b""),
         lambda p: p.write_bytes(p.read_bytes()[:20]),  # a cut gzip stream
         lambda p: p.write_bytes(b"not gzip at all"),
         lambda p: _rewrite(p, {"value": "a string where a table belongs"}),
@@ -143,6 +173,8 @@ def test_entries_that_do_not_fit_their_inputs_are_not_trusted(tmp_path, folder):
             for side in raw["value"]:
                 for sentence in side:
                     sentence[4] += " лишнее"
+        elif kind == "first-pass":  # a path that stops before the article's end
+            raw["value"][0] = raw["value"][0][:-1]
         elif kind == "counterparts":  # a span beyond its sentence
             raw["value"][0] = [[0, 10**6]] * len(raw["value"][0])
         else:

@@ -268,6 +268,20 @@ def test_an_article_built_before_gets_no_new_cards():
     assert [t.lemma.lemma for t in decisions[2].targets] == ["заключить"]
 
 
+def test_an_article_built_before_without_cards_gets_none_and_a_sentence_is_one_card():
+    """`built`: articles an earlier build had, even with no card; the same sentence in a later article is
+    not a second card (it would be the same note), whatever it could still teach."""
+    seed = [Pair(t, "english", 0.95, source="seed") for t in ("Стороны обсудили сделку", "Делегация прибыла в Минск")]
+    other = [Pair("Стороны заключили сделку", "english", 0.95, source="other")]
+    pairs = seed + other
+    decisions = select(pairs, [analyse(p.ru) for p in pairs], options=OPTIONS, built=frozenset({"other"}))
+    assert [d.chosen for d in decisions] == [True, True, False]
+    assert decisions[2].rule == "article_built_before"
+    twice = [*pairs, Pair("Стороны  обсудили сделку", "other english", 0.95, source="third")]
+    decisions = select(twice, [analyse(p.ru) for p in twice], options=OPTIONS)
+    assert decisions[0].chosen and (decisions[3].chosen, decisions[3].rule) == (False, "sentence_of_another_pair")
+
+
 def test_domain_weight_prefers_repeated_words():
     analyses = [analyse("Стороны обсудили сделку"), analyse("Стороны заключили сделку")]
     weights = domain_weights(analyses, OPTIONS)

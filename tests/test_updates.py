@@ -4,6 +4,7 @@ import html
 import json
 import os
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -133,6 +134,27 @@ def test_unchanged_rebuild_updates_nothing(tmp_path, collection):
     import_apkg(collection, out)
     again = build_deck([SEED], BuildOptions(out=out), timestamp=1_800_000_000)
     assert again.changed == 0
+    counts = import_apkg(collection, out)
+    assert (counts.new, counts.updated, counts.conflicting) == (0, 0, 0)
+
+
+def test_a_sentence_in_two_articles_is_one_note_of_one_article_on_every_rebuild(tmp_path, collection):
+    """An article and a shorter copy of it share most sentences: each shared sentence is one note, kept by
+    a rebuild as the card of the article that made it (not once more for every article that has it)."""
+    short = tmp_path / "pairs" / "yerevan-short"
+    short.mkdir(parents=True)
+    for name in ("ru.txt", "en.txt"):
+        paragraphs = (SECOND / name).read_text(encoding="utf-8").strip().split("\n\n")
+        (short / name).write_text("\n\n".join(paragraphs[:-2]) + "\n", encoding="utf-8")
+    out = tmp_path / "deck.apkg"
+    first = build_deck([SECOND, short], BuildOptions(out=out, stress=False), timestamp=1_700_000_000)
+    assert len(first.cards) == first.notes
+    import_apkg(collection, out)
+    again = build_deck([SECOND, short], BuildOptions(out=out, stress=False), timestamp=1_800_000_000)
+    assert (len(again.cards), again.notes, again.changed) == (len(first.cards), first.notes, 0)
+    assert sorted(c.pair.ru for c in again.cards) == sorted(c.pair.ru for c in first.cards)
+    notes = json.loads(zipfile.ZipFile(out).read("cards-state.json"))["notes"]
+    assert {n["article"] for n in notes.values()} == {"yerevan-brussels"}  # the longer article comes first
     counts = import_apkg(collection, out)
     assert (counts.new, counts.updated, counts.conflicting) == (0, 0, 0)
 

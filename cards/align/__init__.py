@@ -24,7 +24,7 @@ from cards.align.features import Features
 from cards.align.features import features as _features
 from cards.model import Bead, Sentence
 
-__all__ = ["align", "align_many"]
+__all__ = ["FirstPass", "align", "align_many", "first_pass", "second_pass", "shared_lexicon"]
 
 Segments = Sequence[Sentence] | Sequence[str]
 
@@ -297,24 +297,56 @@ def _confident_pairs(ru: _Side, en: _Side, path, post):
             yield ru.feats[i - 1].stems, en.feats[j - 1].stems
 
 
-def align_many(docs: Sequence[tuple[Segments, Segments]]) -> list[tuple[Bead, ...]]:
-    """Align every document; a stem lexicon learned from all of them informs the second pass."""
-    sides = [(_side(r, "ru"), _side(e, "en")) for r, e in docs]
-    solved = [_solve(r, e, None) if r.texts and e.texts else ([], None) for r, e in sides]
-    first = [path for path, _ in solved]
-    pairs = [pair for (r, e), (path, post) in zip(sides, solved, strict=True) for pair in _confident_pairs(r, e, path, post)]
+@dataclass(frozen=True)
+class FirstPass:
+    """What the second pass needs of a document's first: its path, and the stems of its sure 1-1 beads
+    (they teach the lexicon shared by all the documents aligned together)."""
+
+    path: tuple[tuple[int, int, int], ...]
+    pairs: tuple[tuple[frozenset[str], frozenset[str]], ...]
+
+
+def _first(r: _Side, e: _Side) -> FirstPass:
+    if not r.texts or not e.texts:
+        return FirstPass((), ())
+    path, post = _solve(r, e, None)
+    return FirstPass(tuple(path), tuple(_confident_pairs(r, e, path, post)))
+
+
+def _second(r: _Side, e: _Side, first: FirstPass, table: dict[str, tuple[str, ...]]) -> tuple[Bead, ...]:
+    if not r.texts or not e.texts:
+        return (tuple(Bead((i,), (), 1.0) for i in range(len(r.texts)))
+                + tuple(Bead((), (j,), 1.0) for j in range(len(e.texts))))
+    return _beads(*_solve(r, e, table, list(first.path)))
+
+
+def first_pass(ru: Segments, en: Segments) -> FirstPass:
+    """One document's first pass (no lexicon): it depends on that document only, so it can be kept."""
+    return _first(_side(ru, "ru"), _side(en, "en"))
+
+
+def shared_lexicon(passes: Sequence[FirstPass]) -> dict[str, tuple[str, ...]]:
+    """The stem lexicon learned from the sure beads of all the documents' first passes, in their order
+    (at most LEXICON_BEADS of them, evenly spaced): the same passes always give the same lexicon."""
+    pairs = [pair for first in passes for pair in first.pairs]
     if len(pairs) > LEXICON_BEADS:
         step = len(pairs) / LEXICON_BEADS
         pairs = [pairs[int(x * step)] for x in range(LEXICON_BEADS)]
-    table = lexicon.learn(pairs)
-    out = []
-    for (r, e), guide in zip(sides, first, strict=True):
-        if not r.texts or not e.texts:
-            out.append(tuple(Bead((i,), (), 1.0) for i in range(len(r.texts)))
-                       + tuple(Bead((), (j,), 1.0) for j in range(len(e.texts))))
-            continue
-        out.append(_beads(*_solve(r, e, table, guide)))
-    return out
+    return lexicon.learn(pairs)
+
+
+def second_pass(ru: Segments, en: Segments, first: FirstPass, table: dict[str, tuple[str, ...]]) -> tuple[Bead, ...]:
+    """One document's beads: the second pass, guided by its `first` pass, with the shared lexicon `table`."""
+    return _second(_side(ru, "ru"), _side(en, "en"), first, table)
+
+
+def align_many(docs: Sequence[tuple[Segments, Segments]]) -> list[tuple[Bead, ...]]:
+    """Align every document; a stem lexicon learned from all of them informs the second pass
+    (first_pass, shared_lexicon, second_pass: the same steps one at a time)."""
+    sides = [(_side(r, "ru"), _side(e, "en")) for r, e in docs]
+    firsts = [_first(r, e) for r, e in sides]
+    table = shared_lexicon(firsts)
+    return [_second(r, e, first, table) for (r, e), first in zip(sides, firsts, strict=True)]
 
 
 def align(ru: Segments, en: Segments) -> tuple[Bead, ...]:

@@ -129,6 +129,7 @@ class NoteSpec:
     deck: str
     tags: tuple[str, ...] = ()
     model: str = "sentence"  # or "cloze"
+    article: str = ""  # the slug of the article the card was made from, kept in the deck's memory
 
     def __post_init__(self) -> None:
         if self.model not in GUID_NAMESPACES:
@@ -411,6 +412,8 @@ def note_states(specs: Sequence[NoteSpec], old: dict, now: int) -> tuple[list[No
         if mod is None:
             mod, changed = now, changed + 1
         notes[spec.guid] = {"hash": digest, "mod": mod, "lemmas": [t.lemma.lemma for t in spec.card.targets]}
+        if spec.article:
+            notes[spec.guid]["article"] = spec.article
         unique.append(spec)
     for guid, entry in old.items():
         notes.setdefault(guid, entry)
@@ -422,7 +425,8 @@ def _state_json(old: state.DeckState, notes: dict, alignments: Mapping[str, Sequ
     """The memory to keep: the notes, the sentence alignments and the article folders (those of the
     `old` memory that are not in this build are kept)."""
     beads = {**old.alignments, **{key: tuple(b) for key, b in (alignments or {}).items()}}
-    memory = {guid: state.NoteMemory(n["hash"], n["mod"], tuple(n.get("lemmas", ()))) for guid, n in notes.items()}
+    memory = {guid: state.NoteMemory(n["hash"], n["mod"], tuple(n.get("lemmas", ())), n.get("article", ""))
+              for guid, n in notes.items()}
     return state.DeckState(memory, beads, folders=tuple(sorted({*old.folders, *folders}))).to_json()
 
 

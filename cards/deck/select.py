@@ -250,6 +250,7 @@ RULE_MEANINGS = {  # what each decision's rule means, for `cards inspect --help`
     "teaches_one_new_word": "a card: it teaches one word",
     "kept_from_earlier_build": "a card of an earlier build of this deck, kept with its words",
     "article_built_before": "its article's cards come from an earlier build of this deck",
+    "sentence_of_another_pair": "the same Russian sentence is a card or a candidate in an article before it",
     "nothing_new": "every word is known or already taught",
     "max_cards_reached": "--max-cards reached",
     "not_worth_a_card": "its new words are taught by other cards or not worth a card of their own",
@@ -750,6 +751,7 @@ def select(
     options: SelectOptions = SelectOptions(),
     earlier: Mapping[int, Sequence[str]] | None = None,
     listed: frozenset[str] | None = None,
+    built: frozenset[str] = frozenset(),
 ) -> tuple[Decision, ...]:
     """Decide for every pair whether it becomes a card, with the deciding rule and its targets.
     `listed`: the words on the learner's own lists (by default all of `known`); kept cards of an earlier
@@ -758,7 +760,8 @@ def select(
     `earlier` maps pairs that an earlier build of the deck already made into cards to the lemmas
     they taught: they are kept as they were, so a rebuild updates those notes instead of dropping them,
     and their lemmas count as taught for the rest. An article (`Pair.source`) with such cards was built
-    before: it gets no new cards, even when the other articles now make more of its words worth a card."""
+    before: it gets no new cards, even when the other articles now make more of its words worth a card.
+    So does an article in `built` (the sources of articles an earlier build had, even those it made no card of)."""
     if len(pairs) != len(analyses):
         raise ValueError("one analysis per pair")
     known = frozenset(lemma_key(k) for k in known)
@@ -783,9 +786,12 @@ def select(
         final_rule[i] = "kept_from_earlier_build"
         if i in open_pairs:
             open_pairs.remove(i)
-    built = {pairs[i].source for i in earlier or {} if pairs[i].source}
+    built = {pairs[i].source for i in earlier or {} if pairs[i].source} | set(built)
     for i in [i for i in open_pairs if pairs[i].source in built]:
         final_rule[i] = "article_built_before"
+        open_pairs.remove(i)
+    for i in _repeated(pairs, open_pairs, chosen):
+        final_rule[i] = "sentence_of_another_pair"
         open_pairs.remove(i)
     budget = None if options.max_cards is None else max(0, options.max_cards - len(chosen))
     length = [len(tokens) for tokens in analyses]
@@ -823,6 +829,21 @@ def select(
         )
         for i, p in enumerate(pairs)
     )
+
+
+def _repeated(pairs: Sequence[Pair], open_pairs: Sequence[int], kept: Mapping[int, object]) -> list[int]:
+    """The open pairs whose Russian sentence is that of a kept card or of an open pair before them (another
+    article with the same sentence): a sentence is one note, so it may be one card only."""
+    from cards.deck.export import normalise_sentence
+
+    seen = {normalise_sentence(pairs[i].ru) for i in kept}
+    repeated = []
+    for i in open_pairs:
+        key = normalise_sentence(pairs[i].ru)
+        if key in seen:
+            repeated.append(i)
+        seen.add(key)
+    return repeated
 
 
 def _kept(earlier: Mapping[int, Sequence[str]], dropped: Mapping[int, str | None], known: frozenset[str],

@@ -1,7 +1,7 @@
 """The deck's memory: what the last build wrote, read back and checked (I/O at the edge).
 
-For every note (by GUID) the content hash of its generated fields, its modification time and the
-lemmas it teaches; for every article (by its alignment key) the sentence beads it was built with.
+For every note (by GUID) the content hash of its generated fields, its modification time, the
+lemmas it teaches and the article it was made from (a sentence can be in several); for every article (by its alignment key) the sentence beads it was built with.
 
 An `.apkg` carries its memory inside, as the zip entry ``cards-state.json`` written in the same
 atomic write as the deck, so the two can never disagree; Anki's importer ignores the entry. A CSV deck
@@ -33,9 +33,11 @@ class NoteMemory:
     hash: str
     mod: int
     lemmas: tuple[str, ...] = ()
+    article: str = ""  # the slug of the article the note was made from ("": not known)
 
     def as_json(self) -> dict:
-        return {"hash": self.hash, "mod": self.mod, "lemmas": list(self.lemmas)}
+        out = {"hash": self.hash, "mod": self.mod, "lemmas": list(self.lemmas)}
+        return {**out, "article": self.article} if self.article else out
 
 
 @dataclass(frozen=True)
@@ -79,9 +81,10 @@ def parse(text: str) -> DeckState:
     notes = {}
     for guid, note in notes_in.items():
         if not (isinstance(note, dict) and isinstance(note.get("hash"), str) and type(note.get("mod")) is int
-                and isinstance(note.get("lemmas", []), list) and all(isinstance(x, str) for x in note.get("lemmas", []))):
+                and isinstance(note.get("lemmas", []), list) and all(isinstance(x, str) for x in note.get("lemmas", []))
+                and isinstance(note.get("article", ""), str)):
             raise ValueError(f"note {guid!r} is malformed")
-        notes[guid] = NoteMemory(note["hash"], note["mod"], tuple(note.get("lemmas", ())))
+        notes[guid] = NoteMemory(note["hash"], note["mod"], tuple(note.get("lemmas", ())), note.get("article", ""))
     alignments = {}
     for key, beads in beads_in.items():
         try:

@@ -471,6 +471,11 @@ def _lemma(slot: Slot, reading: Reading | None, all_caps_text: bool) -> Lemma:
     return _lemma_from(slot, reading, all_caps_text)
 
 
+def _plain(grammeme: str | None) -> str | None:
+    """pymorphy3's grammeme (a str of a class it makes on the fly, which cannot be pickled) as a plain str."""
+    return None if grammeme is None else str(grammeme)
+
+
 def _lemma_from(slot: Slot, reading: Reading, all_caps_text: bool) -> Lemma:
     tag = reading.tag
     proper = _is_proper(slot, reading, all_caps_text)
@@ -482,9 +487,9 @@ def _lemma_from(slot: Slot, reading: Reading, all_caps_text: bool) -> Lemma:
         if reading.noun:
             gender, animacy = "m", "anim"
         else:
-            gender, animacy = _gender(tag), tag.animacy
+            gender, animacy = _plain(_gender(tag)), _plain(tag.animacy)
     elif reading.pos == "verb":
-        aspect = tag.aspect
+        aspect = _plain(tag.aspect)
     if reading.pos == "noun" and animacy is None:
         animacy = "anim" if proper and PROPER_GRAMMEMES & {"Name", "Surn", "Patr"} & set(tag.grammemes) else "inan"
     return Lemma(lemma, reading.pos, gender, aspect, lemma_zipf(lemma, reading.pos), proper, animacy)
