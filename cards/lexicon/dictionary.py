@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cards.errors import InputError
-from cards.deck.files import atomic_write_text
+from cards.deck.files import atomic_write_text, cache_dir
 from cards.lexicon.aspect import aspect_variants
 
 DICTD_DIR = Path("/usr/share/dictd")
@@ -462,20 +462,6 @@ def _english_stem(text: str) -> str:
 
 
 # --- cache ----------------------------------------------------------------------------------
-
-
-CACHE_DIR_VARIABLE = "CARDS_CACHE_DIR"
-
-
-def cache_dir() -> Path:
-    """Where cards keeps rebuildable data: $CARDS_CACHE_DIR when set (on every platform: the tests set
-    it), else the platform's user cache folder for cards ($XDG_CACHE_HOME/cards or ~/.cache/cards on
-    Linux, ~/Library/Caches/cards on macOS)."""
-    if os.environ.get(CACHE_DIR_VARIABLE):
-        return Path(os.environ[CACHE_DIR_VARIABLE])
-    from platformdirs import user_cache_path
-
-    return user_cache_path("cards", appauthor=False)
 
 
 def _cache_path(dict_path: Path) -> Path:

@@ -295,14 +295,13 @@ LOANWORD_MIN_LETTERS = 5
 @lru_cache(maxsize=1)
 def _english_by_sound() -> dict[str, str]:
     """The commonest English words (wordfreq) by a rough phonetic key of their spelling, commonest first."""
-    from wordfreq import top_n_list
+    from cards.lexicon.cognates import canon_keys
+    from cards.lexicon.frequency import top
 
-    from cards.lexicon.cognates import _canon
-
+    words = [w for w in top("en", LOANWORD_LIST) if w.isalpha() and len(w) >= LOANWORD_MIN_LETTERS]
     out: dict[str, str] = {}
-    for word in top_n_list("en", LOANWORD_LIST):
-        if word.isalpha() and len(word) >= LOANWORD_MIN_LETTERS:
-            out.setdefault(_canon(word), word)
+    for key, word in zip(canon_keys(words), words, strict=True):
+        out.setdefault(key, word)
     return out
 
 
