@@ -12,8 +12,8 @@ The figures are wordfreq's own: `frequency(word, lang)` is `get_frequency_dict(l
 and `top(lang, n)` is `top_n_list(lang, n)`, bit for bit.
 
 Example:
-    >>> round(frequency("санкции", "ru") * 1e6, 1)
-    7.9
+    >>> round(frequency("санкции", "ru") * 1e6)  # uses per million words
+    44
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ import os
 import sqlite3
 from pathlib import Path
 
-from cards.deck.files import atomic_write, cache_dir
+from cards.deck.files import cache_dir
+from cards.lexicon.tables import open_table
 
 FORMAT = 1  # the layout of the table; a new one names other files
 
@@ -56,54 +57,24 @@ _connections: dict[tuple[int, str], sqlite3.Connection] = {}
 
 
 def _table(lang: str) -> sqlite3.Connection:
-    """The open table of `lang`, one per process (a connection must not cross a fork)."""
+    """The open table of `lang`, one per process (a connection must not cross a fork); in memory
+    when the cache folder cannot be written."""
     key = (os.getpid(), lang)
     if key not in _connections:
-        _connections[key] = _open(lang)
+        meta = {"format": str(FORMAT), "wordfreq": _wordfreq_version(), "lang": lang}
+        fill = functools.partial(_write, lang=lang)
+        found = open_table(table_path(lang), meta, fill, replaces=f"wordfreq-{lang}-*.sqlite")  # another wordfreq's
+        if found is None:
+            found = sqlite3.connect(":memory:")
+            with found:
+                fill(found)
+        _connections[key] = found
     return _connections[key]
 
 
-def _open(lang: str) -> sqlite3.Connection:
-    path = table_path(lang)
-    found = _read_only(path, lang)
-    if found is not None:
-        return found
-    try:
-        atomic_write(path, lambda tmp: _write(sqlite3.connect(tmp), lang).close())
-        for stale in path.parent.glob(f"wordfreq-{lang}-*.sqlite"):  # another wordfreq's: never read again
-            if stale != path:
-                stale.unlink(missing_ok=True)
-    except (OSError, sqlite3.Error):
-        return _write(sqlite3.connect(":memory:"), lang)  # a read-only cache folder: built for this process
-    found = _read_only(path, lang)
-    return found if found is not None else _write(sqlite3.connect(":memory:"), lang)
-
-
-def _read_only(path: Path, lang: str) -> sqlite3.Connection | None:
-    """The table at `path` when it holds `lang` of the installed wordfreq, complete; else None."""
-    if not path.is_file():
-        return None
-    try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return None
-    try:
-        if dict(db.execute("SELECT key, value FROM meta")) == _meta(lang):
-            return db
-    except sqlite3.Error:  # not a database, or not ours: rebuilt
-        pass
-    db.close()
-    return None
-
-
-def _meta(lang: str) -> dict[str, str]:
-    return {"format": str(FORMAT), "wordfreq": _wordfreq_version(), "lang": lang}
-
-
-def _write(db: sqlite3.Connection, lang: str) -> sqlite3.Connection:
+def _write(db: sqlite3.Connection, lang: str) -> None:
     """Fill `db` with wordfreq's list of `lang`: each word's centibel list (its frequency is
-    10^(-cb/100)) and its rank in `top_n_list` (none for a number); the meta rows, written last in the
-    same transaction, mark it whole."""
+    10^(-cb/100)) and its rank in `top_n_list` (none for a number)."""
     from wordfreq import get_frequency_list
     from wordfreq.numbers import has_digit_sequence
 
@@ -114,10 +85,5 @@ def _write(db: sqlite3.Connection, lang: str) -> sqlite3.Connection:
             ranked = not has_digit_sequence(word)  # top_n_list leaves out numbers ("00", "2020")
             words[word] = (cb, rank if ranked else None)
             rank += ranked
-    db.execute("PRAGMA journal_mode = OFF")  # a new file, renamed into place only when whole
-    with db:
-        db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, cb INTEGER NOT NULL, rank INTEGER) WITHOUT ROWID")
-        db.executemany("INSERT INTO words VALUES (?, ?, ?)", ((w, cb, r) for w, (cb, r) in sorted(words.items())))
-        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        db.executemany("INSERT INTO meta VALUES (?, ?)", _meta(lang).items())
-    return db
+    db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, cb INTEGER NOT NULL, rank INTEGER) WITHOUT ROWID")
+    db.executemany("INSERT INTO words VALUES (?, ?, ?)", ((w, cb, r) for w, (cb, r) in sorted(words.items())))
