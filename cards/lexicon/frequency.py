@@ -82,7 +82,7 @@ def _write(db: sqlite3.Connection, lang: str) -> None:
     rank = 0
     for cb, bucket in enumerate(get_frequency_list(lang)):
         for word in bucket:  # wordfreq lists a word once; were it listed twice, the last would count, as in its dict
-            ranked = not has_digit_sequence(word)  # top_n_list leaves out numbers ("00", "2020")
+            ranked = not (word[:1].isdecimal() and has_digit_sequence(word))  # top_n_list leaves out numbers ("00", "2020")
             words[word] = (cb, rank if ranked else None)
             rank += ranked
     db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, cb INTEGER NOT NULL, rank INTEGER) WITHOUT ROWID")
