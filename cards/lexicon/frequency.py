@@ -74,16 +74,22 @@ def _table(lang: str) -> sqlite3.Connection:
 
 def _write(db: sqlite3.Connection, lang: str) -> None:
     """Fill `db` with wordfreq's list of `lang`: each word's centibel list (its frequency is
-    10^(-cb/100)) and its rank in `top_n_list` (none for a number)."""
+    10^(-cb/100)) and its rank in `top_n_list` (none for a number). SQLite sorts the words for its
+    index (a dict and a sorted list of 713k words would double the memory of the first build)."""
     from wordfreq import get_frequency_list
     from wordfreq.numbers import has_digit_sequence
 
-    words: dict[str, tuple[int, int | None]] = {}
-    rank = 0
-    for cb, bucket in enumerate(get_frequency_list(lang)):
-        for word in bucket:  # wordfreq lists a word once; were it listed twice, the last would count, as in its dict
-            ranked = not (word[:1].isdecimal() and has_digit_sequence(word))  # top_n_list leaves out numbers ("00", "2020")
-            words[word] = (cb, rank if ranked else None)
-            rank += ranked
+    def rows():
+        rank = 0
+        for cb, bucket in enumerate(get_frequency_list(lang)):
+            for word in bucket:
+                ranked = not (word[:1].isdecimal() and has_digit_sequence(word))  # top_n_list leaves out numbers ("00")
+                yield word, cb, rank if ranked else None
+                rank += ranked
+
     db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, cb INTEGER NOT NULL, rank INTEGER) WITHOUT ROWID")
-    db.executemany("INSERT INTO words VALUES (?, ?, ?)", ((w, cb, r) for w, (cb, r) in sorted(words.items())))
+    db.execute("CREATE TEMP TABLE listed (word TEXT NOT NULL, cb INTEGER NOT NULL, rank INTEGER)")
+    db.executemany("INSERT INTO listed VALUES (?, ?, ?)", rows())
+    # wordfreq lists a word once; were it listed twice, the last would count, as in its dict
+    db.execute("INSERT OR REPLACE INTO words SELECT word, cb, rank FROM listed ORDER BY word, rowid")
+    db.execute("DROP TABLE listed")
