@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cards.lexicon import dictionary
+from cards.lexicon import dictionary, tables
 from cards.lexicon.dictionary import Dictionary, decode_b64, load_dictionary, russian_senses
 from cards.lexicon.aspect import aspect_variants
 from cards.errors import InputError
@@ -152,6 +152,7 @@ def test_reversed_table_is_cached_and_reused(tmp_path, monkeypatch):
     assert len(cached) == 1
     assert not list((tmp_path / "cache" / "cards").glob("*.tmp"))
     monkeypatch.setattr(dictionary, "reverse_entries", lambda entries: pytest.fail("cache not used"))
+    tables._connections.clear()  # as a new process reads it
     again = load_dictionary(index)
     assert again.entries == first.entries and len(again.entries) == len(first.entries) > 0
     assert again.english_zipf == first.english_zipf and again.glosses("санкция") == first.glosses("санкция")
@@ -163,6 +164,7 @@ def test_a_damaged_cache_is_made_again_and_a_read_only_home_still_gets_the_dicti
     assert expected == ("sanction", "approval")
     cached = next((tmp_path / "cache" / "cards").glob("tiny.dict.dz.*.sqlite"))
     cached.write_bytes(b"not a database")
+    tables._connections.clear()  # as a new process finds it
     assert load_dictionary(index).glosses("санкция") == expected
     assert cached.read_bytes().startswith(b"SQLite format 3")
     blocker = tmp_path / "a-file"

@@ -9,7 +9,7 @@ from importlib.metadata import version
 import pytest
 import wordfreq
 
-from cards.lexicon import frequency
+from cards.lexicon import frequency, tables
 from conftest import ROOT
 
 
@@ -18,9 +18,9 @@ def private_cache(tmp_path, monkeypatch):
     """A cache folder of this test's own, and no table opened before it."""
     folder = tmp_path / "cache"
     monkeypatch.setenv("CARDS_CACHE_DIR", str(folder))
-    frequency._connections.clear()
+    tables._connections.clear()
     yield folder
-    frequency._connections.clear()
+    tables._connections.clear()
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
@@ -45,7 +45,7 @@ def test_the_table_is_built_once_atomically_and_read_back(private_cache, monkeyp
     path = frequency.table_path("en")
     assert path.parent == private_cache and f"-{version('wordfreq')}-" in path.name
     assert [p.name for p in private_cache.iterdir()] == [path.name]  # no temporary file left behind
-    frequency._connections.clear()
+    tables._connections.clear()
     monkeypatch.setattr(wordfreq, "get_frequency_list", lambda *a: pytest.fail("the table was built again"))
     assert frequency.frequency("sanctions", "en") == wordfreq.get_frequency_dict("en")["sanctions"]
 
@@ -54,20 +54,20 @@ def test_a_table_of_another_wordfreq_or_a_damaged_one_is_never_read(private_cach
     expected = wordfreq.get_frequency_dict("en")["treaty"]
     frequency.frequency("treaty", "en")
     path = frequency.table_path("en")
-    frequency._connections.clear()
+    tables._connections.clear()
     db = sqlite3.connect(path)
     with db:
         db.execute("UPDATE meta SET value = '0.1' WHERE key = 'wordfreq'")
         db.execute("UPDATE words SET cb = 0 WHERE word = 'treaty'")
     db.close()
     assert frequency.frequency("treaty", "en") == expected  # rebuilt: the wrong figure is gone
-    frequency._connections.clear()
+    tables._connections.clear()
     path.write_bytes(b"not a database")
     assert frequency.frequency("treaty", "en") == expected
     other = private_cache / "wordfreq-en-0.1-1.sqlite"  # left by another wordfreq: removed by the next build
     other.write_bytes(b"")
     path.unlink()
-    frequency._connections.clear()
+    tables._connections.clear()
     assert frequency.frequency("treaty", "en") == expected
     assert sorted(p.name for p in private_cache.iterdir()) == [path.name]
 
@@ -76,11 +76,11 @@ def test_a_cache_folder_that_cannot_be_written_gets_the_table_in_memory(tmp_path
     blocker = tmp_path / "a-file"
     blocker.write_text("")
     monkeypatch.setenv("CARDS_CACHE_DIR", str(blocker / "cache"))  # a folder under a file: mkdir fails
-    frequency._connections.clear()
+    tables._connections.clear()
     try:
         assert frequency.frequency("санкции", "ru") == wordfreq.get_frequency_dict("ru")["санкции"]
     finally:
-        frequency._connections.clear()
+        tables._connections.clear()
     assert blocker.read_text() == ""
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from cards.errors import InputError
 from cards.deck.files import cache_dir
 from cards.lexicon.aspect import aspect_variants
-from cards.lexicon.tables import Stored, open_table, write_items
+from cards.lexicon.tables import Stored, connection, write_items
 
 DICTD_DIR = Path("/usr/share/dictd")
 DEFAULT_NAMES = ("mueller7",)
@@ -483,21 +483,20 @@ def read_dictd(index_path: Path, dict_path: Path, *, use_cache: bool = True) -> 
     """A reversed dictd base; the reversed table (and its glosses' English Zipf) is cached on disk
     when `use_cache`, an SQLite file a build reads only the words it looks up from (cards.lexicon.tables),
     so a build loads neither the dictd text, nor the whole table, nor English word frequencies."""
-    made: dict[str, dict] = {}
+    if not use_cache:
+        made = _reversed(index_path, dict_path)
+        return Dictionary(made["entries"], _name(dict_path), made["english"])
 
     def fill(db) -> None:
-        made.update(_reversed(index_path, dict_path))
+        made = _reversed(index_path, dict_path)
         write_items(db, "entries", made["entries"])
         write_items(db, "english", made["english"])
 
-    if use_cache:
-        path, meta = _cache_path(dict_path), {"code": _code_version()}
-        stale = f"{dict_path.name}.[0-9]*.[0-9]*.*.*"  # an older file or code (not tiny.dict.dz's beside tiny.dict's)
-        if open_table(path, meta, fill, replaces=stale) is not None:
-            entries = Stored(path, meta, fill, "entries", lambda v: tuple((g, float(r)) for g, r in v))
-            return Dictionary(entries, _name(dict_path), Stored(path, meta, fill, "english"))
-    made = made or _reversed(index_path, dict_path)  # a read-only home still gets a working dictionary
-    return Dictionary(made["entries"], _name(dict_path), made["english"])
+    path, meta = _cache_path(dict_path), {"code": _code_version()}
+    stale = f"{dict_path.name}.[0-9]*.[0-9]*.*.*"  # an older file or code (not tiny.dict.dz's beside tiny.dict's)
+    connection(path, meta, fill, stale)  # made now (in memory when the cache folder is read-only): a broken file fails here
+    entries = Stored(path, meta, fill, "entries", lambda v: tuple((g, float(r)) for g, r in v), stale)
+    return Dictionary(entries, _name(dict_path), Stored(path, meta, fill, "english", replaces=stale))
 
 
 def _reversed(index_path: Path, dict_path: Path) -> dict[str, dict]:

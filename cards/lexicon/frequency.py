@@ -19,12 +19,11 @@ Example:
 from __future__ import annotations
 
 import functools
-import os
 import sqlite3
 from pathlib import Path
 
 from cards.deck.files import cache_dir
-from cards.lexicon.tables import open_table
+from cards.lexicon.tables import connection
 
 FORMAT = 1  # the layout of the table; a new one names other files
 
@@ -53,23 +52,9 @@ def _wordfreq_version() -> str:
     return version("wordfreq")
 
 
-_connections: dict[tuple[int, str], sqlite3.Connection] = {}
-
-
 def _table(lang: str) -> sqlite3.Connection:
-    """The open table of `lang`, one per process (a connection must not cross a fork); in memory
-    when the cache folder cannot be written."""
-    key = (os.getpid(), lang)
-    if key not in _connections:
-        meta = {"format": str(FORMAT), "wordfreq": _wordfreq_version(), "lang": lang}
-        fill = functools.partial(_write, lang=lang)
-        found = open_table(table_path(lang), meta, fill, replaces=f"wordfreq-{lang}-*.sqlite")  # another wordfreq's
-        if found is None:
-            found = sqlite3.connect(":memory:")
-            with found:
-                fill(found)
-        _connections[key] = found
-    return _connections[key]
+    meta = {"format": str(FORMAT), "wordfreq": _wordfreq_version(), "lang": lang}
+    return connection(table_path(lang), meta, functools.partial(_write, lang=lang), f"wordfreq-{lang}-*.sqlite")
 
 
 def _write(db: sqlite3.Connection, lang: str) -> None:

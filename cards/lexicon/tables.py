@@ -77,37 +77,52 @@ def _write(db: sqlite3.Connection, meta: Mapping[str, str], fill: Fill) -> sqlit
     return db
 
 
+_connections: dict[tuple[int, Path], sqlite3.Connection] = {}
+
+
+def connection(path: Path, meta: Mapping[str, str], fill: Fill, replaces: str = "") -> sqlite3.Connection:
+    """`open_table`'s connection, one per file and process (an SQLite connection must not cross a
+    fork); a table in memory, made once, when the cache folder cannot be written."""
+    key = (os.getpid(), path)
+    if key not in _connections:
+        db = open_table(path, meta, fill, replaces)
+        _connections[key] = db if db is not None else _write(sqlite3.connect(":memory:"), meta, fill)
+    return _connections[key]
+
+
 class Stored(Mapping):
     """A table of a file made by `open_table` (`fill` writes it with `write_items`) as a read-only
-    mapping; values are decoded (`decode` of the JSON value) on first access and kept. Opened once
-    per process (an SQLite connection must not cross a fork); in memory when the cache folder cannot
-    be written."""
+    mapping (see `connection`); values are decoded (`decode` of the JSON value) on first access and
+    kept, and so are the keys found missing."""
 
     def __init__(self, path: Path, meta: Mapping[str, str], fill: Fill, table: str,
-                 decode: Callable[[object], object] = lambda value: value) -> None:
-        self._path, self._meta, self._fill, self._table, self._decode = path, dict(meta), fill, table, decode
-        self._db: tuple[int, sqlite3.Connection] | None = None
+                 decode: Callable[[object], object] = lambda value: value, replaces: str = "") -> None:
+        self._open = lambda: connection(path, meta, fill, replaces)
+        self._table, self._decode = table, decode
         self._done: dict = {}
+        self._missing: set = set()
 
-    def _connection(self) -> sqlite3.Connection:
-        if self._db is None or self._db[0] != os.getpid():
-            db = open_table(self._path, self._meta, self._fill)
-            self._db = (os.getpid(), db if db is not None else _write(sqlite3.connect(":memory:"), self._meta, self._fill))
-        return self._db[1]
+    def _row(self, key: object) -> tuple | None:
+        if key in self._missing:
+            return None
+        row = self._open().execute(f"SELECT value FROM {self._table} WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            self._missing.add(key)
+        return row
 
     def __getitem__(self, key: str):
         if key not in self._done:
-            row = self._connection().execute(f"SELECT value FROM {self._table} WHERE key = ?", (key,)).fetchone()
+            row = self._row(key)
             if row is None:
                 raise KeyError(key)
             self._done[key] = self._decode(json.loads(row[0]))
         return self._done[key]
 
     def __contains__(self, key: object) -> bool:
-        return key in self._done or self._connection().execute(f"SELECT 1 FROM {self._table} WHERE key = ?", (key,)).fetchone() is not None
+        return key in self._done or (isinstance(key, str) and self._row(key) is not None)
 
     def __iter__(self) -> Iterator[str]:
-        return (key for (key,) in self._connection().execute(f"SELECT key FROM {self._table} ORDER BY key"))
+        return (key for (key,) in self._open().execute(f"SELECT key FROM {self._table} ORDER BY key"))
 
     def __len__(self) -> int:
-        return self._connection().execute(f"SELECT count(*) FROM {self._table}").fetchone()[0]
+        return self._open().execute(f"SELECT count(*) FROM {self._table}").fetchone()[0]
