@@ -119,7 +119,10 @@ class Stored(Mapping):
         return self._done[key]
 
     def __contains__(self, key: object) -> bool:
-        return key in self._done or (isinstance(key, str) and self._row(key) is not None)
+        try:
+            return isinstance(key, str) and self[key] is not None
+        except KeyError:
+            return False
 
     def __iter__(self) -> Iterator[str]:
         return (key for (key,) in self._open().execute(f"SELECT key FROM {self._table} ORDER BY key"))
