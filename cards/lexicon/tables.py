@@ -1,7 +1,7 @@
 """Read-only tables built once into the user cache folder: SQLite files a build reads a few rows of.
 
-Large data that a build only looks words up in (wordfreq's lists, the reversed mueller7) costs
-seconds and a hundred MB to load whole in every process. Such a table is written once, atomically,
+Large data that a build only looks words up in (wordfreq's lists, the built-in lexicon, the reversed
+mueller7) costs seconds and a hundred MB to load whole in every process. Such a table is written once, atomically,
 into an SQLite file named by what it is made from, with `meta` rows that say so; `open_table` reads
 it back only when those rows match, so a stale or damaged file is made again, never read.
 
@@ -119,10 +119,13 @@ class Stored(Mapping):
         return self._done[key]
 
     def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
         try:
-            return isinstance(key, str) and self[key] is not None
+            self[key]  # read once, kept for the look-up that usually follows
         except KeyError:
             return False
+        return True
 
     def __iter__(self) -> Iterator[str]:
         return (key for (key,) in self._open().execute(f"SELECT key FROM {self._table} ORDER BY key"))
