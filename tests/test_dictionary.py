@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cards.lexicon import dictionary
+from cards.lexicon import dictionary, tables
 from cards.lexicon.dictionary import Dictionary, decode_b64, load_dictionary, russian_senses
 from cards.lexicon.aspect import aspect_variants
 from cards.errors import InputError
@@ -148,11 +148,29 @@ def test_plain_dict_file_is_read(tmp_path):
 def test_reversed_table_is_cached_and_reused(tmp_path, monkeypatch):
     index = write_dictd(tmp_path)
     first = load_dictionary(index)
-    cached = list((tmp_path / "cache" / "cards").glob("tiny.dict.dz.*.json"))
+    cached = list((tmp_path / "cache" / "cards").glob("tiny.dict.dz.*.sqlite"))
     assert len(cached) == 1
     assert not list((tmp_path / "cache" / "cards").glob("*.tmp"))
     monkeypatch.setattr(dictionary, "reverse_entries", lambda entries: pytest.fail("cache not used"))
-    assert load_dictionary(index).entries == first.entries
+    tables._connections.clear()  # as a new process reads it
+    again = load_dictionary(index)
+    assert again.entries == first.entries and len(again.entries) == len(first.entries) > 0
+    assert again.english_zipf == first.english_zipf and again.glosses("санкция") == first.glosses("санкция")
+
+
+def test_a_damaged_cache_is_made_again_and_a_read_only_home_still_gets_the_dictionary(tmp_path, monkeypatch):
+    index = write_dictd(tmp_path)
+    expected = load_dictionary(index).glosses("санкция")
+    assert expected == ("sanction", "approval")
+    cached = next((tmp_path / "cache" / "cards").glob("tiny.dict.dz.*.sqlite"))
+    cached.write_bytes(b"not a database")
+    tables._connections.clear()  # as a new process finds it
+    assert load_dictionary(index).glosses("санкция") == expected
+    assert cached.read_bytes().startswith(b"SQLite format 3")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("CARDS_CACHE_DIR", str(blocker / "cache"))  # a folder under a file: nothing can be written
+    assert load_dictionary(index).glosses("санкция") == expected
 
 
 def test_a_changed_dict_file_is_not_served_from_the_old_cache(tmp_path):
@@ -287,7 +305,7 @@ def test_the_cache_is_keyed_by_the_code_and_tests_keep_it_in_a_temp_folder(tmp_p
     dictd = tmp_path / "x.dict"
     dictd.write_text("x", encoding="utf-8")
     name = _cache_path(dictd).name
-    assert name.startswith("x.dict.1.") and len(name.split(".")[-2]) == 12  # …<size>.<mtime>.<code hash>.json
+    assert name.startswith("x.dict.1.") and len(name.split(".")[-2]) == 12  # …<size>.<mtime>.<code hash>.sqlite
 
 
 def test_a_new_cache_removes_the_caches_no_build_will_read_again(tmp_path):
@@ -300,6 +318,7 @@ def test_a_new_cache_removes_the_caches_no_build_will_read_again(tmp_path):
     cache_dir().mkdir(parents=True, exist_ok=True)
     stale = cache_dir() / "tiny.dict.1.2.oldcodehash0.json"
     stale.write_text("{}", encoding="utf-8")
+    (cache_dir() / "tiny.dict.1.2.oldcodehash1.sqlite").write_text("", encoding="utf-8")  # of older code too
     other = cache_dir() / "mueller7.dict.dz.1.2.v14.json"  # another dictionary's cache stays
     other.write_text("{}", encoding="utf-8")
     sibling = cache_dir() / "tiny.dict.dz.1.2.abc.json"  # and so does the cache of tiny.dict.dz

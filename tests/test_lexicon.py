@@ -230,3 +230,39 @@ def test_shipped_words_and_partners_are_russian_words():
     with gzip.open(DATA_DIR / "topic-politics.tsv.gz", "rt", encoding="utf-8") as f:
         topic = [line.split("\t")[0] for line in f]
     assert len(topic) >= 1500 and all(word.fullmatch(w) for w in topic)
+
+
+def test_the_shipped_lexicon_is_read_through_a_table_made_once_from_its_files(tmp_path, monkeypatch):
+    """Every word of the data files, with the same lines, read from an SQLite file in the cache folder named
+    by the files' content; a table of other files is removed when it is made; a read-only cache folder still works."""
+    from cards.lexicon import lexicon, tables
+
+    def forget() -> None:
+        for cached in (lexicon.shipped, lexicon.shipped_dictionary):
+            cached.cache_clear()
+        tables._connections.clear()
+
+    def fresh(folder: Path):
+        monkeypatch.setenv("CARDS_CACHE_DIR", str(folder))
+        forget()
+        return lexicon.shipped()
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "lexicon-0123456789abcdef.sqlite").write_bytes(b"of other data files")
+    try:
+        lex = fresh(cache)
+        assert lex.entry("санкция").gender == "f" and lex.entry("заключить").partners == ("заключать",)
+        assert [p.name for p in cache.iterdir()] == [f"lexicon-{lexicon._files_digest()[:16]}.sqlite"]
+        words, wiktionary = lexicon._keyed("openrussian.tsv.gz"), lexicon._keyed("wiktionary.tsv.gz")
+        assert list(lex.words) == sorted(words) and list(lex.wiktionary) == sorted(wiktionary)
+        assert all(lex.words[k] == tuple(map(lexicon._entry, words[k].split("\n"))) for k in sorted(words)[::97])
+        assert "санкция" in lexicon.shipped_dictionary() and "щщзщ" not in lexicon.shipped_dictionary()
+        assert len(lexicon.shipped_dictionary()) == len(words.keys() | wiktionary.keys())
+        assert lex.english_zipf["sanction"] == pytest.approx(3.6, abs=0.5)
+        blocker = tmp_path / "a-file"
+        blocker.write_text("")
+        assert fresh(blocker / "cache").entry("санкция").gender == "f"  # a folder under a file: made in memory
+    finally:
+        monkeypatch.undo()
+        forget()  # the other tests read the session's cache folder again

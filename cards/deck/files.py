@@ -5,6 +5,7 @@
   (its process is gone) is recognised and removed by the next write of the same file.
 - The new file keeps the old one's permission bits (a 0600 deck stays 0600) and, where allowed, its owner.
 - `deck_lock` keeps two builds from writing one deck at the same time.
+- `cache_dir` is where cards keeps what it can always make again (the user cache folder).
 """
 
 from __future__ import annotations
@@ -21,6 +22,20 @@ from typing import Callable, Iterator
 from cards.errors import DeckInUseError, shown
 
 OLD_TEMP_AGE = 3600  # seconds: a temporary file of the former naming (no process id) older than this is stale
+
+
+CACHE_DIR_VARIABLE = "CARDS_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """Where cards keeps rebuildable data: $CARDS_CACHE_DIR when set (on every platform: the tests set
+    it), else the platform's user cache folder for cards ($XDG_CACHE_HOME/cards or ~/.cache/cards on
+    Linux, ~/Library/Caches/cards on macOS)."""
+    if os.environ.get(CACHE_DIR_VARIABLE):
+        return Path(os.environ[CACHE_DIR_VARIABLE])
+    from platformdirs import user_cache_path
+
+    return user_cache_path("cards", appauthor=False)
 
 
 def _umask() -> int:

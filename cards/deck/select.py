@@ -36,6 +36,7 @@ from difflib import SequenceMatcher
 
 from cards.lexicon.analyser import NAME_GRAMMEMES, lemma_zipf, parses
 from cards.lexicon.aspect import aspect_partner
+from cards.lexicon.frequency import frequency
 from cards.lexicon.morph import CONTENT_POS
 from cards.lexicon.names import as_name
 from cards.model import Pair, Token
@@ -377,16 +378,9 @@ _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _EN_SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s*)[\"“”«»'‘’(\s]*$")
 
 
-@functools.cache
-def _english_frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict("en")
-
-
 def english_zipf(word: str) -> float:
     """wordfreq Zipf frequency of an English word (0 when unknown)."""
-    freq = _english_frequencies().get(word.lower(), 0.0)
+    freq = frequency(word.lower(), "en")
     return round(math.log10(freq) + 9, 2) if freq > 0 else 0.0
 
 

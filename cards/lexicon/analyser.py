@@ -16,6 +16,7 @@ import functools
 import math
 import unicodedata
 
+from cards.lexicon.frequency import frequency
 
 POS = ("noun", "verb", "adj", "adv", "num", "pron", "prep", "conj", "part", "intj", "other")
 PROPER_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
@@ -43,19 +44,11 @@ def parses(word: str) -> tuple:
     return tuple(analyzer().parse(word))
 
 
-@functools.cache
-def _frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict("ru")
-
-
 def _form_frequency(form: str) -> float:
     """wordfreq frequency of one word form, both of its ё and е spellings counted."""
-    table = _frequencies()
     word = form.lower()
     folded = word.replace("ё", "е")
-    return table.get(word, 0.0) + (table.get(folded, 0.0) if folded != word else 0.0)
+    return frequency(word, "ru") + (frequency(folded, "ru") if folded != word else 0.0)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -78,9 +71,8 @@ def zipf(lemma: str) -> float:
 
     Read from wordfreq's frequency table directly: the same figure as `zipf_frequency` for one
     word, without its tokenizer (which costs a noticeable start-up)."""
-    table = _frequencies()
     word = strip_stress(lemma).lower()
-    freq = max(table.get(word, 0.0), table.get(word.replace("ё", "е"), 0.0))
+    freq = max(frequency(word, "ru"), frequency(word.replace("ё", "е"), "ru"))
     return round(math.log10(freq) + 9, 2) if freq > 0 else 0.0
 
 

@@ -9,13 +9,13 @@ Two sources are read:
 
 The reversed dictd table takes a few seconds to build, so it is cached in the user's cache folder
 (platformdirs: ``$XDG_CACHE_HOME/cards`` or ``~/.cache/cards`` on Linux), keyed by the dictd file's
-size and mtime and by this module's code.
+size and mtime and by this module's code, as an SQLite file that a build reads only the words it
+looks up from.
 """
 
 from __future__ import annotations
 
 import gzip
-import json
 import os
 import re
 from collections import ChainMap
@@ -25,8 +25,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from cards.errors import InputError
-from cards.deck.files import atomic_write_text
+from cards.deck.files import cache_dir
 from cards.lexicon.aspect import aspect_variants
+from cards.lexicon.tables import Stored, connection, write_items
 
 DICTD_DIR = Path("/usr/share/dictd")
 DEFAULT_NAMES = ("mueller7",)
@@ -464,25 +465,11 @@ def _english_stem(text: str) -> str:
 # --- cache ----------------------------------------------------------------------------------
 
 
-CACHE_DIR_VARIABLE = "CARDS_CACHE_DIR"
-
-
-def cache_dir() -> Path:
-    """Where cards keeps rebuildable data: $CARDS_CACHE_DIR when set (on every platform: the tests set
-    it), else the platform's user cache folder for cards ($XDG_CACHE_HOME/cards or ~/.cache/cards on
-    Linux, ~/Library/Caches/cards on macOS)."""
-    if os.environ.get(CACHE_DIR_VARIABLE):
-        return Path(os.environ[CACHE_DIR_VARIABLE])
-    from platformdirs import user_cache_path
-
-    return user_cache_path("cards", appauthor=False)
-
-
 def _cache_path(dict_path: Path) -> Path:
     """Keyed by the dictd file (size, mtime) and by the code that reverses it (this module's own hash):
     a changed reversal never reads a stale cache."""
     st = dict_path.stat()
-    return cache_dir() / f"{dict_path.name}.{st.st_size}.{int(st.st_mtime)}.{_code_version()}.json"
+    return cache_dir() / f"{dict_path.name}.{st.st_size}.{int(st.st_mtime)}.{_code_version()}.sqlite"
 
 
 @lru_cache(maxsize=1)
@@ -494,28 +481,28 @@ def _code_version() -> str:
 
 def read_dictd(index_path: Path, dict_path: Path, *, use_cache: bool = True) -> Dictionary:
     """A reversed dictd base; the reversed table (and its glosses' English Zipf) is cached on disk
-    when `use_cache`, so a build loads neither the dictd text nor English word frequencies."""
-    cached = _cache_path(dict_path) if use_cache else None
-    if cached is not None and cached.exists():
-        try:
-            raw = json.loads(cached.read_text(encoding="utf-8"))
-            table = {k: tuple((g, float(r)) for g, r in v) for k, v in raw["table"].items()}
-            return Dictionary(table, _name(dict_path), raw["english_zipf"])
-        except (OSError, ValueError, KeyError, TypeError):
-            pass  # a damaged cache is rebuilt
+    when `use_cache`, an SQLite file a build reads only the words it looks up from (cards.lexicon.tables),
+    so a build loads neither the dictd text, nor the whole table, nor English word frequencies."""
+    if not use_cache:
+        made = _reversed(index_path, dict_path)
+        return Dictionary(made["entries"], _name(dict_path), made["english"])
+
+    def fill(db) -> None:
+        made = _reversed(index_path, dict_path)
+        write_items(db, "entries", made["entries"])
+        write_items(db, "english", made["english"])
+
+    path, meta = _cache_path(dict_path), {"code": _code_version()}
+    stale = f"{dict_path.name}.[0-9]*.[0-9]*.*.*"  # an older file or code (not tiny.dict.dz's beside tiny.dict's)
+    connection(path, meta, fill, stale)  # made now (in memory when the cache folder is read-only): a broken file fails here
+    entries = Stored(path, meta, fill, "entries", lambda v: tuple((g, float(r)) for g, r in v), stale)
+    return Dictionary(entries, _name(dict_path), Stored(path, meta, fill, "english", replaces=stale))
+
+
+def _reversed(index_path: Path, dict_path: Path) -> dict[str, dict]:
     table = reverse_entries(dictd_entries(index_path, dict_path))
     zipf = _english_zipf()
-    english = {g: round(zipf(g), 2) for ranked in table.values() for g, _ in ranked}
-    if cached is not None:
-        try:
-            atomic_write_text(cached, json.dumps({"table": table, "english_zipf": english}, ensure_ascii=False))
-            for stale in cached.parent.glob(f"{dict_path.name}.*.*.*.json"):  # an older file or code: never read again
-                size, mtime = stale.name[len(dict_path.name) + 1 :].split(".")[:2]
-                if stale != cached and size.isdigit() and mtime.isdigit():  # not tiny.dict.dz's beside tiny.dict's
-                    stale.unlink()
-        except OSError:
-            pass  # a read-only home still gets a working dictionary
-    return Dictionary(table, _name(dict_path), english)
+    return {"entries": table, "english": {g: round(zipf(g), 2) for ranked in table.values() for g, _ in ranked}}
 
 
 def read_tsv(path: Path) -> Dictionary:
