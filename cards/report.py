@@ -56,6 +56,7 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
                 rules.setdefault(key, set()).add(d.rule)
                 in_known_sense[key] = in_known_sense.get(key, True) and known_sense(t.lemma, d.pair.en, select_options)
     places = frozenset(k for k, lemma in first.items() if lemma.proper)
+    in_a_card = frozenset(k for d in decisions if d.chosen for k in d.unknown)  # words a chosen card holds
     out = []
     for key, lemma in first.items():
         if key in card_of:
@@ -82,15 +83,14 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
                      for r in rules[key]):
             out.append(WordStatus(lemma.lemma, "left_out", "its sentences were left out: " + ", ".join(sorted(rules[key]))))
         else:
-            out.append(WordStatus(lemma.lemma, "left_out", _no_card_reason(key, decisions, select_options.max_new)))
+            out.append(WordStatus(lemma.lemma, "left_out", _no_card_reason(key in in_a_card, select_options.max_new)))
     return tuple(out)
 
 
-def _no_card_reason(key: str, decisions: Sequence[Decision], max_new: int) -> str:
+def _no_card_reason(in_a_card: bool, max_new: int) -> str:
     """Why a word worth teaching, in sentences no filter dropped, has no card: the cards that hold it
     were full, or it did not weigh enough for a card of its own."""
-    holding = [d for d in decisions if key in d.unknown]
-    if any(d.chosen for d in holding):
+    if in_a_card:
         return f"its sentence's card was full (--max-new {max_new}); other words weighed more"
     return "not worth a card of its own here, and no card had room for it"
 

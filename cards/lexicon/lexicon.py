@@ -258,8 +258,9 @@ COMPOUND_PREFIXES = ("не", "бое", "спец", "гос", "гео", "вице
                      "по")
 # Verb prefixes: a prefixed verb the lexicon lacks is shown as its prefix and the verb it is made from
 # (припарковать → при- + парковать: park), longest first so that пере- is not read as п- + ере-.
-VERB_PREFIXES = ("пере", "недо", "разо", "раз", "рас", "под", "подо", "пред", "при", "про", "вы", "за", "на", "до",
-                 "от", "ото", "из", "ис", "со", "об", "обо", "во", "вз", "вс", "с", "у", "о", "в")
+VERB_PREFIXES = tuple(sorted(("пере", "недо", "разо", "раз", "рас", "под", "подо", "пред", "при", "про", "вы", "за",
+                              "на", "до", "от", "ото", "из", "ис", "со", "об", "обо", "во", "вз", "вс", "с", "у", "о", "в"),
+                             key=len, reverse=True))
 
 
 _DEVERBAL = (("ование", "овать"), ("ение", "ить"), ("ение", "ять"), ("ание", "ать"), ("яние", "ять"),
@@ -310,7 +311,7 @@ def _bases(word: str) -> tuple[tuple[str, str], ...]:
         if _has_sense(last, "adj") or _has_sense(last, "noun"):
             out.append((head + "-", last))
     if word.endswith(("ть", "ться")):
-        for prefix in sorted(VERB_PREFIXES, key=len, reverse=True):
+        for prefix in VERB_PREFIXES:
             rest = word[len(prefix):]
             if word.startswith(prefix) and len(rest) >= 5 and _has_sense(rest, "verb"):
                 out.append((prefix + "-", rest))
