@@ -11,6 +11,9 @@ that stresses names, OpenRussian's name paradigms (its capitalised nouns in open
 for every form of a name both list, the share the list and its inflection rule mark, and the share of
 those marks on OpenRussian's vowel; the disagreements by lemma.
 
+--rules: each fixed-stress ending of `accents.ENDING_RULES` (for words no source lists) against the
+2,039,133 forms of stress-forms: of the forms a rule applies to, the share it stresses alike.
+
 Default: load time and time per sentence of silero-stress on CPU, one call per sentence against one
 call per batch, on Russian sentences of the WMT21 dev set (read from /work/shared only) or of the seed;
 how often batching changes a sentence (homograph context); the share of words of two or more syllables
@@ -20,6 +23,7 @@ seconds of speech and kB per sentence, and a second call (the file is reused).
 Usage:
     python bench/stress.py --gold [bench/data/stress/gold.tsv] [--dev /work/shared/dev/wmt21-ruen/docs.jsonl]
     python bench/stress.py --names
+    python bench/stress.py --rules
     python bench/stress.py [--dev /work/shared/dev/wmt21-ruen/docs.jsonl] [--sentences 300] [--audio]
 """
 
@@ -207,6 +211,27 @@ def bench_names() -> None:
         print(f"    differs: {lemma} ({count} forms; list: {name_stress.listed(lemma)})")
 
 
+def bench_rules() -> None:
+    """Each fixed-stress ending against the stress-forms automaton: of the forms the rule applies to,
+    the share it stresses as the automaton does (the calibration of `accents.ENDING_RULES`)."""
+    from cards.lexicon import accents
+
+    applied = dict.fromkeys((r.name for r in accents.ENDING_RULES), 0)
+    agree = dict(applied)
+    for form in accents._fsa().forms():
+        clean = accents._clean_form(form)
+        if not clean or accents.ACUTE not in clean or "ё" in clean:
+            continue
+        plain = clean.replace(accents.ACUTE, "")
+        for rule in accents.ENDING_RULES:
+            got = rule.apply(plain)
+            if got:
+                applied[rule.name] += 1
+                agree[rule.name] += got == clean
+    for name, count in applied.items():
+        print(f"{name}: {agree[name]}/{count} forms stressed as stress-forms has them ({agree[name] / max(count, 1):.2%})")
+
+
 def dev_sentences(path: Path, limit: int) -> list[str]:
     out: list[str] = []
     with path.open(encoding="utf-8") as lines:
@@ -290,10 +315,13 @@ def main() -> None:
     parser.add_argument("--audio", action="store_true", help="time cards.deck.audio instead")
     parser.add_argument("--gold", type=Path, nargs="?", const=GOLD, help="score against a hand-stressed gold")
     parser.add_argument("--errors", action="store_true", help="with --gold: list the wrong marks")
+    parser.add_argument("--rules", action="store_true", help="the fixed-stress endings against stress-forms")
     parser.add_argument("--names", action="store_true", help="the Wiktionary name list against OpenRussian's names")
     args = parser.parse_args()
     if args.names:
         return bench_names()
+    if args.rules:
+        return bench_rules()
     if args.gold:
         return bench_gold(args.gold, args.dev or DEV, args.errors)
     if args.audio:

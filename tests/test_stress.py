@@ -53,6 +53,10 @@ SENTENCES_LEXICON = {
     ),
     # a compound the lexicon lacks takes the stress of its last word
     "Борьба с коронавирусом и госсекретарем.": f"Борьба{A} с коронави{A}русом и госсекретарём.",
+    # a word no source lists takes the stress of a fixed-stress ending; a listed exception keeps its own
+    "Рекультивация полигонов, чтобы демонизировать оппонентов; фармация и гигакалории.": (
+        f"Рекультива{A}ция полиго{A}нов, что{A}бы демонизи{A}ровать оппоне{A}нтов; фармаци{A}я и гигакало{A}рии."
+    ),
 }
 
 
@@ -80,6 +84,7 @@ def test_lexicon_stress_word(lexicon_only):
         f"уже{A}", f"основно{A}й", f"сторона{A}", f"Пу{A}тин", f"кто{A}-нибудь", "договорённость", "замок",
         f"Лукаше{A}нко", "Фургал",
     ]
+    assert lexicon_only.stress_word("рекультивация") == f"рекультива{A}ция"
     # the form in the sentence picks the lexeme of a homograph
     assert lexicon_only.stress_word("замок", f"за{A}мке") == f"за{A}мок"
     assert lexicon_only.stress_word("замок", f"замке{A}") == f"замо{A}к"

@@ -99,19 +99,21 @@ def _model():
 def _in_text(word: str, capitalised: bool, before: tuple[str, ...] = ()) -> str | None:
     """The stressed form of a word in running text, from the lexicon, its readings and the words just
     before it (lower case, nearest first; "0" for a number); None: the word stays open. A lower-case
-    compound the lexicon lacks takes the stress of the known word it ends in (коронави́русом)."""
+    compound the lexicon lacks takes the stress of the known word it ends in (коронави́русом), else
+    that of a fixed-stress ending (рекультива́ция)."""
     from cards.lexicon import accents
     from cards.lexicon.analyser import parses
 
     context = accents.Context(tuple((w, parses(w) if w != "0" else ()) for w in before))
     try:
         found = accents.choose(word, parses(word), capitalised, context)
-        if found is None and not capitalised and not accents.entries(word):
-            split = accents.compound_head(word, parses(word), parses)
-            if split is not None:
-                head = accents.choose(split[1], parses(split[1]), False, context)
-                return split[0] + head if head is not None else None
-        return found
+        if found is not None or accents.entries(word):
+            return found
+        split = None if capitalised else accents.compound_head(word, parses(word), parses)
+        if split is not None:
+            head = accents.choose(split[1], parses(split[1]), False, context)
+            return split[0] + head if head is not None else None
+        return accents.ending_stress(word)
     except InputError as exc:
         raise StressError(str(exc)) from exc
 
@@ -123,7 +125,10 @@ def _as_lemma(word: str, capitalised: bool, form: str = "") -> str | None:
     from cards.lexicon.analyser import parses
 
     try:
-        return accents.lemma_form(word, parses(word), capitalised, form)
+        found = accents.lemma_form(word, parses(word), capitalised, form)
+        if found is None and not accents.entries(word):
+            return accents.ending_stress(word)
+        return found
     except InputError as exc:
         raise StressError(str(exc)) from exc
 
