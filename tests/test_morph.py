@@ -116,6 +116,14 @@ def test_a_tie_goes_to_the_topics_lemma_then_to_the_more_frequent():
     assert (w["временного"].lemma, w["статей"].lemma) == ("временный", "статья")
 
 
+def test_a_tie_of_an_imperative_or_short_adjective_with_a_noun_goes_to_the_noun():
+    w = words("Есть лицемеры, есть ханжи. В одном из пабликов появился призыв.")
+    assert (w["ханжи"].lemma, w["пабликов"].lemma) == ("ханжа", "паблик")
+    assert morph.explain("есть ханжи")[1] == ("ханжи", "ханжа", "noun_on_tie")
+    w = words("Смотри сюда: он прав, и он готов.")  # no tie: the imperative and the short adjectives stay
+    assert (w["Смотри"].lemma, w["готов"].lemma) == ("смотреть", "готовый")
+
+
 @pytest.mark.parametrize(
     "text, word, lemma, pos",
     [

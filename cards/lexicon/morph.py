@@ -186,6 +186,19 @@ def frequent_lemma_on_tie(slots: Sequence[Slot], i: int) -> Reading | None:
     return None
 
 
+def noun_on_tie(slots: Sequence[Slot], i: int) -> Reading | None:
+    """лицемеры и ханжи, много пабликов: pymorphy3, knowing neither word, ties an imperative or a short
+    adjective (ханжить, пабликовый) with a noun (ханжа, паблик); in news the noun wins."""
+    readings = slots[i].parses
+    if not readings or (readings[0].tag.mood != "impr" and readings[0].tag.POS != "ADJS"):
+        return None
+    if slots[i].text[:1].isupper() and not slots[i].sentence_start:
+        return None
+    top = readings[0].score
+    nouns = [p for p in readings if p.tag.POS == "NOUN" and p.score >= top * 0.999]
+    return _reading(nouns[0], "noun_on_tie") if nouns else None
+
+
 def noun_after_adjective(slots: Sequence[Slot], i: int) -> Reading | None:
     """основных тем: after an agreeing adjective, the noun reading of a function word."""
     slot = slots[i]
@@ -443,6 +456,7 @@ RULES: tuple[Rule, ...] = (
     quantifier_before_genitive,
     proper_when_capitalised,
     attribute_before_noun,
+    noun_on_tie,
     topic_lemma_on_tie,
     frequent_lemma_on_tie,
 )
