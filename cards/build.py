@@ -16,7 +16,7 @@ from typing import Callable, Mapping, Sequence
 from cards.cache import Cache
 from cards.errors import InputError
 from cards.jobs import DICTIONARY, Workers, default_jobs
-from cards.model import Bead, Card, Document, Pair, Sentence
+from cards.model import Bead, Card, Document, Pair, Sentence, Token
 from cards.text.pairs import ArticlePair, find_pairs, load_pair, slugify
 from cards.deck.content import card_targets
 from cards.deck.select import Decision, SelectOptions, select, with_names
@@ -276,13 +276,76 @@ def article_counterparts(article: Article, decisions: Sequence[Decision], min_sc
     from cards.align.words import counterparts
 
     bitext = [(p.ru, p.en) for p in article.pairs if p.kind == "text" and p.score >= min_score]
-    wanted = [(d.pair.ru, d.pair.en, [(t.start, t.stop, t.lemma.lemma) for t in d.targets]) for d in decisions]
+    wanted = [(d.pair.ru, d.pair.en, [w for t in d.targets for w in target_words(d.pair.ru, t)]) for d in decisions]
 
     def make() -> list[tuple]:
         table = learn_table(bitext)
         return [counterparts(ru, en, targets, table=table, dictionary=dictionary) for ru, en, targets in wanted]
 
-    return cache.remember("counterparts", [bitext, wanted], make, kept.spans_json, lambda raw: kept.spans_from(raw, wanted))
+    found = cache.remember("counterparts", [bitext, wanted], make, kept.spans_json, lambda raw: kept.spans_from(raw, wanted))
+    out = []
+    for d, spans in zip(decisions, found, strict=True):
+        spans, merged = list(spans), []
+        for t in d.targets:
+            parts = len(target_words(d.pair.ru, t))
+            if t.lemma.pos == "phrase":
+                merged.append(phrase_span(d.pair.en, t.lemma.lemma) or joined_span(d.pair.en, spans[:parts]))
+            else:
+                merged.append(spans[0])
+            del spans[:parts]
+        out.append(tuple(merged))
+    return out
+
+
+def target_words(ru: str, target: Token) -> list[tuple[int, int, str]]:
+    """What word alignment looks for a target by, as (start, stop, lemma): the target word itself, or
+    each word of a phrase taught whole (a phrase's words stand one space apart)."""
+    from cards.lexicon.morph import lemmatize
+
+    if target.lemma.pos != "phrase":
+        return [(target.start, target.stop, target.lemma.lemma)]
+    out, start = [], target.start
+    for word in ru[target.start : target.stop].split(" "):
+        out.append((start, start + len(word), lemmatize(word)))
+        start += len(word) + 1
+    return out
+
+
+PHRASE_GAP_WORDS = 2  # English words a phrase's counterpart may hold between its parts' counterparts
+
+
+def phrase_span(en: str, phrase: str) -> tuple[int, int] | None:
+    """Where the English has one of the dictionary's glosses of a phrase, compared by stem (принять
+    участие: "took part" for "take part"), the best gloss first; None when it has none."""
+    from cards.align.evidence import stem
+    from cards.lexicon.units import phrase_glosses
+
+    words = [(m.start(), m.end(), stem(m.group())) for m in re.finditer(r"[A-Za-z]+", en)]
+    for gloss in phrase_glosses(phrase):
+        want = [stem(w) for w in re.findall(r"[A-Za-z]+", gloss)]
+        for i in range(len(words) - len(want) + 1) if want else ():
+            if [w[2] for w in words[i : i + len(want)]] == want:
+                return words[i][0], words[i + len(want) - 1][1]
+    return None
+
+
+def joined_span(en: str, spans: Sequence[tuple[int, int] | None]) -> tuple[int, int] | None:
+    """One counterpart for the words of a phrase from its words' counterparts: the found spans joined
+    where at most PHRASE_GAP_WORDS words lie between them (took … part), the group with the most of
+    them; None when two groups tie (the words point to different places: no trustworthy counterpart)."""
+    found = sorted(s for s in spans if s is not None)
+    if not found:
+        return None
+    groups = [[found[0]]]
+    for span in found[1:]:
+        if len(en[groups[-1][-1][1] : span[0]].split()) <= PHRASE_GAP_WORDS:
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    best = max(groups, key=len)
+    if sum(len(g) == len(best) for g in groups) > 1:
+        return None
+    return best[0][0], max(s[1] for s in best)
 
 
 def chosen_in_order(decisions: Sequence[Decision]) -> list[Decision]:

@@ -22,10 +22,26 @@ def card_targets(pair: Pair, targets: Sequence[Token], spans: Sequence[tuple[int
     units = collocation_units(pair.ru, analysis)
     out = []
     for token, span in zip(targets, spans, strict=True):
+        if token.lemma.pos == "phrase":  # a phrase taught whole (cards.lexicon.units)
+            out.append(phrase_target(pair, token, span))
+            continue
         meaning, source = meaning_for(token.lemma.lemma, pair.en[span[0] : span[1]] if span else None, dictionary)
         out.append(Target(lemma=with_grammar(token.lemma), ru_span=(token.start, token.stop), en_span=span,
                           gloss=meaning, gloss_from=source, unit=units.get(token.start, "")))
     return tuple(out)
+
+
+def phrase_target(pair: Pair, token: Token, span: tuple[int, int] | None) -> Target:
+    """A dictionary phrase as a target: its meaning is its counterpart in the English, else the
+    dictionary's commonest English for it (marked as a dictionary gloss)."""
+    from cards.lexicon.units import phrase_glosses
+
+    if span is not None:
+        return Target(lemma=token.lemma, ru_span=(token.start, token.stop), en_span=span,
+                      gloss=pair.en[span[0] : span[1]], gloss_from="sentence")
+    glosses = phrase_glosses(token.lemma.lemma)[:2]
+    return Target(lemma=token.lemma, ru_span=(token.start, token.stop), gloss="; ".join(glosses),
+                  gloss_from="dictionary" if glosses else "")
 
 
 def collocation_units(text: str, tokens) -> dict[int, str]:

@@ -71,12 +71,20 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+PHRASE_LINE_WORDS = 4  # a text this short (a list's line, a card's field) may be a phrase the learner knows
+
+
 def lemmas_of(texts: Sequence[str]) -> frozenset[str]:
-    """Lemmas of every Russian word in the texts (each distinct form is lemmatised once)."""
-    from cards.lexicon.morph import lemmatize
+    """Lemmas of every Russian word in the texts (each distinct form is lemmatised once), and the
+    dictionary phrases (cards.lexicon.units) that short texts are: a list's line "приняли участие"
+    says the learner knows принять участие as a phrase, not only its words."""
+    from cards.lexicon.morph import analyse, lemmatize
+    from cards.lexicon.units import phrase_units
 
     forms = {w.lower() for text in texts for w in words(text)}
-    return frozenset(lemma for lemma in (lemmatize(f) for f in forms) if lemma)
+    short = {" ".join(words(text)) for text in texts if 2 <= len(words(text)) <= PHRASE_LINE_WORDS}
+    phrases = {u.form for line in short for u in phrase_units(analyse(line))}
+    return frozenset(lemma for lemma in (lemmatize(f) for f in forms) if lemma) | phrases
 
 
 def _has_cyrillic(value: str) -> bool:

@@ -34,6 +34,7 @@ POS_NAMES = {
     "part": "particle",
     "intj": "interjection",
     "other": "word",
+    "phrase": "phrase (its words are known; learn it whole)",
 }
 GENDER_NAMES = {"m": "masculine", "f": "feminine", "n": "neuter"}
 ASPECT_NAMES = {"perf": "perfective", "impf": "imperfective"}
@@ -42,7 +43,7 @@ ASPECT_NAMES = {"perf": "perfective", "impf": "imperfective"}
 # without an abbreviation here (a bare "other") shows nothing.
 POS_SHORT = {
     "noun": "noun", "verb": "verb", "adj": "adj.", "adv": "adv.", "num": "num.", "pron": "pron.",
-    "prep": "prep.", "conj": "conj.", "part": "part.", "intj": "interj.",
+    "prep": "prep.", "conj": "conj.", "part": "part.", "intj": "interj.", "phrase": "phrase",
 }
 GENDER_SHORT = {"m": "m.", "f": "f.", "n": "n."}
 ASPECT_SHORT = {"perf": "pf.", "impf": "impf."}

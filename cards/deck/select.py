@@ -30,14 +30,14 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from cards.lexicon.analyser import NAME_GRAMMEMES, lemma_zipf, parses
 from cards.lexicon.aspect import aspect_partner
 from cards.lexicon.frequency import frequency
-from cards.lexicon.morph import CONTENT_POS
+from cards.lexicon.morph import CONTENT_POS, is_content
 from cards.lexicon.names import as_name
 from cards.model import Pair, Token
 
@@ -69,6 +69,9 @@ class SelectOptions:
     max_name_share: float = 0.5  # share of names and numbers above which a pair is a list, not a sentence
     max_cards: int | None = None
     min_weight: float = 4.9  # domain weight a word needs to be worth a card of its own (domain_weights)
+    # a chosen card with room also teaches the dictionary phrases of its sentence whose words the learner
+    # knows one by one but not as a phrase (принять участие, личный состав: cards.lexicon.units)
+    phrases: bool = True
 
     def __post_init__(self) -> None:
         if not 0 <= self.min_score <= 1:
@@ -603,7 +606,32 @@ def _kept_targets(tokens: Sequence[Token], keys: Sequence[str], options: SelectO
         key = lemma_key(t.lemma.lemma)
         if key in keys:
             found.setdefault(key, t)
+    if options.phrases:
+        from cards.lexicon.units import phrase_units
+
+        for unit in phrase_units(tokens):
+            if lemma_key(unit.form) in keys:
+                found.setdefault(lemma_key(unit.form), unit.token(tokens))
     return tuple(sorted(found.values(), key=lambda t: t.start))
+
+
+def new_phrases(tokens: Sequence[Token], targets: Sequence[Token], known: Set[str],
+                options: SelectOptions) -> tuple[Token, ...]:
+    """The phrases a card of this sentence teaches beside its `targets`, as tokens over their words: dictionary
+    phrases (cards.lexicon.units) not `known`, whose every content word the learner knows at the level
+    (a phrase with a new word is shown under that word), none of them a name or a target, while the card
+    has room (`max_new`)."""
+    from cards.lexicon.units import phrase_units
+
+    out: list[Token] = []
+    for unit in phrase_units(tokens):
+        words = [t for t in tokens[unit.first : unit.stop] if is_content(t.lemma)]
+        if (len(targets) + len(out) >= options.max_new or lemma_key(unit.form) in known
+                or any(t.lemma.proper or not known_by_level(t.lemma, options) for t in words)
+                or any(t.start < w.stop and w.start < t.stop for t in targets for w in words)):
+            continue
+        out.append(unit.token(tokens))
+    return tuple(out)
 
 
 def _targets(new: Sequence[str], weights: Mapping[str, float], options: SelectOptions) -> list[str]:
@@ -796,11 +824,16 @@ def select(
     taught_now = set(taught).union(*picked.values())
     picked.update(_cover(rest, unknown, weights, taught_now, options,
                          None if budget is None else budget - len(picked), length, dense=True))
-    for i, keys in _drop_redundant(picked, unknown, weights, options).items():
+    new_cards = _drop_redundant(picked, unknown, weights, options)
+    for i, keys in new_cards.items():
         chosen[i] = tuple(sorted((unknown[i][k] for k in keys), key=lambda t: t.start))
         taught.update(keys)
         open_pairs.remove(i)
         final_rule[i] = "teaches_one_new_word" if len(keys) == 1 else "teaches_new_words"
+    for i in sorted(new_cards) if options.phrases else ():  # kept cards keep what they taught
+        phrases = new_phrases(analyses[i], chosen[i], known | taught, options)
+        chosen[i] = tuple(sorted(chosen[i] + phrases, key=lambda t: t.start))
+        taught.update(lemma_key(t.lemma.lemma) for t in phrases)
     for i in open_pairs:
         new = [k for k in unknown[i] if k not in taught]
         if not new:
@@ -866,7 +899,8 @@ def study_order(chosen: dict[int, tuple[Token, ...]], unknown: Sequence[dict[str
     ties go to the card whose words are more frequent (easier), then to article order. A heap of
     (unfamiliar words, -mean Zipf, card), an entry renewed when a card's count drops: linear, not quadratic."""
     fresh = {i: set(unknown[i]) for i in chosen}
-    ease = {i: -(sum(t.lemma.zipf for t in chosen[i]) / max(1, len(chosen[i]))) for i in chosen}
+    words = {i: [t for t in chosen[i] if t.lemma.pos != "phrase"] for i in chosen}
+    ease = {i: -(sum(t.lemma.zipf for t in words[i]) / max(1, len(words[i]))) for i in chosen}
     holding: dict[str, list[int]] = {}
     for i in chosen:
         for k in fresh[i]:

@@ -371,3 +371,15 @@ def loanword(lemma: str) -> str | None:
         if found:
             return found
     return None
+
+
+def phrase_entries(lemma: str) -> tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...]:
+    """The shipped phrases with `lemma` among their words' lemmas: (the lemmas, the phrase as the
+    dictionary writes it, its English headwords: best rank first, then the commonest in English)."""
+    table, zipfs = _stored("phrases"), shipped().english_zipf
+    out = []
+    for line in table.get(normalize(lemma), ()):
+        lemmas, form, heads = line.split("\t")
+        ranked = sorted(_heads(f"-\t{heads}"), key=lambda hr: (hr[1], -zipfs.get(hr[0], 0.0), hr[0]))
+        out.append((tuple(lemmas.split()), form, tuple(h for h, _ in ranked)))
+    return tuple(out)

@@ -1,0 +1,136 @@
+"""How often a multi-word unit would be worth a card of its own: every part known, the unit maybe not.
+
+Issue #11 asks for collocations (заключить соглашение, ввести санкции) as targets "when the parts are
+known but the unit is not", and to measure how often that fires. Before building it, this counts the
+candidates on the Russian side of the WMT21 dev articles (read from /work/shared only): the units
+`cards.lexicon.collocations` keeps, every candidate it scores (kept or not), and the shipped dictionary
+phrases (`phrases.tsv.gz`) of 2–4 words found in a sentence, among those whose content words the
+learner knows at the level (`select.known_by_level`, default B1), with examples.
+
+With --cards: every WMT21 dev article built alone (pair folders in a temporary directory, as
+`cards build FOLDER` would), and the phrases its cards teach whole (`SelectOptions.phrases`): how many
+cards and articles have one, and a teacher's verdict on each (bench/data/units/labels.tsv, written on the
+list this mode printed: worth learning whole / a free combination; unlabelled ones are counted apart).
+
+    python bench/units.py [--level B1] [--examples 25]
+    python bench/units.py --cards
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cards.build import BuildOptions  # noqa: E402
+from cards.deck.select import known_by_level  # noqa: E402
+from cards.lexicon.collocations import collocation_scores  # noqa: E402
+from cards.lexicon.morph import analyse, is_content  # noqa: E402
+
+WMT21 = ROOT.parent / "shared" / "dev" / "wmt21-ruen" / "docs.jsonl"
+LABELS = ROOT / "bench" / "data" / "units" / "labels.tsv"
+PHRASES = ROOT / "cards" / "lexicon" / "data" / "phrases.tsv.gz"
+
+
+def phrase_table() -> dict[str, str]:
+    """Lemma key of each shipped dictionary phrase → its glosses as shipped."""
+    with gzip.open(PHRASES, "rt", encoding="utf-8") as f:
+        return {key: glosses for key, _, glosses in (line.rstrip("\n").split("\t") for line in f)}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--level", default="B1")
+    ap.add_argument("--examples", type=int, default=25)
+    ap.add_argument("--cards", action="store_true", help="the phrases the cards of each article teach")
+    args = ap.parse_args()
+    if args.cards:
+        return phrase_cards(args.level)
+    options = BuildOptions(level=args.level).select_options()
+    phrases = phrase_table()
+    counts: Counter[str] = Counter()
+    examples: dict[str, list[str]] = defaultdict(list)
+    sentences = 0
+    with WMT21.open(encoding="utf-8") as f:
+        docs = [json.loads(line) for line in f]
+    for doc in docs:
+        for paragraph in doc["ru"]:
+            for sentence in paragraph:
+                sentences += 1
+                tokens = analyse(sentence)
+                found: list[tuple[str, int, int]] = []
+                for c in collocation_scores(tokens):
+                    found.append(("collocation kept" if c.kept else "collocation not kept", c.start, c.stop))
+                for n in (2, 3, 4):
+                    for i in range(len(tokens) - n + 1):
+                        if " ".join(t.lemma.lemma for t in tokens[i : i + n]) in phrases:
+                            found.append(("dictionary phrase", i, i + n))
+                for kind, a, b in found:
+                    parts = [t for t in tokens[a:b] if is_content(t.lemma)]
+                    if not parts:
+                        continue
+                    counts[kind] += 1
+                    if all(known_by_level(t.lemma, options) for t in parts):
+                        counts[f"{kind}, every part known"] += 1
+                        text = sentence[tokens[a].start : tokens[b - 1].stop]
+                        key = " ".join(t.lemma.lemma for t in tokens[a:b])
+                        examples[kind].append(f"{text} ({phrases[key]})" if key in phrases else text)
+    print(f"WMT21 dev: {len(docs)} articles, {sentences} sentences; level {args.level}\n")
+    print("| unit | found | every part known |")
+    print("|---|---:|---:|")
+    for kind in ("collocation kept", "collocation not kept", "dictionary phrase"):
+        print(f"| {kind} | {counts[kind]} | {counts[kind + ', every part known']} |")
+    for kind, texts in examples.items():
+        print(f"\n{kind}, every part known: " + "; ".join(texts[: args.examples]))
+    return 0
+
+
+def read_labels(path: Path = LABELS) -> dict[tuple[str, str], str]:
+    """(article, phrase) → the teacher's label: "whole" (worth learning as a phrase) or "free"."""
+    if not path.exists():
+        return {}
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+    return {(doc, phrase): label for doc, phrase, label, *_ in rows}
+
+
+def phrase_cards(level: str) -> int:
+    """Build each WMT21 article alone; list and count the phrases taught whole."""
+    import tempfile
+
+    sys.path.append(str(ROOT / "bench"))
+    from rebuild_stability import write_pairs
+
+    from cards.build import choose_cards, find_pairs, prepare_articles
+
+    options = BuildOptions(level=level).select_options()
+    labels = read_labels()
+    verdicts: Counter[str] = Counter()
+    cards = with_phrase = articles = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for folder in write_pairs(Path(tmp) / "pairs", 10_000):
+            _, built = choose_cards(prepare_articles(find_pairs([folder])), frozenset(), options)
+            found = [(c, t) for c in built for t in c.targets if t.lemma.pos == "phrase"]
+            cards += len(built)
+            with_phrase += len({id(c) for c, _ in found})
+            articles += bool(found)
+            for card, t in found:
+                label = labels.get((folder.name, t.lemma.lemma), "unlabelled")
+                verdicts[label] += 1
+                english = card.pair.en[t.en_span[0] : t.en_span[1]] if t.en_span else "-"
+                print(f"{folder.name}\t{t.lemma.lemma}\t{card.pair.ru[t.ru_span[0] : t.ru_span[1]]}\t{english}\t"
+                      f"{t.gloss}\t{label}")
+    total = sum(verdicts.values())
+    print(f"\nlevel {level}: {total} phrases taught whole, on {with_phrase} of {cards} cards, in {articles} articles")
+    for label in ("whole", "free", "unlabelled"):
+        print(f"  {label}: {verdicts[label]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,93 @@
+"""Phrases worth a card of their own: принять участие "take part", личный состав "personnel".
+
+A learner who knows принять and участие one by one may still not know принять участие. Such a phrase is a
+unit of the shipped phrase table (`phrases.tsv.gz`: Russian phrases that the English Wiktionary gives
+as translations, each with the lemmas of its words) standing in a sentence as 2–4 adjacent words
+(one space apart) whose lemmas are the phrase's, among them a verb and a noun: a verb with its object
+(принять участие, принять решение, заключить сделку, вести переговоры), whose verb is the one a learner
+cannot guess from its own glosses. Other phrases of the table are mostly free combinations (следующий
+день "morrow", южный ветер "southerly", сложная задача "challenge") or connectors with loose glosses
+(при этом "at it"); `python bench/units.py --cards` lists what fires. Selection decides which units a
+learner does not know yet (cards.deck.select); this module only finds them.
+
+Public: Unit, phrase_units, phrase_glosses.
+
+Example:
+    >>> from cards.lexicon.morph import analyse
+    >>> [u.form for u in phrase_units(analyse("Они приняли участие в выборах, личный состав тоже."))]
+    ['принять участие']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from cards.lexicon.analyser import zipf
+from cards.lexicon.lexicon import normalize, phrase_entries
+from cards.lexicon.morph import is_content
+from cards.model import Lemma, Token
+
+MAX_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A phrase in a sentence: its tokens [first, stop), its dictionary form (принять участие, прекращение
+    огня) and its English headwords, best first (the commonest English first among equal ranks)."""
+
+    first: int
+    stop: int
+    form: str
+    glosses: tuple[str, ...]
+
+    def token(self, tokens: Sequence[Token]) -> Token:
+        """The unit as one token over its words: its lemma is the dictionary form, part of speech
+        "phrase", and the frequency of its rarest word."""
+        words = tokens[self.first : self.stop]
+        lemma = Lemma(self.form, "phrase", zipf=min(zipf(t.lemma.lemma) for t in words))
+        return Token(words[0].start, words[-1].stop, " ".join(t.text for t in words), lemma)
+
+
+def _adjacent(tokens: Sequence[Token], first: int, stop: int) -> bool:
+    return all(tokens[i + 1].start - tokens[i].stop == 1 for i in range(first, stop - 1))
+
+
+@lru_cache(maxsize=20_000)
+def _phrases_of(lemma: str) -> tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...]:
+    return phrase_entries(lemma)
+
+
+def phrase_units(tokens: Sequence[Token]) -> tuple[Unit, ...]:
+    """The dictionary phrases of a sentence's tokens (cards.lexicon.morph.analyse), longest first where
+    they overlap, in sentence order."""
+    keys = [normalize(t.lemma.lemma) for t in tokens]
+    found: list[Unit] = []
+    for first, key in enumerate(keys):
+        for lemmas, form, glosses in _phrases_of(key):
+            stop = first + len(lemmas)
+            if (len(lemmas) <= MAX_WORDS and lemmas[0] == key and tuple(keys[first:stop]) == lemmas
+                    and _adjacent(tokens, first, stop)
+                    and {"verb", "noun"} <= {t.lemma.pos for t in tokens[first:stop] if is_content(t.lemma)}):
+                found.append(Unit(first, stop, form, glosses))
+    taken: set[int] = set()
+    kept = []
+    for unit in sorted(found, key=lambda u: (u.first - u.stop, u.first)):
+        span = set(range(unit.first, unit.stop))
+        if not span & taken:
+            taken |= span
+            kept.append(unit)
+    return tuple(sorted(kept, key=lambda u: u.first))
+
+
+def phrase_glosses(form: str) -> tuple[str, ...]:
+    """The English headwords of the phrase written `form` (a Unit's form), best first; () if unknown."""
+    from cards.lexicon.morph import lemmatize
+
+    for word in form.split():
+        for key in dict.fromkeys((normalize(word), normalize(lemmatize(word)))):
+            for _, written, glosses in _phrases_of(key):
+                if written == form:
+                    return glosses
+    return ()

@@ -1,0 +1,71 @@
+"""Phrases taught whole (cards.lexicon.units): found as a verb with its object, taught when their words
+are known, aligned as one, shown as a phrase, and kept by a rebuild; through a real Anki collection."""
+
+from dataclasses import replace
+
+from click.testing import CliRunner
+
+from anki_client import import_apkg
+from cards.build import BuildOptions, joined_span, phrase_span
+from cards.cli import main
+from cards.deck.known import lemmas_of
+from cards.deck.select import select
+from cards.lexicon.morph import analyse
+from cards.lexicon.units import phrase_glosses, phrase_units
+from cards.model import Pair
+
+RU = "Иностранные наблюдатели приняли участие в голосовании на выборах."
+EN = "Foreign observers took part in the vote in the elections."
+
+
+def test_a_phrase_is_a_verb_with_its_object_in_adjacent_words():
+    units = phrase_units(analyse("Делегации приняли участие в переговорах, личный состав тоже, тем не менее."))
+    assert [(u.form, u.glosses[0]) for u in units] == [("принять участие", "take part")]
+    assert phrase_units(analyse("Они приняли, участие")) == ()  # punctuation between: two words, no phrase
+    assert phrase_glosses("исполняющий обязанности")[0] == "acting"  # found from a form that is no lemma
+
+
+def test_a_card_teaches_the_phrase_when_its_words_are_known_and_it_is_not():
+    options = BuildOptions().select_options()
+    pair, tokens = Pair(RU, EN, 1.0), analyse(RU)
+    decision = select([pair], [tokens], options=options)[0]
+    assert ("приняли участие", "phrase") in [(t.text, t.lemma.pos) for t in decision.targets]
+    assert "наблюдатель" in [t.lemma.lemma for t in decision.targets]  # the words stay
+    for unknown in (
+        select([pair], [tokens], known=frozenset({"принять участие"}), options=options)[0],  # on the list
+        select([pair], [tokens], options=replace(options, phrases=False))[0],
+        select([pair], [tokens], options=replace(options, max_new=3))[0],  # no room left
+    ):
+        assert "phrase" not in [t.lemma.pos for t in unknown.targets]
+    # a learner's list says so by a line of its own; a long text with the phrase does not
+    assert "принять участие" in lemmas_of(["Приняли участие", "выборы"])
+    assert "принять участие" not in lemmas_of(["Наблюдатели приняли участие в голосовании на выборах."])
+    kept = select([pair], [tokens], options=options, earlier={0: ("наблюдатель", "принять участие")})[0]
+    assert [t.lemma.lemma for t in kept.targets] == ["наблюдатель", "принять участие"]
+
+
+def test_a_phrases_counterpart_is_its_gloss_in_the_english_else_its_words_joined():
+    assert EN[slice(*phrase_span(EN, "принять участие"))] == "took part"
+    assert phrase_span(EN, "вступать в силу") is None
+    en = "250 ships from the northern fleet took part in the events."
+    took, part, ships = [(en.index(w), en.index(w) + len(w)) for w in ("took", "part", "ships")]
+    assert joined_span(en, [took, part]) == (took[0], part[1])
+    assert joined_span(en, [ships, part]) is None  # the words point to two places: none
+    assert joined_span(en, [None, part]) == part
+
+
+def test_the_card_shows_the_phrase_and_its_counterpart_in_anki(tmp_path, collection):
+    pair = tmp_path / "pair"
+    pair.mkdir()
+    (pair / "ru.txt").write_text(f"Выборы в регионе\n\n{RU} Явка была высокой, сообщили власти.\n", encoding="utf-8")
+    (pair / "en.txt").write_text(f"Elections in the region\n\n{EN} Turnout was high, the authorities said.\n",
+                                 encoding="utf-8")
+    out = tmp_path / "deck.apkg"
+    result = CliRunner().invoke(main, ["build", str(pair), "--out", str(out), "--no-stress"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    import_apkg(collection, out)
+    fields = [dict(collection.get_note(nid).items()) for nid in collection.find_notes("")]
+    note = next(f for f in fields if "наблюдатели" in f["Russian"])
+    assert '<span class="target">приняли участие</span>' in note["Russian"]
+    assert '<span class="target">took part</span>' in note["English"]
+    assert "принять участие" in note["Vocabulary"] and ">phrase<" in note["Vocabulary"]
