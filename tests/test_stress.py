@@ -5,6 +5,7 @@ extra is absent."""
 import re
 import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -653,3 +654,41 @@ def test_real_spans(real):
     stressed, spans = real.accentuate_spans(text, [(0, 5), (8, 17), (36, 42)])
     assert stressed == "Минск и Вашингто́н на пути́ к большо́й сде́лке"
     assert [stressed[a:b] for a, b in spans] == ["Минск", "Вашингто́н", "сде́лке"]
+
+
+WMT21 = Path(__file__).resolve().parent.parent.parent / "shared" / "dev" / "wmt21-ruen" / "docs.jsonl"
+STRESS_GOLD = Path(__file__).resolve().parent.parent / "bench" / "data" / "stress"
+
+
+@pytest.mark.skipif(not WMT21.exists(), reason="the WMT21 articles (../shared/dev) are not here")
+@pytest.mark.parametrize("gold", ["gold.tsv", "heldout.tsv"])
+def test_lexicon_marks_hand_stressed_news_as_issue_10_asks(gold, lexicon_only):
+    """At least 90% of the words of two or more syllables marked, at least 99% of the marks right
+    (bench/stress.py --gold gives the full table)."""
+    import csv
+    import json
+
+    rows = list(csv.DictReader((STRESS_GOLD / gold).open(encoding="utf-8"), delimiter="\t"))
+    docs = {r["doc"] for r in rows}
+    with WMT21.open(encoding="utf-8") as f:
+        texts = {d["doc"]: d["ru"] for d in map(json.loads, f) if d["doc"] in docs}
+    token = re.compile("[А-Яа-яЁё\u0301]+(?:-[А-Яа-яЁё\u0301]+)*")
+    marked = right = total = 0
+    stressed: dict[tuple[str, str, str], list[str]] = {}
+    for r in rows:
+        key = (r["doc"], r["para"], r["sent"])
+        if key not in stressed:
+            stressed[key] = token.findall(lexicon_only.accentuate(texts[r["doc"]][int(r["para"])][int(r["sent"])]))
+        if int(r["syllables"]) < 2 or r["flag"] == "abbr":
+            continue
+        word, vowels, mark = stressed[key][int(r["tok"])], 0, None
+        for ch in word:
+            if ch == A:
+                mark = vowels
+            elif ch.lower() in "аеёиоуыэюя":
+                vowels += 1
+                mark = vowels if ch.lower() == "ё" and mark is None else mark
+        total += 1
+        marked += mark is not None
+        right += mark == int(r["vowel"])
+    assert marked / total >= 0.90 and right / marked >= 0.99, (gold, marked, right, total)
