@@ -34,7 +34,9 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
     (a name, a place word …); or left out (its sentences were filtered, or no card had room for it).
     The articles' analyses are read from `cache` when a build kept them (cards.cache)."""
     from cards.lexicon.levels import resolve_level
-    from cards.deck.select import known_by_level, known_cut, known_sense, lemma_key, not_target, subjects, with_subjects
+    from cards.deck.select import (
+        everyday_base, known_by_level, known_cut, known_sense, lemma_key, not_target, subjects, with_subjects,
+    )
     from cards.lexicon.morph import CONTENT_POS
 
     options = options or BuildOptions()
@@ -69,6 +71,8 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
             out.append(WordStatus(lemma.lemma, "known", "taught by an earlier build of this deck"))
         elif key in select_options.everyday:
             out.append(WordStatus(lemma.lemma, "known", f"everyday word, known at {level}"))
+        elif lemma.pos == "adj" and (base := everyday_base(key, select_options.everyday)):
+            out.append(WordStatus(lemma.lemma, "known", f"made from the everyday word {base}, known at {level}"))
         elif known_by_level(lemma, select_options):
             kind = "a word of the topic" if key in select_options.topic and select_options.topic_level else "a word"
             out.append(WordStatus(lemma.lemma, "known", f"{kind} this common (Zipf ≥ {known_cut(key, select_options):g}) "

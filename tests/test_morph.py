@@ -124,6 +124,11 @@ def test_a_tie_of_an_imperative_or_short_adjective_with_a_noun_goes_to_the_noun(
     assert (w["Смотри"].lemma, w["готов"].lemma) == ("смотреть", "готовый")
 
 
+def test_after_a_number_a_guessed_short_adjective_is_the_noun():
+    assert morph.explain("2,7 ассиста")[1] == ("ассиста", "ассист", "noun_after_number")
+    assert words("все 5 готовы")["готовы"].lemma == "готовый"  # a short adjective the dictionary has stays
+
+
 @pytest.mark.parametrize(
     "text, word, lemma, pos",
     [

@@ -640,3 +640,21 @@ def test_indexed_cover_drop_and_order_choose_what_the_quadratic_rounds_choose():
         assert study_order(cards, unknown) == _study_order_by_rounds(cards, unknown)
 
     check()
+
+
+def test_an_adjective_made_from_an_everyday_noun_is_known_with_it():
+    from cards.build import BuildOptions
+    from cards.deck.select import everyday_base, known_by_level
+
+    b1, b2 = BuildOptions().select_options(), BuildOptions(level="B2").select_options()
+    march = Lemma("мартовский", "adj", zipf=2.9)
+    assert everyday_base("мартовский", b1.everyday) == "март" and known_by_level(march, b1)
+    assert known_by_level(Lemma("северный", "adj", zipf=4.6), b2)
+    assert everyday_base("санкционный", b1.everyday) is None  # санкция is no everyday word
+    assert not known_by_level(Lemma("санкционный", "adj", zipf=3.6), b1)
+    assert not known_by_level(march, replace(b1, everyday=frozenset()))
+
+
+def test_a_two_letter_word_no_dictionary_has_is_no_target():
+    assert not_target(Lemma("зи", "noun")) == "not_a_word"  # "одним зи главных": a typo for из
+    assert not_target(Lemma("яд", "noun")) is None

@@ -124,10 +124,18 @@ def known_by_level(lemma, options: SelectOptions) -> bool:
     """Does the level take this lemma as known: everyday vocabulary of the level, or at least as common
     (itself, or the word it is made from: `base_zipf`) as the level's cut for it (`known_cut`)?"""
     key = lemma_key(lemma.lemma)
-    if key in options.everyday:
+    if key in options.everyday or (lemma.pos == "adj" and everyday_base(key, options.everyday)):
         return True
     cut = known_cut(key, options)
     return lemma.zipf >= cut or base_zipf(lemma.lemma, lemma.pos, lemma.aspect) >= cut
+
+
+def everyday_base(adjective: str, everyday: frozenset[str]) -> str | None:
+    """The everyday noun an adjective is made from (мартовский: март, северный: север), which makes it
+    as known as the noun; None for other words."""
+    from cards.lexicon.lexicon import adjective_bases
+
+    return next((base for base in adjective_bases(adjective) if lemma_key(base) in everyday), None) if everyday else None
 
 
 def known_sense(lemma, english: str, options: SelectOptions) -> bool:
@@ -352,7 +360,17 @@ def not_target(lemma, places: frozenset[str] = frozenset()) -> str | None:
         return "pronominal_adverb"
     if len(word) <= 4 and not any(ch in "аеёиоуыэюя" for ch in word) or tags and all("Abbr" in tag for tag in tags):
         return "abbreviation"  # кг, кв, млрд; ул, врио, СМИ (pymorphy3 knows them only as abbreviations)
+    if len(word) <= 2 and not _in_lexicon(word):
+        return "not_a_word"  # зи, a typo for из: no dictionary has it
     return None
+
+
+def _in_lexicon(word: str) -> bool:
+    """The shipped lexicon gives the word a meaning."""
+    from cards.lexicon.lexicon import shipped
+
+    lexicon = shipped()
+    return any(e.senses for e in lexicon.entries(word)) or bool(lexicon.wiktionary.get(word))
 
 
 def is_derived_adverb(lemma: str) -> bool:

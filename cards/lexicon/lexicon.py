@@ -383,3 +383,9 @@ def phrase_entries(lemma: str) -> tuple[tuple[tuple[str, ...], str, tuple[str, .
         ranked = sorted(_heads(f"-\t{heads}"), key=lambda hr: (hr[1], -zipfs.get(hr[0], 0.0), hr[0]))
         out.append((tuple(lemmas.split()), form, tuple(h for h, _ in ranked)))
     return tuple(out)
+
+
+def adjective_bases(lemma: str) -> tuple[str, ...]:
+    """The nouns a derived adjective may be made from (мартовский → март, северный → север), whether
+    or not the lexicon knows the adjective itself; () for other words."""
+    return tuple(base for prefix, base in _bases(normalize(lemma)) if not prefix)

@@ -75,9 +75,13 @@ def substantive_after_preposition(slots: Sequence[Slot], i: int) -> Reading | No
 
 
 def noun_after_number(slots: Sequence[Slot], i: int) -> Reading | None:
-    """четырьмя часами: after a numeral, the noun reading of a word first read as an adverb."""
+    """четырьмя часами: after a numeral, the noun reading of a word first read as an adverb, or as a
+    short adjective pymorphy3 only guesses (2,7 ассиста: ассист, not ассистый)."""
     slot = slots[i]
-    if slot.parses[0].tag.POS != "ADVB" or not _adjacent(slots, i) or not _is_number(slots[i - 1]):
+    top = slot.parses[0]
+    if not (top.tag.POS == "ADVB" or (top.tag.POS == "ADJS" and not top.is_known)):
+        return None
+    if not _adjacent(slots, i) or not _is_number(slots[i - 1]):
         return None
     oblique = {p.tag.case for p in slots[i - 1].parses if p.tag.case in ("datv", "ablt", "loct")}
     nouns = [p for p in slot.parses if p.tag.POS == "NOUN" and (p.tag.case == "gent" or p.tag.case in oblique)]
