@@ -658,3 +658,8 @@ def test_an_adjective_made_from_an_everyday_noun_is_known_with_it():
 def test_a_two_letter_word_no_dictionary_has_is_no_target():
     assert not_target(Lemma("зи", "noun")) == "not_a_word"  # "одним зи главных": a typo for из
     assert not_target(Lemma("яд", "noun")) is None
+
+
+def test_the_adverbs_of_ordinals_are_ordinals():
+    assert [not_target(Lemma(w, "adv")) for w in ("в-третьих", "в-четвёртых", "во-вторых")] == ["ordinal"] * 3
+    assert not_target(Lemma("по-прежнему", "adv")) is None

@@ -350,8 +350,8 @@ def not_target(lemma, places: frozenset[str] = frozenset()) -> str | None:
     pointing adverbs (насколько, тогда), which are grammar rather than vocabulary."""
     word = lemma_key(lemma.lemma)
     tags = [tag for form, tag in _readings(word) if lemma_key(form) == word]
-    if lemma.pos == "adj" and any("Anum" in tag for tag in tags):
-        return "ordinal"
+    if lemma.pos == "adj" and any("Anum" in tag for tag in tags) or re.fullmatch(r"во?-[а-яё]+[ыи]х", word):
+        return "ordinal"  # третий; в-третьих, во-вторых (the adverbs of ordinals)
     if lemma.pos == "adj" and is_place_adjective(word, places):
         return "place_adjective"
     if lemma.pos == "noun" and lemma.animacy != "inan" and is_demonym(word, places):
