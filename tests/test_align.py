@@ -74,6 +74,27 @@ def test_inserted_lines_give_null_beads():
     assert {(b.ru, b.en) for b in beads} == want | {((33,), ()), ((), (74,))}
 
 
+@pytest.mark.parametrize("start", [18, 30])
+def test_sentences_left_out_on_both_sides_at_one_place_are_not_paired(start):
+    """Two unrelated sentences at the same place: their words are not each other's translations in the
+    built-in dictionary, so they are a 1-0 and a 0-1 bead, not a 1-1 (before the dictionary, both were)."""
+    ru, en = _lines("ru.txt")[start : start + 6], _lines("en.txt")[start : start + 6]
+    del ru[3], en[2]
+    beads = align(ru, en)
+    assert {(b.ru, b.en) for b in beads} == {((0,), (0,)), ((1,), (1,)), ((2,), ()), ((), (2,)), ((3,), (3,)),
+                                             ((4,), (4,))}
+
+
+def test_dictionary_translates_stems_both_ways():
+    from cards.align.dictionary import translations
+
+    assert "war" in translations(["войн", "zzz"], "ru")["войн"]
+    assert "войн" in translations(["war"], "en")["war"]
+    assert translations(["zzz"], "ru") == {}
+    with pytest.raises(ValueError, match="unknown language"):
+        translations(["war"], "de")
+
+
 def test_null_evidence_counts_anchors_missing_from_the_other_side():
     from cards.align.scores import null_evidence
 
