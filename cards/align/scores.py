@@ -3,7 +3,7 @@
 cost = prior(type) + length (Gale–Church, fitted, softened tails) − lexical log-likelihood ratio
        (anchors found or not found, against chance) − glue (re-joining a cut sentence)
        + punctuation profile + structure (paragraph starts, segment kinds)
-       + for a merged bead, a cost for each part that finds nothing of its own (the merge check)
+       + for a merged bead, a cost for each part that finds little of its own (the merge check)
        − for a 1-0 / 0-1 bead, the evidence that the segment has no counterpart at all: how many
          of its anchors the other side lacks everywhere (null_evidence).
 """
@@ -45,7 +45,8 @@ class Weights:
     paragraph: float = 1.5
     kind: float = 2.0
     null: float = 0.02  # prior of a 1-0 or 0-1 bead (Gale & Church's 0.0099); the 1-1 prior gives way
-    lone: float = 1.5  # cost of each part of a merged bead that finds nothing in the other side's run
+    lone: float = 2.5  # cost of each part of a merged bead that finds nothing in the other side's run …
+    enough: float = 6.0  # … and part of it below this much evidence of its own (log-likelihood ratio)
     presence: float = 0.5  # weight of null_evidence (its anchors are far from independent)
 
 
@@ -260,6 +261,14 @@ def _punct_table(width: int) -> np.ndarray:
     return np.abs(digits[:, None, :] - digits[None, :, :]).sum(axis=-1).astype(float)
 
 
+def _alone(part: np.ndarray, enough: float) -> np.ndarray:
+    """How far a part of a merged bead stands alone: 1 when its own evidence (the log-likelihood ratio of
+    its anchors in the other side's run) is 0 or less, falling to 0 at `enough`. On the tune half, 2% of
+    the parts of true merges are at 0 or less and 25% below 6; of the left-out or inserted segments
+    next to a 1-1 bead, 81% and 99%: a caption naming the sentence's person finds that name, no more."""
+    return np.clip(1.0 - part / enough, 0.0, 1.0) if enough > 0 else (part <= 0).astype(float)
+
+
 def _glued(glue: np.ndarray, p: np.ndarray, k: int, size: int) -> np.ndarray:
     """Whether segment p, the k-th of a bead's `size` on its side, is cut from a neighbour in the bead."""
     out = np.zeros(p.shape, dtype=bool)
@@ -302,17 +311,17 @@ def bead_costs(band: Band, ev: Evidence, tables, w: Weights) -> list[np.ndarray]
             i0 = np.maximum(rows - a, 0)
             j0 = np.maximum(cols - b, 0)
             lex = np.zeros(cols.shape)
-            lone = np.zeros(cols.shape)  # segments of a merged bead with no evidence of their own
+            lone = np.zeros(cols.shape)  # segments of a merged bead with little evidence of their own
             for da in range(a):
                 p = np.minimum(i0 + da, n - 1)
                 part = matches[b - 1, p, np.clip(j0 - base[p], 0, matches.shape[2] - 1)]
                 lex += part
-                lone += (part <= 0) & ~_glued(ev.ru_glue, p, da, a)
+                lone += _alone(part, w.enough) * ~_glued(ev.ru_glue, p, da, a)
             for db in range(b):
                 q = np.minimum(j0 + db, m - 1)
                 part = matches_t[a - 1, q, np.clip(i0 - base_t[q], 0, matches_t.shape[2] - 1)]
                 lex += part
-                lone += (part <= 0) & ~_glued(ev.en_glue, q, db, b)
+                lone += _alone(part, w.enough) * ~_glued(ev.en_glue, q, db, b)
             cost -= w.match * lex / 2.0
             if a + b > 2:  # a merge must be earned: a part that adds nothing is likelier left out
                 cost += w.lone * lone
