@@ -32,7 +32,7 @@ Segments = Sequence[Sentence] | Sequence[str]
 FULL_BAND = 300  # up to this many segments per side the DP searches every cell
 HALF_WIDTH = 30  # otherwise a band of ±HALF_WIDTH, re-centred (then widened) while the path touches its edge
 BLOCK = 8  # a long text is first aligned as blocks of 8 segments, which then guide the band
-GUIDED_HALF_WIDTH = 12  # the second pass searches ±12 segments around the first pass's path
+GUIDED_HALF_WIDTH = 8  # the second pass searches ±8 segments around the first pass's path (±12 gave the same beads)
 WEIGHTS = scores.Weights()
 TEMPERATURE = 1.0  # posteriors of the cost model as they are; bench/align.py reports their calibration
 CONFIDENT = 0.9  # first-pass 1-1 beads at least this sure teach the lexicon
@@ -99,8 +99,8 @@ def _anchors(side: _Side, lang: str, table: dict[str, tuple[str, ...]] | None,
         lex = ((_lexical(s),) if s in reach else ()) if lang == "en" else tuple(_lexical(t) for t in table.get(s, ()))
         row_extra[s] = lex + ((_known(s),) if s in words else ())
         col_extra[s] = lex + tuple(_known(t) for t in words.get(s, ()))
-    rows = [tuple(sorted(set(f.anchors).union(*(row_extra[s] for s in f.stems)))) for f in side.feats]
-    cols = [frozenset(f.anchors).union(*(col_extra[s] for s in f.stems)) for f in side.feats]
+    rows = [tuple(sorted(set(f.anchors).union(*map(row_extra.__getitem__, f.stems)))) for f in side.feats]
+    cols = [tuple(set(f.anchors).union(*map(col_extra.__getitem__, f.stems))) for f in side.feats]
     return rows, cols
 
 
@@ -168,7 +168,7 @@ def _solve(ru: _Side, en: _Side, table, guide: Path | None = None, pooled: int =
         """Solve rows a..b against columns c..d (guide and points in window coordinates)."""
         ru_ix = scores.index(ru_sets[a:b], en_cols[c:d], ru_chance, weights.run, weights.miss, ru_found)
         en_ix = scores.index(en_sets[c:d], ru_cols[a:b], en_chance, weights.run, weights.miss, en_found)
-        return _solve_window(_cut(ev, a, b, c, d), ru_ix, en_ix, weights, guide, points)
+        return _solve_window(_cut(ev, a, b, c, d), ru_ix, en_ix, weights, guide, points, pooled == 1)
 
     full = max(n, m) <= FULL_BAND
     points = None if full or guide is not None else _coarse_points(ru, en, pooled)
@@ -185,8 +185,10 @@ def _cut(ev: scores.Evidence, a: int, b: int, c: int, d: int) -> scores.Evidence
                            **{k: None if v is None else v[c:d] for k, v in en.items()})
 
 
-def _solve_window(ev: scores.Evidence, ru_ix, en_ix, weights, guide: Path | None, points) -> tuple[Path, list | None]:
-    """The banded search of _solve on one window (the whole text unless it is longer than CHUNK)."""
+def _solve_window(ev: scores.Evidence, ru_ix, en_ix, weights, guide: Path | None, points,
+                  posteriors: bool = True) -> tuple[Path, list | None]:
+    """The banded search of _solve on one window (the whole text unless it is longer than CHUNK); no
+    posteriors for blocks (`posteriors` false: only their path guides the band)."""
     n, m = len(ev.ru_len), len(ev.en_len)
 
     def run(band: dp.Band):
@@ -215,7 +217,7 @@ def _solve_window(ev: scores.Evidence, ru_ix, en_ix, weights, guide: Path | None
             if attempt % 2 == 1:
                 half *= 2
             band = dp.band_around(path, n, m, half)
-        if not full:
+        if not full or not posteriors:
             return path, None
     lo = band.lo
     logw = [-c / TEMPERATURE for c in costs]

@@ -100,9 +100,10 @@ def presence_rates(row_sets, col_sets, pairs, lang: str, weight: float = 20.0) -
     seen = set().union(*col_sets) if col_sets else set()
     count: dict[str, list[int]] = {}
     for i, j in pairs:
+        other = set(col_sets[j])
         for f in row_sets[i]:
             c = count.setdefault(f[0], [0, 0, 0, 0])  # anchors, present, not in counterpart, of those present
-            there, found = f in seen, f in col_sets[j]
+            there, found = f in seen, f in other
             c[0] += 1
             c[1] += there
             c[2] += not found
@@ -136,10 +137,11 @@ def found_rates(row_sets, col_sets, chance: dict[str, float], pairs, weight: flo
     hits: dict[str, float] = {}
     total: dict[str, float] = {}
     for i, j in pairs:
+        other = set(col_sets[j])
         for f in row_sets[i]:
             if f in chance:
                 total[f[0]] = total.get(f[0], 0) + 1
-                hits[f[0]] = hits.get(f[0], 0) + (f in col_sets[j])
+                hits[f[0]] = hits.get(f[0], 0) + (f in other)
     return {t: min(0.97, max(0.3, (hits[t] + weight * FOUND.get(t, 0.8)) / (total[t] + weight))) for t in total}
 
 
