@@ -145,29 +145,29 @@ def _solve(ru: _Side, en: _Side, table, guide: Path | None = None, pooled: int =
     ru_words = en_words = None
     if table is not None:  # the second pass: the bilingual dictionary too
         ru_words, en_words = _words(ru, en)
-    (ru_sets, ru_cols), (en_sets, en_cols) = _anchors(ru, "ru", table, ru_words), _anchors(en, "en", table, en_words)
-    ru_chance, en_chance = scores.chance_table(ru_sets, en_cols), scores.chance_table(en_sets, ru_cols)
+    (ru_rows, ru_cols), (en_rows, en_cols) = _anchors(ru, "ru", table, ru_words), _anchors(en, "en", table, en_words)
+    ru_chance, en_chance = scores.chance_table(ru_rows, en_cols), scores.chance_table(en_rows, ru_cols)
     ru_found = en_found = None
     ru_rates, en_rates = scores.PRESENT["ru"], scores.PRESENT["en"]
     if guide is not None:  # how often this document's anchors really find their match, from pass one
         ones = [(i - 1, j - 1) for t, i, j in guide if dp.TYPES[t] == (1, 1)]
-        ru_found = scores.found_rates(ru_sets, en_cols, ru_chance, ones)
-        en_found = scores.found_rates(en_sets, ru_cols, en_chance, [(j, i) for i, j in ones])
-        ru_rates = scores.presence_rates(ru_sets, en_cols, ones, "ru")
-        en_rates = scores.presence_rates(en_sets, ru_cols, [(j, i) for i, j in ones], "en")
+        ru_found = scores.found_rates(ru_rows, en_cols, ru_chance, ones)
+        en_found = scores.found_rates(en_rows, ru_cols, en_chance, [(j, i) for i, j in ones])
+        ru_rates = scores.presence_rates(ru_rows, en_cols, ones, "ru")
+        en_rates = scores.presence_rates(en_rows, ru_cols, [(j, i) for i, j in ones], "en")
     ev = scores.Evidence(
         np.array([f.length for f in ru.feats], dtype=float), np.array([f.length for f in en.feats], dtype=float),
         np.array([f.punct for f in ru.feats], dtype=float).reshape(n, -1),
         np.array([f.punct for f in en.feats], dtype=float).reshape(m, -1),
         ru.starts, en.starts, ru.kinds, en.kinds, _glue(ru), _glue(en),
-        *((scores.null_evidence(ru_sets, en_cols, ru_rates), scores.null_evidence(en_sets, ru_cols, en_rates))
+        *((scores.null_evidence(ru_rows, en_cols, ru_rates), scores.null_evidence(en_rows, ru_cols, en_rates))
           if pooled == 1 and weights.presence else (None, None)),
     )
 
     def window(a: int, b: int, c: int, d: int, guide: Path | None, points: list | None):
         """Solve rows a..b against columns c..d (guide and points in window coordinates)."""
-        ru_ix = scores.index(ru_sets[a:b], en_cols[c:d], ru_chance, weights.run, weights.miss, ru_found)
-        en_ix = scores.index(en_sets[c:d], ru_cols[a:b], en_chance, weights.run, weights.miss, en_found)
+        ru_ix = scores.index(ru_rows[a:b], en_cols[c:d], ru_chance, weights.run, weights.miss, ru_found)
+        en_ix = scores.index(en_rows[c:d], ru_cols[a:b], en_chance, weights.run, weights.miss, en_found)
         return _solve_window(_cut(ev, a, b, c, d), ru_ix, en_ix, weights, guide, points, pooled == 1)
 
     full = max(n, m) <= FULL_BAND
