@@ -81,27 +81,37 @@ def _glue(side: _Side) -> np.ndarray:
 Sets = list[tuple[str, ...]]
 
 
-def _anchors(side: _Side, lang: str, table: dict[str, tuple[str, ...]] | None,
-             words: dict[str, tuple[str, ...]] | None = None) -> tuple[Sets, Sets]:
-    """Each segment's anchors as a row and as a column. A row is the evidence the segment brings:
-    numbers, names and cognates, lexicon stems and its own stems the dictionary knows (`words`: stem →
-    the other language's stems); a column is what the other side's rows are looked for in: the same,
-    with the translations of its stems instead of its own (in no order: columns are only searched).
-    Without a lexicon `table`, only the first."""
+def _lex(side: _Side, lang: str, table: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """The lexicon anchors of each stem of the side. English: only stems the lexicon can reach (no
+    other could match, nor tell a left-out one); Russian: the English stems the lexicon gives."""
+    stems = {s for f in side.feats for s in f.stems}
+    if lang == "en":
+        reach = {t for ts in table.values() for t in ts}
+        return {s: (_lexical(s),) if s in reach else () for s in stems}
+    return {s: tuple(_lexical(t) for t in table.get(s, ())) for s in stems}
+
+
+def _rows(side: _Side, lang: str, table: dict[str, tuple[str, ...]] | None,
+          words: dict[str, tuple[str, ...]] | None = None) -> Sets:
+    """Each segment's anchors as a row, the evidence it brings: numbers, names and cognates, lexicon
+    stems (with a `table`) and its own stems the dictionary knows (`words`: stem → the other
+    language's stems)."""
     if table is None:
-        sets = [f.anchors for f in side.feats]
-        return sets, sets
+        return [f.anchors for f in side.feats]
     words = words or {}
-    reach = {t for ts in table.values() for t in ts}
-    row_extra, col_extra = {}, {}
-    for s in {s for f in side.feats for s in f.stems}:
-        # English: only stems the lexicon can reach: no other could match, nor tell a left-out one
-        lex = ((_lexical(s),) if s in reach else ()) if lang == "en" else tuple(_lexical(t) for t in table.get(s, ()))
-        row_extra[s] = lex + ((_known(s),) if s in words else ())
-        col_extra[s] = lex + tuple(_known(t) for t in words.get(s, ()))
-    rows = [tuple(sorted(set(f.anchors).union(*map(row_extra.__getitem__, f.stems)))) for f in side.feats]
-    cols = [tuple(set(f.anchors).union(*map(col_extra.__getitem__, f.stems))) for f in side.feats]
-    return rows, cols
+    extra = {s: lex + ((_known(s),) if s in words else ()) for s, lex in _lex(side, lang, table).items()}
+    return [tuple(sorted(set(f.anchors).union(*map(extra.__getitem__, f.stems)))) for f in side.feats]
+
+
+def _columns(side: _Side, lang: str, table: dict[str, tuple[str, ...]], words: dict[str, tuple[str, ...]] | None,
+             sought: set[str]) -> Sets:
+    """Each segment's anchors as a column, what the other side's rows are looked for in: as a row, with
+    the translations of its stems instead of its own, and only what some row holds (`sought`: the
+    rest could match nothing). In no order: columns are only searched."""
+    words = words or {}
+    extra = {s: tuple(sought.intersection(lex + tuple(_known(t) for t in words.get(s, ()))))
+             for s, lex in _lex(side, lang, table).items()}
+    return [tuple(sought.intersection(f.anchors).union(*map(extra.__getitem__, f.stems))) for f in side.feats]
 
 
 def _words(ru: _Side, en: _Side) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
@@ -145,7 +155,11 @@ def _solve(ru: _Side, en: _Side, table, guide: Path | None = None, pooled: int =
     ru_words = en_words = None
     if table is not None:  # the second pass: the bilingual dictionary too
         ru_words, en_words = _words(ru, en)
-    (ru_rows, ru_cols), (en_rows, en_cols) = _anchors(ru, "ru", table, ru_words), _anchors(en, "en", table, en_words)
+    ru_rows, en_rows = _rows(ru, "ru", table, ru_words), _rows(en, "en", table, en_words)
+    ru_cols, en_cols = ru_rows, en_rows  # the first pass: no dictionary, so rows and columns are alike
+    if table is not None:
+        ru_cols = _columns(ru, "ru", table, ru_words, set().union(*en_rows))
+        en_cols = _columns(en, "en", table, en_words, set().union(*ru_rows))
     ru_chance, en_chance = scores.chance_table(ru_rows, en_cols), scores.chance_table(en_rows, ru_cols)
     ru_found = en_found = None
     ru_rates, en_rates = scores.PRESENT["ru"], scores.PRESENT["en"]

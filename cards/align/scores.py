@@ -11,7 +11,9 @@ cost = prior(type) + length (Gale–Church, fitted, softened tails) − lexical 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
@@ -147,10 +149,7 @@ def found_rates(row_sets, col_sets, chance: dict[str, float], pairs, weight: flo
 
 def chance_table(row_sets, col_sets) -> dict[str, float]:
     """For every anchor of the row side also seen on the column side: the share of column segments holding it."""
-    df: dict[str, int] = {}
-    for s in col_sets:
-        for f in s:
-            df[f] = df.get(f, 0) + 1
+    df = Counter(chain.from_iterable(col_sets))
     seen = set().union(*row_sets) if row_sets else set()
     total = max(len(col_sets), 1)
     chance = {f: df[f] / total for f in seen if f in df}
@@ -180,15 +179,21 @@ class Index:
 def index(row_sets, col_sets, chance: dict[str, float], run: float = 1.0, miss: float = 1.0,
           found: dict[str, float] | None = None, spans: int = 3) -> Index:
     """Number the anchors of `chance` and list where they occur on both sides."""
-    names = sorted({f for s in row_sets for f in s if f in chance})  # only what this side can use
+    names = sorted(chance.keys() & set(chain.from_iterable(row_sets)))  # only what this side can use
     ids = {f: x for x, f in enumerate(names)}
     llr = _llr(names, chance, spans, run, miss, found).reshape(len(names), 2, spans)
-    pairs = [(p, ids[f]) for p, s in enumerate(row_sets) for f in s if f in ids]
-    seg, anchor = [p for p, _ in pairs], [x for _, x in pairs]
+    rows, cols = _numbered(row_sets, ids), _numbered(col_sets, ids)
     m = len(col_sets)
-    keys = sorted(ids[f] * (m + 1) + q for q, s in enumerate(col_sets) for f in s if f in ids)
-    as_int = lambda x: np.array(x, dtype=np.int64)  # noqa: E731
-    return Index(llr, as_int(seg), as_int(anchor), as_int(keys), m)
+    seg = np.repeat(np.arange(len(rows), dtype=np.int64), [len(r) for r in rows])
+    anchor = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=len(seg))
+    where = np.repeat(np.arange(m, dtype=np.int64), [len(c) for c in cols])
+    keys = np.sort(np.fromiter(chain.from_iterable(cols), dtype=np.int64, count=len(where)) * (m + 1) + where)
+    return Index(llr, seg, anchor, keys, m)
+
+
+def _numbered(sets, ids: dict[str, int]) -> list[list[int]]:
+    """Each set's anchors that `ids` numbers, as their numbers, in order."""
+    return [[x for x in map(ids.get, s) if x is not None] for s in sets]
 
 
 def match_table(ix: Index, n: int, base: np.ndarray, width: int, spans: int = 3) -> np.ndarray:
