@@ -85,6 +85,26 @@ def test_sentences_left_out_on_both_sides_at_one_place_are_not_paired(start):
                                              ((4,), (4,))}
 
 
+def test_a_caption_naming_the_sentence_person_is_not_merged_with_it():
+    """The caption finds "Trump" in the Russian sentence and nothing else: once that was enough to merge
+    it (1-2) with the sentence it follows; the graded merge check leaves it out (0-1)."""
+    gold = json.loads((SEED / "seed.jsonl").read_text(encoding="utf-8"))["links"]
+    ru, en = _lines("ru.txt"), _lines("en.txt")
+    en.insert(5, "Pictured: Trump, file photo.")
+    beads = align(ru, en)
+    want = {(tuple(r), tuple(j + (j >= 5) for j in e)) for r, e in gold}
+    assert {(b.ru, b.en) for b in beads} == want | {((), (5,))}
+
+
+def test_a_part_of_a_merge_stands_alone_by_degrees():
+    import numpy as np
+
+    from cards.align.scores import _alone
+
+    assert _alone(np.array([-3.0, 0.0, 3.0, 6.0, 9.0]), 6.0).tolist() == [1.0, 1.0, 0.5, 0.0, 0.0]
+    assert _alone(np.array([-1.0, 0.5]), 0.0).tolist() == [1.0, 0.0]  # enough 0: the former all-or-nothing
+
+
 def test_dictionary_translates_stems_both_ways():
     from cards.align.dictionary import translations
 
