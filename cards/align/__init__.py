@@ -379,7 +379,9 @@ def first_pass(ru: Segments, en: Segments) -> FirstPass:
 
 def shared_lexicon(passes: Sequence[FirstPass]) -> dict[str, tuple[str, ...]]:
     """The stem lexicon learned from the sure beads of all the documents' first passes, in their order
-    (at most LEXICON_BEADS of them, evenly spaced): the same passes always give the same lexicon."""
+    (at most LEXICON_BEADS of them, evenly spaced): the same passes always give the same lexicon.
+    The second passes that use it also need the dictionary's table: it is made here, before them."""
+    dictionary.prepare()
     pairs = [pair for first in passes for pair in first.pairs]
     if len(pairs) > LEXICON_BEADS:
         step = len(pairs) / LEXICON_BEADS

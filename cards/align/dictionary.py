@@ -66,6 +66,12 @@ def _table():
                       replaces="align-stems-*.sqlite")
 
 
+def prepare() -> None:
+    """Make the table now if it is not there (once per machine and data version), so that worker
+    processes aligning articles at once find it made instead of each making it."""
+    _table()
+
+
 def translations(stems: Iterable[str], lang: str) -> dict[str, tuple[str, ...]]:
     """The other language's stems for each of `stems` (of language `lang`, "ru" or "en") the dictionary
     knows; stems it does not know are left out."""
