@@ -74,6 +74,47 @@ def test_inserted_lines_give_null_beads():
     assert {(b.ru, b.en) for b in beads} == want | {((33,), ()), ((), (74,))}
 
 
+@pytest.mark.parametrize("start", [18, 30])
+def test_sentences_left_out_on_both_sides_at_one_place_are_not_paired(start):
+    """Two unrelated sentences at the same place: their words are not each other's translations in the
+    built-in dictionary, so they are a 1-0 and a 0-1 bead, not a 1-1 (before the dictionary, both were)."""
+    ru, en = _lines("ru.txt")[start : start + 6], _lines("en.txt")[start : start + 6]
+    del ru[3], en[2]
+    beads = align(ru, en)
+    assert {(b.ru, b.en) for b in beads} == {((0,), (0,)), ((1,), (1,)), ((2,), ()), ((), (2,)), ((3,), (3,)),
+                                             ((4,), (4,))}
+
+
+def test_a_caption_naming_the_sentence_person_is_not_merged_with_it():
+    """The caption finds "Trump" in the Russian sentence and nothing else: once that was enough to merge
+    it (1-2) with the sentence it follows; the graded merge check leaves it out (0-1)."""
+    gold = json.loads((SEED / "seed.jsonl").read_text(encoding="utf-8"))["links"]
+    ru, en = _lines("ru.txt"), _lines("en.txt")
+    en.insert(5, "Pictured: Trump, file photo.")
+    beads = align(ru, en)
+    want = {(tuple(r), tuple(j + (j >= 5) for j in e)) for r, e in gold}
+    assert {(b.ru, b.en) for b in beads} == want | {((), (5,))}
+
+
+def test_a_part_of_a_merge_stands_alone_by_degrees():
+    import numpy as np
+
+    from cards.align.scores import _alone
+
+    assert _alone(np.array([-3.0, 0.0, 3.0, 6.0, 9.0]), 6.0).tolist() == [1.0, 1.0, 0.5, 0.0, 0.0]
+    assert _alone(np.array([-1.0, 0.5]), 0.0).tolist() == [1.0, 0.0]  # enough 0: the former all-or-nothing
+
+
+def test_dictionary_translates_stems_both_ways():
+    from cards.align.dictionary import translations
+
+    assert "war" in translations(["войн", "zzz"], "ru")["войн"]
+    assert "войн" in translations(["war"], "en")["war"]
+    assert translations(["zzz"], "ru") == {}
+    with pytest.raises(ValueError, match="unknown language"):
+        translations(["war"], "de")
+
+
 def test_null_evidence_counts_anchors_missing_from_the_other_side():
     from cards.align.scores import null_evidence
 

@@ -3,8 +3,9 @@
 Two passes of a banded dynamic programme over beads 0-1, 1-0, 1-1, 1-2, 2-1, 2-2, 1-3, 3-1 (dp.py),
 costed in scores.py. The first pass aligns on length, numbers, transliterated names and cognates,
 punctuation and structure; its confident 1-1 beads teach a stem lexicon (lexicon.py, Dice with
-competitive linking, stems from nltk's Snowball), and the second pass adds it, searching a narrow
-band around the first path. A bead's score is its posterior probability (forward-backward).
+competitive linking, stems from nltk's Snowball), and the second pass adds it and the built-in
+bilingual dictionary (dictionary.py: is a word's translation there?), searching a narrow band around
+the first path. A bead's score is its posterior probability (forward-backward).
 Long texts (> FULL_BAND segments) are first aligned as blocks, which guide the band; texts of over
 CHUNK segments are solved in overlapping windows cut at confident 1-1 beads, so memory stays
 bounded. numpy does the vector work.
@@ -19,7 +20,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from cards.align import dp, lexicon, scores
+from cards.align import dictionary, dp, lexicon, scores
 from cards.align.features import Features
 from cards.align.features import features as _features
 from cards.model import Bead, Sentence
@@ -31,7 +32,7 @@ Segments = Sequence[Sentence] | Sequence[str]
 FULL_BAND = 300  # up to this many segments per side the DP searches every cell
 HALF_WIDTH = 30  # otherwise a band of ±HALF_WIDTH, re-centred (then widened) while the path touches its edge
 BLOCK = 8  # a long text is first aligned as blocks of 8 segments, which then guide the band
-GUIDED_HALF_WIDTH = 12  # the second pass searches ±12 segments around the first pass's path
+GUIDED_HALF_WIDTH = 8  # the second pass searches ±8 segments around the first pass's path (±12 gave the same beads)
 WEIGHTS = scores.Weights()
 TEMPERATURE = 1.0  # posteriors of the cost model as they are; bench/align.py reports their calibration
 CONFIDENT = 0.9  # first-pass 1-1 beads at least this sure teach the lexicon
@@ -77,13 +78,55 @@ def _glue(side: _Side) -> np.ndarray:
     return out
 
 
-def _anchors(side: _Side, lang: str, table: dict[str, tuple[str, ...]] | None) -> list[tuple[str, ...]]:
+Sets = list[tuple[str, ...]]
+
+
+def _lex(side: _Side, lang: str, table: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """The lexicon anchors of each stem of the side. English: only stems the lexicon can reach (no
+    other could match, nor tell a left-out one); Russian: the English stems the lexicon gives."""
+    stems = {s for f in side.feats for s in f.stems}
+    if lang == "en":
+        reach = {t for ts in table.values() for t in ts}
+        return {s: (_lexical(s),) if s in reach else () for s in stems}
+    return {s: tuple(_lexical(t) for t in table.get(s, ())) for s in stems}
+
+
+def _rows(side: _Side, lang: str, table: dict[str, tuple[str, ...]] | None,
+          words: dict[str, tuple[str, ...]] | None = None) -> Sets:
+    """Each segment's anchors as a row, the evidence it brings: numbers, names and cognates, lexicon
+    stems (with a `table`) and its own stems the dictionary knows (`words`: stem → the other
+    language's stems)."""
     if table is None:
         return [f.anchors for f in side.feats]
-    if lang == "en":  # only stems the lexicon can reach: no other could match, nor tell a left-out one
-        reach = {t for ts in table.values() for t in ts}
-        return [tuple(sorted(set(f.anchors).union(_lexical(t) for t in f.stems if t in reach))) for f in side.feats]
-    return [tuple(sorted(set(f.anchors).union(_lexical(t) for s in f.stems for t in table.get(s, ())))) for f in side.feats]
+    words = words or {}
+    extra = {s: lex + ((_known(s),) if s in words else ()) for s, lex in _lex(side, lang, table).items()}
+    return [tuple(sorted(set(f.anchors).union(*map(extra.__getitem__, f.stems)))) for f in side.feats]
+
+
+def _columns(side: _Side, lang: str, table: dict[str, tuple[str, ...]], words: dict[str, tuple[str, ...]] | None,
+             sought: set[str]) -> Sets:
+    """Each segment's anchors as a column, what the other side's rows are looked for in: as a row, with
+    the translations of its stems instead of its own, and only what some row holds (`sought`: the
+    rest could match nothing). In no order: columns are only searched."""
+    words = words or {}
+    extra = {s: tuple(sought.intersection(lex + tuple(_known(t) for t in words.get(s, ()))))
+             for s, lex in _lex(side, lang, table).items()}
+    return [tuple(sought.intersection(f.anchors).union(*map(extra.__getitem__, f.stems))) for f in side.feats]
+
+
+def _words(ru: _Side, en: _Side) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """The stems of each side the dictionary knows, each with its translations that the other side
+    holds (no other could be found there)."""
+    ru_stems, en_stems = {s for f in ru.feats for s in f.stems}, {s for f in en.feats for s in f.stems}
+    ru_words, en_words = dictionary.translations(ru_stems, "ru"), dictionary.translations(en_stems, "en")
+    return ({s: tuple(t for t in ts if t in en_stems) for s, ts in ru_words.items()},
+            {s: tuple(t for t in ts if t in ru_stems) for s, ts in en_words.items()})
+
+
+@lru_cache(maxsize=200_000)
+def _known(stem: str) -> str:
+    """The anchor of a stem of the dictionary (dictionary.py): a row's own stem, a column's translation."""
+    return "d:" + stem
 
 
 @lru_cache(maxsize=200_000)
@@ -109,30 +152,37 @@ def _solve(ru: _Side, en: _Side, table, guide: Path | None = None, pooled: int =
     if table is None:  # without lexicon stems, the null evidence and the merge check rest on too little
         weights = dataclasses.replace(weights, presence=0.0, lone=0.0)
     n, m = len(ru.texts), len(en.texts)
-    ru_sets, en_sets = _anchors(ru, "ru", table), _anchors(en, "en", table)
-    ru_chance, en_chance = scores.chance_table(ru_sets, en_sets), scores.chance_table(en_sets, ru_sets)
+    ru_words = en_words = None
+    if table is not None:  # the second pass: the bilingual dictionary too
+        ru_words, en_words = _words(ru, en)
+    ru_rows, en_rows = _rows(ru, "ru", table, ru_words), _rows(en, "en", table, en_words)
+    ru_cols, en_cols = ru_rows, en_rows  # the first pass: no dictionary, so rows and columns are alike
+    if table is not None:
+        ru_cols = _columns(ru, "ru", table, ru_words, set().union(*en_rows))
+        en_cols = _columns(en, "en", table, en_words, set().union(*ru_rows))
+    ru_chance, en_chance = scores.chance_table(ru_rows, en_cols), scores.chance_table(en_rows, ru_cols)
     ru_found = en_found = None
     ru_rates, en_rates = scores.PRESENT["ru"], scores.PRESENT["en"]
     if guide is not None:  # how often this document's anchors really find their match, from pass one
         ones = [(i - 1, j - 1) for t, i, j in guide if dp.TYPES[t] == (1, 1)]
-        ru_found = scores.found_rates(ru_sets, en_sets, ru_chance, ones)
-        en_found = scores.found_rates(en_sets, ru_sets, en_chance, [(j, i) for i, j in ones])
-        ru_rates = scores.presence_rates(ru_sets, en_sets, ones, "ru")
-        en_rates = scores.presence_rates(en_sets, ru_sets, [(j, i) for i, j in ones], "en")
+        ru_found = scores.found_rates(ru_rows, en_cols, ru_chance, ones)
+        en_found = scores.found_rates(en_rows, ru_cols, en_chance, [(j, i) for i, j in ones])
+        ru_rates = scores.presence_rates(ru_rows, en_cols, ones, "ru")
+        en_rates = scores.presence_rates(en_rows, ru_cols, [(j, i) for i, j in ones], "en")
     ev = scores.Evidence(
         np.array([f.length for f in ru.feats], dtype=float), np.array([f.length for f in en.feats], dtype=float),
         np.array([f.punct for f in ru.feats], dtype=float).reshape(n, -1),
         np.array([f.punct for f in en.feats], dtype=float).reshape(m, -1),
         ru.starts, en.starts, ru.kinds, en.kinds, _glue(ru), _glue(en),
-        *((scores.null_evidence(ru_sets, en_sets, ru_rates), scores.null_evidence(en_sets, ru_sets, en_rates))
+        *((scores.null_evidence(ru_rows, en_cols, ru_rates), scores.null_evidence(en_rows, ru_cols, en_rates))
           if pooled == 1 and weights.presence else (None, None)),
     )
 
     def window(a: int, b: int, c: int, d: int, guide: Path | None, points: list | None):
         """Solve rows a..b against columns c..d (guide and points in window coordinates)."""
-        ru_ix = scores.index(ru_sets[a:b], en_sets[c:d], ru_chance, weights.run, weights.miss, ru_found)
-        en_ix = scores.index(en_sets[c:d], ru_sets[a:b], en_chance, weights.run, weights.miss, en_found)
-        return _solve_window(_cut(ev, a, b, c, d), ru_ix, en_ix, weights, guide, points)
+        ru_ix = scores.index(ru_rows[a:b], en_cols[c:d], ru_chance, weights.run, weights.miss, ru_found)
+        en_ix = scores.index(en_rows[c:d], ru_cols[a:b], en_chance, weights.run, weights.miss, en_found)
+        return _solve_window(_cut(ev, a, b, c, d), ru_ix, en_ix, weights, guide, points, pooled == 1)
 
     full = max(n, m) <= FULL_BAND
     points = None if full or guide is not None else _coarse_points(ru, en, pooled)
@@ -149,8 +199,10 @@ def _cut(ev: scores.Evidence, a: int, b: int, c: int, d: int) -> scores.Evidence
                            **{k: None if v is None else v[c:d] for k, v in en.items()})
 
 
-def _solve_window(ev: scores.Evidence, ru_ix, en_ix, weights, guide: Path | None, points) -> tuple[Path, list | None]:
-    """The banded search of _solve on one window (the whole text unless it is longer than CHUNK)."""
+def _solve_window(ev: scores.Evidence, ru_ix, en_ix, weights, guide: Path | None, points,
+                  posteriors: bool = True) -> tuple[Path, list | None]:
+    """The banded search of _solve on one window (the whole text unless it is longer than CHUNK); no
+    posteriors for blocks (`posteriors` false: only their path guides the band)."""
     n, m = len(ev.ru_len), len(ev.en_len)
 
     def run(band: dp.Band):
@@ -179,7 +231,7 @@ def _solve_window(ev: scores.Evidence, ru_ix, en_ix, weights, guide: Path | None
             if attempt % 2 == 1:
                 half *= 2
             band = dp.band_around(path, n, m, half)
-        if not full:
+        if not full or not posteriors:
             return path, None
     lo = band.lo
     logw = [-c / TEMPERATURE for c in costs]
@@ -327,7 +379,9 @@ def first_pass(ru: Segments, en: Segments) -> FirstPass:
 
 def shared_lexicon(passes: Sequence[FirstPass]) -> dict[str, tuple[str, ...]]:
     """The stem lexicon learned from the sure beads of all the documents' first passes, in their order
-    (at most LEXICON_BEADS of them, evenly spaced): the same passes always give the same lexicon."""
+    (at most LEXICON_BEADS of them, evenly spaced): the same passes always give the same lexicon.
+    The second passes that use it also need the dictionary's table: it is made here, before them."""
+    dictionary.prepare()
     pairs = [pair for first in passes for pair in first.pairs]
     if len(pairs) > LEXICON_BEADS:
         step = len(pairs) / LEXICON_BEADS

@@ -48,11 +48,18 @@ def _stem(word: str, lang: str) -> str:
     return (ru if lang == "ru" else en).stemWord(word)
 
 
+_MONTH_EN = {name: f"#m{number}" for number, name in enumerate(_MONTHS_EN, 1) if name}
+_MONTH_RU_HEADS = {name[:3] for name in _MONTHS_RU if name}
+
+
 @lru_cache(maxsize=200_000)
 def _month(word: str, lang: str) -> str:
-    names = _MONTHS_RU if lang == "ru" else _MONTHS_EN
-    for number, name in enumerate(names, 1):
-        if name and (word.startswith(name) if lang == "ru" else word == name):
+    if lang != "ru":
+        return _MONTH_EN.get(word, "")
+    if word[:3] not in _MONTH_RU_HEADS:  # most words: no month's name starts so
+        return ""
+    for number, name in enumerate(_MONTHS_RU, 1):
+        if name and word.startswith(name):
             return f"#m{number}"
     return ""
 

@@ -3,7 +3,7 @@
 cost = prior(type) + length (Gale–Church, fitted, softened tails) − lexical log-likelihood ratio
        (anchors found or not found, against chance) − glue (re-joining a cut sentence)
        + punctuation profile + structure (paragraph starts, segment kinds)
-       + for a merged bead, a cost for each part that finds nothing of its own (the merge check)
+       + for a merged bead, a cost for each part that finds little of its own (the merge check)
        − for a 1-0 / 0-1 bead, the evidence that the segment has no counterpart at all: how many
          of its anchors the other side lacks everywhere (null_evidence).
 """
@@ -11,7 +11,9 @@ cost = prior(type) + length (Gale–Church, fitted, softened tails) − lexical 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
@@ -44,9 +46,10 @@ class Weights:
     punct: float = 0.4
     paragraph: float = 1.5
     kind: float = 2.0
-    null: float = 0.012  # prior of a 1-0 or 0-1 bead (Gale & Church's 0.0099); the 1-1 prior gives way
-    lone: float = 1.5  # cost of each part of a merged bead that finds nothing in the other side's run
-    presence: float = 0.3  # weight of null_evidence (its anchors are far from independent)
+    null: float = 0.02  # prior of a 1-0 or 0-1 bead (Gale & Church's 0.0099); the 1-1 prior gives way
+    lone: float = 2.5  # cost of each part of a merged bead that finds nothing in the other side's run …
+    enough: float = 6.0  # … and part of it below this much evidence of its own (log-likelihood ratio)
+    presence: float = 0.5  # weight of null_evidence (its anchors are far from independent)
 
 
 def _prior(a: int, b: int, w: Weights) -> float:
@@ -77,7 +80,9 @@ class Evidence:
 # Probability that an anchor of a segment, when it occurs on the other side of the document at all,
 # occurs in the segment's translation. Measured on the WMT21 dev set gold (1-1 pairs): transliteration
 # keys 0.92 (ru→en) / 0.87 (en→ru), Latin tokens 1.0 / 0.80, numbers 0.99; lexicon stems are less sure.
-FOUND = {"#": 0.97, "k": 0.88, "l": 0.88, "s": 0.6}
+# Dictionary stems ("d", a stem of the built-in dictionary: is one of its translations there?) 0.84 both
+# ways on the tune half of bench/align_data.py.
+FOUND = {"#": 0.97, "k": 0.88, "l": 0.88, "s": 0.6, "d": 0.84}
 
 
 # Share of a segment's anchors, by type, that occur anywhere on the other side of the document, when the
@@ -85,8 +90,8 @@ FOUND = {"#": 0.97, "k": 0.88, "l": 0.88, "s": 0.6}
 # bench/align_data.py (omissions, left-out runs, inserted lines), lexicon stems learned from the 1-1 gold.
 # A document's own rates (presence_rates) are shrunk towards these.
 PRESENT = {
-    "ru": {"#": (0.97, 0.24), "k": (0.22, 0.10), "l": (0.97, 0.35), "s": (0.885, 0.52)},
-    "en": {"#": (0.95, 0.14), "k": (0.25, 0.11), "l": (0.022, 0.013), "s": (0.82, 0.44)},
+    "ru": {"#": (0.97, 0.24), "k": (0.22, 0.10), "l": (0.97, 0.35), "s": (0.885, 0.52), "d": (0.72, 0.37)},
+    "en": {"#": (0.95, 0.14), "k": (0.25, 0.11), "l": (0.022, 0.013), "s": (0.82, 0.44), "d": (0.73, 0.35)},
 }
 
 
@@ -97,9 +102,10 @@ def presence_rates(row_sets, col_sets, pairs, lang: str, weight: float = 20.0) -
     seen = set().union(*col_sets) if col_sets else set()
     count: dict[str, list[int]] = {}
     for i, j in pairs:
+        other = set(col_sets[j])
         for f in row_sets[i]:
             c = count.setdefault(f[0], [0, 0, 0, 0])  # anchors, present, not in counterpart, of those present
-            there, found = f in seen, f in col_sets[j]
+            there, found = f in seen, f in other
             c[0] += 1
             c[1] += there
             c[2] += not found
@@ -133,35 +139,30 @@ def found_rates(row_sets, col_sets, chance: dict[str, float], pairs, weight: flo
     hits: dict[str, float] = {}
     total: dict[str, float] = {}
     for i, j in pairs:
+        other = set(col_sets[j])
         for f in row_sets[i]:
             if f in chance:
                 total[f[0]] = total.get(f[0], 0) + 1
-                hits[f[0]] = hits.get(f[0], 0) + (f in col_sets[j])
+                hits[f[0]] = hits.get(f[0], 0) + (f in other)
     return {t: min(0.97, max(0.3, (hits[t] + weight * FOUND.get(t, 0.8)) / (total[t] + weight))) for t in total}
 
 
 def chance_table(row_sets, col_sets) -> dict[str, float]:
     """For every anchor of the row side also seen on the column side: the share of column segments holding it."""
-    df: dict[str, int] = {}
-    for s in col_sets:
-        for f in s:
-            df[f] = df.get(f, 0) + 1
+    df = Counter(chain.from_iterable(col_sets))
     seen = set().union(*row_sets) if row_sets else set()
     total = max(len(col_sets), 1)
     chance = {f: df[f] / total for f in seen if f in df}
     return {f: c for f, c in chance.items() if c <= MAX_CHANCE or df[f] <= 5}
 
 
-def _llr(f: str, chance: float, spans: int, run: float, miss: float = 1.0,
+def _llr(names: list[str], chance: dict[str, float], spans: int, run: float, miss: float = 1.0,
          found: dict[str, float] | None = None) -> np.ndarray:
-    """Log-likelihood ratios (translation vs chance) of anchor f [found, not found] in runs of 1..spans."""
-    pi = (found or FOUND).get(f[0], FOUND.get(f[0], 0.8))
-    out = np.empty((2, spans))
-    for b in range(1, spans + 1):
-        pc = min(max(1.0 - (1.0 - chance) ** (1.0 + run * (b - 1)), 0.005), 0.95)
-        out[0, b - 1] = math.log(pi / pc)
-        out[1, b - 1] = miss * math.log((1.0 - pi) / (1.0 - pc))
-    return out
+    """Log-likelihood ratios (translation vs chance) of each anchor [found, not found] in runs of 1..spans."""
+    pi = np.array([(found or FOUND).get(f[0], FOUND.get(f[0], 0.8)) for f in names])[:, None]
+    c = np.array([chance[f] for f in names])[:, None]
+    pc = np.clip(1.0 - (1.0 - c) ** (1.0 + run * np.arange(spans)), 0.005, 0.95)
+    return np.stack((np.log(pi / pc), miss * np.log((1.0 - pi) / (1.0 - pc))), axis=1)
 
 
 @dataclass(frozen=True)
@@ -178,15 +179,21 @@ class Index:
 def index(row_sets, col_sets, chance: dict[str, float], run: float = 1.0, miss: float = 1.0,
           found: dict[str, float] | None = None, spans: int = 3) -> Index:
     """Number the anchors of `chance` and list where they occur on both sides."""
-    names = sorted({f for s in row_sets for f in s if f in chance})  # only what this side can use
+    names = sorted(chance.keys() & set(chain.from_iterable(row_sets)))  # only what this side can use
     ids = {f: x for x, f in enumerate(names)}
-    llr = np.array([_llr(f, chance[f], spans, run, miss, found) for f in names]).reshape(len(names), 2, spans)
-    seg = [p for p, s in enumerate(row_sets) for f in s if f in ids]
-    anchor = [ids[f] for s in row_sets for f in s if f in ids]
+    llr = _llr(names, chance, spans, run, miss, found).reshape(len(names), 2, spans)
+    rows, cols = _numbered(row_sets, ids), _numbered(col_sets, ids)
     m = len(col_sets)
-    keys = sorted(ids[f] * (m + 1) + q for q, s in enumerate(col_sets) for f in s if f in ids)
-    as_int = lambda x: np.array(x, dtype=np.int64)  # noqa: E731
-    return Index(llr, as_int(seg), as_int(anchor), as_int(keys), m)
+    seg = np.repeat(np.arange(len(rows), dtype=np.int64), [len(r) for r in rows])
+    anchor = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=len(seg))
+    where = np.repeat(np.arange(m, dtype=np.int64), [len(c) for c in cols])
+    keys = np.sort(np.fromiter(chain.from_iterable(cols), dtype=np.int64, count=len(where)) * (m + 1) + where)
+    return Index(llr, seg, anchor, keys, m)
+
+
+def _numbered(sets, ids: dict[str, int]) -> list[list[int]]:
+    """Each set's anchors that `ids` numbers, as their numbers, in order."""
+    return [[x for x in map(ids.get, s) if x is not None] for s in sets]
 
 
 def match_table(ix: Index, n: int, base: np.ndarray, width: int, spans: int = 3) -> np.ndarray:
@@ -261,6 +268,14 @@ def _punct_table(width: int) -> np.ndarray:
     return np.abs(digits[:, None, :] - digits[None, :, :]).sum(axis=-1).astype(float)
 
 
+def _alone(part: np.ndarray, enough: float) -> np.ndarray:
+    """How far a part of a merged bead stands alone: 1 when its own evidence (the log-likelihood ratio of
+    its anchors in the other side's run) is 0 or less, falling to 0 at `enough`. On the tune half, 2% of
+    the parts of true merges are at 0 or less and 25% below 6; of the left-out or inserted segments
+    next to a 1-1 bead, 81% and 99%: a caption naming the sentence's person finds that name, no more."""
+    return np.clip(1.0 - part / enough, 0.0, 1.0) if enough > 0 else (part <= 0).astype(float)
+
+
 def _glued(glue: np.ndarray, p: np.ndarray, k: int, size: int) -> np.ndarray:
     """Whether segment p, the k-th of a bead's `size` on its side, is cut from a neighbour in the bead."""
     out = np.zeros(p.shape, dtype=bool)
@@ -303,17 +318,17 @@ def bead_costs(band: Band, ev: Evidence, tables, w: Weights) -> list[np.ndarray]
             i0 = np.maximum(rows - a, 0)
             j0 = np.maximum(cols - b, 0)
             lex = np.zeros(cols.shape)
-            lone = np.zeros(cols.shape)  # segments of a merged bead with no evidence of their own
+            lone = np.zeros(cols.shape)  # segments of a merged bead with little evidence of their own
             for da in range(a):
                 p = np.minimum(i0 + da, n - 1)
                 part = matches[b - 1, p, np.clip(j0 - base[p], 0, matches.shape[2] - 1)]
                 lex += part
-                lone += (part <= 0) & ~_glued(ev.ru_glue, p, da, a)
+                lone += _alone(part, w.enough) * ~_glued(ev.ru_glue, p, da, a)
             for db in range(b):
                 q = np.minimum(j0 + db, m - 1)
                 part = matches_t[a - 1, q, np.clip(i0 - base_t[q], 0, matches_t.shape[2] - 1)]
                 lex += part
-                lone += (part <= 0) & ~_glued(ev.en_glue, q, db, b)
+                lone += _alone(part, w.enough) * ~_glued(ev.en_glue, q, db, b)
             cost -= w.match * lex / 2.0
             if a + b > 2:  # a merge must be earned: a part that adds nothing is likelier left out
                 cost += w.lone * lone

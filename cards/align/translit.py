@@ -15,8 +15,12 @@ from cards.lexicon.cognates import _TRANSLIT as _RU  # one transliteration table
 
 _CYRILLIC = re.compile(r"[а-яё]")
 _EN_SOFT_C = re.compile(r"c(?=[eiy])")
-_VOWELS = re.compile(r"[aeiouyh'’]")
-_DOUBLE = re.compile(r"(.)\1+")
+_NO_VOWELS = str.maketrans("", "", "aeiouyh'’")
+
+
+def _single(text: str) -> str:
+    """`text` with every run of one letter written once ("ssmm" → "sm")."""
+    return "".join(ch for x, ch in enumerate(text) if not x or ch != text[x - 1])
 
 
 def to_latin(word: str) -> str:
@@ -34,8 +38,7 @@ def key(word: str, min_consonants: int = 3) -> str:
         w = _EN_SOFT_C.sub("ts", w).replace("ch", "C").replace("c", "k").replace("C", "ch")
         w = w.replace("ph", "f").replace("x", "ks").replace("w", "v").replace("q", "k")
     w = w.replace("ck", "k")
-    skeleton = _DOUBLE.sub(r"\1", _VOWELS.sub("", w[1:]))
-    skeleton = _DOUBLE.sub(r"\1", ("" if w[0] in "aeiouy" else w[0]) + skeleton)
+    skeleton = _single(("" if w[0] in "aeiouy" else w[0]) + w[1:].translate(_NO_VOWELS))
     if len(skeleton) < min_consonants or not skeleton.isalpha():
         return ""
     return skeleton[:4]

@@ -120,6 +120,15 @@ def _lines(name: str):
         raise RuntimeError(f"{path}: cannot read the shipped lexicon ({exc}); reinstall cards") from exc
 
 
+def glosses():
+    """Every (lemma, English gloss) pair of the data files: OpenRussian's senses, Wiktionary's headwords."""
+    for line in _lines("openrussian.tsv.gz"):
+        entry = _entry(line)
+        yield from ((entry.lemma, g) for sense in entry.senses for g in sense)
+    for line in _lines("wiktionary.tsv.gz"):
+        yield from ((line[: line.index("\t")], g) for g, _ in _heads(line))
+
+
 def _entry(line: str) -> Entry:
     lemma, stressed, pos, gender, aspect, partners, flags, senses = line.split("\t")
     return Entry(

@@ -1,0 +1,85 @@
+"""The sentence aligner's bilingual dictionary: Russian stems ↔ English stems, from the shipped lexicon.
+
+Every (lemma, gloss) pair of the built-in lexicon (OpenRussian's senses, Wiktionary's headwords)
+links the Snowball stem of the lemma to the stems of the gloss's content words (a parenthesised
+note left out), stemmed as features.py stems a text's words, so a segment's stems can be looked up
+as they are. Made once into an SQLite file in the user cache folder (cards.lexicon.tables), named by
+the data files it is made from; an alignment reads only the stems its texts hold.
+
+    >>> "war" in translations(["войн"], "ru")["войн"]
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+RULES = "3"  # bump when the way the table is made changes: a table of other rules is made again
+_WORD = re.compile(r"[A-Za-z]+")
+_NOTE = re.compile(r"\(.*?\)")
+_RUSSIAN = re.compile(r"[а-я]+(?:-[а-я]+)*")
+
+
+def pairs() -> dict[str, dict[str, set[str]]]:
+    """{"ru": Russian stem → English stems, "en": English stem → Russian stems}, from every gloss."""
+    from cards.align.english_words import FUNCTION_WORDS
+    from cards.align.features import _stem
+    from cards.lexicon.lexicon import glosses
+
+    out: dict[str, dict[str, set[str]]] = {"ru": {}, "en": {}}
+    empty = {_stem(w, "en") for w in FUNCTION_WORDS}  # "with" is also a willow twig: not a word to find
+    for lemma, gloss in glosses():
+        lemma = lemma.lower().replace("ё", "е")
+        if len(lemma) < 3 or not _RUSSIAN.fullmatch(lemma):
+            continue
+        words = (w.lower() for w in _WORD.findall(_NOTE.sub(" ", gloss)))
+        english = {_stem(w, "en") for w in words if len(w) >= 3 and w not in FUNCTION_WORDS} - empty
+        russian = _stem(lemma, "ru")
+        out["ru"].setdefault(russian, set()).update(english)
+        for e in english:
+            out["en"].setdefault(e, set()).add(russian)
+    return out
+
+
+def _fill(db) -> None:
+    """One table a language: a stem and its translations, separated by spaces (no stem holds one)."""
+    for lang, table in pairs().items():
+        db.execute(f"CREATE TABLE {lang} (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+        db.executemany(f"INSERT INTO {lang} VALUES (?, ?)", sorted((k, " ".join(sorted(v))) for k, v in table.items() if v))
+
+
+@lru_cache(maxsize=1)
+def _table():
+    import hashlib
+
+    from cards.deck.files import cache_dir
+    from cards.lexicon.lexicon import DATA_DIR
+    from cards.lexicon.tables import connection
+
+    digest = hashlib.sha256(RULES.encode())
+    for name in ("openrussian.tsv.gz", "wiktionary.tsv.gz"):
+        digest.update(name.encode() + b"\x00" + (DATA_DIR / name).read_bytes())
+    made_from = digest.hexdigest()
+    return connection(cache_dir() / f"align-stems-{made_from[:16]}.sqlite", {"made from": made_from}, _fill,
+                      replaces="align-stems-*.sqlite")
+
+
+def prepare() -> None:
+    """Make the table now if it is not there (once per machine and data version), so that worker
+    processes aligning articles at once find it made instead of each making it."""
+    _table()
+
+
+def translations(stems: Iterable[str], lang: str) -> dict[str, tuple[str, ...]]:
+    """The other language's stems for each of `stems` (of language `lang`, "ru" or "en") the dictionary
+    knows; stems it does not know are left out."""
+    if lang not in ("ru", "en"):
+        raise ValueError(f"unknown language {lang!r}: use 'ru' or 'en'")
+    keys, db, out = sorted(set(stems)), _table(), {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        query = f"SELECT key, value FROM {lang} WHERE key IN ({','.join('?' * len(chunk))})"
+        out.update((k, tuple(v.split())) for k, v in db.execute(query, chunk))
+    return out
