@@ -110,6 +110,28 @@ def test_without_a_counterpart_the_dictionary_sense_is_marked_as_such():
     assert meaning_for("санкция", None, None) == ("", "")
 
 
+def test_a_dictionary_phrase_the_word_stands_in_gives_its_meaning():
+    from cards.deck.content import sentence_phrase
+    from cards.lexicon.morph import analyse
+
+    dictionary = find_dictionary(PLAIN)
+
+    def phrase(text, word):
+        tokens = analyse(text)
+        return sentence_phrase(text, tokens, next(t for t in tokens if t.text == word), dictionary)
+
+    text = "Катар лидирует по ВВП на душу населения, заявил он в эфире телеканала."
+    assert phrase(text, "душу") == phrase(text, "населения") == "на душу населения: per capita"
+    assert phrase(text, "эфире") == "в эфире: on air"
+    assert phrase("Закон вступает в силу завтра.", "силу") == "вступает в силу: come into force"  # the longest
+    assert phrase("На линии были военные корабли.", "корабли") == "военные корабли: warship"  # one word first
+    assert phrase("Эфир, душу, население.", "душу") == ""  # the words must follow each other
+    assert meaning_for("душа", None, dictionary, "на душу населения: per capita") == (
+        "на душу населения: per capita", "dictionary")
+    assert meaning_for("душа", "per-capita", dictionary, "на душу населения: per capita") == (
+        "per-capita; на душу населения: per capita", "sentence")  # not "dict. soul" beside a free translation
+
+
 def test_base_words_of_derived_words_and_compounds():
     assert base_words("санкционный") == (("", "санкция"),)
     assert ("спец-", "посланник") in base_words("спецпосланник")
