@@ -150,6 +150,14 @@ def test_base_words_of_derived_words_and_compounds():
     assert base_words("переизбрать") == (("пере-", "избрать"),)  # пере-, not п- + ере-
     assert ("медико-", "санитарный") in base_words("медико-санитарный")  # a hyphenated compound: its last part
     assert ("мало-", "облачный") in base_words("малооблачный")
+    assert base_words("экономически") == (("", "экономический"),)  # adverbs in -ски and по-…-ому
+    assert base_words("по-военному") == (("", "военный"),)
+    assert ("", "цена") in base_words("ценовой")  # adjectives in -овой, -евой
+    assert ("", "отрасль") in base_words("отраслевой")
+    assert ("", "наработать") in base_words("наработка")  # a verbal noun in -ка
+    assert ("", "краеведение") in base_words("краеведческий")
+    assert ("зам-", "глава") in base_words("замглавы")  # a clipped title and a noun in the genitive
+    assert ("ген-", "прокуратура") in base_words("генпрокуратура")
 
 
 def test_a_word_known_without_a_gloss_gets_its_base_words_meaning():

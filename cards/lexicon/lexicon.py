@@ -248,6 +248,8 @@ _ADJECTIVE_TO_NOUN = (  # derived adjective ending → the base noun's ending, t
     ("альный", ""), ("альный", "ия"), ("ельный", "ель"), ("ивный", "ия"), ("овый", ""), ("овый", "а"),
     ("енный", "о"), ("енный", "а"), ("енный", "ь"), ("овский", ""), ("евский", ""), ("ельный", "ль"),
     ("ный", "ник"), ("ейский", "ия"), ("ной", "о"), ("ный", "о"), ("ин", "а"), ("ин", "я"),  # бабушкин → бабушка
+    ("ческий", "ение"), ("ческий", ""),  # краеведческий → краеведение
+    ("овой", ""), ("овой", "а"), ("евой", "ь"), ("евой", "а"), ("евой", "е"), ("ний", "а"),  # ценовой → цена
 )
 _INHABITANT_TO_PLACE = (("янин", "я"), ("анин", "а"))  # россиянин → россия
 COMPOUND_PREFIXES = ("не", "бое", "спец", "гос", "гео", "вице", "экс", "контр", "анти", "пост", "гипер", "супер", "мини",
@@ -255,7 +257,7 @@ COMPOUND_PREFIXES = ("не", "бое", "спец", "гос", "гео", "вице
                      "полит", "соц", "экономико", "военно", "обще", "меж", "сверх", "противо", "само", "нац",
                      "зам", "кино", "видео", "фото", "радио", "электро", "гидро", "энерго", "нефте", "газо", "аэро",
                      "евро", "мульти", "микро", "полу", "кибер", "медиа", "интернет", "онлайн", "мало", "много",
-                     "по")
+                     "ген", "орг", "центро", "по")
 # Verb prefixes: a prefixed verb the lexicon lacks is shown as its prefix and the verb it is made from
 # (припарковать → при- + парковать: park), longest first so that пере- is not read as п- + ере-.
 VERB_PREFIXES = tuple(sorted(("пере", "недо", "разо", "раз", "рас", "под", "подо", "пред", "при", "про", "вы", "за",
@@ -264,7 +266,16 @@ VERB_PREFIXES = tuple(sorted(("пере", "недо", "разо", "раз", "р�
 
 
 _DEVERBAL = (("ование", "овать"), ("ение", "ить"), ("ение", "ять"), ("ание", "ать"), ("яние", "ять"),
-             ("тие", "ть"))
+             ("тие", "ть"), ("ка", "ать"), ("ка", "ить"), ("ка", "ять"), ("йство", "ить"))  # наработка → наработать
+
+
+def _adverb_stem(word: str) -> str:
+    """The adjective stem of an adverb: окончательно, экономически, по-военному → окончательн-,
+    экономическ-, военн-; "" for other words."""
+    rest = word.removeprefix("по-")
+    if rest.endswith("о") and len(rest) > 5 or rest.endswith("ски"):
+        return rest[:-1]
+    return rest[:-3] if rest != word and rest.endswith(("ому", "ему")) else ""
 
 
 def _has_sense(lemma: str, pos: str) -> bool:
@@ -289,7 +300,7 @@ def _bases(word: str) -> tuple[tuple[str, str], ...]:
     for end, verb_end in _DEVERBAL:  # разблокирование → разблокировать
         if word.endswith(end) and len(word) - len(end) >= 3 and _has_sense(word[: -len(end)] + verb_end, "verb"):
             out.append(("", word[: -len(end)] + verb_end))
-    for adjective in (word[:-1] + end for end in ("ый", "ий", "ой") if word.endswith("о") and len(word) > 5):
+    for adjective in (_adverb_stem(word) + end for end in ("ый", "ий", "ой") if _adverb_stem(word)):
         if _has_sense(adjective, "adj"):  # окончательно → окончательный
             out.append(("", adjective))
         elif shipped().entry(adjective, "adj"):  # дистанционно → дистанционный (no gloss) → дистанция
@@ -322,8 +333,16 @@ def _bases(word: str) -> tuple[tuple[str, str], ...]:
             continue
         if prefix != "по" and shipped().entries(rest):
             out.append((prefix + "-", rest))
+        elif prefix != "по":  # a clipped title and a noun in the genitive: замглавы → зам- + глава
+            out.extend((prefix + "-", n) for n in _noun_lemmas(rest) if _has_sense(n, "noun"))
         out.extend((prefix + "-", b) for p, b in _bases(rest) if not p)  # поэтапный → по- + этап
     return tuple(dict.fromkeys(out))
+
+
+def _noun_lemmas(word: str) -> tuple[str, ...]:
+    from cards.lexicon.analyser import parses
+
+    return tuple(dict.fromkeys(normalize(p.normal_form) for p in parses(word) if p.tag.POS == "NOUN"))
 
 
 LOANWORD_LIST = 100_000  # the commonest English words a loanword may be spelled like
