@@ -158,6 +158,10 @@ def test_base_words_of_derived_words_and_compounds():
     assert ("", "краеведение") in base_words("краеведческий")
     assert ("зам-", "глава") in base_words("замглавы")  # a clipped title and a noun in the genitive
     assert ("ген-", "прокуратура") in base_words("генпрокуратура")
+    assert base_words("океанографический") == (("", "океанография"),)
+    assert base_words("баскетбольный") == (("", "баскетбол"),)
+    assert base_words("неэксплуатируемый") == (("не-", "эксплуатировать"),)  # a participle: its verb
+    assert ("", "инфицировать") in base_words("инфицирование")  # a verb only Wiktionary glosses
 
 
 def test_a_word_known_without_a_gloss_gets_its_base_words_meaning():

@@ -249,7 +249,7 @@ _ADJECTIVE_TO_NOUN = (  # derived adjective ending → the base noun's ending, t
     ("енный", "о"), ("енный", "а"), ("енный", "ь"), ("овский", ""), ("евский", ""), ("ельный", "ль"),
     ("ный", "ник"), ("ейский", "ия"), ("ной", "о"), ("ный", "о"), ("ин", "а"), ("ин", "я"),  # бабушкин → бабушка
     ("ческий", "ение"), ("ческий", ""),  # краеведческий → краеведение
-    ("овой", ""), ("овой", "а"), ("евой", "ь"), ("евой", "а"), ("евой", "е"), ("ний", "а"),  # ценовой → цена
+    ("ический", "ия"), ("ьный", ""), ("овой", ""), ("овой", "а"), ("евой", "ь"), ("евой", "а"), ("евой", "е"), ("ний", "а"),  # ценовой → цена
 )
 _INHABITANT_TO_PLACE = (("янин", "я"), ("анин", "а"))  # россиянин → россия
 COMPOUND_PREFIXES = ("не", "бое", "спец", "гос", "гео", "вице", "экс", "контр", "анти", "пост", "гипер", "супер", "мини",
@@ -257,7 +257,7 @@ COMPOUND_PREFIXES = ("не", "бое", "спец", "гос", "гео", "вице
                      "полит", "соц", "экономико", "военно", "обще", "меж", "сверх", "противо", "само", "нац",
                      "зам", "кино", "видео", "фото", "радио", "электро", "гидро", "энерго", "нефте", "газо", "аэро",
                      "евро", "мульти", "микро", "полу", "кибер", "медиа", "интернет", "онлайн", "мало", "много",
-                     "ген", "орг", "центро", "по")
+                     "ген", "орг", "центро", "экстра", "внутри", "по")
 # Verb prefixes: a prefixed verb the lexicon lacks is shown as its prefix and the verb it is made from
 # (припарковать → при- + парковать: park), longest first so that пере- is not read as п- + ере-.
 VERB_PREFIXES = tuple(sorted(("пере", "недо", "разо", "раз", "рас", "под", "подо", "пред", "при", "про", "вы", "за",
@@ -279,7 +279,10 @@ def _adverb_stem(word: str) -> str:
 
 
 def _has_sense(lemma: str, pos: str) -> bool:
-    return any(e.pos == pos and e.senses for e in shipped().entries(lemma))
+    """OpenRussian glosses `lemma` as a `pos` (or as "other"), or lists it as one and Wiktionary glosses it."""
+    entries = shipped().entries(lemma)
+    return any(e.pos in (pos, "other") and e.senses for e in entries) or (
+        any(e.pos == pos for e in entries) and normalize(lemma) in shipped().wiktionary)
 
 
 @lru_cache(maxsize=50_000)  # word alignment asks for every word of every sentence
@@ -333,16 +336,18 @@ def _bases(word: str) -> tuple[tuple[str, str], ...]:
             continue
         if prefix != "по" and shipped().entries(rest):
             out.append((prefix + "-", rest))
-        elif prefix != "по":  # a clipped title and a noun in the genitive: замглавы → зам- + глава
-            out.extend((prefix + "-", n) for n in _noun_lemmas(rest) if _has_sense(n, "noun"))
+        elif prefix != "по":  # a clipped title and a noun in the genitive (замглавы → зам- + глава), a participle
+            out.extend((prefix + "-", n) for n, pos in _lemmas(rest) if _has_sense(n, pos))
         out.extend((prefix + "-", b) for p, b in _bases(rest) if not p)  # поэтапный → по- + этап
     return tuple(dict.fromkeys(out))
 
 
-def _noun_lemmas(word: str) -> tuple[str, ...]:
+def _lemmas(word: str) -> tuple[tuple[str, str], ...]:
+    """(lemma, part of speech) of every noun and verb reading of a word form (a participle's is its verb)."""
     from cards.lexicon.analyser import parses
 
-    return tuple(dict.fromkeys(normalize(p.normal_form) for p in parses(word) if p.tag.POS == "NOUN"))
+    pos = {"NOUN": "noun", "VERB": "verb", "INFN": "verb", "PRTF": "verb", "PRTS": "verb"}
+    return tuple(dict.fromkeys((normalize(p.normal_form), pos[p.tag.POS]) for p in parses(word) if p.tag.POS in pos))
 
 
 LOANWORD_LIST = 100_000  # the commonest English words a loanword may be spelled like
