@@ -24,6 +24,7 @@ SOURCE_NAME = "built-in lexicon"
 SENSE_STEP = 1.0  # rank between two senses of one OpenRussian entry
 SYNONYM_STEP = 0.25  # rank between two glosses of one sense
 WIKTIONARY_OFFSET = 1.0  # a Wiktionary gloss ranks after OpenRussian's first sense
+AGREEMENT_BONUS = 0.5  # ranks taken off an OpenRussian gloss Wiktionary also gives (данные: data before report)
 
 
 def normalize(word: str) -> str:
@@ -95,13 +96,15 @@ class Lexicon:
         return tuple(out)
 
     def ranked(self, lemma: str) -> tuple[tuple[str, float], ...]:
-        """(gloss, rank) pairs: OpenRussian sense k at rank k (synonyms a tenth apart), Wiktionary
-        after OpenRussian's first sense."""
+        """(gloss, rank) pairs: OpenRussian sense k at rank k (synonyms a quarter apart; a gloss that
+        Wiktionary also gives half a sense earlier), Wiktionary after OpenRussian's first sense."""
         best: dict[str, float] = {}
+        both = {g for g, _ in self.wiktionary.get(normalize(lemma), ())}
         for entry in self.entries(lemma):
             for k, sense in enumerate(entry.senses):
                 for j, gloss in enumerate(sense):
-                    best.setdefault(gloss, round(SENSE_STEP * k + SYNONYM_STEP * j, 2))
+                    agreed = AGREEMENT_BONUS if gloss in both else 0.0
+                    best.setdefault(gloss, round(SENSE_STEP * k + SYNONYM_STEP * j - agreed, 2))
         offset = WIKTIONARY_OFFSET if best else 0.0
         for gloss, rank in self.wiktionary.get(normalize(lemma), ()):
             best.setdefault(gloss, round(offset + rank, 2))
