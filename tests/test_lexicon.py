@@ -126,6 +126,8 @@ def test_a_dictionary_phrase_the_word_stands_in_gives_its_meaning():
     assert phrase("Закон вступает в силу завтра.", "силу") == "вступает в силу: come into force"  # the longest
     assert phrase("На линии были военные корабли.", "корабли") == "военные корабли: warship"  # one word first
     assert phrase("Эфир, душу, население.", "душу") == ""  # the words must follow each other
+    assert phrase("Они приняли участие в выборах.", "участие") == "приняли участие: take part"  # not partake
+    assert phrase("Решение будет принято завтра.", "принято") == ""  # быть принятым: "fly"
     assert meaning_for("душа", None, dictionary, "на душу населения: per capita") == (
         "на душу населения: per capita", "dictionary")
     assert meaning_for("душа", "per-capita", dictionary, "на душу населения: per capita") == (

@@ -10,7 +10,6 @@ lexicon, the morphology and a Dictionary; the counterparts come from word alignm
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from cards.model import Pair, Target, Token
@@ -88,7 +87,7 @@ def aspect_partner(verb: str, aspect: str | None) -> str | None:
 SENSE_GLOSSES = 1  # dictionary glosses shown beside the counterpart, from the sense it picks
 
 
-PHRASE_WORD = 0.25  # ranks added per word of a phrase's English gloss after the first
+HYPHEN_PENALTY = 0.25  # ranks added per hyphen of a phrase's English gloss (warship, not man-of-war)
 
 
 def sentence_phrase(text: str, tokens: Sequence[Token], target: Token, dictionary) -> str:
@@ -96,12 +95,15 @@ def sentence_phrase(text: str, tokens: Sequence[Token], target: Token, dictionar
     населения: per capita", "в эфире: on air", "вступает в силу: come into force"; "" when none.
     Its words must follow each other with nothing but spaces between (any reading of each word may
     match the phrase's lemma); the longest phrase wins, then the best ranked, common English gloss."""
+    from cards.lexicon.collocations import COPULAS
     from cards.lexicon.dictionary import normalize
 
     found = dictionary.phrases.get(normalize(target.lemma.lemma), ()) if dictionary is not None else ()
     at = next((k for k, t in enumerate(tokens) if t.start == target.start), None)
     best: tuple = ()
     for lemmas, heads in found if at is not None else ():
+        if COPULAS.intersection(lemmas):
+            continue  # будет принято is not "fly" (быть принятым)
         for first in range(max(0, at - len(lemmas) + 1), min(at + 1, len(tokens) - len(lemmas) + 1)):
             words = tokens[first : first + len(lemmas)]
             spaced = not any(text[a.stop : b.start].strip() for a, b in zip(words, words[1:], strict=False))
@@ -113,12 +115,12 @@ def sentence_phrase(text: str, tokens: Sequence[Token], target: Token, dictionar
 
 
 def _phrase_rank(head: tuple[str, float], dictionary) -> float:
-    """A phrase's English gloss ranked as card glosses are: rare English words and several-word glosses
-    lower (warship, not man-of-war)."""
+    """A phrase's English gloss ranked as card glosses are: rare English words lower (принять участие:
+    take part, not partake), and hyphenated compounds (военный корабль: warship, not man-of-war)."""
     from cards.lexicon.dictionary import RARITY_FROM, RARITY_WEIGHT
 
     gloss, rank = head
-    return rank + RARITY_WEIGHT * max(0.0, RARITY_FROM - dictionary.common(gloss)) + PHRASE_WORD * len(re.findall(r"[\s-]+", gloss))
+    return rank + RARITY_WEIGHT * max(0.0, RARITY_FROM - dictionary.common(gloss)) + HYPHEN_PENALTY * gloss.count("-")
 
 
 def _reads_as(token: Token, lemma: str) -> bool:
