@@ -164,6 +164,10 @@ def test_base_words_of_derived_words_and_compounds():
     assert base_words("баскетбольный") == (("", "баскетбол"),)
     assert base_words("неэксплуатируемый") == (("не-", "эксплуатировать"),)  # a participle: its verb
     assert ("", "инфицировать") in base_words("инфицирование")  # a verb only Wiktionary glosses
+    assert ("", "фейк") in base_words("фейковый")  # a noun only Wiktionary has
+    assert ("про-", "российский") in base_words("пророссийский")
+    assert ("про-", "кремль") in base_words("прокремлевский")
+    assert ("", "маска") in base_words("масочный")
 
 
 def test_a_word_known_without_a_gloss_gets_its_base_words_meaning():

@@ -252,7 +252,7 @@ _ADJECTIVE_TO_NOUN = (  # derived adjective ending → the base noun's ending, t
     ("енный", "о"), ("енный", "а"), ("енный", "ь"), ("овский", ""), ("евский", ""), ("ельный", "ль"),
     ("ный", "ник"), ("ейский", "ия"), ("ной", "о"), ("ный", "о"), ("ин", "а"), ("ин", "я"),  # бабушкин → бабушка
     ("ческий", "ение"), ("ческий", ""),  # краеведческий → краеведение
-    ("ический", "ия"), ("ьный", ""), ("овой", ""), ("овой", "а"), ("евой", "ь"), ("евой", "а"), ("евой", "е"), ("ний", "а"),  # ценовой → цена
+    ("ический", "ия"), ("ьный", ""), ("очный", "ка"), ("евский", "ь"), ("овой", ""), ("овой", "а"), ("евой", "ь"), ("евой", "а"), ("евой", "е"), ("ний", "а"),  # ценовой → цена
 )
 _INHABITANT_TO_PLACE = (("янин", "я"), ("анин", "а"))  # россиянин → россия
 COMPOUND_PREFIXES = ("не", "бое", "спец", "гос", "гео", "вице", "экс", "контр", "анти", "пост", "гипер", "супер", "мини",
@@ -260,7 +260,7 @@ COMPOUND_PREFIXES = ("не", "бое", "спец", "гос", "гео", "вице
                      "полит", "соц", "экономико", "военно", "обще", "меж", "сверх", "противо", "само", "нац",
                      "зам", "кино", "видео", "фото", "радио", "электро", "гидро", "энерго", "нефте", "газо", "аэро",
                      "евро", "мульти", "микро", "полу", "кибер", "медиа", "интернет", "онлайн", "мало", "много",
-                     "ген", "орг", "центро", "экстра", "внутри", "по")
+                     "ген", "орг", "центро", "экстра", "внутри", "крипто", "рос", "про", "по")
 # Verb prefixes: a prefixed verb the lexicon lacks is shown as its prefix and the verb it is made from
 # (припарковать → при- + парковать: park), longest first so that пере- is not read as п- + ере-.
 VERB_PREFIXES = tuple(sorted(("пере", "недо", "разо", "раз", "рас", "под", "подо", "пред", "при", "про", "вы", "за",
@@ -282,10 +282,11 @@ def _adverb_stem(word: str) -> str:
 
 
 def _has_sense(lemma: str, pos: str) -> bool:
-    """OpenRussian glosses `lemma` as a `pos` (or as "other"), or lists it as one and Wiktionary glosses it."""
+    """OpenRussian glosses `lemma` as a `pos` (or as "other"), or Wiktionary glosses it and OpenRussian
+    lists it as a `pos` or not at all (фейковый → фейк)."""
     entries = shipped().entries(lemma)
     return any(e.pos in (pos, "other") and e.senses for e in entries) or (
-        any(e.pos == pos for e in entries) and normalize(lemma) in shipped().wiktionary)
+        (not entries or any(e.pos == pos for e in entries)) and normalize(lemma) in shipped().wiktionary)
 
 
 @lru_cache(maxsize=50_000)  # word alignment asks for every word of every sentence
