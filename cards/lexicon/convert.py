@@ -196,8 +196,8 @@ def dsl_entries(path: Path) -> Iterator[tuple[str, str, str, list[str]]]:
             continue
         found = _TRANSLATION_LINE.search(line)
         if found and head:
-            plain = _ROMANIZATION.sub(" ", _MARKUP.sub(" ", found.group(1)))
-            words = [" ".join(w.split()).strip(" .") for w in plain.split(",")]
+            plain = _PAREN.sub(" ", _ROMANIZATION.sub(" ", _MARKUP.sub(" ", found.group(1))))  # отречься (от престола)
+            words = [" ".join(w.split()).strip(" .") for w in re.split(r"[,;]", plain)]
             yield head, pos, note, [w for w in words if w]
 
 
