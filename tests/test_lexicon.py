@@ -107,6 +107,8 @@ def test_without_a_counterpart_the_dictionary_sense_is_marked_as_such():
     assert meaning_for("санкционный", None, dictionary)[0].startswith("of санкция: sanction")
     assert meaning_for("переговорный", None, dictionary) == ("of переговоры: talks", "base")  # Wiktionary agrees
     assert meaning_for("абырвалг", None, dictionary) == ("", "")
+    assert meaning_for("минский", None, dictionary) == ("of Минск", "base")  # a place's adjective, not of мина
+    assert meaning_for("костромской", None, dictionary) == ("of Кострома", "base")
     assert meaning_for("санкция", None, None) == ("", "")
 
 

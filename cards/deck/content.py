@@ -158,7 +158,7 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
             extra = [phrase] if phrase else [f"dict. {g}" for g in dictionary.card_glosses(
                 lemma, limit=1, besides=[counterpart]) if ":" not in g]
         return "; ".join([counterpart, *extra]), "sentence"
-    from cards.lexicon.lexicon import base_words, loanword
+    from cards.lexicon.lexicon import base_words, loanword, place_of
 
     if dictionary is None:
         return "", ""
@@ -168,6 +168,9 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
         glosses = dictionary.card_glosses(lemma)
         if glosses:
             return "; ".join(glosses), "base" if ":" in glosses[0] else "dictionary"
+    place = place_of(lemma)
+    if place:
+        return f"of {place}", "base"  # минский: of Минск, not of мина
     for prefix, base in base_words(lemma) + tuple(("", other) for other in other_lemmas(lemma)):
         glosses = dictionary.card_glosses(base, limit=1)
         if glosses and ":" not in glosses[0]:

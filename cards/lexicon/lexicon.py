@@ -354,6 +354,22 @@ def _lemmas(word: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys((normalize(p.normal_form), pos[p.tag.POS]) for p in parses(word) if p.tag.POS in pos))
 
 
+def place_of(adjective: str) -> str:
+    """The place a relational adjective the lexicon lacks is made from, as pymorphy3 knows it (Geox):
+    минский → Минск, ставропольский → Ставрополь, костромской → Кострома, ливийский → Ливия; "" for
+    other words."""
+    from cards.lexicon.analyser import parses
+
+    word = normalize(adjective)
+    if not word.endswith(("ский", "цкий", "ской")) or any(e.senses for e in shipped().entries(word)):
+        return ""
+    stem = word[:-4]
+    for place in (word[:-2], stem, stem + "а", stem[:-2] + "ия" if word.endswith("ийский") else ""):
+        if place and any(p.is_known and "Geox" in p.tag and normalize(p.normal_form) == place for p in parses(place)):
+            return place.capitalize()
+    return ""
+
+
 LOANWORD_LIST = 100_000  # the commonest English words a loanword may be spelled like
 @lru_cache(maxsize=1)
 def _english_related() -> dict[str, str]:
