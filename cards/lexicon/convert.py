@@ -16,7 +16,7 @@ licence; Debian's wordnet-base), writes:
   terms of the hand-curated English seed list ``seeds/<name>.txt``, and their aspect partners;
 - ``everyday.tsv.gz``: everyday vocabulary (days, numbers, family, units …) with the CEFR level a
   learner knows it by, matched the same way against ``seeds/general.txt``;
-- ``english.tsv.gz``: every English gloss of the two with its wordfreq Zipf frequency, so that a build
+- ``english.tsv.gz``: every English gloss of the three with its wordfreq Zipf frequency, so that a build
   ranks glosses by how common they are without loading wordfreq's English table;
 - ``english-related.tsv.gz``: English word → the words WordNet relates to it (synonyms of its
   commonest senses, derivations: complaint → complain), so that word alignment finds "weapons" for
@@ -346,8 +346,8 @@ def everyday_rows(openrussian: Path, wiktionary: Path, seeds: Path, topic: set[s
 # --- the whole conversion -------------------------------------------------------------------------
 
 
-def english_rows(openrussian: Path, wiktionary: Path) -> list[str]:
-    """gloss, Zipf (two decimals) for every English gloss of the two shipped tables, and for every
+def english_rows(openrussian: Path, wiktionary: Path, phrases: Path) -> list[str]:
+    """gloss, Zipf (two decimals) for every English gloss of the three shipped tables, and for every
     word of a gloss of several words (a card ranks "start to fly" by its rarest word)."""
     from wordfreq import zipf_frequency
 
@@ -359,6 +359,9 @@ def english_rows(openrussian: Path, wiktionary: Path) -> list[str]:
     with gzip.open(wiktionary, "rt", encoding="utf-8") as f:
         for line in f:
             glosses.update(item.rsplit(":", 1)[0] for item in line.rstrip("\n").split("\t")[1].split("; "))
+    with gzip.open(phrases, "rt", encoding="utf-8") as f:
+        for line in f:
+            glosses.update(item.rsplit(":", 1)[0] for item in line.rstrip("\n").split("\t")[2].split("; "))
     glosses |= {w for g in glosses for w in re.split(r"[\s-]+", g) if w}  # each word of "start to fly" too
     return [f"{g}\t{zipf_frequency(g, 'en'):.2f}" for g in sorted(glosses)]
 
@@ -413,7 +416,7 @@ def convert(lexicon_dir: Path, out_dir: Path = DATA_DIR, wordnet_dir: Path = WOR
     written.append(out_dir / "everyday.tsv.gz")
     write_gzip(written[-1], everyday_rows(written[0], written[1], SEEDS_DIR / "general.txt", topic_words))
     written.append(out_dir / "english.tsv.gz")
-    write_gzip(written[-1], english_rows(written[0], written[1]))
+    write_gzip(written[-1], english_rows(written[0], written[1], written[2]))
     written.append(out_dir / "english-related.tsv.gz")
     write_gzip(written[-1], english_related_rows(wordnet_dir))
     written += accents.convert_stress_sources(lexicon_dir, out_dir)
