@@ -108,6 +108,7 @@ def test_without_a_counterpart_the_dictionary_sense_is_marked_as_such():
     assert meaning_for("переговорный", None, dictionary) == ("of переговоры: talks", "base")  # Wiktionary agrees
     assert meaning_for("абырвалг", None, dictionary) == ("", "")
     assert meaning_for("минский", None, dictionary) == ("of Минск", "base")  # a place's adjective, not of мина
+    assert meaning_for("ИГ", None, dictionary) == ("", "")  # an abbreviation gets no base word (иго: yoke)
     assert meaning_for("костромской", None, dictionary) == ("of Кострома", "base")
     assert meaning_for("санкция", None, None) == ("", "")
 

@@ -168,6 +168,8 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
         glosses = dictionary.card_glosses(lemma)
         if glosses:
             return "; ".join(glosses), "base" if ":" in glosses[0] else "dictionary"
+    if lemma.isupper():
+        return "", ""  # an abbreviation: ИГ is not of иго, nor ЦИК a word spelled like it
     place = place_of(lemma)
     if place:
         return f"of {place}", "base"  # минский: of Минск, not of мина
