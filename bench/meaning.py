@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 from cards.align import evidence  # noqa: E402
 from cards.align import words as wordalign  # noqa: E402
 from cards.build import BuildOptions, find_dictionary  # noqa: E402
-from cards.deck.content import meaning_for  # noqa: E402
+from cards.deck.content import meaning_for, sentence_phrase  # noqa: E402
 from cards.lexicon.dictionary import _english_stem  # noqa: E402
 from cards.lexicon.morph import analyse, is_content  # noqa: E402
 
@@ -116,7 +116,8 @@ def evaluate(rows: list[dict], sentences: dict, tables: dict, dictionary) -> tup
         by_sentence[(row["doc"], int(row["para"]), int(row["sent"]))].append(row)
     for key, group in sorted(by_sentence.items()):
         ru, en = sentences[key]
-        tokens = {t.start: t for t in analyse(ru)}
+        analysed = analyse(ru)
+        tokens = {t.start: t for t in analysed}
         words = [r for r in group if r["kind"] == "word"]
         targets = [(*word_span(ru, r["form"]), r["lemma"]) for r in words]
         spans = wordalign.counterparts(ru, en, targets, table=tables[key[0]], dictionary=dictionary)
@@ -141,7 +142,8 @@ def evaluate(rows: list[dict], sentences: dict, tables: dict, dictionary) -> tup
             verdict = judge_counterpart(en, span, row["counterpart"])
             counts[f"counterpart {verdict}"] += 1
             counterpart = en[span[0] : span[1]] if span else None
-            meaning, source = meaning_for(token.lemma.lemma if token else row["lemma"], counterpart, dictionary)
+            phrase = sentence_phrase(ru, analysed, token, dictionary) if token else ""
+            meaning, source = meaning_for(token.lemma.lemma if token else row["lemma"], counterpart, dictionary, phrase)
             gloss = judge_gloss(meaning, row)
             counts[f"gloss {gloss}"] += 1
             counts["no meaning"] += not meaning

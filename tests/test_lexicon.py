@@ -105,9 +105,36 @@ def test_without_a_counterpart_the_dictionary_sense_is_marked_as_such():
     assert meaning_for("праймериз", None, dictionary) == ("primary election", "dictionary")
     assert meaning_for("санкционный", None, dictionary)[1] == "base"
     assert meaning_for("санкционный", None, dictionary)[0].startswith("of санкция: sanction")
-    assert meaning_for("переговорный", None, dictionary) == ("of переговоры: negotiations", "base")
+    assert meaning_for("переговорный", None, dictionary) == ("of переговоры: talks", "base")  # Wiktionary agrees
     assert meaning_for("абырвалг", None, dictionary) == ("", "")
+    assert meaning_for("минский", None, dictionary) == ("of Минск", "base")  # a place's adjective, not of мина
+    assert meaning_for("ИГ", None, dictionary) == ("", "")  # an abbreviation gets no base word (иго: yoke)
+    assert meaning_for("костромской", None, dictionary) == ("of Кострома", "base")
     assert meaning_for("санкция", None, None) == ("", "")
+
+
+def test_a_dictionary_phrase_the_word_stands_in_gives_its_meaning():
+    from cards.deck.content import sentence_phrase
+    from cards.lexicon.morph import analyse
+
+    dictionary = find_dictionary(PLAIN)
+
+    def phrase(text, word):
+        tokens = analyse(text)
+        return sentence_phrase(text, tokens, next(t for t in tokens if t.text == word), dictionary)
+
+    text = "Катар лидирует по ВВП на душу населения, заявил он в эфире телеканала."
+    assert phrase(text, "душу") == phrase(text, "населения") == "на душу населения: per capita"
+    assert phrase(text, "эфире") == "в эфире: on air"
+    assert phrase("Закон вступает в силу завтра.", "силу") == "вступает в силу: come into force"  # the longest
+    assert phrase("На линии были военные корабли.", "корабли") == "военные корабли: warship"  # one word first
+    assert phrase("Эфир, душу, население.", "душу") == ""  # the words must follow each other
+    assert phrase("Они приняли участие в выборах.", "участие") == "приняли участие: take part"  # not partake
+    assert phrase("Решение будет принято завтра.", "принято") == ""  # быть принятым: "fly"
+    assert meaning_for("душа", None, dictionary, "на душу населения: per capita") == (
+        "на душу населения: per capita", "dictionary")
+    assert meaning_for("душа", "per-capita", dictionary, "на душу населения: per capita") == (
+        "per-capita; на душу населения: per capita", "sentence")  # not "dict. soul" beside a free translation
 
 
 def test_base_words_of_derived_words_and_compounds():
@@ -128,6 +155,22 @@ def test_base_words_of_derived_words_and_compounds():
     assert base_words("переизбрать") == (("пере-", "избрать"),)  # пере-, not п- + ере-
     assert ("медико-", "санитарный") in base_words("медико-санитарный")  # a hyphenated compound: its last part
     assert ("мало-", "облачный") in base_words("малооблачный")
+    assert base_words("экономически") == (("", "экономический"),)  # adverbs in -ски and по-…-ому
+    assert base_words("по-военному") == (("", "военный"),)
+    assert ("", "цена") in base_words("ценовой")  # adjectives in -овой, -евой
+    assert ("", "отрасль") in base_words("отраслевой")
+    assert ("", "наработать") in base_words("наработка")  # a verbal noun in -ка
+    assert ("", "краеведение") in base_words("краеведческий")
+    assert ("зам-", "глава") in base_words("замглавы")  # a clipped title and a noun in the genitive
+    assert ("ген-", "прокуратура") in base_words("генпрокуратура")
+    assert base_words("океанографический") == (("", "океанография"),)
+    assert base_words("баскетбольный") == (("", "баскетбол"),)
+    assert base_words("неэксплуатируемый") == (("не-", "эксплуатировать"),)  # a participle: its verb
+    assert ("", "инфицировать") in base_words("инфицирование")  # a verb only Wiktionary glosses
+    assert ("", "фейк") in base_words("фейковый")  # a noun only Wiktionary has
+    assert ("про-", "российский") in base_words("пророссийский")
+    assert ("про-", "кремль") in base_words("прокремлевский")
+    assert ("", "маска") in base_words("масочный")
 
 
 def test_a_word_known_without_a_gloss_gets_its_base_words_meaning():

@@ -25,7 +25,9 @@ def card_targets(pair: Pair, targets: Sequence[Token], spans: Sequence[tuple[int
         if token.lemma.pos == "phrase":  # a phrase taught whole (cards.lexicon.units)
             out.append(phrase_target(pair, token, span))
             continue
-        meaning, source = meaning_for(token.lemma.lemma, pair.en[span[0] : span[1]] if span else None, dictionary)
+        phrase = sentence_phrase(pair.ru, analysis, token, dictionary)
+        meaning, source = meaning_for(token.lemma.lemma, pair.en[span[0] : span[1]] if span else None, dictionary,
+                                      phrase)
         out.append(Target(lemma=with_grammar(token.lemma), ru_span=(token.start, token.stop), en_span=span,
                           gloss=meaning, gloss_from=source, unit=units.get(token.start, "")))
     return tuple(out)
@@ -101,14 +103,59 @@ def aspect_partner(verb: str, aspect: str | None) -> str | None:
 SENSE_GLOSSES = 1  # dictionary glosses shown beside the counterpart, from the sense it picks
 
 
-def meaning_for(lemma: str, counterpart: str | None, dictionary) -> tuple[str, str]:
+HYPHEN_PENALTY = 0.25  # ranks added per hyphen of a phrase's English gloss (warship, not man-of-war)
+
+
+def sentence_phrase(text: str, tokens: Sequence[Token], target: Token, dictionary) -> str:
+    """The dictionary phrase `target` stands in, as the sentence has it, with its gloss: "на душу
+    населения: per capita", "в эфире: on air", "вступает в силу: come into force"; "" when none.
+    Its words must follow each other with nothing but spaces between (any reading of each word may
+    match the phrase's lemma); the longest phrase wins, then the best ranked, common English gloss."""
+    from cards.lexicon.collocations import COPULAS
+    from cards.lexicon.dictionary import normalize
+
+    found = dictionary.phrases.get(normalize(target.lemma.lemma), ()) if dictionary is not None else ()
+    at = next((k for k, t in enumerate(tokens) if t.start == target.start), None)
+    best: tuple = ()
+    for lemmas, heads in found if at is not None else ():
+        if COPULAS.intersection(lemmas):
+            continue  # будет принято is not "fly" (быть принятым)
+        for first in range(max(0, at - len(lemmas) + 1), min(at + 1, len(tokens) - len(lemmas) + 1)):
+            words = tokens[first : first + len(lemmas)]
+            spaced = not any(text[a.stop : b.start].strip() for a, b in zip(words, words[1:], strict=False))
+            if spaced and all(map(_reads_as, words, lemmas)):
+                gloss, rank = min(heads, key=lambda head: _phrase_rank(head, dictionary))
+                if not best or (len(lemmas), -rank) > best[0]:
+                    best = ((len(lemmas), -rank), f"{text[words[0].start : words[-1].stop]}: {gloss}")
+    return best[1] if best else ""
+
+
+def _phrase_rank(head: tuple[str, float], dictionary) -> float:
+    """A phrase's English gloss ranked as card glosses are: rare English words lower (принять участие:
+    take part, not partake), and hyphenated compounds (военный корабль: warship, not man-of-war)."""
+    from cards.lexicon.dictionary import RARITY_FROM, RARITY_WEIGHT
+
+    gloss, rank = head
+    return rank + RARITY_WEIGHT * max(0.0, RARITY_FROM - dictionary.common(gloss)) + HYPHEN_PENALTY * gloss.count("-")
+
+
+def _reads_as(token: Token, lemma: str) -> bool:
+    from cards.lexicon.analyser import parses
+    from cards.lexicon.dictionary import normalize
+
+    return normalize(token.lemma.lemma) == lemma or any(
+        normalize(p.normal_form) == lemma for p in parses(token.text.lower()))
+
+
+def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "") -> tuple[str, str]:
     """(meaning, where it comes from) for a target word.
 
     - "sentence": the counterpart in the English sentence, then a gloss of the dictionary sense it
       picks (бюллетень / "ballots": the ballot sense, never "bulletin"); a counterpart in no sense
-      the dictionary knows (a free translation) comes first, then the word's commonest gloss marked
-      "dict." (коллега / "president": "president; dict. colleague");
-    - "dictionary": no counterpart: the dictionary's commonest sense, which the card marks as such;
+      the dictionary knows (a free translation) comes first, then the `phrase` the word stands in or
+      the word's commonest gloss marked "dict." (коллега / "president": "president; dict. colleague");
+    - "dictionary": no counterpart: the `phrase` the word stands in (`sentence_phrase`: "на душу
+      населения: per capita"), else the dictionary's commonest sense, which the card marks as such;
     - "base": the word is not in the dictionary, its base word is, named (санкционный →
       "of санкция: sanction", обсуждаться → "обсуждать: discuss", спецпосланник → "спец- + посланник: envoy");
     - "loanword": no dictionary has it nor its base, and it is spelled like an English word
@@ -123,17 +170,25 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary) -> tuple[str, s
         # with another meaning (санкция: "approval; sanction", переписка: "copying; …; correspondence")
         extra = [g for g in group[matched + 1 :] if _stem(g) not in stems and not stems & {_stem(w) for w in g.split()}
                  and dictionary.common(g) >= RARE_GLOSS and _synonyms(group[matched], g)][:SENSE_GLOSSES] if matched >= 0 else []
-        if not group and dictionary is not None:  # a free translation: the word's own meaning, named as such
-            extra = [f"dict. {g}" for g in dictionary.card_glosses(lemma, limit=1, besides=[counterpart]) if ":" not in g]
+        if not group and dictionary is not None:  # a free translation: the phrase or the word's own meaning
+            extra = [phrase] if phrase else [f"dict. {g}" for g in dictionary.card_glosses(
+                lemma, limit=1, besides=[counterpart]) if ":" not in g]
         return "; ".join([counterpart, *extra]), "sentence"
-    from cards.lexicon.lexicon import base_words, loanword
+    from cards.lexicon.lexicon import base_words, loanword, place_of
 
     if dictionary is None:
         return "", ""
+    if phrase:
+        return phrase, "dictionary"
     if lemma.lower() in dictionary or not base_words(lemma):
         glosses = dictionary.card_glosses(lemma)
         if glosses:
             return "; ".join(glosses), "base" if ":" in glosses[0] else "dictionary"
+    if lemma.isupper():
+        return "", ""  # an abbreviation: ИГ is not of иго, nor ЦИК a word spelled like it
+    place = place_of(lemma)
+    if place:
+        return f"of {place}", "base"  # минский: of Минск, not of мина
     for prefix, base in base_words(lemma) + tuple(("", other) for other in other_lemmas(lemma)):
         glosses = dictionary.card_glosses(base, limit=1)
         if glosses and ":" not in glosses[0]:

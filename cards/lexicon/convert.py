@@ -16,7 +16,7 @@ licence; Debian's wordnet-base), writes:
   terms of the hand-curated English seed list ``seeds/<name>.txt``, and their aspect partners;
 - ``everyday.tsv.gz``: everyday vocabulary (days, numbers, family, units …) with the CEFR level a
   learner knows it by, matched the same way against ``seeds/general.txt``;
-- ``english.tsv.gz``: every English gloss of the two with its wordfreq Zipf frequency, so that a build
+- ``english.tsv.gz``: every English gloss of the three with its wordfreq Zipf frequency, so that a build
   ranks glosses by how common they are without loading wordfreq's English table;
 - ``english-related.tsv.gz``: English word → the words WordNet relates to it (synonyms of its
   commonest senses, derivations: complaint → complain), so that word alignment finds "weapons" for
@@ -165,6 +165,7 @@ def openrussian_rows(folder: Path) -> list[str]:
 _TRANSLATION_LINE = re.compile(r"\[m1\](.*?)\[/m\]")
 _MARKUP = re.compile(r"\[c gray\].*?\[/c\]|\[p\].*?\[/p\]|\\\[.*?\\\]|\[/?[a-z0-9 ]+\]")
 _SENSE_NOTE = re.compile(r"\(([^)]*)\)\s*$")
+_ROMANIZATION = re.compile(r"/[^/]*/")  # на душу населения /na dúšu naselénija/: left outside [c gray] in 17% of rows
 _POOR_SENSE = re.compile(r"\b(?:obsolete|archaic|dated|slang|vulgar|rare|dialect(?:al)?|nautical|"
                          r"botany|zoology|anatomy|chemistry|mathematics|physics|biology|mineral|"
                          r"computing|music|heraldry|cricket|baseball|medicine|pathology)\b",
@@ -195,8 +196,8 @@ def dsl_entries(path: Path) -> Iterator[tuple[str, str, str, list[str]]]:
             continue
         found = _TRANSLATION_LINE.search(line)
         if found and head:
-            plain = _MARKUP.sub(" ", found.group(1))
-            words = [" ".join(w.split()).strip(" .") for w in plain.split(",")]
+            plain = _PAREN.sub(" ", _ROMANIZATION.sub(" ", _MARKUP.sub(" ", found.group(1))))  # отречься (от престола)
+            words = [" ".join(w.split()).strip(" .") for w in re.split(r"[,;]", plain)]
             yield head, pos, note, [w for w in words if w]
 
 
@@ -345,8 +346,8 @@ def everyday_rows(openrussian: Path, wiktionary: Path, seeds: Path, topic: set[s
 # --- the whole conversion -------------------------------------------------------------------------
 
 
-def english_rows(openrussian: Path, wiktionary: Path) -> list[str]:
-    """gloss, Zipf (two decimals) for every English gloss of the two shipped tables, and for every
+def english_rows(openrussian: Path, wiktionary: Path, phrases: Path) -> list[str]:
+    """gloss, Zipf (two decimals) for every English gloss of the three shipped tables, and for every
     word of a gloss of several words (a card ranks "start to fly" by its rarest word)."""
     from wordfreq import zipf_frequency
 
@@ -358,6 +359,9 @@ def english_rows(openrussian: Path, wiktionary: Path) -> list[str]:
     with gzip.open(wiktionary, "rt", encoding="utf-8") as f:
         for line in f:
             glosses.update(item.rsplit(":", 1)[0] for item in line.rstrip("\n").split("\t")[1].split("; "))
+    with gzip.open(phrases, "rt", encoding="utf-8") as f:
+        for line in f:
+            glosses.update(item.rsplit(":", 1)[0] for item in line.rstrip("\n").split("\t")[2].split("; "))
     glosses |= {w for g in glosses for w in re.split(r"[\s-]+", g) if w}  # each word of "start to fly" too
     return [f"{g}\t{zipf_frequency(g, 'en'):.2f}" for g in sorted(glosses)]
 
@@ -412,7 +416,7 @@ def convert(lexicon_dir: Path, out_dir: Path = DATA_DIR, wordnet_dir: Path = WOR
     written.append(out_dir / "everyday.tsv.gz")
     write_gzip(written[-1], everyday_rows(written[0], written[1], SEEDS_DIR / "general.txt", topic_words))
     written.append(out_dir / "english.tsv.gz")
-    write_gzip(written[-1], english_rows(written[0], written[1]))
+    write_gzip(written[-1], english_rows(written[0], written[1], written[2]))
     written.append(out_dir / "english-related.tsv.gz")
     write_gzip(written[-1], english_related_rows(wordnet_dir))
     written += accents.convert_stress_sources(lexicon_dir, out_dir)

@@ -24,6 +24,7 @@ SOURCE_NAME = "built-in lexicon"
 SENSE_STEP = 1.0  # rank between two senses of one OpenRussian entry
 SYNONYM_STEP = 0.25  # rank between two glosses of one sense
 WIKTIONARY_OFFSET = 1.0  # a Wiktionary gloss ranks after OpenRussian's first sense
+AGREEMENT_BONUS = 0.5  # ranks taken off an OpenRussian gloss Wiktionary also gives (данные: data before report)
 
 
 def normalize(word: str) -> str:
@@ -95,13 +96,15 @@ class Lexicon:
         return tuple(out)
 
     def ranked(self, lemma: str) -> tuple[tuple[str, float], ...]:
-        """(gloss, rank) pairs: OpenRussian sense k at rank k (synonyms a tenth apart), Wiktionary
-        after OpenRussian's first sense."""
+        """(gloss, rank) pairs: OpenRussian sense k at rank k (synonyms a quarter apart; a gloss that
+        Wiktionary also gives half a sense earlier), Wiktionary after OpenRussian's first sense."""
         best: dict[str, float] = {}
+        both = {g for g, _ in self.wiktionary.get(normalize(lemma), ())}
         for entry in self.entries(lemma):
             for k, sense in enumerate(entry.senses):
                 for j, gloss in enumerate(sense):
-                    best.setdefault(gloss, round(SENSE_STEP * k + SYNONYM_STEP * j, 2))
+                    agreed = AGREEMENT_BONUS if gloss in both else 0.0
+                    best.setdefault(gloss, round(SENSE_STEP * k + SYNONYM_STEP * j - agreed, 2))
         offset = WIKTIONARY_OFFSET if best else 0.0
         for gloss, rank in self.wiktionary.get(normalize(lemma), ()):
             best.setdefault(gloss, round(offset + rank, 2))
@@ -257,6 +260,9 @@ _ADJECTIVE_TO_NOUN = (  # derived adjective ending → the base noun's ending, t
     ("альный", ""), ("альный", "ия"), ("ельный", "ель"), ("ивный", "ия"), ("овый", ""), ("овый", "а"),
     ("енный", "о"), ("енный", "а"), ("енный", "ь"), ("овский", ""), ("евский", ""), ("ельный", "ль"),
     ("ный", "ник"), ("ейский", "ия"), ("ной", "о"), ("ный", "о"), ("ин", "а"), ("ин", "я"),  # бабушкин → бабушка
+    ("ческий", "ение"), ("ческий", ""), ("ический", "ия"),  # краеведческий → краеведение
+    ("ьный", ""), ("очный", "ка"), ("евский", "ь"), ("ний", "а"),  # баскетбольный → баскетбол, масочный → маска
+    ("овой", ""), ("овой", "а"), ("евой", "ь"), ("евой", "а"), ("евой", "е"),  # ценовой → цена
 )
 _INHABITANT_TO_PLACE = (("янин", "я"), ("анин", "а"))  # россиянин → россия
 COMPOUND_PREFIXES = ("не", "бое", "спец", "гос", "гео", "вице", "экс", "контр", "анти", "пост", "гипер", "супер", "мини",
@@ -264,7 +270,7 @@ COMPOUND_PREFIXES = ("не", "бое", "спец", "гос", "гео", "вице
                      "полит", "соц", "экономико", "военно", "обще", "меж", "сверх", "противо", "само", "нац",
                      "зам", "кино", "видео", "фото", "радио", "электро", "гидро", "энерго", "нефте", "газо", "аэро",
                      "евро", "мульти", "микро", "полу", "кибер", "медиа", "интернет", "онлайн", "мало", "много",
-                     "по")
+                     "ген", "орг", "центро", "экстра", "внутри", "крипто", "рос", "про", "по")
 # Verb prefixes: a prefixed verb the lexicon lacks is shown as its prefix and the verb it is made from
 # (припарковать → при- + парковать: park), longest first so that пере- is not read as п- + ере-.
 VERB_PREFIXES = tuple(sorted(("пере", "недо", "разо", "раз", "рас", "под", "подо", "пред", "при", "про", "вы", "за",
@@ -273,11 +279,24 @@ VERB_PREFIXES = tuple(sorted(("пере", "недо", "разо", "раз", "р�
 
 
 _DEVERBAL = (("ование", "овать"), ("ение", "ить"), ("ение", "ять"), ("ание", "ать"), ("яние", "ять"),
-             ("тие", "ть"))
+             ("тие", "ть"), ("ка", "ать"), ("ка", "ить"), ("ка", "ять"), ("йство", "ить"))  # наработка → наработать
+
+
+def _adverb_stem(word: str) -> str:
+    """The adjective stem of an adverb: окончательно, экономически, по-военному → окончательн-,
+    экономическ-, военн-; "" for other words."""
+    rest = word.removeprefix("по-")
+    if (rest.endswith("о") and len(rest) > 5) or rest.endswith("ски"):
+        return rest[:-1]
+    return rest[:-3] if rest != word and rest.endswith(("ому", "ему")) else ""
 
 
 def _has_sense(lemma: str, pos: str) -> bool:
-    return any(e.pos == pos and e.senses for e in shipped().entries(lemma))
+    """OpenRussian glosses `lemma` as a `pos` (or as "other"), or Wiktionary glosses it and OpenRussian
+    lists it as a `pos` or not at all (фейковый → фейк)."""
+    entries = shipped().entries(lemma)
+    return any(e.pos in (pos, "other") and e.senses for e in entries) or (
+        (not entries or any(e.pos == pos for e in entries)) and normalize(lemma) in shipped().wiktionary)
 
 
 @lru_cache(maxsize=50_000)  # word alignment asks for every word of every sentence
@@ -298,7 +317,7 @@ def _bases(word: str) -> tuple[tuple[str, str], ...]:
     for end, verb_end in _DEVERBAL:  # разблокирование → разблокировать
         if word.endswith(end) and len(word) - len(end) >= 3 and _has_sense(word[: -len(end)] + verb_end, "verb"):
             out.append(("", word[: -len(end)] + verb_end))
-    for adjective in (word[:-1] + end for end in ("ый", "ий", "ой") if word.endswith("о") and len(word) > 5):
+    for adjective in (_adverb_stem(word) + end for end in ("ый", "ий", "ой") if _adverb_stem(word)):
         if _has_sense(adjective, "adj"):  # окончательно → окончательный
             out.append(("", adjective))
         elif shipped().entry(adjective, "adj"):  # дистанционно → дистанционный (no gloss) → дистанция
@@ -331,8 +350,34 @@ def _bases(word: str) -> tuple[tuple[str, str], ...]:
             continue
         if prefix != "по" and shipped().entries(rest):
             out.append((prefix + "-", rest))
+        elif prefix != "по":  # a clipped title and a noun in the genitive (замглавы → зам- + глава), a participle
+            out.extend((prefix + "-", n) for n, pos in _lemmas(rest) if _has_sense(n, pos))
         out.extend((prefix + "-", b) for p, b in _bases(rest) if not p)  # поэтапный → по- + этап
     return tuple(dict.fromkeys(out))
+
+
+def _lemmas(word: str) -> tuple[tuple[str, str], ...]:
+    """(lemma, part of speech) of every noun and verb reading of a word form (a participle's is its verb)."""
+    from cards.lexicon.analyser import parses
+
+    pos = {"NOUN": "noun", "VERB": "verb", "INFN": "verb", "PRTF": "verb", "PRTS": "verb"}
+    return tuple(dict.fromkeys((normalize(p.normal_form), pos[p.tag.POS]) for p in parses(word) if p.tag.POS in pos))
+
+
+def place_of(adjective: str) -> str:
+    """The place a relational adjective the lexicon lacks is made from, as pymorphy3 knows it (Geox):
+    минский → Минск, ставропольский → Ставрополь, костромской → Кострома, ливийский → Ливия; "" for
+    other words."""
+    from cards.lexicon.analyser import parses
+
+    word = normalize(adjective)
+    if not word.endswith(("ский", "цкий", "ской")) or any(e.senses for e in shipped().entries(word)):
+        return ""
+    stem = word[:-4]
+    for place in (word[:-2], stem, stem + "а", stem[:-2] + "ия" if word.endswith("ийский") else ""):
+        if place and any(p.is_known and "Geox" in p.tag and normalize(p.normal_form) == place for p in parses(place)):
+            return place.capitalize()
+    return ""
 
 
 LOANWORD_LIST = 100_000  # the commonest English words a loanword may be spelled like
