@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from cards.lexicon.analyser import zipf
+from cards.lexicon.collocations import COPULAS
 from cards.lexicon.lexicon import normalize, phrase_entries
 from cards.lexicon.morph import is_content
 from cards.model import Lemma, Token
@@ -50,6 +51,13 @@ class Unit:
         return Token(words[0].start, words[-1].stop, " ".join(t.text for t in words), lemma)
 
 
+def _verb_with_object(words: Sequence[Token]) -> bool:
+    """A verb, not a copula (был в гостях, является частью are not phrases to learn whole), and a noun."""
+    content = [t.lemma for t in words if is_content(t.lemma)]
+    return (any(w.pos == "verb" and w.lemma not in COPULAS for w in content)
+            and any(w.pos == "noun" for w in content))
+
+
 def _adjacent(tokens: Sequence[Token], first: int, stop: int) -> bool:
     return all(tokens[i + 1].start - tokens[i].stop == 1 for i in range(first, stop - 1))
 
@@ -69,7 +77,7 @@ def phrase_units(tokens: Sequence[Token]) -> tuple[Unit, ...]:
             stop = first + len(lemmas)
             if (len(lemmas) <= MAX_WORDS and lemmas[0] == key and tuple(keys[first:stop]) == lemmas
                     and _adjacent(tokens, first, stop)
-                    and {"verb", "noun"} <= {t.lemma.pos for t in tokens[first:stop] if is_content(t.lemma)}):
+                    and _verb_with_object(tokens[first:stop])):
                 found.append(Unit(first, stop, form, glosses))
     taken: set[int] = set()
     kept = []
