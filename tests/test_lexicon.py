@@ -98,6 +98,10 @@ def test_the_counterpart_picks_the_sense():
     assert meaning_for("переписка", "correspondence", dictionary) == ("correspondence", "sentence")
     assert meaning_for("марка", "brand", dictionary) == ("brand", "sentence")
     assert meaning_for("война", "war", dictionary) == ("war; warfare", "sentence")
+    # capitalised by its place in the English ("Governor Ivanov", a sentence's first word): shown in the
+    # dictionary's case; a word the dictionary capitalises keeps it
+    assert meaning_for("губернатор", "Governor", dictionary) == ("governor", "sentence")
+    assert meaning_for("воскресенье", "Sunday", dictionary)[0].startswith("Sunday")
 
 
 def test_without_a_counterpart_the_dictionary_sense_is_marked_as_such():

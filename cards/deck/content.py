@@ -33,15 +33,27 @@ def card_targets(pair: Pair, targets: Sequence[Token], spans: Sequence[tuple[int
     return tuple(out)
 
 
+def in_dictionary_case(counterpart: str, gloss: str) -> str:
+    """The counterpart as a gloss: capitalised only where the English sentence's place made it so
+    ("Governor Ivanov", a sentence's first word, a title): lower case when the dictionary gloss it
+    matched is (губернатор: governor), kept otherwise (воскресенье: Sunday; TV)."""
+    first = counterpart[:1]
+    if first.isupper() and counterpart[1:2].islower() and gloss[:1].islower():
+        return first.lower() + counterpart[1:]
+    return counterpart
+
+
 def phrase_target(pair: Pair, token: Token, span: tuple[int, int] | None) -> Target:
     """A dictionary phrase as a target: its meaning is its counterpart in the English, else the
     dictionary's commonest English for it (marked as a dictionary gloss)."""
     from cards.lexicon.units import phrase_glosses
 
-    if span is not None:
-        return Target(lemma=token.lemma, ru_span=(token.start, token.stop), en_span=span,
-                      gloss=pair.en[span[0] : span[1]], gloss_from="sentence")
     glosses = phrase_glosses(token.lemma.lemma)[:2]
+    if span is not None:
+        counterpart = pair.en[span[0] : span[1]]
+        return Target(lemma=token.lemma, ru_span=(token.start, token.stop), en_span=span,
+                      gloss=in_dictionary_case(counterpart, glosses[0]) if glosses else counterpart,
+                      gloss_from="sentence")
     return Target(lemma=token.lemma, ru_span=(token.start, token.stop), gloss="; ".join(glosses),
                   gloss_from="dictionary" if glosses else "")
 
@@ -173,7 +185,8 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
         if not group and dictionary is not None:  # a free translation: the phrase or the word's own meaning
             extra = [phrase] if phrase else [f"dict. {g}" for g in dictionary.card_glosses(
                 lemma, limit=1, besides=[counterpart]) if ":" not in g]
-        return "; ".join([counterpart, *extra]), "sentence"
+        shown = in_dictionary_case(counterpart, group[matched]) if matched >= 0 else counterpart
+        return "; ".join([shown, *extra]), "sentence"
     from cards.lexicon.lexicon import base_words, loanword, place_of
 
     if dictionary is None:
