@@ -110,7 +110,7 @@ def test_adjective_beside_an_aligned_noun():
     en = "The administration proposes a grand deal."
     t = targets(ru, ("большую", "большой"), ("сделку", "сделка"))
     assert texts(en, counterparts(ru, en, t, dictionary=TINY)) == ["grand", "deal"]
-    off = Weights(adjacency=False)
+    off = Weights(adjacency=False, pairs=False)
     assert texts(en, counterparts(ru, en, t, dictionary=TINY, weights=off)) == [None, "deal"]
 
 
@@ -228,8 +228,25 @@ def test_a_word_between_two_aligned_neighbours_takes_the_word_between():
     d = small_dictionary(сторона="party", обсудить="discuss", присутствие="presence")
     t = targets(ru, ("восстановление", "восстановление"), ("дипломатического", "дипломатический"))
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["restoring", "diplomatic"]
-    off = Weights(gaps=False)
+    off = Weights(gaps=False, pairs=False)
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=off)) == [None, "diplomatic"]
+
+
+def test_words_left_between_two_anchors_pair_up_in_order_when_as_many():
+    ru = "Запрет на размещение вооружения в населенных пунктах."
+    en = "A ban on stationing weapons in residential areas."
+    d = small_dictionary(запрет="ban", пункт="area")
+    t = targets(ru, ("размещение", "размещение"), ("вооружения", "вооружение"), ("населенных", "населенный"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["stationing", "weapons", "residential"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(pairs=False))) == [None, None, "residential"]
+
+
+def test_gap_pairs_keep_parts_of_speech_apart():
+    ru = "Ситуация не нашла понимания у руководства."
+    en = "The situation was not well received by the leadership."
+    d = small_dictionary(ситуация="situation", руководство="leadership")
+    t = targets(ru, ("нашла", "найти"), ("понимания", "понимание"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None, None]  # a noun is no "received"
 
 
 def test_genitive_after_an_aligned_noun_takes_the_word_after_of():

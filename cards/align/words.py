@@ -33,6 +33,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from dataclasses import dataclass, replace
 
 from cards.align.evidence import (
@@ -84,6 +85,7 @@ class Weights:
     adjacency: bool = True
     phrases: bool = True
     related_window: float = 0.3
+    pairs: bool = True
 
 
 @dataclass(frozen=True)
@@ -242,6 +244,8 @@ def counterparts(
     chosen = assign(options)
     if weights.adjacency or weights.gaps:
         chosen = _fill_from_neighbours(ru_text, en_text, items, chosen, len(targets), weights)
+    if weights.pairs:
+        chosen = _pair_gaps(ru_text, en_text, items, chosen, len(targets))
     if weights.weak_threshold < weights.threshold:
         chosen = _weak_pass(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
     if weights.particles:
@@ -432,6 +436,47 @@ def _fill_from_neighbours(ru_text, en_text, items, chosen, n_targets, weights: W
             if pick is not None and 0 <= pick < len(en_toks) and free(pick):
                 chosen[i] = en_toks[pick][:2]
     return chosen
+
+
+def _pair_gaps(ru_text, en_text, items, chosen, n_targets) -> list[Span | None]:
+    """Between two aligned content words whose counterparts keep their order, the Russian content
+    words left unaligned and the free English content words pair up in order when they are as many
+    and their parts of speech may agree (размещение вооружения в населенных пунктах → stationing
+    weapons in residential areas); no clause mark may lie between on either side."""
+    chosen = list(chosen)
+    ru_toks, en_toks = words(ru_text), words(en_text)
+    item_at = {it[0]: j for j, it in enumerate(items)}
+    first, last = {t[0]: k for k, t in enumerate(en_toks)}, {t[1]: k for k, t in enumerate(en_toks)}
+    anchors = []  # (Russian token, first and last English token of its counterpart), in Russian order
+    for k, (a, _, _) in enumerate(ru_toks):
+        span = chosen[item_at[a]] if a in item_at else None
+        if span and span[0] in first and span[1] in last:
+            anchors.append((k, first[span[0]], last[span[1]]))
+    for (k0, _, e0), (k1, e1, _) in pairwise(anchors):
+        if e1 - e0 < 2 or _CLAUSE_MARK.search(ru_text[ru_toks[k0][1] : ru_toks[k1][0]] + en_text[en_toks[e0][1] : en_toks[e1][0]]):
+            continue
+        ru_gap = [item_at[ru_toks[k][0]] for k in range(k0 + 1, k1) if ru_toks[k][0] in item_at]
+        en_gap = [m for m in range(e0 + 1, e1) if not is_function_word(en_toks[m][2])]
+        pairs = list(zip(ru_gap, en_gap, strict=False))
+        if (
+            ru_gap and len(ru_gap) == len(en_gap)
+            and not any(chosen[j] for j in ru_gap)
+            and not any(s and _overlap(s, en_toks[m][:2]) for m in en_gap for s in chosen)
+            and all(_agree(ru_text[items[j][0] : items[j][1]], en_toks[m][2]) for j, m in pairs)
+        ):
+            for j, m in pairs:
+                if j < n_targets:
+                    chosen[j] = en_toks[m][:2]
+    return chosen
+
+
+def _agree(ru_word: str, en_word: str) -> bool:
+    """Whether the parts of speech may agree, judged by the English ending: no noun for a past
+    participle (понимания / "received"), no adverb for a noun, adjective or verb."""
+    pos = ru_tag(ru_word).POS
+    if en_word.lower().endswith("ly"):
+        return pos == "ADVB"
+    return not (pos == "NOUN" and en_word.lower().endswith("ed"))
 
 
 def _is_genitive_noun(word: str) -> bool:
