@@ -340,6 +340,17 @@ def test_related_words_carry_a_counterpart_the_glosses_do_not_name():
         assert texts(en, counterparts(ru, en, targets(ru, pair), dictionary=plain, weights=off)) == [None], ru
 
 
+def test_a_glosss_companions_in_other_words_senses_carry_a_counterpart():
+    """усилить: "intensify"; OpenRussian lists "increase" beside "intensify" in another word's sense."""
+    from cards.build import BuildOptions, find_dictionary
+
+    plain = find_dictionary(BuildOptions(system_dictionaries=False))
+    ru, en = "Такие заявления лишь усилят гнев.", "Such statements will only increase anger."
+    t = targets(ru, ("усилят", "усилить"))
+    assert texts(en, counterparts(ru, en, t, dictionary=plain)) == ["increase"]
+    assert texts(en, counterparts(ru, en, t, dictionary=plain, weights=Weights(alike=False, gaps=False, pairs=False))) == [None]
+
+
 def test_related_evidence_alone_counts_only_where_the_position_fits():
     """A related word far from the target's place in the sentence is not its counterpart."""
     from cards.build import BuildOptions, find_dictionary

@@ -6,8 +6,9 @@ Evidence, each a score in [0, 1] for a (Russian word, English candidate) pair:
   (a multi-word gloss such as "chargé d'affaires" matches as a phrase), scored by the gloss's rank;
 - ``related``: weaker, the candidate is what WordNet relates to a gloss (вооружение "arms" /
   "weapons", жалоба "complaint" / "complaining") or the word a multi-word gloss turns on
-  (лидировать "be in the lead" / "leading"); taken only where the word's place in the sentence
-  predicts (`Weights.related_window`);
+  (лидировать "be in the lead" / "leading"), and weaker still a gloss's companions in one sense of
+  another Russian word (усилить "intensify"; another word lists "intensify; increase": "increase");
+  taken only where the word's place in the sentence predicts (`Weights.related_window`);
 - ``cognate``: the transliterated lemma looks like the English word (санкция/sanction);
 - ``table``: a Russian lemma ↔ English stem association learned from aligned sentence pairs
   (nltk's IBM Model 1 in both directions, or Dice);
@@ -20,9 +21,11 @@ Agreeing sources add up (noisy-or). English function words are never candidates.
    assigned to maximise the summed score, never overlapping;
 2. neighbour rules: an adjective beside an aligned noun, a genitive after an aligned noun and
    a word between two aligned neighbours take the free English word their neighbours point to;
-3. weak pass: a target still unaligned may take a free word on weak evidence (a low table
+3. gap pairs: between two aligned content words, the unaligned Russian words and the free English
+   words pair up in order when they are as many and their parts of speech may agree;
+4. weak pass: a target still unaligned may take a free word on weak evidence (a low table
    score) when it sits where the target's relative place predicts;
-4. a phrasal verb keeps its particle (broke off, set up).
+5. a phrasal verb keeps its particle (broke off, set up).
 
 Precision matters more than recall: a wrong highlight teaches a wrong meaning, so a target with
 no confident counterpart gets None. bench/wordalign.py measures each source and pass.
@@ -68,7 +71,8 @@ class Weights:
     `adjacency`, `gaps`, `particles`: the neighbour and phrasal-verb rules; `weak_threshold`,
     `weak_window`: the weak pass (off when `weak_threshold` ≥ `threshold`); `phrases`: glosses of
     dictionary phrases the word stands in (прекращение огня → ceasefire); `related_window`: how far
-    (relative position) a candidate carried by `related` evidence alone may sit from the target.
+    (relative position) a candidate carried by `related` evidence alone may sit from the target;
+    `pairs`: the gap-pairs pass; `alike`: a gloss's companions in other words' senses as evidence.
     """
 
     use: tuple[str, ...] = SOURCES
@@ -86,6 +90,7 @@ class Weights:
     phrases: bool = True
     related_window: float = 0.3
     pairs: bool = True
+    alike: bool = True
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,7 @@ def _candidates(en_text: str, phrases: Iterable[tuple[str, ...]]) -> list[_Candi
 
 STEM_ONLY_PENALTY = 0.1  # a gloss's stem but none of its forms (unit for "unite"): a word that may compete
 RELATED_SCORE = 0.55  # below every gloss of the word itself (0.9 … 0.5 by rank: 0.5 is rank 8)
+ALIKE_SCORE = 0.5  # below WordNet's relations: a gloss's companion in another Russian word's sense
 
 
 def _dictionary_score(cand: _Candidate, single: dict[str, int], phrases: set[tuple[str, ...]]) -> float:
@@ -192,6 +198,8 @@ def score_candidates(
             if "related" in weights.use and not ev["dictionary"]:
                 near = cand.stems in stems.near_phrases or (len(cand.stems) == 1 and cand.stems[0] in stems.near)
                 ev["related"] = RELATED_SCORE if near else 0.0
+                if weights.alike and not near and len(cand.stems) == 1 and cand.stems[0] in stems.alike:
+                    ev["related"] = ALIKE_SCORE
         if "cognate" in weights.use and len(cand.stems) == 1:
             ev["cognate"] = max(cognate_score(k, cand.text) for k in keys[:2])
         if table is not None and "table" in weights.use and len(cand.stems) == 1:
@@ -433,7 +441,7 @@ def _fill_from_neighbours(ru_text, en_text, items, chosen, n_targets, weights: W
                     pick = _genitive(en_text, en_toks, j, free)
             if pick is None and weights.gaps:
                 pick = _gap(ru_text, en_text, ru_toks, en_toks, k, en_token)
-            if pick is not None and 0 <= pick < len(en_toks) and free(pick):
+            if pick is not None and 0 <= pick < len(en_toks) and free(pick) and _agree(word, en_toks[pick][2]):
                 chosen[i] = en_toks[pick][:2]
     return chosen
 
