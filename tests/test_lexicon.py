@@ -66,9 +66,7 @@ def test_english_relations_link_synonyms_and_derivations():
 def test_english_words_alike_are_glosses_of_one_sense():
     from cards.lexicon.lexicon import alike_rows, english_alike
 
-    lines = ["падение\tпаде́ние\tnoun\tn\t\t\t\tfall; drop; decline | downfall",
-             "взять\tвзять\tverb\t\tperf\t\t\ttake; get; grab; seize; catch; capture; collect"]
-    rows = alike_rows(lines)
+    rows = alike_rows([["fall", "drop", "decline"], ["downfall"], "take get grab seize catch capture collect".split()])
     assert rows["drop"] == ["fall", "decline"] and "downfall" not in rows["fall"]
     assert "take" not in rows  # a sense of seven glosses strays too far to pair them
     assert "increase" in english_alike("intensify")

@@ -149,7 +149,7 @@ def _heads(text: str) -> tuple[tuple[str, float], ...]:
     return tuple((h, float(r)) for h, r in items)
 
 
-TABLES_FORMAT = 2  # the tables `_fill` makes (2: with "alike"); a new one names another file
+TABLES_FORMAT = 3  # the tables `_fill` makes (2: with "alike", 3: Wiktionary's too); a new one names another file
 LEXICON_FILES = ("openrussian.tsv.gz", "wiktionary.tsv.gz", "english.tsv.gz", "phrases.tsv.gz")
 
 
@@ -202,7 +202,7 @@ def _fill(db) -> None:
     write_items(db, "english", {gloss: float(value) for gloss, value in (line.split("\t") for line in _lines("english.tsv.gz"))})
     write_items(db, "phrases", phrases)
     write_items(db, "keys", dict.fromkeys(words.keys() | wiktionary.keys(), 1))
-    write_items(db, "alike", alike_rows(line for lines in words.values() for line in lines.split("\n")))
+    write_items(db, "alike", alike_rows(_gloss_groups(words, wiktionary)))
 
 
 def _phrase(line: str) -> Phrase:
@@ -346,18 +346,27 @@ ALIKE_SENSE_MAX = 6  # glosses of one sense: a longer list strays too far from i
 ALIKE_MAX_ZIPF = 5.5  # commoner English words (get, make, thing, well) have too many senses to pair
 
 
-def alike_rows(lines) -> dict[str, list[str]]:
-    """English gloss → the single-word glosses OpenRussian lists beside it in one sense of some
-    Russian word (its `lines`), for a sense of at most ALIKE_SENSE_MAX of them."""
+def alike_rows(groups) -> dict[str, list[str]]:
+    """English word → the single words it shares a group of glosses with (a sense of OpenRussian,
+    a Russian word's first Wiktionary headwords), for groups of at most ALIKE_SENSE_MAX of them."""
     links: dict[str, dict[str, None]] = {}
-    for line in lines:
-        for sense in line.rsplit("\t", 1)[1].split(" | "):
-            group = list(dict.fromkeys(g.lower().removeprefix("to ") for g in sense.split("; ")))
-            group = [g for g in group if g and " " not in g]
-            if len(group) <= ALIKE_SENSE_MAX:
-                for a in group:
-                    links.setdefault(a, {}).update(dict.fromkeys(b for b in group if b != a))
+    for glosses in groups:
+        group = list(dict.fromkeys(g.lower().removeprefix("to ") for g in glosses))
+        group = [g for g in group if g and " " not in g]
+        if len(group) <= ALIKE_SENSE_MAX:
+            for a in group:
+                links.setdefault(a, {}).update(dict.fromkeys(b for b in group if b != a))
     return {a: list(b) for a, b in links.items()}
+
+
+def _gloss_groups(words: Mapping[str, str], wiktionary: Mapping[str, str]):
+    """The groups of glosses `alike_rows` pairs: each OpenRussian sense, and the English headwords
+    of which a Russian word is Wiktionary's first translation (rank 0)."""
+    for lines in words.values():
+        for line in lines.split("\n"):
+            yield from (sense.split("; ") for sense in line.rsplit("\t", 1)[1].split(" | "))
+    for lines in wiktionary.values():
+        yield [head for head, rank in _heads(lines) if rank == 0]
 
 
 @lru_cache(maxsize=50_000)
