@@ -116,7 +116,10 @@ def test_adjective_beside_an_aligned_noun():
 
 def test_no_confident_counterpart_is_none():
     ru, en = "Минск ожидаемо высказал недовольство.", "Minsk predictably expressed dissatisfaction."
-    assert counterparts(ru, en, targets(ru, ("ожидаемо", "ожидаемо"))) == (None,)
+    t = targets(ru, ("ожидаемо", "ожидаемо"))
+    assert counterparts(ru, en, t, weights=Weights(pairs=False)) == (None,)
+    # three words after Minsk on each side, in order and of agreeing parts of speech: they pair up
+    assert texts(en, counterparts(ru, en, t)) == ["predictably"]
     assert counterparts(ru, en, []) == ()
 
 
@@ -241,6 +244,15 @@ def test_words_left_between_two_anchors_pair_up_in_order_when_as_many():
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(pairs=False))) == [None, None, "residential"]
 
 
+def test_the_sentence_edges_anchor_gap_pairs_too():
+    ru = "«Выступая в четверг, министр призвал к миру»."
+    en = "“Speaking on Thursday, the minister called for peace.”"
+    d = small_dictionary(четверг="Thursday", министр="minister", призвать="call", мир="peace")
+    t = targets(ru, ("Выступая", "выступать"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["Speaking"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(pairs=False))) == [None]
+
+
 def test_gap_pairs_keep_parts_of_speech_apart():
     ru = "Ситуация не нашла понимания у руководства."
     en = "The situation was not well received by the leadership."
@@ -328,7 +340,7 @@ def test_related_words_carry_a_counterpart_the_glosses_do_not_name():
     from cards.build import BuildOptions, find_dictionary
 
     plain = find_dictionary(BuildOptions(system_dictionaries=False))
-    off = Weights(use=("dictionary", "cognate", "table"))
+    off = Weights(use=("dictionary", "cognate", "table"), pairs=False)
     cases = [
         ("Жалобы поступили вчера.", "Complaining began yesterday.", ("Жалобы", "жалоба"), "Complaining"),
         ("Катар лидирует по ВВП.", "Qatar is leading in GDP.", ("лидирует", "лидировать"), "leading"),

@@ -446,11 +446,12 @@ def _fill_from_neighbours(ru_text, en_text, items, chosen, n_targets, weights: W
     return chosen
 
 
-def _pair_gaps(ru_text, en_text, items, chosen, n_targets) -> list[Span | None]:
+def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True) -> list[Span | None]:
     """Between two aligned content words whose counterparts keep their order, the Russian content
     words left unaligned and the free English content words pair up in order when they are as many
     and their parts of speech may agree (размещение вооружения в населенных пунктах → stationing
-    weapons in residential areas); no clause mark may lie between on either side."""
+    weapons in residential areas); no clause mark may lie between on either side. With `edges`, the
+    sentence's start and end count as anchors too (but not both: some word must be aligned)."""
     chosen = list(chosen)
     ru_toks, en_toks = words(ru_text), words(en_text)
     item_at = {it[0]: j for j, it in enumerate(items)}
@@ -460,8 +461,10 @@ def _pair_gaps(ru_text, en_text, items, chosen, n_targets) -> list[Span | None]:
         span = chosen[item_at[a]] if a in item_at else None
         if span and span[0] in first and span[1] in last:
             anchors.append((k, first[span[0]], last[span[1]]))
+    if edges:  # the sentence's start and end anchor the words before the first and after the last
+        anchors = [(-1, -1, -1), *anchors, (len(ru_toks), len(en_toks), len(en_toks))]
     for (k0, _, e0), (k1, e1, _) in pairwise(anchors):
-        if e1 - e0 < 2 or _CLAUSE_MARK.search(ru_text[ru_toks[k0][1] : ru_toks[k1][0]] + en_text[en_toks[e0][1] : en_toks[e1][0]]):
+        if e1 - e0 < 2 or (k0 < 0 and k1 == len(ru_toks)) or _CLAUSE_MARK.search(_between(ru_text, ru_toks, k0, k1) + _between(en_text, en_toks, e0, e1)):
             continue
         ru_gap = [item_at[ru_toks[k][0]] for k in range(k0 + 1, k1) if ru_toks[k][0] in item_at]
         en_gap = [m for m in range(e0 + 1, e1) if not is_function_word(en_toks[m][2])]
@@ -478,13 +481,24 @@ def _pair_gaps(ru_text, en_text, items, chosen, n_targets) -> list[Span | None]:
     return chosen
 
 
+def _between(text: str, toks, k0: int, k1: int) -> str:
+    """The text between tokens k0 and k1 (-1 and len(toks): the sentence's edges, its opening
+    quote or dash and closing punctuation left out)."""
+    inner = text[toks[k0][1] if k0 >= 0 else 0 : toks[k1][0] if k1 < len(toks) else len(text)]
+    return inner.rstrip(_EDGE_MARKS) if k1 == len(toks) else inner.lstrip(_EDGE_MARKS) if k0 < 0 else inner
+
+
+_EDGE_MARKS = " \t\n.!?…\"«»“”„'–—-"
+
+
 def _agree(ru_word: str, en_word: str) -> bool:
-    """Whether the parts of speech may agree, judged by the English ending: no noun for a past
-    participle (понимания / "received"), no adverb for a noun, adjective or verb."""
-    pos = ru_tag(ru_word).POS
-    if en_word.lower().endswith("ly"):
-        return pos == "ADVB"
-    return not (pos == "NOUN" and en_word.lower().endswith("ed"))
+    """Whether the parts of speech may agree, judged by the English ending: no past participle
+    for a noun (понимания / "received"), no adverb for a noun or verb ("quickly"; "family" and
+    "weekly" may be nouns or adjectives)."""
+    pos, word = ru_tag(ru_word).POS, en_word.lower()
+    if word.endswith("ly") and not stem(word).endswith("li"):  # quickly → quick; family → famili
+        return pos not in {"NOUN", "VERB", "INFN"}
+    return not (pos == "NOUN" and len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
 
 
 def _is_genitive_noun(word: str) -> bool:
