@@ -244,6 +244,18 @@ def test_words_left_between_two_anchors_pair_up_in_order_when_as_many():
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(pairs=False))) == [None, None, "residential"]
 
 
+def test_a_strong_link_is_not_split_into_two_weak_ones():
+    """упадет: "fall" (first gloss) and "drop"; спад only "fall", as its eighth gloss. Summed scores
+    would give упадет "drop" so that спадом may take "fell"; summed margins over the threshold keep
+    the strong link."""
+    from cards.lexicon.dictionary import Dictionary
+
+    d = Dictionary({"упасть": (("fall", 0.0), ("drop", 0.25)), "спад": (("fall", 8.0),)})
+    ru, en = "Цены упадут, это станет спадом.", "Prices fell: a drop."
+    t = targets(ru, ("упадут", "упасть"), ("спадом", "спад"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["fell", None]
+
+
 def test_the_sentence_edges_anchor_gap_pairs_too():
     ru = "«Выступая в четверг, министр призвал к миру»."
     en = "“Speaking on Thursday, the minister called for peace.”"

@@ -230,9 +230,11 @@ def counterparts(
 
     Example: counterparts("Санкции сняты.", "Sanctions were lifted.", [(0, 7, "санкция")])
     gives ((0, 9),). The other content words of the sentence compete too, so a target never
-    takes the counterpart of its neighbour; the assignment maximises the summed score with
-    spans that never overlap. An adjective next to an aligned noun then takes the English word
-    beside the noun's counterpart (большую сделку → grand deal).
+    takes the counterpart of its neighbour; the assignment maximises the summed margin of the
+    scores over `Weights.threshold` with spans that never overlap (упадет keeps "fell" rather
+    than take "drop" so that спадом may have "fell" on its eighth gloss). An adjective next to
+    an aligned noun then takes the English word beside the noun's counterpart (большую сделку →
+    grand deal).
     """
     items = list(targets)
     if weights.context:
@@ -240,9 +242,9 @@ def counterparts(
         for a, b, w in words(ru_text):
             if ru_content(w) and all(b <= x or a >= y for x, y in covered):
                 items.append((a, b, lemmatize(w)))
-    options = [
+    options = [  # each link weighs its evidence above the threshold: a strong link is not split into two weak ones
         [
-            (score, cand.span)
+            (score - weights.threshold, cand.span)
             for score, _, cand in score_candidates(
                 ru_text, en_text, item, table=table, dictionary=dictionary, weights=weights
             )
