@@ -265,6 +265,13 @@ def test_the_sentence_edges_anchor_gap_pairs_too():
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(pairs=False))) == [None]
 
 
+def test_gap_pairs_follow_parallel_clauses():
+    ru, en = "Он прибыл в Москву, и встретил министра.", "He arrived in Moscow, and met the minister."
+    d = small_dictionary(москва="Moscow", министр="minister")
+    t = targets(ru, ("прибыл", "прибыть"), ("встретил", "встретить"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["arrived", "met"]
+
+
 def test_gap_pairs_keep_parts_of_speech_apart():
     ru = "Ситуация не нашла понимания у руководства."
     en = "The situation was not well received by the leadership."

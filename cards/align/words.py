@@ -452,8 +452,9 @@ def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True) -
     """Between two aligned content words whose counterparts keep their order, the Russian content
     words left unaligned and the free English content words pair up in order when they are as many
     and their parts of speech may agree (размещение вооружения в населенных пунктах → stationing
-    weapons in residential areas); no clause mark may lie between on either side. With `edges`, the
-    sentence's start and end count as anchors too (but not both: some word must be aligned)."""
+    weapons in residential areas). Where clause marks stand between, the words pair clause by clause
+    when both sides have as many clauses, in the clauses that touch an aligned word. With `edges`,
+    the sentence's start and end count as anchors too (but not both: some word must be aligned)."""
     chosen = list(chosen)
     ru_toks, en_toks = words(ru_text), words(en_text)
     item_at = {it[0]: j for j, it in enumerate(items)}
@@ -466,21 +467,41 @@ def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True) -
     if edges:  # the sentence's start and end anchor the words before the first and after the last
         anchors = [(-1, -1, -1), *anchors, (len(ru_toks), len(en_toks), len(en_toks))]
     for (k0, _, e0), (k1, e1, _) in pairwise(anchors):
-        if e1 - e0 < 2 or (k0 < 0 and k1 == len(ru_toks)) or _CLAUSE_MARK.search(_between(ru_text, ru_toks, k0, k1) + _between(en_text, en_toks, e0, e1)):
+        if e1 - e0 < 2 or (k0 < 0 and k1 == len(ru_toks)):
             continue
-        ru_gap = [item_at[ru_toks[k][0]] for k in range(k0 + 1, k1) if ru_toks[k][0] in item_at]
-        en_gap = [m for m in range(e0 + 1, e1) if not is_function_word(en_toks[m][2])]
-        pairs = list(zip(ru_gap, en_gap, strict=False))
-        if (
-            ru_gap and len(ru_gap) == len(en_gap)
-            and not any(chosen[j] for j in ru_gap)
-            and not any(s and _overlap(s, en_toks[m][:2]) for m in en_gap for s in chosen)
-            and all(_agree(ru_text[items[j][0] : items[j][1]], en_toks[m][2]) for j, m in pairs)
-        ):
-            for j, m in pairs:
-                if j < n_targets:
-                    chosen[j] = en_toks[m][:2]
+        ru_parts, en_parts = _clauses(ru_text, ru_toks, k0, k1), _clauses(en_text, en_toks, e0, e1)
+        if len(ru_parts) != len(en_parts):
+            continue
+        for n, (ru_part, en_part) in enumerate(zip(ru_parts, en_parts, strict=True)):
+            if len(ru_parts) > 1 and not ((n == 0 and k0 >= 0) or (n == len(ru_parts) - 1 and k1 < len(ru_toks))):
+                continue  # a clause part must touch an aligned word
+            ru_gap = [item_at[ru_toks[k][0]] for k in ru_part if ru_toks[k][0] in item_at]
+            en_gap = [m for m in en_part if not is_function_word(en_toks[m][2])]
+            pairs = list(zip(ru_gap, en_gap, strict=False))
+            if (
+                ru_gap and len(ru_gap) == len(en_gap)
+                and not any(chosen[j] for j in ru_gap)
+                and not any(s and _overlap(s, en_toks[m][:2]) for m in en_gap for s in chosen)
+                and all(_agree(ru_text[items[j][0] : items[j][1]], en_toks[m][2]) for j, m in pairs)
+            ):
+                for j, m in pairs:
+                    if j < n_targets:
+                        chosen[j] = en_toks[m][:2]
     return chosen
+
+
+def _clauses(text: str, toks, k0: int, k1: int) -> list[list[int]]:
+    """The tokens strictly between k0 and k1, split where a clause mark stands between two of them."""
+    parts: list[list[int]] = [[]]
+    for k in range(k0 + 1, k1):
+        if k > k0 + 1 and _CLAUSE_MARK.search(_between(text, toks, k - 1, k)):
+            parts.append([])
+        parts[-1].append(k)
+    if _CLAUSE_MARK.search(_between(text, toks, k0, k0 + 1)):
+        parts.insert(0, [])
+    if k1 - 1 > k0 and _CLAUSE_MARK.search(_between(text, toks, k1 - 1, k1)):
+        parts.append([])
+    return parts
 
 
 def _between(text: str, toks, k0: int, k1: int) -> str:
