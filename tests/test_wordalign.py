@@ -272,6 +272,13 @@ def test_gap_pairs_follow_parallel_clauses():
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["arrived", "met"]
 
 
+def test_gap_pairs_leave_out_words_whose_english_is_a_function_word():
+    ru, en = "Закон должен принять парламент.", "The law must be passed by parliament."
+    d = small_dictionary(закон="law", парламент="parliament", должный="must")
+    t = targets(ru, ("принять", "принять"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["passed"]  # должен: "must", no pair
+
+
 def test_gap_pairs_keep_parts_of_speech_apart():
     ru = "Ситуация не нашла понимания у руководства."
     en = "The situation was not well received by the leadership."

@@ -255,7 +255,7 @@ def counterparts(
     if weights.adjacency or weights.gaps:
         chosen = _fill_from_neighbours(ru_text, en_text, items, chosen, len(targets), weights)
     if weights.pairs:
-        chosen = _pair_gaps(ru_text, en_text, items, chosen, len(targets))
+        chosen = _pair_gaps(ru_text, en_text, items, chosen, len(targets), dictionary=dictionary)
     if weights.weak_threshold < weights.threshold:
         chosen = _weak_pass(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
     if weights.particles:
@@ -448,12 +448,14 @@ def _fill_from_neighbours(ru_text, en_text, items, chosen, n_targets, weights: W
     return chosen
 
 
-def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True) -> list[Span | None]:
+def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True, dictionary=None) -> list[Span | None]:
     """Between two aligned content words whose counterparts keep their order, the Russian content
     words left unaligned and the free English content words pair up in order when they are as many
     and their parts of speech may agree (размещение вооружения в населенных пунктах → stationing
     weapons in residential areas). Where clause marks stand between, the words pair clause by clause
-    when both sides have as many clauses, in the clauses that touch an aligned word. With `edges`,
+    when both sides have as many clauses, in the clauses that touch an aligned word. A Russian word
+    whose first gloss is an English function word (должен "must", являться "is") is not counted.
+    With `edges`,
     the sentence's start and end count as anchors too (but not both: some word must be aligned)."""
     chosen = list(chosen)
     ru_toks, en_toks = words(ru_text), words(en_text)
@@ -476,6 +478,7 @@ def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True) -
             if len(ru_parts) > 1 and not ((n == 0 and k0 >= 0) or (n == len(ru_parts) - 1 and k1 < len(ru_toks))):
                 continue  # a clause part must touch an aligned word
             ru_gap = [item_at[ru_toks[k][0]] for k in ru_part if ru_toks[k][0] in item_at]
+            ru_gap = [j for j in ru_gap if not _light(items[j][2], dictionary)]  # должен: "must"
             en_gap = [m for m in en_part if not is_function_word(en_toks[m][2])]
             pairs = list(zip(ru_gap, en_gap, strict=False))
             if (
@@ -488,6 +491,13 @@ def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True) -
                     if j < n_targets:
                         chosen[j] = en_toks[m][:2]
     return chosen
+
+
+def _light(lemma: str, dictionary) -> bool:
+    """Whether a Russian word's first gloss is made of English function words (должен "must",
+    являться "is", иметь "have"): its English is no content word to pair with."""
+    glosses = ranked_glosses(dictionary, lemma) if dictionary is not None else ()
+    return bool(glosses) and all(is_function_word(w) for w in glosses[0][0].split())
 
 
 def _clauses(text: str, toks, k0: int, k1: int) -> list[list[int]]:
