@@ -295,6 +295,16 @@ def test_genitive_after_an_aligned_noun_takes_the_word_after_of():
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["Results", "negotiations"]
 
 
+def test_genitive_takes_a_capitalised_common_word_after_of_but_no_name():
+    ru, en = "Заявил министр финансов США.", "Said the Secretary of the Treasury."
+    d = small_dictionary(министр="secretary", заявить="say")
+    t = targets(ru, ("финансов", "финансы"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["Treasury"]
+    ru, en = "Результаты переговоров.", "Results of the Minsk talks."
+    d = small_dictionary(результат="result")
+    assert texts(en, counterparts(ru, en, targets(ru, ("переговоров", "переговоры")), dictionary=d)) == ["talks"]
+
+
 def test_phrasal_verb_keeps_its_particle():
     ru, en = "Они установили блокаду.", "They set up a blockade."
     d = small_dictionary(установить="set")

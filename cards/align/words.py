@@ -391,7 +391,8 @@ def _fill_from_neighbours(ru_text, en_text, items, chosen, n_targets, weights: W
     noun's counterpart (большую сделку → grand deal); a noun right after an aligned adjective
     takes the word right after it (дипломатическую переписку → diplomatic correspondence).
     ``gaps``: a word between two aligned content words takes the only content word between
-    their counterparts. Only free lower-case content words are taken; two passes let chains grow.
+    their counterparts. Only free content words are taken, lower-case or a capitalised common word
+    (Treasury, not Minsk); two passes let chains grow.
     """
     chosen = list(chosen)
     ru_toks, en_toks = words(ru_text), words(en_text)
@@ -406,7 +407,8 @@ def _fill_from_neighbours(ru_text, en_text, items, chosen, n_targets, weights: W
 
     def free(k: int) -> bool:
         a, b, w = en_toks[k]
-        return not is_function_word(w) and w[0].islower() and not any(s and _overlap(s, (a, b)) for s in chosen)
+        return (not is_function_word(w) and (w[0].islower() or _common_noun(w))
+                and not any(s and _overlap(s, (a, b)) for s in chosen))
 
     def joined(text: str, x: int, y: int) -> bool:
         return not text[x:y].strip()
@@ -540,7 +542,8 @@ def _is_genitive_noun(word: str) -> bool:
 
 def _genitive(en_text, en_toks, j, free) -> int | None:
     """The English of a Russian noun + genitive noun whose head is aligned to token j: the word
-    after "of" (names and articles skipped: results of the Minsk negotiations), or the noun
+    after "of" (names and articles skipped: results of the Minsk negotiations; a capitalised
+    common word taken: министр финансов → Secretary of the Treasury), or the noun
     modifier right before the head (проверка боеготовности → readiness inspection)."""
     if (
         j + 1 < len(en_toks)
@@ -551,7 +554,7 @@ def _genitive(en_text, en_toks, j, free) -> int | None:
             w = en_toks[m][2]
             if _CLAUSE_MARK.search(en_text[en_toks[m - 1][1] : en_toks[m][0]]):
                 return None
-            if is_function_word(w) or w[0].isupper():
+            if is_function_word(w) or (w[0].isupper() and not _common_noun(w)):
                 continue
             return m if free(m) else None
         return None
@@ -562,6 +565,13 @@ def _genitive(en_text, en_toks, j, free) -> int | None:
     ):
         return j - 1 if free(j - 1) else None
     return None
+
+
+def _common_noun(word: str) -> bool:
+    """A capitalised English word that is some Russian word's gloss (Treasury, State), not a name."""
+    from cards.lexicon.lexicon import shipped
+
+    return word.lower() in shipped().english_zipf
 
 
 _CLAUSE_MARK = re.compile(r"[.,;:!?()«»“”\"–—]")
