@@ -411,6 +411,12 @@ def test_related_evidence_alone_counts_only_where_the_position_fits():
     assert texts(en, counterparts(ru, en, targets(ru, ("Жалобы", "жалоба")), dictionary=plain, weights=wide)) == ["complaining"]
 
 
+def test_an_acronym_is_no_function_word():
+    assert evidence.is_function_word("us") and evidence.is_function_word("Us")
+    assert not evidence.is_function_word("US") and not evidence.is_function_word("IT")
+    assert evidence.is_function_word("A")
+
+
 def test_inflections_are_not_mere_stems():
     assert evidence.is_inflection("units", "unit") and evidence.is_inflection("took", "take")
     assert evidence.is_inflection("stopped", "stop") and evidence.is_inflection("parties", "party")

@@ -81,8 +81,9 @@ def words(text: str) -> list[tuple[int, int, str]]:
 
 @lru_cache(maxsize=200_000)
 def is_function_word(word: str) -> bool:
-    """True for English words that are never a counterpart (articles, prepositions, auxiliaries …)."""
-    return _fold(word) in FUNCTION_WORDS
+    """True for English words that are never a counterpart (articles, prepositions, auxiliaries …);
+    an acronym is none (US is not "us")."""
+    return not (len(word) > 1 and word.isupper()) and _fold(word) in FUNCTION_WORDS
 
 
 # --- the learned table -------------------------------------------------------------------------
