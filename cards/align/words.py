@@ -122,6 +122,7 @@ def _candidates(en_text: str, phrases: Iterable[tuple[str, ...]]) -> list[_Candi
 STEM_ONLY_PENALTY = 0.1  # a gloss's stem but none of its forms (unit for "unite"): a word that may compete
 RELATED_SCORE = 0.55  # below every gloss of the word itself (0.9 … 0.5 by rank: 0.5 is rank 8)
 ALIKE_SCORE = 0.5  # below WordNet's relations: a gloss's companion in another Russian word's sense
+# (and alone it counts only within half of `Weights.related_window`)
 
 
 def _dictionary_score(cand: _Candidate, single: dict[str, int], phrases: set[tuple[str, ...]]) -> float:
@@ -208,8 +209,9 @@ def score_candidates(
         best = max(ev.values(), default=0.0)
         if best < weights.threshold:
             continue
+        window = weights.related_window * (0.5 if ev.get("related") == ALIKE_SCORE else 1.0)
         if (max((v for k, v in ev.items() if k != "related"), default=0.0) < weights.threshold
-                and abs(rel - cand.position) > weights.related_window):
+                and abs(rel - cand.position) > window):
             continue  # related evidence alone, far from where the word's place predicts
         agreed = 1.0 - math.prod(1.0 - v for v in ev.values())  # agreeing sources add up
         position = 1.0 - abs(rel - cand.position)
