@@ -279,6 +279,17 @@ def test_gap_pairs_leave_out_words_whose_english_is_a_function_word():
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["passed"]  # должен: "must", no pair
 
 
+def test_a_word_whose_english_is_a_function_word_does_not_compete():
+    """будут (быть: "be", and a rare "conduct") must not take "conducted" from its neighbour."""
+    from cards.lexicon.dictionary import Dictionary
+
+    d = Dictionary({"быть": (("be", 0.0), ("conduct", 2.0)), "проверка": (("check", 0.0),),
+                    "военный": (("soldier", 0.0),)})
+    ru, en = "Проверку будут проводить военные.", "The check will be conducted by soldiers."
+    t = targets(ru, ("проводить", "проводить"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["conducted"]
+
+
 def test_gap_pairs_keep_parts_of_speech_apart():
     ru = "Ситуация не нашла понимания у руководства."
     en = "The situation was not well received by the leadership."

@@ -242,8 +242,8 @@ def counterparts(
     if weights.context:
         covered = [(a, b) for a, b, _ in targets]
         for a, b, w in words(ru_text):
-            if ru_content(w) and all(b <= x or a >= y for x, y in covered):
-                items.append((a, b, lemmatize(w)))
+            if ru_content(w) and all(b <= x or a >= y for x, y in covered) and not _light(lemmatize(w), dictionary):
+                items.append((a, b, lemmatize(w)))  # not будут, должен: their English is a function word
     options = [  # each link weighs its evidence above the threshold: a strong link is not split into two weak ones
         [
             (score - weights.threshold, cand.span)
