@@ -459,8 +459,8 @@ def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True, d
     weapons in residential areas). Where clause marks stand between, the words pair clause by clause
     when both sides have as many clauses, in the clauses that touch an aligned word. A Russian word
     whose first gloss is an English function word (должен "must", являться "is") is not counted.
-    With `edges`,
-    the sentence's start and end count as anchors too (but not both: some word must be aligned)."""
+    With `edges`, the sentence's start and end count as anchors too (but not both: some word must
+    be aligned)."""
     chosen = list(chosen)
     ru_toks, en_toks = words(ru_text), words(en_text)
     item_at = {it[0]: j for j, it in enumerate(items)}
