@@ -130,19 +130,19 @@ def position_baseline(gold, links) -> dict:
 
 
 W = wordalign.Weights
-ALONE = dict(adjacency=False, gaps=False, weak_threshold=1.0, particles=False, phrases=False)
+ALONE = dict(adjacency=False, gaps=False, weak_threshold=1.0, particles=False, phrases=False, pairs=False)
 WEAK = dict(weak_threshold=0.15)
 RUNS = [
     # name, weights, with the dictionary
     ("dictionary alone", W(use=("dictionary",), **ALONE), True),
     ("dict+cognate+table", W(use=("dictionary", "cognate", "table"), **ALONE), True),
-    ("  + related (WordNet, phrase heads)", W(**ALONE), True),
-    ("  + neighbours, phrases (default)", W(), True),
+    ("  + related (WordNet, alike)", W(**ALONE), True),
+    ("  + neighbours, gaps (default)", W(), True),
     ("  + weak pass (off)", W(**WEAK), True),
     ("cognate alone", W(use=("cognate",), **ALONE), False),
     ("table alone", W(use=("table",), **ALONE), False),
     ("cognate+table", W(**ALONE), False),
-    ("  + neighbour rules (default)", W(), False),
+    ("  + neighbours, gaps (default)", W(), False),
     ("  + weak pass (off)", W(**WEAK), False),
 ]
 

@@ -63,6 +63,17 @@ def test_english_relations_link_synonyms_and_derivations():
     assert len(english_related("take")) < 20
 
 
+def test_english_words_alike_are_glosses_of_one_sense():
+    from cards.lexicon.lexicon import alike_rows, english_alike
+
+    rows = alike_rows([["fall", "drop", "decline"], ["downfall"], "take get grab seize catch capture collect".split()])
+    assert rows["drop"] == ["fall", "decline"] and "downfall" not in rows["fall"]
+    assert "take" not in rows  # a sense of seven glosses strays too far to pair them
+    assert "increase" in english_alike("intensify")
+    assert english_alike("get") == ()  # too common a word: it stands for anything
+    assert "thing" not in english_alike("work")
+
+
 def test_a_word_with_only_rare_glosses_still_gets_one():
     dictionary = find_dictionary(PLAIN)
     assert dictionary.card_glosses("очернение") == ("denigration",)

@@ -110,13 +110,16 @@ def test_adjective_beside_an_aligned_noun():
     en = "The administration proposes a grand deal."
     t = targets(ru, ("большую", "большой"), ("сделку", "сделка"))
     assert texts(en, counterparts(ru, en, t, dictionary=TINY)) == ["grand", "deal"]
-    off = Weights(adjacency=False)
+    off = Weights(adjacency=False, pairs=False)
     assert texts(en, counterparts(ru, en, t, dictionary=TINY, weights=off)) == [None, "deal"]
 
 
 def test_no_confident_counterpart_is_none():
     ru, en = "Минск ожидаемо высказал недовольство.", "Minsk predictably expressed dissatisfaction."
-    assert counterparts(ru, en, targets(ru, ("ожидаемо", "ожидаемо"))) == (None,)
+    t = targets(ru, ("ожидаемо", "ожидаемо"))
+    assert counterparts(ru, en, t, weights=Weights(pairs=False)) == (None,)
+    # three words after Minsk on each side, in order and of agreeing parts of speech: they pair up
+    assert texts(en, counterparts(ru, en, t)) == ["predictably"]
     assert counterparts(ru, en, []) == ()
 
 
@@ -228,8 +231,71 @@ def test_a_word_between_two_aligned_neighbours_takes_the_word_between():
     d = small_dictionary(сторона="party", обсудить="discuss", присутствие="presence")
     t = targets(ru, ("восстановление", "восстановление"), ("дипломатического", "дипломатический"))
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["restoring", "diplomatic"]
-    off = Weights(gaps=False)
+    off = Weights(gaps=False, pairs=False)
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=off)) == [None, "diplomatic"]
+
+
+def test_words_left_between_two_anchors_pair_up_in_order_when_as_many():
+    ru = "Запрет на размещение вооружения в населенных пунктах."
+    en = "A ban on stationing weapons in residential areas."
+    d = small_dictionary(запрет="ban", пункт="area")
+    t = targets(ru, ("размещение", "размещение"), ("вооружения", "вооружение"), ("населенных", "населенный"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["stationing", "weapons", "residential"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(pairs=False))) == [None, None, "residential"]
+
+
+def test_a_strong_link_is_not_split_into_two_weak_ones():
+    """упадет: "fall" (first gloss) and "drop"; спад only "fall", as its eighth gloss. Summed scores
+    would give упадет "drop" so that спадом may take "fell"; summed margins over the threshold keep
+    the strong link."""
+    from cards.lexicon.dictionary import Dictionary
+
+    d = Dictionary({"упасть": (("fall", 0.0), ("drop", 0.25)), "спад": (("fall", 8.0),)})
+    ru, en = "Цены упадут, это станет спадом.", "Prices fell: a drop."
+    t = targets(ru, ("упадут", "упасть"), ("спадом", "спад"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["fell", None]
+
+
+def test_the_sentence_edges_anchor_gap_pairs_too():
+    ru = "«Выступая в четверг, министр призвал к миру»."
+    en = "“Speaking on Thursday, the minister called for peace.”"
+    d = small_dictionary(четверг="Thursday", министр="minister", призвать="call", мир="peace")
+    t = targets(ru, ("Выступая", "выступать"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["Speaking"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(pairs=False))) == [None]
+
+
+def test_gap_pairs_follow_parallel_clauses():
+    ru, en = "Он прибыл в Москву, и встретил министра.", "He arrived in Moscow, and met the minister."
+    d = small_dictionary(москва="Moscow", министр="minister")
+    t = targets(ru, ("прибыл", "прибыть"), ("встретил", "встретить"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["arrived", "met"]
+
+
+def test_gap_pairs_leave_out_words_whose_english_is_a_function_word():
+    ru, en = "Закон должен принять парламент.", "The law must be passed by parliament."
+    d = small_dictionary(закон="law", парламент="parliament", должный="must")
+    t = targets(ru, ("принять", "принять"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["passed"]  # должен: "must", no pair
+
+
+def test_a_word_whose_english_is_a_function_word_does_not_compete():
+    """будут (быть: "be", and a rare "conduct") must not take "conducted" from its neighbour."""
+    from cards.lexicon.dictionary import Dictionary
+
+    d = Dictionary({"быть": (("be", 0.0), ("conduct", 2.0)), "проверка": (("check", 0.0),),
+                    "военный": (("soldier", 0.0),)})
+    ru, en = "Проверку будут проводить военные.", "The check will be conducted by soldiers."
+    t = targets(ru, ("проводить", "проводить"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["conducted"]
+
+
+def test_gap_pairs_keep_parts_of_speech_apart():
+    ru = "Ситуация не нашла понимания у руководства."
+    en = "The situation was not well received by the leadership."
+    d = small_dictionary(ситуация="situation", руководство="leadership")
+    t = targets(ru, ("нашла", "найти"), ("понимания", "понимание"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None, None]  # a noun is no "received"
 
 
 def test_genitive_after_an_aligned_noun_takes_the_word_after_of():
@@ -238,6 +304,16 @@ def test_genitive_after_an_aligned_noun_takes_the_word_after_of():
     d = small_dictionary(результат="result")
     t = targets(ru, ("Результаты", "результат"), ("переговоров", "переговоры"))
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["Results", "negotiations"]
+
+
+def test_genitive_takes_a_capitalised_common_word_after_of_but_no_name():
+    ru, en = "Заявил министр финансов США.", "Said the Secretary of the Treasury."
+    d = small_dictionary(министр="secretary", заявить="say")
+    t = targets(ru, ("финансов", "финансы"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["Treasury"]
+    ru, en = "Результаты переговоров.", "Results of the Minsk talks."
+    d = small_dictionary(результат="result")
+    assert texts(en, counterparts(ru, en, targets(ru, ("переговоров", "переговоры")), dictionary=d)) == ["talks"]
 
 
 def test_phrasal_verb_keeps_its_particle():
@@ -311,7 +387,7 @@ def test_related_words_carry_a_counterpart_the_glosses_do_not_name():
     from cards.build import BuildOptions, find_dictionary
 
     plain = find_dictionary(BuildOptions(system_dictionaries=False))
-    off = Weights(use=("dictionary", "cognate", "table"))
+    off = Weights(use=("dictionary", "cognate", "table"), pairs=False)
     cases = [
         ("Жалобы поступили вчера.", "Complaining began yesterday.", ("Жалобы", "жалоба"), "Complaining"),
         ("Он бродяжничал годами.", "He was a tramp for years.", ("бродяжничал", "бродяжничать"), "tramp"),
@@ -321,6 +397,17 @@ def test_related_words_carry_a_counterpart_the_glosses_do_not_name():
     for ru, en, pair, expected in cases:
         assert texts(en, counterparts(ru, en, targets(ru, pair), dictionary=plain)) == [expected], ru
         assert texts(en, counterparts(ru, en, targets(ru, pair), dictionary=plain, weights=off)) == [None], ru
+
+
+def test_a_glosss_companions_in_other_words_senses_carry_a_counterpart():
+    """усилить: "intensify"; OpenRussian lists "increase" beside "intensify" in another word's sense."""
+    from cards.build import BuildOptions, find_dictionary
+
+    plain = find_dictionary(BuildOptions(system_dictionaries=False))
+    ru, en = "Такие заявления лишь усилят гнев.", "Such statements will only increase anger."
+    t = targets(ru, ("усилят", "усилить"))
+    assert texts(en, counterparts(ru, en, t, dictionary=plain)) == ["increase"]
+    assert texts(en, counterparts(ru, en, t, dictionary=plain, weights=Weights(alike=False, gaps=False, pairs=False))) == [None]
 
 
 def test_related_evidence_alone_counts_only_where_the_position_fits():
@@ -333,6 +420,12 @@ def test_related_evidence_alone_counts_only_where_the_position_fits():
     assert texts(en, counterparts(ru, en, targets(ru, ("Жалобы", "жалоба")), dictionary=plain)) == [None]
     wide = Weights(related_window=1.0)
     assert texts(en, counterparts(ru, en, targets(ru, ("Жалобы", "жалоба")), dictionary=plain, weights=wide)) == ["complaining"]
+
+
+def test_an_acronym_is_no_function_word():
+    assert evidence.is_function_word("us") and evidence.is_function_word("Us")
+    assert not evidence.is_function_word("US") and not evidence.is_function_word("IT")
+    assert evidence.is_function_word("A")
 
 
 def test_inflections_are_not_mere_stems():

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from cards.align.english_words import FUNCTION_WORDS, IRREGULAR
 from cards.lexicon.cognates import _fold
-from cards.lexicon.lexicon import base_words, english_related
+from cards.lexicon.lexicon import base_words, english_alike, english_related
 from cards.lexicon.analyser import parses
 
 Span = tuple[int, int]
@@ -64,7 +64,8 @@ _RU_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "NUMR", "P
 
 @lru_cache(maxsize=200_000)
 def ru_content(word: str) -> bool:
-    return len(word) > 1 and ru_tag(word).POS not in _RU_FUNCTION_POS
+    tag = ru_tag(word)
+    return len(word) > 1 and tag.POS not in _RU_FUNCTION_POS and "Apro" not in tag
 
 
 def words(text: str) -> list[tuple[int, int, str]]:
@@ -80,8 +81,9 @@ def words(text: str) -> list[tuple[int, int, str]]:
 
 @lru_cache(maxsize=200_000)
 def is_function_word(word: str) -> bool:
-    """True for English words that are never a counterpart (articles, prepositions, auxiliaries …)."""
-    return _fold(word) in FUNCTION_WORDS
+    """True for English words that are never a counterpart (articles, prepositions, auxiliaries …);
+    an acronym is none (US is not "us")."""
+    return not (len(word) > 1 and word.isupper()) and _fold(word) in FUNCTION_WORDS
 
 
 # --- the learned table -------------------------------------------------------------------------
@@ -179,8 +181,10 @@ class GlossStems:
     phrases: frozenset[tuple[str, ...]]
     near: frozenset[str]
     near_phrases: frozenset[tuple[str, ...]]
+    alike: frozenset[str] = frozenset()  # weaker still: a gloss's companions in another word's sense
 
 
+ALIKE_RANK = 2.0  # only a word's better glosses bring their companions (not власть's "hold": contain)
 LIGHT_WORDS = frozenset("be make get give take do have become to one's oneself someone something".split())
 
 
@@ -202,6 +206,7 @@ def gloss_stems(glosses: Sequence[tuple[str, float]], related: bool = True) -> G
     phrases: set[tuple[str, ...]] = set()
     near: set[str] = set()
     near_phrases: set[tuple[str, ...]] = set()
+    alike: set[str] = set()
     for gloss, rank in glosses:
         parts = [w for _, _, w in words(gloss)]
         content = [w for w in parts if not is_function_word(w)]
@@ -217,13 +222,16 @@ def gloss_stems(glosses: Sequence[tuple[str, float]], related: bool = True) -> G
                         near.add(stem(other))
                     else:
                         near_phrases.add(tuple(stem(w) for w in other_parts))
+                if rank < ALIKE_RANK:
+                    alike.update(stem(other) for other in english_alike(word))
         elif len(parts) > 1:
             phrases.add(tuple(stem(w) for w in parts))
             head = phrase_head(parts) if related else None
             if head:
                 near.add(stem(head))
     return GlossStems(single, {k: frozenset(v) for k, v in forms.items()}, frozenset(phrases),
-                      frozenset(near - set(single)), frozenset(near_phrases - phrases))
+                      frozenset(near - set(single)), frozenset(near_phrases - phrases),
+                      frozenset(alike - near - set(single)))
 
 
 def is_inflection(word: str, base: str) -> bool:

@@ -6,8 +6,9 @@ Evidence, each a score in [0, 1] for a (Russian word, English candidate) pair:
   (a multi-word gloss such as "chargé d'affaires" matches as a phrase), scored by the gloss's rank;
 - ``related``: weaker, the candidate is what WordNet relates to a gloss (вооружение "arms" /
   "weapons", жалоба "complaint" / "complaining") or the word a multi-word gloss turns on
-  (лидировать "be in the lead" / "leading"); taken only where the word's place in the sentence
-  predicts (`Weights.related_window`);
+  (лидировать "be in the lead" / "leading"), and weaker still a gloss's companions in one sense of
+  another Russian word (усилить "intensify"; another word lists "intensify; increase": "increase");
+  taken only where the word's place in the sentence predicts (`Weights.related_window`);
 - ``cognate``: the transliterated lemma looks like the English word (санкция/sanction);
 - ``table``: a Russian lemma ↔ English stem association learned from aligned sentence pairs
   (nltk's IBM Model 1 in both directions, or Dice);
@@ -20,9 +21,11 @@ Agreeing sources add up (noisy-or). English function words are never candidates.
    assigned to maximise the summed score, never overlapping;
 2. neighbour rules: an adjective beside an aligned noun, a genitive after an aligned noun and
    a word between two aligned neighbours take the free English word their neighbours point to;
-3. weak pass: a target still unaligned may take a free word on weak evidence (a low table
+3. gap pairs: between two aligned content words, the unaligned Russian words and the free English
+   words pair up in order when they are as many and their parts of speech may agree;
+4. weak pass: a target still unaligned may take a free word on weak evidence (a low table
    score) when it sits where the target's relative place predicts;
-4. a phrasal verb keeps its particle (broke off, set up).
+5. a phrasal verb keeps its particle (broke off, set up).
 
 Precision matters more than recall: a wrong highlight teaches a wrong meaning, so a target with
 no confident counterpart gets None. bench/wordalign.py measures each source and pass.
@@ -33,6 +36,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from dataclasses import dataclass, replace
 
 from cards.align.evidence import (
@@ -67,7 +71,8 @@ class Weights:
     `adjacency`, `gaps`, `particles`: the neighbour and phrasal-verb rules; `weak_threshold`,
     `weak_window`: the weak pass (off when `weak_threshold` ≥ `threshold`); `phrases`: glosses of
     dictionary phrases the word stands in (прекращение огня → ceasefire); `related_window`: how far
-    (relative position) a candidate carried by `related` evidence alone may sit from the target.
+    (relative position) a candidate carried by `related` evidence alone may sit from the target;
+    `pairs`: the gap-pairs pass; `alike`: a gloss's companions in other words' senses as evidence.
     """
 
     use: tuple[str, ...] = SOURCES
@@ -84,6 +89,8 @@ class Weights:
     adjacency: bool = True
     phrases: bool = True
     related_window: float = 0.3
+    pairs: bool = True
+    alike: bool = True
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,8 @@ def _candidates(en_text: str, phrases: Iterable[tuple[str, ...]]) -> list[_Candi
 
 STEM_ONLY_PENALTY = 0.1  # a gloss's stem but none of its forms (unit for "unite"): a word that may compete
 RELATED_SCORE = 0.55  # below every gloss of the word itself (0.9 … 0.5 by rank: 0.5 is rank 8)
+ALIKE_SCORE = 0.5  # below WordNet's relations: a gloss's companion in another Russian word's sense
+# (and alone it counts only within half of `Weights.related_window`)
 
 
 def _dictionary_score(cand: _Candidate, single: dict[str, int], phrases: set[tuple[str, ...]]) -> float:
@@ -190,6 +199,8 @@ def score_candidates(
             if "related" in weights.use and not ev["dictionary"]:
                 near = cand.stems in stems.near_phrases or (len(cand.stems) == 1 and cand.stems[0] in stems.near)
                 ev["related"] = RELATED_SCORE if near else 0.0
+                if weights.alike and not near and len(cand.stems) == 1 and cand.stems[0] in stems.alike:
+                    ev["related"] = ALIKE_SCORE
         if "cognate" in weights.use and len(cand.stems) == 1:
             ev["cognate"] = max(cognate_score(k, cand.text) for k in keys[:2])
         if table is not None and "table" in weights.use and len(cand.stems) == 1:
@@ -198,8 +209,9 @@ def score_candidates(
         best = max(ev.values(), default=0.0)
         if best < weights.threshold:
             continue
+        window = weights.related_window * (0.5 if ev.get("related") == ALIKE_SCORE else 1.0)
         if (max((v for k, v in ev.items() if k != "related"), default=0.0) < weights.threshold
-                and abs(rel - cand.position) > weights.related_window):
+                and abs(rel - cand.position) > window):
             continue  # related evidence alone, far from where the word's place predicts
         agreed = 1.0 - math.prod(1.0 - v for v in ev.values())  # agreeing sources add up
         position = 1.0 - abs(rel - cand.position)
@@ -220,19 +232,21 @@ def counterparts(
 
     Example: counterparts("Санкции сняты.", "Sanctions were lifted.", [(0, 7, "санкция")])
     gives ((0, 9),). The other content words of the sentence compete too, so a target never
-    takes the counterpart of its neighbour; the assignment maximises the summed score with
-    spans that never overlap. An adjective next to an aligned noun then takes the English word
-    beside the noun's counterpart (большую сделку → grand deal).
+    takes the counterpart of its neighbour; the assignment maximises the summed margin of the
+    scores over `Weights.threshold` with spans that never overlap (упадет keeps "fell" rather
+    than take "drop" so that спадом may have "fell" on its eighth gloss). An adjective next to
+    an aligned noun then takes the English word beside the noun's counterpart (большую сделку →
+    grand deal).
     """
     items = list(targets)
     if weights.context:
         covered = [(a, b) for a, b, _ in targets]
         for a, b, w in words(ru_text):
-            if ru_content(w) and all(b <= x or a >= y for x, y in covered):
-                items.append((a, b, lemmatize(w)))
-    options = [
+            if ru_content(w) and all(b <= x or a >= y for x, y in covered) and not _light(lemmatize(w), dictionary):
+                items.append((a, b, lemmatize(w)))  # not будут, должен: their English is a function word
+    options = [  # each link weighs its evidence above the threshold: a strong link is not split into two weak ones
         [
-            (score, cand.span)
+            (score - weights.threshold, cand.span)
             for score, _, cand in score_candidates(
                 ru_text, en_text, item, table=table, dictionary=dictionary, weights=weights
             )
@@ -242,6 +256,8 @@ def counterparts(
     chosen = assign(options)
     if weights.adjacency or weights.gaps:
         chosen = _fill_from_neighbours(ru_text, en_text, items, chosen, len(targets), weights)
+    if weights.pairs:
+        chosen = _pair_gaps(ru_text, en_text, items, chosen, len(targets), dictionary=dictionary)
     if weights.weak_threshold < weights.threshold:
         chosen = _weak_pass(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
     if weights.particles:
@@ -377,7 +393,8 @@ def _fill_from_neighbours(ru_text, en_text, items, chosen, n_targets, weights: W
     noun's counterpart (большую сделку → grand deal); a noun right after an aligned adjective
     takes the word right after it (дипломатическую переписку → diplomatic correspondence).
     ``gaps``: a word between two aligned content words takes the only content word between
-    their counterparts. Only free lower-case content words are taken; two passes let chains grow.
+    their counterparts. Only free content words are taken, lower-case or a capitalised common word
+    (Treasury, not Minsk); two passes let chains grow.
     """
     chosen = list(chosen)
     ru_toks, en_toks = words(ru_text), words(en_text)
@@ -392,7 +409,8 @@ def _fill_from_neighbours(ru_text, en_text, items, chosen, n_targets, weights: W
 
     def free(k: int) -> bool:
         a, b, w = en_toks[k]
-        return not is_function_word(w) and w[0].islower() and not any(s and _overlap(s, (a, b)) for s in chosen)
+        return (not is_function_word(w) and (w[0].islower() or _common_noun(w))
+                and not any(s and _overlap(s, (a, b)) for s in chosen))
 
     def joined(text: str, x: int, y: int) -> bool:
         return not text[x:y].strip()
@@ -429,9 +447,95 @@ def _fill_from_neighbours(ru_text, en_text, items, chosen, n_targets, weights: W
                     pick = _genitive(en_text, en_toks, j, free)
             if pick is None and weights.gaps:
                 pick = _gap(ru_text, en_text, ru_toks, en_toks, k, en_token)
-            if pick is not None and 0 <= pick < len(en_toks) and free(pick):
+            if pick is not None and 0 <= pick < len(en_toks) and free(pick) and _agree(word, en_toks[pick][2]):
                 chosen[i] = en_toks[pick][:2]
     return chosen
+
+
+def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True, dictionary=None) -> list[Span | None]:
+    """Between two aligned content words whose counterparts keep their order, the Russian content
+    words left unaligned and the free English content words pair up in order when they are as many
+    and their parts of speech may agree (размещение вооружения в населенных пунктах → stationing
+    weapons in residential areas). Where clause marks stand between, the words pair clause by clause
+    when both sides have as many clauses, in the clauses that touch an aligned word. A Russian word
+    whose first gloss is an English function word (должен "must", являться "is") is not counted.
+    With `edges`, the sentence's start and end count as anchors too (but not both: some word must
+    be aligned)."""
+    chosen = list(chosen)
+    ru_toks, en_toks = words(ru_text), words(en_text)
+    item_at = {it[0]: j for j, it in enumerate(items)}
+    first, last = {t[0]: k for k, t in enumerate(en_toks)}, {t[1]: k for k, t in enumerate(en_toks)}
+    anchors = []  # (Russian token, first and last English token of its counterpart), in Russian order
+    for k, (a, _, _) in enumerate(ru_toks):
+        span = chosen[item_at[a]] if a in item_at else None
+        if span and span[0] in first and span[1] in last:
+            anchors.append((k, first[span[0]], last[span[1]]))
+    if edges:  # the sentence's start and end anchor the words before the first and after the last
+        anchors = [(-1, -1, -1), *anchors, (len(ru_toks), len(en_toks), len(en_toks))]
+    for (k0, _, e0), (k1, e1, _) in pairwise(anchors):
+        if e1 - e0 < 2 or (k0 < 0 and k1 == len(ru_toks)):
+            continue
+        ru_parts, en_parts = _clauses(ru_text, ru_toks, k0, k1), _clauses(en_text, en_toks, e0, e1)
+        if len(ru_parts) != len(en_parts):
+            continue
+        for n, (ru_part, en_part) in enumerate(zip(ru_parts, en_parts, strict=True)):
+            if len(ru_parts) > 1 and not ((n == 0 and k0 >= 0) or (n == len(ru_parts) - 1 and k1 < len(ru_toks))):
+                continue  # a clause part must touch an aligned word
+            ru_gap = [item_at[ru_toks[k][0]] for k in ru_part if ru_toks[k][0] in item_at]
+            ru_gap = [j for j in ru_gap if not _light(items[j][2], dictionary)]  # должен: "must"
+            en_gap = [m for m in en_part if not is_function_word(en_toks[m][2])]
+            pairs = list(zip(ru_gap, en_gap, strict=False))
+            if (
+                ru_gap and len(ru_gap) == len(en_gap)
+                and not any(chosen[j] for j in ru_gap)
+                and not any(s and _overlap(s, en_toks[m][:2]) for m in en_gap for s in chosen)
+                and all(_agree(ru_text[items[j][0] : items[j][1]], en_toks[m][2]) for j, m in pairs)
+            ):
+                for j, m in pairs:
+                    if j < n_targets:
+                        chosen[j] = en_toks[m][:2]
+    return chosen
+
+
+def _light(lemma: str, dictionary) -> bool:
+    """Whether a Russian word's first gloss is made of English function words (должен "must",
+    являться "is", иметь "have"): its English is no content word to pair with."""
+    glosses = ranked_glosses(dictionary, lemma) if dictionary is not None else ()
+    return bool(glosses) and all(is_function_word(w) for w in glosses[0][0].split())
+
+
+def _clauses(text: str, toks, k0: int, k1: int) -> list[list[int]]:
+    """The tokens strictly between k0 and k1, split where a clause mark stands between two of them."""
+    parts: list[list[int]] = [[]]
+    for k in range(k0 + 1, k1):
+        if k > k0 + 1 and _CLAUSE_MARK.search(_between(text, toks, k - 1, k)):
+            parts.append([])
+        parts[-1].append(k)
+    if _CLAUSE_MARK.search(_between(text, toks, k0, k0 + 1)):
+        parts.insert(0, [])
+    if k1 - 1 > k0 and _CLAUSE_MARK.search(_between(text, toks, k1 - 1, k1)):
+        parts.append([])
+    return parts
+
+
+def _between(text: str, toks, k0: int, k1: int) -> str:
+    """The text between tokens k0 and k1 (-1 and len(toks): the sentence's edges, its opening
+    quote or dash and closing punctuation left out)."""
+    inner = text[toks[k0][1] if k0 >= 0 else 0 : toks[k1][0] if k1 < len(toks) else len(text)]
+    return inner.rstrip(_EDGE_MARKS) if k1 == len(toks) else inner.lstrip(_EDGE_MARKS) if k0 < 0 else inner
+
+
+_EDGE_MARKS = " \t\n.!?…\"«»“”„'–—-"
+
+
+def _agree(ru_word: str, en_word: str) -> bool:
+    """Whether the parts of speech may agree, judged by the English ending: no past participle
+    for a noun (понимания / "received"), no adverb for a noun or verb ("quickly"; "family" and
+    "weekly" may be nouns or adjectives)."""
+    pos, word = ru_tag(ru_word).POS, en_word.lower()
+    if word.endswith("ly") and not stem(word).endswith("li"):  # quickly → quick; family → famili
+        return pos not in {"NOUN", "VERB", "INFN"}
+    return not (pos == "NOUN" and len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
 
 
 def _is_genitive_noun(word: str) -> bool:
@@ -440,7 +544,8 @@ def _is_genitive_noun(word: str) -> bool:
 
 def _genitive(en_text, en_toks, j, free) -> int | None:
     """The English of a Russian noun + genitive noun whose head is aligned to token j: the word
-    after "of" (names and articles skipped: results of the Minsk negotiations), or the noun
+    after "of" (names and articles skipped: results of the Minsk negotiations; a capitalised
+    common word taken: министр финансов → Secretary of the Treasury), or the noun
     modifier right before the head (проверка боеготовности → readiness inspection)."""
     if (
         j + 1 < len(en_toks)
@@ -451,7 +556,7 @@ def _genitive(en_text, en_toks, j, free) -> int | None:
             w = en_toks[m][2]
             if _CLAUSE_MARK.search(en_text[en_toks[m - 1][1] : en_toks[m][0]]):
                 return None
-            if is_function_word(w) or w[0].isupper():
+            if is_function_word(w) or (w[0].isupper() and not _common_noun(w)):
                 continue
             return m if free(m) else None
         return None
@@ -462,6 +567,13 @@ def _genitive(en_text, en_toks, j, free) -> int | None:
     ):
         return j - 1 if free(j - 1) else None
     return None
+
+
+def _common_noun(word: str) -> bool:
+    """A capitalised English word that is some Russian word's gloss (Treasury, State), not a name."""
+    from cards.lexicon.lexicon import shipped
+
+    return word.lower() in shipped().english_zipf
 
 
 _CLAUSE_MARK = re.compile(r"[.,;:!?()«»“”\"–—]")

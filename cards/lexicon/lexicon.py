@@ -161,6 +161,7 @@ def _heads(text: str) -> tuple[tuple[str, float], ...]:
     return tuple((h, float(r)) for h, r in items)
 
 
+TABLES_FORMAT = 3  # the tables `_fill` makes (2: with "alike", 3: Wiktionary's too); a new one names another file
 LEXICON_FILES = ("openrussian.tsv.gz", "wiktionary.tsv.gz", "english.tsv.gz", "phrases.tsv.gz")
 
 
@@ -192,7 +193,7 @@ def _stored(table: str):
 def _files_digest() -> str:
     import hashlib
 
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"tables {TABLES_FORMAT}".encode())
     for name in LEXICON_FILES:
         digest.update(name.encode() + b"\x00" + (DATA_DIR / name).read_bytes())
     return digest.hexdigest()
@@ -213,6 +214,7 @@ def _fill(db) -> None:
     write_items(db, "english", {gloss: float(value) for gloss, value in (line.split("\t") for line in _lines("english.tsv.gz"))})
     write_items(db, "phrases", phrases)
     write_items(db, "keys", dict.fromkeys(words.keys() | wiktionary.keys(), 1))
+    write_items(db, "alike", alike_rows(_gloss_groups(words, wiktionary)))
 
 
 def _phrase(line: str) -> Phrase:
@@ -392,6 +394,49 @@ def english_related(word: str) -> tuple[str, ...]:
     derivations (arms → weaponry, complaint → complain, necessary → essential); () if none."""
     found = _english_related().get(word.lower())
     return tuple(found.split("|")) if found else ()
+
+
+ALIKE_SENSE_MAX = 6  # glosses of one sense: a longer list strays too far from its first
+ALIKE_MAX_ZIPF = 5.5  # commoner English words (get, make, thing, well) have too many senses to pair
+
+
+def alike_rows(groups) -> dict[str, list[str]]:
+    """English word → the single words it shares a group of glosses with (a sense of OpenRussian,
+    a Russian word's first Wiktionary headwords), for groups of at most ALIKE_SENSE_MAX of them."""
+    links: dict[str, dict[str, None]] = {}
+    for glosses in groups:
+        group = list(dict.fromkeys(g.lower().removeprefix("to ") for g in glosses))
+        group = [g for g in group if g and " " not in g]
+        if len(group) <= ALIKE_SENSE_MAX:
+            for a in group:
+                links.setdefault(a, {}).update(dict.fromkeys(b for b in group if b != a))
+    return {a: list(b) for a, b in links.items()}
+
+
+def _gloss_groups(words: Mapping[str, str], wiktionary: Mapping[str, str]):
+    """The groups of glosses `alike_rows` pairs: each OpenRussian sense, and the English headwords
+    of which a Russian word is Wiktionary's first translation (rank 0)."""
+    for lines in words.values():
+        for line in lines.split("\n"):
+            yield from (sense.split("; ") for sense in line.rsplit("\t", 1)[1].split(" | "))
+    for lines in wiktionary.values():
+        yield [head for head, rank in _heads(lines) if rank == 0]
+
+
+@lru_cache(maxsize=50_000)
+def english_alike(word: str) -> tuple[str, ...]:
+    """English words that OpenRussian gives beside `word` in one sense of some Russian word (спад:
+    "downturn; slump", падение: "fall; drop; decline"): near synonyms as Russian sees them; () if none."""
+    word = word.lower().removeprefix("to ")
+    zipf = shipped().english_zipf
+    if zipf.get(word, 0.0) >= ALIKE_MAX_ZIPF:
+        return ()
+    return tuple(w for w in _alike().get(word, ()) if zipf.get(w, 0.0) < ALIKE_MAX_ZIPF)
+
+
+@lru_cache(maxsize=1)
+def _alike():
+    return _stored("alike")
 
 
 LOANWORD_MIN_LETTERS = 5
