@@ -624,7 +624,7 @@ def _kept_targets(tokens: Sequence[Token], keys: Sequence[str], options: SelectO
         key = lemma_key(t.lemma.lemma)
         if key in keys:
             found.setdefault(key, t)
-    if options.phrases:
+    if options.phrases and any(" " in key for key in keys):  # a phrase taught whole
         from cards.lexicon.units import phrase_units
 
         for unit in phrase_units(tokens):

@@ -28,6 +28,7 @@ from cards.lexicon.tables import connection
 FORMAT = 1  # the layout of the table; a new one names other files
 
 
+@functools.lru_cache(maxsize=200_000)  # selection asks again for the same words; the figures never change
 def frequency(word: str, lang: str) -> float:
     """wordfreq's frequency of `word` (its `get_frequency_dict(lang)`, 0.0 when unlisted): a share of all words."""
     row = _table(lang).execute("SELECT cb FROM words WHERE word = ?", (word,)).fetchone()

@@ -484,6 +484,7 @@ def phrase_entries(lemma: str) -> tuple[tuple[tuple[str, ...], str, tuple[str, .
     return tuple(out)
 
 
+@lru_cache(maxsize=50_000)  # selection asks for every adjective of every sentence
 def adjective_bases(lemma: str) -> tuple[str, ...]:
     """The nouns a derived adjective may be made from (мартовский → март, северный → север), whether
     or not the lexicon knows the adjective itself; () for other words."""
