@@ -15,12 +15,20 @@ from conftest import ROOT
 
 @pytest.fixture
 def private_cache(tmp_path, monkeypatch):
-    """A cache folder of this test's own, and no table opened before it."""
+    """A cache folder of this test's own, and no table opened (nor look-up remembered) before it."""
     folder = tmp_path / "cache"
     monkeypatch.setenv("CARDS_CACHE_DIR", str(folder))
     tables._connections.clear()
+    frequency.frequency.cache_clear()
     yield folder
     tables._connections.clear()
+    frequency.frequency.cache_clear()
+
+
+def new_process() -> None:
+    """What a new process starts without: open tables and remembered look-ups."""
+    tables._connections.clear()
+    frequency.frequency.cache_clear()
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
@@ -54,20 +62,20 @@ def test_a_table_of_another_wordfreq_or_a_damaged_one_is_never_read(private_cach
     expected = wordfreq.get_frequency_dict("en")["treaty"]
     frequency.frequency("treaty", "en")
     path = frequency.table_path("en")
-    tables._connections.clear()
+    new_process()
     db = sqlite3.connect(path)
     with db:
         db.execute("UPDATE meta SET value = '0.1' WHERE key = 'wordfreq'")
         db.execute("UPDATE words SET cb = 0 WHERE word = 'treaty'")
     db.close()
     assert frequency.frequency("treaty", "en") == expected  # rebuilt: the wrong figure is gone
-    tables._connections.clear()
+    new_process()
     path.write_bytes(b"not a database")
     assert frequency.frequency("treaty", "en") == expected
     other = private_cache / "wordfreq-en-0.1-1.sqlite"  # left by another wordfreq: removed by the next build
     other.write_bytes(b"")
     path.unlink()
-    tables._connections.clear()
+    new_process()
     assert frequency.frequency("treaty", "en") == expected
     assert sorted(p.name for p in private_cache.iterdir()) == [path.name]
 
