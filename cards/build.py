@@ -446,14 +446,20 @@ def read_known(sources: Sequence[Path], field: str | None = None) -> frozenset[s
     return known.read_known(sources, field)
 
 
-NOT_A_TRANSLATION = 0.30  # translation_evidence below this: not a translation (bench/pair_check.py: real pairs 0.44–0.87, mismatched 0.00–0.20)
+NOT_A_TRANSLATION = 0.30  # translation_evidence below this: not a translation (bench/pair_check.py: real pairs 0.48–0.87, mismatched 0.00–0.25)
 
 
 def pairs_evidence(pairs: Sequence[Pair], dictionary) -> float | None:
-    """translation_evidence over the text pairs with both sides (headings and omissions left out)."""
+    """translation_evidence over the text pairs with both sides (headings and omissions left out); 0.0
+    when both sides have text but the aligner paired none of it (each sentence an omission: another
+    article's English)."""
     from cards.align.evidence import translation_evidence
 
-    return translation_evidence([(p.ru, p.en) for p in pairs if p.kind == "text" and p.ru and p.en], dictionary)
+    text = [p for p in pairs if p.kind == "text"]
+    share = translation_evidence([(p.ru, p.en) for p in text if p.ru and p.en], dictionary)
+    if share is None and dictionary is not None and not any(p.ru and p.en for p in text):
+        return 0.0 if any(p.ru for p in text) and any(p.en for p in text) else None
+    return share
 
 
 def article_evidence(article: Article, dictionary, cache: Cache = Cache()) -> float | None:

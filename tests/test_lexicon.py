@@ -231,6 +231,12 @@ def test_the_pair_check_works_with_the_built_in_lexicon_alone():
     sides = [(seed.ru_sentences, other.en_sentences)]
     mixed = pairs_from_beads(seed.ru_sentences, other.en_sentences, align_many(sides)[0])
     assert pairs_evidence(mixed, dictionary) < 0.15
+    # the aligner may leave every sentence of another article's English unpaired: still no translation
+    from cards.model import Pair
+
+    unpaired = [Pair(p.ru, "", 0.5) for p in seed.pairs[:3]] + [Pair("", p.en, 0.5) for p in other.pairs[:3]]
+    assert pairs_evidence(unpaired, dictionary) == 0.0
+    assert pairs_evidence([Pair(p.ru, "", 0.5) for p in seed.pairs[:3]], dictionary) is None  # no English at all
 
 
 def test_a_dictionary_phrase_gives_its_head_word_the_phrase_translation():
