@@ -261,3 +261,44 @@ def test_lopsided_long_texts_are_covered():
     ru, en = _lines("ru.txt"), _lines("en.txt")
     for a, b in ((ru * 5, en[:3]), (ru[:3], en * 5), (ru * 4, [])):
         _check_cover(align(a, b), len(a), len(b))
+
+
+def _every_path(n: int, m: int):
+    """Every monotone sequence of beads (dp.TYPES) from (0, 0) to (n, m), as (type, i, j) bead ends."""
+    from cards.align import dp
+
+    if (n, m) == (0, 0):
+        yield []
+        return
+    for t, (a, b) in enumerate(dp.TYPES):
+        if a <= n and b <= m:
+            for head in _every_path(n - a, m - b):
+                yield head + [(t, n, m)]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_dp_with_runs_is_exact(seed):
+    """Viterbi and the posteriors, with a bonus for a 1-0 (0-1) bead after another, match brute force
+    over every path of small random cost tables."""
+    import numpy as np
+
+    from cards.align import dp
+
+    rnd = np.random.default_rng(seed)
+    n, m, stay = int(rnd.integers(1, 5)), int(rnd.integers(1, 5)), float(rnd.uniform(0, 3))
+    band = dp.make_band(np.full(n, 10.0), np.full(m, 10.0), 10)
+    rows, cols = np.arange(n + 1)[:, None], np.arange(m + 1)[None, :]
+    costs = [np.where((rows >= a) & (cols >= b), rnd.uniform(0, 4, (n + 1, m + 1)), np.inf) for a, b in dp.TYPES]
+
+    def cost(path):
+        runs = sum(t == u and t in (dp.ONE_ZERO, dp.ZERO_ONE) for (t, _, _), (u, _, _) in zip(path, path[1:], strict=False))
+        return sum(costs[t][i, j] for t, i, j in path) - stay * runs
+
+    paths = list(_every_path(n, m))
+    totals = np.array([cost(p) for p in paths])
+    path, total = dp.viterbi(band, costs, stay)
+    assert path == paths[int(totals.argmin())]
+    assert total == pytest.approx(totals.min())
+    weights = np.exp(-(totals - totals.min()))
+    expected = [sum(w for p, w in zip(paths, weights, strict=True) if bead in p) / weights.sum() for bead in path]
+    assert dp.posteriors(band, [-c for c in costs], path, stay) == pytest.approx(expected)

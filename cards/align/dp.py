@@ -3,7 +3,8 @@
 Cell (i, j) means "the first i Russian and j English segments are aligned". Row i only holds the
 columns lo[i] .. lo[i]+K-1, so time and memory grow linearly with the text. The 0-1 bead moves
 inside a row; its chain is solved with a cumulative minimum (or log-sum-exp), so every row is a
-handful of vector operations.
+handful of vector operations. Each cell has three states, by its last bead: 1-0, 0-1 or any other,
+so that a 1-0 (0-1) bead after another costs less (`stay`): left-out and inserted lines come in runs.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import numpy as np
 
 # Bead types (Russian count, English count). 0-1 must stay at index ZERO_ONE: it is the in-row move.
 TYPES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
-ZERO_ONE = 2
+ONE_ZERO, ZERO_ONE = 1, 2
 
 
 @dataclass(frozen=True)
@@ -100,39 +101,54 @@ def _shifted(table: np.ndarray, r: int, s: int, width: int, fill: float) -> np.n
     return out
 
 
-def _chain(step: np.ndarray) -> np.ndarray:
-    """Cost of the chain of 0-1 beads from the row's first cell to each cell (step[0] is unused)."""
-    out = np.empty(len(step))
-    out[0] = 0.0
-    np.cumsum(step[1:], out=out[1:])
-    return out
+RUN_R, RUN_E = 8, 16  # flags of a cell's back-pointer: its 1-0 (0-1) state was reached from a 1-0 (0-1)
 
 
-def viterbi(band: Band, costs: list[np.ndarray]) -> tuple[list[tuple[int, int, int]], float]:
-    """The cheapest path as (type, i, j) bead ends in order, and its total cost (inf if none)."""
+def viterbi(band: Band, costs: list[np.ndarray], stay: float = 0.0) -> tuple[list[tuple[int, int, int]], float]:
+    """The cheapest path as (type, i, j) bead ends in order, and its total cost (inf if none).
+
+    Three states per cell: the last bead was a 1-0, a 0-1, or any other. A 1-0 (0-1) bead right after
+    another 1-0 (0-1) costs `stay` less: segments left out or inserted come in runs.
+    """
     n, lo, width = band.n, band.lo, band.width
-    d = np.full((n + 1, width + 2 * PAD), np.inf)
-    arg = np.zeros((n + 1, width), dtype=np.int8)
-    steps = [(t, a, b) for t, (a, b) in enumerate(TYPES) if a]
+    d = np.full((n + 1, width + 2 * PAD), np.inf)  # best of the three states
+    dr = np.full((n + 1, width + 2 * PAD), np.inf)  # last bead 1-0
+    dx = np.full((n + 1, width + 2 * PAD), np.inf)  # last bead not 1-0
+    steps = [(t, a, b) for t, (a, b) in enumerate(TYPES) if a and b]
+    kind = np.array([t for t, _, _ in steps], dtype=np.int8)
+    cand = np.full((len(steps) + 2, width), np.inf)  # a row per two-sided type; 1-0 after any other bead; after a 1-0
+    columns = np.arange(width)
+    run_r = costs[ONE_ZERO] - stay
+    chains = np.zeros((n + 1, width))  # the cost of a run of 0-1 beads (each less `stay`) from a row's first cell
+    np.cumsum(costs[ZERO_ONE][:, 1:] - stay, axis=1, out=chains[:, 1:])
+    v0, ve, b0 = np.empty((n + 1, width)), np.full((n + 1, width), np.inf), np.empty((n + 1, width), dtype=np.int8)
+    from_r = np.empty((n + 1, width), dtype=bool)
     with np.errstate(invalid="ignore"):
         for i in range(n + 1):
-            v0 = np.full(width, np.inf)
-            a0 = np.zeros(width, dtype=np.int8)
-            if i == 0:
-                v0[0] = 0.0
-            for t, a, b in steps:
-                if a > i:
-                    continue
-                cand = _shifted(d, i - a, int(lo[i] - lo[i - a] - b), width, np.inf) + costs[t][i]
-                better = cand < v0
-                v0 = np.where(better, cand, v0)
-                a0[better] = t
-            s = _chain(costs[ZERO_ONE][i])
-            v = s + np.minimum.accumulate(v0 - s)
-            v[np.isnan(v)] = np.inf
-            a0[v < v0 - 1e-9] = ZERO_ONE
-            d[i, PAD : PAD + width] = np.minimum(v, v0)
-            arg[i] = a0
+            for x, (t, a, b) in enumerate(steps):
+                if a <= i:
+                    np.add(_shifted(d, i - a, int(lo[i] - lo[i - a] - b), width, np.inf), costs[t][i], out=cand[x])
+            if i:
+                shift = int(lo[i] - lo[i - 1])
+                np.add(_shifted(dx, i - 1, shift, width, np.inf), costs[ONE_ZERO][i], out=cand[-2])
+                np.add(_shifted(dr, i - 1, shift, width, np.inf), run_r[i], out=cand[-1])
+            else:
+                cand[0, 0] = 0.0  # the start (no bead yet; the other rows are still inf)
+            b0[i] = cand[:-2].argmin(axis=0)
+            v0[i] = cand[b0[i], columns]
+            np.less(cand[-1], cand[-2], out=from_r[i])
+            vr = dr[i, PAD : PAD + width] = np.minimum(cand[-2], cand[-1])
+            # 0-1 chain within the row: ve[k] = step[k] + min(vx[k - 1], ve[k - 1] - stay).
+            vx = np.minimum(v0[i], vr)
+            s = chains[i]
+            np.add(s[1:] + stay, np.minimum.accumulate(vx - s)[:-1], out=ve[i, 1:])
+            d[i, PAD : PAD + width] = np.fmin(vx, ve[i])
+            dx[i, PAD : PAD + width] = np.fmin(v0[i], ve[i])
+    vr = dr[:, PAD : PAD + width]
+    vx = np.minimum(v0, vr)
+    arg = np.where(ve < vx - 1e-9, ZERO_ONE, np.where(vr < v0, ONE_ZERO, kind[b0])).astype(np.int8)
+    arg[from_r] |= RUN_R  # the back-pointers: the best state's bead type, and whether a run went on
+    arg[:, 1:][ve[:, :-1] - stay < vx[:, :-1]] |= RUN_E
     i, j = n, band.m
     path: list[tuple[int, int, int]] = []
     if not 0 <= j - lo[n] < width:
@@ -140,44 +156,87 @@ def viterbi(band: Band, costs: list[np.ndarray]) -> tuple[list[tuple[int, int, i
     total = float(d[n, PAD + j - lo[n]])
     if not np.isfinite(total):
         return path, total
+    state = None  # None: the cell's best state; else the bead type the run forces
     while i > 0 or j > 0:
-        t = int(arg[i, j - lo[i]])
+        code = int(arg[i, j - lo[i]])
+        t = code & 7 if state is None else state
         path.append((t, i, j))
+        state = ONE_ZERO if t == ONE_ZERO and code & RUN_R else ZERO_ONE if t == ZERO_ONE and code & RUN_E else None
         i, j = i - TYPES[t][0], j - TYPES[t][1]
     path.reverse()
     return path, total
 
 
-def forward_backward(band: Band, scores: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, float]:
-    """Log-sum-exp forward and backward tables over bead scores (log weights); returns F, B, log Z."""
+def _padded(n: int, width: int) -> np.ndarray:
+    return np.full((n + 1, width + 2 * PAD), -np.inf)
+
+
+def posteriors(band: Band, scores: list[np.ndarray], path: list[tuple[int, int, int]], stay: float = 0.0) -> list[float]:
+    """Each bead's posterior probability, by log-sum-exp forward and backward over bead scores (log
+    weights) in the three states of viterbi (a 1-0 or 0-1 bead after one of its own type gains `stay`)."""
     n, lo, width = band.n, band.lo, band.width
-    f = np.full((n + 1, width + 2 * PAD), -np.inf)
-    bk = np.full((n + 1, width + 2 * PAD), -np.inf)
-    steps = [(t, a, b) for t, (a, b) in enumerate(TYPES) if a]
+    f, fr, fx = _padded(n, width), _padded(n, width), _padded(n, width)  # all states; last bead 1-0; not 1-0
+    fe = np.full((n + 1, width), -np.inf)  # last bead 0-1
+    steps = [(t, a, b) for t, (a, b) in enumerate(TYPES) if a and b]
+    cand = np.full((len(steps) + 2, width), -np.inf)  # as in viterbi
+    chains = np.zeros((n + 1, width))  # the log weight of a run of 0-1 beads from each row's first cell
+    np.cumsum(scores[ZERO_ONE][:, 1:] + stay, axis=1, out=chains[:, 1:])
+    run_r = scores[ONE_ZERO] + stay
+    lse = np.logaddexp
     with np.errstate(invalid="ignore", over="ignore"):
         for i in range(n + 1):
-            f0 = np.full(width, -np.inf)
-            if i == 0:
-                f0[0] = 0.0
-            for t, a, b in steps:
+            for x, (t, a, b) in enumerate(steps):
                 if a <= i:
-                    f0 = np.logaddexp(f0, _shifted(f, i - a, int(lo[i] - lo[i - a] - b), width, -np.inf) + scores[t][i])
-            s = _chain(-scores[ZERO_ONE][i])
-            f[i, PAD : PAD + width] = -s + np.logaddexp.accumulate(f0 + s)
-        # Backward: bk_plus[r] holds bk[r] + the score of the bead ending at each cell of row r.
-        ahead = np.full((n + 1, width + 2 * PAD), -np.inf)
+                    np.add(_shifted(f, i - a, int(lo[i] - lo[i - a] - b), width, -np.inf), scores[t][i], out=cand[x])
+            if i:
+                shift = int(lo[i] - lo[i - 1])
+                np.add(_shifted(fx, i - 1, shift, width, -np.inf), scores[ONE_ZERO][i], out=cand[-2])
+                np.add(_shifted(fr, i - 1, shift, width, -np.inf), run_r[i], out=cand[-1])
+            else:
+                cand[0, 0] = 0.0
+            f0 = lse.reduce(cand[:-2], axis=0)
+            r = fr[i, PAD : PAD + width] = lse(cand[-2], cand[-1])
+            # 0-1 chain within the row: e[k] = score[k] + lse(x[k - 1], e[k - 1] + stay).
+            x = lse(f0, r)
+            s = chains[i]
+            np.add(s[1:] - stay, lse.accumulate(x - s)[:-1], out=fe[i, 1:])
+            fx[i, PAD : PAD + width] = lse(f0, fe[i])
+            f[i, PAD : PAD + width] = lse(x, fe[i])
+        # Backward: from each cell in state "other", 1-0 and 0-1, the log weight of every way to the end.
+        bn, br = _padded(n, width), _padded(n, width)
+        be = np.full((n + 1, width), -np.inf)
+        ahead = _padded(n, width)  # a row of bn (br) + the score of the bead to each cell
         for i in range(n, -1, -1):
-            b0 = np.full(width, -np.inf)
+            cand[:] = -np.inf
             if i == n:
-                b0[band.m - lo[n]] = 0.0
-            for t, a, b in steps:
+                cand[-1, band.m - lo[n]] = 0.0  # the end
+            for x, (t, a, b) in enumerate(steps):
                 if i + a <= n:
-                    ahead[i + a, PAD : PAD + width] = bk[i + a, PAD : PAD + width] + scores[t][i + a]
-                    b0 = np.logaddexp(b0, _shifted(ahead, i + a, int(lo[i] + b - lo[i + a]), width, -np.inf))
-            r = _chain(-scores[ZERO_ONE][i])
-            bk[i, PAD : PAD + width] = r + np.logaddexp.accumulate((b0 - r)[::-1])[::-1]
-    f = f[:, PAD : PAD + width]
-    bk = bk[:, PAD : PAD + width]
-    f = np.where(np.isnan(f), -np.inf, f)
-    bk = np.where(np.isnan(bk), -np.inf, bk)
-    return f, bk, float(f[n, band.m - lo[n]])
+                    np.add(bn[i + a, PAD : PAD + width], scores[t][i + a], out=ahead[i + a, PAD : PAD + width])
+                    cand[x] = _shifted(ahead, i + a, int(lo[i] + b - lo[i + a]), width, -np.inf)
+            if i < n:  # on with a 1-0 bead
+                np.add(br[i + 1, PAD : PAD + width], scores[ONE_ZERO][i + 1], out=ahead[i + 1, PAD : PAD + width])
+                cand[-2] = _shifted(ahead, i + 1, int(lo[i] - lo[i + 1]), width, -np.inf)
+            g = lse.reduce(cand[:-2], axis=0) if i < n else cand[-1]  # on with another bead (or the end)
+            h = cand[-2]
+            # 0-1 chain within the row, from its end: e[k] = lse(q[k], score[k + 1] + stay + e[k + 1]).
+            q = lse(g, h)
+            s = chains[i]
+            e = be[i] = -s + lse.accumulate((q + s)[::-1])[::-1]
+            on = np.full(width, -np.inf)  # on with a 0-1 bead
+            on[:-1] = scores[ZERO_ONE][i][1:] + e[1:]
+            bn[i, PAD : PAD + width] = lse(q, on)
+            br[i, PAD : PAD + width] = lse(lse(g, h + stay), on)
+    z = float(f[n, PAD + band.m - lo[n]])
+    out = []
+    for t, i, j in path:
+        a, b = TYPES[t]
+        k = j - lo[i]
+        if t == ONE_ZERO:
+            lp = fr[i, PAD + k] + br[i, PAD + k]
+        elif t == ZERO_ONE:
+            lp = fe[i, k] + be[i, k]
+        else:
+            lp = f[i - a, PAD + j - b - lo[i - a]] + scores[t][i, k] + bn[i, PAD + k]
+        out.append(float(min(1.0, max(0.0, np.exp(lp - z)))) if np.isfinite(lp) else 0.0)
+    return out

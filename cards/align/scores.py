@@ -50,6 +50,7 @@ class Weights:
     lone: float = 2.5  # cost of each part of a merged bead that finds nothing in the other side's run …
     enough: float = 6.0  # … and part of it below this much evidence of its own (log-likelihood ratio)
     presence: float = 0.5  # weight of null_evidence (its anchors are far from independent)
+    stay: float = 1.75  # log-odds bonus of a 1-0 (0-1) bead right after another: omissions come in runs
 
 
 def _prior(a: int, b: int, w: Weights) -> float:
