@@ -373,3 +373,8 @@ def test_a_hyphenated_word_wordfreq_does_not_list_gets_the_estimate_of_its_parts
     assert lemma_zipf("премьер-министр", "noun") == 4.61
     assert lemma_zipf("вице-президент", "noun") == 4.64
     assert lemma_zipf("щщзщ-щщзщ", "noun") == 0.0
+
+
+def test_a_noun_pymorphy_spells_in_ie_takes_the_lexicons_spelling_in_ye():
+    w = words("Бои шли в ущелье, у подножия горы.")
+    assert (w["ущелье"].lemma, w["подножия"].lemma) == ("ущелье", "подножие")  # подножие has its own sense

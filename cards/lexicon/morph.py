@@ -500,6 +500,8 @@ def _lemma_from(slot: Slot, reading: Reading, all_caps_text: bool) -> Lemma:
     lemma = _restore_case(reading.lemma, strip_stress(slot.text)) if proper else reading.lemma
     if reading.pos == "noun" and not proper and tag.number == "plur":
         lemma = plural_only_headword(lemma, strip_stress(slot.text)) or lemma
+    if reading.pos == "noun" and not proper and lemma.endswith("ие"):
+        lemma = soft_sign_spelling(lemma) or lemma
     gender = animacy = aspect = None
     if reading.pos == "noun":
         if reading.noun:
@@ -511,6 +513,18 @@ def _lemma_from(slot: Slot, reading: Reading, all_caps_text: bool) -> Lemma:
     if reading.pos == "noun" and animacy is None:
         animacy = "anim" if proper and PROPER_GRAMMEMES & {"Name", "Surn", "Patr"} & set(tag.grammemes) else "inan"
     return Lemma(lemma, reading.pos, gender, aspect, lemma_zipf(lemma, reading.pos), proper, animacy)
+
+
+def soft_sign_spelling(lemma: str) -> str | None:
+    """The spelling in -ье of a noun pymorphy3 writes in -ие, when the lexicon has a sense only for
+    that one (ущелье, not ущелие; подножие keeps its own); None otherwise."""
+    from cards.lexicon.lexicon import shipped
+
+    lexicon = shipped()
+    other = lemma[:-2] + "ье"
+    if any(e.senses for e in lexicon.entries(lemma)) or not any(e.senses for e in lexicon.entries(other)):
+        return None
+    return other
 
 
 def plural_only_headword(lemma: str, form: str) -> str | None:
