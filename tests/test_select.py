@@ -651,6 +651,8 @@ def test_an_adjective_made_from_an_everyday_noun_is_known_with_it():
     assert everyday_base("мартовский", b1.everyday) == "март" and known_by_level(march, b1)
     assert known_by_level(Lemma("северный", "adj", zipf=4.6), b2)
     assert everyday_base("санкционный", b1.everyday) is None  # санкция is no everyday word
+    # made from an everyday word, but not meaning it: пакетный (package) of пакет (bag), сольный (solo) of соль
+    assert everyday_base("пакетный", b1.everyday) is None and everyday_base("сольный", b1.everyday) is None
     assert not known_by_level(Lemma("санкционный", "adj", zipf=3.6), b1)
     assert not known_by_level(march, replace(b1, everyday=frozenset()))
 

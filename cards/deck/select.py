@@ -130,12 +130,26 @@ def known_by_level(lemma, options: SelectOptions) -> bool:
     return lemma.zipf >= cut or base_zipf(lemma.lemma, lemma.pos, lemma.aspect) >= cut
 
 
+@functools.lru_cache(maxsize=50_000)  # asked for every adjective of every sentence
 def everyday_base(adjective: str, everyday: frozenset[str]) -> str | None:
-    """The everyday noun an adjective is made from (мартовский: март, северный: север), which makes it
-    as known as the noun; None for other words."""
-    from cards.lexicon.lexicon import adjective_bases
+    """The everyday noun an adjective is made from and means (мартовский: март "March", северный:
+    север "north"), which makes it as known as the noun; None for other words, and where the
+    adjective's glosses do not say so (пакетный is not about a bag, сольный not about salt)."""
+    if not everyday:
+        return None
+    from cards.align.evidence import stem
+    from cards.lexicon.levels import everyday_terms
+    from cards.lexicon.lexicon import adjective_bases, shipped
 
-    return next((base for base in adjective_bases(adjective) if lemma_key(base) in everyday), None) if everyday else None
+    lexicon = shipped()
+    glosses = [g for e in lexicon.entries(adjective) for sense in e.senses[:2] for g in sense]
+    glosses += [g for g, _ in lexicon.wiktionary.get(lemma_key(adjective), ())]
+    stems = {stem(w) for g in glosses for w in re.findall(r"[A-Za-z]+", g)}
+    for base in adjective_bases(adjective):
+        term = everyday_terms().get(lemma_key(base)) if lemma_key(base) in everyday else None
+        if term and any(s.startswith(stem(term)) for s in stems):
+            return base
+    return None
 
 
 def known_sense(lemma, english: str, options: SelectOptions) -> bool:

@@ -124,6 +124,16 @@ def everyday_words(level: str) -> frozenset[str]:
         return frozenset(normalize(lemma) for cefr, lemma, _ in rows if cefr in known)
 
 
+@lru_cache(maxsize=1)
+def everyday_terms() -> dict[str, str]:
+    """Lemma key of each everyday word → the English seed term it was found by (март: march)."""
+    path = DATA_DIR / "everyday.tsv.gz"
+    if not path.exists():
+        return {}
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return {normalize(lemma): term for _, lemma, term in (line.rstrip("\n").split("\t") for line in f)}
+
+
 def topics() -> tuple[str, ...]:
     """The topics that have a word list."""
     return tuple(sorted(p.name[len("topic-") : -len(".tsv.gz")] for p in DATA_DIR.glob("topic-*.tsv.gz")))
