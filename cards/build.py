@@ -317,15 +317,13 @@ PHRASE_GAP_WORDS = 2  # English words a phrase's counterpart may hold between it
 def phrase_span(en: str, phrase: str) -> tuple[int, int] | None:
     """Where the English has one of the dictionary's glosses of a phrase, compared by stem (принять
     участие: "took part" for "take part"), the best gloss first; None when it has none."""
-    from cards.align.evidence import stem
+    from cards.align.evidence import phrase_spans, stem, words
     from cards.lexicon.units import phrase_glosses
 
-    words = [(m.start(), m.end(), stem(m.group())) for m in re.finditer(r"[A-Za-z]+", en)]
     for gloss in phrase_glosses(phrase):
-        want = [stem(w) for w in re.findall(r"[A-Za-z]+", gloss)]
-        for i in range(len(words) - len(want) + 1) if want else ():
-            if [w[2] for w in words[i : i + len(want)]] == want:
-                return words[i][0], words[i + len(want) - 1][1]
+        found = phrase_spans(en, [tuple(stem(w) for _, _, w in words(gloss))])
+        if found:
+            return found[0][0]
     return None
 
 

@@ -79,6 +79,19 @@ def words(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def phrase_spans(text: str, phrases: Iterable[tuple[str, ...]]) -> list[tuple[Span, tuple[str, ...]]]:
+    """Where each phrase, a tuple of English stems (`stem`), occurs in `text`, word for word: (span, phrase)."""
+    toks = words(text)
+    stems = [stem(w) for _, _, w in toks]
+    out = []
+    for phrase in phrases:
+        k = len(phrase)
+        for i in range(len(toks) - k + 1) if k else ():
+            if tuple(stems[i : i + k]) == phrase:
+                out.append(((toks[i][0], toks[i + k - 1][1]), phrase))
+    return out
+
+
 @lru_cache(maxsize=200_000)
 def is_function_word(word: str) -> bool:
     """True for English words that are never a counterpart (articles, prepositions, auxiliaries …);

@@ -49,6 +49,7 @@ from cards.align.evidence import (
     is_inflection,
     lemmas,
     lemmatize,
+    phrase_spans,
     ranked_glosses,
     ru_content,
     ru_tag,
@@ -103,19 +104,13 @@ class _Candidate:
 
 def _candidates(en_text: str, phrases: Iterable[tuple[str, ...]]) -> list[_Candidate]:
     """Single content words, plus the multi-word glosses that occur in the sentence."""
-    toks = words(en_text)
     n = max(len(en_text), 1)
     out = []
-    for start, stop, w in toks:
+    for start, stop, w in words(en_text):
         if not is_function_word(w):
             out.append(_Candidate((start, stop), (stem(w),), w, (start + stop) / 2 / n))
-    stems = [stem(w) for _, _, w in toks]
-    for phrase in phrases:
-        k = len(phrase)
-        for i in range(len(toks) - k + 1):
-            if tuple(stems[i : i + k]) == phrase:
-                span = (toks[i][0], toks[i + k - 1][1])
-                out.append(_Candidate(span, phrase, en_text[span[0] : span[1]], (span[0] + span[1]) / 2 / n))
+    for span, phrase in phrase_spans(en_text, phrases):
+        out.append(_Candidate(span, phrase, en_text[span[0] : span[1]], (span[0] + span[1]) / 2 / n))
     return out
 
 

@@ -81,8 +81,9 @@ def lemmas_of(texts: Sequence[str]) -> frozenset[str]:
     from cards.lexicon.morph import analyse, lemmatize
     from cards.lexicon.units import phrase_units
 
-    forms = {w.lower() for text in texts for w in words(text)}
-    short = {" ".join(words(text)) for text in texts if 2 <= len(words(text)) <= PHRASE_LINE_WORDS}
+    split = [words(text) for text in texts]
+    forms = {w.lower() for found in split for w in found}
+    short = {" ".join(found) for found in split if 2 <= len(found) <= PHRASE_LINE_WORDS}
     phrases = {u.form for line in short for u in phrase_units(analyse(line))}
     return frozenset(lemma for lemma in (lemmatize(f) for f in forms) if lemma) | phrases
 

@@ -384,7 +384,7 @@ def _in_lexicon(word: str) -> bool:
     from cards.lexicon.lexicon import shipped
 
     lexicon = shipped()
-    return any(e.senses for e in lexicon.entries(word)) or bool(lexicon.wiktionary.get(word))
+    return lexicon.has_sense(word) or bool(lexicon.wiktionary.get(word))
 
 
 def is_derived_adverb(lemma: str) -> bool:
@@ -862,10 +862,11 @@ def select(
         taught.update(keys)
         open_pairs.remove(i)
         final_rule[i] = "teaches_one_new_word" if len(keys) == 1 else "teaches_new_words"
+    seen = set(known) | taught if options.phrases else set()  # a phrase is taught once
     for i in sorted(new_cards) if options.phrases else ():  # kept cards keep what they taught
-        phrases = new_phrases(analyses[i], chosen[i], known | taught, options)
+        phrases = new_phrases(analyses[i], chosen[i], seen, options)
         chosen[i] = tuple(sorted(chosen[i] + phrases, key=lambda t: t.start))
-        taught.update(lemma_key(t.lemma.lemma) for t in phrases)
+        seen.update(lemma_key(t.lemma.lemma) for t in phrases)
     for i in open_pairs:
         new = [k for k in unknown[i] if k not in taught]
         if not new:

@@ -601,7 +601,11 @@ def ending_stress(word: str) -> str | None:
     source lists; None when no rule applies."""
     if "ё" in word or "-" in word:
         return None
-    return next((form for form in map(lambda rule: rule.apply(word), ENDING_RULES) if form), None)
+    for rule in ENDING_RULES:
+        form = rule.apply(word)
+        if form:
+            return form
+    return None
 
 
 def _first_element(first: str) -> bool:

@@ -73,6 +73,10 @@ class Lexicon:
     def entries(self, lemma: str) -> tuple[Entry, ...]:
         return self.words.get(normalize(lemma), ())
 
+    def has_sense(self, lemma: str) -> bool:
+        """OpenRussian glosses the word, as any part of speech."""
+        return any(e.senses for e in self.entries(lemma))
+
     def entry(self, lemma: str, pos: str | None = None) -> Entry | None:
         """The entry of `lemma` (of part of speech `pos` when given; pymorphy's ADJF is "adj" …)."""
         found = self.entries(lemma)
@@ -307,7 +311,7 @@ def base_words(lemma: str) -> tuple[tuple[str, str], ...]:
     noun (санкционный → санкция, переговорный → переговоры) with prefix "", or a compound's stem
     (спецпосланник → ("спец-", "посланник"), поэтапный → ("по-", "этапный"))."""
     word = lemma.lower().replace("ё", "е")
-    if any(e.senses for e in shipped().entries(word)):
+    if shipped().has_sense(word):
         return ()  # a word the lexicon knows needs no guess (поверенный is not по- + вера)
     return _bases(word)
 
@@ -373,7 +377,7 @@ def place_of(adjective: str) -> str:
     from cards.lexicon.analyser import parses
 
     word = normalize(adjective)
-    if not word.endswith(("ский", "цкий", "ской")) or any(e.senses for e in shipped().entries(word)):
+    if not word.endswith(("ский", "цкий", "ской")) or shipped().has_sense(word):
         return ""
     stem = word[:-4]
     for place in (word[:-2], stem, stem + "а", stem[:-2] + "ия" if word.endswith("ийский") else ""):
@@ -462,7 +466,7 @@ def loanword(lemma: str) -> str | None:
     from cards.lexicon.cognates import _canon, transliterate
 
     word = lemma.lower().replace("ё", "е")
-    if len(word) < LOANWORD_MIN_LETTERS or any(e.senses for e in shipped().entries(word)):
+    if len(word) < LOANWORD_MIN_LETTERS or shipped().has_sense(word):
         return None
     latin = transliterate(word)
     for variant in (latin, "h" + latin[1:] if word.startswith("г") else ""):  # госпиталь: hospital

@@ -522,9 +522,7 @@ def soft_sign_spelling(lemma: str) -> str | None:
 
     lexicon = shipped()
     other = lemma[:-2] + "ье"
-    if any(e.senses for e in lexicon.entries(lemma)) or not any(e.senses for e in lexicon.entries(other)):
-        return None
-    return other
+    return other if lexicon.has_sense(other) and not lexicon.has_sense(lemma) else None
 
 
 def plural_only_headword(lemma: str, form: str) -> str | None:
@@ -533,7 +531,7 @@ def plural_only_headword(lemma: str, form: str) -> str | None:
     from cards.lexicon.lexicon import shipped
 
     lexicon = shipped()
-    if any(e.senses for e in lexicon.entries(lemma)):
+    if lexicon.has_sense(lemma):
         return None
     for parse in parses(form.lower()):
         if parse.normal_form == lemma and parse.tag.number == "plur" and (plural := parse.inflect({"plur", "nomn"})):

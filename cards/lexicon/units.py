@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from cards.lexicon.analyser import zipf
-from cards.lexicon.collocations import COPULAS
+from cards.lexicon.collocations import COPULAS, _adjacent_tokens
 from cards.lexicon.lexicon import normalize, phrase_entries
 from cards.lexicon.morph import is_content
 from cards.model import Lemma, Token
@@ -58,10 +58,6 @@ def _verb_with_object(words: Sequence[Token]) -> bool:
             and any(w.pos == "noun" for w in content))
 
 
-def _adjacent(tokens: Sequence[Token], first: int, stop: int) -> bool:
-    return all(tokens[i + 1].start - tokens[i].stop == 1 for i in range(first, stop - 1))
-
-
 @lru_cache(maxsize=20_000)
 def _phrases_of(lemma: str) -> tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...]:
     return phrase_entries(lemma)
@@ -76,7 +72,7 @@ def phrase_units(tokens: Sequence[Token]) -> tuple[Unit, ...]:
         for lemmas, form, glosses in _phrases_of(key):
             stop = first + len(lemmas)
             if (len(lemmas) <= MAX_WORDS and lemmas[0] == key and tuple(keys[first:stop]) == lemmas
-                    and _adjacent(tokens, first, stop)
+                    and all(_adjacent_tokens(tokens, i) for i in range(first, stop - 1))
                     and _verb_with_object(tokens[first:stop])):
                 found.append(Unit(first, stop, form, glosses))
     taken: set[int] = set()
