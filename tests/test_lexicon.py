@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from cards.build import BuildOptions, build_deck, find_dictionary, pairs_evidence
-from cards.deck.content import aspect_partner, meaning_for
+from cards.deck.content import meaning_for, with_grammar
+from cards.lexicon.aspect import dictionary_partner as aspect_partner
+from cards.lexicon.morph import analyse
 from cards.lexicon.lexicon import DATA_DIR, base_words, shipped
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,6 +93,21 @@ def test_grammar_facts_come_from_the_lexicon():
     assert aspect_partner("проживать", "impf") == "прожить"
     assert aspect_partner("обсудить", "perf") == "обсуждать"
     assert aspect_partner("абырвалгать", "impf") is None
+    assert aspect_partner("считать", "impf") == "счесть"  # not честь, which reads first as a noun
+    assert aspect_partner("выводить", "impf") == "вывести"  # of the two homonyms, not вываживать
+
+
+def test_the_aspect_of_a_form_read_both_ways_is_the_dictionary_s():
+    """pymorphy3 also has rare perfective homonyms (передавать, задевать 'mislay') and ranks them first."""
+    def grammar(sentence):
+        return [(lemma.lemma, lemma.aspect, lemma.aspect_partner)
+                for lemma in (with_grammar(t.lemma) for t in analyse(sentence)) if lemma.pos == "verb"]
+
+    assert grammar("Он передавал сообщения и задевает всех.") == [
+        ("передавать", "impf", "передать"), ("задевать", "impf", "задеть")]
+    assert grammar("Он выводил войска.") == [("выводить", "impf", "вывести")]
+    assert grammar("Он исследовал вопрос.") == [("исследовать", "both", None)]
+    assert grammar("Песня прозвучала.") == [("прозвучать", "perf", "звучать")]  # one reading: pymorphy3's
 
 
 def test_the_counterpart_picks_the_sense():

@@ -203,6 +203,7 @@ def two_word_card(source: str = "Test article") -> Card:
     (Lemma("переносить", "verb", aspect="impf", aspect_partner="перенести"), "impf. (pf. перенести)",
      "verb · imperfective (pf. перенести)"),
     (Lemma("делегировать", "verb", aspect="impf"), "impf.", "verb · imperfective"),
+    (Lemma("исследовать", "verb", aspect="both", aspect_partner="x"), "impf./pf.", "verb · imperfective and perfective"),
     (Lemma("ой", "other"), "", "word"),
 ])
 def test_grammar_in_a_few_letters_with_the_words_as_a_tooltip(lemma, short, long):

@@ -3,7 +3,7 @@
 `card_targets` assembles a chosen pair's Targets (cards.model): for each target word the meaning in
 this sentence (`meaning_for`: the counterpart and the dictionary sense it picks, or a marked
 dictionary sense, a base word, a loanword), the grammar the lexicon knows (`with_grammar`,
-`aspect_partner`), and the collocation it stands in (`collocation_units`). Pure functions over the
+cards.lexicon.aspect.dictionary_partner), and the collocation it stands in (`collocation_units`). Pure functions over the
 lexicon, the morphology and a Dictionary; the counterparts come from word alignment
 (cards.align.words), which build.py runs (and keeps) per article.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from cards.lexicon.aspect import dictionary_partner
 from cards.model import Pair, Target, Token
 
 
@@ -85,31 +86,13 @@ def with_grammar(lemma):
     from cards.lexicon.lexicon import shipped
 
     if lemma.pos == "verb":
-        return replace(lemma, aspect_partner=aspect_partner(lemma.lemma, lemma.aspect))
+        partner = dictionary_partner(lemma.lemma, lemma.aspect) if lemma.aspect != "both" else None
+        return replace(lemma, aspect_partner=partner)
     entry = shipped().entry(lemma.lemma, "noun") if lemma.pos == "noun" else None
     if entry is None:
         return lemma
     gender = None if entry.plural_only else (entry.gender if entry.gender in ("m", "f", "n") else lemma.gender)
     return replace(lemma, gender=gender, plural_only=entry.plural_only, indeclinable=entry.indeclinable)
-
-
-def aspect_partner(verb: str, aspect: str | None) -> str | None:
-    """The verb's partner of the other aspect as OpenRussian gives it (переносить → перенести), or None.
-
-    A verb the lexicon lacks gets none: suffix rules only guess (переносить → перенашивать), and a card
-    shows facts."""
-    from cards.lexicon.lexicon import shipped
-
-    lex = shipped()
-    entry = lex.entry(verb, "verb")
-    if entry is None:
-        return None
-    other = {"perf": "impf", "impf": "perf"}.get(aspect or entry.aspect)
-    for partner in entry.partners:
-        found = lex.entry(partner, "verb")
-        if other is None or found is None or found.aspect in (other, "both"):
-            return partner
-    return None
 
 
 SENSE_GLOSSES = 1  # dictionary glosses shown beside the counterpart, from the sense it picks

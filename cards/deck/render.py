@@ -37,7 +37,7 @@ POS_NAMES = {
     "phrase": "phrase (its words are known; learn it whole)",
 }
 GENDER_NAMES = {"m": "masculine", "f": "feminine", "n": "neuter"}
-ASPECT_NAMES = {"perf": "perfective", "impf": "imperfective"}
+ASPECT_NAMES = {"perf": "perfective", "impf": "imperfective", "both": "imperfective and perfective"}
 
 # The card's grammar in a few letters. A noun shows its gender only (f. says noun); a word class
 # without an abbreviation here (a bare "other") shows nothing.
@@ -46,7 +46,7 @@ POS_SHORT = {
     "prep": "prep.", "conj": "conj.", "part": "part.", "intj": "interj.", "phrase": "phrase",
 }
 GENDER_SHORT = {"m": "m.", "f": "f.", "n": "n."}
-ASPECT_SHORT = {"perf": "pf.", "impf": "impf."}
+ASPECT_SHORT = {"perf": "pf.", "impf": "impf.", "both": "impf./pf."}
 
 # Frequency as a learner's word, from the lemma's wordfreq Zipf value (log10 of uses per billion
 # words): ≥ 4.5 (30 or more per million words: заявление, сторона, кризис) "common"; 3.5-4.5
@@ -212,7 +212,7 @@ def grammar_label(target: Target) -> str:
         parts.append("indeclinable")
     if lemma.aspect:
         aspect = ASPECT_NAMES.get(lemma.aspect, lemma.aspect)
-        if lemma.aspect_partner:
+        if lemma.aspect_partner and lemma.aspect != "both":
             partner_aspect = "impf." if lemma.aspect == "perf" else "pf."
             aspect += f" ({partner_aspect} {lemma.aspect_partner})"
         parts.append(aspect)
@@ -229,7 +229,7 @@ def grammar_short(target: Target, partner: str | None = None) -> str:
     elif lemma.pos == "verb" and lemma.aspect in ASPECT_SHORT:
         parts = [ASPECT_SHORT[lemma.aspect]]
         partner = partner or lemma.aspect_partner
-        if partner:
+        if partner and lemma.aspect != "both":
             parts.append(f"({ASPECT_SHORT['impf' if lemma.aspect == 'perf' else 'perf']} {partner})")
     else:
         parts = [POS_SHORT.get(lemma.pos, "")]

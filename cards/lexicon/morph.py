@@ -509,10 +509,24 @@ def _lemma_from(slot: Slot, reading: Reading, all_caps_text: bool) -> Lemma:
         else:
             gender, animacy = _plain(_gender(tag)), _plain(tag.animacy)
     elif reading.pos == "verb":
-        aspect = _plain(tag.aspect)
+        aspect = verb_aspect(lemma, _plain(tag.aspect), slot)
     if reading.pos == "noun" and animacy is None:
         animacy = "anim" if proper and PROPER_GRAMMEMES & {"Name", "Surn", "Patr"} & set(tag.grammemes) else "inan"
     return Lemma(lemma, reading.pos, gender, aspect, lemma_zipf(lemma, reading.pos), proper, animacy)
+
+
+def verb_aspect(verb: str, read: str | None, slot: Slot) -> str | None:
+    """The aspect of a verb whose form pymorphy3 reads both ways (передавал, считать, задевает: its
+    dictionary also has a rare perfective homonym), as OpenRussian gives it for the common verb ("both"
+    for a biaspectual one); `read` (pymorphy3's) when the form has one aspect or the lexicon none."""
+    from cards.lexicon.aspect import verb_entry
+
+    aspects = {p.tag.aspect for p in slot.parses if p.normal_form == verb and p.tag.aspect}
+    if len(aspects) < 2:
+        return read
+    entry = verb_entry(verb)
+    known = entry.aspect if entry is not None else ""
+    return known if known in ("impf", "perf", "both") else read
 
 
 def soft_sign_spelling(lemma: str) -> str | None:
