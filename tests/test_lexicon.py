@@ -347,3 +347,12 @@ def test_the_shipped_lexicon_is_read_through_a_table_made_once_from_its_files(tm
     finally:
         monkeypatch.undo()
         forget()  # the other tests read the session's cache folder again
+
+
+def test_a_hyphenated_word_has_a_base_only_when_its_first_part_is_a_known_element():
+    from cards.lexicon.lexicon import base_words
+
+    assert base_words("медико-санитарный") == (("медико-", "санитарный"),)
+    assert base_words("интернет-магазин") == (("интернет-", "магазин"),)
+    assert base_words("треш-ток") == ()  # trash talk, not треш- + ток "current"
+    assert base_words("4-летний") == ()

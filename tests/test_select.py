@@ -662,6 +662,11 @@ def test_a_two_letter_word_no_dictionary_has_is_no_target():
     assert not_target(Lemma("яд", "noun")) is None
 
 
+def test_a_number_in_digits_joined_to_a_word_is_no_target():
+    assert not_target(Lemma("4-летний", "adj")) == "numeral_compound"  # not "4- + летний: summery"
+    assert not_target(Lemma("летний", "adj")) is None
+
+
 def test_the_adverbs_of_ordinals_are_ordinals():
     assert [not_target(Lemma(w, "adv")) for w in ("в-третьих", "в-четвёртых", "во-вторых")] == ["ordinal"] * 3
     assert not_target(Lemma("по-прежнему", "adv")) is None

@@ -374,6 +374,8 @@ def not_target(lemma, places: frozenset[str] = frozenset()) -> str | None:
         return "pronominal_adverb"
     if len(word) <= 4 and not any(ch in "аеёиоуыэюя" for ch in word) or tags and all("Abbr" in tag for tag in tags):
         return "abbreviation"  # кг, кв, млрд; ул, врио, СМИ (pymorphy3 knows them only as abbreviations)
+    if word[:1].isdigit():
+        return "numeral_compound"  # 4-летний, 20-процентный: a number in digits joined to its word
     if len(word) <= 2 and not _in_lexicon(word):
         return "not_a_word"  # зи, a typo for из: no dictionary has it
     return None
