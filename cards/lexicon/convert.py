@@ -11,7 +11,8 @@ licence; Debian's wordnet-base), writes:
 - ``wiktionary.tsv.gz``: Russian word → English headwords that list it, best first (``;``-separated,
   each ``headword:rank``);
 - ``phrases.tsv.gz``: Russian phrases Wiktionary gives as translations (прекращение огня: ceasefire),
-  with the lemmas of their words;
+  with the lemmas of their words, and the hand-written set phrases of news ``seeds/phrases.tsv`` (в ходе:
+  during) first;
 - ``topic-<name>.tsv.gz``: the Russian vocabulary of a topic (politics): lemmas whose first glosses are
   terms of the hand-curated English seed list ``seeds/<name>.txt``, and their aspect partners;
 - ``everyday.tsv.gz``: everyday vocabulary (days, numbers, family, units …) with the CEFR level a
@@ -229,10 +230,21 @@ def wiktionary_rows(path: Path) -> list[str]:
     return lines
 
 
-def phrase_rows(path: Path) -> list[str]:
+def curated_phrases(path: Path) -> dict[str, list[str]]:
+    """The hand-written set phrases of news (``seeds/phrases.tsv``): phrase → its English glosses."""
+    out: dict[str, list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            phrase, _, glosses = line.partition("\t")
+            out[phrase.strip().lower()] = [g.strip() for g in glosses.split(";") if g.strip()]
+    return out
+
+
+def phrase_rows(path: Path, curated: Path | None = None) -> list[str]:
     """Russian phrases of two to four words that Wiktionary gives as a translation (прекращение огня:
     ceasefire), with the lemma of each word (pymorphy3's first reading), so that a build finds them
-    in any inflection: "lemmas<TAB>phrase<TAB>headword:rank; …", best first."""
+    in any inflection: "lemmas<TAB>phrase<TAB>headword:rank; …", best first. The `curated` phrases
+    (в ходе: during) come with their own glosses first, Wiktionary's after them."""
     import pymorphy3
 
     morph = pymorphy3.MorphAnalyzer()
@@ -246,6 +258,9 @@ def phrase_rows(path: Path) -> list[str]:
             if re.fullmatch(r"[а-яё]+(?: [а-яё]+){1,3}", phrase):
                 slot = best.setdefault(phrase, {})
                 slot[head] = min(slot.get(head, 1e9), penalty + POSITION_WEIGHT * k)
+    for phrase, glosses in (curated_phrases(curated) if curated else {}).items():
+        wiktionary = {h: r + 1 for h, r in best.get(phrase, {}).items() if h not in glosses}
+        best[phrase] = {g: POSITION_WEIGHT * k for k, g in enumerate(glosses)} | wiktionary
     lines = []
     for phrase in sorted(best):
         lemmas = " ".join(morph.parse(w)[0].normal_form.replace("ё", "е") for w in phrase.split())
@@ -405,7 +420,7 @@ def convert(lexicon_dir: Path, out_dir: Path = DATA_DIR, wordnet_dir: Path = WOR
     dsl = lexicon_dir / "wiktionary" / "en-ru-enwiktionary.dsl.dz"
     write_gzip(written[1], wiktionary_rows(dsl))
     written.append(out_dir / "phrases.tsv.gz")
-    write_gzip(written[-1], phrase_rows(dsl))
+    write_gzip(written[-1], phrase_rows(dsl, SEEDS_DIR / "phrases.tsv"))
     for seeds in sorted(SEEDS_DIR.glob("*.txt")):
         if seeds.stem == "general":
             continue

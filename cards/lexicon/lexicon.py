@@ -340,9 +340,9 @@ def _bases(word: str) -> tuple[tuple[str, str], ...]:
             candidate = word[: -len(end)] + noun_end
             if _has_sense(candidate, "noun") or _has_sense(candidate, "adj"):
                 out.append(("", candidate))
-    if "-" in word.strip("-"):  # медико-санитарный → медико- + санитарный
+    if "-" in word.strip("-"):  # медико-санитарный → медико- + санитарный (4-летний is not 4- + летний "summery")
         head, _, last = word.rpartition("-")
-        if (_has_sense(last, "adj") or _has_sense(last, "noun")) and _known_element(head):
+        if (_has_sense(last, "adj") or _has_sense(last, "noun")) and not any(ch.isdigit() for ch in head):
             out.append((head + "-", last))
     if word.endswith(("ть", "ться")):
         for prefix in VERB_PREFIXES:
@@ -360,15 +360,6 @@ def _bases(word: str) -> tuple[tuple[str, str], ...]:
             out.extend((prefix + "-", n) for n, pos in _lemmas(rest) if _has_sense(n, pos))
         out.extend((prefix + "-", b) for p, b in _bases(rest) if not p)  # поэтапный → по- + этап
     return tuple(dict.fromkeys(out))
-
-
-def _known_element(head: str) -> bool:
-    """The first part of a hyphenated word is a word of its own or the combining form of a known
-    adjective (медико-, военно-, онлайн-), not a transliteration the lexicon lacks (треш-ток is not
-    треш- + ток 'current')."""
-    parts = [p for p in head.split("-") if p]
-    return not any(ch.isdigit() for ch in head) and all(shipped().entries(p) or any(_has_sense(p[:-1] + end, "adj") for end in ("ий", "ый", "ой"))
-               for p in parts)
 
 
 def _lemmas(word: str) -> tuple[tuple[str, str], ...]:
