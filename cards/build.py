@@ -444,20 +444,28 @@ def read_known(sources: Sequence[Path], field: str | None = None) -> frozenset[s
     return known.read_known(sources, field)
 
 
-NOT_A_TRANSLATION = 0.30  # translation_evidence below this: not a translation (bench/pair_check.py: real pairs 0.48–0.87, mismatched 0.00–0.25)
+NOT_A_TRANSLATION = 0.30  # pairs_evidence below this: not a translation (bench/pair_check.py: real pairs 0.48–0.87, mismatched 0.00–0.16)
+
+
+PAIRED_ENOUGH = 0.5  # share of its sentences one side of a translation pairs at least (an abridged one: one side)
 
 
 def pairs_evidence(pairs: Sequence[Pair], dictionary) -> float | None:
-    """translation_evidence over the text pairs with both sides (headings and omissions left out); 0.0
-    when both sides have text but the aligner paired none of it (each sentence an omission: another
-    article's English)."""
+    """translation_evidence over the text pairs with both sides (headings and omissions left out),
+    scaled down when less than half of each side's text found a partner: another article's English
+    pairs a sentence or two by chance (the same topic, names, a date), and those few score like a
+    translation. 0.0 when both sides have text but the aligner paired none of it."""
     from cards.align.evidence import translation_evidence
 
     text = [p for p in pairs if p.kind == "text"]
     share = translation_evidence([(p.ru, p.en) for p in text if p.ru and p.en], dictionary)
     if share is None and dictionary is not None and not any(p.ru and p.en for p in text):
         return 0.0 if any(p.ru for p in text) and any(p.en for p in text) else None
-    return share
+    if share is None:
+        return None
+    both = sum(1 for p in text if p.ru and p.en)
+    paired = max(both / sum(1 for p in text if p.ru), both / sum(1 for p in text if p.en))
+    return share * min(1.0, paired / PAIRED_ENOUGH)
 
 
 def article_evidence(article: Article, dictionary, cache: Cache = Cache()) -> float | None:

@@ -259,6 +259,23 @@ def test_the_pair_check_works_with_the_built_in_lexicon_alone():
     unpaired = [Pair(p.ru, "", 0.5) for p in seed.pairs[:3]] + [Pair("", p.en, 0.5) for p in other.pairs[:3]]
     assert pairs_evidence(unpaired, dictionary) == 0.0
     assert pairs_evidence([Pair(p.ru, "", 0.5) for p in seed.pairs[:3]], dictionary) is None  # no English at all
+    # one true pair among many unpaired sentences (another article on the same news) scores low; the same
+    # pair in an abridged translation (the English of half the sentences, all of them paired) does not
+    text = [p for p in seed.pairs if p.kind == "text" and p.ru and p.en]
+    alone = [text[5]] + [Pair(p.ru, "", 0.5) for p in text[6:12]] + [Pair("", p.en, 0.5) for p in text[12:18]]
+    abridged = [p if k % 2 else Pair(p.ru, "", 0.5) for k, p in enumerate(text[:12])]
+    assert pairs_evidence([text[5]], dictionary) >= 0.3
+    assert pairs_evidence(alone, dictionary) < 0.3 <= pairs_evidence(abridged, dictionary)
+
+
+def test_figures_count_as_evidence_of_a_translation():
+    from cards.align.evidence import numbers, translation_evidence
+
+    assert numbers("9,5 тысяч, 158 случаев, 2 дня и 1\u00a0500 тестов") == ["9.5", "158", "1500"]
+    dictionary = find_dictionary(PLAIN)
+    same = translation_evidence([("Выявлено 158 новых случаев.", "158 new cases were found.")], dictionary)
+    other = translation_evidence([("Выявлено 158 новых случаев.", "683 new cases were found.")], dictionary)
+    assert same > other
 
 
 def test_a_dictionary_phrase_gives_its_head_word_the_phrase_translation():
