@@ -10,7 +10,7 @@ import pytest
 
 from cards.build import BuildOptions, build_deck, find_dictionary, pairs_evidence
 from cards.deck.content import meaning_for, with_grammar
-from cards.lexicon.aspect import dictionary_partner as aspect_partner
+from cards.lexicon.lexicon import dictionary_partner as aspect_partner
 from cards.lexicon.morph import analyse
 from cards.lexicon.lexicon import DATA_DIR, base_words, shipped
 

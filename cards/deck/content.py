@@ -2,17 +2,16 @@
 
 `card_targets` assembles a chosen pair's Targets (cards.model): for each target word the meaning in
 this sentence (`meaning_for`: the counterpart and the dictionary sense it picks, or a marked
-dictionary sense, a base word, a loanword), the grammar the lexicon knows (`with_grammar`,
-cards.lexicon.aspect.dictionary_partner), and the collocation it stands in (`collocation_units`). Pure functions over the
-lexicon, the morphology and a Dictionary; the counterparts come from word alignment
-(cards.align.words), which build.py runs (and keeps) per article.
+dictionary sense, a base word, a loanword), the grammar the lexicon knows (`with_grammar`), and
+the collocation it stands in (`collocation_units`). Pure functions over the lexicon, the morphology
+and a Dictionary; the counterparts come from word alignment (cards.align.words), which build.py runs
+(and keeps) per article.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cards.lexicon.aspect import dictionary_partner
 from cards.model import Pair, Target, Token
 
 
@@ -83,7 +82,7 @@ def with_grammar(lemma):
     for выборы; OpenRussian says it has no singular)."""
     from dataclasses import replace
 
-    from cards.lexicon.lexicon import shipped
+    from cards.lexicon.lexicon import dictionary_partner, shipped
 
     if lemma.pos == "verb":
         partner = dictionary_partner(lemma.lemma, lemma.aspect) if lemma.aspect != "both" else None

@@ -101,36 +101,3 @@ def aspect_partner(verb: str, aspect: str | None) -> str | None:
             return candidate
     return None
 
-
-def _commonest_partner_zipf(entry) -> float:
-    from cards.lexicon.analyser import lemma_zipf
-
-    return max((lemma_zipf(p, "verb") for p in entry.partners), default=0.0)
-
-
-def verb_entry(verb: str, aspect: str | None = None):
-    """OpenRussian's entry of a verb (of `aspect` when it has one of that aspect); of homonyms, the one
-    whose partners are commonest (выводить impf. with вывести, not pf. with вываживать). None if absent."""
-    from cards.lexicon.lexicon import shipped
-
-    entries = [e for e in shipped().entries(verb) if e.pos == "verb" and e.lemma == verb.lower()]
-    entries = [e for e in entries if e.aspect == aspect] or entries
-    return max(entries, key=_commonest_partner_zipf, default=None)
-
-
-def dictionary_partner(verb: str, aspect: str | None) -> str | None:
-    """The verb's partner of the other aspect as OpenRussian gives it (переносить → перенести), or None;
-    a partner pymorphy3 reads first as another word is passed over (считать: посчитать, not честь)."""
-    from cards.lexicon.lexicon import shipped
-
-    entry = verb_entry(verb, aspect)
-    if entry is None:
-        return None
-    other = {"perf": "impf", "impf": "perf"}.get(aspect or entry.aspect)
-    fitting = []
-    for partner in entry.partners:
-        found = shipped().entry(partner, "verb")
-        if other is None or found is None or found.aspect in (other, "both"):
-            fitting.append(partner)
-    verbs_first = sorted(fitting, key=lambda p: not (parses(p) and parses(p)[0].tag.POS == "INFN"))
-    return (verbs_first or [None])[0]

@@ -493,3 +493,35 @@ def adjective_bases(lemma: str) -> tuple[str, ...]:
     """The nouns a derived adjective may be made from (мартовский → март, северный → север), whether
     or not the lexicon knows the adjective itself; () for other words."""
     return tuple(base for prefix, base in _bases(normalize(lemma)) if not prefix)
+
+
+def _commonest_partner_zipf(entry) -> float:
+    from cards.lexicon.analyser import lemma_zipf
+
+    return max((lemma_zipf(p, "verb") for p in entry.partners), default=0.0)
+
+
+def verb_entry(verb: str, aspect: str | None = None):
+    """OpenRussian's entry of a verb (of `aspect` when it has one of that aspect); of homonyms, the one
+    whose partners are commonest (выводить impf. with вывести, not pf. with вываживать). None if absent."""
+    entries = [e for e in shipped().entries(verb) if e.pos == "verb" and e.lemma == verb.lower()]
+    entries = [e for e in entries if e.aspect == aspect] or entries
+    return max(entries, key=_commonest_partner_zipf, default=None)
+
+
+def dictionary_partner(verb: str, aspect: str | None) -> str | None:
+    """The verb's partner of the other aspect as OpenRussian gives it (переносить → перенести), or None;
+    a partner pymorphy3 reads first as another word is passed over (считать: счесть, not честь)."""
+    from cards.lexicon.analyser import parses
+
+    entry = verb_entry(verb, aspect)
+    if entry is None:
+        return None
+    other = {"perf": "impf", "impf": "perf"}.get(aspect or entry.aspect)
+    fitting = []
+    for partner in entry.partners:
+        found = shipped().entry(partner, "verb")
+        if other is None or found is None or found.aspect in (other, "both"):
+            fitting.append(partner)
+    verbs_first = sorted(fitting, key=lambda p: not (parses(p) and parses(p)[0].tag.POS == "INFN"))
+    return (verbs_first or [None])[0]

@@ -519,7 +519,7 @@ def verb_aspect(verb: str, read: str | None, slot: Slot) -> str | None:
     """The aspect of a verb whose form pymorphy3 reads both ways (передавал, считать, задевает: its
     dictionary also has a rare perfective homonym), as OpenRussian gives it for the common verb ("both"
     for a biaspectual one); `read` (pymorphy3's) when the form has one aspect or the lexicon none."""
-    from cards.lexicon.aspect import verb_entry
+    from cards.lexicon.lexicon import verb_entry
 
     aspects = {p.tag.aspect for p in slot.parses if p.normal_form == verb and p.tag.aspect}
     if len(aspects) < 2:
