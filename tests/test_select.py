@@ -204,6 +204,18 @@ def test_an_article_off_the_topic_takes_its_other_words_as_known():
     assert "делегация" in alone[0].unknown  # … not in an article on the topic (2 of 3 words are the topic's)
 
 
+def test_a_bookish_word_is_known_from_a_little_above_the_general_cut():
+    from cards.deck.select import known_cut
+
+    options = SelectOptions(topic=frozenset({"санкция"}), **B1)
+    assert [known_cut(k, options) for k in ("необходимость", "продукция", "гость", "акция", "сумма", "санкция")] == [
+        5.2, 5.2, 5.0, 5.0, 5.0, 6.0]  # гость, акция: a bookish ending on too short a stem
+    assert known_cut("необходимость", replace(options, topic_level=5.0)) == 5.0  # a Zipf level: one cut
+    word = Lemma("необходимость", "noun", zipf=5.02)
+    assert not is_candidate(Token(0, 13, "необходимость", replace(word, zipf=5.2)), options)
+    assert is_candidate(Token(0, 13, "необходимость", word), options)
+
+
 def test_a_full_card_also_teaches_the_words_no_other_sentence_has():
     from cards.deck.select import _plan
 

@@ -103,11 +103,23 @@ def lemma_key(lemma: str) -> str:
     return lemma.lower().replace("ё", "е")
 
 
+BOOKISH_RAISE = 0.2  # a bookish word is known from this much above the general cut (at a CEFR level)
+
+
 def known_cut(key: str, options: SelectOptions) -> float:
-    """The Zipf at or above which this lemma counts as known: the topic's cut for its vocabulary."""
+    """The Zipf at or above which this lemma counts as known: the topic's cut for its vocabulary; for a
+    bookish noun or verb (`is_bookish`) BOOKISH_RAISE above the general cut, since a learner meets
+    необходимость, продукция, акция (Zipf 5.0–5.1) in print more than in talk."""
     if options.topic_level is not None and key in options.topic:
         return options.topic_level
+    if options.topic_level is not None and options.topic_level > options.level and is_bookish(key):
+        return options.level + BOOKISH_RAISE
     return options.level
+
+
+def is_bookish(key: str) -> bool:
+    """A bookish ending (`BOOKISH`) on a stem of at least 3 letters: необходимость, not гость."""
+    return any(key.endswith(end) and len(key) - len(end) >= 3 for end in BOOKISH)
 
 
 def is_candidate(token: Token, options: SelectOptions, english: str | None = None) -> bool:
