@@ -227,6 +227,7 @@ def test_a_full_card_also_teaches_the_words_no_other_sentence_has():
     assert teach == ["к1", "к2", "тема"]  # к3 has another sentence; the topic's word has none
     teach, _ = _plan(list(weights), weights, {k: 1 for k in weights}, replace(options, spill=0))
     assert teach == ["к1", "к2"]
+    assert [SelectOptions(max_new=n).room_beyond for n in (2, 4, 6)] == [0, 1, 2]  # by default, a third more
     with pytest.raises(ValueError):
         SelectOptions(spill=-1)
 

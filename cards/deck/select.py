@@ -56,8 +56,9 @@ class SelectOptions:
     max_new: int = 6
     fill: int = 4  # words taught along (not worth a card of their own, nor the topic's) fill a card up to this
     # a full card also teaches up to this many more words worth a card or of the topic when no other sentence
-    # has them: a short article's dense sentence of key terms is their only chance (bench/keywords.py)
-    spill: int = 2
+    # has them: a short article's dense sentence of key terms is their only chance (bench/keywords.py);
+    # None: a third of max_new (2 beyond 6; none beyond 2)
+    spill: int | None = None
     extra_unknown: int = 4  # words worth a card a pair may hold beyond max_new (left for other cards); a denser
     # pair is taken only after the cover, for words no other card teaches (`select`)
     level: float = 5.0  # lemmas with a wordfreq Zipf at or above this are taken as known …
@@ -81,8 +82,13 @@ class SelectOptions:
             raise ValueError("min_score must be in [0, 1]")
         if self.max_new < 1 or self.extra_unknown < 0 or self.min_words < 1 or self.max_words < self.min_words:
             raise ValueError("need max_new ≥ 1, extra_unknown ≥ 0 and 1 ≤ min_words ≤ max_words")
-        if self.fill < 0 or self.spill < 0 or self.subject_sentences < 1:
+        if self.fill < 0 or (self.spill is not None and self.spill < 0) or self.subject_sentences < 1:
             raise ValueError("need fill ≥ 0, spill ≥ 0 and subject_sentences ≥ 1")
+
+    @property
+    def room_beyond(self) -> int:
+        """How many words a full card may teach beyond max_new when no other sentence has them (`spill`)."""
+        return self.max_new // 3 if self.spill is None else self.spill
 
 
 @dataclass(frozen=True)
@@ -756,7 +762,7 @@ def _plan(new: Sequence[str], weights: Mapping[str, float], chances: Mapping[str
     It teaches up to max_new: words worth a card first, among them first those no other open pair can
     teach, then the weightiest; words not worth a card of their own fill the room left (taught along):
     the topic's words (and the article's `subjects`) up to max_new, other words up to `fill` targets.
-    Beyond max_new, up to `spill` more words worth a card or of the topic that no other open pair holds
+    Beyond max_new, up to `room_beyond` more words worth a card or of the topic that no other open pair holds
     (the card is their only chance: признать in a sentence of six weightier party-finance words).
     Gain: the weight of what it teaches, less a quarter of `min_weight` for each word worth a card it
     leaves unexplained (half that for other unknown words, which a learner can guess or look up)."""
@@ -771,7 +777,7 @@ def _plan(new: Sequence[str], weights: Mapping[str, float], chances: Mapping[str
     other = [k for k in along if k not in options.topic]
     teach = worth + topical + other[: max(0, min(options.fill, options.max_new) - len(worth) - len(topical))]
     teach += [k for k in ranked if k not in teach and chances.get(k, 0) <= 1
-              and (weights[k] >= options.min_weight or k in options.topic)][: options.spill]
+              and (weights[k] >= options.min_weight or k in options.topic)][: options.room_beyond]
     left = [k for k in new if k not in teach]
     penalty = sum(1.0 if weights[k] >= options.min_weight else 0.5 for k in left)
     return teach, sum(weights[k] for k in teach) - 0.25 * options.min_weight * penalty
@@ -993,8 +999,8 @@ def _kept(earlier: Mapping[int, Sequence[str]], dropped: Mapping[int, str | None
         keys = [k for k in dict.fromkeys(lemma_key(x) for x in lemmas) if k not in known]
         if not keys:
             continue
-        if len(keys) > options.max_new + options.spill:  # what a fresh card may teach
-            keys = sorted(keys, key=lambda k: -weights.get(k, 0.0))[: options.max_new + options.spill]
+        if len(keys) > options.max_new + options.room_beyond:  # what a fresh card may teach
+            keys = sorted(keys, key=lambda k: -weights.get(k, 0.0))[: options.max_new + options.room_beyond]
         kept[i] = keys
         if options.max_cards is not None and len(kept) >= options.max_cards:
             break
