@@ -71,12 +71,17 @@ def main() -> int:
     ap.add_argument("--known", action="store_true", help="also with the 500-word known list")
     ap.add_argument("--show", action="store_true", help="list the key lemmas missed, with the reason")
     ap.add_argument("--ablate", action="store_true", help="also with each rule of issue 11 taken back")
+    ap.add_argument("--unlabelled", action="store_true",
+                    help="only list the targets targets-labels.tsv has no label for, with their sentences "
+                         "(to label them before the coverage is seen), and stop")
     args = ap.parse_args()
     if not DOCS.exists():
         print(f"bench/keywords.py: needs the WMT21 development set at {DOCS}", file=sys.stderr)
         return 1
     gold = read_gold()
     base = BuildOptions() if args.level is None else BuildOptions(level=args.level)
+    if args.unlabelled:
+        return list_unlabelled(gold, base, args.sets)
     known_list = read_known([KNOWN]) if args.known else frozenset()
     totals = defaultdict(lambda: defaultdict(int))
     labels = {}
@@ -148,6 +153,26 @@ def main() -> int:
         print(f"| {split} | {t['keys'] - t['hit']} | " + " | ".join(str(t["miss " + k]) for k in kinds) + " |")
     if args.ablate:
         ablate(gold, base.select_options(), labels, args.sets)
+    return 0
+
+
+def list_unlabelled(gold, base: BuildOptions, sets) -> int:
+    """Print the targets of every article's default deck that have no label yet (doc, lemma, the
+    sentence and its English), nothing about the key lemmas: new targets are labelled blind."""
+    with LABELS.open(encoding="utf-8") as f:
+        labelled = {(r["doc"], r["lemma"]) for r in csv.DictReader(f, delimiter="\t")}
+    with tempfile.TemporaryDirectory() as tmp:
+        folders = {p.name: p for p in write_pairs(Path(tmp) / "pairs", 10_000)}
+        for doc, (split, _) in gold.items():
+            if split not in sets:
+                continue
+            articles = prepare_articles(find_pairs([folders[re.sub(r"\W+", "-", doc)]]))
+            _, cards = choose_cards(articles, frozenset(), base.select_options())
+            for card in cards:
+                for t in card.targets:
+                    if (doc, t.lemma.lemma) not in labelled:
+                        labelled.add((doc, t.lemma.lemma))
+                        print(f"{doc}\t{t.lemma.lemma}\t{card.pair.ru}\t{card.pair.en}")
     return 0
 
 

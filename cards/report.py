@@ -35,28 +35,30 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
     The articles' analyses are read from `cache` when a build kept them (cards.cache)."""
     from cards.lexicon.levels import resolve_level
     from cards.deck.select import (
-        everyday_base, known_by_level, known_cut, known_sense, lemma_key, not_target, subjects, with_subjects,
+        article_options, everyday_base, known_by_level, known_cut, known_sense, lemma_key, not_target,
     )
     from cards.lexicon.morph import CONTENT_POS
 
     options = options or BuildOptions()
     analyses = [tokens for a in articles for tokens in analysed([p.ru for p in a.pairs], cache)]  # decisions' order
-    select_options = options.select_options()  # with what any of the articles is about (subjects)
-    select_options = with_subjects(select_options, frozenset().union(
-        *subjects([d.pair for d in decisions], analyses, select_options).values()))
+    select_options = options.select_options()
+    # each article's: with what it is about (subjects), or a lower cut when it is off the topic
+    of_article = article_options([d.pair for d in decisions], analyses, select_options)
     level = resolve_level(options.level).name
     earlier = {lemma_key(x) for n in (earlier_notes or {}).values() for x in n.get("lemmas", ())}
     card_of = {lemma_key(t.lemma.lemma): n for n, d in enumerate(chosen_in_order(decisions), 1) for t in d.targets}
     rules: dict[str, set[str]] = {}
     first: dict[str, object] = {}
+    judged: dict[str, object] = {}  # lemma → the options of the article it is first used in
     in_known_sense: dict[str, bool] = {}  # every use in a sense the learner knows (known_sense)
     for d, tokens in zip(decisions, analyses, strict=True):
         for t in tokens:
             if t.lemma.pos in CONTENT_POS:
                 key = lemma_key(t.lemma.lemma)
                 first.setdefault(key, t.lemma)
+                judged.setdefault(key, of_article[d.pair.source])
                 rules.setdefault(key, set()).add(d.rule)
-                in_known_sense[key] = in_known_sense.get(key, True) and known_sense(t.lemma, d.pair.en, select_options)
+                in_known_sense[key] = in_known_sense.get(key, True) and known_sense(t.lemma, d.pair.en, of_article[d.pair.source])
     places = frozenset(k for k, lemma in first.items() if lemma.proper)
     in_a_card = frozenset(k for d in decisions if d.chosen for k in d.unknown)  # words a chosen card holds
     out = []
@@ -73,10 +75,11 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
             out.append(WordStatus(lemma.lemma, "known", f"everyday word, known at {level}"))
         elif lemma.pos == "adj" and (base := everyday_base(key, select_options.everyday)):
             out.append(WordStatus(lemma.lemma, "known", f"made from the everyday word {base}, known at {level}"))
-        elif known_by_level(lemma, select_options):
-            kind = "a word of the topic" if key in select_options.topic and select_options.topic_level else "a word"
-            out.append(WordStatus(lemma.lemma, "known", f"{kind} this common (Zipf ≥ {known_cut(key, select_options):g}) "
-                                                        f"is known at {level}"))
+        elif known_by_level(lemma, judged[key]):
+            kind = "a word of the topic" if key in judged[key].topic and judged[key].topic_level else "a word"
+            off = " in an article off the topic" if judged[key].level < select_options.level else ""
+            out.append(WordStatus(lemma.lemma, "known", f"{kind} this common (Zipf ≥ {known_cut(key, judged[key]):g}) "
+                                                        f"is known at {level}{off}"))
         elif in_known_sense[key]:
             terms = sorted(t for k, t in select_options.topic_senses if k == key)
             out.append(WordStatus(lemma.lemma, "known", f"known at {level} in the sense used here; taught where the "

@@ -179,13 +179,66 @@ def test_the_nouns_an_article_is_about_are_taught_like_the_topic_s():
     assert "развитие" in decisions[1].unknown
 
 
+def test_an_article_off_the_topic_takes_its_other_words_as_known():
+    """Topicality: the share of an article's nouns, adjectives and verbs (names and everyday words left
+    out) in the topic's list. At 0.2 or more the level's cuts hold; at 0.1 or less every word outside the
+    topic is known, and the article has no subjects; between, the general cut falls in proportion."""
+    from cards.deck.select import article_options, off_topic_level, topicality
+
+    options = SelectOptions(min_words=3, max_new=3, extra_unknown=0, topic=frozenset({"санкция"}), **B1)
+    off = ["Делегация прибыла в посольство", "Делегация обсудили развитие", "Развитие и развития"]
+    on = ["Стороны обсудили санкции", "Санкции и развитие"]
+    pairs = [Pair(t, "english", 0.95, source="off") for t in off] + [Pair(t, "english", 0.95, source="on") for t in on]
+    analyses = [analyse(p.ru) for p in pairs]
+    assert topicality(pairs, analyses, options) == {"off": 0.0, "on": 2 / 5}
+    assert [off_topic_level(share, options) for share in (0.0, 0.1, 0.15, 0.19, 0.2, 0.5)] == [0, 0, 2.5, 4.5, 5.0, 5.0]
+    assert off_topic_level(0.0, replace(options, topic_level=5.0)) == 5.0  # a Zipf level: one cut for all words
+    judged = article_options(pairs, analyses, options)
+    assert judged["off"].level == 0 and "развитие" not in judged["off"].topic  # no subject off the topic
+    assert judged["on"].level == 5.0
+    decisions = select(pairs, analyses, options=options)
+    assert {k for d in decisions[:3] for k in d.unknown} == set()  # делегация (3.8) is known here …
+    assert "санкция" in decisions[3].unknown
+    moved = [replace(pairs[0], source="on"), *pairs[3:]]
+    alone = select(moved, [analyses[0], *analyses[3:]], options=options)
+    assert "делегация" in alone[0].unknown  # … not in an article on the topic (2 of 3 words are the topic's)
+
+
+def test_a_bookish_word_is_known_from_a_little_above_the_general_cut():
+    from cards.deck.select import known_cut
+
+    options = SelectOptions(topic=frozenset({"санкция"}), **B1)
+    assert [known_cut(k, options) for k in ("необходимость", "продукция", "гость", "акция", "сумма", "санкция")] == [
+        5.2, 5.2, 5.0, 5.0, 5.0, 6.0]  # гость, акция: a bookish ending on too short a stem
+    assert known_cut("необходимость", replace(options, topic_level=5.0)) == 5.0  # a Zipf level: one cut
+    word = Lemma("необходимость", "noun", zipf=5.02)
+    assert not is_candidate(Token(0, 13, "необходимость", replace(word, zipf=5.2)), options)
+    assert is_candidate(Token(0, 13, "необходимость", word), options)
+
+
+def test_a_full_card_also_teaches_the_words_no_other_sentence_has():
+    from cards.deck.select import _plan
+
+    weights = {"к1": 9.0, "к2": 8.0, "к3": 7.0, "тема": 2.0, "слово": 1.0}
+    options = SelectOptions(max_new=2, fill=2, spill=1, min_weight=4.0, topic=frozenset({"тема"}))
+    teach, _ = _plan(list(weights), weights, {k: 1 for k in weights}, options)
+    assert teach == ["к1", "к2", "к3"]  # two, and one more that only this sentence has
+    teach, _ = _plan(list(weights), weights, {"к1": 1, "к2": 1, "к3": 2, "тема": 1, "слово": 1}, options)
+    assert teach == ["к1", "к2", "тема"]  # к3 has another sentence; the topic's word has none
+    teach, _ = _plan(list(weights), weights, {k: 1 for k in weights}, replace(options, spill=0))
+    assert teach == ["к1", "к2"]
+    assert [SelectOptions(max_new=n).room_beyond for n in (2, 4, 6)] == [0, 1, 2]  # by default, a third more
+    with pytest.raises(ValueError):
+        SelectOptions(spill=-1)
+
+
 def test_words_worth_a_card_and_the_topic_s_take_the_room_other_words_fill_up_to_fill():
     from cards.deck.select import _plan
 
     worth = {f"ключ{n}": 9.0 - n for n in range(6)}
     along = {"тема": 2.0, "слово": 1.5, "другое": 1.0}
     weights = worth | along
-    options = SelectOptions(max_new=6, fill=4, min_weight=4.0, topic=frozenset({"тема"}))
+    options = SelectOptions(max_new=6, fill=4, spill=0, min_weight=4.0, topic=frozenset({"тема"}))
     teach, _ = _plan(list(weights), weights, {}, options)
     assert teach == list(worth)  # six words worth a card: the room is theirs
     teach, _ = _plan(["ключ0", "ключ1", *along], weights, {}, options)
@@ -197,10 +250,11 @@ def test_words_worth_a_card_and_the_topic_s_take_the_room_other_words_fill_up_to
 
 
 def test_a_dense_sentence_is_a_card_only_for_words_no_lighter_sentence_teaches():
-    options = SelectOptions(min_words=3, max_new=2, extra_unknown=1)
+    options = SelectOptions(min_words=3, max_new=2, extra_unknown=1, spill=0)
     dense = "Делегация прибыла и обсудили санкции"  # four new words: more than max_new + extra_unknown
     alone = run([dense], options=options)
     assert alone[0].chosen and len(alone[0].targets) == 2
+    assert len(run([dense], options=replace(options, spill=2))[0].targets) == 4  # no other sentence has them
     assert set(alone[0].unknown) == {"делегация", "прибыть", "обсудить", "санкция"}
     covered = run([dense, "Делегация прибыла в Минск", "Стороны обсудили санкции"], options=options)
     assert not covered[0].chosen and covered[0].rule == "nothing_new"
@@ -352,7 +406,7 @@ def test_a_card_teaches_first_the_words_no_other_pair_can_teach():
     from cards.deck.select import _plan
 
     weights = {"санкция": 9.0, "сделка": 5.0, "обсудить": 1.0}
-    options = SelectOptions(max_new=1, min_weight=2.0)
+    options = SelectOptions(max_new=1, min_weight=2.0, spill=0)
     # санкция weighs more, but another open pair can teach it: this card teaches сделка.
     teach, gain = _plan(["санкция", "сделка", "обсудить"], weights, {"санкция": 2, "сделка": 1}, options)
     assert teach == ["сделка"]

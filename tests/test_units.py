@@ -11,7 +11,7 @@ from cards.cli import main
 from cards.deck.known import lemmas_of
 from cards.deck.select import select
 from cards.lexicon.morph import analyse
-from cards.lexicon.units import phrase_glosses, phrase_units
+from cards.lexicon.units import faded_nouns, phrase_glosses, phrase_units
 from cards.model import Pair
 
 RU = "Иностранные наблюдатели приняли участие в голосовании на выборах."
@@ -23,6 +23,20 @@ def test_a_phrase_is_a_verb_with_its_object_in_adjacent_words():
     assert [(u.form, u.glosses[0]) for u in units] == [("принять участие", "take part")]
     assert phrase_units(analyse("Они приняли, участие")) == ()  # punctuation between: two words, no phrase
     assert phrase_glosses("исполняющий обязанности")[0] == "acting"  # found from a form that is no lemma
+
+
+def test_the_noun_of_a_compound_preposition_is_no_target():
+    tokens = analyse("К сожалению, в связи с этим связь в пользу мира, по крайней мере, в связи.")
+    assert sorted(tokens[i].text for i in faded_nouns(tokens)) == ["мере", "пользу", "связи", "сожалению"]
+    assert faded_nouns(analyse("В связи, с этим")) == frozenset()  # в связи с: the whole phrase
+    assert faded_nouns(analyse("Связь в, пользу")) == frozenset()  # punctuation between: no phrase
+    options = BuildOptions().select_options()
+    text = "К сожалению, делегация прибыла с сожалением."
+    decision, = select((Pair(text, "Unfortunately, the delegation arrived with regret.", 1.0),), (analyse(text),), options=options)
+    assert [t.text for t in decision.targets if t.lemma.lemma == "сожаление"] == ["сожалением"]  # not к сожалению
+    text = "К сожалению, делегация прибыла."
+    decision, = select((Pair(text, "Unfortunately, the delegation arrived.", 1.0),), (analyse(text),), options=options)
+    assert "сожаление" not in decision.unknown and "делегация" in decision.unknown
 
 
 def test_a_card_teaches_the_phrase_when_its_words_are_known_and_it_is_not():

@@ -55,6 +55,10 @@ class SelectOptions:
     # is for the key words.
     max_new: int = 6
     fill: int = 4  # words taught along (not worth a card of their own, nor the topic's) fill a card up to this
+    # a full card also teaches up to this many more words worth a card or of the topic when no other sentence
+    # has them: a short article's dense sentence of key terms is their only chance (bench/keywords.py);
+    # None: a third of max_new (2 beyond 6; none beyond 2)
+    spill: int | None = None
     extra_unknown: int = 4  # words worth a card a pair may hold beyond max_new (left for other cards); a denser
     # pair is taken only after the cover, for words no other card teaches (`select`)
     level: float = 5.0  # lemmas with a wordfreq Zipf at or above this are taken as known …
@@ -78,8 +82,13 @@ class SelectOptions:
             raise ValueError("min_score must be in [0, 1]")
         if self.max_new < 1 or self.extra_unknown < 0 or self.min_words < 1 or self.max_words < self.min_words:
             raise ValueError("need max_new ≥ 1, extra_unknown ≥ 0 and 1 ≤ min_words ≤ max_words")
-        if self.fill < 0 or self.subject_sentences < 1:
-            raise ValueError("need fill ≥ 0 and subject_sentences ≥ 1")
+        if self.fill < 0 or (self.spill is not None and self.spill < 0) or self.subject_sentences < 1:
+            raise ValueError("need fill ≥ 0, spill ≥ 0 and subject_sentences ≥ 1")
+
+    @property
+    def room_beyond(self) -> int:
+        """How many words a full card may teach beyond max_new when no other sentence has them (`spill`)."""
+        return self.max_new // 3 if self.spill is None else self.spill
 
 
 @dataclass(frozen=True)
@@ -100,11 +109,23 @@ def lemma_key(lemma: str) -> str:
     return lemma.lower().replace("ё", "е")
 
 
+BOOKISH_RAISE = 0.2  # a bookish word is known from this much above the general cut (at a CEFR level)
+
+
 def known_cut(key: str, options: SelectOptions) -> float:
-    """The Zipf at or above which this lemma counts as known: the topic's cut for its vocabulary."""
+    """The Zipf at or above which this lemma counts as known: the topic's cut for its vocabulary; for a
+    bookish noun or verb (`is_bookish`) BOOKISH_RAISE above the general cut, since a learner meets
+    необходимость, продукция, акция (Zipf 5.0–5.1) in print more than in talk."""
     if options.topic_level is not None and key in options.topic:
         return options.topic_level
+    if options.topic_level is not None and options.topic_level > options.level and is_bookish(key):
+        return options.level + BOOKISH_RAISE
     return options.level
+
+
+def is_bookish(key: str) -> bool:
+    """A bookish ending (`BOOKISH`) on a stem of at least 3 letters: необходимость, not гость."""
+    return any(key.endswith(end) and len(key) - len(end) >= 3 for end in BOOKISH)
 
 
 def is_candidate(token: Token, options: SelectOptions, english: str | None = None) -> bool:
@@ -211,6 +232,58 @@ def subjects(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]], options
 def with_subjects(options: SelectOptions, nouns: frozenset[str]) -> SelectOptions:
     """The options with these nouns (an article's `subjects`) counted as words of the topic."""
     return replace(options, topic=options.topic | nouns) if nouns - options.topic else options
+
+
+# An article with fewer of its content words in the topic's list than this is off the topic (a film
+# trailer 0.03, a doctor's advice 0.10, a diet 0.15; a central bank's rate 0.20, a region's building
+# programme 0.23, a court case 0.35: the WMT21 dev set) …
+OFF_TOPIC_SHARE = 0.2
+WHOLLY_OFF_TOPIC_SHARE = 0.1  # … and with this few, none of its other words is worth a card
+
+
+def topicality(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]], options: SelectOptions) -> dict[str, float]:
+    """Article (`Pair.source`) → the share of its content words (nouns, adjectives and verbs, every use;
+    not names nor everyday words) that are the topic's vocabulary; 1.0 without a topic list."""
+    counts: dict[str, list[int]] = {}
+    for pair, tokens in zip(pairs, analyses, strict=True):
+        if pair.kind not in ("text", "title"):
+            continue
+        keys = [lemma_key(t.lemma.lemma) for t in tokens if t.lemma.pos in ("noun", "adj", "verb") and not t.lemma.proper]
+        keys = [k for k in keys if k not in options.everyday]
+        seen = counts.setdefault(pair.source, [0, 0])
+        seen[0] += sum(k in options.topic for k in keys)
+        seen[1] += len(keys)
+    return {source: (n / total if options.topic and total else 1.0) for source, (n, total) in counts.items()}
+
+
+def off_topic_level(share: float, options: SelectOptions) -> float:
+    """The general cut for an article with this `topicality`: the level's own at OFF_TOPIC_SHARE or more,
+    0 (every word outside the topic known) at WHOLLY_OFF_TOPIC_SHARE or less, in proportion between. A
+    learner of politics reading about a TV series or a diet is taught the article's words of politics,
+    not сериал, персонаж, картошка, nor the rarer цельнозерновый: its own vocabulary is not what they
+    study. A Zipf --level (no topic cut above the general one) is left as it is."""
+    if options.topic_level is None or options.topic_level <= options.level:
+        return options.level
+    ramp = (share - WHOLLY_OFF_TOPIC_SHARE) / (OFF_TOPIC_SHARE - WHOLLY_OFF_TOPIC_SHARE)
+    return round(options.level * min(1.0, max(0.0, ramp)), 2)
+
+
+def article_options(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]],
+                    options: SelectOptions) -> dict[str, SelectOptions]:
+    """Article (`Pair.source`) → the options its words are judged by: an article on the topic with its
+    `subjects` as words of the topic; one off the topic (`topicality` below OFF_TOPIC_SHARE) with a lower
+    general cut (`off_topic_level`) and no subjects, since what it is about is not what the learner studies."""
+    about = subjects(pairs, analyses, options)
+    out = {}
+    for source, share in topicality(pairs, analyses, options).items():
+        level = off_topic_level(share, options)
+        if level < options.level:
+            out[source] = replace(options, level=level)
+        else:
+            out[source] = with_subjects(options, about.get(source, frozenset()))
+    for source in {p.source for p in pairs} - out.keys():
+        out[source] = with_subjects(options, about.get(source, frozenset()))
+    return out
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -618,10 +691,14 @@ def domain_weights(
 
 def _unknown_by_lemma(tokens: Sequence[Token], known: frozenset[str], weights: Mapping[str, float],
                       options: SelectOptions, english: str | None = None) -> dict[str, Token]:
+    from cards.lexicon.units import faded_nouns
+
     found: dict[str, Token] = {}
-    for t in tokens:
+    faded = faded_nouns(tokens)  # к сожалению: not сожаление
+    for i, t in enumerate(tokens):
         key = lemma_key(t.lemma.lemma)
-        if key not in known and key not in found and key in weights and is_candidate(t, options, english):
+        if (key not in known and key not in found and key in weights and i not in faded
+                and is_candidate(t, options, english)):
             found[key] = t
     return found
 
@@ -687,6 +764,8 @@ def _plan(new: Sequence[str], weights: Mapping[str, float], chances: Mapping[str
     It teaches up to max_new: words worth a card first, among them first those no other open pair can
     teach, then the weightiest; words not worth a card of their own fill the room left (taught along):
     the topic's words (and the article's `subjects`) up to max_new, other words up to `fill` targets.
+    Beyond max_new, up to `room_beyond` more words worth a card or of the topic that no other open pair holds
+    (the card is their only chance: признать in a sentence of six weightier party-finance words).
     Gain: the weight of what it teaches, less a quarter of `min_weight` for each word worth a card it
     leaves unexplained (half that for other unknown words, which a learner can guess or look up)."""
 
@@ -699,6 +778,8 @@ def _plan(new: Sequence[str], weights: Mapping[str, float], chances: Mapping[str
     topical = [k for k in along if k in options.topic][: options.max_new - len(worth)]
     other = [k for k in along if k not in options.topic]
     teach = worth + topical + other[: max(0, min(options.fill, options.max_new) - len(worth) - len(topical))]
+    teach += [k for k in ranked if k not in teach and chances.get(k, 0) <= 1
+              and (weights[k] >= options.min_weight or k in options.topic)][: options.room_beyond]
     left = [k for k in new if k not in teach]
     penalty = sum(1.0 if weights[k] >= options.min_weight else 0.5 for k in left)
     return teach, sum(weights[k] for k in teach) - 0.25 * options.min_weight * penalty
@@ -822,10 +903,9 @@ def select(
         raise ValueError("one analysis per pair")
     known = frozenset(lemma_key(k) for k in known)
     analyses = with_names(pairs, analyses)
-    about = subjects(pairs, analyses, options)
-    of_article = {source: with_subjects(options, about.get(source, frozenset())) for source in {p.source for p in pairs}}
-    own = [of_article[p.source] for p in pairs]  # with what its article is about
-    options = with_subjects(options, frozenset().union(*about.values()))  # for the weights and a card's room
+    of_article = article_options(pairs, analyses, options)
+    own = [of_article[p.source] for p in pairs]  # with what its article is about, and how far it is on the topic
+    options = with_subjects(options, frozenset().union(*(o.topic for o in of_article.values())))  # for the weights and a card's room
     weights = domain_weights(analyses, options, [p.source for p in pairs])
     unknown = [_unknown_by_lemma(tokens, known, weights, mine, p.en)
                for tokens, p, mine in zip(analyses, pairs, own, strict=True)]
@@ -921,8 +1001,8 @@ def _kept(earlier: Mapping[int, Sequence[str]], dropped: Mapping[int, str | None
         keys = [k for k in dict.fromkeys(lemma_key(x) for x in lemmas) if k not in known]
         if not keys:
             continue
-        if len(keys) > options.max_new:
-            keys = sorted(keys, key=lambda k: -weights.get(k, 0.0))[: options.max_new]
+        if len(keys) > options.max_new + options.room_beyond:  # what a fresh card may teach
+            keys = sorted(keys, key=lambda k: -weights.get(k, 0.0))[: options.max_new + options.room_beyond]
         kept[i] = keys
         if options.max_cards is not None and len(kept) >= options.max_cards:
             break

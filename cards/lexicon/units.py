@@ -10,7 +10,7 @@ cannot guess from its own glosses. Other phrases of the table are mostly free co
 (при этом "at it"); `python bench/units.py --cards` lists what fires. Selection decides which units a
 learner does not know yet (cards.deck.select); this module only finds them.
 
-Public: Unit, phrase_units, phrase_glosses.
+Public: Unit, phrase_units, phrase_glosses, faded_nouns.
 
 Example:
     >>> from cards.lexicon.morph import analyse
@@ -95,3 +95,31 @@ def phrase_glosses(form: str) -> tuple[str, ...]:
                 if written == form:
                     return glosses
     return ()
+
+
+# Compound prepositions and sentence adverbs made of a preposition and a noun whose own meaning has
+# faded: the noun in them is not the word to teach (к сожалению "unfortunately" is not сожаление
+# "regret"; в связи с "in connection with" not связь "link"). A closed class of Russian grammar.
+FADED_PHRASES = tuple(tuple(p.split()) for p in (
+    "к сожалению", "к счастью", "в связи с", "в связи со", "в пользу", "в особенности", "в частности",
+    "в целом", "в течение", "в ходе", "в итоге", "в конце концов", "на самом деле", "в свою очередь",
+    "в первую очередь", "по крайней мере", "по меньшей мере", "в том числе", "за счет", "по поводу",
+    "в виде", "в силу", "в случае", "в качестве", "в зависимости от", "в отличие от", "по сравнению с",
+    "с точки зрения", "по словам", "по мнению", "в результате", "на основе", "на основании", "в целях",
+    "на фоне", "в отношении", "с помощью", "при помощи", "в честь", "в адрес", "в лице", "по мере",
+    "в меру", "по возможности", "в принципе", "в общем", "в основном", "в среднем", "на деле",
+))
+
+
+def faded_nouns(tokens: Sequence[Token]) -> frozenset[int]:
+    """Indices of the tokens that are the nouns of a compound preposition or adverb (`FADED_PHRASES`),
+    its words one space apart: в связи с этим → {1}."""
+    words = [t.text.lower().replace("ё", "е") for t in tokens]
+    out: set[int] = set()
+    for i in range(len(tokens)):
+        for phrase in FADED_PHRASES:
+            stop = i + len(phrase)
+            if (stop <= len(tokens) and tuple(words[i:stop]) == phrase
+                    and all(tokens[j + 1].start - tokens[j].stop == 1 for j in range(i, stop - 1))):
+                out.update(j for j in range(i, stop) if tokens[j].lemma.pos == "noun")
+    return frozenset(out)
