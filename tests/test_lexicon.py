@@ -93,6 +93,14 @@ def test_grammar_facts_come_from_the_lexicon():
     assert aspect_partner("абырвалгать", "impf") is None
 
 
+def test_of_homograph_verbs_the_one_with_the_commonest_partner_comes_first():
+    dictionary = find_dictionary(PLAIN)
+    assert shipped().entry("писать", "verb").stressed == "писа́ть"  # partner написать, not пописать
+    assert dictionary.card_glosses("писать")[0] == "write"  # not "pee"
+    assert dictionary.card_glosses("избегать")[0] == "avoid"  # not избе́гать "run about"
+    assert aspect_partner("писать", "impf") == "написать"
+
+
 def test_the_counterpart_picks_the_sense():
     dictionary = find_dictionary(PLAIN)
     assert dictionary.sense_of("бюллетень", "ballots") == ("ballot",)

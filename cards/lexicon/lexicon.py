@@ -176,11 +176,27 @@ def shipped() -> Lexicon:
     looks up (all of them would take 0.15 s and 40 MB); entries are parsed when first asked for."""
     words, wiktionary, phrases = _stored("openrussian"), _stored("wiktionary"), _stored("phrases")
     return Lexicon(
-        _Derived(words, lambda k: tuple(_entry(line) for line in words[k].split("\n"))),
+        _Derived(words, lambda k: commonest_verb_first(tuple(_entry(line) for line in words[k].split("\n")))),
         _Derived(wiktionary, lambda k: _heads(wiktionary[k])),
         _stored("english"),
         _Derived(phrases, lambda k: tuple(_phrase(line) for line in phrases[k])),
     )
+
+
+def commonest_verb_first(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """Homograph verbs of one spelling, the one with the commonest aspect partner first (писа́ть, whose
+    partner is написать, before пи́сать "pee", partner пописать; избега́ть "avoid" before избе́гать
+    "run about"); other entries keep their place."""
+    from cards.lexicon.analyser import zipf
+
+    slots = [k for k, e in enumerate(entries) if e.pos == "verb"]
+    if len(slots) < 2:
+        return entries
+    verbs = sorted((entries[k] for k in slots), key=lambda e: -max(map(zipf, e.partners), default=0.0))
+    out = list(entries)
+    for k, verb in zip(slots, verbs, strict=True):
+        out[k] = verb
+    return tuple(out)
 
 
 def _stored(table: str):
