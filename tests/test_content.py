@@ -60,3 +60,20 @@ def test_a_homonym_of_another_part_of_speech_lends_no_gloss():
     assert other_pos_glosses("санкция", "noun") == ()
     assert "abyss" not in _meaning("Он пропал вчера.", "пропал", "He went missing.")[0]
     assert _meaning("Он пропал вчера.", "пропал", "He went missing.")[0]  # still the verb's own gloss
+
+
+def test_a_verb_before_a_clause_takes_its_sense_of_saying_or_knowing():
+    from cards.deck.content import context_gloss
+
+    dictionary = find_dictionary(PLAIN)
+
+    def hint(ru, word):
+        tokens = analyse(ru)
+        return context_gloss(ru, tokens, next(t for t in tokens if t.text == word), dictionary)
+
+    assert hint("Суд установил, что он виновен.", "установил") == "establish"  # not "install"
+    assert hint("Суд установил памятник.", "установил") == ""  # no clause: the commonest sense
+    assert hint("Он сказал, что придёт.", "сказал") == ""  # "say" is shown anyway
+    assert hint("Ожидается, что дождь пройдёт.", "Ожидается") == ""  # a passive of its own: "be expected"
+    assert hint("Отмечается, что огонь прекращён.", "Отмечается").startswith("отмечать: ")  # not "register"
+    assert _meaning("Отмечается, что огонь прекращён.", "Отмечается")[0].startswith("отмечать: ")

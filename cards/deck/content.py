@@ -10,6 +10,7 @@ lexicon, the morphology and a Dictionary; the counterparts come from word alignm
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from cards.model import Pair, Target, Token
@@ -124,21 +125,60 @@ ACTION_NOUN_ENDINGS = ("ние", "тие")  # nouns of action (ведение, �
 STATE_PREPOSITIONS = frozenset({"в", "во", "под"})  # в ведении, под управлением: a state, not an action
 
 
+# English verbs that take a that-clause: the senses a Russian verb has before ", что"
+CLAUSE_VERBS = frozenset(
+    "say tell state declare announce report note mention remark observe notice add stress emphasize emphasise "
+    "underline explain clarify specify claim assert allege argue insist admit acknowledge confess concede recall "
+    "remind warn promise agree deny believe think consider suppose assume expect hope fear know learn find "
+    "establish determine confirm show indicate prove suggest propose decide realize realise understand write "
+    "answer reply respond complain appear seem ensure".split()) | {"point out", "find out", "turn out", "make sure"}
+
+
 def context_gloss(text: str, tokens: Sequence[Token], target: Token, dictionary) -> str:
-    """The dictionary gloss that the target's Russian neighbours call for, or "": a noun of action
-    with an object in the genitive after it is the action, so its gloss in -ing comes first when the
-    dictionary gives one among the card's glosses (ведение огня: "conducting", not "authority";
-    скопление зрителей: "gathering", not "accumulation"). After в or под it is a state, and the
-    genitive its owner (в ведении министерства: under its authority)."""
+    """The dictionary gloss that the target's Russian neighbours call for, or "":
+
+    - a noun of action with an object in the genitive after it is the action, so its gloss in -ing
+      comes first when the dictionary gives one among the card's glosses (ведение огня: "conducting",
+      not "authority"; скопление зрителей: "gathering"). After в or под it is a state, and the genitive
+      its owner (в ведении министерства: under its authority);
+    - a verb before ", что" (a clause) is a verb of saying or knowing: its first gloss that takes a
+      that-clause in English (отметил, что: "note", not "mark"; установил, что: "establish", not
+      "install"); an impersonal -ся verb there with no such gloss of its own is the passive of its
+      base verb (отмечается, что: "отмечать: note", not отмечаться "register")."""
     from cards.lexicon.dictionary import normalize
 
     lemma = target.lemma
-    if dictionary is None or lemma.pos != "noun" or not normalize(lemma.lemma).endswith(ACTION_NOUN_ENDINGS):
+    if dictionary is None:
+        return ""
+    if lemma.pos == "verb" and CLAUSE_AFTER.match(text, target.stop):
+        return _clause_gloss(lemma.lemma, dictionary)
+    if lemma.pos != "noun" or not normalize(lemma.lemma).endswith(ACTION_NOUN_ENDINGS):
         return ""
     if not _object_follows(text, tokens, target):
         return ""
     glosses = dictionary.card_glosses(lemma.lemma)
     return next((g for g in glosses[1:] if g.endswith("ing") and " " not in g), "")
+
+
+CLAUSE_AFTER = re.compile(r"\s*,\s*(?:что|чтобы)\b", re.IGNORECASE)
+
+
+def _clause_gloss(verb: str, dictionary, base: bool = False) -> str:
+    """The first gloss of `verb` that takes a that-clause, unless the card's first gloss does already
+    (or is a passive: "be expected"); for a -ся verb without one, its base verb's, named ("отмечать:
+    note"); "" when there is none."""
+    shown = dictionary.card_glosses(verb)
+    if shown and (_takes_clause(shown[0]) or (shown[0].startswith("be ") and not base)):
+        return shown[0] if base else ""
+    found = next((g for g, _ in dictionary.ranked(verb) if _takes_clause(g)), "")
+    if found or base or not verb.endswith(("ся", "сь")):
+        return found
+    found = _clause_gloss(verb[:-2], dictionary, base=True)
+    return f"{verb[:-2]}: {found}" if found else ""
+
+
+def _takes_clause(gloss: str) -> bool:
+    return gloss.lower().removeprefix("to ") in CLAUSE_VERBS
 
 
 def _object_follows(text: str, tokens: Sequence[Token], target: Token) -> bool:
