@@ -77,3 +77,8 @@ def test_a_verb_before_a_clause_takes_its_sense_of_saying_or_knowing():
     assert hint("Ожидается, что дождь пройдёт.", "Ожидается") == ""  # a passive of its own: "be expected"
     assert hint("Отмечается, что огонь прекращён.", "Отмечается").startswith("отмечать: ")  # not "register"
     assert _meaning("Отмечается, что огонь прекращён.", "Отмечается")[0].startswith("отмечать: ")
+
+
+def test_a_participle_taught_as_its_verb_takes_its_adjectives_gloss():
+    assert _meaning("Огонь в населенных пунктах запрещён.", "населенных") == ("populated", "dictionary")
+    assert "populated" not in _meaning("Они населили остров.", "населили")[0]  # the verb itself

@@ -144,7 +144,9 @@ def context_gloss(text: str, tokens: Sequence[Token], target: Token, dictionary)
     - a verb before ", что" (a clause) is a verb of saying or knowing: its first gloss that takes a
       that-clause in English (отметил, что: "note", not "mark"; установил, что: "establish", not
       "install"); an impersonal -ся verb there with no such gloss of its own is the passive of its
-      base verb (отмечается, что: "отмечать: note", not отмечаться "register")."""
+      base verb (отмечается, что: "отмечать: note", not отмечаться "register");
+    - a participle taught as its verb takes the gloss of the adjective it also is, when the lexicon
+      glosses that (населённых пунктах: "populated", not населить "people")."""
     from cards.lexicon.dictionary import normalize
 
     lemma = target.lemma
@@ -152,6 +154,8 @@ def context_gloss(text: str, tokens: Sequence[Token], target: Token, dictionary)
         return ""
     if lemma.pos == "verb" and CLAUSE_AFTER.match(text, target.stop):
         return _clause_gloss(lemma.lemma, dictionary)
+    if lemma.pos == "verb":
+        return _participle_gloss(target, dictionary)
     if lemma.pos != "noun" or not normalize(lemma.lemma).endswith(ACTION_NOUN_ENDINGS):
         return ""
     if not _object_follows(text, tokens, target):
@@ -175,6 +179,22 @@ def _clause_gloss(verb: str, dictionary, base: bool = False) -> str:
         return found
     found = _clause_gloss(verb[:-2], dictionary, base=True)
     return f"{verb[:-2]}: {found}" if found else ""
+
+
+def _participle_gloss(target: Token, dictionary) -> str:
+    """The first gloss of the adjective a full participle also is (населённый), or ""."""
+    from cards.lexicon.analyser import parses
+    from cards.lexicon.dictionary import normalize
+    from cards.lexicon.lexicon import shipped
+
+    readings = parses(target.text.lower())
+    if not readings or readings[0].tag.POS != "PRTF":
+        return ""
+    adjective = readings[0].inflect({"masc", "sing", "nomn"})
+    key = normalize(adjective.word) if adjective else ""
+    if not key or key == normalize(target.lemma.lemma) or not shipped().entry(key, "adj"):
+        return ""
+    return next(iter(dictionary.card_glosses(key, limit=1)), "")
 
 
 def _takes_clause(gloss: str) -> bool:
@@ -293,8 +313,8 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
         return phrase, "dictionary"
     if lemma.lower() in dictionary or not base_words(lemma):
         glosses = dictionary.card_glosses(lemma, besides=other_pos_glosses(lemma, pos))
-        if prefer:
-            glosses = (prefer, *(g for g in glosses if g != prefer))[: len(glosses) or 1]
+        if prefer:  # one of the word's glosses first, or the sentence's form's own (populated) alone
+            glosses = (prefer, *(g for g in glosses if g != prefer))[: len(glosses)] if prefer in glosses else (prefer,)
         if glosses:
             return "; ".join(glosses), "base" if ":" in glosses[0] else "dictionary"
     if lemma.isupper():
