@@ -338,3 +338,11 @@ def test_the_shipped_lexicon_is_read_through_a_table_made_once_from_its_files(tm
     finally:
         monkeypatch.undo()
         forget()  # the other tests read the session's cache folder again
+
+
+def test_a_noun_in_ets_or_an_adjective_used_as_a_noun_gets_what_it_is_made_from():
+    dictionary = find_dictionary(PLAIN)
+    assert meaning_for("тюменец", None, dictionary) == ("of Тюмень", "base")  # a place
+    assert meaning_for("ленинец", None, dictionary) == ("of Ленин", "base")  # a person
+    assert meaning_for("набережный", None, dictionary) == ("набережная: embankment", "base")
+    assert meaning_for("немец", None, dictionary) == ("German", "dictionary")  # the lexicon's own first

@@ -305,7 +305,7 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
                 lemma, limit=1, besides=[counterpart, *other_pos_glosses(lemma, pos)]) if ":" not in g]
         shown = in_dictionary_case(counterpart, group[matched]) if matched >= 0 else counterpart
         return "; ".join([shown, *extra]), "sentence"
-    from cards.lexicon.lexicon import base_words, loanword, place_of
+    from cards.lexicon.lexicon import base_words, loanword, noun_of_adjective, origin_of, place_of
 
     if dictionary is None:
         return "", ""
@@ -319,9 +319,13 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
             return "; ".join(glosses), "base" if ":" in glosses[0] else "dictionary"
     if lemma.isupper():
         return "", ""  # an abbreviation: ИГ is not of иго, nor ЦИК a word spelled like it
-    place = place_of(lemma)
+    place = place_of(lemma) or origin_of(lemma)
     if place:
-        return f"of {place}", "base"  # минский: of Минск, not of мина
+        return f"of {place}", "base"  # минский: of Минск, not of мина; тюменец: of Тюмень
+    noun = noun_of_adjective(lemma)
+    glosses = dictionary.card_glosses(noun, limit=1) if noun else ()
+    if glosses:
+        return f"{noun}: {glosses[0]}", "base"  # набережных (пунктах): набережная: embankment
     for prefix, base in base_words(lemma) + tuple(("", other) for other in other_lemmas(lemma)):
         glosses = dictionary.card_glosses(base, limit=1)
         if glosses and ":" not in glosses[0]:

@@ -402,6 +402,35 @@ def place_of(adjective: str) -> str:
     return ""
 
 
+def origin_of(noun: str) -> str:
+    """The place or person a noun in -ец the lexicon lacks is made from, as pymorphy3 knows them
+    (тюменец → Тюмень, ленинец → Ленин); "" for other words."""
+    from cards.lexicon.analyser import parses
+
+    word = normalize(noun)
+    if not word.endswith("ец") or len(word) < 6 or shipped().has_sense(word):
+        return ""
+    stem = word[:-2]
+    for origin in (stem + "ь", stem, stem + "а", stem + "я"):
+        if any(p.is_known and ("Geox" in p.tag or "Surn" in p.tag) and normalize(p.normal_form) == origin
+               for p in parses(origin)):
+            return origin.capitalize()
+    return ""
+
+
+def noun_of_adjective(adjective: str) -> str:
+    """The noun an adjective the lexicon lacks stands for, when the lexicon has it as one (набережный →
+    набережная "embankment", an adjective used as a noun); "" otherwise."""
+    word = normalize(adjective)
+    if not word.endswith(("ый", "ий", "ой")) or shipped().has_sense(word):
+        return ""
+    soft = word.endswith("ий") and word[-3] not in "гкхжшчщц"
+    for end in (("яя", "ее") if soft else ("ая", "ое")):
+        if _has_sense(word[:-2] + end, "noun"):
+            return word[:-2] + end
+    return ""
+
+
 LOANWORD_LIST = 100_000  # the commonest English words a loanword may be spelled like
 @lru_cache(maxsize=1)
 def _english_related() -> dict[str, str]:
