@@ -346,3 +346,5 @@ def test_a_noun_in_ets_or_an_adjective_used_as_a_noun_gets_what_it_is_made_from(
     assert meaning_for("ленинец", None, dictionary) == ("of Ленин", "base")  # a person
     assert meaning_for("набережный", None, dictionary) == ("набережная: embankment", "base")
     assert meaning_for("немец", None, dictionary) == ("German", "dictionary")  # the lexicon's own first
+    # a noun of action whose verb the lexicon knows only as a prefixed verb
+    assert meaning_for("разблокирование", None, dictionary)[0].startswith("раз- + блокировать: ")

@@ -336,9 +336,12 @@ def _bases(word: str) -> tuple[tuple[str, str], ...]:
     """base_words' rules, whether or not the lexicon knows `word` (поэтапный → по- + этапный, known
     in a sense of its own, whose base этап is what the compound is made of)."""
     out: list[tuple[str, str]] = []
-    for end, verb_end in _DEVERBAL:  # разблокирование → разблокировать
-        if word.endswith(end) and len(word) - len(end) >= 3 and _has_sense(word[: -len(end)] + verb_end, "verb"):
-            out.append(("", word[: -len(end)] + verb_end))
+    for end, verb_end in _DEVERBAL:  # наработка → наработать
+        verb = word[: -len(end)] + verb_end
+        if word.endswith(end) and len(word) - len(end) >= 3 and _has_sense(verb, "verb"):
+            out.append(("", verb))
+        elif word.endswith(end) and len(word) - len(end) >= 3 and _known_verb(verb):
+            out.extend((p, b) for p, b in _bases(verb) if p)  # разблокирование → раз- + блокировать
     for adjective in (_adverb_stem(word) + end for end in ("ый", "ий", "ой") if _adverb_stem(word)):
         if _has_sense(adjective, "adj"):  # окончательно → окончательный
             out.append(("", adjective))
@@ -376,6 +379,13 @@ def _bases(word: str) -> tuple[tuple[str, str], ...]:
             out.extend((prefix + "-", n) for n, pos in _lemmas(rest) if _has_sense(n, pos))
         out.extend((prefix + "-", b) for p, b in _bases(rest) if not p)  # поэтапный → по- + этап
     return tuple(dict.fromkeys(out))
+
+
+def _known_verb(word: str) -> bool:
+    """pymorphy3 knows `word` as an infinitive of its dictionary (разблокировать)."""
+    from cards.lexicon.analyser import parses
+
+    return any(p.is_known and p.tag.POS == "INFN" and normalize(p.normal_form) == word for p in parses(word))
 
 
 def _lemmas(word: str) -> tuple[tuple[str, str], ...]:
