@@ -348,3 +348,7 @@ def test_a_noun_in_ets_or_an_adjective_used_as_a_noun_gets_what_it_is_made_from(
     assert meaning_for("немец", None, dictionary) == ("German", "dictionary")  # the lexicon's own first
     # a noun of action whose verb the lexicon knows only as a prefixed verb
     assert meaning_for("разблокирование", None, dictionary)[0].startswith("раз- + блокировать: ")
+    # a compound of a stem, a linking vowel and a word the lexicon knows
+    assert base_words("русскоязычный") == (("русско-", "язычный"),)
+    assert meaning_for("русскоязычный", None, dictionary)[0].startswith("русско- + язычный: ")
+    assert base_words("абвгоязычный") == ()  # no known first part

@@ -285,6 +285,7 @@ _ADJECTIVE_TO_NOUN = (  # derived adjective ending → the base noun's ending, t
     ("ческий", "ение"), ("ческий", ""), ("ический", "ия"),  # краеведческий → краеведение
     ("ьный", ""), ("очный", "ка"), ("евский", "ь"), ("ний", "а"),  # баскетбольный → баскетбол, масочный → маска
     ("овой", ""), ("овой", "а"), ("евой", "ь"), ("евой", "а"), ("евой", "е"),  # ценовой → цена
+    ("чный", "к"),  # язычный → язык, рыночный → рынок
 )
 _INHABITANT_TO_PLACE = (("янин", "я"), ("анин", "а"))  # россиянин → россия
 COMPOUND_PREFIXES = ("не", "бое", "спец", "гос", "гео", "вице", "экс", "контр", "анти", "пост", "гипер", "супер", "мини",
@@ -378,7 +379,26 @@ def _bases(word: str) -> tuple[tuple[str, str], ...]:
         elif prefix != "по":  # a clipped title and a noun in the genitive (замглавы → зам- + глава), a participle
             out.extend((prefix + "-", n) for n, pos in _lemmas(rest) if _has_sense(n, pos))
         out.extend((prefix + "-", b) for p, b in _bases(rest) if not p)  # поэтапный → по- + этап
+    if not out:
+        out.extend(_linked_compound(word))
     return tuple(dict.fromkeys(out))
+
+
+def _linked_compound(word: str) -> tuple[tuple[str, str], ...]:
+    """A compound of an adjective's or a noun's stem, the linking vowel о or е, and a word the lexicon
+    knows or derives (русскоязычный → русско- + язык, правоохранитель → право- + охранитель); the
+    shortest first part wins."""
+    for cut in range(3, len(word) - 4):
+        first, link, rest = word[:cut], word[cut], word[cut + 1 :]
+        if link not in "ое" or not (_has_sense(first, "noun") or any(_has_sense(first + end, "adj")
+                                                                     for end in ("ий", "ый", "ой"))):
+            continue
+        if _has_sense(rest, "noun") or _has_sense(rest, "adj") or _has_sense(rest, "verb"):
+            return ((first + link + "-", rest),)
+        found = tuple((first + link + "-", base) for prefix, base in _bases(rest) if not prefix)
+        if found:
+            return found
+    return ()
 
 
 def _known_verb(word: str) -> bool:
