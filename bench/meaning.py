@@ -4,7 +4,7 @@ Gold: bench/data/meaning/labels.tsv (WMT21 dev articles, labelled by hand before
 was seen; coordinates only, the sentences are read from ../shared) and, for counterparts only, the
 seed's tests/data/wordalign-gold.tsv. For every gold sentence, all its gold words are the targets of
 one `counterparts` call (they compete for English words as on a card), with the article's own
-translation table, as `cards build` does; then `meaning_for` gives the card's meaning.
+translation table, as `cards build` does; then `target_meaning` gives the card's meaning.
 
 - counterpart: correct (the span overlaps the gold counterpart; or none where the gold has none),
   missing (gold has one, none found), wrong (elsewhere, or one found where the gold has none);
@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 from cards.align import evidence  # noqa: E402
 from cards.align import words as wordalign  # noqa: E402
 from cards.build import BuildOptions, find_dictionary  # noqa: E402
-from cards.deck.content import meaning_for, sentence_phrase  # noqa: E402
+from cards.deck.content import meaning_for, target_meaning  # noqa: E402
 from cards.lexicon.dictionary import _english_stem  # noqa: E402
 from cards.lexicon.morph import analyse, is_content  # noqa: E402
 
@@ -142,8 +142,8 @@ def evaluate(rows: list[dict], sentences: dict, tables: dict, dictionary) -> tup
             verdict = judge_counterpart(en, span, row["counterpart"])
             counts[f"counterpart {verdict}"] += 1
             counterpart = en[span[0] : span[1]] if span else None
-            phrase = sentence_phrase(ru, analysed, token, dictionary) if token else ""
-            meaning, source = meaning_for(token.lemma.lemma if token else row["lemma"], counterpart, dictionary, phrase)
+            meaning, source = (target_meaning(ru, en, analysed, token, span, dictionary) if token
+                               else meaning_for(row["lemma"], counterpart, dictionary))
             gloss = judge_gloss(meaning, row)
             counts[f"gloss {gloss}"] += 1
             counts["no meaning"] += not meaning

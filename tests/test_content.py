@@ -36,3 +36,49 @@ def test_card_targets_without_a_counterpart_take_the_dictionary_sense_marked_as_
     targets = [t for t in analysis if t.lemma.lemma == "тупик"]
     (target,) = card_targets(pair, targets, [None], analysis, find_dictionary(PLAIN))
     assert target.en_span is None and target.gloss_from == "dictionary" and target.gloss
+
+
+def _meaning(ru: str, word: str, en: str = "", span=None) -> tuple[str, str]:
+    from cards.deck.content import target_meaning
+
+    tokens = analyse(ru)
+    return target_meaning(ru, en, tokens, next(t for t in tokens if t.text == word), span, find_dictionary(PLAIN))
+
+
+def test_a_noun_of_action_with_an_object_is_glossed_as_the_action():
+    # OpenRussian's one sense of ведение is "authority, conducting": with its object, the action comes first
+    assert _meaning("Запрещено ведение огня в населенных пунктах.", "ведение")[0].startswith("conducting")
+    assert _meaning("Это в ведении министерства.", "ведении")[0].startswith("authority")  # no object after it
+    assert _meaning("Меры по недопущению распространения вируса.", "недопущению")[0].startswith("banning")
+    assert _meaning("Меры по недопущению, как сказано.", "недопущению")[0].startswith("non-admission")
+
+
+def test_a_homonym_of_another_part_of_speech_lends_no_gloss():
+    from cards.deck.content import other_pos_glosses
+
+    assert "abyss" in other_pos_glosses("пропасть", "verb") and "disappear" not in other_pos_glosses("пропасть", "verb")
+    assert other_pos_glosses("санкция", "noun") == ()
+    assert "abyss" not in _meaning("Он пропал вчера.", "пропал", "He went missing.")[0]
+    assert _meaning("Он пропал вчера.", "пропал", "He went missing.")[0]  # still the verb's own gloss
+
+
+def test_a_verb_before_a_clause_takes_its_sense_of_saying_or_knowing():
+    from cards.deck.content import context_gloss
+
+    dictionary = find_dictionary(PLAIN)
+
+    def hint(ru, word):
+        tokens = analyse(ru)
+        return context_gloss(ru, tokens, next(t for t in tokens if t.text == word), dictionary)
+
+    assert hint("Суд установил, что он виновен.", "установил") == "establish"  # not "install"
+    assert hint("Суд установил памятник.", "установил") == ""  # no clause: the commonest sense
+    assert hint("Он сказал, что придёт.", "сказал") == ""  # "say" is shown anyway
+    assert hint("Ожидается, что дождь пройдёт.", "Ожидается") == ""  # a passive of its own: "be expected"
+    assert hint("Отмечается, что огонь прекращён.", "Отмечается").startswith("отмечать: ")  # not "register"
+    assert _meaning("Отмечается, что огонь прекращён.", "Отмечается")[0].startswith("отмечать: ")
+
+
+def test_a_participle_taught_as_its_verb_takes_its_adjectives_gloss():
+    assert _meaning("Огонь в населенных пунктах запрещён.", "населенных") == ("populated", "dictionary")
+    assert "populated" not in _meaning("Они населили остров.", "населили")[0]  # the verb itself

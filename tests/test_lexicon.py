@@ -110,6 +110,14 @@ def test_the_aspect_of_a_form_read_both_ways_is_the_dictionary_s():
     assert grammar("Песня прозвучала.") == [("прозвучать", "perf", "звучать")]  # one reading: pymorphy3's
 
 
+def test_of_homograph_verbs_the_one_with_the_commonest_partner_comes_first():
+    dictionary = find_dictionary(PLAIN)
+    assert shipped().entry("писать", "verb").stressed == "писа́ть"  # partner написать, not пописать
+    assert dictionary.card_glosses("писать")[0] == "write"  # not "pee"
+    assert dictionary.card_glosses("избегать")[0] == "avoid"  # not избе́гать "run about"
+    assert aspect_partner("писать", "impf") == "написать"
+
+
 def test_the_counterpart_picks_the_sense():
     dictionary = find_dictionary(PLAIN)
     assert dictionary.sense_of("бюллетень", "ballots") == ("ballot",)
@@ -377,3 +385,17 @@ def test_a_hyphenated_word_has_its_last_part_as_base_unless_it_begins_with_digit
     assert base_words("медико-санитарный") == (("медико-", "санитарный"),)
     assert base_words("интернет-магазин") == (("интернет-", "магазин"),)
     assert base_words("4-летний") == ()
+
+
+def test_a_noun_in_ets_or_an_adjective_used_as_a_noun_gets_what_it_is_made_from():
+    dictionary = find_dictionary(PLAIN)
+    assert meaning_for("тюменец", None, dictionary) == ("of Тюмень", "base")  # a place
+    assert meaning_for("ленинец", None, dictionary) == ("of Ленин", "base")  # a person
+    assert meaning_for("набережный", None, dictionary) == ("набережная: embankment", "base")
+    assert meaning_for("немец", None, dictionary) == ("German", "dictionary")  # the lexicon's own first
+    # a noun of action whose verb the lexicon knows only as a prefixed verb
+    assert meaning_for("разблокирование", None, dictionary)[0].startswith("раз- + блокировать: ")
+    # a compound of a stem, a linking vowel and a word the lexicon knows
+    assert base_words("русскоязычный") == (("русско-", "язычный"),)
+    assert meaning_for("русскоязычный", None, dictionary)[0].startswith("русско- + язычный: ")
+    assert base_words("абвгоязычный") == ()  # no known first part

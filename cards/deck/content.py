@@ -10,6 +10,7 @@ and a Dictionary; the counterparts come from word alignment (cards.align.words),
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from cards.model import Pair, Target, Token
@@ -25,9 +26,7 @@ def card_targets(pair: Pair, targets: Sequence[Token], spans: Sequence[tuple[int
         if token.lemma.pos == "phrase":  # a phrase taught whole (cards.lexicon.units)
             out.append(phrase_target(pair, token, span))
             continue
-        phrase = sentence_phrase(pair.ru, analysis, token, dictionary)
-        meaning, source = meaning_for(token.lemma.lemma, pair.en[span[0] : span[1]] if span else None, dictionary,
-                                      phrase)
+        meaning, source = target_meaning(pair.ru, pair.en, analysis, token, span, dictionary)
         out.append(Target(lemma=with_grammar(token.lemma), ru_span=(token.start, token.stop), en_span=span,
                           gloss=meaning, gloss_from=source, unit=units.get(token.start, "")))
     return tuple(out)
@@ -94,6 +93,120 @@ def with_grammar(lemma):
     return replace(lemma, gender=gender, plural_only=entry.plural_only, indeclinable=entry.indeclinable)
 
 
+def target_meaning(ru: str, en: str, tokens: Sequence[Token], target: Token, span: tuple[int, int] | None,
+                   dictionary) -> tuple[str, str]:
+    """`meaning_for` a target word with all its sentence says: its counterpart (`span` of the English
+    `en`, or None), the dictionary phrase it stands in (`sentence_phrase`), the gloss its Russian
+    neighbours call for (`context_gloss`) and its part of speech."""
+    return meaning_for(target.lemma.lemma, en[span[0] : span[1]] if span else None, dictionary,
+                       sentence_phrase(ru, tokens, target, dictionary), pos=target.lemma.pos,
+                       prefer=context_gloss(ru, tokens, target, dictionary))
+
+
+ACTION_NOUN_ENDINGS = ("ние", "тие")  # nouns of action (ведение, недопущение, прекращение, взятие)
+STATE_PREPOSITIONS = frozenset({"в", "во", "под"})  # в ведении, под управлением: a state, not an action
+
+
+# English verbs that take a that-clause: the senses a Russian verb has before ", что"
+CLAUSE_VERBS = frozenset(
+    "say tell state declare announce report note mention remark observe notice add stress emphasize emphasise "
+    "underline explain clarify specify claim assert allege argue insist admit acknowledge confess concede recall "
+    "remind warn promise agree deny believe think consider suppose assume expect hope fear know learn find "
+    "establish determine confirm show indicate prove suggest propose decide realize realise understand write "
+    "answer reply respond complain appear seem ensure".split()) | {"point out", "find out", "turn out", "make sure"}
+
+
+def context_gloss(text: str, tokens: Sequence[Token], target: Token, dictionary) -> str:
+    """The dictionary gloss that the target's Russian neighbours call for, or "":
+
+    - a noun of action with an object in the genitive after it is the action, so its gloss in -ing
+      comes first when the dictionary gives one among the card's glosses (ведение огня: "conducting",
+      not "authority"; скопление зрителей: "gathering"). After в or под it is a state, and the genitive
+      its owner (в ведении министерства: under its authority);
+    - a verb before ", что" (a clause) is a verb of saying or knowing: its first gloss that takes a
+      that-clause in English (отметил, что: "note", not "mark"; установил, что: "establish", not
+      "install"); an impersonal -ся verb there with no such gloss of its own is the passive of its
+      base verb (отмечается, что: "отмечать: note", not отмечаться "register");
+    - a participle taught as its verb takes the gloss of the adjective it also is, when the lexicon
+      glosses that (населённых пунктах: "populated", not населить "people")."""
+    from cards.lexicon.dictionary import normalize
+
+    lemma = target.lemma
+    if dictionary is None:
+        return ""
+    if lemma.pos == "verb" and CLAUSE_AFTER.match(text, target.stop):
+        return _clause_gloss(lemma.lemma, dictionary)
+    if lemma.pos == "verb":
+        return _participle_gloss(target, dictionary)
+    if lemma.pos != "noun" or not normalize(lemma.lemma).endswith(ACTION_NOUN_ENDINGS):
+        return ""
+    if not _object_follows(text, tokens, target):
+        return ""
+    glosses = dictionary.card_glosses(lemma.lemma)
+    return next((g for g in glosses[1:] if g.endswith("ing") and " " not in g), "")
+
+
+CLAUSE_AFTER = re.compile(r"\s*,\s*(?:что|чтобы)\b", re.IGNORECASE)
+
+
+def _clause_gloss(verb: str, dictionary, base: bool = False) -> str:
+    """The first gloss of `verb` that takes a that-clause, unless the card's first gloss does already
+    (or is a passive: "be expected"); for a -ся verb without one, its base verb's, named ("отмечать:
+    note"); "" when there is none."""
+    shown = dictionary.card_glosses(verb)
+    if shown and (_takes_clause(shown[0]) or (shown[0].startswith("be ") and not base)):
+        return shown[0] if base else ""
+    found = next((g for g, _ in dictionary.ranked(verb) if _takes_clause(g)), "")
+    if found or base or not verb.endswith(("ся", "сь")):
+        return found
+    found = _clause_gloss(verb[:-2], dictionary, base=True)
+    return f"{verb[:-2]}: {found}" if found else ""
+
+
+def _participle_gloss(target: Token, dictionary) -> str:
+    """The first gloss of the adjective a full participle also is (населённый), or ""."""
+    from cards.lexicon.analyser import parses
+    from cards.lexicon.dictionary import normalize
+    from cards.lexicon.lexicon import shipped
+
+    readings = parses(target.text.lower())
+    if not readings or readings[0].tag.POS != "PRTF":
+        return ""
+    adjective = readings[0].inflect({"masc", "sing", "nomn"})
+    key = normalize(adjective.word) if adjective else ""
+    if not key or key == normalize(target.lemma.lemma) or not shipped().entry(key, "adj"):
+        return ""
+    return next(iter(dictionary.card_glosses(key, limit=1)), "")
+
+
+def _takes_clause(gloss: str) -> bool:
+    return gloss.lower().removeprefix("to ") in CLAUSE_VERBS
+
+
+def _object_follows(text: str, tokens: Sequence[Token], target: Token) -> bool:
+    """A noun in the genitive follows the target, maybe after adjectives, with only spaces between
+    (ведение огня, недопущению распространения, прекращение боевых действий)."""
+    from cards.lexicon.analyser import parses
+
+    at = next((k for k, t in enumerate(tokens) if t.start == target.start), None)
+    if at is None or (at and tokens[at - 1].text.lower() in STATE_PREPOSITIONS):
+        return False
+    before = target
+    for token in tokens[at + 1 : at + 4]:
+        if text[before.stop : token.start].strip():
+            return False
+        readings = parses(token.text.lower())
+        if not readings:
+            return False
+        tag = readings[0].tag
+        if tag.POS == "NOUN":
+            return "gent" in tag
+        if tag.POS not in ("ADJF", "PRTF"):
+            return False
+        before = token
+    return False
+
+
 SENSE_GLOSSES = 1  # dictionary glosses shown beside the counterpart, from the sense it picks
 
 
@@ -141,7 +254,8 @@ def _reads_as(token: Token, lemma: str) -> bool:
         normalize(p.normal_form) == lemma for p in parses(token.text.lower()))
 
 
-def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "") -> tuple[str, str]:
+def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "", *, pos: str = "",
+                prefer: str = "") -> tuple[str, str]:
     """(meaning, where it comes from) for a target word.
 
     - "sentence": the counterpart in the English sentence, then a gloss of the dictionary sense it
@@ -155,6 +269,10 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
     - "loanword": no dictionary has it nor its base, and it is spelled like an English word
       (коронавирус → coronavirus), which the card marks as a guess;
     - "": no meaning at all.
+
+    `pos` (the word's part of speech in the sentence) keeps out the glosses of a homonym of another
+    part of speech (пропал: "disappear", not the noun пропасть "abyss"); `prefer` is a gloss of the
+    word's that the sentence calls for (`context_gloss`), shown first when no counterpart is found.
     """
     if counterpart:
         group = dictionary.sense_of(lemma, counterpart) if dictionary is not None else ()
@@ -166,24 +284,30 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
                  and dictionary.common(g) >= RARE_GLOSS and _synonyms(group[matched], g)][:SENSE_GLOSSES] if matched >= 0 else []
         if not group and dictionary is not None:  # a free translation: the phrase or the word's own meaning
             extra = [phrase] if phrase else [f"dict. {g}" for g in dictionary.card_glosses(
-                lemma, limit=1, besides=[counterpart]) if ":" not in g]
+                lemma, limit=1, besides=[counterpart, *other_pos_glosses(lemma, pos)]) if ":" not in g]
         shown = in_dictionary_case(counterpart, group[matched]) if matched >= 0 else counterpart
         return "; ".join([shown, *extra]), "sentence"
-    from cards.lexicon.lexicon import base_words, loanword, place_of
+    from cards.lexicon.lexicon import base_words, loanword, noun_of_adjective, origin_of, place_of
 
     if dictionary is None:
         return "", ""
     if phrase:
         return phrase, "dictionary"
     if lemma.lower() in dictionary or not base_words(lemma):
-        glosses = dictionary.card_glosses(lemma)
+        glosses = dictionary.card_glosses(lemma, besides=other_pos_glosses(lemma, pos))
+        if prefer:  # one of the word's glosses first, or the sentence's form's own (populated) alone
+            glosses = (prefer, *(g for g in glosses if g != prefer))[: len(glosses)] if prefer in glosses else (prefer,)
         if glosses:
             return "; ".join(glosses), "base" if ":" in glosses[0] else "dictionary"
     if lemma.isupper():
         return "", ""  # an abbreviation: ИГ is not of иго, nor ЦИК a word spelled like it
-    place = place_of(lemma)
+    place = place_of(lemma) or origin_of(lemma)
     if place:
-        return f"of {place}", "base"  # минский: of Минск, not of мина
+        return f"of {place}", "base"  # минский: of Минск, not of мина; тюменец: of Тюмень
+    noun = noun_of_adjective(lemma)
+    glosses = dictionary.card_glosses(noun, limit=1) if noun else ()
+    if glosses:
+        return f"{noun}: {glosses[0]}", "base"  # набережных (пунктах): набережная: embankment
     for prefix, base in base_words(lemma) + tuple(("", other) for other in other_lemmas(lemma)):
         glosses = dictionary.card_glosses(base, limit=1)
         if glosses and ":" not in glosses[0]:
@@ -194,6 +318,19 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
         return parts, "base"
     english = loanword(lemma)
     return (english, "loanword") if english else ("", "")
+
+
+def other_pos_glosses(lemma: str, pos: str) -> tuple[str, ...]:
+    """The glosses of the word's homonyms of another part of speech than `pos`, when the lexicon has the
+    word as `pos` with glosses of its own: the verb пропасть is not the noun "abyss", the adjective
+    пожарный is not the noun "firefighter"; () otherwise."""
+    from cards.lexicon.lexicon import shipped
+
+    entries = [e for e in shipped().entries(lemma) if e.senses]
+    own = {g for e in entries if e.pos == pos for sense in e.senses for g in sense}
+    if not own:
+        return ()
+    return tuple(dict.fromkeys(g for e in entries if e.pos != pos for sense in e.senses for g in sense if g not in own))
 
 
 def _hyphenated(lemma: str, dictionary) -> str:

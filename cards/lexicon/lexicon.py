@@ -176,11 +176,27 @@ def shipped() -> Lexicon:
     looks up (all of them would take 0.15 s and 40 MB); entries are parsed when first asked for."""
     words, wiktionary, phrases = _stored("openrussian"), _stored("wiktionary"), _stored("phrases")
     return Lexicon(
-        _Derived(words, lambda k: tuple(_entry(line) for line in words[k].split("\n"))),
+        _Derived(words, lambda k: commonest_verb_first(tuple(_entry(line) for line in words[k].split("\n")))),
         _Derived(wiktionary, lambda k: _heads(wiktionary[k])),
         _stored("english"),
         _Derived(phrases, lambda k: tuple(_phrase(line) for line in phrases[k])),
     )
+
+
+def commonest_verb_first(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """Homograph verbs of one spelling, the one with the commonest aspect partner first (писа́ть, whose
+    partner is написать, before пи́сать "pee", partner пописать; избега́ть "avoid" before избе́гать
+    "run about"); other entries keep their place."""
+    from cards.lexicon.analyser import zipf
+
+    slots = [k for k, e in enumerate(entries) if e.pos == "verb"]
+    if len(slots) < 2:
+        return entries
+    verbs = sorted((entries[k] for k in slots), key=lambda e: -max(map(zipf, e.partners), default=0.0))
+    out = list(entries)
+    for k, verb in zip(slots, verbs, strict=True):
+        out[k] = verb
+    return tuple(out)
 
 
 def _stored(table: str):
@@ -269,6 +285,7 @@ _ADJECTIVE_TO_NOUN = (  # derived adjective ending → the base noun's ending, t
     ("ческий", "ение"), ("ческий", ""), ("ический", "ия"),  # краеведческий → краеведение
     ("ьный", ""), ("очный", "ка"), ("евский", "ь"), ("ний", "а"),  # баскетбольный → баскетбол, масочный → маска
     ("овой", ""), ("овой", "а"), ("евой", "ь"), ("евой", "а"), ("евой", "е"),  # ценовой → цена
+    ("чный", "к"),  # язычный → язык, рыночный → рынок
 )
 _INHABITANT_TO_PLACE = (("янин", "я"), ("анин", "а"))  # россиянин → россия
 COMPOUND_PREFIXES = ("не", "бое", "спец", "гос", "гео", "вице", "экс", "контр", "анти", "пост", "гипер", "супер", "мини",
@@ -320,9 +337,12 @@ def _bases(word: str) -> tuple[tuple[str, str], ...]:
     """base_words' rules, whether or not the lexicon knows `word` (поэтапный → по- + этапный, known
     in a sense of its own, whose base этап is what the compound is made of)."""
     out: list[tuple[str, str]] = []
-    for end, verb_end in _DEVERBAL:  # разблокирование → разблокировать
-        if word.endswith(end) and len(word) - len(end) >= 3 and _has_sense(word[: -len(end)] + verb_end, "verb"):
-            out.append(("", word[: -len(end)] + verb_end))
+    for end, verb_end in _DEVERBAL:  # наработка → наработать
+        verb = word[: -len(end)] + verb_end
+        if word.endswith(end) and len(word) - len(end) >= 3 and _has_sense(verb, "verb"):
+            out.append(("", verb))
+        elif word.endswith(end) and len(word) - len(end) >= 3 and _known_verb(verb):
+            out.extend((p, b) for p, b in _bases(verb) if p)  # разблокирование → раз- + блокировать
     for adjective in (_adverb_stem(word) + end for end in ("ый", "ий", "ой") if _adverb_stem(word)):
         if _has_sense(adjective, "adj"):  # окончательно → окончательный
             out.append(("", adjective))
@@ -359,7 +379,33 @@ def _bases(word: str) -> tuple[tuple[str, str], ...]:
         elif prefix != "по":  # a clipped title and a noun in the genitive (замглавы → зам- + глава), a participle
             out.extend((prefix + "-", n) for n, pos in _lemmas(rest) if _has_sense(n, pos))
         out.extend((prefix + "-", b) for p, b in _bases(rest) if not p)  # поэтапный → по- + этап
+    if not out:
+        out.extend(_linked_compound(word))
     return tuple(dict.fromkeys(out))
+
+
+def _linked_compound(word: str) -> tuple[tuple[str, str], ...]:
+    """A compound of an adjective's or a noun's stem, the linking vowel о or е, and a word the lexicon
+    knows or derives (русскоязычный → русско- + язык, правоохранитель → право- + охранитель); the
+    shortest first part wins."""
+    for cut in range(3, len(word) - 4):
+        first, link, rest = word[:cut], word[cut], word[cut + 1 :]
+        if link not in "ое" or not (_has_sense(first, "noun") or any(_has_sense(first + end, "adj")
+                                                                     for end in ("ий", "ый", "ой"))):
+            continue
+        if _has_sense(rest, "noun") or _has_sense(rest, "adj") or _has_sense(rest, "verb"):
+            return ((first + link + "-", rest),)
+        found = tuple((first + link + "-", base) for prefix, base in _bases(rest) if not prefix)
+        if found:
+            return found
+    return ()
+
+
+def _known_verb(word: str) -> bool:
+    """pymorphy3 knows `word` as an infinitive of its dictionary (разблокировать)."""
+    from cards.lexicon.analyser import parses
+
+    return any(p.is_known and p.tag.POS == "INFN" and normalize(p.normal_form) == word for p in parses(word))
 
 
 def _lemmas(word: str) -> tuple[tuple[str, str], ...]:
@@ -383,6 +429,35 @@ def place_of(adjective: str) -> str:
     for place in (word[:-2], stem, stem + "а", stem[:-2] + "ия" if word.endswith("ийский") else ""):
         if place and any(p.is_known and "Geox" in p.tag and normalize(p.normal_form) == place for p in parses(place)):
             return place.capitalize()
+    return ""
+
+
+def origin_of(noun: str) -> str:
+    """The place or person a noun in -ец the lexicon lacks is made from, as pymorphy3 knows them
+    (тюменец → Тюмень, ленинец → Ленин); "" for other words."""
+    from cards.lexicon.analyser import parses
+
+    word = normalize(noun)
+    if not word.endswith("ец") or len(word) < 6 or shipped().has_sense(word):
+        return ""
+    stem = word[:-2]
+    for origin in (stem + "ь", stem, stem + "а", stem + "я"):
+        if any(p.is_known and ("Geox" in p.tag or "Surn" in p.tag) and normalize(p.normal_form) == origin
+               for p in parses(origin)):
+            return origin.capitalize()
+    return ""
+
+
+def noun_of_adjective(adjective: str) -> str:
+    """The noun an adjective the lexicon lacks stands for, when the lexicon has it as one (набережный →
+    набережная "embankment", an adjective used as a noun); "" otherwise."""
+    word = normalize(adjective)
+    if not word.endswith(("ый", "ий", "ой")) or shipped().has_sense(word):
+        return ""
+    soft = word.endswith("ий") and word[-3] not in "гкхжшчщц"
+    for end in (("яя", "ее") if soft else ("ая", "ое")):
+        if _has_sense(word[:-2] + end, "noun"):
+            return word[:-2] + end
     return ""
 
 
@@ -495,18 +570,12 @@ def adjective_bases(lemma: str) -> tuple[str, ...]:
     return tuple(base for prefix, base in _bases(normalize(lemma)) if not prefix)
 
 
-def _commonest_partner_zipf(entry) -> float:
-    from cards.lexicon.analyser import lemma_zipf
-
-    return max((lemma_zipf(p, "verb") for p in entry.partners), default=0.0)
-
-
 def verb_entry(verb: str, aspect: str | None = None):
-    """OpenRussian's entry of a verb (of `aspect` when it has one of that aspect); of homonyms, the one
-    whose partners are commonest (выводить impf. with вывести, not pf. with вываживать). None if absent."""
+    """OpenRussian's entry of a verb (of `aspect` when it has one of that aspect); of homographs, the one
+    with the commonest partner (`commonest_verb_first`: выводить impf. with вывести, not pf. with
+    вываживать). None if absent."""
     entries = [e for e in shipped().entries(verb) if e.pos == "verb" and e.lemma == verb.lower()]
-    entries = [e for e in entries if e.aspect == aspect] or entries
-    return max(entries, key=_commonest_partner_zipf, default=None)
+    return next(iter([e for e in entries if e.aspect == aspect] or entries), None)
 
 
 def dictionary_partner(verb: str, aspect: str | None) -> str | None:
