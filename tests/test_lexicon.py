@@ -121,16 +121,19 @@ def test_of_homograph_verbs_the_one_with_the_commonest_partner_comes_first():
 def test_the_counterpart_picks_the_sense():
     dictionary = find_dictionary(PLAIN)
     assert dictionary.sense_of("бюллетень", "ballots") == ("ballot",)
-    assert meaning_for("бюллетень", "ballots", dictionary) == ("ballots", "sentence")
-    assert meaning_for("сторона", "parties", dictionary) == ("parties", "sentence")
+    # the counterpart as the dictionary writes it (ballots: ballot), but a plural-only noun stays plural
+    assert meaning_for("бюллетень", "ballots", dictionary) == ("ballot", "sentence")
+    assert meaning_for("сторона", "parties", dictionary) == ("party", "sentence")
+    assert meaning_for("завоевать", "conquered", dictionary) == ("conquer", "sentence")
+    assert meaning_for("выборы", "elections", dictionary) == ("elections", "sentence")
     # a free translation first, then the word's own meaning marked as the dictionary's
     assert meaning_for("кресло", "presidency", dictionary) == ("presidency; dict. armchair", "sentence")
     assert meaning_for("коллега", "president", dictionary) == ("president; dict. colleague", "sentence")
-    assert meaning_for("отмечать", "noted", dictionary) == ("noted; mention", "sentence")
+    assert meaning_for("отмечать", "noted", dictionary) == ("note; mention", "sentence")
     # a gloss beside the counterpart comes after it in its sense group (whose head may be another
     # meaning: "sanctions; approval" and "correspondence; copying" were shown before) and is one
     # WordNet relates to it (a group may run two meanings together: марка "brand, stamp")
-    assert meaning_for("санкция", "sanctions", dictionary) == ("sanctions", "sentence")
+    assert meaning_for("санкция", "sanctions", dictionary) == ("sanction", "sentence")
     assert meaning_for("переписка", "correspondence", dictionary) == ("correspondence", "sentence")
     assert meaning_for("марка", "brand", dictionary) == ("brand", "sentence")
     assert meaning_for("война", "war", dictionary) == ("war; warfare", "sentence")

@@ -42,6 +42,23 @@ def in_dictionary_case(counterpart: str, gloss: str) -> str:
     return counterpart
 
 
+def dictionary_form(counterpart: str, gloss: str) -> str:
+    """The counterpart as the gloss of the sense it matched writes it, when it is the same English word
+    in another form (helicopters: helicopter, conquered: conquer, reported: report); else the
+    counterpart in the dictionary's case (`in_dictionary_case`)."""
+    same_word = len(gloss.split()) == len(counterpart.split()) and _stem(gloss) == _stem(counterpart)
+    if not same_word or gloss.lower() == counterpart.lower():
+        return in_dictionary_case(counterpart, gloss)
+    return gloss if counterpart[:1].isupper() or not gloss[:1].isupper() else gloss[:1].lower() + gloss[1:]
+
+
+def _plural_only(lemma: str) -> bool:
+    from cards.lexicon.lexicon import shipped
+
+    entry = shipped().entry(lemma, "noun")
+    return entry is not None and entry.plural_only
+
+
 def phrase_target(pair: Pair, token: Token, span: tuple[int, int] | None) -> Target:
     """A dictionary phrase as a target: its meaning is its counterpart in the English, else the
     dictionary's commonest English for it (marked as a dictionary gloss)."""
@@ -285,7 +302,9 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
         if not group and dictionary is not None:  # a free translation: the phrase or the word's own meaning
             extra = [phrase] if phrase else [f"dict. {g}" for g in dictionary.card_glosses(
                 lemma, limit=1, besides=[counterpart, *other_pos_glosses(lemma, pos)]) if ":" not in g]
-        shown = in_dictionary_case(counterpart, group[matched]) if matched >= 0 else counterpart
+        shown = counterpart
+        if matched >= 0:  # its dictionary form, but выборы / "elections" stays plural
+            shown = (in_dictionary_case if _plural_only(lemma) else dictionary_form)(counterpart, group[matched])
         return "; ".join([shown, *extra]), "sentence"
     from cards.lexicon.lexicon import base_words, loanword, noun_of_adjective, origin_of, place_of
 
