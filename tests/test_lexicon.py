@@ -126,6 +126,10 @@ def test_the_counterpart_picks_the_sense():
     assert meaning_for("сторона", "parties", dictionary) == ("party", "sentence")
     assert meaning_for("завоевать", "conquered", dictionary) == ("conquer", "sentence")
     assert meaning_for("выборы", "elections", dictionary) == ("elections", "sentence")
+    from cards.deck.content import dictionary_form
+
+    assert dictionary_form("combat", "combative") == "combat"  # another word of the family, not an inflection
+    assert dictionary_form("planned", "plan") == "plan" and dictionary_form("carried", "carry") == "carry"
     # a free translation first, then the word's own meaning marked as the dictionary's
     assert meaning_for("кресло", "presidency", dictionary) == ("presidency; dict. armchair", "sentence")
     assert meaning_for("коллега", "president", dictionary) == ("president; dict. colleague", "sentence")
