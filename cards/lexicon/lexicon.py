@@ -90,23 +90,31 @@ class Lexicon:
         headword not yet given as a sense of its own."""
         out: list[tuple[str, ...]] = []
         seen: set[str] = set()
+        case = self._lower_case_of(lemma)
         for entry in self.entries(lemma):
             for sense in entry.senses:
-                fresh = tuple(g for g in sense if g.lower() not in seen)
+                fresh = tuple(case.get(g.lower(), g) for g in sense if g.lower() not in seen)
                 seen.update(g.lower() for g in fresh)
                 if fresh:
                     out.append(fresh)
         out.extend((g,) for g, _ in self.wiktionary.get(normalize(lemma), ()) if g.lower() not in seen)
         return tuple(out)
 
+    def _lower_case_of(self, lemma: str) -> dict[str, str]:
+        """Glosses Wiktionary writes in lower case for this lemma, by their lower case: OpenRussian
+        capitalises some common nouns (министр: "Minister"), never a day's or a people's name."""
+        return {g.lower(): g for g, _ in self.wiktionary.get(normalize(lemma), ()) if g[:1].islower()}
+
     def ranked(self, lemma: str) -> tuple[tuple[str, float], ...]:
         """(gloss, rank) pairs: OpenRussian sense k at rank k (synonyms a quarter apart; a gloss that
         Wiktionary also gives half a sense earlier), Wiktionary after OpenRussian's first sense."""
         best: dict[str, float] = {}
         both = {g for g, _ in self.wiktionary.get(normalize(lemma), ())}
+        case = self._lower_case_of(lemma)
         for entry in self.entries(lemma):
             for k, sense in enumerate(entry.senses):
                 for j, gloss in enumerate(sense):
+                    gloss = case.get(gloss.lower(), gloss)
                     agreed = AGREEMENT_BONUS if gloss in both else 0.0
                     best.setdefault(gloss, round(SENSE_STEP * k + SYNONYM_STEP * j - agreed, 2))
         offset = WIKTIONARY_OFFSET if best else 0.0
