@@ -446,3 +446,55 @@ def test_a_gloss_itself_beats_a_word_that_only_shares_its_stem():
     en = "A unit from the Joint Forces Staff began preparations."
     spans = counterparts(ru, en, targets(ru, ("Подразделения", "подразделение")), dictionary=plain)
     assert texts(en, spans) == ["unit"]
+
+
+def test_a_contraction_of_function_words_is_one():
+    assert evidence.is_function_word("hasn't") and evidence.is_function_word("won’t")
+    assert evidence.is_function_word("they're") and evidence.is_function_word("I'm")
+    assert not evidence.is_function_word("O'Brien") and not evidence.is_function_word("o'clock")
+
+
+def test_a_russian_comparative_or_superlative_takes_the_english_degree():
+    """сильнейшим (сильный: "strong") → strongest, позже (поздний: "late") → later; the positive
+    form is looked for only for a Russian degree form: "leader" is no degree of "lead"."""
+    assert evidence.degree_bases("strongest")[0] == "strong" and "big" in evidence.degree_bases("biggest")
+    assert "happy" in evidence.degree_bases("happier") and evidence.degree_bases("best") == ("good",)
+    d = small_dictionary(сильный="strong", поздний="late", возглавить="lead")
+    ru, en = "Это стало сильнейшим ударом.", "It was the strongest blow."
+    assert texts(en, counterparts(ru, en, targets(ru, ("сильнейшим", "сильный")), dictionary=d)) == ["strongest"]
+    ru, en = "Днями позже он уехал.", "Days later he left."
+    assert texts(en, counterparts(ru, en, targets(ru, ("позже", "поздний")), dictionary=d)) == ["later"]
+    ru, en = "Он возглавил список.", "The leader topped the list."
+    glosses_only = Weights(use=("dictionary",), pairs=False)  # WordNet relates lead and leader
+    assert texts(en, counterparts(ru, en, targets(ru, ("возглавил", "возглавить")), dictionary=d,
+                                  weights=glosses_only)) == [None]
+
+
+def test_an_inflection_matches_where_snowball_stems_it_apart():
+    """Snowball stems "adding" to "ad" and "add" to "add"; a hyphenated word matches a gloss phrase."""
+    d = small_dictionary(добавить="add", масштабный="large scale")
+    ru, en = "Он согласился, добавив подробности.", "He agreed, adding details."
+    assert texts(en, counterparts(ru, en, targets(ru, ("добавив", "добавить")), dictionary=d)) == ["adding"]
+    ru, en = "Масштабная проверка.", "A large-scale inspection."
+    assert texts(en, counterparts(ru, en, targets(ru, ("Масштабная", "масштабный")), dictionary=d)) == ["large-scale"]
+
+
+def test_gap_pairs_leave_out_a_linking_verb_and_see_past_a_local_swap():
+    """что станет сильнейшим спадом в истории страны → this is the greatest drop in the country's
+    history: стать ("become") is said with "is"; страны/country stands before its anchor истории/history."""
+    d = small_dictionary(стать="become", история="history", страна="country", цена="price", упасть="fall")
+    ru = "Цены упадут, что станет сильнейшим спадом в истории страны."
+    en = "Prices will fall; this is the greatest drop in the country's history."
+    t = targets(ru, ("станет", "стать"), ("сильнейшим", "сильный"), ("спадом", "спад"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None, "greatest", "drop"]
+    en = "Prices will fall; this becomes the greatest drop in the country's history."
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["becomes", "greatest", "drop"]
+    en = "Prices will fall; this is the greatest drop in the history of the country."
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None, "greatest", "drop"]
+
+
+def test_gap_pairs_count_no_english_numeral():
+    """два is a numeral (no content word), so "two" is not left over for a Russian word to take."""
+    d = small_dictionary(жертва="victim", швейцарец="Swiss")
+    ru, en = "Жертвами стали два швейцарца.", "The victims were two Swiss."
+    assert texts(en, counterparts(ru, en, targets(ru, ("стали", "стать")), dictionary=d)) == [None]

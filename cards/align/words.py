@@ -41,8 +41,10 @@ from dataclasses import dataclass, replace
 
 from cards.align.evidence import (
     SOURCES,
+    GlossStems,
     Span,
     Table,
+    degree_bases,
     derived_keys,
     gloss_stems,
     is_function_word,
@@ -120,15 +122,27 @@ ALIKE_SCORE = 0.5  # below WordNet's relations: a gloss's companion in another R
 # (and alone it counts only within half of `Weights.related_window`)
 
 
-def _dictionary_score(cand: _Candidate, single: dict[str, int], phrases: set[tuple[str, ...]]) -> float:
+def _dictionary_score(cand: _Candidate, stems: GlossStems, degree: bool = False) -> float:
+    """How well a candidate matches the glosses: by stem, scored by the gloss's rank; with `degree`
+    (a Russian comparative or superlative) its positive form counts too (сильнейший: "strongest")."""
+    single, phrases = stems.single, stems.phrases
     if len(cand.stems) > 1:
         return 1.0 if cand.stems in phrases else 0.0
     s = cand.stems[0]
     if s in single:
         return 0.9 - min(single[s], 8) / 20
     parts = s.split("-")
+    if len(parts) > 1 and tuple(parts) in phrases:  # large-scale: the gloss "large scale"
+        return 1.0
     if len(parts) > 1 and any(p in single for p in parts):
         return 0.8
+    for k, glosses in stems.forms.items():  # adding/add: Snowball stems them apart ("ad", "add")
+        if any(is_inflection(cand.text, g) for g in glosses):
+            return 0.9 - min(single[k], 8) / 20
+    if degree:
+        for base in degree_bases(cand.text):
+            if stem(base) in single:
+                return 0.9 - min(single[stem(base)], 8) / 20
     # a derivation of a gloss: normalising/normalization (normalis/normal), dissatisfaction/dissatisfy
     for g in single:
         k = len(_common_prefix(g, s))
@@ -182,12 +196,13 @@ def score_candidates(
         if weights.phrases and hasattr(dictionary, "phrase_glosses"):  # прекращение огня → ceasefire
             glosses += list(dictionary.phrase_glosses(keys[0], _context_lemmas(ru_text, start, stop)))
     stems = gloss_stems(glosses, related="related" in weights.use)
+    degree = bool(surface) and ("COMP" in ru_tag(surface) or "Supr" in ru_tag(surface))
     rel = (start + stop) / 2 / max(len(ru_text), 1)
     out = []
     for cand in _candidates(en_text, stems.phrases | stems.near_phrases):
         ev = {}
         if glosses:
-            ev["dictionary"] = _dictionary_score(cand, stems.single, stems.phrases)
+            ev["dictionary"] = _dictionary_score(cand, stems, degree)
             if (ev["dictionary"] and len(cand.stems) == 1 and cand.stems[0] in stems.forms
                     and not any(is_inflection(cand.text, g) for g in stems.forms[cand.stems[0]])):
                 ev["dictionary"] -= STEM_ONLY_PENALTY  # unit for "unite": the stem alone agrees
@@ -467,9 +482,10 @@ def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True, d
             anchors.append((k, first[span[0]], last[span[1]]))
     if edges:  # the sentence's start and end anchor the words before the first and after the last
         anchors = [(-1, -1, -1), *anchors, (len(ru_toks), len(en_toks), len(en_toks))]
-    for (k0, _, e0), (k1, e1, _) in pairwise(anchors):
+    for i, ((k0, _, e0), (k1, e1, _)) in enumerate(pairwise(anchors)):
         if e1 - e0 < 2 or (k0 < 0 and k1 == len(ru_toks)):
             continue
+        beside = _swapped(anchors, i)
         ru_parts, en_parts = _clauses(ru_text, ru_toks, k0, k1), _clauses(en_text, en_toks, e0, e1)
         if len(ru_parts) != len(en_parts):
             continue
@@ -478,7 +494,9 @@ def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True, d
                 continue  # a clause part must touch an aligned word
             ru_gap = [item_at[ru_toks[k][0]] for k in ru_part if ru_toks[k][0] in item_at]
             ru_gap = [j for j in ru_gap if not _light(items[j][2], dictionary)]  # должен: "must"
-            en_gap = [m for m in en_part if not is_function_word(en_toks[m][2])]
+            en_gap = [m for m in en_part if _pairable(en_toks[m][2]) and m not in beside]
+            if len(ru_gap) > len(en_gap):  # что станет сильнейшим спадом → this is the greatest drop
+                ru_gap = [j for j in ru_gap if not _copula(items[j][2], dictionary)]
             pairs = list(zip(ru_gap, en_gap, strict=False))
             if (
                 ru_gap and len(ru_gap) == len(en_gap)
@@ -492,11 +510,46 @@ def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True, d
     return chosen
 
 
+def _swapped(anchors, i: int) -> set[int]:
+    """English tokens inside the gap between anchors i and i + 1 that are a local swap of an anchor:
+    the counterpart of the Russian word right after the right anchor standing right before its
+    English (в истории страны → in the country's history), or the mirror image at the left anchor."""
+    out = set()
+    (k0, s0, e0), (k1, s1, e1) = anchors[i], anchors[i + 1]
+    if i + 2 < len(anchors) and anchors[i + 2][0] == k1 + 1 and anchors[i + 2][2] == s1 - 1:
+        out.update(range(anchors[i + 2][1], s1))
+    if i > 0 and anchors[i - 1][0] == k0 - 1 and anchors[i - 1][1] == e0 + 1:
+        out.update(range(e0 + 1, anchors[i - 1][2] + 1))
+    return out
+
+
 def _light(lemma: str, dictionary) -> bool:
     """Whether a Russian word's first gloss is made of English function words (должен "must",
     являться "is", иметь "have"): its English is no content word to pair with."""
     glosses = ranked_glosses(dictionary, lemma) if dictionary is not None else ()
     return bool(glosses) and all(is_function_word(w) for w in glosses[0][0].split())
+
+
+NUMBER_WORDS = frozenset(  # English numbers whose Russian is a numeral (два, сто), never a content word
+    """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred""".split()
+)
+
+
+def _pairable(word: str) -> bool:
+    """An English word that may pair with a Russian content word: no function word, no number
+    whose Russian is a numeral (два швейцарца → two Swiss: два is no content word)."""
+    return not is_function_word(word) and _fold(word) not in NUMBER_WORDS
+
+
+COPULAS = frozenset({"be", "become"})
+
+
+def _copula(lemma: str, dictionary) -> bool:
+    """Whether a Russian word may be a linking verb ("become", "be" among its first glosses: стать):
+    the English may say it with "is", a function word."""
+    glosses = ranked_glosses(dictionary, lemma) if dictionary is not None else ()
+    return any(g.lower() in COPULAS for g, _ in glosses[:3])
 
 
 def _clauses(text: str, toks, k0: int, k1: int) -> list[list[int]]:
@@ -592,5 +645,5 @@ def _gap(ru_text, en_text, ru_toks, en_toks, k, en_token) -> int | None:
     jb, ja = en_token(before), en_token(after)
     if jb is None or ja is None or ja - jb < 2 or _CLAUSE_MARK.search(en_text[en_toks[jb][1] : en_toks[ja][0]]):
         return None
-    inside = [m for m in range(jb + 1, ja) if not is_function_word(en_toks[m][2])]
+    inside = [m for m in range(jb + 1, ja) if _pairable(en_toks[m][2])]
     return inside[0] if len(inside) == 1 else None
