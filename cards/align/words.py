@@ -515,7 +515,7 @@ def _swapped(anchors, i: int) -> set[int]:
     the counterpart of the Russian word right after the right anchor standing right before its
     English (в истории страны → in the country's history), or the mirror image at the left anchor."""
     out = set()
-    (k0, s0, e0), (k1, s1, e1) = anchors[i], anchors[i + 1]
+    (k0, _, e0), (k1, s1, _) = anchors[i], anchors[i + 1]
     if i + 2 < len(anchors) and anchors[i + 2][0] == k1 + 1 and anchors[i + 2][2] == s1 - 1:
         out.update(range(anchors[i + 2][1], s1))
     if i > 0 and anchors[i - 1][0] == k0 - 1 and anchors[i - 1][1] == e0 + 1:
