@@ -498,3 +498,27 @@ def test_gap_pairs_count_no_english_numeral():
     d = small_dictionary(жертва="victim", швейцарец="Swiss")
     ru, en = "Жертвами стали два швейцарца.", "The victims were two Swiss."
     assert texts(en, counterparts(ru, en, targets(ru, ("стали", "стать")), dictionary=d)) == [None]
+
+
+def test_a_word_two_relations_away_takes_its_place_in_a_gap():
+    """контролировать: "control"; OpenRussian gives "supervise" beside "control", WordNet relates
+    "supervise" to "monitor", the one free word between the counterparts of военные and
+    прекращение ("members" relates to nothing)."""
+    d = small_dictionary(военный="military", контролировать="control", прекращение="ceasefire", быть="be")
+    ru = "Украинские военные будут контролировать прекращение огня."
+    en = "Ukrainian military members to monitor the ceasefire."
+    t = targets(ru, ("контролировать", "контролировать"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["monitor"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(hops=False))) == [None]
+
+
+def test_two_relations_away_is_not_taken_where_the_gap_does_not_keep_order_or_is_even():
+    d = small_dictionary(военный="military", контролировать="control", прекращение="ceasefire", быть="be")
+    ru = "Украинские военные будут контролировать прекращение огня."
+    en = "The ceasefire will have Ukrainian military members to monitor it."  # ceasefire before military
+    t = targets(ru, ("контролировать", "контролировать"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
+    ru = "Ситуация не нашла понимания у руководства."  # найти "find", which WordNet relates to "receive"
+    en = "The situation was not well received by the leadership."  # as many words as the Russian gap
+    d = small_dictionary(ситуация="situation", найти="find", руководство="leadership")
+    assert texts(en, counterparts(ru, en, targets(ru, ("нашла", "найти")), dictionary=d)) == [None]

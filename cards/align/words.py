@@ -22,10 +22,13 @@ Agreeing sources add up (noisy-or). English function words are never candidates.
 2. neighbour rules: an adjective beside an aligned noun, a genitive after an aligned noun and
    a word between two aligned neighbours take the free English word their neighbours point to;
 3. gap pairs: between two aligned content words, the unaligned Russian words and the free English
-   words pair up in order when they are as many and their parts of speech may agree;
-4. weak pass: a target still unaligned may take a free word on weak evidence (a low table
+   words pair up in order when they are as many and their parts of speech may agree (a linking verb
+   such as станет may be left out, and a local swap seen past: в истории страны → the country's history);
+4. relations two hops away: a target left in a gap takes the one free word there that WordNet or
+   OpenRussian tie to its glosses through one word between (control ~ supervise ~ monitor);
+5. weak pass: a target still unaligned may take a free word on weak evidence (a low table
    score) when it sits where the target's relative place predicts;
-5. a phrasal verb keeps its particle (broke off, set up).
+6. a phrasal verb keeps its particle (broke off, set up).
 
 Precision matters more than recall: a wrong highlight teaches a wrong meaning, so a target with
 no confident counterpart gets None. bench/wordalign.py measures each source and pass.
@@ -40,6 +43,7 @@ from itertools import pairwise
 from dataclasses import dataclass, replace
 
 from cards.align.evidence import (
+    ALIKE_RANK,
     SOURCES,
     GlossStems,
     Span,
@@ -59,6 +63,7 @@ from cards.align.evidence import (
     words,
 )
 from cards.lexicon.cognates import _fold, cognate_score
+from cards.lexicon.lexicon import english_alike, english_related
 
 # --- matching ----------------------------------------------------------------------------------
 
@@ -75,7 +80,8 @@ class Weights:
     `weak_window`: the weak pass (off when `weak_threshold` ≥ `threshold`); `phrases`: glosses of
     dictionary phrases the word stands in (прекращение огня → ceasefire); `related_window`: how far
     (relative position) a candidate carried by `related` evidence alone may sit from the target;
-    `pairs`: the gap-pairs pass; `alike`: a gloss's companions in other words' senses as evidence.
+    `pairs`: the gap-pairs pass; `alike`: a gloss's companions in other words' senses as evidence;
+    `hops`: the pass of relations two hops away inside a gap (`_related_in_gap`).
     """
 
     use: tuple[str, ...] = SOURCES
@@ -94,6 +100,7 @@ class Weights:
     related_window: float = 0.3
     pairs: bool = True
     alike: bool = True
+    hops: bool = True
 
 
 @dataclass(frozen=True)
@@ -268,6 +275,8 @@ def counterparts(
         chosen = _fill_from_neighbours(ru_text, en_text, items, chosen, len(targets), weights)
     if weights.pairs:
         chosen = _pair_gaps(ru_text, en_text, items, chosen, len(targets), dictionary=dictionary)
+    if weights.hops and "related" in weights.use:
+        chosen = _related_in_gap(ru_text, en_text, items, chosen, len(targets), dictionary)
     if weights.weak_threshold < weights.threshold:
         chosen = _weak_pass(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
     if weights.particles:
@@ -296,6 +305,77 @@ def _with_particles(en_text: str, chosen, n_targets) -> list[Span | None]:
             and not any(s and _overlap(s, (a, b)) for s in chosen)
         ):
             chosen[i] = (span[0], b)
+    return chosen
+
+
+def _english_bases(word: str) -> tuple[str, ...]:
+    """The word and the base forms it may inflect (stations → station, stopped → stop, monitoring → monitor)."""
+    w = word.lower()
+    out = [w]
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            root = w[: -len(suffix)]
+            out += [root, root + "e"] + ([root[:-1]] if len(root) > 2 and root[-1] == root[-2] else [])
+            out += [root[:-1] + "y"] if root.endswith("i") else []
+    return tuple(b for b in dict.fromkeys(out) if b == w or is_inflection(w, b))
+
+
+def _two_hops(lemma: str, english: str, dictionary) -> bool:
+    """Whether the English word is a relation of one of the lemma's better glosses (WordNet's or
+    OpenRussian's), or WordNet relates it to one of them or to one of their relations (контролировать:
+    "control", whose companion "supervise" WordNet relates to "monitor")."""
+    glosses = [g.lower() for g, rank in ranked_glosses(dictionary, lemma) if rank < ALIKE_RANK and " " not in g]
+    near = {stem(g) for g in glosses}
+    for g in glosses:
+        near.update(stem(w) for w in english_related(g) + english_alike(g) if " " not in w)
+    return any(
+        near & ({stem(base)} | {stem(w) for w in english_related(base) if " " not in w})
+        for base in _english_bases(english)
+    )
+
+
+def _related_in_gap(ru_text, en_text, items, chosen, n_targets, dictionary) -> list[Span | None]:
+    """A target still unaligned between two aligned words (the sentence edges do not count) takes the free English word between
+    their counterparts that two hops of relations tie to its glosses (`_two_hops`), when it is the
+    only such word. The gap must hold no other word's counterpart (the order is kept), and its
+    free English words must not be as many as its unaligned Russian ones: such a gap that the gap
+    pairs left alone did not agree (нашла понимания → well received)."""
+    chosen = list(chosen)
+    if dictionary is None:
+        return chosen
+    ru_toks, en_toks = words(ru_text), words(en_text)
+    item_at = {it[0]: j for j, it in enumerate(items)}
+    first, last = {t[0]: k for k, t in enumerate(en_toks)}, {t[1]: k for k, t in enumerate(en_toks)}
+
+    def aligned(k: int) -> tuple[int, int] | None:  # first and last English token of token k's counterpart
+        j = item_at.get(ru_toks[k][0])
+        span = chosen[j] if j is not None else None
+        return (first[span[0]], last[span[1]]) if span and span[0] in first and span[1] in last else None
+
+    def taken(m: int) -> bool:
+        return any(s and _overlap(s, en_toks[m][:2]) for s in chosen)
+
+    for i in range(n_targets):
+        k = next((k for k, t in enumerate(ru_toks) if t[0] == items[i][0]), None)
+        if chosen[i] is not None or k is None:
+            continue
+        k0 = next((m for m in range(k - 1, -1, -1) if aligned(m)), -1)
+        k1 = next((m for m in range(k + 1, len(ru_toks)) if aligned(m)), len(ru_toks))
+        if k0 < 0 or k1 == len(ru_toks):
+            continue
+        lo = aligned(k0)[1] if k0 >= 0 else -1
+        hi = aligned(k1)[0] if k1 < len(ru_toks) else len(en_toks)
+        if hi - lo < 2 or any(s and lo < first.get(s[0], -1) < hi for s in chosen):
+            continue
+        russian = [m for m in range(k0 + 1, k1) if ru_toks[m][0] in item_at
+                   and not _light(items[item_at[ru_toks[m][0]]][2], dictionary)]
+        free = [m for m in range(lo + 1, hi) if _pairable(en_toks[m][2]) and not taken(m)]
+        if len(free) == len(russian):
+            continue
+        found = [m for m in free if (en_toks[m][2][0].islower() or ru_toks[k][2][0].isupper())
+                 and _agree(ru_toks[k][2], en_toks[m][2]) and _two_hops(items[i][2], en_toks[m][2], dictionary)]
+        if len(found) == 1:
+            chosen[i] = en_toks[found[0]][:2]
     return chosen
 
 
