@@ -335,11 +335,12 @@ def _two_hops(lemma: str, english: str, dictionary) -> bool:
 
 
 def _related_in_gap(ru_text, en_text, items, chosen, n_targets, dictionary) -> list[Span | None]:
-    """A target still unaligned between two aligned words (the sentence edges do not count) takes the free English word between
-    their counterparts that two hops of relations tie to its glosses (`_two_hops`), when it is the
-    only such word. The gap must hold no other word's counterpart (the order is kept), and its
-    free English words must not be as many as its unaligned Russian ones: such a gap that the gap
-    pairs left alone did not agree (нашла понимания → well received)."""
+    """A target still unaligned between two aligned words (the sentence's edges do not count)
+    takes the free English word between their counterparts that two hops of relations tie to its
+    glosses (`_two_hops`), when it is the only such word. The gap must hold no other word's
+    counterpart (the order is kept), and its free English words must not be as many as its
+    unaligned Russian ones: such a gap, left alone by the gap pairs, did not agree (нашла
+    понимания → well received)."""
     chosen = list(chosen)
     if dictionary is None:
         return chosen
