@@ -522,3 +522,13 @@ def test_two_relations_away_is_not_taken_where_the_gap_does_not_keep_order_or_is
     en = "The situation was not well received by the leadership."  # as many words as the Russian gap
     d = small_dictionary(ситуация="situation", найти="find", руководство="leadership")
     assert texts(en, counterparts(ru, en, targets(ru, ("нашла", "найти")), dictionary=d)) == [None]
+
+
+def test_a_noun_before_an_aligned_genitive_takes_the_word_before_of():
+    d = small_dictionary(согласовать="agree", дополнительный="additional", мера="measure", переговоры="talks")
+    ru, en = "Стороны согласовали комплекс дополнительных мер.", "The sides agreed on a set of additional measures."
+    t = targets(ru, ("комплекс", "комплекс"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["set"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(adjacency=False, gaps=False, pairs=False))) == [None]
+    ru, en = "Итоги переговоров неясны.", "The outcome of the talks is unclear."  # an article after "of"
+    assert texts(en, counterparts(ru, en, targets(ru, ("Итоги", "итог")), dictionary=d)) == ["outcome"]

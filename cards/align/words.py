@@ -19,8 +19,9 @@ Agreeing sources add up (noisy-or). English function words are never candidates.
 1. every content word of the sentence (targets and the others, so that a target never takes
    its neighbour's counterpart) gets candidates above `Weights.threshold`; the spans are then
    assigned to maximise the summed score, never overlapping;
-2. neighbour rules: an adjective beside an aligned noun, a genitive after an aligned noun and
-   a word between two aligned neighbours take the free English word their neighbours point to;
+2. neighbour rules: an adjective beside an aligned noun, a genitive after an aligned noun, a noun
+   before an aligned genitive (комплекс мер → set of measures) and a word between two aligned
+   neighbours take the free English word their neighbours point to;
 3. gap pairs: between two aligned content words, the unaligned Russian words and the free English
    words pair up in order when they are as many and their parts of speech may agree (a linking verb
    such as станет may be left out, and a local swap seen past: в истории страны → the country's history);
@@ -536,6 +537,8 @@ def _fill_from_neighbours(ru_text, en_text, items, chosen, n_targets, weights: W
                 j = en_token(k - 1)
                 if j is not None and _is_genitive_noun(word) and _is_noun(ru_toks[k - 1][2]):
                     pick = _genitive(en_text, en_toks, j, free)
+            if pick is None and weights.adjacency and _is_noun(word):
+                pick = _head_of_genitive(ru_text, en_text, ru_toks, en_toks, k, en_token)
             if pick is None and weights.gaps:
                 pick = _gap(ru_text, en_text, ru_toks, en_toks, k, en_token)
             if pick is not None and 0 <= pick < len(en_toks) and free(pick) and _agree(word, en_toks[pick][2]):
@@ -696,6 +699,29 @@ def _genitive(en_text, en_toks, j, free) -> int | None:
     ):
         return j - 1 if free(j - 1) else None
     return None
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _head_of_genitive(ru_text, en_text, ru_toks, en_toks, k, en_token) -> int | None:
+    """The English of a noun followed by a genitive whose first word is aligned: the word before
+    "of" that stands before that counterpart (комплекс дополнительных мер → a set of additional
+    measures; articles may stand between: результаты переговоров → the results of the talks)."""
+    m = k + 1
+    if m >= len(ru_toks) or ru_text[ru_toks[k][1] : ru_toks[m][0]].strip():
+        return None
+    if ru_tag(ru_toks[m][2]).case != "gent" or ru_tag(ru_toks[m][2]).POS not in {"NOUN", "ADJF", "PRTF"}:
+        return None
+    j = en_token(m)
+    if j is None:
+        return None
+    j -= 1
+    while j >= 0 and _fold(en_toks[j][2]) in _ARTICLES:
+        j -= 1
+    if j < 1 or _fold(en_toks[j][2]) != "of" or _CLAUSE_MARK.search(en_text[en_toks[j - 1][1] : en_toks[j + 1][0]]):
+        return None
+    return j - 1 if _pairable(en_toks[j - 1][2]) else None
 
 
 def _common_noun(word: str) -> bool:
