@@ -532,3 +532,13 @@ def test_a_noun_before_an_aligned_genitive_takes_the_word_before_of():
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(adjacency=False, gaps=False, pairs=False))) == [None]
     ru, en = "Итоги переговоров неясны.", "The outcome of the talks is unclear."  # an article after "of"
     assert texts(en, counterparts(ru, en, targets(ru, ("Итоги", "итог")), dictionary=d)) == ["outcome"]
+
+
+def test_a_verb_of_saying_takes_the_english_one_the_translator_chose():
+    """сказать: "say; tell"; news English writes "noted", "told", "stressed" for any of them."""
+    d = small_dictionary(сказать="say", министр="minister", решение="decision")
+    ru, en = "Министр сказал, что решение принято.", "The minister noted that the decision was made."
+    t = targets(ru, ("сказал", "сказать"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["noted"]
+    only_glosses = Weights(use=("dictionary", "cognate", "table"), gaps=False, pairs=False)
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=only_glosses)) == [None]

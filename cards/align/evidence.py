@@ -202,6 +202,10 @@ class GlossStems:
     alike: frozenset[str] = frozenset()  # weaker still: a gloss's companions in another word's sense
 
 
+REPORTING_VERBS = frozenset(  # news English swaps these freely for any Russian verb of saying
+    """say tell state declare announce note add stress explain report remark comment mention emphasize
+    emphasise underline clarify specify inform""".split()
+)
 ALIKE_RANK = 2.0  # only a word's better glosses bring their companions (not власть's "hold": contain)
 LIGHT_WORDS = frozenset("be make get give take do have become to one's oneself someone something".split())
 
@@ -242,6 +246,8 @@ def gloss_stems(glosses: Sequence[tuple[str, float]], related: bool = True) -> G
                         near_phrases.add(tuple(stem(w) for w in other_parts))
                 if rank < ALIKE_RANK:
                     alike.update(stem(other) for other in english_alike(word))
+                if word.lower() in REPORTING_VERBS and rank < ALIKE_RANK:  # сказал → "noted"
+                    near.update(stem(other) for other in REPORTING_VERBS)
         elif len(parts) > 1:
             phrases.add(tuple(stem(w) for w in parts))
             head = phrase_head(parts) if related else None

@@ -5,7 +5,8 @@ Evidence, each a score in [0, 1] for a (Russian word, English candidate) pair:
 - ``dictionary``: the candidate is one of the word's dictionary glosses, compared by stem
   (a multi-word gloss such as "chargé d'affaires" matches as a phrase), scored by the gloss's rank;
 - ``related``: weaker, the candidate is what WordNet relates to a gloss (вооружение "arms" /
-  "weapons", жалоба "complaint" / "complaining") or the word a multi-word gloss turns on
+  "weapons", жалоба "complaint" / "complaining"), another verb of saying for one (сказал "say" /
+  "noted") or the word a multi-word gloss turns on
   (лидировать "be in the lead" / "leading"), and weaker still a gloss's companions in one sense of
   another Russian word (усилить "intensify"; another word lists "intensify; increase": "increase");
   taken only where the word's place in the sentence predicts (`Weights.related_window`);
