@@ -542,3 +542,16 @@ def test_a_verb_of_saying_takes_the_english_one_the_translator_chose():
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["noted"]
     only_glosses = Weights(use=("dictionary", "cognate", "table"), gaps=False, pairs=False)
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=only_glosses)) == [None]
+
+
+def test_aligned_neighbours_in_another_order_anchor_as_one_block_and_a_spaced_hyphen_is_a_dash():
+    """экономическим успехам Катара → Qatar's economic success: the three anchor the gap after them
+    as one; the spaced hyphen before по данным stands where the English has its dash."""
+    d = small_dictionary(экономический="economic", успех="success", катар="Qatar", мвф="IMF")
+    ru = "Соседи завидуют экономическим успехам Катара - по данным МВФ, он лидирует."
+    en = "Neighbours envy Qatar's economic success—according to the IMF, it leads."
+    t = targets(ru, ("данным", "данные"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["according"]
+    d = small_dictionary(погрешность="error", предел="margin")
+    ru, en = "Отрыв - в пределах погрешности.", "The difference is within the margin of error."  # a copula
+    assert texts(en, counterparts(ru, en, targets(ru, ("Отрыв", "отрыв")), dictionary=d)) == ["difference"]

@@ -25,7 +25,8 @@ Agreeing sources add up (noisy-or). English function words are never candidates.
    neighbours take the free English word their neighbours point to;
 3. gap pairs: between two aligned content words, the unaligned Russian words and the free English
    words pair up in order when they are as many and their parts of speech may agree (a linking verb
-   such as станет may be left out, and a local swap seen past: в истории страны → the country's history);
+   such as станет may be left out; aligned neighbours in another order anchor as one block: в истории
+   страны → in the country's history);
 4. relations two hops away: a target left in a gap takes the one free word there that WordNet or
    OpenRussian tie to its glosses through one word between (control ~ supervise ~ monitor);
 5. weak pass: a target still unaligned may take a free word on weak evidence (a low table
@@ -565,13 +566,15 @@ def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True, d
         span = chosen[item_at[a]] if a in item_at else None
         if span and span[0] in first and span[1] in last:
             anchors.append((k, first[span[0]], last[span[1]]))
+    anchors = _blocks(ru_text, ru_toks, en_toks, anchors)
     if edges:  # the sentence's start and end anchor the words before the first and after the last
-        anchors = [(-1, -1, -1), *anchors, (len(ru_toks), len(en_toks), len(en_toks))]
-    for i, ((k0, _, e0), (k1, e1, _)) in enumerate(pairwise(anchors)):
+        anchors = [(-1, -1, -1, -1), *anchors, (len(ru_toks), len(ru_toks), len(en_toks), len(en_toks))]
+    for (_, k0, _, e0), (k1, _, e1, _) in pairwise(anchors):
         if e1 - e0 < 2 or (k0 < 0 and k1 == len(ru_toks)):
             continue
-        beside = _swapped(anchors, i)
-        ru_parts, en_parts = _clauses(ru_text, ru_toks, k0, k1), _clauses(en_text, en_toks, e0, e1)
+        ru_parts, en_parts = _clauses(ru_text, ru_toks, k0, k1, dash=True), _clauses(en_text, en_toks, e0, e1)
+        if len(ru_parts) != len(en_parts):  # the dash as a copula: отрыв - в пределах → the gap is within
+            ru_parts = _clauses(ru_text, ru_toks, k0, k1)
         if len(ru_parts) != len(en_parts):
             continue
         for n, (ru_part, en_part) in enumerate(zip(ru_parts, en_parts, strict=True)):
@@ -579,7 +582,7 @@ def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True, d
                 continue  # a clause part must touch an aligned word
             ru_gap = [item_at[ru_toks[k][0]] for k in ru_part if ru_toks[k][0] in item_at]
             ru_gap = [j for j in ru_gap if not _light(items[j][2], dictionary)]  # должен: "must"
-            en_gap = [m for m in en_part if _pairable(en_toks[m][2]) and m not in beside]
+            en_gap = [m for m in en_part if _pairable(en_toks[m][2])]
             if len(ru_gap) > len(en_gap):  # что станет сильнейшим спадом → this is the greatest drop
                 ru_gap = [j for j in ru_gap if not _copula(items[j][2], dictionary)]
             pairs = list(zip(ru_gap, en_gap, strict=False))
@@ -595,17 +598,24 @@ def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True, d
     return chosen
 
 
-def _swapped(anchors, i: int) -> set[int]:
-    """English tokens inside the gap between anchors i and i + 1 that are a local swap of an anchor:
-    the counterpart of the Russian word right after the right anchor standing right before its
-    English (в истории страны → in the country's history), or the mirror image at the left anchor."""
-    out = set()
-    (k0, _, e0), (k1, s1, _) = anchors[i], anchors[i + 1]
-    if i + 2 < len(anchors) and anchors[i + 2][0] == k1 + 1 and anchors[i + 2][2] == s1 - 1:
-        out.update(range(anchors[i + 2][1], s1))
-    if i > 0 and anchors[i - 1][0] == k0 - 1 and anchors[i - 1][1] == e0 + 1:
-        out.update(range(e0 + 1, anchors[i - 1][2] + 1))
-    return out
+def _blocks(ru_text, ru_toks, en_toks, anchors) -> list[tuple[int, int, int, int]]:
+    """Aligned Russian words side by side whose counterparts fill one stretch of English, in any
+    order, as one anchor (first and last Russian token, first and last English token):
+    экономическим успехам Катара → Qatar's economic success, в истории страны → in the country's
+    history. `anchors`: (Russian token, first and last English token), in Russian order."""
+    blocks: list[tuple[int, int, int, int]] = []
+    members: list[set[int]] = []
+    for k, f, g in anchors:
+        if blocks and blocks[-1][1] == k - 1 and not _CLAUSE_MARK.search(ru_text[ru_toks[k - 1][1] : ru_toks[k][0]]):
+            k0, _, f0, g0 = blocks[-1]
+            lo, hi = min(f0, f), max(g0, g)
+            inside = members[-1] | set(range(f, g + 1))
+            if all(m in inside or is_function_word(en_toks[m][2]) for m in range(lo, hi + 1)):
+                blocks[-1], members[-1] = (k0, k, lo, hi), inside
+                continue
+        blocks.append((k, k, f, g))
+        members.append(set(range(f, g + 1)))
+    return blocks
 
 
 def _light(lemma: str, dictionary) -> bool:
@@ -637,16 +647,22 @@ def _copula(lemma: str, dictionary) -> bool:
     return any(g.lower() in COPULAS for g, _ in glosses[:3])
 
 
-def _clauses(text: str, toks, k0: int, k1: int) -> list[list[int]]:
-    """The tokens strictly between k0 and k1, split where a clause mark stands between two of them."""
+def _clauses(text: str, toks, k0: int, k1: int, dash: bool = False) -> list[list[int]]:
+    """The tokens strictly between k0 and k1, split where a clause mark (with `dash`, a spaced
+    hyphen too) stands between two of them."""
+
+    def mark(x: int, y: int) -> bool:
+        inner = _between(text, toks, x, y)
+        return bool(_CLAUSE_MARK.search(inner) or (dash and _DASH.search(inner)))
+
     parts: list[list[int]] = [[]]
     for k in range(k0 + 1, k1):
-        if k > k0 + 1 and _CLAUSE_MARK.search(_between(text, toks, k - 1, k)):
+        if k > k0 + 1 and mark(k - 1, k):
             parts.append([])
         parts[-1].append(k)
-    if _CLAUSE_MARK.search(_between(text, toks, k0, k0 + 1)):
+    if mark(k0, k0 + 1):
         parts.insert(0, [])
-    if k1 - 1 > k0 and _CLAUSE_MARK.search(_between(text, toks, k1 - 1, k1)):
+    if k1 - 1 > k0 and mark(k1 - 1, k1):
         parts.append([])
     return parts
 
@@ -733,6 +749,7 @@ def _common_noun(word: str) -> bool:
 
 
 _CLAUSE_MARK = re.compile(r"[.,;:!?()«»“”\"–—]")
+_DASH = re.compile(r"\s-\s")  # a spaced hyphen: a dash between clauses, or the Russian copula (отрыв - в пределах)
 
 
 def _gap(ru_text, en_text, ru_toks, en_toks, k, en_token) -> int | None:
