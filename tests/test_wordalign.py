@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+from dataclasses import replace
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -555,3 +556,15 @@ def test_aligned_neighbours_in_another_order_anchor_as_one_block_and_a_spaced_hy
     d = small_dictionary(погрешность="error", предел="margin")
     ru, en = "Отрыв - в пределах погрешности.", "The difference is within the margin of error."  # a copula
     assert texts(en, counterparts(ru, en, targets(ru, ("Отрыв", "отрыв")), dictionary=d)) == ["difference"]
+
+
+def test_po_and_a_dative_noun_is_according_to():
+    ru, en = "Цены выросли, по данным ведомства, на треть.", "Prices rose by a third, according to the agency."
+    d = small_dictionary(цена="price", вырасти="rise", ведомство="agency", треть="third")
+    t = targets(ru, ("данным", "данные"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["according"]
+    rule_only = Weights(gaps=False, pairs=False)
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=rule_only)) == ["according"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=replace(rule_only, adjacency=False))) == [None]
+    ru, en = "Он ехал по дороге, по данным полиции.", "He drove on the road, police say."  # no "according to"
+    assert texts(en, counterparts(ru, en, targets(ru, ("данным", "данные")), dictionary=d)) == [None]

@@ -22,7 +22,7 @@ Agreeing sources add up (noisy-or). English function words are never candidates.
    assigned to maximise the summed score, never overlapping;
 2. neighbour rules: an adjective beside an aligned noun, a genitive after an aligned noun, a noun
    before an aligned genitive (комплекс мер → set of measures) and a word between two aligned
-   neighbours take the free English word their neighbours point to;
+   neighbours take the free English word their neighbours point to; по данным → "according";
 3. gap pairs: between two aligned content words, the unaligned Russian words and the free English
    words pair up in order when they are as many and their parts of speech may agree (a linking verb
    such as станет may be left out; aligned neighbours in another order anchor as one block: в истории
@@ -278,6 +278,8 @@ def counterparts(
         chosen = _fill_from_neighbours(ru_text, en_text, items, chosen, len(targets), weights)
     if weights.pairs:
         chosen = _pair_gaps(ru_text, en_text, items, chosen, len(targets), dictionary=dictionary)
+    if weights.adjacency:
+        chosen = _according_to(ru_text, en_text, items, chosen, len(targets))
     if weights.hops and "related" in weights.use:
         chosen = _related_in_gap(ru_text, en_text, items, chosen, len(targets), dictionary)
     if weights.weak_threshold < weights.threshold:
@@ -308,6 +310,22 @@ def _with_particles(en_text: str, chosen, n_targets) -> list[Span | None]:
             and not any(s and _overlap(s, (a, b)) for s in chosen)
         ):
             chosen[i] = (span[0], b)
+    return chosen
+
+
+def _according_to(ru_text, en_text, items, chosen, n_targets) -> list[Span | None]:
+    """по + a noun (по данным МВФ, по словам министра, по мнению аналитиков) is "according to":
+    an unaligned target so placed takes the free "according" of a sentence that has one of each."""
+    chosen = list(chosen)
+    ru_toks, en_toks = words(ru_text), words(en_text)
+    english = [m for m in range(len(en_toks) - 1) if _fold(en_toks[m][2]) == "according"
+               and _fold(en_toks[m + 1][2]) == "to" and not any(s and _overlap(s, en_toks[m][:2]) for s in chosen)]
+    russian = [k for k in range(1, len(ru_toks)) if _fold(ru_toks[k - 1][2]) == "по"
+               and ru_tag(ru_toks[k][2]).POS == "NOUN" and ru_tag(ru_toks[k][2]).case == "datv"]
+    if len(english) == 1 and len(russian) == 1:
+        i = next((i for i in range(n_targets) if items[i][0] == ru_toks[russian[0]][0]), None)
+        if i is not None and chosen[i] is None:
+            chosen[i] = en_toks[english[0]][:2]
     return chosen
 
 
