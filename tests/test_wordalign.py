@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+from dataclasses import replace
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -446,3 +447,124 @@ def test_a_gloss_itself_beats_a_word_that_only_shares_its_stem():
     en = "A unit from the Joint Forces Staff began preparations."
     spans = counterparts(ru, en, targets(ru, ("Подразделения", "подразделение")), dictionary=plain)
     assert texts(en, spans) == ["unit"]
+
+
+def test_a_contraction_of_function_words_is_one():
+    assert evidence.is_function_word("hasn't") and evidence.is_function_word("won’t")
+    assert evidence.is_function_word("they're") and evidence.is_function_word("I'm")
+    assert not evidence.is_function_word("O'Brien") and not evidence.is_function_word("o'clock")
+
+
+def test_a_russian_comparative_or_superlative_takes_the_english_degree():
+    """сильнейшим (сильный: "strong") → strongest, позже (поздний: "late") → later; the positive
+    form is looked for only for a Russian degree form: "leader" is no degree of "lead"."""
+    assert evidence.degree_bases("strongest")[0] == "strong" and "big" in evidence.degree_bases("biggest")
+    assert "happy" in evidence.degree_bases("happier") and evidence.degree_bases("best") == ("good",)
+    d = small_dictionary(сильный="strong", поздний="late", возглавить="lead")
+    ru, en = "Это стало сильнейшим ударом.", "It was the strongest blow."
+    assert texts(en, counterparts(ru, en, targets(ru, ("сильнейшим", "сильный")), dictionary=d)) == ["strongest"]
+    ru, en = "Днями позже он уехал.", "Days later he left."
+    assert texts(en, counterparts(ru, en, targets(ru, ("позже", "поздний")), dictionary=d)) == ["later"]
+    ru, en = "Он возглавил список.", "The leader topped the list."
+    glosses_only = Weights(use=("dictionary",), pairs=False)  # WordNet relates lead and leader
+    assert texts(en, counterparts(ru, en, targets(ru, ("возглавил", "возглавить")), dictionary=d,
+                                  weights=glosses_only)) == [None]
+
+
+def test_an_inflection_matches_where_snowball_stems_it_apart():
+    """Snowball stems "adding" to "ad" and "add" to "add"; a hyphenated word matches a gloss phrase."""
+    d = small_dictionary(добавить="add", масштабный="large scale")
+    ru, en = "Он согласился, добавив подробности.", "He agreed, adding details."
+    assert texts(en, counterparts(ru, en, targets(ru, ("добавив", "добавить")), dictionary=d)) == ["adding"]
+    ru, en = "Масштабная проверка.", "A large-scale inspection."
+    assert texts(en, counterparts(ru, en, targets(ru, ("Масштабная", "масштабный")), dictionary=d)) == ["large-scale"]
+
+
+def test_gap_pairs_leave_out_a_linking_verb_and_see_past_a_local_swap():
+    """что станет сильнейшим спадом в истории страны → this is the greatest drop in the country's
+    history: стать ("become") is said with "is"; страны/country stands before its anchor истории/history."""
+    d = small_dictionary(стать="become", история="history", страна="country", цена="price", упасть="fall")
+    ru = "Цены упадут, что станет сильнейшим спадом в истории страны."
+    en = "Prices will fall; this is the greatest drop in the country's history."
+    t = targets(ru, ("станет", "стать"), ("сильнейшим", "сильный"), ("спадом", "спад"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None, "greatest", "drop"]
+    en = "Prices will fall; this becomes the greatest drop in the country's history."
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["becomes", "greatest", "drop"]
+    en = "Prices will fall; this is the greatest drop in the history of the country."
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None, "greatest", "drop"]
+
+
+def test_gap_pairs_count_no_english_numeral():
+    """два is a numeral (no content word), so "two" is not left over for a Russian word to take."""
+    d = small_dictionary(жертва="victim", швейцарец="Swiss")
+    ru, en = "Жертвами стали два швейцарца.", "The victims were two Swiss."
+    assert texts(en, counterparts(ru, en, targets(ru, ("стали", "стать")), dictionary=d)) == [None]
+
+
+def test_a_word_two_relations_away_takes_its_place_in_a_gap():
+    """контролировать: "control"; OpenRussian gives "supervise" beside "control", WordNet relates
+    "supervise" to "monitor", the one free word between the counterparts of военные and
+    прекращение ("members" relates to nothing)."""
+    d = small_dictionary(военный="military", контролировать="control", прекращение="ceasefire", быть="be")
+    ru = "Украинские военные будут контролировать прекращение огня."
+    en = "Ukrainian military members to monitor the ceasefire."
+    t = targets(ru, ("контролировать", "контролировать"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["monitor"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(hops=False))) == [None]
+
+
+def test_two_relations_away_is_not_taken_where_the_gap_does_not_keep_order_or_is_even():
+    d = small_dictionary(военный="military", контролировать="control", прекращение="ceasefire", быть="be")
+    ru = "Украинские военные будут контролировать прекращение огня."
+    en = "The ceasefire will have Ukrainian military members to monitor it."  # ceasefire before military
+    t = targets(ru, ("контролировать", "контролировать"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
+    ru = "Ситуация не нашла понимания у руководства."  # найти "find", which WordNet relates to "receive"
+    en = "The situation was not well received by the leadership."  # as many words as the Russian gap
+    d = small_dictionary(ситуация="situation", найти="find", руководство="leadership")
+    assert texts(en, counterparts(ru, en, targets(ru, ("нашла", "найти")), dictionary=d)) == [None]
+
+
+def test_a_noun_before_an_aligned_genitive_takes_the_word_before_of():
+    d = small_dictionary(согласовать="agree", дополнительный="additional", мера="measure", переговоры="talks")
+    ru, en = "Стороны согласовали комплекс дополнительных мер.", "The sides agreed on a set of additional measures."
+    t = targets(ru, ("комплекс", "комплекс"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["set"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(adjacency=False, gaps=False, pairs=False))) == [None]
+    ru, en = "Итоги переговоров неясны.", "The outcome of the talks is unclear."  # an article after "of"
+    assert texts(en, counterparts(ru, en, targets(ru, ("Итоги", "итог")), dictionary=d)) == ["outcome"]
+
+
+def test_a_verb_of_saying_takes_the_english_one_the_translator_chose():
+    """сказать: "say; tell"; news English writes "noted", "told", "stressed" for any of them."""
+    d = small_dictionary(сказать="say", министр="minister", решение="decision")
+    ru, en = "Министр сказал, что решение принято.", "The minister noted that the decision was made."
+    t = targets(ru, ("сказал", "сказать"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["noted"]
+    only_glosses = Weights(use=("dictionary", "cognate", "table"), gaps=False, pairs=False)
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=only_glosses)) == [None]
+
+
+def test_aligned_neighbours_in_another_order_anchor_as_one_block_and_a_spaced_hyphen_is_a_dash():
+    """экономическим успехам Катара → Qatar's economic success: the three anchor the gap after them
+    as one; the spaced hyphen before по данным stands where the English has its dash."""
+    d = small_dictionary(экономический="economic", успех="success", катар="Qatar", мвф="IMF")
+    ru = "Соседи завидуют экономическим успехам Катара - по данным МВФ, он лидирует."
+    en = "Neighbours envy Qatar's economic success—according to the IMF, it leads."
+    t = targets(ru, ("данным", "данные"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["according"]
+    d = small_dictionary(погрешность="error", предел="margin")
+    ru, en = "Отрыв - в пределах погрешности.", "The difference is within the margin of error."  # a copula
+    assert texts(en, counterparts(ru, en, targets(ru, ("Отрыв", "отрыв")), dictionary=d)) == ["difference"]
+
+
+def test_po_and_a_dative_noun_is_according_to():
+    ru, en = "Цены выросли, по данным ведомства, на треть.", "Prices rose by a third, according to the agency."
+    d = small_dictionary(цена="price", вырасти="rise", ведомство="agency", треть="third")
+    t = targets(ru, ("данным", "данные"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["according"]
+    rule_only = Weights(gaps=False, pairs=False)
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=rule_only)) == ["according"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=replace(rule_only, adjacency=False))) == [None]
+    ru, en = "Он ехал по дороге, по данным полиции.", "He drove on the road, police say."  # no "according to"
+    assert texts(en, counterparts(ru, en, targets(ru, ("данным", "данные")), dictionary=d)) == [None]

@@ -95,8 +95,13 @@ def phrase_spans(text: str, phrases: Iterable[tuple[str, ...]]) -> list[tuple[Sp
 @lru_cache(maxsize=200_000)
 def is_function_word(word: str) -> bool:
     """True for English words that are never a counterpart (articles, prepositions, auxiliaries …);
-    an acronym is none (US is not "us")."""
-    return not (len(word) > 1 and word.isupper()) and _fold(word) in FUNCTION_WORDS
+    an acronym is none (US is not "us"); a contraction of them is one (hasn't, they're, I'm)."""
+    if len(word) > 1 and word.isupper():
+        return False
+    parts = re.split(r"['’]", _fold(word))
+    if len(parts) == 2 and parts[1] == "t" and parts[0].endswith("n"):  # hasn't, won't, can't
+        return True
+    return all(p in FUNCTION_WORDS or p == "m" for p in parts)
 
 
 # --- the learned table -------------------------------------------------------------------------
@@ -197,6 +202,10 @@ class GlossStems:
     alike: frozenset[str] = frozenset()  # weaker still: a gloss's companions in another word's sense
 
 
+REPORTING_VERBS = frozenset(  # news English swaps these freely for any Russian verb of saying
+    """say tell state declare announce note add stress explain report remark comment mention emphasize
+    emphasise underline clarify specify inform""".split()
+)
 ALIKE_RANK = 2.0  # only a word's better glosses bring their companions (not власть's "hold": contain)
 LIGHT_WORDS = frozenset("be make get give take do have become to one's oneself someone something".split())
 
@@ -237,6 +246,8 @@ def gloss_stems(glosses: Sequence[tuple[str, float]], related: bool = True) -> G
                         near_phrases.add(tuple(stem(w) for w in other_parts))
                 if rank < ALIKE_RANK:
                     alike.update(stem(other) for other in english_alike(word))
+                if word.lower() in REPORTING_VERBS and rank < ALIKE_RANK:  # сказал → "noted"
+                    near.update(stem(other) for other in REPORTING_VERBS)
         elif len(parts) > 1:
             phrases.add(tuple(stem(w) for w in parts))
             head = phrase_head(parts) if related else None
@@ -259,6 +270,30 @@ def is_inflection(word: str, base: str) -> bool:
     if b.endswith("y") and w in (b[:-1] + "ies", b[:-1] + "ied"):
         return True
     return len(b) > 2 and w in (b + b[-1] + "ed", b + b[-1] + "ing")
+
+
+IRREGULAR_DEGREES = {"better": "good", "best": "good", "worse": "bad", "worst": "bad", "further": "far",
+                     "farther": "far", "elder": "old", "eldest": "old"}
+
+
+def degree_bases(word: str) -> tuple[str, ...]:
+    """The positive forms an English comparative or superlative may come from: greatest → great,
+    bigger → big, happiest → happy, later → late, best → good. Only asked for a Russian comparative
+    or superlative (сильнейший, позже): "leader" is no degree of "lead"."""
+    w = word.lower()
+    if w in IRREGULAR_DEGREES:
+        return (IRREGULAR_DEGREES[w],)
+    for suffix in ("est", "er"):
+        root = w[: -len(suffix)]
+        if not w.endswith(suffix) or len(root) < 2:
+            continue
+        out = [root, root + "e"]
+        if root.endswith("i"):
+            out.append(root[:-1] + "y")
+        if len(root) > 2 and root[-1] == root[-2]:
+            out.append(root[:-1])
+        return tuple(out)
+    return ()
 
 
 _DEVERBAL = (("ятие", "ять"), ("ение", "ить"), ("ение", "ять"), ("ание", "ать"), ("яние", "ять"), ("вление", "вить"))

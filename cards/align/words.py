@@ -5,7 +5,8 @@ Evidence, each a score in [0, 1] for a (Russian word, English candidate) pair:
 - ``dictionary``: the candidate is one of the word's dictionary glosses, compared by stem
   (a multi-word gloss such as "chargé d'affaires" matches as a phrase), scored by the gloss's rank;
 - ``related``: weaker, the candidate is what WordNet relates to a gloss (вооружение "arms" /
-  "weapons", жалоба "complaint" / "complaining") or the word a multi-word gloss turns on
+  "weapons", жалоба "complaint" / "complaining"), another verb of saying for one (сказал "say" /
+  "noted") or the word a multi-word gloss turns on
   (лидировать "be in the lead" / "leading"), and weaker still a gloss's companions in one sense of
   another Russian word (усилить "intensify"; another word lists "intensify; increase": "increase");
   taken only where the word's place in the sentence predicts (`Weights.related_window`);
@@ -19,13 +20,18 @@ Agreeing sources add up (noisy-or). English function words are never candidates.
 1. every content word of the sentence (targets and the others, so that a target never takes
    its neighbour's counterpart) gets candidates above `Weights.threshold`; the spans are then
    assigned to maximise the summed score, never overlapping;
-2. neighbour rules: an adjective beside an aligned noun, a genitive after an aligned noun and
-   a word between two aligned neighbours take the free English word their neighbours point to;
+2. neighbour rules: an adjective beside an aligned noun, a genitive after an aligned noun, a noun
+   before an aligned genitive (комплекс мер → set of measures) and a word between two aligned
+   neighbours take the free English word their neighbours point to; по данным → "according";
 3. gap pairs: between two aligned content words, the unaligned Russian words and the free English
-   words pair up in order when they are as many and their parts of speech may agree;
-4. weak pass: a target still unaligned may take a free word on weak evidence (a low table
+   words pair up in order when they are as many and their parts of speech may agree (a linking verb
+   such as станет may be left out; aligned neighbours in another order anchor as one block: в истории
+   страны → in the country's history);
+4. relations two hops away: a target left in a gap takes the one free word there that WordNet or
+   OpenRussian tie to its glosses through one word between (control ~ supervise ~ monitor);
+5. weak pass: a target still unaligned may take a free word on weak evidence (a low table
    score) when it sits where the target's relative place predicts;
-5. a phrasal verb keeps its particle (broke off, set up).
+6. a phrasal verb keeps its particle (broke off, set up).
 
 Precision matters more than recall: a wrong highlight teaches a wrong meaning, so a target with
 no confident counterpart gets None. bench/wordalign.py measures each source and pass.
@@ -40,9 +46,12 @@ from itertools import pairwise
 from dataclasses import dataclass, replace
 
 from cards.align.evidence import (
+    ALIKE_RANK,
     SOURCES,
+    GlossStems,
     Span,
     Table,
+    degree_bases,
     derived_keys,
     gloss_stems,
     is_function_word,
@@ -57,6 +66,7 @@ from cards.align.evidence import (
     words,
 )
 from cards.lexicon.cognates import _fold, cognate_score
+from cards.lexicon.lexicon import english_alike, english_related
 
 # --- matching ----------------------------------------------------------------------------------
 
@@ -73,7 +83,8 @@ class Weights:
     `weak_window`: the weak pass (off when `weak_threshold` ≥ `threshold`); `phrases`: glosses of
     dictionary phrases the word stands in (прекращение огня → ceasefire); `related_window`: how far
     (relative position) a candidate carried by `related` evidence alone may sit from the target;
-    `pairs`: the gap-pairs pass; `alike`: a gloss's companions in other words' senses as evidence.
+    `pairs`: the gap-pairs pass; `alike`: a gloss's companions in other words' senses as evidence;
+    `hops`: the pass of relations two hops away inside a gap (`_related_in_gap`).
     """
 
     use: tuple[str, ...] = SOURCES
@@ -92,6 +103,7 @@ class Weights:
     related_window: float = 0.3
     pairs: bool = True
     alike: bool = True
+    hops: bool = True
 
 
 @dataclass(frozen=True)
@@ -120,15 +132,27 @@ ALIKE_SCORE = 0.5  # below WordNet's relations: a gloss's companion in another R
 # (and alone it counts only within half of `Weights.related_window`)
 
 
-def _dictionary_score(cand: _Candidate, single: dict[str, int], phrases: set[tuple[str, ...]]) -> float:
+def _dictionary_score(cand: _Candidate, stems: GlossStems, degree: bool = False) -> float:
+    """How well a candidate matches the glosses: by stem, scored by the gloss's rank; with `degree`
+    (a Russian comparative or superlative) its positive form counts too (сильнейший: "strongest")."""
+    single, phrases = stems.single, stems.phrases
     if len(cand.stems) > 1:
         return 1.0 if cand.stems in phrases else 0.0
     s = cand.stems[0]
     if s in single:
         return 0.9 - min(single[s], 8) / 20
     parts = s.split("-")
+    if len(parts) > 1 and tuple(parts) in phrases:  # large-scale: the gloss "large scale"
+        return 1.0
     if len(parts) > 1 and any(p in single for p in parts):
         return 0.8
+    for k, glosses in stems.forms.items():  # adding/add: Snowball stems them apart ("ad", "add")
+        if any(is_inflection(cand.text, g) for g in glosses):
+            return 0.9 - min(single[k], 8) / 20
+    if degree:
+        for base in degree_bases(cand.text):
+            if stem(base) in single:
+                return 0.9 - min(single[stem(base)], 8) / 20
     # a derivation of a gloss: normalising/normalization (normalis/normal), dissatisfaction/dissatisfy
     for g in single:
         k = len(_common_prefix(g, s))
@@ -182,12 +206,13 @@ def score_candidates(
         if weights.phrases and hasattr(dictionary, "phrase_glosses"):  # прекращение огня → ceasefire
             glosses += list(dictionary.phrase_glosses(keys[0], _context_lemmas(ru_text, start, stop)))
     stems = gloss_stems(glosses, related="related" in weights.use)
+    degree = bool(surface) and ("COMP" in ru_tag(surface) or "Supr" in ru_tag(surface))
     rel = (start + stop) / 2 / max(len(ru_text), 1)
     out = []
     for cand in _candidates(en_text, stems.phrases | stems.near_phrases):
         ev = {}
         if glosses:
-            ev["dictionary"] = _dictionary_score(cand, stems.single, stems.phrases)
+            ev["dictionary"] = _dictionary_score(cand, stems, degree)
             if (ev["dictionary"] and len(cand.stems) == 1 and cand.stems[0] in stems.forms
                     and not any(is_inflection(cand.text, g) for g in stems.forms[cand.stems[0]])):
                 ev["dictionary"] -= STEM_ONLY_PENALTY  # unit for "unite": the stem alone agrees
@@ -253,6 +278,10 @@ def counterparts(
         chosen = _fill_from_neighbours(ru_text, en_text, items, chosen, len(targets), weights)
     if weights.pairs:
         chosen = _pair_gaps(ru_text, en_text, items, chosen, len(targets), dictionary=dictionary)
+    if weights.adjacency:
+        chosen = _according_to(ru_text, en_text, items, chosen, len(targets))
+    if weights.hops and "related" in weights.use:
+        chosen = _related_in_gap(ru_text, en_text, items, chosen, len(targets), dictionary)
     if weights.weak_threshold < weights.threshold:
         chosen = _weak_pass(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
     if weights.particles:
@@ -281,6 +310,94 @@ def _with_particles(en_text: str, chosen, n_targets) -> list[Span | None]:
             and not any(s and _overlap(s, (a, b)) for s in chosen)
         ):
             chosen[i] = (span[0], b)
+    return chosen
+
+
+def _according_to(ru_text, en_text, items, chosen, n_targets) -> list[Span | None]:
+    """по + a noun (по данным МВФ, по словам министра, по мнению аналитиков) is "according to":
+    an unaligned target so placed takes the free "according" of a sentence that has one of each."""
+    chosen = list(chosen)
+    ru_toks, en_toks = words(ru_text), words(en_text)
+    english = [m for m in range(len(en_toks) - 1) if _fold(en_toks[m][2]) == "according"
+               and _fold(en_toks[m + 1][2]) == "to" and not any(s and _overlap(s, en_toks[m][:2]) for s in chosen)]
+    russian = [k for k in range(1, len(ru_toks)) if _fold(ru_toks[k - 1][2]) == "по"
+               and ru_tag(ru_toks[k][2]).POS == "NOUN" and ru_tag(ru_toks[k][2]).case == "datv"]
+    if len(english) == 1 and len(russian) == 1:
+        i = next((i for i in range(n_targets) if items[i][0] == ru_toks[russian[0]][0]), None)
+        if i is not None and chosen[i] is None:
+            chosen[i] = en_toks[english[0]][:2]
+    return chosen
+
+
+def _english_bases(word: str) -> tuple[str, ...]:
+    """The word and the base forms it may inflect (stations → station, stopped → stop, monitoring → monitor)."""
+    w = word.lower()
+    out = [w]
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            root = w[: -len(suffix)]
+            out += [root, root + "e"] + ([root[:-1]] if len(root) > 2 and root[-1] == root[-2] else [])
+            out += [root[:-1] + "y"] if root.endswith("i") else []
+    return tuple(b for b in dict.fromkeys(out) if b == w or is_inflection(w, b))
+
+
+def _two_hops(lemma: str, english: str, dictionary) -> bool:
+    """Whether the English word is a relation of one of the lemma's better glosses (WordNet's or
+    OpenRussian's), or WordNet relates it to one of them or to one of their relations (контролировать:
+    "control", whose companion "supervise" WordNet relates to "monitor")."""
+    glosses = [g.lower() for g, rank in ranked_glosses(dictionary, lemma) if rank < ALIKE_RANK and " " not in g]
+    near = {stem(g) for g in glosses}
+    for g in glosses:
+        near.update(stem(w) for w in english_related(g) + english_alike(g) if " " not in w)
+    return any(
+        near & ({stem(base)} | {stem(w) for w in english_related(base) if " " not in w})
+        for base in _english_bases(english)
+    )
+
+
+def _related_in_gap(ru_text, en_text, items, chosen, n_targets, dictionary) -> list[Span | None]:
+    """A target still unaligned between two aligned words (the sentence's edges do not count)
+    takes the free English word between their counterparts that two hops of relations tie to its
+    glosses (`_two_hops`), when it is the only such word. The gap must hold no other word's
+    counterpart (the order is kept), and its free English words must not be as many as its
+    unaligned Russian ones: such a gap, left alone by the gap pairs, did not agree (нашла
+    понимания → well received)."""
+    chosen = list(chosen)
+    if dictionary is None:
+        return chosen
+    ru_toks, en_toks = words(ru_text), words(en_text)
+    item_at = {it[0]: j for j, it in enumerate(items)}
+    first, last = {t[0]: k for k, t in enumerate(en_toks)}, {t[1]: k for k, t in enumerate(en_toks)}
+
+    def aligned(k: int) -> tuple[int, int] | None:  # first and last English token of token k's counterpart
+        j = item_at.get(ru_toks[k][0])
+        span = chosen[j] if j is not None else None
+        return (first[span[0]], last[span[1]]) if span and span[0] in first and span[1] in last else None
+
+    def taken(m: int) -> bool:
+        return any(s and _overlap(s, en_toks[m][:2]) for s in chosen)
+
+    for i in range(n_targets):
+        k = next((k for k, t in enumerate(ru_toks) if t[0] == items[i][0]), None)
+        if chosen[i] is not None or k is None:
+            continue
+        k0 = next((m for m in range(k - 1, -1, -1) if aligned(m)), -1)
+        k1 = next((m for m in range(k + 1, len(ru_toks)) if aligned(m)), len(ru_toks))
+        if k0 < 0 or k1 == len(ru_toks):
+            continue
+        lo = aligned(k0)[1] if k0 >= 0 else -1
+        hi = aligned(k1)[0] if k1 < len(ru_toks) else len(en_toks)
+        if hi - lo < 2 or any(s and lo < first.get(s[0], -1) < hi for s in chosen):
+            continue
+        russian = [m for m in range(k0 + 1, k1) if ru_toks[m][0] in item_at
+                   and not _light(items[item_at[ru_toks[m][0]]][2], dictionary)]
+        free = [m for m in range(lo + 1, hi) if _pairable(en_toks[m][2]) and not taken(m)]
+        if len(free) == len(russian):
+            continue
+        found = [m for m in free if (en_toks[m][2][0].islower() or ru_toks[k][2][0].isupper())
+                 and _agree(ru_toks[k][2], en_toks[m][2]) and _two_hops(items[i][2], en_toks[m][2], dictionary)]
+        if len(found) == 1:
+            chosen[i] = en_toks[found[0]][:2]
     return chosen
 
 
@@ -440,6 +557,8 @@ def _fill_from_neighbours(ru_text, en_text, items, chosen, n_targets, weights: W
                 j = en_token(k - 1)
                 if j is not None and _is_genitive_noun(word) and _is_noun(ru_toks[k - 1][2]):
                     pick = _genitive(en_text, en_toks, j, free)
+            if pick is None and weights.adjacency and _is_noun(word):
+                pick = _head_of_genitive(ru_text, en_text, ru_toks, en_toks, k, en_token)
             if pick is None and weights.gaps:
                 pick = _gap(ru_text, en_text, ru_toks, en_toks, k, en_token)
             if pick is not None and 0 <= pick < len(en_toks) and free(pick) and _agree(word, en_toks[pick][2]):
@@ -465,12 +584,15 @@ def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True, d
         span = chosen[item_at[a]] if a in item_at else None
         if span and span[0] in first and span[1] in last:
             anchors.append((k, first[span[0]], last[span[1]]))
+    anchors = _blocks(ru_text, ru_toks, en_toks, anchors)
     if edges:  # the sentence's start and end anchor the words before the first and after the last
-        anchors = [(-1, -1, -1), *anchors, (len(ru_toks), len(en_toks), len(en_toks))]
-    for (k0, _, e0), (k1, e1, _) in pairwise(anchors):
+        anchors = [(-1, -1, -1, -1), *anchors, (len(ru_toks), len(ru_toks), len(en_toks), len(en_toks))]
+    for (_, k0, _, e0), (k1, _, e1, _) in pairwise(anchors):
         if e1 - e0 < 2 or (k0 < 0 and k1 == len(ru_toks)):
             continue
-        ru_parts, en_parts = _clauses(ru_text, ru_toks, k0, k1), _clauses(en_text, en_toks, e0, e1)
+        ru_parts, en_parts = _clauses(ru_text, ru_toks, k0, k1, dash=True), _clauses(en_text, en_toks, e0, e1)
+        if len(ru_parts) != len(en_parts):  # the dash as a copula: отрыв - в пределах → the gap is within
+            ru_parts = _clauses(ru_text, ru_toks, k0, k1)
         if len(ru_parts) != len(en_parts):
             continue
         for n, (ru_part, en_part) in enumerate(zip(ru_parts, en_parts, strict=True)):
@@ -478,7 +600,9 @@ def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True, d
                 continue  # a clause part must touch an aligned word
             ru_gap = [item_at[ru_toks[k][0]] for k in ru_part if ru_toks[k][0] in item_at]
             ru_gap = [j for j in ru_gap if not _light(items[j][2], dictionary)]  # должен: "must"
-            en_gap = [m for m in en_part if not is_function_word(en_toks[m][2])]
+            en_gap = [m for m in en_part if _pairable(en_toks[m][2])]
+            if len(ru_gap) > len(en_gap):  # что станет сильнейшим спадом → this is the greatest drop
+                ru_gap = [j for j in ru_gap if not _copula(items[j][2], dictionary)]
             pairs = list(zip(ru_gap, en_gap, strict=False))
             if (
                 ru_gap and len(ru_gap) == len(en_gap)
@@ -492,6 +616,26 @@ def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True, d
     return chosen
 
 
+def _blocks(ru_text, ru_toks, en_toks, anchors) -> list[tuple[int, int, int, int]]:
+    """Aligned Russian words side by side whose counterparts fill one stretch of English, in any
+    order, as one anchor (first and last Russian token, first and last English token):
+    экономическим успехам Катара → Qatar's economic success, в истории страны → in the country's
+    history. `anchors`: (Russian token, first and last English token), in Russian order."""
+    blocks: list[tuple[int, int, int, int]] = []
+    members: list[set[int]] = []
+    for k, f, g in anchors:
+        if blocks and blocks[-1][1] == k - 1 and not _CLAUSE_MARK.search(ru_text[ru_toks[k - 1][1] : ru_toks[k][0]]):
+            k0, _, f0, g0 = blocks[-1]
+            lo, hi = min(f0, f), max(g0, g)
+            inside = members[-1] | set(range(f, g + 1))
+            if all(m in inside or is_function_word(en_toks[m][2]) for m in range(lo, hi + 1)):
+                blocks[-1], members[-1] = (k0, k, lo, hi), inside
+                continue
+        blocks.append((k, k, f, g))
+        members.append(set(range(f, g + 1)))
+    return blocks
+
+
 def _light(lemma: str, dictionary) -> bool:
     """Whether a Russian word's first gloss is made of English function words (должен "must",
     являться "is", иметь "have"): its English is no content word to pair with."""
@@ -499,16 +643,44 @@ def _light(lemma: str, dictionary) -> bool:
     return bool(glosses) and all(is_function_word(w) for w in glosses[0][0].split())
 
 
-def _clauses(text: str, toks, k0: int, k1: int) -> list[list[int]]:
-    """The tokens strictly between k0 and k1, split where a clause mark stands between two of them."""
+NUMBER_WORDS = frozenset(  # English numbers whose Russian is a numeral (два, сто), never a content word
+    """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred""".split()
+)
+
+
+def _pairable(word: str) -> bool:
+    """An English word that may pair with a Russian content word: no function word, no number
+    whose Russian is a numeral (два швейцарца → two Swiss: два is no content word)."""
+    return not is_function_word(word) and _fold(word) not in NUMBER_WORDS
+
+
+COPULAS = frozenset({"be", "become"})
+
+
+def _copula(lemma: str, dictionary) -> bool:
+    """Whether a Russian word may be a linking verb ("become", "be" among its first glosses: стать):
+    the English may say it with "is", a function word."""
+    glosses = ranked_glosses(dictionary, lemma) if dictionary is not None else ()
+    return any(g.lower() in COPULAS for g, _ in glosses[:3])
+
+
+def _clauses(text: str, toks, k0: int, k1: int, dash: bool = False) -> list[list[int]]:
+    """The tokens strictly between k0 and k1, split where a clause mark (with `dash`, a spaced
+    hyphen too) stands between two of them."""
+
+    def mark(x: int, y: int) -> bool:
+        inner = _between(text, toks, x, y)
+        return bool(_CLAUSE_MARK.search(inner) or (dash and _DASH.search(inner)))
+
     parts: list[list[int]] = [[]]
     for k in range(k0 + 1, k1):
-        if k > k0 + 1 and _CLAUSE_MARK.search(_between(text, toks, k - 1, k)):
+        if k > k0 + 1 and mark(k - 1, k):
             parts.append([])
         parts[-1].append(k)
-    if _CLAUSE_MARK.search(_between(text, toks, k0, k0 + 1)):
+    if mark(k0, k0 + 1):
         parts.insert(0, [])
-    if k1 - 1 > k0 and _CLAUSE_MARK.search(_between(text, toks, k1 - 1, k1)):
+    if k1 - 1 > k0 and mark(k1 - 1, k1):
         parts.append([])
     return parts
 
@@ -564,6 +736,29 @@ def _genitive(en_text, en_toks, j, free) -> int | None:
     return None
 
 
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _head_of_genitive(ru_text, en_text, ru_toks, en_toks, k, en_token) -> int | None:
+    """The English of a noun followed by a genitive whose first word is aligned: the word before
+    "of" that stands before that counterpart (комплекс дополнительных мер → a set of additional
+    measures; articles may stand between: результаты переговоров → the results of the talks)."""
+    m = k + 1
+    if m >= len(ru_toks) or ru_text[ru_toks[k][1] : ru_toks[m][0]].strip():
+        return None
+    if ru_tag(ru_toks[m][2]).case != "gent" or ru_tag(ru_toks[m][2]).POS not in {"NOUN", "ADJF", "PRTF"}:
+        return None
+    j = en_token(m)
+    if j is None:
+        return None
+    j -= 1
+    while j >= 0 and _fold(en_toks[j][2]) in _ARTICLES:
+        j -= 1
+    if j < 1 or _fold(en_toks[j][2]) != "of" or _CLAUSE_MARK.search(en_text[en_toks[j - 1][1] : en_toks[j + 1][0]]):
+        return None
+    return j - 1 if _pairable(en_toks[j - 1][2]) else None
+
+
 def _common_noun(word: str) -> bool:
     """A capitalised English word that is some Russian word's gloss (Treasury, State), not a name."""
     from cards.lexicon.lexicon import shipped
@@ -572,6 +767,7 @@ def _common_noun(word: str) -> bool:
 
 
 _CLAUSE_MARK = re.compile(r"[.,;:!?()«»“”\"–—]")
+_DASH = re.compile(r"\s-\s")  # a spaced hyphen: a dash between clauses, or the Russian copula (отрыв - в пределах)
 
 
 def _gap(ru_text, en_text, ru_toks, en_toks, k, en_token) -> int | None:
@@ -592,5 +788,5 @@ def _gap(ru_text, en_text, ru_toks, en_toks, k, en_token) -> int | None:
     jb, ja = en_token(before), en_token(after)
     if jb is None or ja is None or ja - jb < 2 or _CLAUSE_MARK.search(en_text[en_toks[jb][1] : en_toks[ja][0]]):
         return None
-    inside = [m for m in range(jb + 1, ja) if not is_function_word(en_toks[m][2])]
+    inside = [m for m in range(jb + 1, ja) if _pairable(en_toks[m][2])]
     return inside[0] if len(inside) == 1 else None
