@@ -151,7 +151,7 @@ def _solve(ru: _Side, en: _Side, table, guide: Path | None = None, pooled: int =
     """
     weights = WEIGHTS if pooled == 1 else dataclasses.replace(WEIGHTS, match=WEIGHTS.match / pooled)
     if table is None:  # without lexicon stems, the null evidence and the merge check rest on too little
-        weights = dataclasses.replace(weights, presence=0.0, lone=0.0, stay=0.0)
+        weights = dataclasses.replace(weights, presence=0.0, lone=0.0, bare=0.0, stay=0.0)
     n, m = len(ru.texts), len(en.texts)
     ru_words = en_words = None
     if table is not None:  # the second pass: the bilingual dictionary too

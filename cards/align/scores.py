@@ -51,6 +51,7 @@ class Weights:
     null: float = 0.02  # prior of a 1-0 or 0-1 bead (Gale & Church's 0.0099); the 1-1 prior gives way
     lone: float = 1.5  # cost of each part of a merged bead that finds nothing of its own in the other side's run …
     enough: float = 6.0  # … and part of it below this much evidence of its own (log-likelihood ratio)
+    bare: float = 1.0  # … and this more for a part that finds nothing at all (a caption), not even shared words
     presence: float = 0.5  # weight of null_evidence (its anchors are far from independent)
     stay: float = 1.75  # log-odds bonus of a 1-0 (0-1) bead right after another: omissions come in runs
 
@@ -341,7 +342,7 @@ def bead_costs(band: Band, ev: Evidence, tables, w: Weights) -> list[np.ndarray]
             i0 = np.maximum(rows - a, 0)
             j0 = np.maximum(cols - b, 0)
             lex = np.zeros(cols.shape)
-            lone = np.zeros(cols.shape)  # segments of a merged bead with little evidence of their own
+            lone = np.zeros(cols.shape)  # the cost of the parts of a merged bead with little evidence of their own
             ru_common = _common(shared, base, i0, j0, a, b, n)
             en_common = _common(shared_t, base_t, j0, i0, b, a, m)
             for da in range(a):
@@ -349,17 +350,17 @@ def bead_costs(band: Band, ev: Evidence, tables, w: Weights) -> list[np.ndarray]
                 part = matches[b - 1, p, np.clip(j0 - base[p], 0, matches.shape[2] - 1)]
                 lex += part
                 own = part - _around(ru_common, da, a) / 2.0
-                lone += _alone(own, w.enough) * ~_glued(ev.ru_glue, p, da, a)
+                lone += (w.lone * _alone(own, w.enough) + w.bare * (part <= 0)) * ~_glued(ev.ru_glue, p, da, a)
             for db in range(b):
                 q = np.minimum(j0 + db, m - 1)
                 part = matches_t[a - 1, q, np.clip(i0 - base_t[q], 0, matches_t.shape[2] - 1)]
                 lex += part
                 own = part - _around(en_common, db, b) / 2.0
-                lone += _alone(own, w.enough) * ~_glued(ev.en_glue, q, db, b)
+                lone += (w.lone * _alone(own, w.enough) + w.bare * (part <= 0)) * ~_glued(ev.en_glue, q, db, b)
             lex -= sum(ru_common) + sum(en_common)  # a merged side's anchors count once, as in one segment
             cost -= w.match * lex / 2.0
             if a + b > 2:  # a merge must be earned: a part that adds nothing is likelier left out
-                cost += w.lone * lone
+                cost += lone
             # Structure: kinds must agree; paragraph starts should agree and not fall inside a bead.
             cost += w.kind * np.abs((_run(kr, a) / a)[:, None] - (_run(ke, b) / b)[cols])
             if structured:
