@@ -36,7 +36,7 @@ PRIOR = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0.
 @dataclass(frozen=True)
 class Weights:
     """How much each kind of evidence counts. Chosen by small grids on the perturbed WMT21 sets
-    (bench/align_tune.py; null, lone and presence on the tune half only), never on the seed."""
+    (bench/align_tune.py; null, lone, bare and presence on the tune half only), never on the seed."""
 
     length: float = 1.0
     match: float = 1.0  # scale of the lexical log-likelihood ratio
@@ -276,7 +276,8 @@ def _alone(part: np.ndarray, enough: float) -> np.ndarray:
     """How far a part of a merged bead stands alone: 1 when its own evidence (the log-likelihood ratio of
     its anchors in the other side's run) is 0 or less, falling to 0 at `enough`. On the tune half, 2% of
     the parts of true merges are at 0 or less and 25% below 6; of the left-out or inserted segments
-    next to a 1-1 bead, 81% and 99%: a caption naming the sentence's person finds that name, no more."""
+    next to a 1-1 bead, 81% and 99%: a caption naming the sentence's person finds that name, no more
+    (measured before the words a part shares with its neighbour counted half)."""
     return np.clip(1.0 - part / enough, 0.0, 1.0) if enough > 0 else (part <= 0).astype(float)
 
 
