@@ -180,7 +180,7 @@ def _solve(ru: _Side, en: _Side, table, guide: Path | None = None, pooled: int =
     )
 
     ru_shared = en_shared = None
-    if table is not None and weights.lone:  # the merge check: what a part shares with the next one
+    if table is not None:  # the second pass: what each segment shares with the next (merged beads)
         ru_shared, en_shared = _shared(ru_rows), _shared(en_rows)
 
     def window(a: int, b: int, c: int, d: int, guide: Path | None, points: list | None):
