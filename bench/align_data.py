@@ -248,10 +248,14 @@ HELD_OUT_NOTE = ("tune: the even-numbered WMT21 documents, seed 2026, the tune p
                  "(held/wmt21-insert-runs: 2 or 3 inserted lines together)")
 
 
-def split_sets(part: str) -> dict[str, list[list]]:
-    """The tune or held-out half: kinds with many omissions, left-out paragraphs and inserted lines."""
+HELD_SEED_OFFSET = 4242 - 2026  # the held-out half's seed is the tune half's plus this
+
+
+def split_sets(part: str, seed: int = 2026) -> dict[str, list[list]]:
+    """The tune or held-out half: kinds with many omissions, left-out paragraphs and inserted lines.
+    `seed` is the tune half's (the held-out half takes seed + HELD_SEED_OFFSET): 2026 gives 2026 and 4242."""
     wmt = wmt21_units()[0 if part == "tune" else 1 :: 2]
-    rnd = random.Random(2026 if part == "tune" else 4242)
+    rnd = random.Random(seed if part == "tune" else seed + HELD_SEED_OFFSET)
     out = {
         "wmt21-delete": [delete(d, rnd, max(1, round(0.05 * len(d)))) for d in wmt],
         "wmt21-omit": [delete(d, rnd, max(2, round(0.15 * len(d)))) for d in wmt],
@@ -282,4 +286,4 @@ def sets(seed: int = 2026) -> dict[str, list[list]]:
     out["wmt21-mixed"] = [mixed(d, rnd) for d in wmt]
     out["wmt21-concat10"] = [mixed(d, rnd) for d in concat(wmt, 10)]
     out["wmt21-concat-all"] = [mixed(d, rnd) for d in concat(wmt, len(wmt))]
-    return out | split_sets("tune") | split_sets("held")
+    return out | split_sets("tune", seed) | split_sets("held", seed)

@@ -1,6 +1,7 @@
 """Grid search of the aligner's evidence weights on the perturbed WMT21 sets (not on the seed).
 
     python bench/align_tune.py 'match=0.5,1' 'run=0,0.5,1' ...
+    python bench/align_tune.py --seeds 2026,7,11,13 'lone=1,1.5,2.5'   # the tune half drawn with each seed
 Runs the tune half only. Prints strict F1 per set and the mean for every combination; the chosen values go into
 cards/align/scores.Weights by hand.
 """
@@ -30,26 +31,33 @@ SETS = ("tune/wmt21-delete", "tune/wmt21-omit", "tune/wmt21-omit-runs", "tune/wm
 
 
 def main() -> None:
-    grid = {}
-    for arg in sys.argv[1:]:
+    grid, seeds, args = {}, [2026], sys.argv[1:]
+    if args[:1] == ["--seeds"]:
+        seeds, args = [int(s) for s in args[1].split(",")], args[2:]
+    for arg in args:
         name, values = arg.split("=")
         grid[name] = [float(v) for v in values.split(",")]
-    data = {k: v for k, v in align_data.sets().items() if k in SETS}
-    flat = {k: [align_data.flatten(d) for d in v] for k, v in data.items()}
+    flat = {(seed, k): [align_data.flatten(d) for d in v]
+            for seed in seeds for k, v in align_data.split_sets("tune", seed).items() if k in SETS}
     for combo in itertools.product(*grid.values()):
         A.WEIGHTS = dataclasses.replace(scores.Weights(), **dict(zip(grid, combo, strict=True)))
-        f1, null, one = [], [], []
-        for name in SETS:
-            pairs = [([t for t, _ in r], [t for t, _ in e]) for r, e, _ in flat[name]]
-            golds = [g for _, _, g in flat[name]]
+        f1, null, one, every_gold, every_test = [], [], [], [], []
+        for key in flat:
+            pairs = [([t for t, _ in r], [t for t, _ in e]) for r, e, _ in flat[key]]
+            golds = [g for _, _, g in flat[key]]
             beads = [[(b.ru, b.en) for b in d] for d in A.align_many(pairs)]
             f1.append(score(golds, beads)["f"])
             t = by_type(golds, beads)
             null.append((t[1, 0][0] * t[1, 0][2] + t[0, 1][0] * t[0, 1][2]) / (t[1, 0][2] + t[0, 1][2]))
             one.append(t[1, 1][0])
+            every_gold += golds
+            every_test += beads
         mean = lambda x: sum(x) / len(x)  # noqa: E731
+        pooled = by_type(every_gold, every_test)
+        kinds = " ".join(f"{a}-{b} {pooled[a, b][0]:.4f}" for a, b in ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1)))
         print(dict(zip(grid, combo, strict=True)), "F1", " ".join(f"{x:.3f}" for x in f1),
-              f"mean {mean(f1):.4f} | null R {mean(null):.3f} | 1-1 R {mean(one):.4f}", flush=True)
+              f"mean {mean(f1):.4f} | null R {mean(null):.3f} | 1-1 R {mean(one):.4f} | pooled R: {kinds}"
+              f" | F1 pooled {score(every_gold, every_test)['f']:.4f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -105,6 +105,32 @@ def test_a_part_of_a_merge_stands_alone_by_degrees():
     assert _alone(np.array([-1.0, 0.5]), 0.0).tolist() == [1.0, 0.0]  # enough 0: the former all-or-nothing
 
 
+@pytest.mark.parametrize("side, at, line", [
+    ("ru", 4, "Президент Беларуси Александр Лукашенко принимал делегацию во главе со спецпосланником США"),
+    ("en", 4, "President of Belarus Alexander Lukashenko received a delegation led by US Special Envoy"),
+    ("ru", 3, "Очередной раунд белорусско-американских переговоров состоялся в Минске"),
+    ("en", 3, "Another round of Belarusian–American negotiations took place in Minsk"),
+])
+def test_a_headline_left_out_is_not_merged_with_its_lead(side, at, line):
+    """A headline repeats its lead's words: with no counterpart of its own, what it finds in the other
+    side's lead is its neighbour's evidence, not its own, so it is a 1-0 (0-1) bead, not half of a merge."""
+    ru, en = _lines("ru.txt")[4:14], _lines("en.txt")[4:14]
+    (ru if side == "ru" else en).insert(at, line)
+    beads = {(b.ru, b.en): b.score for b in align(ru, en)}
+    alone = ((at,), ()) if side == "ru" else ((), (at,))
+    assert alone in beads and beads[alone] > 0.9
+    assert ((at + 1,), (at,)) in beads if side == "ru" else ((at,), (at + 1,)) in beads
+
+
+def test_shared_anchors_of_neighbours():
+    from cards.align import _shared
+    from cards.align.scores import _around
+
+    assert _shared([("#1", "s:a"), ("s:a", "s:b"), ("s:c",)]) == [("s:a",), (), ()]
+    common = [1.0, 2.0]  # what parts 0 and 1, and parts 1 and 2, of a three-part bead share
+    assert [_around(common, k, 3) for k in range(3)] == [1.0, 3.0, 2.0]
+
+
 def test_dictionary_translates_stems_both_ways():
     from cards.align.dictionary import translations
 

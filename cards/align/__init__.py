@@ -151,7 +151,7 @@ def _solve(ru: _Side, en: _Side, table, guide: Path | None = None, pooled: int =
     """
     weights = WEIGHTS if pooled == 1 else dataclasses.replace(WEIGHTS, match=WEIGHTS.match / pooled)
     if table is None:  # without lexicon stems, the null evidence and the merge check rest on too little
-        weights = dataclasses.replace(weights, presence=0.0, lone=0.0, stay=0.0)
+        weights = dataclasses.replace(weights, presence=0.0, lone=0.0, bare=0.0, stay=0.0)
     n, m = len(ru.texts), len(en.texts)
     ru_words = en_words = None
     if table is not None:  # the second pass: the bilingual dictionary too
@@ -179,10 +179,17 @@ def _solve(ru: _Side, en: _Side, table, guide: Path | None = None, pooled: int =
           if pooled == 1 and weights.presence else (None, None)),
     )
 
+    ru_shared = en_shared = None
+    if table is not None:  # the second pass: what each segment shares with the next (merged beads)
+        ru_shared, en_shared = _shared(ru_rows), _shared(en_rows)
+
     def window(a: int, b: int, c: int, d: int, guide: Path | None, points: list | None):
         """Solve rows a..b against columns c..d (guide and points in window coordinates)."""
-        ru_ix = scores.index(ru_rows[a:b], en_cols[c:d], ru_chance, weights.run, weights.miss, ru_found)
-        en_ix = scores.index(en_rows[c:d], ru_cols[a:b], en_chance, weights.run, weights.miss, en_found)
+        def ix(rows, cols, chance, found, shared):
+            main = scores.index(rows, cols, chance, weights.run, weights.miss, found)
+            return main, None if shared is None else scores.index(shared, cols, chance, weights.run, weights.miss, found)
+        ru_ix = ix(ru_rows[a:b], en_cols[c:d], ru_chance, ru_found, ru_shared and ru_shared[a:b])
+        en_ix = ix(en_rows[c:d], ru_cols[a:b], en_chance, en_found, en_shared and en_shared[c:d])
         return _solve_window(_cut(ev, a, b, c, d), ru_ix, en_ix, weights, guide, points, pooled == 1)
 
     full = max(n, m) <= FULL_BAND
@@ -207,7 +214,7 @@ def _solve_window(ev: scores.Evidence, ru_ix, en_ix, weights, guide: Path | None
     n, m = len(ev.ru_len), len(ev.en_len)
 
     def run(band: dp.Band):
-        tables = (_table(ru_ix, n, band.lo, band.width), _table(en_ix, m, *_transpose(band)))
+        tables = (_tables(ru_ix, n, band.lo, band.width), _tables(en_ix, m, *_transpose(band)))
         costs = scores.bead_costs(band, ev, tables, weights)
         return dp.viterbi(band, costs, weights.stay)[0], costs
 
@@ -297,13 +304,21 @@ def _coarse_points(ru: _Side, en: _Side, pooled: int) -> list[tuple[int, int]]:
     return [(min(i * BLOCK, n), min(j * BLOCK, m)) for _, i, j in coarse if 0 < i * BLOCK < n and 0 < j * BLOCK < m]
 
 
-def _table(ix: scores.Index, n: int, lo: np.ndarray, width: int):
-    """Match table for the n segments of one side against the band's windows on the other."""
+def _tables(ixs: tuple[scores.Index, scores.Index | None], n: int, lo: np.ndarray, width: int):
+    """Match tables for the n segments of one side against the band's windows on the other: of each
+    segment's anchors, and of those it shares with the next segment (None when not asked for)."""
     nxt = lo[np.minimum(np.arange(n) + 1, len(lo) - 1)]
     ahead = lo[np.minimum(np.arange(n) + 3, len(lo) - 1)] - nxt
     base = nxt - 3
     span = int(ahead.max(initial=0)) + width + 4
-    return scores.match_table(ix, n, base, span), base
+    main, shared = ixs
+    return (scores.match_table(main, n, base, span), base,
+            None if shared is None else scores.match_table(shared, n, base, span))
+
+
+def _shared(rows: Sets) -> Sets:
+    """Each segment's anchors that the next segment holds too (a headline and its lead say the same)."""
+    return [tuple(sorted(set(r).intersection(nxt))) for r, nxt in zip(rows, rows[1:], strict=False)] + [()]
 
 
 def _transpose(band: dp.Band) -> tuple[np.ndarray, int]:

@@ -3,7 +3,9 @@
 cost = prior(type) + length (Gale–Church, fitted, softened tails) − lexical log-likelihood ratio
        (anchors found or not found, against chance) − glue (re-joining a cut sentence)
        + punctuation profile + structure (paragraph starts, segment kinds)
-       + for a merged bead, a cost for each part that finds little of its own (the merge check)
+       + for a merged bead, a cost for each part that finds little of its own (the merge check: an
+         anchor it shares with its neighbour in the bead counts half), and the anchors of a merged
+         side count once, as in one segment (a headline merged with its lead is not found twice)
        − for a 1-0 / 0-1 bead, the evidence that the segment has no counterpart at all: how many
          of its anchors the other side lacks everywhere (null_evidence).
 """
@@ -34,7 +36,7 @@ PRIOR = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0.
 @dataclass(frozen=True)
 class Weights:
     """How much each kind of evidence counts. Chosen by small grids on the perturbed WMT21 sets
-    (bench/align_tune.py; null, lone and presence on the tune half only), never on the seed."""
+    (bench/align_tune.py; null, lone, bare and presence on the tune half only), never on the seed."""
 
     length: float = 1.0
     match: float = 1.0  # scale of the lexical log-likelihood ratio
@@ -47,8 +49,9 @@ class Weights:
     paragraph: float = 1.5
     kind: float = 2.0
     null: float = 0.02  # prior of a 1-0 or 0-1 bead (Gale & Church's 0.0099); the 1-1 prior gives way
-    lone: float = 2.5  # cost of each part of a merged bead that finds nothing in the other side's run …
+    lone: float = 1.5  # cost of each part of a merged bead that finds nothing of its own in the other side's run …
     enough: float = 6.0  # … and part of it below this much evidence of its own (log-likelihood ratio)
+    bare: float = 1.0  # … and this more for a part that finds nothing at all (a caption), not even shared words
     presence: float = 0.5  # weight of null_evidence (its anchors are far from independent)
     stay: float = 1.75  # log-odds bonus of a 1-0 (0-1) bead right after another: omissions come in runs
 
@@ -273,7 +276,8 @@ def _alone(part: np.ndarray, enough: float) -> np.ndarray:
     """How far a part of a merged bead stands alone: 1 when its own evidence (the log-likelihood ratio of
     its anchors in the other side's run) is 0 or less, falling to 0 at `enough`. On the tune half, 2% of
     the parts of true merges are at 0 or less and 25% below 6; of the left-out or inserted segments
-    next to a 1-1 bead, 81% and 99%: a caption naming the sentence's person finds that name, no more."""
+    next to a 1-1 bead, 81% and 99%: a caption naming the sentence's person finds that name, no more
+    (measured before the words a part shares with its neighbour counted half)."""
     return np.clip(1.0 - part / enough, 0.0, 1.0) if enough > 0 else (part <= 0).astype(float)
 
 
@@ -287,10 +291,30 @@ def _glued(glue: np.ndarray, p: np.ndarray, k: int, size: int) -> np.ndarray:
     return out
 
 
+def _common(shared, base, i0, j0, a: int, b: int, n: int) -> list:
+    """For each pair of neighbours (k, k + 1) among the `a` segments of a bead's side from i0: the
+    evidence of the anchors they share in the other side's run of `b` from j0 (none without `shared`).
+    A headline and its lead share most of theirs; the two halves of a cut sentence, few. (The first and
+    third part of a 3-1 bead are not compared: such beads are rare.)"""
+    if shared is None or b == 0:
+        return [0.0] * max(a - 1, 0)
+    out = []
+    for k in range(a - 1):
+        p = np.minimum(i0 + k, n - 1)
+        out.append(shared[b - 1, p, np.clip(j0 - base[p], 0, shared.shape[2] - 1)])
+    return out
+
+
+def _around(common: list, k: int, a: int):
+    """What the k-th of a bead's `a` parts shares with its neighbours in the bead: the evidence it does
+    not bring on its own."""
+    return (common[k - 1] if k > 0 else 0.0) + (common[k] if k + 1 < a else 0.0)
+
+
 def bead_costs(band: Band, ev: Evidence, tables, w: Weights) -> list[np.ndarray]:
     """Cost of the bead of each type ending at every cell of the band (inf where impossible)."""
     n, m = band.n, band.m
-    (matches, base), (matches_t, base_t) = tables
+    (matches, base, shared), (matches_t, base_t, shared_t) = tables
     rows = np.arange(n + 1)[:, None]
     cols = np.minimum(band.columns(), m)
     lr, le = _prefix(ev.ru_len.astype(float)), _prefix(ev.en_len.astype(float))
@@ -319,20 +343,25 @@ def bead_costs(band: Band, ev: Evidence, tables, w: Weights) -> list[np.ndarray]
             i0 = np.maximum(rows - a, 0)
             j0 = np.maximum(cols - b, 0)
             lex = np.zeros(cols.shape)
-            lone = np.zeros(cols.shape)  # segments of a merged bead with little evidence of their own
+            lone = np.zeros(cols.shape)  # the cost of the parts of a merged bead with little evidence of their own
+            ru_common = _common(shared, base, i0, j0, a, b, n)
+            en_common = _common(shared_t, base_t, j0, i0, b, a, m)
             for da in range(a):
                 p = np.minimum(i0 + da, n - 1)
                 part = matches[b - 1, p, np.clip(j0 - base[p], 0, matches.shape[2] - 1)]
                 lex += part
-                lone += _alone(part, w.enough) * ~_glued(ev.ru_glue, p, da, a)
+                own = part - _around(ru_common, da, a) / 2.0
+                lone += (w.lone * _alone(own, w.enough) + w.bare * (part <= 0)) * ~_glued(ev.ru_glue, p, da, a)
             for db in range(b):
                 q = np.minimum(j0 + db, m - 1)
                 part = matches_t[a - 1, q, np.clip(i0 - base_t[q], 0, matches_t.shape[2] - 1)]
                 lex += part
-                lone += _alone(part, w.enough) * ~_glued(ev.en_glue, q, db, b)
+                own = part - _around(en_common, db, b) / 2.0
+                lone += (w.lone * _alone(own, w.enough) + w.bare * (part <= 0)) * ~_glued(ev.en_glue, q, db, b)
+            lex -= sum(ru_common) + sum(en_common)  # a merged side's anchors count once, as in one segment
             cost -= w.match * lex / 2.0
             if a + b > 2:  # a merge must be earned: a part that adds nothing is likelier left out
-                cost += w.lone * lone
+                cost += lone
             # Structure: kinds must agree; paragraph starts should agree and not fall inside a bead.
             cost += w.kind * np.abs((_run(kr, a) / a)[:, None] - (_run(ke, b) / b)[cols])
             if structured:
