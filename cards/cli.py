@@ -45,8 +45,8 @@ def learner_options(command):
         click.option("--level", default="B1", show_default=True, metavar="A2|B1|B2|C1|ZIPF", callback=_level,
                      help="What you know: a CEFR level, or a Zipf cut (lemmas this frequent count as known)."),
         click.option("--max-new", type=click.IntRange(min=1), default=6, show_default=True,
-                     help="New words per card (words neither worth a card of their own nor the topic's fill it up to 4; "
-                          "a third more that no other sentence has)."),
+                     help="New words per card, plus a third more when no other sentence has them (words neither "
+                          "worth a card of their own nor the topic's fill a card only up to 4)."),
     )):
         command = option(command)
     return command
