@@ -52,6 +52,7 @@ CLOZE_MODEL_NAME = "Russian cloze (cards)"
 GUID_NAMESPACES = {"sentence": "cards:russian-sentence:v1", "cloze": "cards:russian-cloze:v1"}
 
 
+@functools.lru_cache(maxsize=100_000)  # each pair's sentence is asked for by both note types and the deck's memory
 def normalise_sentence(text: str) -> str:
     """The form of a Russian sentence that decides its identity: no stress marks, ё→е, folded space and case."""
     text = unicodedata.normalize("NFD", text)

@@ -111,13 +111,16 @@ FADED_PHRASES = tuple(tuple(p.split()) for p in (
 ))
 
 
+_FADED_BY_FIRST = {first: tuple(p for p in FADED_PHRASES if p[0] == first) for first in {p[0] for p in FADED_PHRASES}}
+
+
 def faded_nouns(tokens: Sequence[Token]) -> frozenset[int]:
     """Indices of the tokens that are the nouns of a compound preposition or adverb (`FADED_PHRASES`),
     its words one space apart: в связи с этим → {1}."""
     words = [t.text.lower().replace("ё", "е") for t in tokens]
     out: set[int] = set()
     for i in range(len(tokens)):
-        for phrase in FADED_PHRASES:
+        for phrase in _FADED_BY_FIRST.get(words[i], ()):
             stop = i + len(phrase)
             if (stop <= len(tokens) and tuple(words[i:stop]) == phrase
                     and all(tokens[j + 1].start - tokens[j].stop == 1 for j in range(i, stop - 1))):
