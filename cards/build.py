@@ -241,7 +241,7 @@ def choose_cards(
             earlier[i] = tuple(note["lemmas"])
     taught_before = frozenset(lemma for n in earlier_notes.values() for lemma in n.get("lemmas", ()))
     built = frozenset(a.pairs[0].source for a in articles if a.key in built_before and a.pairs)
-    decisions = select(pairs, analyses, known | taught_before, options, earlier, listed=known, built=built)
+    decisions = select(pairs, analyses, known | taught_before, options, earlier, listed=known, built=built, named=True)
     chosen = chosen_in_order(decisions)
     of_article: dict[int, list[Decision]] = {}
     for d in sorted(chosen, key=lambda d: d.index):

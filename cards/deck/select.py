@@ -889,6 +889,7 @@ def select(
     earlier: Mapping[int, Sequence[str]] | None = None,
     listed: frozenset[str] | None = None,
     built: frozenset[str] = frozenset(),
+    named: bool = False,
 ) -> tuple[Decision, ...]:
     """Decide for every pair whether it becomes a card, with the deciding rule and its targets.
     `listed`: the words on the learner's own lists (by default all of `known`); kept cards of an earlier
@@ -898,11 +899,12 @@ def select(
     they taught: they are kept as they were, so a rebuild updates those notes instead of dropping them,
     and their lemmas count as taught for the rest. An article (`Pair.source`) with such cards was built
     before: it gets no new cards, even when the other articles now make more of its words worth a card.
-    So does an article in `built` (the sources of articles an earlier build had, even those it made no card of)."""
+    So does an article in `built` (the sources of articles an earlier build had, even those it made no card of).
+    `named`: the analyses have been through `with_names` already (as `cards build` passes them)."""
     if len(pairs) != len(analyses):
         raise ValueError("one analysis per pair")
     known = frozenset(lemma_key(k) for k in known)
-    analyses = with_names(pairs, analyses)
+    analyses = analyses if named else with_names(pairs, analyses)
     of_article = article_options(pairs, analyses, options)
     own = [of_article[p.source] for p in pairs]  # with what its article is about, and how far it is on the topic
     options = with_subjects(options, frozenset().union(*(o.topic for o in of_article.values())))  # for the weights and a card's room

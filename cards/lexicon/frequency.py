@@ -19,10 +19,11 @@ Example:
 from __future__ import annotations
 
 import functools
+import os
 import sqlite3
 from pathlib import Path
 
-from cards.deck.files import cache_dir
+from cards.deck.files import CACHE_DIR_VARIABLE, cache_dir
 from cards.lexicon.tables import connection
 
 FORMAT = 1  # the layout of the table; a new one names other files
@@ -43,6 +44,11 @@ def top(lang: str, n: int) -> list[str]:
 
 def table_path(lang: str) -> Path:
     """Where the table of `lang` for the installed wordfreq lives."""
+    return _table_path(lang, os.environ.get(CACHE_DIR_VARIABLE, ""))
+
+
+@functools.lru_cache(maxsize=16)  # one Path a folder: selection looks up tens of thousands of words
+def _table_path(lang: str, _cache_dir_variable: str) -> Path:
     return cache_dir() / f"wordfreq-{lang}-{_wordfreq_version()}-{FORMAT}.sqlite"
 
 
