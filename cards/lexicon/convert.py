@@ -346,21 +346,37 @@ def topic_rows(openrussian: Path, wiktionary: Path, seeds: Path) -> list[str]:
 
 
 EVERYDAY_MIN_ZIPF = {"A1": 3.5, "A2": 3.5, "B1": 3.0, "B2": 3.0}  # a rare word is no one's everyday vocabulary
+CONFIRMING_RANK = 0.3  # Wiktionary lists the word first or second among the seed term's translations
 
 
 def everyday_rows(openrussian: Path, wiktionary: Path, seeds: Path, topic: set[str]) -> list[str]:
     """Everyday Russian lemmas with the CEFR level a learner knows them by: "level<TAB>lemma<TAB>term".
     A lemma of the topic is never everyday vocabulary, nor is one rarer than EVERYDAY_MIN_ZIPF (приволакивать
-    is no one's A1 word for "bring"), counted with ё written as е too (тёмный)."""
-    from wordfreq import zipf_frequency
+    is no one's A1 word for "bring"). Rarity is that of the dictionary form or, for a noun (mostly
+    met in other forms: подушка 3.5 alone, 4.4 in all its forms), of all its forms where Wiktionary
+    confirms the match: it lists the word among the first translations of the seed term (подушка under
+    "pillow"; not присяжный under "born", which its first gloss matched). Verbs and adjectives keep the
+    dictionary form's rarity: those of official prose (возглавлять "head", тяжкий "heavy") would pass."""
+    from cards.lexicon.analyser import lemma_zipf, zipf
 
-    def zipf(lemma: str) -> float:  # wordfreq counts тёмный mostly as темный
-        return max(zipf_frequency(lemma, "ru"), zipf_frequency(lemma.replace("ё", "е"), "ru"))
+    confirmed: set[tuple[str, str]] = set()
+    with gzip.open(wiktionary, "rt", encoding="utf-8") as f:
+        for line in f:
+            lemma, heads = line.rstrip("\n").split("\t")
+            confirmed.update((lemma, h.lower()) for h, r in (x.rsplit(":", 1) for x in heads.split("; "))
+                             if float(r) <= CONFIRMING_RANK)
+
+    def common(lemma: str, term: str) -> bool:
+        floor = EVERYDAY_MIN_ZIPF[levels[term]]
+        if zipf(lemma) >= floor:
+            return True
+        noun = not lemma.endswith(("ый", "ий", "ой"))  # not an adjective used as one (чернокожий)
+        return noun and (lemma, term) in confirmed and lemma_zipf(lemma, "noun") >= floor
 
     levels = read_seeds(seeds)
     found = matched_lemmas(openrussian, wiktionary, set(levels), strict=True)
     return [f"{levels[term]}\t{lemma}\t{term}" for lemma, term in sorted(found.items())
-            if lemma not in topic and zipf(lemma) >= EVERYDAY_MIN_ZIPF[levels[term]]]
+            if lemma not in topic and common(lemma, term)]
 
 
 # --- the whole conversion -------------------------------------------------------------------------
