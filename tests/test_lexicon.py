@@ -406,3 +406,47 @@ def test_a_noun_in_ets_or_an_adjective_used_as_a_noun_gets_what_it_is_made_from(
     assert base_words("русскоязычный") == (("русско-", "язычный"),)
     assert meaning_for("русскоязычный", None, dictionary)[0].startswith("русско- + язычный: ")
     assert base_words("абвгоязычный") == ()  # no known first part
+
+
+def _everyday(tmp_path, openrussian: list[str], wiktionary: list[str], seeds: str, topic: set[str] = frozenset()):
+    """everyday_rows on tiny source tables written to tmp_path."""
+    import gzip
+
+    from cards.lexicon.convert import everyday_rows
+
+    files = {}
+    for name, lines in (("openrussian", openrussian), ("wiktionary", wiktionary)):
+        files[name] = tmp_path / f"{name}.tsv.gz"
+        with gzip.open(files[name], "wt", encoding="utf-8") as f:
+            f.writelines(line + "\n" for line in lines)
+    (tmp_path / "seeds.txt").write_text("# level<TAB>term\n" + seeds, encoding="utf-8")
+    return everyday_rows(files["openrussian"], files["wiktionary"], tmp_path / "seeds.txt", set(topic))
+
+
+def test_an_everyday_noun_rare_in_its_dictionary_form_is_everyday_where_wiktionary_confirms_it(tmp_path):
+    """подушка is rare as a nominative (Zipf 3.45, under A2's floor of 3.5) but common in all its forms;
+    Wiktionary lists it under "pillow", so it is everyday. An adjective matched by its first gloss
+    alone (присяжный "born", a juror) is not, nor is подушка without Wiktionary's word for it."""
+    openrussian = ["подушка\tподу́шка\tnoun\t\t\t\t\tpillow; cushion", "присяжный\tприсяжный\tadj\t\t\t\t\tborn; sworn"]
+    seeds = "A2\tpillow\nA1\tborn\n"
+    rows = _everyday(tmp_path, openrussian, ["подушка\tpillow:0; cushion:0", "присяжный\tjuror:0"], seeds)
+    assert rows == ["A2\tподушка\tpillow"]
+    assert _everyday(tmp_path, openrussian, ["подушка\tcushion:0"], seeds) == []
+
+
+def test_a_gloss_with_an_article_matches_the_seed_term_and_the_topic_wins(tmp_path):
+    """тысяча "a thousand" is the seed term thousand; a word of the topic is never everyday."""
+    openrussian = ["тысяча\tты́сяча\tnoun\t\t\t\t\ta thousand", "выборы\tвы́боры\tnoun\t\t\t\t\telection; elections"]
+    seeds = "A1\tthousand\nA1\telection\n"
+    assert _everyday(tmp_path, openrussian, [], seeds, topic={"выборы"}) == ["A1\tтысяча\tthousand"]
+
+
+def test_the_shipped_everyday_words_are_everyday_life_not_the_language_of_politics():
+    """Words of home, media and leisure are known at B1; words of politics, law and official prose whose
+    first glosses are everyday English (возглавлять "head", высокопоставленный "high", присяжный
+    "born", тур "round", выход "exit") are not."""
+    from cards.lexicon.levels import everyday_words
+
+    b1 = everyday_words("B1")
+    assert {"сериал", "персонаж", "героиня", "фирма", "пьяный", "подушка", "секунда", "темный"} <= b1  # keys fold ё
+    assert not {"возглавлять", "высокопоставленный", "присяжный", "тур", "выход", "приговор", "выборы"} & b1

@@ -276,10 +276,12 @@ SENSES_MATCHED = 2  # OpenRussian senses whose glosses are matched against the s
 WIKTIONARY_MATCHED = 3  # Wiktionary glosses matched (the best ranked)
 
 
-def _gloss_keys(gloss: str) -> set[str]:
-    """A gloss as the seeds write it: lower case, no leading "to"; "be absent" also as "absent"."""
+def _gloss_keys(gloss: str, article: bool = False) -> set[str]:
+    """A gloss as the seeds write it: lower case, no leading "to"; "be absent" also as "absent"; with
+    `article`, "a thousand" also as "thousand"."""
     g = _TO.sub("", gloss.lower().strip())
-    return {g, g[3:]} if g.startswith("be ") else {g}
+    head, _, rest = g.partition(" ")
+    return {g, rest} if rest and (head == "be" or (article and head in ("a", "an"))) else {g}
 
 
 def matched_lemmas(openrussian: Path, wiktionary: Path, seeds: set[str], strict: bool = False) -> dict[str, str]:
@@ -295,7 +297,7 @@ def matched_lemmas(openrussian: Path, wiktionary: Path, seeds: set[str], strict:
             lemma, _, pos, *_rest, cell = line.rstrip("\n").split("\t")
             senses = [sense.split("; ") for sense in cell.split(" | ") if sense]
             glosses = senses[0][:1] if strict and senses else [g for sense in senses[:SENSES_MATCHED] for g in sense]
-            hit = next((k for g in glosses for k in sorted(_gloss_keys(g)) if k in seeds), None)
+            hit = next((k for g in glosses for k in sorted(_gloss_keys(g, strict)) if k in seeds), None)
             if pos != "other" and (hit or (strict and senses)):
                 found.setdefault(lemma, hit or "")  # "" (strict): its first gloss is not a seed word
     with gzip.open(wiktionary, "rt", encoding="utf-8") as f:
@@ -303,7 +305,7 @@ def matched_lemmas(openrussian: Path, wiktionary: Path, seeds: set[str], strict:
             lemma, heads = line.rstrip("\n").split("\t")
             ranked = [h.rsplit(":", 1) for h in heads.split("; ")]
             glosses = [h for h, r in ranked if float(r) == 0][: 1 if strict else None]
-            hit = next((k for g in glosses for k in sorted(_gloss_keys(g)) if k in seeds), None)
+            hit = next((k for g in glosses for k in sorted(_gloss_keys(g, strict)) if k in seeds), None)
             if hit and not found.get(lemma) and not (strict and lemma in found):
                 found[lemma] = hit
     return {lemma: term for lemma, term in found.items() if term}
@@ -344,18 +346,37 @@ def topic_rows(openrussian: Path, wiktionary: Path, seeds: Path) -> list[str]:
 
 
 EVERYDAY_MIN_ZIPF = {"A1": 3.5, "A2": 3.5, "B1": 3.0, "B2": 3.0}  # a rare word is no one's everyday vocabulary
+CONFIRMING_RANK = 0.3  # Wiktionary lists the word first or second among the seed term's translations
 
 
 def everyday_rows(openrussian: Path, wiktionary: Path, seeds: Path, topic: set[str]) -> list[str]:
     """Everyday Russian lemmas with the CEFR level a learner knows them by: "level<TAB>lemma<TAB>term".
     A lemma of the topic is never everyday vocabulary, nor is one rarer than EVERYDAY_MIN_ZIPF (приволакивать
-    is no one's A1 word for "bring")."""
-    from wordfreq import zipf_frequency
+    is no one's A1 word for "bring"). Rarity is that of the dictionary form or, for a noun (mostly
+    met in other forms: подушка 3.5 alone, 4.4 in all its forms), of all its forms where Wiktionary
+    confirms the match: it lists the word among the first translations of the seed term (подушка under
+    "pillow"; not присяжный under "born", which its first gloss matched). Verbs and adjectives keep the
+    dictionary form's rarity: those of official prose (возглавлять "head", тяжкий "heavy") would pass."""
+    from cards.lexicon.analyser import lemma_zipf, zipf
+
+    confirmed: set[tuple[str, str]] = set()
+    with gzip.open(wiktionary, "rt", encoding="utf-8") as f:
+        for line in f:
+            lemma, heads = line.rstrip("\n").split("\t")
+            confirmed.update((lemma, h.lower()) for h, r in (x.rsplit(":", 1) for x in heads.split("; "))
+                             if float(r) <= CONFIRMING_RANK)
+
+    def common(lemma: str, term: str) -> bool:
+        floor = EVERYDAY_MIN_ZIPF[levels[term]]
+        if zipf(lemma) >= floor:
+            return True
+        noun = not lemma.endswith(("ый", "ий", "ой"))  # not an adjective used as one (чернокожий)
+        return noun and (lemma, term) in confirmed and lemma_zipf(lemma, "noun") >= floor
 
     levels = read_seeds(seeds)
     found = matched_lemmas(openrussian, wiktionary, set(levels), strict=True)
     return [f"{levels[term]}\t{lemma}\t{term}" for lemma, term in sorted(found.items())
-            if lemma not in topic and zipf_frequency(lemma, "ru") >= EVERYDAY_MIN_ZIPF[levels[term]]]
+            if lemma not in topic and common(lemma, term)]
 
 
 # --- the whole conversion -------------------------------------------------------------------------
