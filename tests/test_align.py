@@ -328,3 +328,57 @@ def test_dp_with_runs_is_exact(seed):
     weights = np.exp(-(totals - totals.min()))
     expected = [sum(w for p, w in zip(paths, weights, strict=True) if bead in p) / weights.sum() for bead in path]
     assert dp.posteriors(band, [-c for c in costs], path, stay) == pytest.approx(expected)
+
+
+def _bench_data():
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "align_data.py"
+    spec = importlib.util.spec_from_file_location("bench_align_data", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_align_data"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_lines_inserted_at_one_place_on_both_sides_do_not_translate_each_other():
+    """bench/align_data.insert: the two sides' template pools are parallel, so a caption inserted on each
+    side at the same place was often its own translation ("Фото: РИА Новости" / "Photo: RIA Novosti")
+    while the gold called them two null beads. Drawn with `unrelated`, such lines never share a template
+    or a name; the old draw (unrelated=False) is kept as it was."""
+    import random
+
+    data = _bench_data()
+    units = [([(f"Предложение {k}.", 0)], [(f"Sentence {k}.", 0)]) for k in range(4)]
+    clashes = {True: 0, False: 0}
+    for unrelated in (True, False):
+        for seed in range(200):
+            out = data.insert(units, random.Random(seed), 2, "held", run=3, unrelated=unrelated)
+            runs, run = [], []
+            for u in out:
+                if u[0] and u[1]:
+                    runs.append(run)
+                    run = []
+                else:
+                    run.append(u)
+            runs.append(run)
+            for run in runs:
+                ru = {t for u in run for t, _ in u[0]}
+                en = {t for u in run for t, _ in u[1]}
+                clashes[unrelated] += any(_template(data, 0, r) == _template(data, 1, e) for r in ru for e in en)
+    assert clashes[False] > 10
+    assert clashes[True] == 0
+
+
+def _template(data, side: int, line: str) -> int:
+    """The number of the held-out template a line was filled from."""
+    import re
+
+    for number, template in enumerate(data.INSERTS["held"][side]):
+        pattern = re.escape(template)
+        for slot in ("agency", "name", "role", "headline", "near", "day", "month", "hh", "mm"):
+            pattern = pattern.replace(re.escape("{" + slot + "}"), ".+?")
+        if re.fullmatch(pattern, line):
+            return number
+    raise AssertionError(line)
