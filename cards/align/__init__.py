@@ -313,8 +313,8 @@ def _coarse_points(ru: _Side, en: _Side, pooled: int) -> list[tuple[int, int]]:
 
 def _tables(ixs: tuple[scores.Index, scores.Index | None, scores.Index | None], n: int, lo: np.ndarray, width: int):
     """Match tables for the n segments of one side against the band's windows on the other: of each
-    segment's anchors, of those it shares with the next segment, and the count of its dictionary words
-    found (the last two None when not asked for)."""
+    segment's anchors, of those it shares with the next segment, and the count of its anchors found
+    (scores.COUNTED; the last two None when not asked for)."""
     nxt = lo[np.minimum(np.arange(n) + 1, len(lo) - 1)]
     ahead = lo[np.minimum(np.arange(n) + 3, len(lo) - 1)] - nxt
     base = nxt - 3

@@ -7,7 +7,9 @@ cost = prior(type) + length (Gale–Church, fitted, softened tails) − lexical 
          anchor it shares with its neighbour in the bead counts half), and the anchors of a merged
          side count once, as in one segment (a headline merged with its lead is not found twice)
        − for a 1-0 / 0-1 bead, the evidence that the segment has no counterpart at all: how many
-         of its anchors the other side lacks everywhere (null_evidence).
+         of its anchors the other side lacks everywhere (null_evidence)
+       + for a 1-1 bead, a cost when neither line finds any of its anchors in the other (void): two
+         unrelated lines at one place are likelier a 1-0 and a 0-1 bead than a pair.
 """
 
 from __future__ import annotations
@@ -82,7 +84,7 @@ class Evidence:
     en_glue: np.ndarray
     ru_null: np.ndarray | None = None  # log-likelihood ratio "no counterpart" vs "has one" (null_evidence)
     en_null: np.ndarray | None = None
-    ru_known: np.ndarray | None = None  # how many words of each segment the dictionary knows (dictionary anchors)
+    ru_known: np.ndarray | None = None  # how many anchors of each segment a translation could hold (COUNTED)
     en_known: np.ndarray | None = None
 
 
@@ -384,8 +386,8 @@ def bead_costs(band: Band, ev: Evidence, tables, w: Weights) -> list[np.ndarray]
             cost -= w.match * lex / 2.0
             if a + b > 2:  # a merge must be earned: a part that adds nothing is likelier left out
                 cost += lone
-            elif found is not None and w.void:  # a pair too: two lines at one place whose words the
-                p, q = np.minimum(i0, n - 1), np.minimum(j0, m - 1)  # dictionary knows, not each other's
+            elif found is not None and w.void:  # a pair too: two lines at one place that find nothing of
+                p, q = np.minimum(i0, n - 1), np.minimum(j0, m - 1)  # each other are likelier both left out
                 ru_found = found[0, p, np.clip(j0 - base[p], 0, found.shape[2] - 1)]
                 en_found = found_t[0, q, np.clip(i0 - base_t[q], 0, found_t.shape[2] - 1)]
                 cost += w.void * _unfound(ru_found, ev.ru_known[p], w) * _unfound(en_found, ev.en_known[q], w)
