@@ -199,28 +199,54 @@ _FILL = {
 _NAME = re.compile(r"(?<=\s)[A-ZА-ЯЁ][a-zа-яё]{3,}")
 
 
-def _insert_line(side: int, pool: str, near: str, rnd: random.Random) -> str:
-    fill = {k: rnd.choice(v) for k, v in _FILL[side].items()}
+def _insert_line(side: int, pool: str, near: str, rnd: random.Random) -> tuple[str, frozenset]:
+    """An inserted line and what it says: its template's number (the two sides' pools are parallel, so
+    one number on both sides is a line and its translation) and the names it was filled with."""
+    picks = {k: rnd.randrange(len(v)) for k, v in _FILL[side].items()}
+    fill = {k: _FILL[side][k][x] for k, x in picks.items()}
     fill["headline"] = fill["headline"].format(**fill)
     names = _NAME.findall(near)
     fill["near"] = rnd.choice(names) if names else fill["agency"]
     fill.update(day=rnd.randint(1, 28), hh=f"{rnd.randint(7, 23):02d}", mm=f"{rnd.randint(0, 59):02d}")
-    return rnd.choice(INSERTS[pool][side]).format(**fill)
+    number = rnd.randrange(len(INSERTS[pool][side]))
+    template = INSERTS[pool][side][number]
+    says = {("template", number)} | {(k, picks[k]) for k in ("agency", "name", "headline") if f"{{{k}}}" in template}
+    if "{near}" in template:  # the neighbouring sentence's name, which the other side's neighbour translates
+        says.add(("near",) if names else ("agency", picks["agency"]))
+    return template.format(**fill), frozenset(says)
 
 
-def insert(units, rnd: random.Random, count: int, pool: str = "tune", run: int = 1) -> list:
+def _one_sided(unit) -> bool:
+    return not (unit[0] and unit[1])
+
+
+def insert(units, rnd: random.Random, count: int, pool: str = "tune", run: int = 1, unrelated: bool = True) -> list:
     """Put a line with no counterpart (caption, byline, "read also", editor's note) on one side,
-    `run` of them together: 1-0 or 0-1 gold beads."""
+    `run` of them together: 1-0 or 0-1 gold beads. With `unrelated`, a line is drawn again while it
+    translates (same template) or names what an inserted line of the other side at the same place
+    (no 1-1 unit between them) says: such two lines would be a pair, not two null beads."""
     units = list(units)
+    said: list = [None] * len(units)  # per unit: (side, what it says) for the lines inserted here
     for _ in range(count):
         side = rnd.choice(SIDES)
         k = rnd.randint(0, len(units))
         neighbour = units[min(k, len(units) - 1)][side] if units else []
         near, p = (neighbour[0] if neighbour else ("", 0))
         for _ in range(run):
+            lo, hi = k, k
+            while lo > 0 and _one_sided(units[lo - 1]):
+                lo -= 1
+            while hi < len(units) and _one_sided(units[hi]):
+                hi += 1
+            other = set().union(*(s[1] for s in said[lo:hi] if s and s[0] != side)) if unrelated else set()
+            for _ in range(100):
+                line, says = _insert_line(side, pool, near, rnd)
+                if not says & other:
+                    break
             new = [[], []]
-            new[side] = [(_insert_line(side, pool, near, rnd), p)]
+            new[side] = [(line, p)]
             units.insert(k, tuple(new))
+            said.insert(k, (side, says))
     return units
 
 
@@ -231,13 +257,13 @@ def omit_runs(units, rnd: random.Random, count: int) -> list:
     return units
 
 
-def noisy(units, rnd: random.Random, pool: str = "tune") -> list:
+def noisy(units, rnd: random.Random, pool: str = "tune", unrelated: bool = True) -> list:
     """Many omissions and insertions over a careless segmentation: the hardest mix."""
     n = len(units)
     units = merge(units, rnd, max(1, round(0.04 * n)))
     units = split(units, rnd, max(1, round(0.04 * n)))
     units = delete(units, rnd, max(1, round(0.08 * n)))
-    units = insert(units, rnd, max(1, round(0.05 * n)), pool)
+    units = insert(units, rnd, max(1, round(0.05 * n)), pool, unrelated=unrelated)
     if rnd.random() < 0.5:
         units = delete_paragraph(units, rnd)
     return units
@@ -251,7 +277,7 @@ HELD_OUT_NOTE = ("tune: the even-numbered WMT21 documents, seed 2026, the tune p
 HELD_SEED_OFFSET = 4242 - 2026  # the held-out half's seed is the tune half's plus this
 
 
-def split_sets(part: str, seed: int = 2026) -> dict[str, list[list]]:
+def split_sets(part: str, seed: int = 2026, unrelated: bool = True) -> dict[str, list[list]]:
     """The tune or held-out half: kinds with many omissions, left-out paragraphs and inserted lines.
     `seed` is the tune half's (the held-out half takes seed + HELD_SEED_OFFSET): 2026 gives 2026 and 4242."""
     wmt = wmt21_units()[0 if part == "tune" else 1 :: 2]
@@ -260,17 +286,17 @@ def split_sets(part: str, seed: int = 2026) -> dict[str, list[list]]:
         "wmt21-delete": [delete(d, rnd, max(1, round(0.05 * len(d)))) for d in wmt],
         "wmt21-omit": [delete(d, rnd, max(2, round(0.15 * len(d)))) for d in wmt],
         "wmt21-omit-runs": [omit_runs(d, rnd, 2) for d in wmt],
-        "wmt21-insert": [insert(d, rnd, max(1, round(0.08 * len(d))), part) for d in wmt],
+        "wmt21-insert": [insert(d, rnd, max(1, round(0.08 * len(d))), part, unrelated=unrelated) for d in wmt],
         "wmt21-mixed": [mixed(d, rnd) for d in wmt],
-        "wmt21-noisy": [noisy(d, rnd, part) for d in wmt],
-        "wmt21-noisy-concat": [noisy(d, rnd, part) for d in concat(wmt, len(wmt))],
+        "wmt21-noisy": [noisy(d, rnd, part, unrelated) for d in wmt],
+        "wmt21-noisy-concat": [noisy(d, rnd, part, unrelated) for d in concat(wmt, len(wmt))],
     }
     if part == "held":
-        out["wmt21-insert-runs"] = [insert(d, rnd, 2, part, run=rnd.randint(2, 3)) for d in wmt]
+        out["wmt21-insert-runs"] = [insert(d, rnd, 2, part, run=rnd.randint(2, 3), unrelated=unrelated) for d in wmt]
     return {f"{part}/{k}": v for k, v in out.items()}
 
 
-def sets(seed: int = 2026) -> dict[str, list[list]]:
+def sets(seed: int = 2026, unrelated: bool = True) -> dict[str, list[list]]:
     """Every benchmark set by name (the WMT21 ones only when ../shared is there). The unprefixed sets
     use all 107 documents (tuned on before the split); `tune/…` and `held/…` are the two halves."""
     rnd = random.Random(seed)
@@ -286,4 +312,4 @@ def sets(seed: int = 2026) -> dict[str, list[list]]:
     out["wmt21-mixed"] = [mixed(d, rnd) for d in wmt]
     out["wmt21-concat10"] = [mixed(d, rnd) for d in concat(wmt, 10)]
     out["wmt21-concat-all"] = [mixed(d, rnd) for d in concat(wmt, len(wmt))]
-    return out | split_sets("tune", seed) | split_sets("held", seed)
+    return out | split_sets("tune", seed, unrelated) | split_sets("held", seed, unrelated)

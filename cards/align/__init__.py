@@ -18,6 +18,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -177,6 +178,7 @@ def _solve(ru: _Side, en: _Side, table, guide: Path | None = None, pooled: int =
         ru.starts, en.starts, ru.kinds, en.kinds, _glue(ru), _glue(en),
         *((scores.null_evidence(ru_rows, en_cols, ru_rates), scores.null_evidence(en_rows, ru_cols, en_rates))
           if pooled == 1 and weights.presence else (None, None)),
+        *((_known_count(ru_rows), _known_count(en_rows)) if table is not None else (None, None)),
     )
 
     ru_shared = en_shared = None
@@ -187,7 +189,12 @@ def _solve(ru: _Side, en: _Side, table, guide: Path | None = None, pooled: int =
         """Solve rows a..b against columns c..d (guide and points in window coordinates)."""
         def ix(rows, cols, chance, found, shared):
             main = scores.index(rows, cols, chance, weights.run, weights.miss, found)
-            return main, None if shared is None else scores.index(shared, cols, chance, weights.run, weights.miss, found)
+            if shared is None:
+                return main, None, None
+            words = [[f for f in r if f[0] in scores.COUNTED] for r in rows]  # however common: a count, not evidence
+            known = scores.index(words, cols, dict.fromkeys(chain.from_iterable(words), 0.5), spans=1)
+            return (main, scores.index(shared, cols, chance, weights.run, weights.miss, found),
+                    scores.counting(known))
         ru_ix = ix(ru_rows[a:b], en_cols[c:d], ru_chance, ru_found, ru_shared and ru_shared[a:b])
         en_ix = ix(en_rows[c:d], ru_cols[a:b], en_chance, en_found, en_shared and en_shared[c:d])
         return _solve_window(_cut(ev, a, b, c, d), ru_ix, en_ix, weights, guide, points, pooled == 1)
@@ -201,8 +208,8 @@ def _solve(ru: _Side, en: _Side, table, guide: Path | None = None, pooled: int =
 
 def _cut(ev: scores.Evidence, a: int, b: int, c: int, d: int) -> scores.Evidence:
     """The evidence of rows a..b and columns c..d."""
-    ru = {k: getattr(ev, k) for k in ("ru_len", "ru_punct", "ru_start", "ru_kind", "ru_glue", "ru_null")}
-    en = {k: getattr(ev, k) for k in ("en_len", "en_punct", "en_start", "en_kind", "en_glue", "en_null")}
+    ru = {k: getattr(ev, k) for k in ("ru_len", "ru_punct", "ru_start", "ru_kind", "ru_glue", "ru_null", "ru_known")}
+    en = {k: getattr(ev, k) for k in ("en_len", "en_punct", "en_start", "en_kind", "en_glue", "en_null", "en_known")}
     return scores.Evidence(**{k: None if v is None else v[a:b] for k, v in ru.items()},
                            **{k: None if v is None else v[c:d] for k, v in en.items()})
 
@@ -304,16 +311,23 @@ def _coarse_points(ru: _Side, en: _Side, pooled: int) -> list[tuple[int, int]]:
     return [(min(i * BLOCK, n), min(j * BLOCK, m)) for _, i, j in coarse if 0 < i * BLOCK < n and 0 < j * BLOCK < m]
 
 
-def _tables(ixs: tuple[scores.Index, scores.Index | None], n: int, lo: np.ndarray, width: int):
+def _tables(ixs: tuple[scores.Index, scores.Index | None, scores.Index | None], n: int, lo: np.ndarray, width: int):
     """Match tables for the n segments of one side against the band's windows on the other: of each
-    segment's anchors, and of those it shares with the next segment (None when not asked for)."""
+    segment's anchors, of those it shares with the next segment, and the count of its anchors found
+    (scores.COUNTED; the last two None when not asked for)."""
     nxt = lo[np.minimum(np.arange(n) + 1, len(lo) - 1)]
     ahead = lo[np.minimum(np.arange(n) + 3, len(lo) - 1)] - nxt
     base = nxt - 3
     span = int(ahead.max(initial=0)) + width + 4
-    main, shared = ixs
+    main, shared, known = ixs
     return (scores.match_table(main, n, base, span), base,
-            None if shared is None else scores.match_table(shared, n, base, span))
+            None if shared is None else scores.match_table(shared, n, base, span),
+            None if known is None else scores.match_table(known, n, base, span, spans=1))
+
+
+def _known_count(rows: Sets) -> np.ndarray:
+    """How many of each segment's anchors could be found in a translation (scores.COUNTED)."""
+    return np.array([sum(f[0] in scores.COUNTED for f in r) for r in rows], dtype=float)
 
 
 def _shared(rows: Sets) -> Sets:

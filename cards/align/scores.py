@@ -7,7 +7,9 @@ cost = prior(type) + length (Gale–Church, fitted, softened tails) − lexical 
          anchor it shares with its neighbour in the bead counts half), and the anchors of a merged
          side count once, as in one segment (a headline merged with its lead is not found twice)
        − for a 1-0 / 0-1 bead, the evidence that the segment has no counterpart at all: how many
-         of its anchors the other side lacks everywhere (null_evidence).
+         of its anchors the other side lacks everywhere (null_evidence)
+       + for a 1-1 bead, a cost when neither line finds any of its anchors in the other (void): two
+         unrelated lines at one place are likelier a 1-0 and a 0-1 bead than a pair.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ PRIOR = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0.
 @dataclass(frozen=True)
 class Weights:
     """How much each kind of evidence counts. Chosen by small grids on the perturbed WMT21 sets
-    (bench/align_tune.py; null, lone, bare and presence on the tune half only), never on the seed."""
+    (bench/align_tune.py; null, lone, bare, presence and void on the tune half only), never on the seed."""
 
     length: float = 1.0
     match: float = 1.0  # scale of the lexical log-likelihood ratio
@@ -54,6 +56,9 @@ class Weights:
     bare: float = 1.0  # … and this more for a part that finds nothing at all (a caption), not even shared words
     presence: float = 0.5  # weight of null_evidence (its anchors are far from independent)
     stay: float = 1.75  # log-odds bonus of a 1-0 (0-1) bead right after another: omissions come in runs
+    void: float = 2.0  # cost of a 1-1 bead neither of whose lines finds anything of itself in the other …
+    some: float = 1.0  # … less for each anchor found, none from this many on …
+    expect: float = 5.0  # … in full when each line has at least this many anchors to find
 
 
 def _prior(a: int, b: int, w: Weights) -> float:
@@ -79,6 +84,8 @@ class Evidence:
     en_glue: np.ndarray
     ru_null: np.ndarray | None = None  # log-likelihood ratio "no counterpart" vs "has one" (null_evidence)
     en_null: np.ndarray | None = None
+    ru_known: np.ndarray | None = None  # how many anchors of each segment a translation could hold (COUNTED)
+    en_known: np.ndarray | None = None
 
 
 # Probability that an anchor of a segment, when it occurs on the other side of the document at all,
@@ -193,6 +200,23 @@ def index(row_sets, col_sets, chance: dict[str, float], run: float = 1.0, miss: 
     where = np.repeat(np.arange(m, dtype=np.int64), [len(c) for c in cols])
     keys = np.sort(np.fromiter(chain.from_iterable(cols), dtype=np.int64, count=len(where)) * (m + 1) + where)
     return Index(llr, seg, anchor, keys, m)
+
+
+def counting(ix: Index) -> Index:
+    """The same index scoring 1 for each anchor found and 0 for one missed: match_table then counts finds."""
+    llr = np.zeros_like(ix.llr)
+    llr[:, 0, :] = 1.0
+    return Index(llr, ix.seg, ix.anchor, ix.keys, ix.m)
+
+
+COUNTED = "#kds"  # the anchors a pair is expected to find some of: numbers, names, dictionary and lexicon stems
+
+
+def _unfound(found: np.ndarray, known: np.ndarray, w: Weights) -> np.ndarray:
+    """How far a segment fails to find anything of itself in the other one: 1 when none of its anchors
+    (COUNTED) is found there, 0 from `w.some` on, scaled by how many there were to find (in full from
+    `w.expect` on; nothing is expected of a segment without any)."""
+    return np.clip(1.0 - found / w.some, 0.0, 1.0) * np.minimum(known / w.expect, 1.0)
 
 
 def _numbered(sets, ids: dict[str, int]) -> list[list[int]]:
@@ -314,7 +338,7 @@ def _around(common: list, k: int, a: int):
 def bead_costs(band: Band, ev: Evidence, tables, w: Weights) -> list[np.ndarray]:
     """Cost of the bead of each type ending at every cell of the band (inf where impossible)."""
     n, m = band.n, band.m
-    (matches, base, shared), (matches_t, base_t, shared_t) = tables
+    (matches, base, shared, found), (matches_t, base_t, shared_t, found_t) = tables
     rows = np.arange(n + 1)[:, None]
     cols = np.minimum(band.columns(), m)
     lr, le = _prefix(ev.ru_len.astype(float)), _prefix(ev.en_len.astype(float))
@@ -362,6 +386,11 @@ def bead_costs(band: Band, ev: Evidence, tables, w: Weights) -> list[np.ndarray]
             cost -= w.match * lex / 2.0
             if a + b > 2:  # a merge must be earned: a part that adds nothing is likelier left out
                 cost += lone
+            elif found is not None and w.void:  # a pair too: two lines at one place that find nothing of
+                p, q = np.minimum(i0, n - 1), np.minimum(j0, m - 1)  # each other are likelier both left out
+                ru_found = found[0, p, np.clip(j0 - base[p], 0, found.shape[2] - 1)]
+                en_found = found_t[0, q, np.clip(i0 - base_t[q], 0, found_t.shape[2] - 1)]
+                cost += w.void * _unfound(ru_found, ev.ru_known[p], w) * _unfound(en_found, ev.en_known[q], w)
             # Structure: kinds must agree; paragraph starts should agree and not fall inside a bead.
             cost += w.kind * np.abs((_run(kr, a) / a)[:, None] - (_run(ke, b) / b)[cols])
             if structured:

@@ -1,7 +1,8 @@
 """Russian→Latin transliteration and a consonant key that lets cognates and names meet.
 
 `key("Лукашенко") == key("Lukashenko")`, `key("санкции") == key("sanctions")`,
-`key("администрация") == key("administration")`, `key("Белавиа") == key("Belavia")`.
+`key("администрация") == key("administration")`, `key("Белавиа") == key("Belavia")`, `key("Израиль") ==
+key("Israel")` (z and s are one consonant).
 The key is deliberately coarse (consonant skeleton, first four consonants): a few false
 matches cost little, because the aligner weighs every feature by its rarity in the document.
 """
@@ -16,6 +17,7 @@ from cards.lexicon.cognates import _TRANSLIT as _RU  # one transliteration table
 _CYRILLIC = re.compile(r"[а-яё]")
 _EN_SOFT_C = re.compile(r"c(?=[eiy])")
 _NO_VOWELS = str.maketrans("", "", "aeiouyh'’")
+_Z = re.compile(r"z(?!h)")  # Израиль: Israel, Бразилия: Brazil (not ж, "zh")
 
 
 def _single(text: str) -> str:
@@ -37,7 +39,7 @@ def key(word: str, min_consonants: int = 3) -> str:
     else:
         w = _EN_SOFT_C.sub("ts", w).replace("ch", "C").replace("c", "k").replace("C", "ch")
         w = w.replace("ph", "f").replace("x", "ks").replace("w", "v").replace("q", "k")
-    w = w.replace("ck", "k")
+    w = _Z.sub("s", w.replace("ck", "k"))
     skeleton = _single(("" if w[0] in "aeiouy" else w[0]) + w[1:].translate(_NO_VOWELS))
     if len(skeleton) < min_consonants or not skeleton.isalpha():
         return ""
