@@ -95,6 +95,7 @@ def test_grammar_facts_come_from_the_lexicon():
     assert aspect_partner("абырвалгать", "impf") is None
     assert aspect_partner("считать", "impf") == "счесть"  # not честь, which reads first as a noun
     assert aspect_partner("выводить", "impf") == "вывести"  # of the two homonyms, not вываживать
+    assert aspect_partner("подчеркивать", "impf") == "подчеркнуть"  # written without ё
 
 
 def test_the_aspect_of_a_form_read_both_ways_is_the_dictionary_s():

@@ -582,7 +582,8 @@ def verb_entry(verb: str, aspect: str | None = None):
     """OpenRussian's entry of a verb (of `aspect` when it has one of that aspect); of homographs, the one
     with the commonest partner (`commonest_verb_first`: выводить impf. with вывести, not pf. with
     вываживать). None if absent."""
-    entries = [e for e in shipped().entries(verb) if e.pos == "verb" and e.lemma == verb.lower()]
+    entries = [e for e in shipped().entries(verb) if e.pos == "verb"]
+    entries = [e for e in entries if e.lemma == verb.lower()] or entries  # the spelling asked for (ё), as `entry`
     return next(iter([e for e in entries if e.aspect == aspect] or entries), None)
 
 
