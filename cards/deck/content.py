@@ -44,21 +44,14 @@ def in_dictionary_case(counterpart: str, gloss: str) -> str:
 
 def dictionary_form(counterpart: str, gloss: str) -> str:
     """The counterpart as the gloss of the sense it matched writes it, when it is that gloss inflected
-    (helicopters: helicopter, conquered: conquer, reported: report; not combat: combative); else the
+    (helicopters: helicopter, conquered: conquer, took part: take part; not combat: combative); else the
     counterpart in the dictionary's case (`in_dictionary_case`)."""
+    from cards.align.evidence import is_inflection
+
     words, heads = counterpart.lower().split(), gloss.lower().split()
-    if len(words) != len(heads) or words == heads or not all(map(_inflected, words, heads)):
+    if len(words) != len(heads) or words == heads or not all(map(is_inflection, words, heads)):
         return in_dictionary_case(counterpart, gloss)
     return gloss if counterpart[:1].isupper() or not gloss[:1].isupper() else gloss[:1].lower() + gloss[1:]
-
-
-def _inflected(word: str, head: str) -> bool:
-    """`word` is `head` or a regular English inflection of it (-s, -es, -ies, -ed, -d, -ied, -ing, a
-    doubled last consonant)."""
-    stems = {head, head[:-1] + "i" if head.endswith("y") else head, head[:-1] if head.endswith("e") else head,
-             head + head[-1:]}
-    return word == head or any(word == s + end for s in stems for end in ("s", "es", "ed", "d", "ing")
-                               if not (end == "d" and not s.endswith("e")) and s)
 
 
 def _plural_only(lemma: str) -> bool:
