@@ -82,3 +82,32 @@ def test_a_verb_before_a_clause_takes_its_sense_of_saying_or_knowing():
 def test_a_participle_taught_as_its_verb_takes_its_adjectives_gloss():
     assert _meaning("Огонь в населенных пунктах запрещён.", "населенных") == ("populated", "dictionary")
     assert "populated" not in _meaning("Они населили остров.", "населили")[0]  # the verb itself
+
+
+def _meaning_with(ru: str, en: str, word: str, counterpart: str) -> str:
+    from cards.deck.content import target_meaning
+
+    tokens = analyse(ru)
+    at = en.index(counterpart)
+    token = next(t for t in tokens if t.text == word)
+    return target_meaning(ru, en, tokens, token, (at, at + len(counterpart)), find_dictionary(PLAIN))[0]
+
+
+def test_a_capital_that_only_opens_the_sentence_is_lowered():
+    # the first word of the English is capitalised by its place, not by the word
+    assert _meaning_with("Как сообщает кабмин, дорога готова.", "According to the Cabinet, the road is ready.",
+                         "сообщает", "According").startswith("according")
+    assert _meaning_with("Он ушёл, сообщает кабмин.", "He left, According to sources.",
+                         "сообщает", "According").startswith("According")  # not at the start: kept
+    # a word whose glosses have the capital keeps it (воскресенье: Sunday)
+    assert _meaning_with("Воскресенье прошло спокойно.", "Sunday passed quietly.",
+                         "Воскресенье", "Sunday").startswith("Sunday")
+
+
+def test_a_dictionary_phrase_opening_the_sentence_is_shown_in_lower_case():
+    from cards.deck.content import sentence_phrase
+
+    ru = "По данным штаба, выявлено 100 случаев."
+    tokens = analyse(ru)
+    shown = sentence_phrase(ru, tokens, next(t for t in tokens if t.text == "данным"), find_dictionary(PLAIN))
+    assert shown.startswith("по данным: ")

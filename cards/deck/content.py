@@ -117,9 +117,31 @@ def target_meaning(ru: str, en: str, tokens: Sequence[Token], target: Token, spa
     """`meaning_for` a target word with all its sentence says: its counterpart (`span` of the English
     `en`, or None), the dictionary phrase it stands in (`sentence_phrase`), the gloss its Russian
     neighbours call for (`context_gloss`) and its part of speech."""
-    return meaning_for(target.lemma.lemma, en[span[0] : span[1]] if span else None, dictionary,
+    counterpart = _uncapitalised(en, span[0], en[span[0] : span[1]], target.lemma.lemma, dictionary) if span else None
+    return meaning_for(target.lemma.lemma, counterpart, dictionary,
                        sentence_phrase(ru, tokens, target, dictionary), pos=target.lemma.pos,
                        prefer=context_gloss(ru, tokens, target, dictionary))
+
+
+_OPENING = " \t\n«»\"„“”'(—–-"  # what may stand before a sentence's first word
+
+
+def opens_sentence(text: str, at: int) -> bool:
+    """Whether offset `at` of `text` is its first word (quotes, brackets and dashes may come before)."""
+    return text[:at].strip(_OPENING) == ""
+
+
+def _uncapitalised(en: str, at: int, counterpart: str, lemma: str, dictionary) -> str:
+    """The counterpart with its first letter lowered when only its place made it a capital: it opens
+    the English sentence ("According", "Warships") and no gloss of the word is written with that capital
+    (воскресенье: "Sunday", американский: "American" keep theirs)."""
+    first = counterpart.split(" ")[0]
+    if not (first[:1].isupper() and first[1:].islower() and opens_sentence(en, at)):
+        return counterpart
+    glosses = [g for g, _ in dictionary.ranked(lemma)] if dictionary is not None else []
+    if any(w == first for g in glosses for w in g.split()):
+        return counterpart
+    return counterpart[:1].lower() + counterpart[1:]
 
 
 ACTION_NOUN_ENDINGS = ("ние", "тие")  # nouns of action (ведение, недопущение, прекращение, взятие)
@@ -252,7 +274,10 @@ def sentence_phrase(text: str, tokens: Sequence[Token], target: Token, dictionar
             if spaced and all(map(_reads_as, words, lemmas)):
                 gloss, rank = min(heads, key=lambda head: _phrase_rank(head, dictionary))
                 if not best or (len(lemmas), -rank) > best[0]:
-                    best = ((len(lemmas), -rank), f"{text[words[0].start : words[-1].stop]}: {gloss}")
+                    shown = text[words[0].start : words[-1].stop]
+                    if opens_sentence(text, words[0].start) and shown[1:2].islower():  # По данным → по данным
+                        shown = shown[:1].lower() + shown[1:]
+                    best = ((len(lemmas), -rank), f"{shown}: {gloss}")
     return best[1] if best else ""
 
 

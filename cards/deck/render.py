@@ -17,6 +17,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from cards.deck.content import opens_sentence
 from cards.model import Card, Target
 
 FIELDS = ("Key", "Russian", "English", "Vocabulary", "Source", "Audio", "Reverse")
@@ -486,7 +487,7 @@ def _phrase_shown(card: Card, unit: str, stressed: Stressed | None) -> str:
     the stressed sentence, an adjective or participle keeps its stressed syllable (the stress of a long
     form does not move: ли́чной → ли́чная), and the lexicon marks the rest."""
     at = card.pair.ru.find(unit)
-    opening = at >= 0 and card.pair.ru[:at].strip(" \t\n«»\"„“”'(—–-") == ""
+    opening = at >= 0 and opens_sentence(card.pair.ru, at)
     words = unit.split(" ")
     lemmas = {t.ru_span: t.lemma.lemma for t in card.targets}
     hints, offset = [], at
