@@ -568,3 +568,15 @@ def test_po_and_a_dative_noun_is_according_to():
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=replace(rule_only, adjacency=False))) == [None]
     ru, en = "Он ехал по дороге, по данным полиции.", "He drove on the road, police say."  # no "according to"
     assert texts(en, counterparts(ru, en, targets(ru, ("данным", "данные")), dictionary=d)) == [None]
+
+
+def test_a_state_gloss_matches_its_word_apart_from_the_copula():
+    # OpenRussian glosses пострадать "be injured": the English says "was injured"
+    from cards.lexicon.lexicon import shipped_dictionary
+
+    stems = evidence.gloss_stems([("be injured", 0.0), ("suffer", 0.0)])
+    assert stems.single[evidence.stem("injured")] == evidence.STATE_RANK
+    assert evidence._state_word(["be", "at"]) is None and evidence._state_word(["make", "sure"]) is None
+    ru, en = "Пострадал один человек.", "One person was injured."
+    (span,) = wordalign.counterparts(ru, en, [(0, 9, "пострадать")], dictionary=shipped_dictionary())
+    assert span is not None and en[span[0] : span[1]] == "injured"

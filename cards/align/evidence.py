@@ -221,6 +221,21 @@ def phrase_head(parts: Sequence[str]) -> str | None:
     return content[-1] if content else None
 
 
+STATE_COPULAS = frozenset({"be", "become", "get"})
+STATE_RANK = 0.5  # a state gloss's word ranks half a rank below the gloss
+
+
+def _state_word(parts: Sequence[str]) -> str | None:
+    """The one content word of a gloss made of a copula and it ("be injured", "to be elected", "get
+    lost"), which the English inflects apart from its copula (was injured); None for any other gloss."""
+    lowered = [w.lower() for w in parts]
+    if lowered[:1] == ["to"]:
+        lowered, parts = lowered[1:], parts[1:]
+    if len(lowered) == 2 and lowered[0] in STATE_COPULAS and not is_function_word(parts[1]):
+        return parts[1]
+    return None
+
+
 def gloss_stems(glosses: Sequence[tuple[str, float]], related: bool = True) -> GlossStems:
     """Stems of the glosses (see GlossStems); `related`: add the weaker `near` evidence."""
     single: dict[str, float] = {}
@@ -250,6 +265,10 @@ def gloss_stems(glosses: Sequence[tuple[str, float]], related: bool = True) -> G
                     near.update(stem(other) for other in REPORTING_VERBS)
         elif len(parts) > 1:
             phrases.add(tuple(stem(w) for w in parts))
+            state = _state_word(parts)
+            if state:  # "be injured" → "was injured", "were elected": the word after the copula
+                single.setdefault(stem(state), rank + STATE_RANK)
+                forms.setdefault(stem(state), set()).add(state.lower())
             head = phrase_head(parts) if related else None
             if head:
                 near.add(stem(head))
