@@ -675,3 +675,15 @@ def test_lexicon_marks_hand_stressed_news_as_issue_10_asks(gold, lexicon_only):
     sentences = bench.gold_sentences(WMT21, {r.doc for r in rows})
     score = bench.score_gold(rows, sentences, lexicon_only.accentuate)[0]["all"]
     assert score.marked / score.tokens >= 0.90 and score.correct / score.marked >= 0.99, (gold, score)
+
+
+def test_vse_is_settled_by_the_word_after_it():
+    # все/всё is a homograph silero often gets wrong (всё обстоятельства); agreement settles it
+    from cards.lexicon import stress
+
+    text = "Полиция устанавливает все обстоятельства, и все это известно, но все в порядке."
+    replace, _, open_ = stress._lexicon(text)
+    first, second, _ = (m.start() for m in re.finditer("все", text))
+    assert (first, first + 3) not in open_ and first not in replace  # все обстоятельства: все, and closed
+    assert replace.get(second + 2) == "ё"  # все это → всё это
+    assert stress.accentuate("Все это известно.", silero=False).startswith("Всё")

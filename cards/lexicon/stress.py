@@ -182,6 +182,31 @@ def _markable(text: str, part) -> str | None:
     return plain
 
 
+_NAMING_CASES = frozenset({"nomn", "accs"})
+
+
+def _all_or_everything(tokens: Sequence[re.Match], i: int, text: str) -> str | None:
+    """"все" or "всё" for token `i` (все) when the word right after it settles which: a noun, adjective,
+    pronoun or participle that reads as plural in the nominative or accusative and never as a neuter
+    singular there (все обстоятельства, все эти) makes it все; one that reads only as a neuter singular
+    there (всё это, всё время) makes it всё. Anything else (a verb, a preposition: мы все знаем, всё в
+    порядке) leaves it open."""
+    from cards.lexicon.analyser import parses
+
+    if i + 1 >= len(tokens) or text[tokens[i].end() : tokens[i + 1].start()].strip():
+        return None
+    after = tokens[i + 1].group()
+    if after[0].isdigit():
+        return None
+    readings = [p for p in parses(unicodedata.normalize("NFC", after.replace(ACUTE, "")).lower())
+                if p.tag.case in _NAMING_CASES]
+    plural = any(p.tag.number == "plur" for p in readings)
+    neuter = any(p.tag.number == "sing" and p.tag.gender == "neut" for p in readings)
+    if plural == neuter:
+        return None
+    return "все" if plural else "всё"
+
+
 def _before(tokens: Sequence[re.Match], i: int, text: str, limit: int = 4) -> tuple[str, ...]:
     """The tokens just before token `i` (lower case, nearest first, a number as "0"), up to the first gap
     that is more than spaces (punctuation ends a phrase)."""
@@ -236,6 +261,11 @@ def _lexicon(text: str, lemma: bool = False, form: str = "") -> tuple[dict[int, 
                 continue
             if len(vowels) < 2 and "е" not in plain.lower():
                 continue
+            if not lemma and len(parts) == 1 and plain.lower() == "все":
+                found = _all_or_everything(tokens, i, text)
+                if found is not None:  # все: nothing to change; всё: its ё
+                    replace.update(_put(text, *part.span(), found)[0])
+                    continue
             found = decide(plain, before if len(parts) == 1 else ())
             if found is None:
                 open_.append(part.span())
