@@ -378,3 +378,11 @@ def test_a_hyphenated_word_wordfreq_does_not_list_gets_the_estimate_of_its_parts
 def test_a_noun_pymorphy_spells_in_ie_takes_the_lexicons_spelling_in_ye():
     w = words("Бои шли в ущелье, у подножия горы.")
     assert (w["ущелье"].lemma, w["подножия"].lemma) == ("ущелье", "подножие")  # подножие has its own sense
+
+
+def test_a_preposition_picks_the_lemma_whose_case_it_governs():
+    # pymorphy3 reads кювет first as the genitive plural of кювета; в never takes a genitive
+    (word,) = [t for t in morph.analyse("Машина опрокинулась в кювет.") if t.text == "кювет"]
+    assert word.lemma.lemma == "кювет"
+    (word,) = [t for t in morph.analyse("Кювет был полон воды.") if t.text == "Кювет"]
+    assert word.lemma.lemma == "кювет"

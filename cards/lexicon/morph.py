@@ -74,6 +74,24 @@ def substantive_after_preposition(slots: Sequence[Slot], i: int) -> Reading | No
     return _as_noun(slots[i], cands[0], "substantive_after_preposition")
 
 
+def noun_case_after_preposition(slots: Sequence[Slot], i: int) -> Reading | None:
+    """в кювет: right after a preposition, a noun whose readings belong to two lemmas is the lemma whose
+    readings in a case the preposition governs are its only ones (кювет, accusative; not кювета, whose
+    genitive plural в never takes)."""
+    from cards.lexicon.accents import GOVERN
+
+    nouns = [p for p in slots[i].parses if p.tag.POS == "NOUN"]
+    if len({p.normal_form for p in nouns}) < 2 or not _adjacent(slots, i):
+        return None
+    governed = GOVERN.get(strip_stress(slots[i - 1].text).lower())
+    if governed is None or not _has(slots[i - 1], "PREP"):
+        return None
+    kept = [p for p in nouns if p.tag.case in governed]
+    if len({p.normal_form for p in kept}) != 1 or kept[0].normal_form == slots[i].parses[0].normal_form:
+        return None
+    return _reading(kept[0], "noun_case_after_preposition")
+
+
 def noun_after_number(slots: Sequence[Slot], i: int) -> Reading | None:
     """четырьмя часами: after a numeral, the noun reading of a word first read as an adverb, or as a
     short adjective pymorphy3 only guesses (2,7 ассиста: ассист, not ассистый)."""
@@ -447,6 +465,7 @@ RULES: tuple[Rule, ...] = (
     substantive_after_number,
     substantive_after_adjective,
     substantive_after_preposition,
+    noun_case_after_preposition,
     noun_after_number,
     name_case_agreement,
     unknown_name,
