@@ -386,3 +386,12 @@ def test_a_preposition_picks_the_lemma_whose_case_it_governs():
     assert word.lemma.lemma == "кювет"
     (word,) = [t for t in morph.analyse("Кювет был полон воды.") if t.text == "Кювет"]
     assert word.lemma.lemma == "кювет"
+
+
+def test_a_participle_standing_alone_is_its_noun():
+    lemmas = words("По предварительной информации, пострадавших нет.")
+    assert (lemmas["пострадавших"].lemma, lemmas["пострадавших"].pos) == ("пострадавший", "noun")
+    lemmas = words("Пострадавший в аварии водитель доставлен в больницу.")  # a participial phrase
+    assert lemmas["Пострадавший"].lemma == "пострадать"
+    lemmas = words("Пострадавшая сторона подала иск.")  # it qualifies the noun after it
+    assert lemmas["Пострадавшая"].pos != "noun"

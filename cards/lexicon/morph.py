@@ -74,6 +74,21 @@ def substantive_after_preposition(slots: Sequence[Slot], i: int) -> Reading | No
     return _as_noun(slots[i], cands[0], "substantive_after_preposition")
 
 
+def substantive_alone(slots: Sequence[Slot], i: int) -> Reading | None:
+    """Пострадавших нет, задержанный был доставлен: a participle that is also a noun (marked Subx, or a
+    dictionary noun of its form) is that noun when it qualifies no noun after it and opens no
+    participial phrase (пострадавший в аварии водитель, заключенные вчера контракты stay the verb's)."""
+    cands = _substantive(slots[i])
+    if not cands or slots[i].parses[0].tag.POS != "PRTF":
+        return None
+    j = i + 1
+    while j < len(slots) and _adjacent(slots, j) and _has(slots[j], "ADVB"):
+        j += 1  # заключенные вчера контракты: the noun after an adverb
+    if _heads(slots, j, cands) or _opens_participial_phrase(slots, i):
+        return None
+    return _as_noun(slots[i], cands[0], "substantive_alone")
+
+
 def noun_case_after_preposition(slots: Sequence[Slot], i: int) -> Reading | None:
     """в кювет: right after a preposition, a noun whose readings belong to two lemmas is the lemma whose
     readings in a case the preposition governs are its only ones (кювет, accusative; not кювета, whose
@@ -466,6 +481,7 @@ RULES: tuple[Rule, ...] = (
     substantive_after_adjective,
     substantive_after_preposition,
     noun_case_after_preposition,
+    substantive_alone,
     noun_after_number,
     name_case_agreement,
     unknown_name,
