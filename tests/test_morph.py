@@ -395,3 +395,10 @@ def test_a_participle_standing_alone_is_its_noun():
     assert lemmas["Пострадавший"].lemma == "пострадать"
     lemmas = words("Пострадавшая сторона подала иск.")  # it qualifies the noun after it
     assert lemmas["Пострадавшая"].pos != "noun"
+
+
+def test_a_lexicalised_participle_agreeing_in_another_case_reading_is_the_adjective():
+    # pymorphy3's first reading of преданные is the accusative, which фанаты (animate) cannot be
+    assert words("Преданные фанаты пришли на концерт.")["Преданные"].lemma == "преданный"
+    # исполняющего agrees with роль in case and number only: a participle with its object
+    assert words("Актёр, вновь исполняющего роль Смерти, нет.")["исполняющего"].lemma == "исполнять"

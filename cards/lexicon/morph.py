@@ -388,8 +388,17 @@ def _opens_participial_phrase(slots: Sequence[Slot], i: int) -> bool:
     top = slots[j].parses[0].tag
     if top.POS in ("PREP", "NPRO"):
         return True
-    agreeing = _agrees(slots[i].parses[:1], slots[j].parses, ("NOUN", "ADJF"))
+    readings = [p for p in slots[i].parses if p.tag.POS == "PRTF"] or slots[i].parses[:1]
+    agreeing = any(_agree_fully(p, q) for p in readings for q in slots[j].parses if q.tag.POS in ("NOUN", "ADJF"))
     return top.POS in ("NOUN", "ADJF") and not agreeing  # принятое Верховной радой решение
+
+
+def _agree_fully(modifier, noun) -> bool:
+    """Case, number and, in the singular, gender agree (преданные фанаты; not исполняющего роль)."""
+    a, b = modifier.tag, noun.tag
+    if (a.case, a.number) != (b.case, b.number):
+        return False
+    return a.number == "plur" or a.gender is None or b.gender is None or a.gender == b.gender
 
 
 def lexicalised_participle(slots: Sequence[Slot], i: int) -> Reading | None:
