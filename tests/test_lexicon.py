@@ -131,6 +131,11 @@ def test_the_counterpart_picks_the_sense():
 
     assert dictionary_form("combat", "combative") == "combat"  # another word of the family, not an inflection
     assert dictionary_form("planned", "plan") == "plan" and dictionary_form("carried", "carry") == "carry"
+    # a noun's counterpart loses a plural ending only: жилище / "housing" is not "house"
+    assert dictionary_form("housing", "house", "noun") == "housing"
+    assert dictionary_form("sanctions", "sanction", "noun") == "sanction"
+    assert dictionary_form("countries", "country", "noun") == "country"
+    assert dictionary_form("planned", "plan", "adj") == "planned"
     # a free translation first, then the word's own meaning marked as the dictionary's
     assert meaning_for("кресло", "presidency", dictionary) == ("presidency; dict. armchair", "sentence")
     assert meaning_for("коллега", "president", dictionary) == ("president; dict. colleague", "sentence")
@@ -180,7 +185,7 @@ def test_a_dictionary_phrase_the_word_stands_in_gives_its_meaning():
     assert phrase("Они приняли участие в выборах.", "участие") == "приняли участие: take part"  # not partake
     assert phrase("Решение будет принято завтра.", "принято") == ""  # быть принятым: "fly"
     # the hand-written set phrases of news (cards/lexicon/seeds/phrases.tsv), ahead of Wiktionary's
-    assert phrase("По данным агентства, в ходе переговоров всё решили.", "данным") == "По данным: according to"
+    assert phrase("По данным агентства, в ходе переговоров всё решили.", "данным") == "по данным: according to"
     assert phrase("По данным агентства, в ходе переговоров всё решили.", "ходе") == "в ходе: during"
     assert phrase("В общей сложности погибли 12 человек.", "сложности") == "В общей сложности: in total"
     assert phrase("Они приложили усилия к миру.", "усилия") == "приложили усилия: make an effort"  # not "break a sweat"

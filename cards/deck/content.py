@@ -42,14 +42,22 @@ def in_dictionary_case(counterpart: str, gloss: str) -> str:
     return counterpart
 
 
-def dictionary_form(counterpart: str, gloss: str) -> str:
+def dictionary_form(counterpart: str, gloss: str, pos: str = "") -> str:
     """The counterpart as the gloss of the sense it matched writes it, when it is that gloss inflected
     (helicopters: helicopter, conquered: conquer, took part: take part; not combat: combative); else the
-    counterpart in the dictionary's case (`in_dictionary_case`)."""
+    counterpart in the dictionary's case (`in_dictionary_case`). A Russian noun's counterpart loses
+    only a plural ending (жилище / "housing" is not "house"), an adjective's none."""
     from cards.align.evidence import is_inflection
 
+    def inflected(word: str, head: str) -> bool:
+        if pos == "adj":
+            return False
+        if pos == "noun":
+            return word in (head + "s", head + "es") or (head.endswith("y") and word == head[:-1] + "ies")
+        return is_inflection(word, head)
+
     words, heads = counterpart.lower().split(), gloss.lower().split()
-    if len(words) != len(heads) or words == heads or not all(map(is_inflection, words, heads)):
+    if len(words) != len(heads) or words == heads or not all(map(inflected, words, heads)):
         return in_dictionary_case(counterpart, gloss)
     return gloss if counterpart[:1].isupper() or not gloss[:1].isupper() else gloss[:1].lower() + gloss[1:]
 
@@ -331,7 +339,8 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
                 lemma, limit=1, besides=[counterpart, *other_pos_glosses(lemma, pos)]) if ":" not in g]
         shown = counterpart
         if matched >= 0:  # its dictionary form, but выборы / "elections" stays plural
-            shown = (in_dictionary_case if _plural_only(lemma) else dictionary_form)(counterpart, group[matched])
+            shown = (in_dictionary_case(counterpart, group[matched]) if _plural_only(lemma)
+                     else dictionary_form(counterpart, group[matched], pos))
         return "; ".join([shown, *extra]), "sentence"
     from cards.lexicon.lexicon import base_words, loanword, noun_of_adjective, origin_of, place_of
 
