@@ -53,6 +53,29 @@ def normalize(word: str) -> str:
 Ranked = tuple[tuple[str, float], ...]  # (English gloss, rank): 0 = the first sense
 
 
+@lru_cache(maxsize=50_000)
+def likely_partners(verb: str) -> tuple[str, ...]:
+    """The verb's aspect partners: OpenRussian's, and the regular rules' guesses (`aspect_variants`)
+    but, for a verb OpenRussian has, those it has as verbs of their own that do not name this one
+    (топить ↛ топать "stamp"; составить ↛ оставить)."""
+    from cards.lexicon.lexicon import verb_entry
+
+    guessed = aspect_variants(verb)
+    entry = verb_entry(verb) if guessed else None  # not an infinitive: no partners
+    if entry is None:  # a verb OpenRussian lacks: nothing to check the guesses against
+        return guessed
+    listed = tuple(normalize(p) for p in entry.partners)
+    return tuple(dict.fromkeys(listed + tuple(g for g in guessed if not _unrelated(verb, g))))
+
+
+def _unrelated(verb: str, guess: str) -> bool:
+    """A guessed partner that OpenRussian has as a verb of its own whose partners do not include `verb`."""
+    from cards.lexicon.lexicon import verb_entry
+
+    other = verb_entry(guess)
+    return other is not None and normalize(verb) not in {normalize(p) for p in other.partners}
+
+
 @dataclass(frozen=True)
 class Dictionary:
     """Russian lemma → English glosses, best first, each with a rank (0 = first sense)."""
@@ -71,7 +94,7 @@ class Dictionary:
         """
         key = normalize(lemma)
         best: dict[str, float] = dict(self.entries.get(key, ()))
-        for variant in aspect_variants(key):
+        for variant in likely_partners(key):
             for gloss, rank in self.entries.get(variant, ()):
                 if gloss not in best or rank + 0.5 < best[gloss]:
                     best[gloss] = rank + 0.5
