@@ -724,3 +724,20 @@ def test_a_number_in_digits_joined_to_a_word_is_no_target():
 def test_the_adverbs_of_ordinals_are_ordinals():
     assert [not_target(Lemma(w, "adv")) for w in ("в-третьих", "в-четвёртых", "во-вторых")] == ["ordinal"] * 3
     assert not_target(Lemma("по-прежнему", "adv")) is None
+
+
+def test_a_word_no_card_teaches_gets_a_second_chance_on_a_chosen_card_with_room():
+    from cards.deck.select import _second_chance
+
+    weights = {"к1": 9.0, "к2": 8.0, "к3": 7.0, "тема": 2.0, "слово": 1.0}
+    options = SelectOptions(max_new=2, spill=1, min_weight=4.0, topic=frozenset({"тема"}))
+    unknown = [dict.fromkeys(["к1", "к2", "тема", "слово"]), dict.fromkeys(["к3", "тема"])]
+    chosen = {0: ["к1", "к2"], 1: ["к3"]}
+    assert _second_chance(chosen, unknown, weights, set(), options) == {0: ["к1", "к2"], 1: ["к3", "тема"]}
+    assert chosen == {0: ["к1", "к2"], 1: ["к3"]}  # not changed in place
+    assert _second_chance({0: ["к1", "к2"]}, unknown[:1], weights, set(), options) == {0: ["к1", "к2", "тема"]}
+    # taught already (an earlier card), or a card at max_new + room_beyond: nothing to add; other words never
+    assert _second_chance({0: ["к1", "к2"]}, unknown[:1], weights, {"тема"}, options) == {0: ["к1", "к2"]}
+    assert _second_chance({0: ["к1", "к2"]}, unknown[:1], weights, set(), replace(options, spill=0)) == {
+        0: ["к1", "к2"]}
+

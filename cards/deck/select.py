@@ -881,6 +881,23 @@ def _drop_redundant(chosen: dict[int, list[str]], unknown: Sequence[dict[str, To
     return chosen
 
 
+def _second_chance(chosen: dict[int, list[str]], unknown: Sequence[dict[str, Token]], weights: Mapping[str, float],
+                   taught: Set[str], options: SelectOptions) -> dict[int, list[str]]:
+    """The words worth a card or of the topic that chosen cards hold but none teaches (a full card left them
+    to another sentence, which became no card): each, weightiest first, goes to the chosen card holding it
+    that teaches fewest, while that card teaches fewer than max_new + `room_beyond`."""
+    chosen = {i: list(keys) for i, keys in chosen.items()}
+    done = set(taught).union(*chosen.values())
+    left = {k for i in chosen for k in unknown[i]
+            if k not in done and (weights[k] >= options.min_weight or k in options.topic)}
+    room = options.max_new + options.room_beyond
+    for k in sorted(left, key=lambda k: (-weights[k], k)):
+        holders = [i for i in chosen if k in unknown[i] and len(chosen[i]) < room]
+        if holders:
+            chosen[min(holders, key=lambda i: (len(chosen[i]), i))].append(k)
+    return chosen
+
+
 def select(
     pairs: Sequence[Pair],
     analyses: Sequence[Sequence[Token]],
@@ -940,7 +957,7 @@ def select(
     taught_now = set(taught).union(*picked.values())
     picked.update(_cover(rest, unknown, weights, taught_now, options,
                          None if budget is None else budget - len(picked), length, dense=True))
-    new_cards = _drop_redundant(picked, unknown, weights, options)
+    new_cards = _second_chance(_drop_redundant(picked, unknown, weights, options), unknown, weights, taught, options)
     for i, keys in new_cards.items():
         chosen[i] = tuple(sorted((unknown[i][k] for k in keys), key=lambda t: t.start))
         taught.update(keys)
