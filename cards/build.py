@@ -229,7 +229,7 @@ def choose_cards(
     owner = [n for n, a in enumerate(articles) for _ in a.pairs]  # article index of each pair
     found = [tokens for each in workers.map(analysed, [([p.ru for p in a.pairs], cache) for a in articles], kept_only)
              for tokens in each]
-    analyses = with_names(pairs, found)  # names the English or the article shows
+    analyses = with_names(pairs, found, options.topic)  # names the English or the article shows; titles
     earlier_notes = earlier_notes or {}
     earlier = {}
     slugs = {a.source.slug for a in articles}

@@ -35,13 +35,14 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
     The articles' analyses are read from `cache` when a build kept them (cards.cache)."""
     from cards.lexicon.levels import resolve_level
     from cards.deck.select import (
-        article_options, everyday_base, known_by_level, known_cut, known_sense, lemma_key, not_target,
+        article_options, everyday_base, known_by_level, known_cut, known_sense, lemma_key, not_target, with_names,
     )
     from cards.lexicon.morph import CONTENT_POS
 
     options = options or BuildOptions()
     analyses = [tokens for a in articles for tokens in analysed([p.ru for p in a.pairs], cache)]  # decisions' order
     select_options = options.select_options()
+    analyses = with_names([d.pair for d in decisions], analyses, select_options.topic)  # as select sees them
     # each article's: with what it is about (subjects), or a lower cut when it is off the topic
     of_article = article_options([d.pair for d in decisions], analyses, select_options)
     level = resolve_level(options.level).name

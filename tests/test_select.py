@@ -724,3 +724,40 @@ def test_a_number_in_digits_joined_to_a_word_is_no_target():
 def test_the_adverbs_of_ordinals_are_ordinals():
     assert [not_target(Lemma(w, "adv")) for w in ("в-третьих", "в-четвёртых", "во-вторых")] == ["ordinal"] * 3
     assert not_target(Lemma("по-прежнему", "adv")) is None
+
+
+def test_a_word_no_card_teaches_gets_a_second_chance_on_a_chosen_card_with_room():
+    from cards.deck.select import _second_chance
+
+    weights = {"к1": 9.0, "к2": 8.0, "к3": 7.0, "тема": 2.0, "слово": 1.0}
+    options = SelectOptions(max_new=2, spill=1, min_weight=4.0, topic=frozenset({"тема"}))
+    unknown = [dict.fromkeys(["к1", "к2", "тема", "слово"]), dict.fromkeys(["к3", "тема"])]
+    chosen = {0: ["к1", "к2"], 1: ["к3"]}
+    assert _second_chance(chosen, unknown, weights, set(), options) == {0: ["к1", "к2"], 1: ["к3", "тема"]}
+    assert chosen == {0: ["к1", "к2"], 1: ["к3"]}  # not changed in place
+    assert _second_chance({0: ["к1", "к2"]}, unknown[:1], weights, set(), options) == {0: ["к1", "к2", "тема"]}
+    # taught already (an earlier card), or a card at max_new + room_beyond: nothing to add; other words never
+    assert _second_chance({0: ["к1", "к2"]}, unknown[:1], weights, {"тема"}, options) == {0: ["к1", "к2"]}
+    assert _second_chance({0: ["к1", "к2"]}, unknown[:1], weights, set(), replace(options, spill=0)) == {
+        0: ["к1", "к2"]}
+
+
+def test_a_title_word_of_the_topic_capitalised_in_mid_sentence_is_the_word_not_a_name():
+    from cards.lexicon import morph
+    from cards.deck.select import in_quotes, with_names
+
+    topic = frozenset({"губернатор", "министерство", "кремль", "премьер"})
+    pairs = [real_pair("Об этом заявил врио Губернатора области.", "This was said by the acting Governor of the region."),
+             real_pair("Письмо направили в Министерство обороны.", "The letter was sent to the Ministry of Defence."),
+             real_pair("Источник в Кремле подтвердил встречу.", "A source in the Kremlin confirmed the meeting."),
+             real_pair("Так считает экономист \"БКС Премьер\" Антон Покатович.", "So thinks Anton Pokatovich of BCS Premier.")]
+    analyses = [morph.analyse(p.ru) for p in pairs]
+    words = {t.text: (t.lemma.lemma, t.lemma.proper) for tokens in with_names(pairs, analyses, topic) for t in tokens}
+    assert words["Губернатора"] == ("губернатор", False)
+    assert words["Министерство"] == ("министерство", False)
+    assert words["Кремле"] == ("Кремль", True)  # the English spells it as a name
+    assert words["Премьер"][1]  # in quotation marks: a company's name
+    plain = {t.text: t.lemma.proper for tokens in with_names(pairs, analyses) for t in tokens}
+    assert plain["Губернатора"] and plain["Министерство"]  # without a topic, capitals make names
+    assert in_quotes('экономист "БКС Премьер" Антон', 15) and in_quotes("«Ренессанс Капитала» Софья", 11)
+    assert not in_quotes('"Напомним, что когда меня задержали, Полиция безопасности и прокуратура', 37)

@@ -572,10 +572,37 @@ def name_rule(token: Token, pair: Pair, article_names: frozenset[str] = frozense
     return None
 
 
-def with_names(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]]) -> list[tuple[Token, ...]]:
+def is_title_word(token: Token, pair: Pair, topic: Set[str]) -> bool:
+    """врио Губернатора, Министерство обороны: a word of the topic's vocabulary capitalised in mid-sentence
+    as a title or an institution's name, which the dictionary knows only as a common word and the English
+    does not spell as a name (the Kremlin, the Duma stay names). It is the word, not a name."""
+    word = token.text.lower()
+    return (token.lemma.proper and token.lemma.pos in ("noun", "adj") and not token.text.isupper()
+            and lemma_key(token.lemma.lemma) in topic and not _has_name_reading(word)
+            and not in_quotes(pair.ru, token.start) and not spelled_in_english(token, pair, frozenset()))
+
+
+_SHORT_QUOTE = re.compile(r"[«\"“„]((?:[^«»\"“”„\s]+\s?){1,4})[»\"”“]")
+
+
+def in_quotes(text: str, at: int) -> bool:
+    """Is position `at` inside a short quotation (up to 4 words): the name of a company, a channel or a ship
+    («Ренессанс Капитал», "Военный обозреватель"), not a quoted statement?"""
+    return any(m.start(1) <= at < m.end(1) for m in _SHORT_QUOTE.finditer(text))
+
+
+def as_word(token: Token) -> Token:
+    """A token taken as a name by its capital alone, as the common word it is (`is_title_word`)."""
+    return replace(token, lemma=replace(token.lemma, lemma=token.lemma.lemma.lower(), proper=False))
+
+
+def with_names(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]],
+               topic: Set[str] = frozenset()) -> list[tuple[Token, ...]]:
     """The analyses with every token a name rule (`NAME_RULES`) takes as a name made proper
-    (cards.lexicon.names.as_name). Article names: the nouns proper in any pair of the same article
-    (`Pair.source`) with a capital."""
+    (cards.lexicon.names.as_name), and every title word of the `topic` (`is_title_word`) made common.
+    Article names: the nouns proper in any pair of the same article (`Pair.source`) with a capital."""
+    analyses = [tuple(as_word(t) if topic and is_title_word(t, p, topic) else t for t in tokens)
+                for p, tokens in zip(pairs, analyses, strict=True)]
     article_names: dict[str, set[str]] = {}
     for p, tokens in zip(pairs, analyses, strict=True):
         article_names.setdefault(p.source, set()).update(
@@ -881,6 +908,23 @@ def _drop_redundant(chosen: dict[int, list[str]], unknown: Sequence[dict[str, To
     return chosen
 
 
+def _second_chance(chosen: dict[int, list[str]], unknown: Sequence[dict[str, Token]], weights: Mapping[str, float],
+                   taught: Set[str], options: SelectOptions) -> dict[int, list[str]]:
+    """The words worth a card or of the topic that chosen cards hold but none teaches (a full card left them
+    to another sentence, which became no card): each, weightiest first, goes to the chosen card holding it
+    that teaches fewest, while that card teaches fewer than max_new + `room_beyond`."""
+    chosen = {i: list(keys) for i, keys in chosen.items()}
+    done = set(taught).union(*chosen.values())
+    left = {k for i in chosen for k in unknown[i]
+            if k not in done and (weights[k] >= options.min_weight or k in options.topic)}
+    room = options.max_new + options.room_beyond
+    for k in sorted(left, key=lambda k: (-weights[k], k)):
+        holders = [i for i in chosen if k in unknown[i] and len(chosen[i]) < room]
+        if holders:
+            chosen[min(holders, key=lambda i: (len(chosen[i]), i))].append(k)
+    return chosen
+
+
 def select(
     pairs: Sequence[Pair],
     analyses: Sequence[Sequence[Token]],
@@ -904,7 +948,7 @@ def select(
     if len(pairs) != len(analyses):
         raise ValueError("one analysis per pair")
     known = frozenset(lemma_key(k) for k in known)
-    analyses = analyses if named else with_names(pairs, analyses)
+    analyses = analyses if named else with_names(pairs, analyses, options.topic)
     of_article = article_options(pairs, analyses, options)
     own = [of_article[p.source] for p in pairs]  # with what its article is about, and how far it is on the topic
     options = with_subjects(options, frozenset().union(*(o.topic for o in of_article.values())))  # for the weights and a card's room
@@ -940,7 +984,7 @@ def select(
     taught_now = set(taught).union(*picked.values())
     picked.update(_cover(rest, unknown, weights, taught_now, options,
                          None if budget is None else budget - len(picked), length, dense=True))
-    new_cards = _drop_redundant(picked, unknown, weights, options)
+    new_cards = _second_chance(_drop_redundant(picked, unknown, weights, options), unknown, weights, taught, options)
     for i, keys in new_cards.items():
         chosen[i] = tuple(sorted((unknown[i][k] for k in keys), key=lambda t: t.start))
         taught.update(keys)
