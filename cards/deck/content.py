@@ -131,18 +131,12 @@ def target_meaning(ru: str, en: str, tokens: Sequence[Token], target: Token, spa
                        prefer=context_gloss(ru, tokens, target, dictionary))
 
 
-_OPENING = " \t\n«»\"„“”'(—–-"  # what may stand before a sentence's first word
-
-
-def opens_sentence(text: str, at: int) -> bool:
-    """Whether offset `at` of `text` is its first word (quotes, brackets and dashes may come before)."""
-    return text[:at].strip(_OPENING) == ""
-
-
 def _uncapitalised(en: str, at: int, counterpart: str, lemma: str, dictionary) -> str:
     """The counterpart with its first letter lowered when only its place made it a capital: it opens
     the English sentence ("According", "Warships") and no gloss of the word is written with that capital
     (воскресенье: "Sunday", американский: "American" keep theirs)."""
+    from cards.deck.render import opens_sentence
+
     first = counterpart.split(" ")[0]
     if not (first[:1].isupper() and first[1:].islower() and opens_sentence(en, at)):
         return counterpart
@@ -267,6 +261,7 @@ def sentence_phrase(text: str, tokens: Sequence[Token], target: Token, dictionar
     населения: per capita", "в эфире: on air", "вступает в силу: come into force"; "" when none.
     Its words must follow each other with nothing but spaces between (any reading of each word may
     match the phrase's lemma); the longest phrase wins, then the best ranked, common English gloss."""
+    from cards.deck.render import opens_sentence
     from cards.lexicon.collocations import COPULAS
     from cards.lexicon.dictionary import normalize
 

@@ -17,7 +17,6 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cards.deck.content import opens_sentence
 from cards.model import Card, Target
 
 FIELDS = ("Key", "Russian", "English", "Vocabulary", "Source", "Audio", "Reverse")
@@ -465,6 +464,14 @@ def _like(new: str, old: str, keep_yo: bool = False) -> str:
     if old[:1].isupper():
         return new[:1].upper() + new[1:]
     return new
+
+
+_OPENING = " \t\n«»\"„“”'(—–-"  # what may stand before a sentence's first word
+
+
+def opens_sentence(text: str, at: int) -> bool:
+    """Whether offset `at` of `text` is its first word (quotes, brackets and dashes may come before)."""
+    return text[:at].strip(_OPENING) == ""
 
 
 def dictionary_form(phrase: str, *, sentence_start: bool = False) -> str:

@@ -19,7 +19,7 @@ import gzip
 import os
 import re
 from collections import ChainMap
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -53,29 +53,6 @@ def normalize(word: str) -> str:
 Ranked = tuple[tuple[str, float], ...]  # (English gloss, rank): 0 = the first sense
 
 
-@lru_cache(maxsize=50_000)
-def likely_partners(verb: str) -> tuple[str, ...]:
-    """The verb's aspect partners: OpenRussian's, and the regular rules' guesses (`aspect_variants`)
-    but, for a verb OpenRussian has, those it has as verbs of their own that do not name this one
-    (топить ↛ топать "stamp"; составить ↛ оставить)."""
-    from cards.lexicon.lexicon import verb_entry
-
-    guessed = aspect_variants(verb)
-    entry = verb_entry(verb) if guessed else None  # not an infinitive: no partners
-    if entry is None:  # a verb OpenRussian lacks: nothing to check the guesses against
-        return guessed
-    listed = tuple(normalize(p) for p in entry.partners)
-    return tuple(dict.fromkeys(listed + tuple(g for g in guessed if not _unrelated(verb, g))))
-
-
-def _unrelated(verb: str, guess: str) -> bool:
-    """A guessed partner that OpenRussian has as a verb of its own whose partners do not include `verb`."""
-    from cards.lexicon.lexicon import verb_entry
-
-    other = verb_entry(guess)
-    return other is not None and normalize(verb) not in {normalize(p) for p in other.partners}
-
-
 @dataclass(frozen=True)
 class Dictionary:
     """Russian lemma → English glosses, best first, each with a rank (0 = first sense)."""
@@ -85,6 +62,7 @@ class Dictionary:
     english_zipf: Mapping[str, float] = field(default_factory=dict)  # of the glosses; others are looked up
     senses: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # glosses grouped by sense
     phrases: Mapping[str, tuple] = field(default_factory=dict)  # lemma → ((lemmas of a phrase), Ranked) …
+    partners: Callable[[str], tuple[str, ...]] = aspect_variants  # a verb's likely aspect partners
 
     def ranked(self, lemma: str) -> Ranked:
         """(gloss, rank) pairs of a Russian lemma, best first; () when unknown.
@@ -94,7 +72,7 @@ class Dictionary:
         """
         key = normalize(lemma)
         best: dict[str, float] = dict(self.entries.get(key, ()))
-        for variant in likely_partners(key):
+        for variant in self.partners(key):
             for gloss, rank in self.entries.get(variant, ()):
                 if gloss not in best or rank + 0.5 < best[gloss]:
                     best[gloss] = rank + 0.5
@@ -256,7 +234,8 @@ def combine(dictionaries: Sequence[Dictionary]) -> Dictionary | None:
     senses = _Union([d.senses for d in dictionaries], _join_senses)
     entries = _Union([d.entries for d in dictionaries], _join_ranked)
     phrases = _Union([d.phrases for d in dictionaries], lambda found: tuple(p for f in found for p in f))
-    return Dictionary(entries, " + ".join(d.source for d in dictionaries), zipf, senses, phrases)
+    return Dictionary(entries, " + ".join(d.source for d in dictionaries), zipf, senses, phrases,
+                      dictionaries[0].partners)
 
 
 # --- dictd reading --------------------------------------------------------------------------

@@ -281,7 +281,7 @@ def shipped_dictionary():
     lex = shipped()
     keys = _stored("keys")  # a word of either source
     return Dictionary(_Derived(keys, lex.ranked), SOURCE_NAME, lex.english_zipf, _Derived(keys, lex.senses),
-                      lex.phrases)
+                      lex.phrases, likely_partners)
 
 
 _ADJECTIVE_TO_NOUN = (  # derived adjective ending → the base noun's ending, tried in order
@@ -603,3 +603,24 @@ def dictionary_partner(verb: str, aspect: str | None) -> str | None:
             fitting.append(partner)
     verbs_first = sorted(fitting, key=lambda p: not (parses(p) and parses(p)[0].tag.POS == "INFN"))
     return (verbs_first or [None])[0]
+
+
+@lru_cache(maxsize=50_000)
+def likely_partners(verb: str) -> tuple[str, ...]:
+    """The verb's aspect partners: OpenRussian's, and the regular rules' guesses (`aspect_variants`)
+    but, for a verb OpenRussian has, those it has as verbs of their own that do not name this one
+    (топить ↛ топать "stamp"; составить ↛ оставить)."""
+    from cards.lexicon.aspect import aspect_variants
+
+    guessed = aspect_variants(verb)
+    entry = verb_entry(verb) if guessed else None  # not an infinitive: no partners
+    if entry is None:  # a verb OpenRussian lacks: nothing to check the guesses against
+        return guessed
+    listed = tuple(normalize(p) for p in entry.partners)
+    return tuple(dict.fromkeys(listed + tuple(g for g in guessed if not _unrelated(verb, g))))
+
+
+def _unrelated(verb: str, guess: str) -> bool:
+    """A guessed partner that OpenRussian has as a verb of its own whose partners do not include `verb`."""
+    other = verb_entry(guess)
+    return other is not None and normalize(verb) not in {normalize(p) for p in other.partners}
