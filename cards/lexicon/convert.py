@@ -375,8 +375,25 @@ def everyday_rows(openrussian: Path, wiktionary: Path, seeds: Path, topic: set[s
 
     levels = read_seeds(seeds)
     found = matched_lemmas(openrussian, wiktionary, set(levels), strict=True)
-    return [f"{levels[term]}\t{lemma}\t{term}" for lemma, term in sorted(found.items())
-            if lemma not in topic and common(lemma, term)]
+    everyday = {lemma: term for lemma, term in found.items() if lemma not in topic and common(lemma, term)}
+    everyday |= {partner: term for partner, term in everyday_partners(openrussian, everyday).items()
+                 if partner not in topic and found.get(partner) == term}
+    return [f"{levels[term]}\t{lemma}\t{term}" for lemma, term in sorted(everyday.items())]
+
+
+def everyday_partners(openrussian: Path, everyday: dict[str, str]) -> dict[str, str]:
+    """The aspect partners of everyday verbs, with their verb's seed term: a learner learns выпить and
+    выпивать together, so the rarer of the two (выпивать, Zipf 3.2) is everyday too when its own first
+    gloss is the same term (`everyday_rows` checks that), however rare it is."""
+    out: dict[str, str] = {}
+    with gzip.open(openrussian, "rt", encoding="utf-8") as f:
+        for line in f:
+            lemma, _, pos, _, _, partner_cell, *_ = line.rstrip("\n").split("\t")
+            if pos == "verb" and lemma in everyday:
+                for partner in _partners(partner_cell):
+                    if partner not in everyday:
+                        out.setdefault(partner, everyday[lemma])
+    return out
 
 
 # --- the whole conversion -------------------------------------------------------------------------
