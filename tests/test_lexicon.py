@@ -453,6 +453,17 @@ def test_an_everyday_verb_brings_its_aspect_partner_when_the_partner_means_the_s
     assert _everyday(tmp_path, openrussian, [], "A1\tdrink\n", topic={"выпивать"}) == ["A1\tвыпить\tdrink"]
 
 
+def test_an_everyday_adverb_is_everyday_but_no_adverb_joins_the_topic(tmp_path):
+    """вскоре "soon" (OpenRussian's "others" table) is everyday vocabulary by its first gloss; the topic's
+    looser matching (any main gloss) still leaves that table out."""
+    from cards.lexicon.convert import topic_rows
+
+    openrussian = ["вскоре\tвско́ре\tother\t\t\t\t\tsoon; shortly", "ныне\tны́не\tother\t\t\t\t\tnowadays; now"]
+    assert _everyday(tmp_path, openrussian, [], "A2\tsoon\nA1\tnow\n") == ["A2\tвскоре\tsoon"]
+    (tmp_path / "politics.txt").write_text("shortly\n", encoding="utf-8")
+    assert topic_rows(tmp_path / "openrussian.tsv.gz", tmp_path / "wiktionary.tsv.gz", tmp_path / "politics.txt") == []
+
+
 def test_the_shipped_everyday_words_are_everyday_life_not_the_language_of_politics():
     """Words of home, media and leisure are known at B1; words of politics, law and official prose whose
     first glosses are everyday English (возглавлять "head", высокопоставленный "high", присяжный

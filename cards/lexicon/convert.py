@@ -290,7 +290,8 @@ def matched_lemmas(openrussian: Path, wiktionary: Path, seeds: set[str], strict:
     Main glosses: those of OpenRussian's first SENSES_MATCHED senses, and the English headwords of
     Wiktionary that list the word first among their translations (сторона is the first translation of
     "party" in law). `strict` (for everyday words, which are never taught): only the first gloss of
-    OpenRussian's first sense, or Wiktionary's when OpenRussian lacks the word."""
+    OpenRussian's first sense, or Wiktionary's when OpenRussian lacks the word; words of OpenRussian's
+    "others" table (adverbs: вскоре "soon", едва "hardly") are matched only so."""
     found: dict[str, str] = {}
     with gzip.open(openrussian, "rt", encoding="utf-8") as f:
         for line in f:
@@ -298,7 +299,7 @@ def matched_lemmas(openrussian: Path, wiktionary: Path, seeds: set[str], strict:
             senses = [sense.split("; ") for sense in cell.split(" | ") if sense]
             glosses = senses[0][:1] if strict and senses else [g for sense in senses[:SENSES_MATCHED] for g in sense]
             hit = next((k for g in glosses for k in sorted(_gloss_keys(g, strict)) if k in seeds), None)
-            if pos != "other" and (hit or (strict and senses)):
+            if (pos != "other" or strict) and (hit or (strict and senses)):  # everyday adverbs too (вскоре "soon")
                 found.setdefault(lemma, hit or "")  # "" (strict): its first gloss is not a seed word
     with gzip.open(wiktionary, "rt", encoding="utf-8") as f:
         for line in f:
