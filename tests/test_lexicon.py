@@ -447,6 +447,28 @@ def test_a_gloss_with_an_article_matches_the_seed_term_and_the_topic_wins(tmp_pa
     assert _everyday(tmp_path, openrussian, [], seeds, topic={"выборы"}) == ["A1\tтысяча\tthousand"]
 
 
+def test_an_everyday_verb_brings_its_aspect_partner_when_the_partner_means_the_same(tmp_path):
+    """выпить "drink" is everyday; its partner выпивать (Zipf 3.2, under A1's floor) comes with it since its
+    own first gloss is drink too; попивать, whose first gloss is another word, does not."""
+    openrussian = ["выпить\tвы́пить\tverb\t\tperf\tвыпивать,попивать\t\tdrink",
+                   "выпивать\tвыпива́ть\tverb\t\timpf\tвыпить\t\tdrink; booze",
+                   "попивать\tпопива́ть\tverb\t\timpf\tвыпить\t\tsip"]
+    rows = _everyday(tmp_path, openrussian, [], "A1\tdrink\nB1\tsip\n")
+    assert rows == ["A1\tвыпивать\tdrink", "A1\tвыпить\tdrink"]
+    assert _everyday(tmp_path, openrussian, [], "A1\tdrink\n", topic={"выпивать"}) == ["A1\tвыпить\tdrink"]
+
+
+def test_an_everyday_adverb_is_everyday_but_no_adverb_joins_the_topic(tmp_path):
+    """вскоре "soon" (OpenRussian's "others" table) is everyday vocabulary by its first gloss; the topic's
+    looser matching (any main gloss) still leaves that table out."""
+    from cards.lexicon.convert import topic_rows
+
+    openrussian = ["вскоре\tвско́ре\tother\t\t\t\t\tsoon; shortly", "ныне\tны́не\tother\t\t\t\t\tnowadays; now"]
+    assert _everyday(tmp_path, openrussian, [], "A2\tsoon\nA1\tnow\n") == ["A2\tвскоре\tsoon"]
+    (tmp_path / "politics.txt").write_text("shortly\n", encoding="utf-8")
+    assert topic_rows(tmp_path / "openrussian.tsv.gz", tmp_path / "wiktionary.tsv.gz", tmp_path / "politics.txt") == []
+
+
 def test_the_shipped_everyday_words_are_everyday_life_not_the_language_of_politics():
     """Words of home, media and leisure are known at B1; words of politics, law and official prose whose
     first glosses are everyday English (возглавлять "head", высокопоставленный "high", присяжный
@@ -456,3 +478,7 @@ def test_the_shipped_everyday_words_are_everyday_life_not_the_language_of_politi
     b1 = everyday_words("B1")
     assert {"сериал", "персонаж", "героиня", "фирма", "пьяный", "подушка", "секунда", "темный"} <= b1  # keys fold ё
     assert not {"возглавлять", "высокопоставленный", "присяжный", "тур", "выход", "приговор", "выборы"} & b1
+    # talk, drink and people met in the news of everyday life are known; the head of a region, a state
+    # visit and the West are not (their seed terms head, visit, west, east are left out)
+    assert {"общаться", "пообщаться", "алкоголь", "выпивать", "парковка", "работник", "строгий"} <= b1
+    assert not {"глава", "возглавить", "визит", "западный", "восток"} & b1

@@ -290,7 +290,8 @@ def matched_lemmas(openrussian: Path, wiktionary: Path, seeds: set[str], strict:
     Main glosses: those of OpenRussian's first SENSES_MATCHED senses, and the English headwords of
     Wiktionary that list the word first among their translations (сторона is the first translation of
     "party" in law). `strict` (for everyday words, which are never taught): only the first gloss of
-    OpenRussian's first sense, or Wiktionary's when OpenRussian lacks the word."""
+    OpenRussian's first sense, or Wiktionary's when OpenRussian lacks the word; words of OpenRussian's
+    "others" table (adverbs: вскоре "soon", едва "hardly") are matched only so."""
     found: dict[str, str] = {}
     with gzip.open(openrussian, "rt", encoding="utf-8") as f:
         for line in f:
@@ -298,7 +299,7 @@ def matched_lemmas(openrussian: Path, wiktionary: Path, seeds: set[str], strict:
             senses = [sense.split("; ") for sense in cell.split(" | ") if sense]
             glosses = senses[0][:1] if strict and senses else [g for sense in senses[:SENSES_MATCHED] for g in sense]
             hit = next((k for g in glosses for k in sorted(_gloss_keys(g, strict)) if k in seeds), None)
-            if pos != "other" and (hit or (strict and senses)):
+            if (pos != "other" or strict) and (hit or (strict and senses)):  # everyday adverbs too (вскоре "soon")
                 found.setdefault(lemma, hit or "")  # "" (strict): its first gloss is not a seed word
     with gzip.open(wiktionary, "rt", encoding="utf-8") as f:
         for line in f:
@@ -375,8 +376,25 @@ def everyday_rows(openrussian: Path, wiktionary: Path, seeds: Path, topic: set[s
 
     levels = read_seeds(seeds)
     found = matched_lemmas(openrussian, wiktionary, set(levels), strict=True)
-    return [f"{levels[term]}\t{lemma}\t{term}" for lemma, term in sorted(found.items())
-            if lemma not in topic and common(lemma, term)]
+    everyday = {lemma: term for lemma, term in found.items() if lemma not in topic and common(lemma, term)}
+    everyday |= {partner: term for partner, term in everyday_partners(openrussian, everyday).items()
+                 if partner not in topic and found.get(partner) == term}
+    return [f"{levels[term]}\t{lemma}\t{term}" for lemma, term in sorted(everyday.items())]
+
+
+def everyday_partners(openrussian: Path, everyday: dict[str, str]) -> dict[str, str]:
+    """The aspect partners of everyday verbs, with their verb's seed term: a learner learns выпить and
+    выпивать together, so the rarer of the two (выпивать, Zipf 3.2) is everyday too when its own first
+    gloss is the same term (`everyday_rows` checks that), however rare it is."""
+    out: dict[str, str] = {}
+    with gzip.open(openrussian, "rt", encoding="utf-8") as f:
+        for line in f:
+            lemma, _, pos, _, _, partner_cell, *_ = line.rstrip("\n").split("\t")
+            if pos == "verb" and lemma in everyday:
+                for partner in _partners(partner_cell):
+                    if partner not in everyday:
+                        out.setdefault(partner, everyday[lemma])
+    return out
 
 
 # --- the whole conversion -------------------------------------------------------------------------
