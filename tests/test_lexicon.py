@@ -246,6 +246,31 @@ def test_a_word_with_only_a_definition_keeps_it_and_notes_are_left_out():
     assert shipped().ranked("россиянин")[0][0] == "citizen of the Russian Federation"
 
 
+def test_slashes_separate_openrussians_glosses_but_not_someone_or_something():
+    from cards.lexicon.convert import senses
+
+    assert senses("acknowledgement/ recognition / confession") == (("acknowledgement", "recognition", "confession"),)
+    assert senses("to transport someone/something (by vehicle); to be lucky") == (
+        ("transport someone or something",), ("be lucky",))
+    assert senses("offside (soccer/football)") == (("offside",),)
+    assert shipped().entry("признание").senses[0][:2] == ("acknowledgement", "recognition")
+
+
+def test_words_no_gloss_of_their_own_can_show_fall_back_to_honest_guesses():
+    from cards.deck.content import meaning_for
+
+    dictionary = find_dictionary(BuildOptions(system_dictionaries=False))
+    assert meaning_for("10-летний", None, dictionary) == ("10-летний: 10-year", "base")  # лет is год's plural
+    assert meaning_for("14-дневный", None, dictionary) == ("14-дневный: 14-day", "base")
+    assert meaning_for("крестьянский", None, dictionary) == ("of крестьянин: peasant", "base")  # not "peasantish"
+    assert meaning_for("нефтехимия", None, dictionary) == ("нефте- + химия: chemistry", "base")  # not "petrochemistry"
+    assert meaning_for("промилле", None, dictionary) == ("permille", "dictionary")  # no base: rare, but right
+    assert meaning_for("онлайн", None, dictionary) == ("online", "loanword")  # a silent English e
+    assert meaning_for("русскоязычный", None, dictionary) == ("русско- + язык: language", "base")  # not "lingual"
+    assert "tutelary" not in meaning_for("правоохранитель", None, dictionary)[0]  # охранитель's rare sense
+    assert meaning_for("правоохранитель", None, dictionary) == ("право- + охранить: guard", "base")
+
+
 def test_seed_build_without_system_dictionaries_gives_every_target_a_meaning(tmp_path):
     result = build_deck([ROOT / "seeds" / "minsk-washington"],
                         BuildOptions(out=tmp_path / "mw.apkg", system_dictionaries=False, stress=False))
@@ -404,8 +429,8 @@ def test_a_noun_in_ets_or_an_adjective_used_as_a_noun_gets_what_it_is_made_from(
     # a noun of action whose verb the lexicon knows only as a prefixed verb
     assert meaning_for("разблокирование", None, dictionary)[0].startswith("раз- + блокировать: ")
     # a compound of a stem, a linking vowel and a word the lexicon knows
-    assert base_words("русскоязычный") == (("русско-", "язычный"),)
-    assert meaning_for("русскоязычный", None, dictionary)[0].startswith("русско- + язычный: ")
+    assert base_words("русскоязычный")[:2] == (("русско-", "язычный"), ("русско-", "язык"))  # then its own base
+    assert meaning_for("русскоязычный", None, dictionary)[0] == "русско- + язык: language"  # язычный is "lingual"
     assert base_words("абвгоязычный") == ()  # no known first part
 
 
