@@ -269,6 +269,9 @@ def test_words_no_gloss_of_their_own_can_show_fall_back_to_honest_guesses():
     assert meaning_for("русскоязычный", None, dictionary) == ("русско- + язык: language", "base")  # not "lingual"
     assert "tutelary" not in meaning_for("правоохранитель", None, dictionary)[0]  # охранитель's rare sense
     assert meaning_for("правоохранитель", None, dictionary) == ("право- + охранить: guard", "base")
+    assert meaning_for("генпрокурор", None, dictionary) == ("ген- + прокурор: procurator", "base")  # a rare cognate is right
+    assert meaning_for("допмера", None, dictionary) == ("доп- + мера: measure", "base")  # clipped дополнительная
+    assert meaning_for("погранслужба", None, dictionary) == ("погран- + служба: service", "base")
 
 
 def test_seed_build_without_system_dictionaries_gives_every_target_a_meaning(tmp_path):

@@ -332,7 +332,7 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
     bases = base_words(lemma) or (made_from(lemma) if lemma.lower() in dictionary else ())  # крестьянский: "peasantish"
     for prefix, base in bases + tuple(("", other) for other in other_lemmas(lemma)):
         glosses = dictionary.card_glosses(base, limit=1)
-        if not glosses or ":" in glosses[0] or (prefix not in ("", "не-") and dictionary.common(glosses[0]) < WEAK_PART_GLOSS):
+        if not glosses or ":" in glosses[0] or (prefix not in ("", "не-") and _odd_sense(base, glosses[0], dictionary)):
             continue  # a compound is not its part's rare sense (правоохранитель is not "tutelary")
         gloss = f"not {glosses[0]}" if prefix == "не-" else glosses[0]  # негазированный: not aerated
         return (f"{prefix} + {base}: {gloss}" if prefix else f"of {base}: {gloss}"), "base"
@@ -347,6 +347,15 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
 
 
 WEAK_PART_GLOSS = 3.0  # Zipf below which a compound's part glosses it only by a rare sense (tutelary, lingual)
+
+
+def _odd_sense(part: str, gloss: str, dictionary) -> bool:
+    """A compound's part glossed by a rare English word that is not its cognate (охранитель: "tutelary",
+    язычный: "lingual"; not прокурор: "procurator"): a sense too odd to say what the compound means."""
+    from cards.lexicon.cognates import cognate_score
+    from cards.lexicon.dictionary import COGNATE_SHOWN_ANYWAY
+
+    return dictionary.common(gloss) < WEAK_PART_GLOSS and cognate_score(part, gloss) < COGNATE_SHOWN_ANYWAY
 ENGLISH_GLOSS = re.compile(r"[A-Za-z][a-z' -]*[a-z]")
 # A number and a word of measure (10-летний: 10-year, 14-дневный: 14-day): the measure words whose
 # adjective is no regular derivative of their noun (лет is год's genitive plural; день loses its е).
