@@ -269,7 +269,7 @@ def test_words_no_gloss_of_their_own_can_show_fall_back_to_honest_guesses():
     assert meaning_for("русскоязычный", None, dictionary) == ("русско- + язык: language", "base")  # not "lingual"
     assert "tutelary" not in meaning_for("правоохранитель", None, dictionary)[0]  # охранитель's rare sense
     assert meaning_for("правоохранитель", None, dictionary) == ("право- + охранить: guard", "base")
-    assert meaning_for("генпрокурор", None, dictionary) == ("ген- + прокурор: procurator", "base")  # a rare cognate is right
+    assert meaning_for("генпрокурор", None, dictionary) == ("ген- + прокурор: public prosecutor", "base")
     assert meaning_for("допмера", None, dictionary) == ("доп- + мера: measure", "base")  # clipped дополнительная
     assert meaning_for("погранслужба", None, dictionary) == ("погран- + служба: service", "base")
 
@@ -479,3 +479,11 @@ def test_the_shipped_everyday_words_are_everyday_life_not_the_language_of_politi
     b1 = everyday_words("B1")
     assert {"сериал", "персонаж", "героиня", "фирма", "пьяный", "подушка", "секунда", "темный"} <= b1  # keys fold ё
     assert not {"возглавлять", "высокопоставленный", "присяжный", "тур", "выход", "приговор", "выборы"} & b1
+
+
+def test_a_rare_cognate_earns_no_bonus_over_a_common_gloss():
+    dictionary = find_dictionary(BuildOptions(system_dictionaries=False))
+    assert dictionary.card_glosses("округ")[0] != "okrug"  # a transliteration, Zipf 1.5
+    assert dictionary.card_glosses("плакат")[0] == "poster"  # not "placard"
+    assert dictionary.card_glosses("партнёр")[0] == "partner"  # a common cognate keeps its bonus
+    assert dictionary.card_glosses("минарет") == ("minaret",)  # and a rare one is still shown when it is the best
