@@ -356,7 +356,9 @@ def _odd_sense(part: str, gloss: str, dictionary) -> bool:
     from cards.lexicon.dictionary import COGNATE_SHOWN_ANYWAY
 
     return dictionary.common(gloss) < WEAK_PART_GLOSS and cognate_score(part, gloss) < COGNATE_SHOWN_ANYWAY
-ENGLISH_GLOSS = re.compile(r"[A-Za-z][a-z' -]*[a-z]")
+
+
+ENGLISH_GLOSS = re.compile(r"[A-Za-z][a-z' -]*[a-z]")  # a gloss in English words (not a note with digits or brackets)
 # A number and a word of measure (10-летний: 10-year, 14-дневный: 14-day): the measure words whose
 # adjective is no regular derivative of their noun (лет is год's genitive plural; день loses its е).
 MEASURES = {"летний": "year", "дневный": "day", "дневной": "day", "суточный": "day", "недельный": "week",
