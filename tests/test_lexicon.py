@@ -251,6 +251,34 @@ def test_a_word_with_only_a_definition_keeps_it_and_notes_are_left_out():
     assert shipped().ranked("россиянин")[0][0] == "citizen of the Russian Federation"
 
 
+def test_slashes_separate_openrussians_glosses_but_not_someone_or_something():
+    from cards.lexicon.convert import senses
+
+    assert senses("acknowledgement/ recognition / confession") == (("acknowledgement", "recognition", "confession"),)
+    assert senses("to transport someone/something (by vehicle); to be lucky") == (
+        ("transport someone or something",), ("be lucky",))
+    assert senses("offside (soccer/football)") == (("offside",),)
+    assert shipped().entry("признание").senses[0][:2] == ("acknowledgement", "recognition")
+
+
+def test_words_no_gloss_of_their_own_can_show_fall_back_to_honest_guesses():
+    from cards.deck.content import meaning_for
+
+    dictionary = find_dictionary(BuildOptions(system_dictionaries=False))
+    assert meaning_for("10-летний", None, dictionary) == ("10-летний: 10-year", "base")  # лет is год's plural
+    assert meaning_for("14-дневный", None, dictionary) == ("14-дневный: 14-day", "base")
+    assert meaning_for("крестьянский", None, dictionary) == ("of крестьянин: peasant", "base")  # not "peasantish"
+    assert meaning_for("нефтехимия", None, dictionary) == ("нефте- + химия: chemistry", "base")  # not "petrochemistry"
+    assert meaning_for("промилле", None, dictionary) == ("permille", "dictionary")  # no base: rare, but right
+    assert meaning_for("онлайн", None, dictionary) == ("online", "loanword")  # a silent English e
+    assert meaning_for("русскоязычный", None, dictionary) == ("русско- + язык: language", "base")  # not "lingual"
+    assert "tutelary" not in meaning_for("правоохранитель", None, dictionary)[0]  # охранитель's rare sense
+    assert meaning_for("правоохранитель", None, dictionary) == ("право- + охранить: guard", "base")
+    assert meaning_for("генпрокурор", None, dictionary) == ("ген- + прокурор: public prosecutor", "base")
+    assert meaning_for("допмера", None, dictionary) == ("доп- + мера: measure", "base")  # clipped дополнительная
+    assert meaning_for("погранслужба", None, dictionary) == ("погран- + служба: service", "base")
+
+
 def test_seed_build_without_system_dictionaries_gives_every_target_a_meaning(tmp_path):
     result = build_deck([ROOT / "seeds" / "minsk-washington"],
                         BuildOptions(out=tmp_path / "mw.apkg", system_dictionaries=False, stress=False))
@@ -409,8 +437,8 @@ def test_a_noun_in_ets_or_an_adjective_used_as_a_noun_gets_what_it_is_made_from(
     # a noun of action whose verb the lexicon knows only as a prefixed verb
     assert meaning_for("разблокирование", None, dictionary)[0].startswith("раз- + блокировать: ")
     # a compound of a stem, a linking vowel and a word the lexicon knows
-    assert base_words("русскоязычный") == (("русско-", "язычный"),)
-    assert meaning_for("русскоязычный", None, dictionary)[0].startswith("русско- + язычный: ")
+    assert base_words("русскоязычный")[:2] == (("русско-", "язычный"), ("русско-", "язык"))  # then its own base
+    assert meaning_for("русскоязычный", None, dictionary)[0] == "русско- + язык: language"  # язычный is "lingual"
     assert base_words("абвгоязычный") == ()  # no known first part
 
 
@@ -482,3 +510,11 @@ def test_the_shipped_everyday_words_are_everyday_life_not_the_language_of_politi
     # visit and the West are not (their seed terms head, visit, west, east are left out)
     assert {"общаться", "пообщаться", "алкоголь", "выпивать", "парковка", "работник", "строгий"} <= b1
     assert not {"глава", "возглавить", "визит", "западный", "восток"} & b1
+
+
+def test_a_rare_cognate_earns_no_bonus_over_a_common_gloss():
+    dictionary = find_dictionary(BuildOptions(system_dictionaries=False))
+    assert dictionary.card_glosses("округ")[0] != "okrug"  # a transliteration, Zipf 1.5
+    assert dictionary.card_glosses("плакат")[0] == "poster"  # not "placard"
+    assert dictionary.card_glosses("партнёр")[0] == "partner"  # a common cognate keeps its bonus
+    assert dictionary.card_glosses("минарет") == ("minaret",)  # and a rare one is still shown when it is the best

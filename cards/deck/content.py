@@ -337,7 +337,7 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
             shown = (in_dictionary_case(counterpart, group[matched]) if _plural_only(lemma)
                      else dictionary_form(counterpart, group[matched], pos))
         return "; ".join([shown, *extra]), "sentence"
-    from cards.lexicon.lexicon import base_words, loanword, noun_of_adjective, origin_of, place_of
+    from cards.lexicon.lexicon import base_words, loanword, made_from, noun_of_adjective, origin_of, place_of
 
     if dictionary is None:
         return "", ""
@@ -358,16 +358,54 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
     glosses = dictionary.card_glosses(noun, limit=1) if noun else ()
     if glosses:
         return f"{noun}: {glosses[0]}", "base"  # набережных (пунктах): набережная: embankment
-    for prefix, base in base_words(lemma) + tuple(("", other) for other in other_lemmas(lemma)):
+    bases = base_words(lemma) or (made_from(lemma) if lemma.lower() in dictionary else ())  # крестьянский: "peasantish"
+    for prefix, base in bases + tuple(("", other) for other in other_lemmas(lemma)):
         glosses = dictionary.card_glosses(base, limit=1)
-        if glosses and ":" not in glosses[0]:
-            gloss = f"not {glosses[0]}" if prefix == "не-" else glosses[0]  # негазированный: not aerated
-            return (f"{prefix} + {base}: {gloss}" if prefix else f"of {base}: {gloss}"), "base"
-    parts = _hyphenated(lemma, dictionary)
+        if not glosses or ":" in glosses[0] or (prefix not in ("", "не-") and _odd_sense(base, glosses[0], dictionary)):
+            continue  # a compound is not its part's rare sense (правоохранитель is not "tutelary")
+        gloss = f"not {glosses[0]}" if prefix == "не-" else glosses[0]  # негазированный: not aerated
+        return (f"{prefix} + {base}: {gloss}" if prefix else f"of {base}: {gloss}"), "base"
+    parts = _hyphenated(lemma, dictionary) or _numbered(lemma, dictionary)
     if parts:
         return parts, "base"
+    rare = next((g for g, _ in dictionary.ranked(lemma) if ENGLISH_GLOSS.fullmatch(g)), "")
+    if rare:  # only glosses too rare for wordfreq (нефтехимия: petrochemistry): a rare right word beats none
+        return rare, "dictionary"
     english = loanword(lemma)
     return (english, "loanword") if english else ("", "")
+
+
+WEAK_PART_GLOSS = 3.0  # Zipf below which a compound's part glosses it only by a rare sense (tutelary, lingual)
+
+
+def _odd_sense(part: str, gloss: str, dictionary) -> bool:
+    """A compound's part glossed by a rare English word that is not its cognate (охранитель: "tutelary",
+    язычный: "lingual"; not прокурор: "procurator"): a sense too odd to say what the compound means."""
+    from cards.lexicon.cognates import cognate_score
+    from cards.lexicon.dictionary import COGNATE_SHOWN_ANYWAY
+
+    return dictionary.common(gloss) < WEAK_PART_GLOSS and cognate_score(part, gloss) < COGNATE_SHOWN_ANYWAY
+
+
+ENGLISH_GLOSS = re.compile(r"[A-Za-z][a-z' -]*[a-z]")  # a gloss in English words (not a note with digits or brackets)
+# A number and a word of measure (10-летний: 10-year, 14-дневный: 14-day): the measure words whose
+# adjective is no regular derivative of their noun (лет is год's genitive plural; день loses its е).
+MEASURES = {"летний": "year", "дневный": "day", "дневной": "day", "суточный": "day", "недельный": "week",
+            "месячный": "month", "часовой": "hour", "минутный": "minute", "кратный": "fold", "процентный": "percent",
+            "этажный": "storey", "тысячный": "thousand", "миллионный": "million", "местный": "seat"}
+
+
+def _numbered(lemma: str, dictionary) -> str:
+    """A number joined to a word of measure (10-летний → "10-летний: 10-year", 54-пушечный →
+    "54-gun" from пушка: gun); "" for other words."""
+    from cards.lexicon.lexicon import adjective_bases
+
+    number, _, rest = lemma.lower().partition("-")
+    if not number.isdigit() or not rest:
+        return ""
+    measure = MEASURES.get(rest) or next((g[0] for base in adjective_bases(rest)
+                                          if (g := dictionary.card_glosses(base, limit=1)) and ":" not in g[0]), "")
+    return f"{lemma}: {number}-{measure}" if measure else ""
 
 
 def other_pos_glosses(lemma: str, pos: str) -> tuple[str, ...]:

@@ -99,13 +99,18 @@ def senses(translations: str) -> tuple[tuple[str, ...], ...]:
     return ()
 
 
+_PLACEHOLDER_SLASH = re.compile(r"\b(some(?:one|body|thing)|smb|sth)/(?=some(?:one|body|thing)\b|smb\b|sth\b)")
+
+
 def _split_commas(text: str) -> list[str]:
-    """Split on commas outside brackets ("letter (of the alphabet, Cyrillic), note" → 2 parts)."""
+    """Split on commas and slashes outside brackets ("letter (of the alphabet, Cyrillic), note" → 2 parts;
+    "acknowledgement/ recognition / confession" → 3); "someone/something" stays one."""
+    text = _PLACEHOLDER_SLASH.sub(r"\1 or ", text)
     parts, depth, current = [], 0, []
     for ch in text:
         depth += ch in "(["
         depth -= ch in ")]" and depth > 0
-        if ch == "," and depth == 0:
+        if ch in ",/" and depth == 0:
             parts.append("".join(current))
             current = []
         else:

@@ -42,6 +42,7 @@ RARITY_FROM = 3.5  # English words this common are not ranked down (armchair 3.3
 COMPOUND_DISCOUNT = 1.0  # wordfreq rates "water-closet" by its parts: count such glosses rarer
 PHRASE_DISCOUNT = 0.5  # a gloss of several words ranks as its rarest word, this much rarer
 COGNATE_BONUS = 1.0  # ranks taken off a gloss that looks like the Russian word (партнёр: partner)
+COGNATE_COMMON = 3.0  # Zipf a cognate needs for its bonus: a rarer one is a transliteration (okrug, prophylaxis)
 COGNATE_SHOWN_ANYWAY = 0.8  # a first gloss this like the Russian word (cognate score) is shown however rare (кассация: cassation)
 
 
@@ -104,7 +105,7 @@ class Dictionary:
         zipfs = [self.common(g) for g, _ in ranked]
         cognates = {g: cognate_score(lemma, g) for g, _ in ranked}
         scored = sorted(
-            (rank + RARITY_WEIGHT * max(0.0, RARITY_FROM - z) - COGNATE_BONUS * cognates[g], k, g, z)
+            (rank + RARITY_WEIGHT * max(0.0, RARITY_FROM - z) - COGNATE_BONUS * cognates[g] * (z >= COGNATE_COMMON), k, g, z)
             for k, ((g, rank), z) in enumerate(zip(ranked, zipfs, strict=True))
         )
         best = scored[0][0]

@@ -14,6 +14,7 @@ folder and ``shipped_dictionary()`` turns them into a ``cards.lexicon.dictionary
 from __future__ import annotations
 
 import gzip
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -289,11 +290,13 @@ _ADJECTIVE_TO_NOUN = (  # derived adjective ending → the base noun's ending, t
     ("ный", ""), ("ный", "а"), ("ный", "ы"), ("ный", "я"), ("ный", "ь"), ("ной", ""), ("ной", "а"),
     ("альный", ""), ("альный", "ия"), ("ельный", "ель"), ("ивный", "ия"), ("овый", ""), ("овый", "а"),
     ("енный", "о"), ("енный", "а"), ("енный", "ь"), ("овский", ""), ("евский", ""), ("ельный", "ль"),
-    ("ный", "ник"), ("ейский", "ия"), ("ной", "о"), ("ный", "о"), ("ин", "а"), ("ин", "я"),  # бабушкин → бабушка
+    ("чный", "к"), ("ный", "ник"), ("ейский", "ия"),  # язычный → язык (not язычник), рыночный → рынок
+    ("ной", "о"), ("ный", "о"), ("ин", "а"), ("ин", "я"),  # бабушкин → бабушка
     ("ческий", "ение"), ("ческий", ""), ("ический", "ия"),  # краеведческий → краеведение
     ("ьный", ""), ("очный", "ка"), ("евский", "ь"), ("ний", "а"),  # баскетбольный → баскетбол, масочный → маска
     ("овой", ""), ("овой", "а"), ("евой", "ь"), ("евой", "а"), ("евой", "е"),  # ценовой → цена
-    ("чный", "к"),  # язычный → язык, рыночный → рынок
+    ("овой", "о"), ("овый", "о"),  # зерновой → зерно
+    ("ский", "ин"),  # крестьянский → крестьянин
 )
 _INHABITANT_TO_PLACE = (("янин", "я"), ("анин", "а"))  # россиянин → россия
 COMPOUND_PREFIXES = ("не", "бое", "спец", "гос", "гео", "вице", "экс", "контр", "анти", "пост", "гипер", "супер", "мини",
@@ -301,7 +304,9 @@ COMPOUND_PREFIXES = ("не", "бое", "спец", "гос", "гео", "вице
                      "полит", "соц", "экономико", "военно", "обще", "меж", "сверх", "противо", "само", "нац",
                      "зам", "кино", "видео", "фото", "радио", "электро", "гидро", "энерго", "нефте", "газо", "аэро",
                      "евро", "мульти", "микро", "полу", "кибер", "медиа", "интернет", "онлайн", "мало", "много",
-                     "ген", "орг", "центро", "экстра", "внутри", "крипто", "рос", "про", "по")
+                     "ген", "орг", "центро", "экстра", "внутри", "крипто", "рос",
+                     "доп", "погран", "тех", "проф", "избир", "обл", "гор", "рай", "воен", "пром", "нарко",  # clipped
+                     "про", "по")
 # Verb prefixes: a prefixed verb the lexicon lacks is shown as its prefix and the verb it is made from
 # (припарковать → при- + парковать: park), longest first so that пере- is not read as п- + ере-.
 VERB_PREFIXES = tuple(sorted(("пере", "недо", "разо", "раз", "рас", "под", "подо", "пред", "при", "про", "вы", "за",
@@ -310,7 +315,8 @@ VERB_PREFIXES = tuple(sorted(("пере", "недо", "разо", "раз", "р�
 
 
 _DEVERBAL = (("ование", "овать"), ("ение", "ить"), ("ение", "ять"), ("ание", "ать"), ("яние", "ять"),
-             ("тие", "ть"), ("ка", "ать"), ("ка", "ить"), ("ка", "ять"), ("йство", "ить"))  # наработка → наработать
+             ("тие", "ть"), ("ка", "ать"), ("ка", "ить"), ("ка", "ять"), ("йство", "ить"), ("тель", "ть"))
+# наработка → наработать, охранитель → охранить
 
 
 def _adverb_stem(word: str) -> str:
@@ -339,6 +345,13 @@ def base_words(lemma: str) -> tuple[tuple[str, str], ...]:
     if shipped().has_sense(word):
         return ()  # a word the lexicon knows needs no guess (поверенный is not по- + вера)
     return _bases(word)
+
+
+@lru_cache(maxsize=4096)
+def made_from(lemma: str) -> tuple[tuple[str, str], ...]:
+    """`base_words`' candidates even for a word the lexicon knows: for one whose glosses are all too rare
+    to show (крестьянский: "peasantish" → крестьянин)."""
+    return _bases(normalize(lemma))
 
 
 def _bases(word: str) -> tuple[tuple[str, str], ...]:
@@ -401,8 +414,9 @@ def _linked_compound(word: str) -> tuple[tuple[str, str], ...]:
         if link not in "ое" or not (_has_sense(first, "noun") or any(_has_sense(first + end, "adj")
                                                                      for end in ("ий", "ый", "ой"))):
             continue
-        if _has_sense(rest, "noun") or _has_sense(rest, "adj") or _has_sense(rest, "verb"):
-            return ((first + link + "-", rest),)
+        if _has_sense(rest, "noun") or _has_sense(rest, "adj") or _has_sense(rest, "verb"):  # its own base next
+            return tuple(dict.fromkeys([(first + link + "-", rest)] + [(first + link + "-", base)
+                                                                         for prefix, base in _bases(rest) if not prefix]))
         found = tuple((first + link + "-", base) for prefix, base in _bases(rest) if not prefix)
         if found:
             return found
@@ -552,7 +566,9 @@ def loanword(lemma: str) -> str | None:
     if len(word) < LOANWORD_MIN_LETTERS or shipped().has_sense(word):
         return None
     latin = transliterate(word)
-    for variant in (latin, "h" + latin[1:] if word.startswith("г") else ""):  # госпиталь: hospital
+    silent_e = re.sub(r"(?:ai|ei)([^aeiou]+)$", lambda m: ("i" if m.group(0)[0] == "a" else "a") + m.group(1) + "e", latin)
+    for variant in (latin, "h" + latin[1:] if word.startswith("г") else "", silent_e if silent_e != latin else ""):
+        # госпиталь: hospital; онлайн: online, питлейн: pitlane (an English silent e)
         found = _english_by_sound().get(_canon(variant)) if variant else None
         if found:
             return found
