@@ -541,7 +541,7 @@ def test_a_verb_of_saying_takes_the_english_one_the_translator_chose():
     ru, en = "Министр сказал, что решение принято.", "The minister noted that the decision was made."
     t = targets(ru, ("сказал", "сказать"))
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["noted"]
-    only_glosses = Weights(use=("dictionary", "cognate", "table"), gaps=False, pairs=False)
+    only_glosses = Weights(use=("dictionary", "cognate", "table"), gaps=False, pairs=False, brackets=False)
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=only_glosses)) == [None]
 
 
@@ -568,3 +568,31 @@ def test_po_and_a_dative_noun_is_according_to():
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=replace(rule_only, adjacency=False))) == [None]
     ru, en = "Он ехал по дороге, по данным полиции.", "He drove on the road, police say."  # no "according to"
     assert texts(en, counterparts(ru, en, targets(ru, ("данным", "данные")), dictionary=d)) == [None]
+
+
+def test_a_verb_left_in_a_closed_bracket_takes_its_one_free_english_verb():
+    """заехал: no gloss fits; визит and Италия cross ("in Italy on an official visit"), so the bracket
+    grows to побывал … Ватикан, whose English no other link enters; in it заехал is the only Russian
+    word left, and "stopped" the only free English past ("official" is no verb)."""
+    d = small_dictionary(побывать="be", визит="visit", италия="Italy", ватикан="Vatican", зеленский="Zelensky")
+    ru = "Зеленский побывал с визитом в Италии и заехал в Ватикан."
+    en = "Zelensky had been in Italy on an official visit and stopped by the Vatican."
+    t = targets(ru, ("заехал", "заехать"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["stopped"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(brackets=False))) == [None]
+
+
+def test_a_closed_bracket_needs_one_word_left_on_each_side_and_a_verb_of_the_same_tense():
+    d = small_dictionary(побывать="be", визит="visit", италия="Italy", ватикан="Vatican", зеленский="Zelensky")
+    ru = "Зеленский побывал с визитом в Италии и заехал в Ватикан."
+    t = targets(ru, ("заехал", "заехать"))
+    en = "Zelensky had been in Italy on an official visit and stops by the Vatican."  # no past
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
+    en = "Zelensky had been in Italy on an official visit, stopped and prayed in the Vatican."  # two pasts
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
+    ru = "Зеленский побывал с визитом в Италии и тайно заехал в Ватикан."  # тайно is left too
+    en = "Zelensky had been in Italy on an official visit and stopped by the Vatican."
+    assert texts(en, counterparts(ru, en, targets(ru, ("заехал", "заехать")), dictionary=d)) == [None]
+    ru, en = "Весной на поддержку экономики выделили кредит.", "A loan was disbursed in support of the economy in spring."
+    d = small_dictionary(весна="spring", поддержка="support", экономика="economy", кредит="loan")
+    assert texts(en, counterparts(ru, en, targets(ru, ("выделили", "выделить")), dictionary=d)) == ["disbursed"]
