@@ -596,3 +596,13 @@ def test_a_closed_bracket_needs_one_word_left_on_each_side_and_a_verb_of_the_sam
     ru, en = "Весной на поддержку экономики выделили кредит.", "A loan was disbursed in support of the economy in spring."
     d = small_dictionary(весна="spring", поддержка="support", экономика="economy", кредит="loan")
     assert texts(en, counterparts(ru, en, targets(ru, ("выделили", "выделить")), dictionary=d)) == ["disbursed"]
+
+
+def test_a_participle_left_in_a_closed_bracket_takes_an_english_adjective():
+    d = small_dictionary(клуб="club", звезда="star", стать="become", известный="known")
+    ru, en = "Стали известны клубы, претендующие на звезду.", "The clubs vying for the star have become known."
+    t = targets(ru, ("претендующие", "претендовать"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["vying"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(brackets=False))) == [None]
+    en = "The clubs after the star have become known."  # no adjective, -ed or -ing word is free
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]

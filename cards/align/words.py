@@ -29,8 +29,9 @@ Agreeing sources add up (noisy-or). English function words are never candidates.
    страны → in the country's history);
 4. relations two hops away: a target left in a gap takes the one free word there that WordNet or
    OpenRussian tie to its glosses through one word between (control ~ supervise ~ monitor);
-5. closed brackets: a verb left unaligned takes the one free English verb form of its tense in the
-   smallest stretch around it that no other link enters or leaves (заехал → "stopped");
+5. closed brackets: a verb (or adjective) left unaligned takes the one free English verb form of
+   its tense (or adjective) in the smallest stretch around it that no other link enters or leaves
+   (заехал → "stopped");
 6. weak pass: a target still unaligned may take a free word on weak evidence (a low table
    score) when it sits where the target's relative place predicts;
 7. a phrasal verb keeps its particle (broke off, set up).
@@ -89,7 +90,7 @@ class Weights:
     (relative position) a candidate carried by `related` evidence alone may sit from the target;
     `pairs`: the gap-pairs pass; `alike`: a gloss's companions in other words' senses as evidence;
     `hops`: the pass of relations two hops away inside a gap (`_related_in_gap`); `brackets`: a verb
-    left in a closed bracket takes its one free English verb form (`_closed_brackets`).
+    or adjective left in a closed bracket takes its one free English match (`_closed_brackets`).
     """
 
     use: tuple[str, ...] = SOURCES
@@ -420,8 +421,8 @@ def _closed_brackets(ru_text, en_text, items, chosen, n_targets, dictionary) -> 
     Inside, the target must be the only Russian content word left unaligned, and that English word
     the only free one that may agree with it (`_may_be`): побывал с визитом в Италии и заехал в Ватикан
     → had been in Italy on an official visit and stopped by the Vatican (визит and Италия cross, so
-    the bracket runs from побывал). Only verbs: a noun left over is more often one the translator
-    dropped (в 2022 году → in 2022) than one said freely."""
+    the bracket runs from побывал). Only verbs, adjectives and participles: a noun left over is more
+    often one the translator dropped (в 2022 году → in 2022) than one said freely."""
     chosen = list(chosen)
     ru_toks, en_toks = words(ru_text), words(en_text)
     item_at = {it[0]: j for j, it in enumerate(items)}
@@ -436,7 +437,7 @@ def _closed_brackets(ru_text, en_text, items, chosen, n_targets, dictionary) -> 
                   and not _light(items[item_at[t[0]]][2], dictionary)}
     for i in range(n_targets):
         k = next((k for k, t in enumerate(ru_toks) if t[0] == items[i][0]), None)
-        if chosen[i] is not None or k is None or not link or ru_tag(ru_toks[k][2]).POS not in _VERBS:
+        if chosen[i] is not None or k is None or not link or ru_tag(ru_toks[k][2]).POS not in BRACKET_POS:
             continue
         m = _bracket_word(k, ru_toks, en_toks, link, taken, open_words)
         if m is not None:
@@ -471,7 +472,7 @@ def _bracket_word(k, ru_toks, en_toks, link, taken, open_words) -> int | None:
     return None
 
 
-_VERBS = frozenset({"VERB", "INFN"})
+BRACKET_POS = frozenset({"VERB", "INFN", "ADJF", "PRTF"})  # not nouns: see _closed_brackets
 
 
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ship", "ance", "ence", "hood")
@@ -480,11 +481,14 @@ PREPOSITIONS_IN_ING = frozenset({"according", "regarding", "concerning", "includ
 
 
 def _may_be(ru_word: str, en_word: str) -> bool:
-    """Whether an English word may translate a Russian verb by its ending: a past tense an English
-    past (stopped, held); another form a word in -ing or -ed (coming, expected), or in -s for a third
-    person singular (reports; members is no verb for контролировать), never a noun's or an
-    adjective's ending (suggestions, official) nor a preposition (according)."""
+    """Whether an English word may translate a Russian verb or adjective by its ending: an adjective
+    or participle an English adjective's ending, -ed or -ing (inconclusive, vying); a past tense an
+    English past (stopped, held); another verb form a word in -ing or -ed (coming, expected), or in -s
+    for a third person singular (reports; members is no verb for контролировать), never a noun's or
+    an adjective's ending (suggestions, official) nor a preposition (according)."""
     word, found = en_word.lower(), parses(ru_word)
+    if ru_tag(ru_word).POS in {"ADJF", "PRTF"}:
+        return word.endswith(_ADJECTIVE_ENDINGS + ("ed", "ing")) and word not in PREPOSITIONS_IN_ING
     if any(p.tag.POS == "VERB" and p.tag.tense == "past" for p in found):
         return word.endswith("ed") or word in IRREGULAR
     singular = any(p.tag.POS == "VERB" and p.tag.person == "3per" and p.tag.number == "sing" for p in found)
