@@ -606,3 +606,13 @@ def test_a_participle_left_in_a_closed_bracket_takes_an_english_adjective():
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(brackets=False))) == [None]
     en = "The clubs after the star have become known."  # no adjective, -ed or -ing word is free
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
+
+
+def test_a_short_participle_in_a_closed_bracket_takes_an_english_past_participle():
+    d = small_dictionary(город="city", новый="new", случай="case")
+    ru, en = "В городе зафиксировано 135 новых случаев.", "135 new cases have been recorded in the city."
+    t = targets(ru, ("зафиксировано", "зафиксировать"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["recorded"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(brackets=False))) == [None]
+    en = "135 new cases are recording in the city."  # no past participle
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]

@@ -472,7 +472,7 @@ def _bracket_word(k, ru_toks, en_toks, link, taken, open_words) -> int | None:
     return None
 
 
-BRACKET_POS = frozenset({"VERB", "INFN", "ADJF", "PRTF"})  # not nouns: see _closed_brackets
+BRACKET_POS = frozenset({"VERB", "INFN", "ADJF", "PRTF", "PRTS", "GRND"})  # not nouns: see _closed_brackets
 
 
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ship", "ance", "ence", "hood")
@@ -481,12 +481,17 @@ PREPOSITIONS_IN_ING = frozenset({"according", "regarding", "concerning", "includ
 
 
 def _may_be(ru_word: str, en_word: str) -> bool:
-    """Whether an English word may translate a Russian verb or adjective by its ending: an adjective
+    """Whether an English word may translate a Russian verb or adjective by its ending: a short
+    participle an English past participle (recorded), a gerund a word in -ing or -ed; an adjective
     or participle an English adjective's ending, -ed or -ing (inconclusive, vying); a past tense an
     English past (stopped, held); another verb form a word in -ing or -ed (coming, expected), or in -s
     for a third person singular (reports; members is no verb for контролировать), never a noun's or
     an adjective's ending (suggestions, official) nor a preposition (according)."""
     word, found = en_word.lower(), parses(ru_word)
+    if ru_tag(ru_word).POS == "PRTS":
+        return word.endswith("ed") or word in IRREGULAR
+    if ru_tag(ru_word).POS == "GRND":
+        return word.endswith(("ing", "ed")) and word not in PREPOSITIONS_IN_ING
     if ru_tag(ru_word).POS in {"ADJF", "PRTF"}:
         return word.endswith(_ADJECTIVE_ENDINGS + ("ed", "ing")) and word not in PREPOSITIONS_IN_ING
     if any(p.tag.POS == "VERB" and p.tag.tense == "past" for p in found):
