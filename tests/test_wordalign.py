@@ -263,7 +263,7 @@ def test_the_sentence_edges_anchor_gap_pairs_too():
     d = small_dictionary(четверг="Thursday", министр="minister", призвать="call", мир="peace")
     t = targets(ru, ("Выступая", "выступать"))
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["Speaking"]
-    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(pairs=False))) == [None]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(pairs=False, brackets=False))) == [None]
 
 
 def test_gap_pairs_follow_parallel_clauses():
@@ -616,3 +616,17 @@ def test_a_short_participle_in_a_closed_bracket_takes_an_english_past_participle
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(brackets=False))) == [None]
     en = "135 new cases are recording in the city."  # no past participle
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
+
+
+def test_a_copula_in_a_closed_bracket_takes_its_form_of_be():
+    """являться: "is", a function word that never competes; left alone between two aligned words,
+    it takes the one form of "be" there (a present may be reported in the past), a future none."""
+    d = small_dictionary(речь="speech", являться="is", примитивный="primitive")
+    ru, en = "Речь является примитивной.", "The speech was primitive."
+    t = targets(ru, ("является", "являться"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["was"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(brackets=False))) == [None]
+    ru = "Речь будет примитивной."
+    d = small_dictionary(речь="speech", быть="be", примитивный="primitive")
+    assert texts("The speech will be primitive.", counterparts(ru, "The speech will be primitive.",
+                 targets(ru, ("будет", "быть")), dictionary=d)) == [None]

@@ -422,7 +422,8 @@ def _closed_brackets(ru_text, en_text, items, chosen, n_targets, dictionary) -> 
     the only free one that may agree with it (`_may_be`): побывал с визитом в Италии и заехал в Ватикан
     → had been in Italy on an official visit and stopped by the Vatican (визит and Италия cross, so
     the bracket runs from побывал). Only verbs, adjectives and participles: a noun left over is more
-    often one the translator dropped (в 2022 году → in 2022) than one said freely."""
+    often one the translator dropped (в 2022 году → in 2022) than one said freely. A copula (являться:
+    "is", which never competes) takes the one form of "be" of its tense there (является → was)."""
     chosen = list(chosen)
     ru_toks, en_toks = words(ru_text), words(en_text)
     item_at = {it[0]: j for j, it in enumerate(items)}
@@ -437,9 +438,14 @@ def _closed_brackets(ru_text, en_text, items, chosen, n_targets, dictionary) -> 
                   and not _light(items[item_at[t[0]]][2], dictionary)}
     for i in range(n_targets):
         k = next((k for k, t in enumerate(ru_toks) if t[0] == items[i][0]), None)
-        if chosen[i] is not None or k is None or not link or ru_tag(ru_toks[k][2]).POS not in BRACKET_POS:
+        if chosen[i] is not None or k is None or not link:
             continue
-        m = _bracket_word(k, ru_toks, en_toks, link, taken, open_words)
+        if ru_tag(ru_toks[k][2]).POS in BRACKET_POS and k in open_words:
+            m = _bracket_word(k, ru_toks, en_toks, link, taken, open_words)
+        elif _is_be(items[i][2], dictionary):  # является → "was": a form of "be" is its counterpart
+            m = _bracket_word(k, ru_toks, en_toks, link, taken, open_words, _be_form)
+        else:
+            continue
         if m is not None:
             chosen[i] = en_toks[m][:2]
             link[k] = (m, m)
@@ -448,7 +454,7 @@ def _closed_brackets(ru_text, en_text, items, chosen, n_targets, dictionary) -> 
     return chosen
 
 
-def _bracket_word(k, ru_toks, en_toks, link, taken, open_words) -> int | None:
+def _bracket_word(k, ru_toks, en_toks, link, taken, open_words, fits=None) -> int | None:
     """The English token `_closed_brackets` gives Russian token k, or None."""
     owner = {m: r for r, (f, g) in link.items() for m in range(f, g + 1)}
     word, lo, hi = ru_toks[k][2], k, k
@@ -465,11 +471,31 @@ def _bracket_word(k, ru_toks, en_toks, link, taken, open_words) -> int | None:
             lo, hi = min(lo, *outside), max(hi, *outside)
         if lo < 0 and hi == len(ru_toks):
             return None
-        free = [m for m in range(e0 + 1, e1) if m not in taken and _pairable(en_toks[m][2])
-                and (en_toks[m][2][0].islower() or word[0].isupper()) and _may_be(word, en_toks[m][2])]
+        if fits is None:
+            free = [m for m in range(e0 + 1, e1) if m not in taken and _pairable(en_toks[m][2])
+                    and (en_toks[m][2][0].islower() or word[0].isupper()) and _may_be(word, en_toks[m][2])]
+        else:
+            free = [m for m in range(e0 + 1, e1) if m not in taken and fits(word, en_toks[m][2])]
         if free:
-            return free[0] if len(free) == 1 and open_words & set(range(lo + 1, hi)) == {k} else None
+            return free[0] if len(free) == 1 and not open_words & set(range(lo + 1, hi)) - {k} else None
     return None
+
+
+def _be_form(ru_word: str, en_word: str) -> bool:
+    """Whether an English form of "be" may say a Russian copula: a past one a past (был: was,
+    were), a present one any (является: is; reported speech may shift it to "was"); a future's
+    is "will"."""
+    tense = ru_tag(ru_word).tense
+    return en_word.lower() in ({"was", "were"} if tense == "past" else BE_FORMS if tense == "pres" else ())
+
+
+BE_FORMS = frozenset({"is", "are", "was", "were"})
+
+
+def _is_be(lemma: str, dictionary) -> bool:
+    """Whether a Russian verb's first gloss is "be" or "is" (являться, быть): a copula."""
+    glosses = ranked_glosses(dictionary, lemma) if dictionary is not None else ()
+    return bool(glosses) and glosses[0][0].lower() in {"be", "is", "to be"}
 
 
 BRACKET_POS = frozenset({"VERB", "INFN", "ADJF", "PRTF", "PRTS", "GRND"})  # not nouns: see _closed_brackets
