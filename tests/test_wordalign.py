@@ -630,3 +630,14 @@ def test_a_copula_in_a_closed_bracket_takes_its_form_of_be():
     d = small_dictionary(речь="speech", быть="be", примитивный="primitive")
     assert texts("The speech will be primitive.", counterparts(ru, "The speech will be primitive.",
                  targets(ru, ("будет", "быть")), dictionary=d)) == [None]
+
+
+def test_a_name_left_in_a_closed_bracket_does_not_keep_a_lower_case_verb_from_its_word():
+    d = small_dictionary(правящий="ruling", союз="union", снова="again", рейтинг="rating", партия="party")
+    ru = "Правящий Союз Литвы снова возглавил рейтинг партий."
+    en = "Ruling Lithuanian Union topped party ratings again."
+    t = targets(ru, ("возглавил", "возглавить"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["topped"]
+    ru = "Правящий Союз крестьян снова возглавил рейтинг партий."  # крестьян: a word, not a name
+    en = "Ruling Farmers Union topped party ratings again."
+    assert texts(en, counterparts(ru, en, targets(ru, ("возглавил", "возглавить")), dictionary=d)) == [None]

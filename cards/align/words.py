@@ -418,8 +418,9 @@ def _closed_brackets(ru_text, en_text, items, chosen, n_targets, dictionary) -> 
     smallest closed bracket around it: Russian words from one aligned word to another (or the
     sentence's edge) whose counterparts fill an English stretch that no other link enters or leaves,
     grown by the next aligned neighbours until the English side holds a free word that may agree.
-    Inside, the target must be the only Russian content word left unaligned, and that English word
-    the only free one that may agree with it (`_may_be`): побывал с визитом в Италии и заехал в Ватикан
+    Inside, the target must be the only Russian content word left unaligned (or, for a lower-case
+    word, the only one besides names), and that English word the only free one that may agree with
+    it (`_may_be`): побывал с визитом в Италии и заехал в Ватикан
     → had been in Italy on an official visit and stopped by the Vatican (визит and Италия cross, so
     the bracket runs from побывал). Only verbs, adjectives and participles: a noun left over is more
     often one the translator dropped (в 2022 году → in 2022) than one said freely. A copula (являться:
@@ -477,7 +478,9 @@ def _bracket_word(k, ru_toks, en_toks, link, taken, open_words, fits=None) -> in
         else:
             free = [m for m in range(e0 + 1, e1) if m not in taken and fits(word, en_toks[m][2])]
         if free:
-            return free[0] if len(free) == 1 and not open_words & set(range(lo + 1, hi)) - {k} else None
+            others = [m for m in open_words & set(range(lo + 1, hi)) - {k}  # a name left too is no rival
+                      if word[0].isupper() or not ru_toks[m][2][0].isupper()]  # of a lower-case word
+            return free[0] if len(free) == 1 and not others else None
     return None
 
 
