@@ -641,3 +641,11 @@ def test_a_name_left_in_a_closed_bracket_does_not_keep_a_lower_case_verb_from_it
     ru = "Правящий Союз крестьян снова возглавил рейтинг партий."  # крестьян: a word, not a name
     en = "Ruling Farmers Union topped party ratings again."
     assert texts(en, counterparts(ru, en, targets(ru, ("возглавил", "возглавить")), dictionary=d)) == [None]
+
+
+def test_an_english_verb_form_is_told_by_its_ending_after_a_syllable():
+    may_be = wordalign._may_be
+    assert may_be("заехал", "stopped") and not may_be("заехал", "stops") and not may_be("заехал", "red")
+    assert may_be("идут", "coming") and not may_be("идут", "thing") and not may_be("идут", "members")
+    assert may_be("пишет", "reports") and not may_be("пишет", "suggestions") and not may_be("пишет", "according")
+    assert may_be("зафиксировано", "recorded") and may_be("претендующие", "vying")

@@ -518,17 +518,23 @@ def _may_be(ru_word: str, en_word: str) -> bool:
     an adjective's ending (suggestions, official) nor a preposition (according)."""
     word, found = en_word.lower(), parses(ru_word)
     if ru_tag(ru_word).POS == "PRTS":
-        return word.endswith("ed") or word in IRREGULAR
+        return _suffixed(word, ("ed",)) or word in IRREGULAR
     if ru_tag(ru_word).POS == "GRND":
-        return word.endswith(("ing", "ed")) and word not in PREPOSITIONS_IN_ING
+        return _suffixed(word, ("ing", "ed")) and word not in PREPOSITIONS_IN_ING
     if ru_tag(ru_word).POS in {"ADJF", "PRTF"}:
-        return word.endswith(_ADJECTIVE_ENDINGS + ("ed", "ing")) and word not in PREPOSITIONS_IN_ING
+        return (word.endswith(_ADJECTIVE_ENDINGS) or _suffixed(word, ("ed", "ing"))) and word not in PREPOSITIONS_IN_ING
     if any(p.tag.POS == "VERB" and p.tag.tense == "past" for p in found):
-        return word.endswith("ed") or word in IRREGULAR
+        return _suffixed(word, ("ed",)) or word in IRREGULAR
     singular = any(p.tag.POS == "VERB" and p.tag.person == "3per" and p.tag.number == "sing" for p in found)
     root = word[:-1] if word.endswith("s") else word
-    return (word.endswith(("ing", "ed", "s") if singular else ("ing", "ed"))
+    return (_suffixed(word, ("ing", "ed", "s") if singular else ("ing", "ed"))
             and not root.endswith(_NOUN_ENDINGS + _ADJECTIVE_ENDINGS) and word not in PREPOSITIONS_IN_ING)
+
+
+def _suffixed(word: str, suffixes: tuple[str, ...]) -> bool:
+    """Whether a word ends in one of the suffixes after a syllable of its own (coming, not thing;
+    stopped, not red)."""
+    return any(word.endswith(x) and re.search("[aeiouy]", word[: -len(x)]) for x in suffixes)
 
 
 def _weak_pass(ru_text, en_text, items, chosen, n_targets, table, dictionary, weights: Weights) -> list[Span | None]:
