@@ -263,7 +263,7 @@ def test_the_sentence_edges_anchor_gap_pairs_too():
     d = small_dictionary(четверг="Thursday", министр="minister", призвать="call", мир="peace")
     t = targets(ru, ("Выступая", "выступать"))
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["Speaking"]
-    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(pairs=False))) == [None]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(pairs=False, brackets=False))) == [None]
 
 
 def test_gap_pairs_follow_parallel_clauses():
@@ -541,7 +541,7 @@ def test_a_verb_of_saying_takes_the_english_one_the_translator_chose():
     ru, en = "Министр сказал, что решение принято.", "The minister noted that the decision was made."
     t = targets(ru, ("сказал", "сказать"))
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["noted"]
-    only_glosses = Weights(use=("dictionary", "cognate", "table"), gaps=False, pairs=False)
+    only_glosses = Weights(use=("dictionary", "cognate", "table"), gaps=False, pairs=False, brackets=False)
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=only_glosses)) == [None]
 
 
@@ -580,3 +580,82 @@ def test_a_state_gloss_matches_its_word_apart_from_the_copula():
     ru, en = "Пострадал один человек.", "One person was injured."
     (span,) = wordalign.counterparts(ru, en, [(0, 9, "пострадать")], dictionary=shipped_dictionary())
     assert span is not None and en[span[0] : span[1]] == "injured"
+def test_a_verb_left_in_a_closed_bracket_takes_its_one_free_english_verb():
+    """заехал: no gloss fits; визит and Италия cross ("in Italy on an official visit"), so the bracket
+    grows to побывал … Ватикан, whose English no other link enters; in it заехал is the only Russian
+    word left, and "stopped" the only free English past ("official" is no verb)."""
+    d = small_dictionary(побывать="be", визит="visit", италия="Italy", ватикан="Vatican", зеленский="Zelensky")
+    ru = "Зеленский побывал с визитом в Италии и заехал в Ватикан."
+    en = "Zelensky had been in Italy on an official visit and stopped by the Vatican."
+    t = targets(ru, ("заехал", "заехать"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["stopped"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(brackets=False))) == [None]
+
+
+def test_a_closed_bracket_needs_one_word_left_on_each_side_and_a_verb_of_the_same_tense():
+    d = small_dictionary(побывать="be", визит="visit", италия="Italy", ватикан="Vatican", зеленский="Zelensky")
+    ru = "Зеленский побывал с визитом в Италии и заехал в Ватикан."
+    t = targets(ru, ("заехал", "заехать"))
+    en = "Zelensky had been in Italy on an official visit and stops by the Vatican."  # no past
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
+    en = "Zelensky had been in Italy on an official visit, stopped and prayed in the Vatican."  # two pasts
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
+    ru = "Зеленский побывал с визитом в Италии и тайно заехал в Ватикан."  # тайно is left too
+    en = "Zelensky had been in Italy on an official visit and stopped by the Vatican."
+    assert texts(en, counterparts(ru, en, targets(ru, ("заехал", "заехать")), dictionary=d)) == [None]
+    ru, en = "Весной на поддержку экономики выделили кредит.", "A loan was disbursed in support of the economy in spring."
+    d = small_dictionary(весна="spring", поддержка="support", экономика="economy", кредит="loan")
+    assert texts(en, counterparts(ru, en, targets(ru, ("выделили", "выделить")), dictionary=d)) == ["disbursed"]
+
+
+def test_a_participle_left_in_a_closed_bracket_takes_an_english_adjective():
+    d = small_dictionary(клуб="club", звезда="star", стать="become", известный="known")
+    ru, en = "Стали известны клубы, претендующие на звезду.", "The clubs vying for the star have become known."
+    t = targets(ru, ("претендующие", "претендовать"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["vying"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(brackets=False))) == [None]
+    en = "The clubs after the star have become known."  # no adjective, -ed or -ing word is free
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
+
+
+def test_a_short_participle_in_a_closed_bracket_takes_an_english_past_participle():
+    d = small_dictionary(город="city", новый="new", случай="case")
+    ru, en = "В городе зафиксировано 135 новых случаев.", "135 new cases have been recorded in the city."
+    t = targets(ru, ("зафиксировано", "зафиксировать"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["recorded"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(brackets=False))) == [None]
+    en = "135 new cases are recording in the city."  # no past participle
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
+
+
+def test_a_copula_in_a_closed_bracket_takes_its_form_of_be():
+    """являться: "is", a function word that never competes; left alone between two aligned words,
+    it takes the one form of "be" there (a present may be reported in the past), a future none."""
+    d = small_dictionary(речь="speech", являться="is", примитивный="primitive")
+    ru, en = "Речь является примитивной.", "The speech was primitive."
+    t = targets(ru, ("является", "являться"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["was"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(brackets=False))) == [None]
+    ru = "Речь будет примитивной."
+    d = small_dictionary(речь="speech", быть="be", примитивный="primitive")
+    assert texts("The speech will be primitive.", counterparts(ru, "The speech will be primitive.",
+                 targets(ru, ("будет", "быть")), dictionary=d)) == [None]
+
+
+def test_a_name_left_in_a_closed_bracket_does_not_keep_a_lower_case_verb_from_its_word():
+    d = small_dictionary(правящий="ruling", союз="union", снова="again", рейтинг="rating", партия="party")
+    ru = "Правящий Союз Литвы снова возглавил рейтинг партий."
+    en = "Ruling Lithuanian Union topped party ratings again."
+    t = targets(ru, ("возглавил", "возглавить"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["topped"]
+    ru = "Правящий Союз крестьян снова возглавил рейтинг партий."  # крестьян: a word, not a name
+    en = "Ruling Farmers Union topped party ratings again."
+    assert texts(en, counterparts(ru, en, targets(ru, ("возглавил", "возглавить")), dictionary=d)) == [None]
+
+
+def test_an_english_verb_form_is_told_by_its_ending_after_a_syllable():
+    may_be = wordalign._may_be
+    assert may_be("заехал", "stopped") and not may_be("заехал", "stops") and not may_be("заехал", "red")
+    assert may_be("идут", "coming") and not may_be("идут", "thing") and not may_be("идут", "members")
+    assert may_be("пишет", "reports") and not may_be("пишет", "suggestions") and not may_be("пишет", "according")
+    assert may_be("зафиксировано", "recorded") and may_be("претендующие", "vying")

@@ -29,9 +29,12 @@ Agreeing sources add up (noisy-or). English function words are never candidates.
    страны → in the country's history);
 4. relations two hops away: a target left in a gap takes the one free word there that WordNet or
    OpenRussian tie to its glosses through one word between (control ~ supervise ~ monitor);
-5. weak pass: a target still unaligned may take a free word on weak evidence (a low table
+5. closed brackets: a verb (or adjective) left unaligned takes the one free English verb form of
+   its tense (or adjective) in the smallest stretch around it that no other link enters or leaves
+   (заехал → "stopped");
+6. weak pass: a target still unaligned may take a free word on weak evidence (a low table
    score) when it sits where the target's relative place predicts;
-6. a phrasal verb keeps its particle (broke off, set up).
+7. a phrasal verb keeps its particle (broke off, set up).
 
 Precision matters more than recall: a wrong highlight teaches a wrong meaning, so a target with
 no confident counterpart gets None. bench/wordalign.py measures each source and pass.
@@ -65,6 +68,8 @@ from cards.align.evidence import (
     stem,
     words,
 )
+from cards.align.english_words import IRREGULAR
+from cards.lexicon.analyser import parses
 from cards.lexicon.cognates import _fold, cognate_score
 from cards.lexicon.lexicon import english_alike, english_related
 
@@ -84,7 +89,8 @@ class Weights:
     dictionary phrases the word stands in (прекращение огня → ceasefire); `related_window`: how far
     (relative position) a candidate carried by `related` evidence alone may sit from the target;
     `pairs`: the gap-pairs pass; `alike`: a gloss's companions in other words' senses as evidence;
-    `hops`: the pass of relations two hops away inside a gap (`_related_in_gap`).
+    `hops`: the pass of relations two hops away inside a gap (`_related_in_gap`); `brackets`: a verb
+    or adjective left in a closed bracket takes its one free English match (`_closed_brackets`).
     """
 
     use: tuple[str, ...] = SOURCES
@@ -104,6 +110,7 @@ class Weights:
     pairs: bool = True
     alike: bool = True
     hops: bool = True
+    brackets: bool = True
 
 
 @dataclass(frozen=True)
@@ -282,6 +289,8 @@ def counterparts(
         chosen = _according_to(ru_text, en_text, items, chosen, len(targets))
     if weights.hops and "related" in weights.use:
         chosen = _related_in_gap(ru_text, en_text, items, chosen, len(targets), dictionary)
+    if weights.brackets:
+        chosen = _closed_brackets(ru_text, en_text, items, chosen, len(targets), dictionary)
     if weights.weak_threshold < weights.threshold:
         chosen = _weak_pass(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
     if weights.particles:
@@ -399,6 +408,133 @@ def _related_in_gap(ru_text, en_text, items, chosen, n_targets, dictionary) -> l
         if len(found) == 1:
             chosen[i] = en_toks[found[0]][:2]
     return chosen
+
+
+BRACKET_STEPS = 4  # how many times a bracket may grow by its next aligned neighbours
+
+
+def _closed_brackets(ru_text, en_text, items, chosen, n_targets, dictionary) -> list[Span | None]:
+    """A target left unaligned takes the one free English word of its part of speech inside the
+    smallest closed bracket around it: Russian words from one aligned word to another (or the
+    sentence's edge) whose counterparts fill an English stretch that no other link enters or leaves,
+    grown by the next aligned neighbours until the English side holds a free word that may agree.
+    Inside, the target must be the only Russian content word left unaligned (or, for a lower-case
+    word, the only one besides names), and that English word the only free one that may agree with
+    it (`_may_be`): побывал с визитом в Италии и заехал в Ватикан
+    → had been in Italy on an official visit and stopped by the Vatican (визит and Италия cross, so
+    the bracket runs from побывал). Only verbs, adjectives and participles: a noun left over is more
+    often one the translator dropped (в 2022 году → in 2022) than one said freely. A copula (являться:
+    "is", which never competes) takes the one form of "be" of its tense there (является → was)."""
+    chosen = list(chosen)
+    ru_toks, en_toks = words(ru_text), words(en_text)
+    item_at = {it[0]: j for j, it in enumerate(items)}
+    first, last = {t[0]: k for k, t in enumerate(en_toks)}, {t[1]: k for k, t in enumerate(en_toks)}
+    link: dict[int, tuple[int, int]] = {}  # Russian token → first and last English token of its counterpart
+    for k, (a, _, _) in enumerate(ru_toks):
+        span = chosen[item_at[a]] if a in item_at else None
+        if span and span[0] in first and span[1] in last:
+            link[k] = (first[span[0]], last[span[1]])
+    taken = {m for m, t in enumerate(en_toks) if any(s and _overlap(s, t[:2]) for s in chosen)}
+    open_words = {k for k, t in enumerate(ru_toks) if t[0] in item_at and k not in link
+                  and not _light(items[item_at[t[0]]][2], dictionary)}
+    for i in range(n_targets):
+        k = next((k for k, t in enumerate(ru_toks) if t[0] == items[i][0]), None)
+        if chosen[i] is not None or k is None or not link:
+            continue
+        if ru_tag(ru_toks[k][2]).POS in BRACKET_POS and k in open_words:
+            m = _bracket_word(k, ru_toks, en_toks, link, taken, open_words)
+        elif _is_be(items[i][2], dictionary):  # является → "was": a form of "be" is its counterpart
+            m = _bracket_word(k, ru_toks, en_toks, link, taken, open_words, _be_form)
+        else:
+            continue
+        if m is not None:
+            chosen[i] = en_toks[m][:2]
+            link[k] = (m, m)
+            taken.add(m)
+            open_words.discard(k)
+    return chosen
+
+
+def _bracket_word(k, ru_toks, en_toks, link, taken, open_words, fits=None) -> int | None:
+    """The English token `_closed_brackets` gives Russian token k, or None."""
+    owner = {m: r for r, (f, g) in link.items() for m in range(f, g + 1)}
+    word, lo, hi = ru_toks[k][2], k, k
+    for _ in range(BRACKET_STEPS):
+        lo = next((m for m in range(lo - 1, -1, -1) if m in link), -1)
+        hi = next((m for m in range(hi + 1, len(ru_toks)) if m in link), len(ru_toks))
+        while True:  # close the bracket: no link may cross its edges
+            inside = [link[m] for m in range(lo, hi + 1) if m in link]
+            e0 = -1 if lo < 0 else min(f for f, _ in inside)
+            e1 = len(en_toks) if hi == len(ru_toks) else max(g for _, g in inside)
+            outside = [owner[m] for m in range(e0 + 1, e1) if m in owner and not lo <= owner[m] <= hi]
+            if not outside:
+                break
+            lo, hi = min(lo, *outside), max(hi, *outside)
+        if lo < 0 and hi == len(ru_toks):
+            return None
+        if fits is None:
+            free = [m for m in range(e0 + 1, e1) if m not in taken and _pairable(en_toks[m][2])
+                    and (en_toks[m][2][0].islower() or word[0].isupper()) and _may_be(word, en_toks[m][2])]
+        else:
+            free = [m for m in range(e0 + 1, e1) if m not in taken and fits(word, en_toks[m][2])]
+        if free:
+            others = [m for m in open_words & set(range(lo + 1, hi)) - {k}  # a name left too is no rival
+                      if word[0].isupper() or not ru_toks[m][2][0].isupper()]  # of a lower-case word
+            return free[0] if len(free) == 1 and not others else None
+    return None
+
+
+def _be_form(ru_word: str, en_word: str) -> bool:
+    """Whether an English form of "be" may say a Russian copula: a past one a past (был: was,
+    were), a present one any (является: is; reported speech may shift it to "was"); a future's
+    is "will"."""
+    tense = ru_tag(ru_word).tense
+    return en_word.lower() in ({"was", "were"} if tense == "past" else BE_FORMS if tense == "pres" else ())
+
+
+BE_FORMS = frozenset({"is", "are", "was", "were"})
+
+
+def _is_be(lemma: str, dictionary) -> bool:
+    """Whether a Russian verb's first gloss is "be" or "is" (являться, быть): a copula."""
+    glosses = ranked_glosses(dictionary, lemma) if dictionary is not None else ()
+    return bool(glosses) and glosses[0][0].lower() in {"be", "is", "to be"}
+
+
+BRACKET_POS = frozenset({"VERB", "INFN", "ADJF", "PRTF", "PRTS", "GRND"})  # not nouns: see _closed_brackets
+
+
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ship", "ance", "ence", "hood")
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ary", "ian")
+PREPOSITIONS_IN_ING = frozenset({"according", "regarding", "concerning", "including", "following", "pending"})
+
+
+def _may_be(ru_word: str, en_word: str) -> bool:
+    """Whether an English word may translate a Russian verb or adjective by its ending: a short
+    participle an English past participle (recorded), a gerund a word in -ing or -ed; an adjective
+    or participle an English adjective's ending, -ed or -ing (inconclusive, vying); a past tense an
+    English past (stopped, held); another verb form a word in -ing or -ed (coming, expected), or in -s
+    for a third person singular (reports; members is no verb for контролировать), never a noun's or
+    an adjective's ending (suggestions, official) nor a preposition (according)."""
+    word, found = en_word.lower(), parses(ru_word)
+    if ru_tag(ru_word).POS == "PRTS":
+        return _suffixed(word, ("ed",)) or word in IRREGULAR
+    if ru_tag(ru_word).POS == "GRND":
+        return _suffixed(word, ("ing", "ed")) and word not in PREPOSITIONS_IN_ING
+    if ru_tag(ru_word).POS in {"ADJF", "PRTF"}:
+        return (word.endswith(_ADJECTIVE_ENDINGS) or _suffixed(word, ("ed", "ing"))) and word not in PREPOSITIONS_IN_ING
+    if any(p.tag.POS == "VERB" and p.tag.tense == "past" for p in found):
+        return _suffixed(word, ("ed",)) or word in IRREGULAR
+    singular = any(p.tag.POS == "VERB" and p.tag.person == "3per" and p.tag.number == "sing" for p in found)
+    root = word[:-1] if word.endswith("s") else word
+    return (_suffixed(word, ("ing", "ed", "s") if singular else ("ing", "ed"))
+            and not root.endswith(_NOUN_ENDINGS + _ADJECTIVE_ENDINGS) and word not in PREPOSITIONS_IN_ING)
+
+
+def _suffixed(word: str, suffixes: tuple[str, ...]) -> bool:
+    """Whether a word ends in one of the suffixes after a syllable of its own (coming, not thing;
+    stopped, not red)."""
+    return any(word.endswith(x) and re.search("[aeiouy]", word[: -len(x)]) for x in suffixes)
 
 
 def _weak_pass(ru_text, en_text, items, chosen, n_targets, table, dictionary, weights: Weights) -> list[Span | None]:
