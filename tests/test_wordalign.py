@@ -659,3 +659,16 @@ def test_an_english_verb_form_is_told_by_its_ending_after_a_syllable():
     assert may_be("идут", "coming") and not may_be("идут", "thing") and not may_be("идут", "members")
     assert may_be("пишет", "reports") and not may_be("пишет", "suggestions") and not may_be("пишет", "according")
     assert may_be("зафиксировано", "recorded") and may_be("претендующие", "vying")
+
+
+def test_only_a_verbs_counterpart_takes_a_particle():
+    from cards.lexicon.lexicon import shipped_dictionary
+
+    ru, en = "Ожидается ветер порывами до 15 м/с.", "Wind gusts up to 15 m/s are expected."
+    at = ru.index("порывами")
+    (span,) = wordalign.counterparts(ru, en, [(at, at + 8, "порыв")], dictionary=shipped_dictionary())
+    assert span is not None and en[span[0] : span[1]] == "gusts"
+    ru, en = "Они установили камеры.", "They set up cameras."
+    at = ru.index("установили")
+    (span,) = wordalign.counterparts(ru, en, [(at, at + 10, "установить")], dictionary=shipped_dictionary())
+    assert span is not None and en[span[0] : span[1]] == "set up"

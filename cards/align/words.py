@@ -294,7 +294,7 @@ def counterparts(
     if weights.weak_threshold < weights.threshold:
         chosen = _weak_pass(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
     if weights.particles:
-        chosen = _with_particles(en_text, chosen, len(targets))
+        chosen = _with_particles(en_text, chosen, len(targets), items)
     return tuple(chosen[: len(targets)])
 
 
@@ -302,13 +302,19 @@ PARTICLES = frozenset({"up", "off", "out", "down", "away", "back"})
 FIXED_OBJECTS = frozenset({("take", "place"), ("take", "part")})  # состоялся → "took place"
 
 
-def _with_particles(en_text: str, chosen, n_targets) -> list[Span | None]:
-    """A phrasal verb keeps its particle (разорвали → "broke off", установили → "set up"), and
-    take its object in "take place", "take part"."""
+_INFINITIVE_ENDINGS = ("ть", "ти", "чь", "ться", "тись", "чься")
+
+
+def _with_particles(en_text: str, chosen, n_targets, items=()) -> list[Span | None]:
+    """A Russian verb's phrasal verb keeps its particle (разорвали → "broke off", установили → "set up"),
+    and take its object in "take place", "take part"; a noun's counterpart does not (порывами: "gusts",
+    not "gusts up" of "gusts up to 15 m/s")."""
     chosen = list(chosen)
     toks = words(en_text)
     for i in range(n_targets):
         span = chosen[i]
+        if i < len(items) and not items[i][2].lower().endswith(_INFINITIVE_ENDINGS):
+            continue
         k = next((k for k, t in enumerate(toks) if span and t[:2] == span), None)
         if k is None or k + 1 >= len(toks):
             continue
