@@ -672,3 +672,9 @@ def test_only_a_verbs_counterpart_takes_a_particle():
     at = ru.index("установили")
     (span,) = wordalign.counterparts(ru, en, [(at, at + 10, "установить")], dictionary=shipped_dictionary())
     assert span is not None and en[span[0] : span[1]] == "set up"
+
+
+def test_a_verb_never_pairs_with_an_english_abbreviation():
+    # the gap between the sentence's start and "regional directorate" holds сообщило and "EMERCOM"
+    assert not wordalign._agree("сообщило", "EMERCOM")
+    assert wordalign._agree("сообщило", "reported") and wordalign._agree("американская", "US")

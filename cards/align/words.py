@@ -840,8 +840,10 @@ _EDGE_MARKS = " \t\n.!?…\"«»“”„'–—-"
 def _agree(ru_word: str, en_word: str) -> bool:
     """Whether the parts of speech may agree, judged by the English ending: no past participle
     for a noun (понимания / "received"), no adverb for a noun or verb ("quickly"; "family" and
-    "weekly" may be nouns or adjectives)."""
+    "weekly" may be nouns or adjectives); no English abbreviation for a verb."""
     pos, word = ru_tag(ru_word).POS, en_word.lower()
+    if len(en_word) > 1 and en_word.isupper() and pos in {"VERB", "INFN", "PRTS", "GRND"}:
+        return False  # an abbreviation (EMERCOM) is no verb's (сообщило); американская may be "US"
     if word.endswith("ly") and not stem(word).endswith("li"):  # quickly → quick; family → famili
         return pos not in {"NOUN", "VERB", "INFN"}
     return not (pos == "NOUN" and len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
