@@ -193,7 +193,7 @@ def align(inputs, presegmented, fmt):
 
         cards align seeds/minsk-washington --format text
     """
-    from cards.build import find_pairs
+    from cards.text.pairs import find_pairs  # not cards.build: align needs no deck
 
     pairs = find_pairs(inputs)
     if len(pairs) != 1:
@@ -254,13 +254,18 @@ def segment(file, lang, explain):
             click.echo(sentence.text)
 
 
-def _rules_legend() -> str:
-    from cards.deck.select import RULE_MEANINGS
+class WithRulesLegend(click.Command):
+    """A command whose help ends with the rules' legend, made only when the help is shown (it
+    imports selection, which no other command's start-up should pay for)."""
 
-    return "\b\nRules:\n" + "\n".join(f"  {rule:<24} {meaning}" for rule, meaning in RULE_MEANINGS.items())
+    def format_epilog(self, ctx, formatter) -> None:
+        from cards.deck.select import RULE_MEANINGS
+
+        self.epilog = "\b\nRules:\n" + "\n".join(f"  {rule:<24} {meaning}" for rule, meaning in RULE_MEANINGS.items())
+        super().format_epilog(ctx, formatter)
 
 
-@main.command(epilog=_rules_legend())
+@main.command(cls=WithRulesLegend)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.option("--words", is_flag=True, help="One line per content word instead: taught, known, or left out, and why.")
