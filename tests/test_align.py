@@ -159,6 +159,20 @@ def test_dictionary_translates_stems_both_ways():
         translations(["war"], "de")
 
 
+def test_dictionary_between_two_texts_reads_the_english_side_as_the_russian_one_turned_round():
+    from cards.align.dictionary import between, known, translations
+    from cards.align.features import features
+
+    gold = json.loads((SEED / "seed.jsonl").read_text(encoding="utf-8"))
+    ru = {s for text in gold["ru"] for s in features(text, "ru").stems} | {"zzz"}
+    en = {s for text in gold["en"] for s in features(text, "en").stems} | {"zzz", "make"}
+    ru_words, en_words = between(ru, en)
+    assert ru_words == {s: tuple(t for t in ts if t in en) for s, ts in translations(ru, "ru").items()}
+    assert en_words == {s: tuple(t for t in ts if t in ru) for s, ts in translations(en, "en").items()}
+    assert sum(map(len, en_words.values())) > 20 and known(["war", "zzz"], "en") == {"war"}
+    assert "make" in en_words and len(translations(["make"], "en")["make"]) > 50  # a long row, never read
+
+
 def test_null_evidence_counts_anchors_missing_from_the_other_side():
     from cards.align.scores import null_evidence
 

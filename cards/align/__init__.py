@@ -119,10 +119,7 @@ def _columns(side: _Side, lang: str, table: dict[str, tuple[str, ...]], words: d
 def _words(ru: _Side, en: _Side) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """The stems of each side the dictionary knows, each with its translations that the other side
     holds (no other could be found there)."""
-    ru_stems, en_stems = {s for f in ru.feats for s in f.stems}, {s for f in en.feats for s in f.stems}
-    ru_words, en_words = dictionary.translations(ru_stems, "ru"), dictionary.translations(en_stems, "en")
-    return ({s: tuple(t for t in ts if t in en_stems) for s, ts in ru_words.items()},
-            {s: tuple(t for t in ts if t in ru_stems) for s, ts in en_words.items()})
+    return dictionary.between({s for f in ru.feats for s in f.stems}, {s for f in en.feats for s in f.stems})
 
 
 @lru_cache(maxsize=200_000)
