@@ -362,6 +362,40 @@ def test_dp_with_runs_is_exact(seed):
     assert dp.posteriors(band, [-c for c in costs], path, stay) == pytest.approx(expected)
 
 
+@pytest.mark.parametrize("seed", range(12))
+def test_dp_in_a_narrow_band_is_exact(seed):
+    """The same in a band narrower than the table, whose rows start at different columns (lo): a bead
+    is looked up across rows whose windows are shifted, or reach outside them."""
+    import numpy as np
+
+    from cards.align import dp
+
+    rnd = np.random.default_rng(100 + seed)
+    n, m, stay = int(rnd.integers(3, 7)), int(rnd.integers(3, 7)), float(rnd.uniform(0, 3))
+    band = dp.make_band(rnd.uniform(5, 50, n), rnd.uniform(5, 50, m), 1)
+    assert band.width < m + 1 and len(set(band.lo.tolist())) > 1
+    cols = band.columns()
+    costs = [np.where((np.arange(n + 1)[:, None] >= a) & (cols >= b) & (cols <= m), rnd.uniform(0, 4, cols.shape), np.inf)
+             for a, b in dp.TYPES]
+
+    def cell(t, i, j):
+        k = j - band.lo[i]
+        return costs[t][i, k] if 0 <= k < band.width else np.inf
+
+    def cost(path):
+        runs = sum(t == u and t in (dp.ONE_ZERO, dp.ZERO_ONE) for (t, _, _), (u, _, _) in zip(path, path[1:], strict=False))
+        return sum(cell(t, i, j) for t, i, j in path) - stay * runs
+
+    paths = [p for p in _every_path(n, m) if np.isfinite(cost(p))]
+    totals = np.array([cost(p) for p in paths])
+    path, total = dp.viterbi(band, costs, stay)
+    assert path == paths[int(totals.argmin())]
+    assert total == pytest.approx(totals.min())
+    weights = np.exp(-(totals - totals.min()))
+    expected = [sum(w for p, w in zip(paths, weights, strict=True) if bead in p) / weights.sum() for bead in path]
+    assert dp.posteriors(band, [-c for c in costs], path, stay) == pytest.approx(expected)
+
+
 def _bench_data():
     import importlib.util
     import sys
