@@ -173,6 +173,26 @@ def test_dictionary_between_two_texts_reads_the_english_side_as_the_russian_one_
     assert "make" in en_words and len(translations(["make"], "en")["make"]) > 50  # a long row, never read
 
 
+def test_aligning_makes_no_reference_cycles_and_leaves_the_collector_as_it_was():
+    """align pauses the cycle collector (cards.align._collector_paused): that is only safe while
+    aligning leaves no cyclic garbage behind."""
+    import gc
+
+    gold = json.loads((SEED / "seed.jsonl").read_text(encoding="utf-8"))
+    ru = [Sentence("ru", i, i // 3, 0, len(t), t) for i, t in enumerate(gold["ru"])]
+    enabled = gc.isenabled()
+    try:
+        gc.collect()
+        gc.disable()
+        align_many([(ru, gold["en"]), (gold["ru"][::-1], gold["en"][:-2])])
+        assert gc.collect() == 0 and not gc.isenabled()
+        gc.enable()
+        align(gold["ru"], gold["en"])
+        assert gc.isenabled()
+    finally:
+        (gc.enable if enabled else gc.disable)()
+
+
 def test_null_evidence_counts_anchors_missing_from_the_other_side():
     from cards.align.scores import null_evidence
 
