@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -193,12 +194,16 @@ def align(inputs, presegmented, fmt):
 
         cards align seeds/minsk-washington --format text
     """
-    from cards.build import find_pairs
+    from cards.text.pairs import find_pairs  # not cards.build: align needs no deck
 
     pairs = find_pairs(inputs)
     if len(pairs) != 1:
         raise click.UsageError(f"align takes one article pair; {len(pairs)} found in {' '.join(map(str, inputs))}")
     ru, en = pairs[0].ru, pairs[0].en
+    if "numpy" not in sys.modules:  # numpy starts OpenBLAS's pool of threads, one per core, when it loads;
+        # the aligner does no linear algebra, so one thread does (about 20 ms less CPU on two cores,
+        # more with more). A user's own setting stands.
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from cards.align import align as run_align
 
     if presegmented:
@@ -254,13 +259,18 @@ def segment(file, lang, explain):
             click.echo(sentence.text)
 
 
-def _rules_legend() -> str:
-    from cards.deck.select import RULE_MEANINGS
+class WithRulesLegend(click.Command):
+    """A command whose help ends with the rules' legend, made only when the help is shown (it
+    imports selection, which no other command's start-up should pay for)."""
 
-    return "\b\nRules:\n" + "\n".join(f"  {rule:<24} {meaning}" for rule, meaning in RULE_MEANINGS.items())
+    def format_epilog(self, ctx, formatter) -> None:
+        from cards.deck.select import RULE_MEANINGS
+
+        self.epilog = "\b\nRules:\n" + "\n".join(f"  {rule:<24} {meaning}" for rule, meaning in RULE_MEANINGS.items())
+        super().format_epilog(ctx, formatter)
 
 
-@main.command(epilog=_rules_legend())
+@main.command(cls=WithRulesLegend)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.option("--words", is_flag=True, help="One line per content word instead: taught, known, or left out, and why.")

@@ -159,6 +159,40 @@ def test_dictionary_translates_stems_both_ways():
         translations(["war"], "de")
 
 
+def test_dictionary_between_two_texts_reads_the_english_side_as_the_russian_one_turned_round():
+    from cards.align.dictionary import between, known, translations
+    from cards.align.features import features
+
+    gold = json.loads((SEED / "seed.jsonl").read_text(encoding="utf-8"))
+    ru = {s for text in gold["ru"] for s in features(text, "ru").stems} | {"zzz"}
+    en = {s for text in gold["en"] for s in features(text, "en").stems} | {"zzz", "make"}
+    ru_words, en_words = between(ru, en)
+    assert ru_words == {s: tuple(t for t in ts if t in en) for s, ts in translations(ru, "ru").items()}
+    assert en_words == {s: tuple(t for t in ts if t in ru) for s, ts in translations(en, "en").items()}
+    assert sum(map(len, en_words.values())) > 20 and known(["war", "zzz"], "en") == {"war"}
+    assert "make" in en_words and len(translations(["make"], "en")["make"]) > 50  # a long row, never read
+
+
+def test_aligning_makes_no_reference_cycles_and_leaves_the_collector_as_it_was():
+    """align pauses the cycle collector (cards.align._collector_paused): that is only safe while
+    aligning leaves no cyclic garbage behind."""
+    import gc
+
+    gold = json.loads((SEED / "seed.jsonl").read_text(encoding="utf-8"))
+    ru = [Sentence("ru", i, i // 3, 0, len(t), t) for i, t in enumerate(gold["ru"])]
+    enabled = gc.isenabled()
+    try:
+        gc.collect()
+        gc.disable()
+        align_many([(ru, gold["en"]), (gold["ru"][::-1], gold["en"][:-2])])
+        assert gc.collect() == 0 and not gc.isenabled()
+        gc.enable()
+        align(gold["ru"], gold["en"])
+        assert gc.isenabled()
+    finally:
+        (gc.enable if enabled else gc.disable)()
+
+
 def test_null_evidence_counts_anchors_missing_from_the_other_side():
     from cards.align.scores import null_evidence
 
@@ -339,6 +373,40 @@ def test_dp_with_runs_is_exact(seed):
         return sum(costs[t][i, j] for t, i, j in path) - stay * runs
 
     paths = list(_every_path(n, m))
+    totals = np.array([cost(p) for p in paths])
+    path, total = dp.viterbi(band, costs, stay)
+    assert path == paths[int(totals.argmin())]
+    assert total == pytest.approx(totals.min())
+    weights = np.exp(-(totals - totals.min()))
+    expected = [sum(w for p, w in zip(paths, weights, strict=True) if bead in p) / weights.sum() for bead in path]
+    assert dp.posteriors(band, [-c for c in costs], path, stay) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_dp_in_a_narrow_band_is_exact(seed):
+    """The same in a band narrower than the table, whose rows start at different columns (lo): a bead
+    is looked up across rows whose windows are shifted, or reach outside them."""
+    import numpy as np
+
+    from cards.align import dp
+
+    rnd = np.random.default_rng(100 + seed)
+    n, m, stay = int(rnd.integers(3, 7)), int(rnd.integers(3, 7)), float(rnd.uniform(0, 3))
+    band = dp.make_band(rnd.uniform(5, 50, n), rnd.uniform(5, 50, m), 1)
+    assert band.width < m + 1 and len(set(band.lo.tolist())) > 1
+    cols = band.columns()
+    costs = [np.where((np.arange(n + 1)[:, None] >= a) & (cols >= b) & (cols <= m), rnd.uniform(0, 4, cols.shape), np.inf)
+             for a, b in dp.TYPES]
+
+    def cell(t, i, j):
+        k = j - band.lo[i]
+        return costs[t][i, k] if 0 <= k < band.width else np.inf
+
+    def cost(path):
+        runs = sum(t == u and t in (dp.ONE_ZERO, dp.ZERO_ONE) for (t, _, _), (u, _, _) in zip(path, path[1:], strict=False))
+        return sum(cell(t, i, j) for t, i, j in path) - stay * runs
+
+    paths = [p for p in _every_path(n, m) if np.isfinite(cost(p))]
     totals = np.array([cost(p) for p in paths])
     path, total = dp.viterbi(band, costs, stay)
     assert path == paths[int(totals.argmin())]

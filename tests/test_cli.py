@@ -98,6 +98,18 @@ def test_align_presegmented_reproduces_every_gold_link():
     assert beads[62]["en_text"] == gold["en"][62]
 
 
+@pytest.mark.parametrize("preset", [None, "4"])
+def test_align_asks_openblas_for_one_thread_unless_told_otherwise(preset):
+    import os
+
+    code = ("import os, sys; from cards.cli import main; main(sys.argv[1:], standalone_mode=False); "
+            "print(os.environ['OPENBLAS_NUM_THREADS'], 'numpy' in sys.modules, file=sys.stderr)")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"} | ({"OPENBLAS_NUM_THREADS": preset} if preset else {})
+    out = subprocess.run([sys.executable, "-c", code, "align", "--presegmented", DATA / "seed-gold" / "ru.txt",
+                          DATA / "seed-gold" / "en.txt"], capture_output=True, text=True, env=env, check=True)
+    assert out.stderr.split() == [preset or "1", "True"]
+
+
 def test_align_raw_seed_files_finds_the_two_merges():
     result = run("align", SEED / "ru.txt", SEED / "en.txt", "--format", "tsv")
     rows = [line.split("\t") for line in result.stdout.splitlines()]

@@ -395,3 +395,12 @@ def test_a_file_over_the_size_limit_is_refused_before_any_work(tmp_path):
                               "Split it into articles, or give --max-input-mb 12.1 to build it anyway")
     with pytest.raises(InputError, match="not text"):  # with the limit raised it is read (and is no text)
         read_text(big, max_mb=12.1)
+
+
+def test_characters_of_three_or_four_utf8_bytes_are_told_apart():
+    from cards.text.load import _LONGER, _TWO_BYTES
+
+    longer = [c for c in (0x7F, 0x80, 0x7FF, 0x800, 0x2014, 0xD7FF, 0xD800, 0xDFFF, 0xE000, 0xFFFF, 0x10000, 0x10FFFF)
+              if _LONGER.fullmatch(chr(c))]
+    assert longer == [0x800, 0x2014, 0xD7FF, 0xE000, 0xFFFF, 0x10000, 0x10FFFF]
+    assert [c for c in (0x7F, 0x80, 0x7FF, 0x800) if _TWO_BYTES.fullmatch(chr(c))] == [0x80, 0x7FF]

@@ -15,6 +15,8 @@ bounded. numpy does the vector work.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -93,36 +95,33 @@ def _lex(side: _Side, lang: str, table: dict[str, tuple[str, ...]]) -> dict[str,
     return {s: tuple(_lexical(t) for t in table.get(s, ())) for s in stems}
 
 
-def _rows(side: _Side, lang: str, table: dict[str, tuple[str, ...]] | None,
+def _rows(side: _Side, lexical: dict[str, tuple[str, ...]] | None,
           words: dict[str, tuple[str, ...]] | None = None) -> Sets:
     """Each segment's anchors as a row, the evidence it brings: numbers, names and cognates, lexicon
-    stems (with a `table`) and its own stems the dictionary knows (`words`: stem → the other
-    language's stems)."""
-    if table is None:
+    stems (`lexical`, the side's _lex) and its own stems the dictionary knows (`words`: stem → the
+    other language's stems)."""
+    if lexical is None:
         return [f.anchors for f in side.feats]
     words = words or {}
-    extra = {s: lex + ((_known(s),) if s in words else ()) for s, lex in _lex(side, lang, table).items()}
+    extra = {s: lex + ((_known(s),) if s in words else ()) for s, lex in lexical.items()}
     return [tuple(sorted(set(f.anchors).union(*map(extra.__getitem__, f.stems)))) for f in side.feats]
 
 
-def _columns(side: _Side, lang: str, table: dict[str, tuple[str, ...]], words: dict[str, tuple[str, ...]] | None,
+def _columns(side: _Side, lexical: dict[str, tuple[str, ...]], words: dict[str, tuple[str, ...]] | None,
              sought: set[str]) -> Sets:
     """Each segment's anchors as a column, what the other side's rows are looked for in: as a row, with
     the translations of its stems instead of its own, and only what some row holds (`sought`: the
     rest could match nothing). In no order: columns are only searched."""
     words = words or {}
     extra = {s: tuple(sought.intersection(lex + tuple(_known(t) for t in words.get(s, ()))))
-             for s, lex in _lex(side, lang, table).items()}
+             for s, lex in lexical.items()}
     return [tuple(sought.intersection(f.anchors).union(*map(extra.__getitem__, f.stems))) for f in side.feats]
 
 
 def _words(ru: _Side, en: _Side) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """The stems of each side the dictionary knows, each with its translations that the other side
     holds (no other could be found there)."""
-    ru_stems, en_stems = {s for f in ru.feats for s in f.stems}, {s for f in en.feats for s in f.stems}
-    ru_words, en_words = dictionary.translations(ru_stems, "ru"), dictionary.translations(en_stems, "en")
-    return ({s: tuple(t for t in ts if t in en_stems) for s, ts in ru_words.items()},
-            {s: tuple(t for t in ts if t in ru_stems) for s, ts in en_words.items()})
+    return dictionary.between({s for f in ru.feats for s in f.stems}, {s for f in en.feats for s in f.stems})
 
 
 @lru_cache(maxsize=200_000)
@@ -154,14 +153,15 @@ def _solve(ru: _Side, en: _Side, table, guide: Path | None = None, pooled: int =
     if table is None:  # without lexicon stems, the null evidence and the merge check rest on too little
         weights = dataclasses.replace(weights, presence=0.0, lone=0.0, bare=0.0, stay=0.0)
     n, m = len(ru.texts), len(en.texts)
-    ru_words = en_words = None
-    if table is not None:  # the second pass: the bilingual dictionary too
+    ru_words = en_words = ru_lex = en_lex = None
+    if table is not None:  # the second pass: the lexicon's anchors, and the bilingual dictionary too
         ru_words, en_words = _words(ru, en)
-    ru_rows, en_rows = _rows(ru, "ru", table, ru_words), _rows(en, "en", table, en_words)
+        ru_lex, en_lex = _lex(ru, "ru", table), _lex(en, "en", table)
+    ru_rows, en_rows = _rows(ru, ru_lex, ru_words), _rows(en, en_lex, en_words)
     ru_cols, en_cols = ru_rows, en_rows  # the first pass: no dictionary, so rows and columns are alike
     if table is not None:
-        ru_cols = _columns(ru, "ru", table, ru_words, set().union(*en_rows))
-        en_cols = _columns(en, "en", table, en_words, set().union(*ru_rows))
+        ru_cols = _columns(ru, ru_lex, ru_words, set().union(*en_rows))
+        en_cols = _columns(en, en_lex, en_words, set().union(*ru_rows))
     ru_chance, en_chance = scores.chance_table(ru_rows, en_cols), scores.chance_table(en_rows, ru_cols)
     ru_found = en_found = None
     ru_rates, en_rates = scores.PRESENT["ru"], scores.PRESENT["en"]
@@ -394,6 +394,26 @@ def _second(r: _Side, e: _Side, first: FirstPass, table: dict[str, tuple[str, ..
     return _beads(*_solve(r, e, table, list(first.path)))
 
 
+def _collector_paused(function):
+    """`function` with Python's cycle collector paused while it runs (as it was found afterwards):
+    aligning makes hundreds of thousands of small objects (tuples, sets, arrays) and no reference
+    cycles (tests/test_align.py checks), so the collector's passes over them only cost time, 6% of a
+    `cards align` run of 1,000 segments a side."""
+
+    @functools.wraps(function)
+    def paused(*args, **kwargs):
+        if not gc.isenabled():
+            return function(*args, **kwargs)
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused
+
+
+@_collector_paused
 def first_pass(ru: Segments, en: Segments) -> FirstPass:
     """One document's first pass (no lexicon): it depends on that document only, so it can be kept."""
     return _first(_side(ru, "ru"), _side(en, "en"))
@@ -411,11 +431,13 @@ def shared_lexicon(passes: Sequence[FirstPass]) -> dict[str, tuple[str, ...]]:
     return lexicon.learn(pairs)
 
 
+@_collector_paused
 def second_pass(ru: Segments, en: Segments, first: FirstPass, table: dict[str, tuple[str, ...]]) -> tuple[Bead, ...]:
     """One document's beads: the second pass, guided by its `first` pass, with the shared lexicon `table`."""
     return _second(_side(ru, "ru"), _side(en, "en"), first, table)
 
 
+@_collector_paused
 def align_many(docs: Sequence[tuple[Segments, Segments]]) -> list[tuple[Bead, ...]]:
     """Align every document; a stem lexicon learned from all of them informs the second pass
     (first_pass, shared_lexicon, second_pass: the same steps one at a time)."""

@@ -72,14 +72,36 @@ def prepare() -> None:
     _table()
 
 
+def known(stems: Iterable[str], lang: str) -> set[str]:
+    """The stems of `stems` (of language `lang`) the dictionary has translations for."""
+    return {k for (k,) in _lookup(stems, lang, "key")}
+
+
+def between(ru_stems: set[str], en_stems: set[str]) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """For the stems of a Russian and an English text: each side's stems the dictionary knows, with
+    their translations that the other text holds. The table links both ways alike (pairs()), so the
+    English side is the Russian one turned round, and the English rows, long for a common word
+    (hundreds of Russian stems for "make"), are never read: only whether they are there."""
+    ru = {s: tuple(t for t in ts if t in en_stems) for s, ts in translations(ru_stems, "ru").items()}
+    en: dict[str, list[str]] = {s: [] for s in known(en_stems, "en")}
+    for s, ts in ru.items():
+        for t in ts:
+            en[t].append(s)
+    return ru, {s: tuple(sorted(ts)) for s, ts in en.items()}
+
+
+def _lookup(stems: Iterable[str], lang: str, columns: str) -> list:
+    """The table's rows (`columns` of them) for those of `stems` it holds, of language `lang`."""
+    if lang not in ("ru", "en"):
+        raise ValueError(f"unknown language {lang!r}: use 'ru' or 'en'")
+    keys, db, out = sorted(set(stems)), _table(), []
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        out.extend(db.execute(f"SELECT {columns} FROM {lang} WHERE key IN ({','.join('?' * len(chunk))})", chunk))
+    return out
+
+
 def translations(stems: Iterable[str], lang: str) -> dict[str, tuple[str, ...]]:
     """The other language's stems for each of `stems` (of language `lang`, "ru" or "en") the dictionary
     knows; stems it does not know are left out."""
-    if lang not in ("ru", "en"):
-        raise ValueError(f"unknown language {lang!r}: use 'ru' or 'en'")
-    keys, db, out = sorted(set(stems)), _table(), {}
-    for start in range(0, len(keys), 500):
-        chunk = keys[start : start + 500]
-        query = f"SELECT key, value FROM {lang} WHERE key IN ({','.join('?' * len(chunk))})"
-        out.update((k, tuple(v.split())) for k, v in db.execute(query, chunk))
-    return out
+    return {k: tuple(v.split()) for k, v in _lookup(stems, lang, "key, value")}

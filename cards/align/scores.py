@@ -367,25 +367,30 @@ def bead_costs(band: Band, ev: Evidence, tables, w: Weights) -> list[np.ndarray]
             i0 = np.maximum(rows - a, 0)
             j0 = np.maximum(cols - b, 0)
             lex = np.zeros(cols.shape)
-            lone = np.zeros(cols.shape)  # the cost of the parts of a merged bead with little evidence of their own
+            # The cost of the parts of a merged bead with little evidence of their own (not worked out
+            # for a 1-1 bead, nor when it costs nothing: the first pass).
+            lone = np.zeros(cols.shape) if a + b > 2 and (w.lone or w.bare) else None
             ru_common = _common(shared, base, i0, j0, a, b, n)
             en_common = _common(shared_t, base_t, j0, i0, b, a, m)
             for da in range(a):
                 p = np.minimum(i0 + da, n - 1)
                 part = matches[b - 1, p, np.clip(j0 - base[p], 0, matches.shape[2] - 1)]
                 lex += part
-                own = part - _around(ru_common, da, a) / 2.0
-                lone += (w.lone * _alone(own, w.enough) + w.bare * (part <= 0)) * ~_glued(ev.ru_glue, p, da, a)
+                if lone is not None:
+                    own = part - _around(ru_common, da, a) / 2.0
+                    lone += (w.lone * _alone(own, w.enough) + w.bare * (part <= 0)) * ~_glued(ev.ru_glue, p, da, a)
             for db in range(b):
                 q = np.minimum(j0 + db, m - 1)
                 part = matches_t[a - 1, q, np.clip(i0 - base_t[q], 0, matches_t.shape[2] - 1)]
                 lex += part
-                own = part - _around(en_common, db, b) / 2.0
-                lone += (w.lone * _alone(own, w.enough) + w.bare * (part <= 0)) * ~_glued(ev.en_glue, q, db, b)
+                if lone is not None:
+                    own = part - _around(en_common, db, b) / 2.0
+                    lone += (w.lone * _alone(own, w.enough) + w.bare * (part <= 0)) * ~_glued(ev.en_glue, q, db, b)
             lex -= sum(ru_common) + sum(en_common)  # a merged side's anchors count once, as in one segment
             cost -= w.match * lex / 2.0
             if a + b > 2:  # a merge must be earned: a part that adds nothing is likelier left out
-                cost += lone
+                if lone is not None:
+                    cost += lone
             elif found is not None and w.void:  # a pair too: two lines at one place that find nothing of
                 p, q = np.minimum(i0, n - 1), np.minimum(j0, m - 1)  # each other are likelier both left out
                 ru_found = found[0, p, np.clip(j0 - base[p], 0, found.shape[2] - 1)]

@@ -25,9 +25,12 @@ def _single(text: str) -> str:
     return "".join(ch for x, ch in enumerate(text) if not x or ch != text[x - 1])
 
 
+_TO_LATIN = str.maketrans(_RU)
+
+
 def to_latin(word: str) -> str:
     """Lower-case scientific-ish transliteration of a Russian word (Latin letters pass through)."""
-    return "".join(_RU.get(ch, ch) for ch in word.lower())
+    return word.lower().translate(_TO_LATIN)
 
 
 @lru_cache(maxsize=200_000)
