@@ -402,3 +402,20 @@ def test_a_lexicalised_participle_agreeing_in_another_case_reading_is_the_adject
     assert words("Преданные фанаты пришли на концерт.")["Преданные"].lemma == "преданный"
     # исполняющего agrees with роль in case and number only: a participle with its object
     assert words("Актёр, вновь исполняющего роль Смерти, нет.")["исполняющего"].lemma == "исполнять"
+
+
+def test_an_adjective_tied_with_the_noun_it_has_become_is_the_noun_when_it_qualifies_nothing():
+    # pymorphy3 ties набережный (adjective) and набережная (noun, embankment)
+    w = words("Фильмы покажут в парках, скверах и на набережных, пишет агентство.")
+    assert (w["набережных"].lemma, w["набережных"].pos) == ("набережная", "noun")
+    assert morph.explain("на набережных")[1] == ("набережных", "набережная", "noun_on_adjective_tie")
+    w = words("Военные подразделения усилили.")  # before a noun it qualifies, the adjective stays
+    assert (w["Военные"].lemma, w["Военные"].pos) == ("военный", "adj")
+
+
+def test_an_attribute_agrees_with_any_case_of_the_nouns_first_lemma():
+    # строю is first read as a locative (в строю); as a dative it agrees with парадному
+    w = words("Он отправился на катере к парадному строю кораблей.")
+    assert (w["парадному"].lemma, w["парадному"].pos) == ("парадный", "adj")
+    w = words("Израиль решил усилить свои военные подразделения на границе.")
+    assert (w["военные"].lemma, w["военные"].pos) == ("военный", "adj")

@@ -140,10 +140,13 @@ def attribute_before_noun(slots: Sequence[Slot], i: int) -> Reading | None:
         j += 1
     if not attrs or j >= len(slots) or j == i + 1 and not slots[j].parses:
         return None
+    head = slots[j].parses[0]
     nouns = [
-        p for p in slots[j].parses[:1]
-        if p.tag.POS == "NOUN" and "Fixd" not in p.tag and not slots[j].text[:1].isupper()
-    ]  # indeclinable (главой Минобороны) and proper nouns (сборной Белоруссии) prove nothing
+        p for p in slots[j].parses
+        if p.normal_form == head.normal_form and p.tag.POS == "NOUN" == head.tag.POS
+        and "Fixd" not in p.tag and not slots[j].text[:1].isupper()
+    ]  # indeclinable (главой Минобороны) and proper nouns (сборной Белоруссии) prove nothing;
+    # every case of the noun's first lemma counts (парадному строю: строю is first read as a locative)
     agreeing = _agrees(attrs, nouns, ("NOUN",))
     if agreeing:
         best = [p for p in agreeing if p.tag.POS == "ADJF"] or agreeing
@@ -234,6 +237,23 @@ def noun_on_tie(slots: Sequence[Slot], i: int) -> Reading | None:
     top = readings[0].score
     nouns = [p for p in readings if p.tag.POS == "NOUN" and p.score >= top * 0.999]
     return _reading(nouns[0], "noun_on_tie") if nouns else None
+
+
+def noun_on_adjective_tie(slots: Sequence[Slot], i: int) -> Reading | None:
+    """на набережных, в столовой: pymorphy3 ties an adjective with the dictionary noun it has become
+    (набережный / набережная); with no noun or adjective after it to qualify, the word is the noun."""
+    slot = slots[i]
+    top = slot.parses[0]
+    if top.tag.POS != "ADJF" or slot.text[:1].isupper() and not slot.sentence_start:
+        return None
+    nouns = [
+        p for p in slot.parses
+        if p.tag.POS == "NOUN" and p.is_known and p.score >= top.score * 0.999
+        and not PROPER_GRAMMEMES & set(p.tag.grammemes)
+    ]
+    if not nouns or _heads(slots, i + 1, [p for p in slot.parses if p.tag.POS == "ADJF"]):
+        return None
+    return _reading(nouns[0], "noun_on_adjective_tie")
 
 
 def noun_after_adjective(slots: Sequence[Slot], i: int) -> Reading | None:
@@ -505,6 +525,7 @@ RULES: tuple[Rule, ...] = (
     proper_when_capitalised,
     attribute_before_noun,
     noun_on_tie,
+    noun_on_adjective_tie,
     topic_lemma_on_tie,
     frequent_lemma_on_tie,
 )
