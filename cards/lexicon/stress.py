@@ -15,8 +15,9 @@ Rules of the output, so that callers can rely on them:
   syllables, and е/Е becomes ё/Ё where the data (or the model) says so (same length);
 - monosyllables, words written in capitals (США, ООН), and ё (always stressed) get no mark; an
   unstressed particle is skipped and its monosyllabic stem marked (кто́-нибудь, кое-что́);
-- every other character, spacing and punctuation is kept; a word that already carries a mark is
-  left as written; a word neither back end settles is left as written.
+- every other character, spacing and punctuation is kept; a word that already carries a mark (a
+  hyphenated word: on any of its parts) is left as written; so is a web or e-mail address
+  (стопкоронавирус.рф) and a word neither back end settles.
 
 Offsets: a position `i` of the original text is `i + (number of marks inserted at positions <= i)`
 in the stressed text; `accentuate_spans` does this for you. A card, for instance:
@@ -52,6 +53,8 @@ _LETTER = re.compile("[а-яёА-ЯЁ][\u0300-\u036f]*")  # a Cyrillic letter wi
 _WORD = re.compile("(?:[а-яёА-ЯЁ][\u0300-\u036f]*)+")  # a run of Cyrillic letters
 _COMPOUND = re.compile("(?:[а-яёА-ЯЁ][\u0300-\u036f]*)+(?:-(?:[а-яёА-ЯЁ][\u0300-\u036f]*)+)*")  # кто-нибудь
 _TOKEN = re.compile(_COMPOUND.pattern + r"|\d+(?:[.,]\d+)*")  # a word, or a number (в 2020 году)
+# A web or e-mail address (стопкоронавирус.рф, президент.рф/news): its letters are not Russian words to mark.
+_ADDRESS = re.compile(r"[\w@-]+(?:\.[\w-]+)*\.[a-zа-яё]{2,6}(?![\w.])(?:/\S*)?")
 _POSTFIXES = frozenset({"то", "либо", "нибудь", "ка", "таки"})  # unstressed particles after a hyphen
 _PREFIXES = frozenset({"кое", "кой"})  # … and before one
 
@@ -231,6 +234,7 @@ def _lexicon(text: str, lemma: bool = False, form: str = "") -> tuple[dict[int, 
     marks: list[int] = []
     open_: list[tuple[int, int]] = []
     tokens = list(_TOKEN.finditer(text))
+    addresses = [m.span() for m in _ADDRESS.finditer(text)]
 
     def decide(word: str, before: tuple[str, ...]) -> str | None:
         capitalised = word[:1].isupper()
@@ -241,8 +245,12 @@ def _lexicon(text: str, lemma: bool = False, form: str = "") -> tuple[dict[int, 
     for i, compound in enumerate(tokens):
         if compound.group()[0].isdigit():
             continue
+        if any(a <= compound.start() < b for a, b in addresses):
+            continue  # part of an address: left as written, and not open for silero
         before = () if lemma else _before(tokens, i, text)
         parts = list(_WORD.finditer(text, compound.start(), compound.end()))
+        if len(parts) > 1 and any(ACUTE in p.group() for p in parts):
+            continue  # a hyphenated word that already carries its mark (военно-морско́й) is left as written
         plains = [_markable(text, p) for p in parts]
         if len(parts) > 1 and all(plains):
             found = decide("-".join(plains), before)  # type: ignore[arg-type]
