@@ -291,6 +291,25 @@ def test_stress_marks_reach_the_lemma_the_aspect_partner_and_the_phrase():
     assert '<span class="unit">ли́чная симпа́тия</span>' in vocabulary_html(one, stress_card(one))
 
 
+def test_a_verb_and_its_partner_spelled_like_verbs_of_the_other_aspect_take_their_aspects_stress(monkeypatch):
+    from cards.lexicon import stress
+    from cards.build import stress_card
+
+    if not stress.available():
+        pytest.skip("the stress lexicon shipped with cards is missing")
+    monkeypatch.setattr(stress, "silero_available", lambda: False)
+    stress.stress_word.cache_clear()
+    ru = "Самолёт врезался в дом, а рабочие смогли вынести мусор."
+    crash = target("врезался", ru, Lemma("врезаться", "verb", aspect="perf", aspect_partner="врезаться"))
+    carry = target("вынести", ru, Lemma("вынести", "verb", aspect="perf", aspect_partner="выносить"))
+    card = Card(Pair(ru, "", 0.9), (crash, carry), key="k")
+    html = vocabulary_html(card, stress_card(card))
+    # вре́заться pf. / вреза́ться impf.; вы́носить pf. (carry a child) / выноси́ть impf., вы́нести's partner
+    assert '<span class="lemma">вре́заться</span>' in html and "pf. (impf. вреза́ться)" in html
+    assert "pf. (impf. выноси́ть)" in html
+    stress.stress_word.cache_clear()
+
+
 def test_phrase_and_gloss_text_stay_escaped():
     ru = "Он <b>снял</b> {{c1::санкции}} [sound:x.mp3] сразу."
     start = ru.index("{{c1::санкции}}")

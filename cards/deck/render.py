@@ -561,10 +561,13 @@ def vocabulary_html(card: Card, stressed: Stressed | None = None) -> str:
     for n, t in enumerate(card.targets):
         lemma = stressed.lemmas[n] if stressed else t.lemma.lemma
         partner = t.lemma.aspect_partner
-        if stressed and partner:
+        if stressed and t.lemma.pos == "verb":  # a verb spelled like one of the other aspect: by its aspect
             from cards.lexicon import stress
 
-            partner = stress.stress_word(partner)
+            lemma = stress.stress_verb(t.lemma.lemma, t.lemma.aspect, lemma)
+            if partner:
+                other = {"perf": "impf", "impf": "perf"}.get(t.lemma.aspect or "")
+                partner = stress.stress_verb(partner, other)
         head = f'<span class="lemma">{escape(lemma)}</span>'
         grammar = grammar_short(t, partner)
         if grammar:

@@ -25,7 +25,7 @@ in the stressed text; `accentuate_spans` does this for you. A card, for instance
     lemma = stress_word(t.lemma.lemma, russian[a:b])   # (a, b): the target's new span
 
 Public: available, silero_available, accentuate, accentuate_spans, shift_spans, stress_word,
-StressError, ACUTE, INSTALL, REINSTALL.
+stress_verb, StressError, ACUTE, INSTALL, REINSTALL.
 
 Example:
     >>> accentuate("Со стороны США сделку обсудили еще в 2020 году, а замок не трогали.", silero=False)
@@ -494,3 +494,20 @@ def stress_word(lemma: str, form: str = "") -> str:
     if open_ and silero_available() and not any(_fold(part) in _homographs() for part in _WORD.findall(lemma)):
         replace, marks = _fill(lemma, replace, marks, open_)
     return _apply(lemma, replace, marks)
+
+
+def stress_verb(verb: str, aspect: str | None, marked: str = "") -> str:
+    """`marked` (default: `stress_word(verb)`), or, when it carries no stress and the lexicon has the
+    verb in both aspects stressed apart (вы́носить pf. / выноси́ть impf., вре́заться / вреза́ться), the
+    stressed form of its entry of `aspect`: a card knows the aspect of its verb and of the partner."""
+    from cards.lexicon.lexicon import shipped
+
+    marked = marked or stress_word(verb)
+    if ACUTE in marked or "ё" in marked.lower() or aspect not in ("perf", "impf"):
+        return marked
+    forms = {e.aspect: e.stressed for e in shipped().entries(verb) if e.pos == "verb" and e.stressed}
+    own = forms.get(aspect)
+    if own is None or len(set(forms.values())) < 2 or _as_form(verb, own) is None:
+        return marked
+    return _as_form(verb, own)
+
