@@ -700,3 +700,13 @@ def test_a_hyphenated_word_with_a_mark_on_one_part_and_an_address_are_left_as_wr
         f"сообща{A}ет сайт стопкоронавирус.рф и президент.рф/новости, текст о.Влади{A}мира"
     )
     assert stress._lexicon("сайт стопкоронавирус.рф")[2] == []  # not left open for silero either
+
+
+def test_a_word_stressed_away_from_its_e_with_dots_keeps_its_mark(lexicon_only):
+    # ё is stressed in самолёт, not in четырёхле́тний: a learner reading the ё alone would stress it
+    text = "пострадал четырехлетний ребенок в трёхэтажном доме, самолёт, мы узнаём всё"
+    assert lexicon_only.accentuate(text) == (
+        f"пострада{A}л четырёхле{A}тний ребёнок в трёхэта{A}жном до{A}ме, самолёт, мы узнаём всё"
+    )  # узнаём keeps its own ё, not узна́ем's stress
+    assert lexicon_only.stress_word("четырёхлетний") == f"четырёхле{A}тний"
+    assert lexicon_only.stress_word("договорённость") == "договорённость"

@@ -159,28 +159,34 @@ def _plain(text: str, start: int, stop: int) -> str | None:
 
 def _put(text: str, start: int, stop: int, form: str) -> tuple[dict[int, str], list[int]]:
     """The ё replacements and the mark that spell text[start:stop] (one word or a hyphenated one) as the
-    stressed `form`; a form with ё takes no mark."""
+    stressed `form`; a stressed ё takes no mark, but a word stressed elsewhere keeps its mark beside an
+    unstressed ё (четырёхле́тний, трёхэта́жный)."""
     letters = list(_LETTER.finditer(text, start, stop))
     spelled = [ch for ch in form if ch not in (ACUTE, "-")]
     if len(spelled) != len(letters):
         return {}, []
+    if any(unicodedata.normalize("NFC", m.group()).lower() == "ё" != ch.lower() for m, ch in zip(letters, spelled, strict=True)):
+        return {}, []  # the text's ё is not the form's: another word (узнаём, not узна́ем)
     replace = {
         m.start(): "Ё" if text[m.start()] == "Е" else "ё"
         for m, ch in zip(letters, spelled, strict=False)
         if ch == "ё" and m.end() - m.start() == 1 and text[m.start()] in "еЕ"
     }
-    if "ё" in spelled or ACUTE not in form or sum(ch.lower() in VOWELS for ch in spelled) < 2:
+    if ACUTE not in form or sum(ch.lower() in VOWELS for ch in spelled) < 2:
         return replace, []
     stressed = sum(ch not in (ACUTE, "-") for ch in form[: form.index(ACUTE)]) - 1
-    return replace, [letters[stressed].end()]
+    if spelled[stressed].lower() == "ё":
+        return replace, []
+    return replace, [letters[stressed].end()]  # also beside an unstressed ё: четырёхле́тний
 
 
 def _markable(text: str, part) -> str | None:
-    """The plain word of a part that may take a mark or ё; None for a word that already has one, a word
-    in capitals (США), or a letter with another mark."""
+    """The plain word of a part that may take a mark or ё; None for a word that already has a mark, a
+    word in capitals (США), or a letter with another mark. A word written with ё is looked up too: its
+    stress may be elsewhere (четырёхле́тний)."""
     word = part.group()
     plain = _plain(text, *part.span())
-    if plain is None or ACUTE in word or word.isupper() or "ё" in plain.lower():
+    if plain is None or ACUTE in word or word.isupper():
         return None
     return plain
 
