@@ -299,14 +299,18 @@ def test_a_verb_and_its_partner_spelled_like_verbs_of_the_other_aspect_take_thei
         pytest.skip("the stress lexicon shipped with cards is missing")
     monkeypatch.setattr(stress, "silero_available", lambda: False)
     stress.stress_word.cache_clear()
-    ru = "Самолёт врезался в дом, а рабочие смогли вынести мусор."
+    ru = "Самолёт врезался в дом, пилот пропал, а рабочие смогли вынести мусор и подавать сигналы."
     crash = target("врезался", ru, Lemma("врезаться", "verb", aspect="perf", aspect_partner="врезаться"))
+    lost = target("пропал", ru, Lemma("пропасть", "verb", aspect="perf", aspect_partner="пропадать"))
     carry = target("вынести", ru, Lemma("вынести", "verb", aspect="perf", aspect_partner="выносить"))
-    card = Card(Pair(ru, "", 0.9), (crash, carry), key="k")
+    give = target("подавать", ru, Lemma("подавать", "verb", aspect="impf", aspect_partner="подать"))
+    card = Card(Pair(ru, "", 0.9), (crash, lost, carry, give), key="k")
     html = vocabulary_html(card, stress_card(card))
-    # вре́заться pf. / вреза́ться impf.; вы́носить pf. (carry a child) / выноси́ть impf., вы́нести's partner
+    # вре́заться pf. / вреза́ться impf.; вы́носить pf. (carry a child) / выноси́ть impf., вы́нести's partner;
+    # the nouns про́пасть and по́дать beside the verbs пропа́сть and пода́ть
     assert '<span class="lemma">вре́заться</span>' in html and "pf. (impf. вреза́ться)" in html
-    assert "pf. (impf. выноси́ть)" in html
+    assert '<span class="lemma">пропа́сть</span>' in html
+    assert "pf. (impf. выноси́ть)" in html and "impf. (pf. пода́ть)" in html
     stress.stress_word.cache_clear()
 
 

@@ -503,17 +503,16 @@ def stress_word(lemma: str, form: str = "") -> str:
 
 
 def stress_verb(verb: str, aspect: str | None, marked: str = "") -> str:
-    """`marked` (default: `stress_word(verb)`), or, when it carries no stress and the lexicon has the
-    verb in both aspects stressed apart (вы́носить pf. / выноси́ть impf., вре́заться / вреза́ться), the
-    stressed form of its entry of `aspect`: a card knows the aspect of its verb and of the partner."""
+    """`marked` (default: `stress_word(verb)`), or, when it carries no stress because its spelling is
+    another word's too (вы́носить pf. / выноси́ть impf., вре́заться / вреза́ться; the noun по́дать beside
+    пода́ть), the stressed form of the lexicon's one verb entry of `aspect`: a card knows the aspect of
+    its verb and of the partner."""
     from cards.lexicon.lexicon import shipped
 
     marked = marked or stress_word(verb)
     if ACUTE in marked or "ё" in marked.lower() or aspect not in ("perf", "impf"):
         return marked
-    forms = {e.aspect: e.stressed for e in shipped().entries(verb) if e.pos == "verb" and e.stressed}
-    own = forms.get(aspect)
-    if own is None or len(set(forms.values())) < 2 or _as_form(verb, own) is None:
-        return marked
-    return _as_form(verb, own)
+    own = {e.stressed for e in shipped().entries(verb) if e.pos == "verb" and e.aspect == aspect and e.stressed}
+    form = _as_form(verb, own.pop()) if len(own) == 1 else None
+    return form if form is not None and ACUTE in form else marked
 
