@@ -240,6 +240,10 @@ def test_frequency_is_a_learners_word(zipf, label):
     ("сказал нападающий", "сказал нападающий"),  # a person
     ("временного поверенного", "временного поверенного"),  # временный or временной? unsure: as it stands
     ("должны прокуратура", "должны прокуратура"),  # no known shape: as it stands
+    ("создавшего угрозу", "создать угрозу"),  # an active participle and its object
+    ("текущем году", "текущем году"),  # году is no object; текущий is an adjective too
+    ("закурившего пассажира", "закуривший пассажир"),  # it agrees: the noun it qualifies
+    ("нарушивших закон граждан", "нарушивших закон граждан"),  # longer: as it stands
 ])
 def test_a_phrase_in_dictionary_form(phrase, form):
     assert dictionary_form(phrase) == form
