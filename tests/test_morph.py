@@ -419,3 +419,10 @@ def test_an_attribute_agrees_with_any_case_of_the_nouns_first_lemma():
     assert (w["парадному"].lemma, w["парадному"].pos) == ("парадный", "adj")
     w = words("Израиль решил усилить свои военные подразделения на границе.")
     assert (w["военные"].lemma, w["военные"].pos) == ("военный", "adj")
+
+
+def test_a_noun_whose_first_lemma_cannot_agree_with_the_adjective_before_it_takes_the_lemma_that_does():
+    # главка is first read as главка (a chapter, feminine); регионального needs the masculine главк
+    w = words("Об этом рассказали в пресс-службе регионального главка МВД.")
+    assert (w["главка"].lemma, w["главка"].gender) == ("главк", "m")
+    assert words("Он прочитал первую главку книги.")["главку"].lemma == "главка"  # it agrees: it stays

@@ -256,6 +256,29 @@ def noun_on_adjective_tie(slots: Sequence[Slot], i: int) -> Reading | None:
     return _reading(nouns[0], "noun_on_adjective_tie")
 
 
+def noun_agreeing_with_adjective(slots: Sequence[Slot], i: int) -> Reading | None:
+    """регионального главка: after an adjective, a noun none of whose first lemma's readings agree with
+    it (главка, a chapter, is feminine) takes the other dictionary lemma whose reading does (главк)."""
+    slot = slots[i]
+    top = slot.parses[0]
+    if top.tag.POS != "NOUN" or not _adjacent(slots, i) or slot.text[:1].isupper():
+        return None
+    adjectives = [p for p in slots[i - 1].parses if p.tag.POS == "ADJF"]
+    if not adjectives or slots[i - 1].parses[0].tag.POS != "ADJF":
+        return None
+
+    def agrees(noun) -> bool:
+        return any(_agree_fully(a, noun) for a in adjectives)
+
+    if any(agrees(p) for p in slot.parses if p.normal_form == top.normal_form):
+        return None
+    others = [
+        p for p in slot.parses
+        if p.tag.POS == "NOUN" and p.is_known and agrees(p) and not PROPER_GRAMMEMES & set(p.tag.grammemes)
+    ]
+    return _reading(others[0], "noun_agreeing_with_adjective") if others else None
+
+
 def noun_after_adjective(slots: Sequence[Slot], i: int) -> Reading | None:
     """основных тем: after an agreeing adjective, the noun reading of a function word."""
     slot = slots[i]
@@ -517,6 +540,7 @@ RULES: tuple[Rule, ...] = (
     name_at_sentence_start,
     subject_agrees_with_verb,
     noun_after_adjective,
+    noun_agreeing_with_adjective,
     adjective_before_noun,
     lexicalised_participle,
     short_participle,
