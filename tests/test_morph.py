@@ -426,3 +426,11 @@ def test_a_noun_whose_first_lemma_cannot_agree_with_the_adjective_before_it_take
     w = words("Об этом рассказали в пресс-службе регионального главка МВД.")
     assert (w["главка"].lemma, w["главка"].gender) == ("главк", "m")
     assert words("Он прочитал первую главку книги.")["главку"].lemma == "главка"  # it agrees: it stays
+
+
+def test_an_adjective_used_as_a_noun_after_a_noun_number_or_preposition_is_that_noun():
+    w = words("Отец новорождённого, похищенного из роддома, раскрыл подробности.")
+    assert (w["новорождённого"].lemma, w["новорождённого"].pos, w["новорождённого"].gender) == ("новорождённый", "noun", "m")
+    assert words("Число больных растёт.")["больных"].pos == "noun"
+    assert words("Число больных детей растёт.")["больных"].pos == "adj"  # it qualifies the noun after it
+    assert words("Отец которого уехал.")["которого"].pos != "noun"  # pronominal adjectives are not

@@ -89,6 +89,27 @@ def substantive_alone(slots: Sequence[Slot], i: int) -> Reading | None:
     return _as_noun(slots[i], cands[0], "substantive_alone")
 
 
+def substantivised_adjective(slots: Sequence[Slot], i: int) -> Reading | None:
+    """Отец новорождённого, число больных, 15 тысяч военных: an adjective the dictionary marks as used
+    for a noun (Subx), right after a noun, a number or a preposition and qualifying no word after it,
+    is that noun (новорождённый, m.; the gender of its own form when singular)."""
+    slot = slots[i]
+    top = slot.parses[0]
+    if top.tag.POS != "ADJF" or "Subx" not in top.tag or "Apro" in top.tag or not _adjacent(slots, i):
+        return None
+    if slot.text[:1].isupper() and not slot.sentence_start:
+        return None
+    prev = slots[i - 1]
+    if not prev.parses or prev.parses[0].tag.POS not in ("NOUN", "PREP", "NUMR") and not _is_number(prev):
+        return None
+    if _heads(slots, i + 1, [p for p in slot.parses if p.tag.POS == "ADJF"]):
+        return None
+    gender = top.tag.gender if top.tag.number == "sing" and top.tag.gender else "masc"
+    form = top.inflect({gender, "sing", "nomn"})
+    lemma = form.word if form is not None else top.normal_form
+    return Reading(lemma, "noun", top.tag, "substantivised_adjective", noun=True)
+
+
 def noun_case_after_preposition(slots: Sequence[Slot], i: int) -> Reading | None:
     """в кювет: right after a preposition, a noun whose readings belong to two lemmas is the lemma whose
     readings in a case the preposition governs are its only ones (кювет, accusative; not кювета, whose
@@ -534,6 +555,7 @@ RULES: tuple[Rule, ...] = (
     substantive_after_preposition,
     noun_case_after_preposition,
     substantive_alone,
+    substantivised_adjective,
     noun_after_number,
     name_case_agreement,
     unknown_name,
