@@ -13,7 +13,7 @@ Two back ends, the second only filling what the first leaves open:
 Rules of the output, so that callers can rely on them:
 - only two things change: a U+0301 is inserted after the stressed vowel of a word of two or more
   syllables, and е/Е becomes ё/Ё where the data (or the model) says so (same length);
-- monosyllables, words written in capitals (США, ООН), and ё (always stressed) get no mark; an
+- monosyllables, words written in capitals (США, ООН), and a stressed ё get no mark (четырёхле́тний keeps its mark); an
   unstressed particle is skipped and its monosyllabic stem marked (кто́-нибудь, кое-что́);
 - every other character, spacing and punctuation is kept; a word that already carries a mark (a
   hyphenated word: on any of its parts) is left as written; so is a web or e-mail address
