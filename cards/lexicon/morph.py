@@ -159,8 +159,8 @@ def attribute_before_noun(slots: Sequence[Slot], i: int) -> Reading | None:
         if slots[j].parses[0].normal_form in QUANTIFIERS:
             return None  # 200 пожарных несколько часов: the quantity word starts a new phrase
         j += 1
-    if not attrs or j >= len(slots) or j == i + 1 and not slots[j].parses:
-        return None
+    if not attrs or j >= len(slots) or not slots[j].parses:
+        return None  # a number or a Latin word after it (and its adverbs) proves nothing
     head = slots[j].parses[0]
     nouns = [
         p for p in slots[j].parses
