@@ -402,3 +402,37 @@ def test_a_lexicalised_participle_agreeing_in_another_case_reading_is_the_adject
     assert words("Преданные фанаты пришли на концерт.")["Преданные"].lemma == "преданный"
     # исполняющего agrees with роль in case and number only: a participle with its object
     assert words("Актёр, вновь исполняющего роль Смерти, нет.")["исполняющего"].lemma == "исполнять"
+
+
+def test_an_adjective_tied_with_the_noun_it_has_become_is_the_noun_when_it_qualifies_nothing():
+    # pymorphy3 ties набережный (adjective) and набережная (noun, embankment)
+    w = words("Фильмы покажут в парках, скверах и на набережных, пишет агентство.")
+    assert (w["набережных"].lemma, w["набережных"].pos) == ("набережная", "noun")
+    assert morph.explain("на набережных")[1] == ("набережных", "набережная", "noun_on_adjective_tie")
+    w = words("Военные подразделения усилили.")  # before a noun it qualifies, the adjective stays
+    assert (w["Военные"].lemma, w["Военные"].pos) == ("военный", "adj")
+
+
+def test_an_attribute_agrees_with_any_case_of_the_nouns_first_lemma():
+    # строю is first read as a locative (в строю); as a dative it agrees with парадному
+    w = words("Он отправился на катере к парадному строю кораблей.")
+    assert (w["парадному"].lemma, w["парадному"].pos) == ("парадный", "adj")
+    w = words("Израиль решил усилить свои военные подразделения на границе.")
+    assert (w["военные"].lemma, w["военные"].pos) == ("военный", "adj")
+    # a number after the word and its adverbs proves nothing (and has no readings to look at)
+    assert words("Офис расположен по адресу: ул. Ленина, д. 5.")["Ленина"].proper
+
+
+def test_a_noun_whose_first_lemma_cannot_agree_with_the_adjective_before_it_takes_the_lemma_that_does():
+    # главка is first read as главка (a chapter, feminine); регионального needs the masculine главк
+    w = words("Об этом рассказали в пресс-службе регионального главка МВД.")
+    assert (w["главка"].lemma, w["главка"].gender) == ("главк", "m")
+    assert words("Он прочитал первую главку книги.")["главку"].lemma == "главка"  # it agrees: it stays
+
+
+def test_an_adjective_used_as_a_noun_after_a_noun_number_or_preposition_is_that_noun():
+    w = words("Отец новорождённого, похищенного из роддома, раскрыл подробности.")
+    assert (w["новорождённого"].lemma, w["новорождённого"].pos, w["новорождённого"].gender) == ("новорождённый", "noun", "m")
+    assert words("Число больных растёт.")["больных"].pos == "noun"
+    assert words("Число больных детей растёт.")["больных"].pos == "adj"  # it qualifies the noun after it
+    assert words("Отец которого уехал.")["которого"].pos != "noun"  # pronominal adjectives are not

@@ -240,6 +240,10 @@ def test_frequency_is_a_learners_word(zipf, label):
     ("сказал нападающий", "сказал нападающий"),  # a person
     ("временного поверенного", "временного поверенного"),  # временный or временной? unsure: as it stands
     ("должны прокуратура", "должны прокуратура"),  # no known shape: as it stands
+    ("создавшего угрозу", "создать угрозу"),  # an active participle and its object
+    ("текущем году", "текущем году"),  # году is no object; текущий is an adjective too
+    ("закурившего пассажира", "закуривший пассажир"),  # it agrees: the noun it qualifies
+    ("нарушивших закон граждан", "нарушивших закон граждан"),  # longer: as it stands
 ])
 def test_a_phrase_in_dictionary_form(phrase, form):
     assert dictionary_form(phrase) == form
@@ -289,6 +293,29 @@ def test_stress_marks_reach_the_lemma_the_aspect_partner_and_the_phrase():
     sympathy = target("симпатии", ru, Lemma("симпатия", "noun", gender="f"), unit="личной симпатии")
     one = Card(Pair(ru, "", 0.9), (sympathy,), key="k")
     assert '<span class="unit">ли́чная симпа́тия</span>' in vocabulary_html(one, stress_card(one))
+
+
+def test_a_verb_and_its_partner_spelled_like_verbs_of_the_other_aspect_take_their_aspects_stress(monkeypatch):
+    from cards.lexicon import stress
+    from cards.build import stress_card
+
+    if not stress.available():
+        pytest.skip("the stress lexicon shipped with cards is missing")
+    monkeypatch.setattr(stress, "silero_available", lambda: False)
+    stress.stress_word.cache_clear()
+    ru = "Самолёт врезался в дом, пилот пропал, а рабочие смогли вынести мусор и подавать сигналы."
+    crash = target("врезался", ru, Lemma("врезаться", "verb", aspect="perf", aspect_partner="врезаться"))
+    lost = target("пропал", ru, Lemma("пропасть", "verb", aspect="perf", aspect_partner="пропадать"))
+    carry = target("вынести", ru, Lemma("вынести", "verb", aspect="perf", aspect_partner="выносить"))
+    give = target("подавать", ru, Lemma("подавать", "verb", aspect="impf", aspect_partner="подать"))
+    card = Card(Pair(ru, "", 0.9), (crash, lost, carry, give), key="k")
+    html = vocabulary_html(card, stress_card(card))
+    # вре́заться pf. / вреза́ться impf.; вы́носить pf. (carry a child) / выноси́ть impf., вы́нести's partner;
+    # the nouns про́пасть and по́дать beside the verbs пропа́сть and пода́ть
+    assert '<span class="lemma">вре́заться</span>' in html and "pf. (impf. вреза́ться)" in html
+    assert '<span class="lemma">пропа́сть</span>' in html
+    assert "pf. (impf. выноси́ть)" in html and "impf. (pf. пода́ть)" in html
+    stress.stress_word.cache_clear()
 
 
 def test_phrase_and_gloss_text_stay_escaped():

@@ -687,3 +687,26 @@ def test_vse_is_settled_by_the_word_after_it():
     assert (first, first + 3) not in open_ and first not in replace  # все обстоятельства: все, and closed
     assert replace.get(second + 2) == "ё"  # все это → всё это
     assert stress.accentuate("Все это известно.", silero=False).startswith("Всё")
+
+
+def test_a_hyphenated_word_with_a_mark_on_one_part_and_an_address_are_left_as_written(lexicon_only):
+    # a card's phrase carries the sentence's mark (военно-морско́й) before the lexicon marks the rest:
+    # the first part must not get a second mark
+    assert lexicon_only.accentuate(f"военно-морско{A}й парад") == f"военно-морско{A}й пара{A}д"
+    assert lexicon_only.accentuate("военно-морской парад") == f"военно-морско{A}й пара{A}д"
+    # a web address is no Russian word; an abbreviation glued to a name is no address
+    text = "сообщает сайт стопкоронавирус.рф и президент.рф/новости, текст о.Владимира"
+    assert lexicon_only.accentuate(text) == (
+        f"сообща{A}ет сайт стопкоронавирус.рф и президент.рф/новости, текст о.Влади{A}мира"
+    )
+    assert stress._lexicon("сайт стопкоронавирус.рф")[2] == []  # not left open for silero either
+
+
+def test_a_word_stressed_away_from_its_e_with_dots_keeps_its_mark(lexicon_only):
+    # ё is stressed in самолёт, not in четырёхле́тний: a learner reading the ё alone would stress it
+    text = "пострадал четырехлетний ребенок в трёхэтажном доме, самолёт, мы узнаём всё"
+    assert lexicon_only.accentuate(text) == (
+        f"пострада{A}л четырёхле{A}тний ребёнок в трёхэта{A}жном до{A}ме, самолёт, мы узнаём всё"
+    )  # узнаём keeps its own ё, not узна́ем's stress
+    assert lexicon_only.stress_word("четырёхлетний") == f"четырёхле{A}тний"
+    assert lexicon_only.stress_word("договорённость") == "договорённость"

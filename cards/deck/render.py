@@ -262,7 +262,9 @@ def dictionary_words(phrase: str, lemmas: Sequence[str | None] = ()) -> list[str
       a genitive after the noun stays (видения окончания → видение окончания);
     - a verb (+ adjective) + its object: the verb in the infinitive, the object as it stands (высказал
       недовольство → высказать недовольство), unless the noun may be the verb's subject (see
-      `_takes_object`: циркулировали слухи, сообщает портал, сказал нападающий stay).
+      `_takes_object`: циркулировали слухи, сообщает портал, сказал нападающий stay); so does an active
+      participle (not an adjective too) + a noun it does not agree with that may be its accusative object
+      (создавшего угрозу → создать угрозу; текущем году stays).
 
     Anything else, or anything pymorphy3 cannot settle, stays as it stands (all None); so does a word
     whose dictionary form is the form in the sentence. `lemmas`, optional: a word's known lemma (a card
@@ -285,6 +287,12 @@ def dictionary_words(phrase: str, lemmas: Sequence[str | None] = ()) -> list[str
     last = len(words) - 1
     head = _agreeing_noun_phrase([_settled(r, hint, i == last) for i, (r, hint) in enumerate(zip(readings, hints, strict=True))])
     if head is None:
+        active = [p for p in readings[0] if p.tag.POS == "PRTF" and _plain(p.tag.voice) == "actv"]
+        adjective = any(p.tag.POS == "ADJF" for p in readings[0])
+        if active and not adjective and len(words) == 2 and any(
+            p.tag.POS == "NOUN" and _plain(p.tag.case) == "accs" for p in readings[-1]
+        ):
+            keep[0] = active[0].normal_form  # создавшего угрозу → создать угрозу
         return keep
     for i, form in enumerate(head):
         if _fold(form) != _fold(words[i]):
@@ -568,10 +576,13 @@ def vocabulary_html(card: Card, stressed: Stressed | None = None) -> str:
     for n, t in enumerate(card.targets):
         lemma = stressed.lemmas[n] if stressed else t.lemma.lemma
         partner = t.lemma.aspect_partner
-        if stressed and partner:
+        if stressed and t.lemma.pos == "verb":  # a verb spelled like one of the other aspect: by its aspect
             from cards.lexicon import stress
 
-            partner = stress.stress_word(partner)
+            lemma = stress.stress_verb(t.lemma.lemma, t.lemma.aspect, lemma)
+            if partner:
+                other = {"perf": "impf", "impf": "perf"}.get(t.lemma.aspect or "")
+                partner = stress.stress_verb(partner, other)
         head = f'<span class="lemma">{escape(lemma)}</span>'
         grammar = grammar_short(t, partner)
         if grammar:

@@ -89,6 +89,27 @@ def substantive_alone(slots: Sequence[Slot], i: int) -> Reading | None:
     return _as_noun(slots[i], cands[0], "substantive_alone")
 
 
+def substantivised_adjective(slots: Sequence[Slot], i: int) -> Reading | None:
+    """Отец новорождённого, число больных, 15 тысяч военных: an adjective the dictionary marks as used
+    for a noun (Subx), right after a noun, a number or a preposition and qualifying no word after it,
+    is that noun (новорождённый, m.; the gender of its own form when singular)."""
+    slot = slots[i]
+    top = slot.parses[0]
+    if top.tag.POS != "ADJF" or "Subx" not in top.tag or "Apro" in top.tag or not _adjacent(slots, i):
+        return None
+    if slot.text[:1].isupper() and not slot.sentence_start:
+        return None
+    prev = slots[i - 1]
+    if not prev.parses or prev.parses[0].tag.POS not in ("NOUN", "PREP", "NUMR") and not _is_number(prev):
+        return None
+    if _heads(slots, i + 1, [p for p in slot.parses if p.tag.POS == "ADJF"]):
+        return None
+    gender = top.tag.gender if top.tag.number == "sing" and top.tag.gender else "masc"
+    form = top.inflect({gender, "sing", "nomn"})
+    lemma = form.word if form is not None else top.normal_form
+    return Reading(lemma, "noun", top.tag, "substantivised_adjective", noun=True)
+
+
 def noun_case_after_preposition(slots: Sequence[Slot], i: int) -> Reading | None:
     """в кювет: right after a preposition, a noun whose readings belong to two lemmas is the lemma whose
     readings in a case the preposition governs are its only ones (кювет, accusative; not кювета, whose
@@ -138,12 +159,15 @@ def attribute_before_noun(slots: Sequence[Slot], i: int) -> Reading | None:
         if slots[j].parses[0].normal_form in QUANTIFIERS:
             return None  # 200 пожарных несколько часов: the quantity word starts a new phrase
         j += 1
-    if not attrs or j >= len(slots) or j == i + 1 and not slots[j].parses:
-        return None
+    if not attrs or j >= len(slots) or not slots[j].parses:
+        return None  # a number or a Latin word after it (and its adverbs) proves nothing
+    head = slots[j].parses[0]
     nouns = [
-        p for p in slots[j].parses[:1]
-        if p.tag.POS == "NOUN" and "Fixd" not in p.tag and not slots[j].text[:1].isupper()
-    ]  # indeclinable (главой Минобороны) and proper nouns (сборной Белоруссии) prove nothing
+        p for p in slots[j].parses
+        if p.normal_form == head.normal_form and p.tag.POS == "NOUN" == head.tag.POS
+        and "Fixd" not in p.tag and not slots[j].text[:1].isupper()
+    ]  # indeclinable (главой Минобороны) and proper nouns (сборной Белоруссии) prove nothing;
+    # every case of the noun's first lemma counts (парадному строю: строю is first read as a locative)
     agreeing = _agrees(attrs, nouns, ("NOUN",))
     if agreeing:
         best = [p for p in agreeing if p.tag.POS == "ADJF"] or agreeing
@@ -234,6 +258,46 @@ def noun_on_tie(slots: Sequence[Slot], i: int) -> Reading | None:
     top = readings[0].score
     nouns = [p for p in readings if p.tag.POS == "NOUN" and p.score >= top * 0.999]
     return _reading(nouns[0], "noun_on_tie") if nouns else None
+
+
+def noun_on_adjective_tie(slots: Sequence[Slot], i: int) -> Reading | None:
+    """на набережных, в столовой: pymorphy3 ties an adjective with the dictionary noun it has become
+    (набережный / набережная); with no noun or adjective after it to qualify, the word is the noun."""
+    slot = slots[i]
+    top = slot.parses[0]
+    if top.tag.POS != "ADJF" or slot.text[:1].isupper() and not slot.sentence_start:
+        return None
+    nouns = [
+        p for p in slot.parses
+        if p.tag.POS == "NOUN" and p.is_known and p.score >= top.score * 0.999
+        and not PROPER_GRAMMEMES & set(p.tag.grammemes)
+    ]
+    if not nouns or _heads(slots, i + 1, [p for p in slot.parses if p.tag.POS == "ADJF"]):
+        return None
+    return _reading(nouns[0], "noun_on_adjective_tie")
+
+
+def noun_agreeing_with_adjective(slots: Sequence[Slot], i: int) -> Reading | None:
+    """регионального главка: after an adjective, a noun none of whose first lemma's readings agree with
+    it (главка, a chapter, is feminine) takes the other dictionary lemma whose reading does (главк)."""
+    slot = slots[i]
+    top = slot.parses[0]
+    if top.tag.POS != "NOUN" or not _adjacent(slots, i) or slot.text[:1].isupper():
+        return None
+    adjectives = [p for p in slots[i - 1].parses if p.tag.POS == "ADJF"]
+    if not adjectives or slots[i - 1].parses[0].tag.POS != "ADJF":
+        return None
+
+    def agrees(noun) -> bool:
+        return any(_agree_fully(a, noun) for a in adjectives)
+
+    if any(agrees(p) for p in slot.parses if p.normal_form == top.normal_form):
+        return None
+    others = [
+        p for p in slot.parses
+        if p.tag.POS == "NOUN" and p.is_known and agrees(p) and not PROPER_GRAMMEMES & set(p.tag.grammemes)
+    ]
+    return _reading(others[0], "noun_agreeing_with_adjective") if others else None
 
 
 def noun_after_adjective(slots: Sequence[Slot], i: int) -> Reading | None:
@@ -491,12 +555,14 @@ RULES: tuple[Rule, ...] = (
     substantive_after_preposition,
     noun_case_after_preposition,
     substantive_alone,
+    substantivised_adjective,
     noun_after_number,
     name_case_agreement,
     unknown_name,
     name_at_sentence_start,
     subject_agrees_with_verb,
     noun_after_adjective,
+    noun_agreeing_with_adjective,
     adjective_before_noun,
     lexicalised_participle,
     short_participle,
@@ -505,6 +571,7 @@ RULES: tuple[Rule, ...] = (
     proper_when_capitalised,
     attribute_before_noun,
     noun_on_tie,
+    noun_on_adjective_tie,
     topic_lemma_on_tie,
     frequent_lemma_on_tie,
 )

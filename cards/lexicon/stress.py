@@ -13,10 +13,11 @@ Two back ends, the second only filling what the first leaves open:
 Rules of the output, so that callers can rely on them:
 - only two things change: a U+0301 is inserted after the stressed vowel of a word of two or more
   syllables, and е/Е becomes ё/Ё where the data (or the model) says so (same length);
-- monosyllables, words written in capitals (США, ООН), and ё (always stressed) get no mark; an
+- monosyllables, words written in capitals (США, ООН), and a stressed ё get no mark (четырёхле́тний keeps its mark); an
   unstressed particle is skipped and its monosyllabic stem marked (кто́-нибудь, кое-что́);
-- every other character, spacing and punctuation is kept; a word that already carries a mark is
-  left as written; a word neither back end settles is left as written.
+- every other character, spacing and punctuation is kept; a word that already carries a mark (a
+  hyphenated word: on any of its parts) is left as written; so is a web or e-mail address
+  (стопкоронавирус.рф) and a word neither back end settles.
 
 Offsets: a position `i` of the original text is `i + (number of marks inserted at positions <= i)`
 in the stressed text; `accentuate_spans` does this for you. A card, for instance:
@@ -24,7 +25,7 @@ in the stressed text; `accentuate_spans` does this for you. A card, for instance
     lemma = stress_word(t.lemma.lemma, russian[a:b])   # (a, b): the target's new span
 
 Public: available, silero_available, accentuate, accentuate_spans, shift_spans, stress_word,
-StressError, ACUTE, INSTALL, REINSTALL.
+stress_verb, StressError, ACUTE, INSTALL, REINSTALL.
 
 Example:
     >>> accentuate("Со стороны США сделку обсудили еще в 2020 году, а замок не трогали.", silero=False)
@@ -52,6 +53,8 @@ _LETTER = re.compile("[а-яёА-ЯЁ][\u0300-\u036f]*")  # a Cyrillic letter wi
 _WORD = re.compile("(?:[а-яёА-ЯЁ][\u0300-\u036f]*)+")  # a run of Cyrillic letters
 _COMPOUND = re.compile("(?:[а-яёА-ЯЁ][\u0300-\u036f]*)+(?:-(?:[а-яёА-ЯЁ][\u0300-\u036f]*)+)*")  # кто-нибудь
 _TOKEN = re.compile(_COMPOUND.pattern + r"|\d+(?:[.,]\d+)*")  # a word, or a number (в 2020 году)
+# A web or e-mail address (стопкоронавирус.рф, президент.рф/news): its letters are not Russian words to mark.
+_ADDRESS = re.compile(r"[\w@-]+(?:\.[\w-]+)*\.[a-zа-яё]{2,6}(?![\w.])(?:/\S*)?")
 _POSTFIXES = frozenset({"то", "либо", "нибудь", "ка", "таки"})  # unstressed particles after a hyphen
 _PREFIXES = frozenset({"кое", "кой"})  # … and before one
 
@@ -156,28 +159,34 @@ def _plain(text: str, start: int, stop: int) -> str | None:
 
 def _put(text: str, start: int, stop: int, form: str) -> tuple[dict[int, str], list[int]]:
     """The ё replacements and the mark that spell text[start:stop] (one word or a hyphenated one) as the
-    stressed `form`; a form with ё takes no mark."""
+    stressed `form`; a stressed ё takes no mark, but a word stressed elsewhere keeps its mark beside an
+    unstressed ё (четырёхле́тний, трёхэта́жный)."""
     letters = list(_LETTER.finditer(text, start, stop))
     spelled = [ch for ch in form if ch not in (ACUTE, "-")]
     if len(spelled) != len(letters):
         return {}, []
+    if any(unicodedata.normalize("NFC", m.group()).lower() == "ё" != ch.lower() for m, ch in zip(letters, spelled, strict=True)):
+        return {}, []  # the text's ё is not the form's: another word (узнаём, not узна́ем)
     replace = {
         m.start(): "Ё" if text[m.start()] == "Е" else "ё"
         for m, ch in zip(letters, spelled, strict=False)
         if ch == "ё" and m.end() - m.start() == 1 and text[m.start()] in "еЕ"
     }
-    if "ё" in spelled or ACUTE not in form or sum(ch.lower() in VOWELS for ch in spelled) < 2:
+    if ACUTE not in form or sum(ch.lower() in VOWELS for ch in spelled) < 2:
         return replace, []
     stressed = sum(ch not in (ACUTE, "-") for ch in form[: form.index(ACUTE)]) - 1
-    return replace, [letters[stressed].end()]
+    if spelled[stressed].lower() == "ё":
+        return replace, []
+    return replace, [letters[stressed].end()]  # also beside an unstressed ё: четырёхле́тний
 
 
 def _markable(text: str, part) -> str | None:
-    """The plain word of a part that may take a mark or ё; None for a word that already has one, a word
-    in capitals (США), or a letter with another mark."""
+    """The plain word of a part that may take a mark or ё; None for a word that already has a mark, a
+    word in capitals (США), or a letter with another mark. A word written with ё is looked up too: its
+    stress may be elsewhere (четырёхле́тний)."""
     word = part.group()
     plain = _plain(text, *part.span())
-    if plain is None or ACUTE in word or word.isupper() or "ё" in plain.lower():
+    if plain is None or ACUTE in word or word.isupper():
         return None
     return plain
 
@@ -231,6 +240,7 @@ def _lexicon(text: str, lemma: bool = False, form: str = "") -> tuple[dict[int, 
     marks: list[int] = []
     open_: list[tuple[int, int]] = []
     tokens = list(_TOKEN.finditer(text))
+    addresses = [m.span() for m in _ADDRESS.finditer(text)]
 
     def decide(word: str, before: tuple[str, ...]) -> str | None:
         capitalised = word[:1].isupper()
@@ -241,8 +251,12 @@ def _lexicon(text: str, lemma: bool = False, form: str = "") -> tuple[dict[int, 
     for i, compound in enumerate(tokens):
         if compound.group()[0].isdigit():
             continue
+        if any(a <= compound.start() < b for a, b in addresses):
+            continue  # part of an address: left as written, and not open for silero
         before = () if lemma else _before(tokens, i, text)
         parts = list(_WORD.finditer(text, compound.start(), compound.end()))
+        if len(parts) > 1 and any(ACUTE in p.group() for p in parts):
+            continue  # a hyphenated word that already carries its mark (военно-морско́й) is left as written
         plains = [_markable(text, p) for p in parts]
         if len(parts) > 1 and all(plains):
             found = decide("-".join(plains), before)  # type: ignore[arg-type]
@@ -486,3 +500,19 @@ def stress_word(lemma: str, form: str = "") -> str:
     if open_ and silero_available() and not any(_fold(part) in _homographs() for part in _WORD.findall(lemma)):
         replace, marks = _fill(lemma, replace, marks, open_)
     return _apply(lemma, replace, marks)
+
+
+def stress_verb(verb: str, aspect: str | None, marked: str = "") -> str:
+    """`marked` (default: `stress_word(verb)`), or, when it carries no stress because its spelling is
+    another word's too (вы́носить pf. / выноси́ть impf., вре́заться / вреза́ться; the noun по́дать beside
+    пода́ть), the stressed form of the lexicon's one verb entry of `aspect`: a card knows the aspect of
+    its verb and of the partner."""
+    from cards.lexicon.lexicon import shipped
+
+    marked = marked or stress_word(verb)
+    if ACUTE in marked or "ё" in marked.lower() or aspect not in ("perf", "impf"):
+        return marked
+    own = {e.stressed for e in shipped().entries(verb) if e.pos == "verb" and e.aspect == aspect and e.stressed}
+    form = _as_form(verb, own.pop()) if len(own) == 1 else None
+    return form if form is not None and ACUTE in form else marked
+
