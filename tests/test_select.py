@@ -761,3 +761,15 @@ def test_a_title_word_of_the_topic_capitalised_in_mid_sentence_is_the_word_not_a
     assert plain["Губернатора"] and plain["Министерство"]  # without a topic, capitals make names
     assert in_quotes('экономист "БКС Премьер" Антон', 15) and in_quotes("«Ренессанс Капитала» Софья", 11)
     assert not in_quotes('"Напомним, что когда меня задержали, Полиция безопасности и прокуратура', 37)
+
+
+def test_the_words_of_a_quoted_name_are_not_taught():
+    from cards.lexicon import morph
+    from cards.deck.select import name_rule
+
+    ru = "Фрегат «Адмирал флота Касатонов» вышел из порта, сообщили «иностранные агенты»."
+    pair = real_pair(ru, "The frigate Admiral Flota Kasatonov left port, foreign agents said.")
+    rules = {t.text: name_rule(t, pair) for t in morph.analyse(ru)}
+    assert rules["флота"] == "in_quoted_name"  # (Адмирал is a name already: capitalised mid-sentence)
+    assert rules["иностранные"] is None and rules["агенты"] is None  # a term in quotes, lower case
+    assert rules["порта"] is None

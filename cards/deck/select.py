@@ -563,8 +563,13 @@ NAME_RULES: tuple[tuple[str, NameRule], ...] = (
 
 
 def name_rule(token: Token, pair: Pair, article_names: frozenset[str] = frozenset()) -> str | None:
-    """The first name rule that takes a capitalised, not yet proper, Cyrillic word as a name, or None."""
-    if token.lemma.proper or not re.match(r"[А-ЯЁ]", token.text):
+    """The first name rule that takes a capitalised, not yet proper, Cyrillic word as a name, or None;
+    any word of a short quotation that opens with a capital is part of a name (`in_quoted_name`)."""
+    if token.lemma.proper:
+        return None
+    if in_quoted_name(pair.ru, token.start):
+        return "in_quoted_name"
+    if not re.match(r"[А-ЯЁ]", token.text):
         return None
     for name, rule in NAME_RULES:
         if rule(token, pair, article_names):
@@ -589,6 +594,13 @@ def in_quotes(text: str, at: int) -> bool:
     """Is position `at` inside a short quotation (up to 4 words): the name of a company, a channel or a ship
     («Ренессанс Капитал», "Военный обозреватель"), not a quoted statement?"""
     return any(m.start(1) <= at < m.end(1) for m in _SHORT_QUOTE.finditer(text))
+
+
+def in_quoted_name(text: str, at: int) -> bool:
+    """Is position `at` inside a short quotation (`in_quotes`) that opens with a capital: the name of a
+    ship, a shipyard, a company or a newspaper («Адмирал флота Касатонов», «Северная верфь»), whose
+    words are not taught? «иностранный агент», a term in quotes, is not one."""
+    return any(m.start(1) <= at < m.end(1) and m.group(1)[:1].isupper() for m in _SHORT_QUOTE.finditer(text))
 
 
 def as_word(token: Token) -> Token:
