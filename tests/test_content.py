@@ -111,3 +111,18 @@ def test_a_dictionary_phrase_opening_the_sentence_is_shown_in_lower_case():
     tokens = analyse(ru)
     shown = sentence_phrase(ru, tokens, next(t for t in tokens if t.text == "данным"), find_dictionary(PLAIN))
     assert shown.startswith("по данным: ")
+
+
+def test_a_plural_nouns_free_counterpart_is_shown_singular():
+    from cards.deck.content import english_singular
+    from cards.lexicon.lexicon import shipped_dictionary
+
+    dictionary = shipped_dictionary()
+    assert [english_singular(w, dictionary) for w in ("infections", "parking lots", "allies", "taxes", "crises")] == [
+        "infection", "parking lot", "ally", "tax", "crisis"]
+    assert [english_singular(w, dictionary) for w in ("news", "status", "press", "physics", "progressors")] == [
+        "news", "status", "press", "physics", "progressors"]  # no plurals, or no English singular
+    # a free translation (моряк: sailor, seaman) of a word standing in the plural only
+    ru, en = "Моряки отметили праздник, армии нужны силы.", "Mariners celebrated, the forces need strength."
+    assert _meaning_with(ru, en, "Моряки", "Mariners").split(";")[0] == "mariner"
+    assert _meaning_with(ru, en, "армии", "forces").split(";")[0] == "forces"  # армии may be a singular

@@ -62,6 +62,30 @@ def dictionary_form(counterpart: str, gloss: str, pos: str = "") -> str:
     return gloss if counterpart[:1].isupper() or not gloss[:1].isupper() else gloss[:1].lower() + gloss[1:]
 
 
+NOT_PLURALS = frozenset("news means series species headquarters goods arms clothes thanks savings earnings "
+                        "proceeds premises outskirts whereabouts barracks crossroads politics".split())
+SINGULAR_MIN_ZIPF = 2.0  # an English singular must be a word this common (embankment 2.4, not "new" of news)
+
+
+def english_singular(counterpart: str, dictionary) -> str:
+    """The counterpart of a Russian noun with its last word made singular when it is an English
+    plural (embankments: embankment, parking lots: parking lot, infections: infection, allies: ally);
+    as it is otherwise (news, crisis, status, press, physics)."""
+    *head, last = counterpart.split(" ")
+    word = last.lower()
+    if word in NOT_PLURALS or not word.endswith("s") or word.endswith(("ss", "us", "is", "ics")) or len(word) < 4:
+        return counterpart
+    candidates = [last[:-1]]  # infections
+    if word.endswith("es"):
+        candidates.append(last[:-2])  # taxes, buses (not "buse")
+    if word.endswith("ses"):
+        candidates.append(last[:-2] + "is")  # crises, analyses
+    if word.endswith("ies"):
+        candidates.append(last[:-3] + "y")  # allies
+    zipf, singular = max((dictionary.common(c.lower()), c) for c in candidates)
+    return " ".join([*head, singular]) if zipf >= SINGULAR_MIN_ZIPF else counterpart
+
+
 def _plural_only(lemma: str) -> bool:
     from cards.lexicon.lexicon import shipped
 
@@ -128,7 +152,18 @@ def target_meaning(ru: str, en: str, tokens: Sequence[Token], target: Token, spa
     counterpart = _uncapitalised(en, span[0], en[span[0] : span[1]], target.lemma.lemma, dictionary) if span else None
     return meaning_for(target.lemma.lemma, counterpart, dictionary,
                        sentence_phrase(ru, tokens, target, dictionary), pos=target.lemma.pos,
-                       prefer=context_gloss(ru, tokens, target, dictionary))
+                       prefer=context_gloss(ru, tokens, target, dictionary), plural_form=_plural_form(target))
+
+
+def _plural_form(target: Token) -> bool:
+    """A noun whose every reading under its lemma is plural (набережных, инфекций; not армии)."""
+    from cards.lexicon.analyser import parses
+
+    if target.lemma.pos != "noun":
+        return False
+    readings = [p for p in parses(target.text.lower()) if p.tag.POS == "NOUN"
+                and p.normal_form.replace("ё", "е") == target.lemma.lemma.lower().replace("ё", "е")]
+    return bool(readings) and all(p.tag.number == "plur" for p in readings)
 
 
 def _uncapitalised(en: str, at: int, counterpart: str, lemma: str, dictionary) -> str:
@@ -302,7 +337,7 @@ def _reads_as(token: Token, lemma: str) -> bool:
 
 
 def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "", *, pos: str = "",
-                prefer: str = "") -> tuple[str, str]:
+                prefer: str = "", plural_form: bool = False) -> tuple[str, str]:
     """(meaning, where it comes from) for a target word.
 
     - "sentence": the counterpart in the English sentence, then a gloss of the dictionary sense it
@@ -320,6 +355,7 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
     `pos` (the word's part of speech in the sentence) keeps out the glosses of a homonym of another
     part of speech (пропал: "disappear", not the noun пропасть "abyss"); `prefer` is a gloss of the
     word's that the sentence calls for (`context_gloss`), shown first when no counterpart is found.
+    `plural_form`: the word stands in the plural (a noun's free counterpart is then shown singular).
     """
     if counterpart:
         group = dictionary.sense_of(lemma, counterpart) if dictionary is not None else ()
@@ -333,6 +369,8 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
             extra = [phrase] if phrase else [f"dict. {g}" for g in dictionary.card_glosses(
                 lemma, limit=1, besides=[counterpart, *other_pos_glosses(lemma, pos)]) if ":" not in g]
         shown = counterpart
+        if matched < 0 and plural_form and dictionary is not None and not _plural_only(lemma):
+            shown = english_singular(counterpart, dictionary)  # набережных / "embankments": embankment
         if matched >= 0:  # its dictionary form, but выборы / "elections" stays plural
             shown = (in_dictionary_case(counterpart, group[matched]) if _plural_only(lemma)
                      else dictionary_form(counterpart, group[matched], pos))
