@@ -368,18 +368,7 @@ def test_dp_with_runs_is_exact(seed):
     rows, cols = np.arange(n + 1)[:, None], np.arange(m + 1)[None, :]
     costs = [np.where((rows >= a) & (cols >= b), rnd.uniform(0, 4, (n + 1, m + 1)), np.inf) for a, b in dp.TYPES]
 
-    def cost(path):
-        runs = sum(t == u and t in (dp.ONE_ZERO, dp.ZERO_ONE) for (t, _, _), (u, _, _) in zip(path, path[1:], strict=False))
-        return sum(costs[t][i, j] for t, i, j in path) - stay * runs
-
-    paths = list(_every_path(n, m))
-    totals = np.array([cost(p) for p in paths])
-    path, total = dp.viterbi(band, costs, stay)
-    assert path == paths[int(totals.argmin())]
-    assert total == pytest.approx(totals.min())
-    weights = np.exp(-(totals - totals.min()))
-    expected = [sum(w for p, w in zip(paths, weights, strict=True) if bead in p) / weights.sum() for bead in path]
-    assert dp.posteriors(band, [-c for c in costs], path, stay) == pytest.approx(expected)
+    _matches_brute_force(band, costs, stay, n, m, lambda t, i, j: costs[t][i, j])
 
 
 @pytest.mark.parametrize("seed", range(12))
@@ -401,6 +390,16 @@ def test_dp_in_a_narrow_band_is_exact(seed):
     def cell(t, i, j):
         k = j - band.lo[i]
         return costs[t][i, k] if 0 <= k < band.width else np.inf
+
+    _matches_brute_force(band, costs, stay, n, m, cell)
+
+
+def _matches_brute_force(band, costs, stay, n, m, cell):
+    """Viterbi's path and total, and the posteriors of its beads, against every finite path of the table
+    (`cell(t, i, j)`: the cost of a bead of type t ending at row i, column j)."""
+    import numpy as np
+
+    from cards.align import dp
 
     def cost(path):
         runs = sum(t == u and t in (dp.ONE_ZERO, dp.ZERO_ONE) for (t, _, _), (u, _, _) in zip(path, path[1:], strict=False))

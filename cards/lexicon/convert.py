@@ -339,15 +339,7 @@ def topic_rows(openrussian: Path, wiktionary: Path, seeds: Path) -> list[str]:
         return max(lemma_zipf(lemma, pos) for pos in ("noun", "verb", "adj")) >= TOPIC_MAX_ZIPF
 
     found = {k: v for k, v in matched_lemmas(openrussian, wiktionary, set(read_seeds(seeds))).items() if not common(k)}
-    partners: dict[str, str] = {}
-    with gzip.open(openrussian, "rt", encoding="utf-8") as f:
-        for line in f:
-            lemma, _, pos, _, _, partner_cell, *_ = line.rstrip("\n").split("\t")
-            if pos == "verb" and lemma in found:
-                for partner in _partners(partner_cell):
-                    if partner not in found and not common(partner):
-                        partners.setdefault(partner, found[lemma])
-    found.update(partners)
+    found.update({p: term for p, term in verb_partners(openrussian, found).items() if not common(p)})
     return [f"{lemma}\t{term}" for lemma, term in sorted(found.items())]
 
 
@@ -382,23 +374,24 @@ def everyday_rows(openrussian: Path, wiktionary: Path, seeds: Path, topic: set[s
     levels = read_seeds(seeds)
     found = matched_lemmas(openrussian, wiktionary, set(levels), strict=True)
     everyday = {lemma: term for lemma, term in found.items() if lemma not in topic and common(lemma, term)}
-    everyday |= {partner: term for partner, term in everyday_partners(openrussian, everyday).items()
-                 if partner not in topic and found.get(partner) == term}
+    everyday |= {partner: term for partner, term in verb_partners(openrussian, everyday).items()
+                 if partner not in topic and found.get(partner) == term}  # выпить brings выпивать
     return [f"{levels[term]}\t{lemma}\t{term}" for lemma, term in sorted(everyday.items())]
 
 
-def everyday_partners(openrussian: Path, everyday: dict[str, str]) -> dict[str, str]:
-    """The aspect partners of everyday verbs, with their verb's seed term: a learner learns выпить and
-    выпивать together, so the rarer of the two (выпивать, Zipf 3.2) is everyday too when its own first
-    gloss is the same term (`everyday_rows` checks that), however rare it is."""
+def verb_partners(openrussian: Path, verbs: dict[str, str]) -> dict[str, str]:
+    """The aspect partners OpenRussian lists for the verbs among `verbs` (lemma → its seed term), each with
+    its verb's term, those already in `verbs` left out. A learner learns выпить and выпивать together:
+    an everyday verb's partner is everyday too when its own first gloss is the same term, however rare
+    it is (`everyday_rows` checks that); a topic verb's partner is of the topic."""
     out: dict[str, str] = {}
     with gzip.open(openrussian, "rt", encoding="utf-8") as f:
         for line in f:
             lemma, _, pos, _, _, partner_cell, *_ = line.rstrip("\n").split("\t")
-            if pos == "verb" and lemma in everyday:
+            if pos == "verb" and lemma in verbs:
                 for partner in _partners(partner_cell):
-                    if partner not in everyday:
-                        out.setdefault(partner, everyday[lemma])
+                    if partner not in verbs:
+                        out.setdefault(partner, verbs[lemma])
     return out
 
 
