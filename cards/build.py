@@ -251,12 +251,17 @@ def choose_cards(
                                                      for n, ds in of_article.items()], kept_only)
     for ds, spans in zip(of_article.values(), found_spans, strict=True):
         spans_of.update(zip((d.index for d in ds), spans, strict=True))
+    meanings_of = {}
+    for ds in of_article.values():
+        meanings_of.update(zip((d.index for d in ds), article_meanings(ds, spans_of, analyses, dictionary, cache),
+                               strict=True))
     cards = []
     for d in chosen:
         cards.append(
             Card(
                 pair=d.pair,
-                targets=card_targets(d.pair, d.targets, spans_of[d.index], analyses[d.index], dictionary),
+                targets=card_targets(d.pair, d.targets, spans_of[d.index], analyses[d.index], dictionary,
+                                     meanings_of[d.index]),
                 reasons=(d.rule,),
                 key=card_key(d.pair.ru),
                 order=d.order,
@@ -295,6 +300,29 @@ def article_counterparts(article: Article, decisions: Sequence[Decision], min_sc
             del spans[:parts]
         out.append(tuple(merged))
     return out
+
+
+def article_meanings(decisions: Sequence[Decision], spans_of: Mapping[int, tuple], analyses: Sequence[Sequence[Token]],
+                     dictionary, cache: Cache = Cache()) -> list[list[tuple[str, str]]]:
+    """The meanings (cards.deck.content.card_meanings) of the targets of an article's chosen pairs, kept in
+    `cache`: an unchanged rebuild reads them back. The inputs name everything a meaning depends on: the
+    pair, its targets and their counterparts, and the sentence's analysis (lemmas, names)."""
+    from cards.deck.content import card_meanings
+
+    inputs = [[d.pair.ru, d.pair.en, [[t.start, t.stop, t.lemma.lemma, t.lemma.pos] for t in d.targets],
+               [list(s) if s else None for s in spans_of[d.index]],
+               [[t.start, t.lemma.lemma, t.lemma.pos, t.lemma.proper] for t in analyses[d.index]]] for d in decisions]
+
+    def make() -> list[list[tuple[str, str]]]:
+        return [card_meanings(d.pair, d.targets, spans_of[d.index], analyses[d.index], dictionary) for d in decisions]
+
+    def decode(raw) -> list[list[tuple[str, str]]]:
+        out = [[(str(m), str(s)) for m, s in card] for card in raw]
+        if [len(card) for card in out] != [len(d.targets) for d in decisions]:
+            raise ValueError("not these cards' meanings")
+        return out
+
+    return cache.remember("meanings", inputs, make, lambda value: [[list(x) for x in card] for card in value], decode)
 
 
 def target_words(ru: str, target: Token) -> list[tuple[int, int, str]]:

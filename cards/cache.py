@@ -11,7 +11,8 @@ file an entry:
   sentences: the lexicon of the second pass is learned from all articles' first passes;
 - ``analyses``: the morphology of each Russian pair text of an article, by those texts;
 - ``evidence``: the share of an article's words that find a dictionary translation (the pair check);
-- ``counterparts``: the English counterpart spans of the targets of an article's cards.
+- ``counterparts``: the English counterpart spans of the targets of an article's cards;
+- ``meanings``: the meaning shown for each target of an article's cards (cards.deck.content.card_meanings).
 
 An entry is named by the SHA-256 of everything its value depends on: its inputs, the dictionary files
 used (path, size, modification time), and `version()`, a hash of every file of the cards package (code

@@ -17,7 +17,7 @@ from conftest import DATA, ROOT
 
 SEED = ROOT / "seeds" / "minsk-washington"
 SECOND = DATA / "pairs" / "yerevan-brussels"
-KINDS = {"segments", "first-pass", "analyses", "evidence", "counterparts"}
+KINDS = {"segments", "first-pass", "analyses", "evidence", "counterparts", "meanings"}
 
 
 @pytest.fixture
@@ -137,9 +137,10 @@ def test_damaged_entries_are_made_again(tmp_path, folder):
     build(plain, [SECOND], cache=False)
     build(tmp_path / "cold.apkg", [SECOND])
     found = entries(folder)
-    assert len(found) == 5
+    assert len(found) == 6
     damage = [
         lambda p: p.write_bytes(b""),
+        lambda p: _rewrite(p, {"value": [[["a meaning", "sentence"]]] * 99}),  # another shape
         lambda p: p.write_bytes(p.read_bytes()[:20]),  # a cut gzip stream
         lambda p: p.write_bytes(b"not gzip at all"),
         lambda p: _rewrite(p, {"value": "a string where a table belongs"}),

@@ -17,19 +17,29 @@ from cards.model import Pair, Target, Token
 
 
 def card_targets(pair: Pair, targets: Sequence[Token], spans: Sequence[tuple[int, int] | None],
-                 analysis: Sequence[Token], dictionary) -> tuple[Target, ...]:
+                 analysis: Sequence[Token], dictionary,
+                 meanings: Sequence[tuple[str, str]] | None = None) -> tuple[Target, ...]:
     """The Targets of one card: each target token of `pair` with its English counterpart span (from
-    `spans`, one per target, None where none was found), its meaning, grammar and collocation."""
+    `spans`, one per target, None where none was found), its meaning, grammar and collocation.
+    `meanings`: the `card_meanings` of these targets, when a build kept them."""
     units = collocation_units(pair.ru, analysis)
+    meanings = meanings if meanings is not None else card_meanings(pair, targets, spans, analysis, dictionary)
     out = []
-    for token, span in zip(targets, spans, strict=True):
+    for token, span, (meaning, source) in zip(targets, spans, meanings, strict=True):
         if token.lemma.pos == "phrase":  # a phrase taught whole (cards.lexicon.units)
             out.append(phrase_target(pair, token, span))
             continue
-        meaning, source = target_meaning(pair.ru, pair.en, analysis, token, span, dictionary)
         out.append(Target(lemma=with_grammar(token.lemma), ru_span=(token.start, token.stop), en_span=span,
                           gloss=meaning, gloss_from=source, unit=units.get(token.start, "")))
     return tuple(out)
+
+
+def card_meanings(pair: Pair, targets: Sequence[Token], spans: Sequence[tuple[int, int] | None],
+                  analysis: Sequence[Token], dictionary) -> list[tuple[str, str]]:
+    """(meaning, where it comes from) of each target of a card (`target_meaning`); ("", "") for a
+    phrase, whose meaning `phrase_target` gives."""
+    return [("", "") if token.lemma.pos == "phrase" else target_meaning(pair.ru, pair.en, analysis, token, span, dictionary)
+            for token, span in zip(targets, spans, strict=True)]
 
 
 def in_dictionary_case(counterpart: str, gloss: str) -> str:

@@ -515,6 +515,7 @@ def spelling_similarity(russian: str, english: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+@functools.lru_cache(maxsize=4096)  # asked for every capitalised word of the sentence
 def english_names(en: str) -> tuple[tuple[str, bool], ...]:
     """The capitalised words of an English sentence, a possessive 's dropped, each with whether it
     starts a sentence (there, a capital proves nothing)."""
@@ -590,17 +591,23 @@ def is_title_word(token: Token, pair: Pair, topic: Set[str]) -> bool:
 _SHORT_QUOTE = re.compile(r"[«\"“„]((?:[^«»\"“”„\s]+\s?){1,4})[»\"”“]")
 
 
+@functools.lru_cache(maxsize=4096)
+def _short_quotes(text: str) -> tuple[tuple[int, int, bool], ...]:
+    """The short quotations of a text: (start, stop, opens with a capital), found once per text."""
+    return tuple((m.start(1), m.end(1), m.group(1)[:1].isupper()) for m in _SHORT_QUOTE.finditer(text))
+
+
 def in_quotes(text: str, at: int) -> bool:
     """Is position `at` inside a short quotation (up to 4 words): the name of a company, a channel or a ship
     («Ренессанс Капитал», "Военный обозреватель"), not a quoted statement?"""
-    return any(m.start(1) <= at < m.end(1) for m in _SHORT_QUOTE.finditer(text))
+    return any(a <= at < b for a, b, _ in _short_quotes(text))
 
 
 def in_quoted_name(text: str, at: int) -> bool:
     """Is position `at` inside a short quotation (`in_quotes`) that opens with a capital: the name of a
     ship, a shipyard, a company or a newspaper («Адмирал флота Касатонов», «Северная верфь»), whose
     words are not taught? «иностранный агент», a term in quotes, is not one."""
-    return any(m.start(1) <= at < m.end(1) and m.group(1)[:1].isupper() for m in _SHORT_QUOTE.finditer(text))
+    return any(a <= at < b and capital for a, b, capital in _short_quotes(text))
 
 
 def as_word(token: Token) -> Token:
