@@ -678,3 +678,21 @@ def test_a_verb_never_pairs_with_an_english_abbreviation():
     # the gap between the sentence's start and "regional directorate" holds сообщило and "EMERCOM"
     assert not wordalign._agree("сообщило", "EMERCOM")
     assert wordalign._agree("сообщило", "reported") and wordalign._agree("американская", "US")
+
+
+def _shipped_counterpart(ru: str, en: str, surface: str, lemma: str) -> str | None:
+    from cards.lexicon.lexicon import shipped_dictionary
+
+    at = ru.index(surface)
+    (span,) = wordalign.counterparts(ru, en, [(at, at + len(surface), lemma)], dictionary=shipped_dictionary())
+    return en[span[0] : span[1]] if span else None
+
+
+def test_an_agent_noun_is_not_related_to_its_base():
+    assert evidence.agent_and_base("cruiser", "cruise") and evidence.agent_and_base("run", "runner")
+    assert not evidence.agent_and_base("cruiser", "ship") and not evidence.agent_and_base("order", "orders")
+    from cards.lexicon.lexicon import shipped_dictionary
+
+    found = wordalign.score_candidates("Крейсер в море.", "A cruise at sea.", (0, 7, "крейсер"),
+                                       dictionary=shipped_dictionary())
+    assert [c.text for _, _, c in found] == []  # WordNet relates cruiser to cruise: no evidence
