@@ -696,3 +696,28 @@ def test_an_agent_noun_is_not_related_to_its_base():
     found = wordalign.score_candidates("Крейсер в море.", "A cruise at sea.", (0, 7, "крейсер"),
                                        dictionary=shipped_dictionary())
     assert [c.text for _, _, c in found] == []  # WordNet relates cruiser to cruise: no evidence
+
+
+def test_a_phrase_gloss_is_highlighted_without_its_article_and_trailing_of():
+    assert _shipped_counterpart("Об этом сообщили военные.", "The military reported this.",
+                                "военные", "военный") == "military"
+    assert _shipped_counterpart("Ряд стран поддержал план.", "A number of countries backed the plan.",
+                                "Ряд", "ряд") == "number"
+
+
+def test_a_lower_case_word_never_takes_an_english_name():
+    assert not wordalign._agree("акватории", "Neva") and not wordalign._agree("флота", "Flota")
+    assert wordalign._agree("воскресной", "Sunday") and wordalign._agree("шведами", "Swedish")
+
+
+def test_an_attributive_adjective_never_takes_a_plural_head():
+    en = "The navy received two submarines."
+    assert _shipped_counterpart("Флот получил две подводные лодки.", en, "подводные", "подводный") != "submarines"
+    assert wordalign._plural_head(en, (en.index("submarines"), en.index("submarines") + 10))
+    en = "The sanctions list grew."  # a plural modifier may be an adjective's counterpart
+    assert not wordalign._plural_head(en, (4, 13))
+    assert not wordalign._plural_form("various") and not wordalign._plural_form("Orders")
+
+
+def test_according_pairs_only_with_po_and_a_noun():
+    assert not wordalign._agree("свидетельствуют", "according") and wordalign._agree("свидетельствуют", "shows")
