@@ -678,3 +678,46 @@ def test_a_verb_never_pairs_with_an_english_abbreviation():
     # the gap between the sentence's start and "regional directorate" holds сообщило and "EMERCOM"
     assert not wordalign._agree("сообщило", "EMERCOM")
     assert wordalign._agree("сообщило", "reported") and wordalign._agree("американская", "US")
+
+
+def _shipped_counterpart(ru: str, en: str, surface: str, lemma: str) -> str | None:
+    from cards.lexicon.lexicon import shipped_dictionary
+
+    at = ru.index(surface)
+    (span,) = wordalign.counterparts(ru, en, [(at, at + len(surface), lemma)], dictionary=shipped_dictionary())
+    return en[span[0] : span[1]] if span else None
+
+
+def test_an_agent_noun_is_not_related_to_its_base():
+    assert evidence.agent_and_base("cruiser", "cruise") and evidence.agent_and_base("run", "runner")
+    assert not evidence.agent_and_base("cruiser", "ship") and not evidence.agent_and_base("order", "orders")
+    from cards.lexicon.lexicon import shipped_dictionary
+
+    found = wordalign.score_candidates("Крейсер в море.", "A cruise at sea.", (0, 7, "крейсер"),
+                                       dictionary=shipped_dictionary())
+    assert [c.text for _, _, c in found] == []  # WordNet relates cruiser to cruise: no evidence
+
+
+def test_a_phrase_gloss_is_highlighted_without_its_article_and_trailing_of():
+    assert _shipped_counterpart("Об этом сообщили военные.", "The military reported this.",
+                                "военные", "военный") == "military"
+    assert _shipped_counterpart("Ряд стран поддержал план.", "A number of countries backed the plan.",
+                                "Ряд", "ряд") == "number"
+
+
+def test_a_lower_case_word_never_takes_an_english_name():
+    assert not wordalign._agree("акватории", "Neva") and not wordalign._agree("флота", "Flota")
+    assert wordalign._agree("воскресной", "Sunday") and wordalign._agree("шведами", "Swedish")
+
+
+def test_an_attributive_adjective_never_takes_a_plural_head():
+    en = "The navy received two submarines."
+    assert _shipped_counterpart("Флот получил две подводные лодки.", en, "подводные", "подводный") != "submarines"
+    assert wordalign._plural_head(en, (en.index("submarines"), en.index("submarines") + 10))
+    en = "The sanctions list grew."  # a plural modifier may be an adjective's counterpart
+    assert not wordalign._plural_head(en, (4, 13))
+    assert not wordalign._plural_form("various") and not wordalign._plural_form("Orders")
+
+
+def test_according_pairs_only_with_po_and_a_noun():
+    assert not wordalign._agree("свидетельствуют", "according") and wordalign._agree("свидетельствуют", "shows")

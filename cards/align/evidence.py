@@ -254,6 +254,8 @@ def gloss_stems(glosses: Sequence[tuple[str, float]], related: bool = True) -> G
             forms.setdefault(stem(word), set()).add(word.lower())
             if related:
                 for other in english_related(word):
+                    if agent_and_base(word, other):
+                        continue  # cruiser / cruise: the ship is no voyage
                     other_parts = other.split()
                     if len(other_parts) == 1:
                         near.add(stem(other))
@@ -275,6 +277,18 @@ def gloss_stems(glosses: Sequence[tuple[str, float]], related: bool = True) -> G
     return GlossStems(single, {k: frozenset(v) for k, v in forms.items()}, frozenset(phrases),
                       frozenset(near - set(single)), frozenset(near_phrases - phrases),
                       frozenset(alike - near - set(single)))
+
+
+def agent_and_base(a: str, b: str) -> bool:
+    """Whether one word is the other's agent noun in -er/-or (cruiser / cruise, leader / lead,
+    runner / run, regulator / regulate): WordNet relates them, but they name different things."""
+    a, b = a.lower(), b.lower()
+    if len(a) < len(b):
+        a, b = b, a
+    if not a.endswith(("er", "or")) or len(b) < 3:
+        return False
+    root = a[:-2]
+    return b in (root, root + "e", a[:-1]) or (len(root) > 3 and root[-1] == root[-2] and b == root[:-1])
 
 
 def is_inflection(word: str, base: str) -> bool:

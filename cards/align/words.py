@@ -129,6 +129,11 @@ def _candidates(en_text: str, phrases: Iterable[tuple[str, ...]]) -> list[_Candi
         if not is_function_word(w):
             out.append(_Candidate((start, stop), (stem(w),), w, (start + stop) / 2 / n))
     for span, phrase in phrase_spans(en_text, phrases):
+        inner = words(en_text[span[0] : span[1]])
+        if len(phrase) > 1 and phrase[0] in _ARTICLES:  # the gloss "the military": the highlight is "military"
+            span, inner = (span[0] + inner[1][0], span[1]), inner[1:]
+        if len(inner) > 1 and _fold(inner[-1][2]) == "of":  # "a number of": the highlight is "number"
+            span = (span[0], span[0] + inner[-2][1] - inner[0][0])
         out.append(_Candidate(span, phrase, en_text[span[0] : span[1]], (span[0] + span[1]) / 2 / n))
     return out
 
@@ -215,8 +220,11 @@ def score_candidates(
     stems = gloss_stems(glosses, related="related" in weights.use)
     degree = bool(surface) and ("COMP" in ru_tag(surface) or "Supr" in ru_tag(surface))
     rel = (start + stop) / 2 / max(len(ru_text), 1)
+    attributive = bool(surface) and _attributive(ru_text, start, stop)
     out = []
     for cand in _candidates(en_text, stems.phrases | stems.near_phrases):
+        if attributive and len(cand.stems) == 1 and _plural_head(en_text, cand.span):
+            continue  # подводных лодок → "submarines": the adjective is not the noun
         ev = {}
         if glosses:
             ev["dictionary"] = _dictionary_score(cand, stems, degree)
@@ -743,7 +751,8 @@ def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True, d
             ru_gap = [item_at[ru_toks[k][0]] for k in ru_part if ru_toks[k][0] in item_at]
             ru_gap = [j for j in ru_gap if not _light(items[j][2], dictionary)]  # должен: "must"
             en_gap = [m for m in en_part if _pairable(en_toks[m][2])]
-            if len(ru_gap) > len(en_gap):  # что станет сильнейшим спадом → this is the greatest drop
+            if len(ru_gap) > len(en_gap) or any(_fold(en_toks[m][2]) in BE_FORMS for m in en_part):
+                # что станет сильнейшим спадом → this is the greatest drop; стали → "were"
                 ru_gap = [j for j in ru_gap if not _copula(items[j][2], dictionary)]
             pairs = list(zip(ru_gap, en_gap, strict=False))
             if (
@@ -751,6 +760,7 @@ def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True, d
                 and not any(chosen[j] for j in ru_gap)
                 and not any(s and _overlap(s, en_toks[m][:2]) for m in en_gap for s in chosen)
                 and all(_agree(ru_text[items[j][0] : items[j][1]], en_toks[m][2]) for j, m in pairs)
+                and not any(_attributive(ru_text, *items[j][:2]) and _plural_head(en_text, en_toks[m][:2]) for j, m in pairs)
             ):
                 for j, m in pairs:
                     if j < n_targets:
@@ -798,6 +808,7 @@ def _pairable(word: str) -> bool:
 
 
 COPULAS = frozenset({"be", "become"})
+BE_FORMS = frozenset("be is are was were been being become becomes became becoming".split())  # a copula's English
 
 
 def _copula(lemma: str, dictionary) -> bool:
@@ -838,15 +849,51 @@ _EDGE_MARKS = " \t\n.!?…\"«»“”„'–—-"
 
 
 def _agree(ru_word: str, en_word: str) -> bool:
-    """Whether the parts of speech may agree, judged by the English ending: no past participle
+    """Whether the parts of speech may agree, judged by the English word: a lower-case Russian word
+    takes no capitalised name, no word "according"; no past participle
     for a noun (понимания / "received"), no adverb for a noun or verb ("quickly"; "family" and
     "weekly" may be nouns or adjectives); no English abbreviation for a verb."""
     pos, word = ru_tag(ru_word).POS, en_word.lower()
+    if ru_word[:1].islower() and en_word[:1].isupper() and not en_word.isupper() and not _common_noun(en_word):
+        return False  # a name (Neva, Flota) is no common word's counterpart (акватории)
+    if word == "according":
+        return False  # of "according to": only по данным takes it (`_according_to`), not свидетельствуют
     if len(en_word) > 1 and en_word.isupper() and pos in {"VERB", "INFN", "PRTS", "GRND"}:
         return False  # an abbreviation (EMERCOM) is no verb's (сообщило); американская may be "US"
     if word.endswith("ly") and not stem(word).endswith("li"):  # quickly → quick; family → famili
         return pos not in {"NOUN", "VERB", "INFN"}
     return not (pos == "NOUN" and len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
+
+
+def _attributive(ru_text: str, start: int, stop: int) -> bool:
+    """Whether the Russian word at start:stop is an adjective or participle right before a noun
+    (подводных лодок, очередная дата)."""
+    if ru_tag(ru_text[start:stop]).POS not in {"ADJF", "PRTF"}:
+        return False
+    after = next((t for t in words(ru_text[stop:])), None)
+    return after is not None and not ru_text[stop : stop + after[0]].strip() and _is_noun(after[2])
+
+
+def _plural_head(en_text: str, span: Span) -> bool:
+    """Whether the English word at `span` is another word + -s, -es or -ies (submarines, marks) and
+    no content word follows it: a plural head noun or a verb's third person, never an attributive
+    adjective's counterpart (a plural modifier may be one: санкционный список → sanctions list)."""
+    after = words(en_text[span[1] :])
+    if after and not en_text[span[1] : span[1] + after[0][0]].strip() and not is_function_word(after[0][2]):
+        return False
+    return _plural_form(en_text[span[0] : span[1]])
+
+
+def _plural_form(word: str) -> bool:
+    """A lower-case English word that is another word + -s, -es or -ies (not overseas, various,
+    analysis: the lexicon lacks their base)."""
+    from cards.lexicon.lexicon import shipped
+
+    w = word.lower()
+    if word != w or not w.endswith("s") or w.endswith(("ss", "us", "is")):
+        return False
+    known = shipped().english_zipf
+    return w[:-1] in known or (w.endswith("es") and w[:-2] in known) or (w.endswith("ies") and w[:-3] + "y" in known)
 
 
 def _is_genitive_noun(word: str) -> bool:
@@ -907,7 +954,8 @@ def _common_noun(word: str) -> bool:
     """A capitalised English word that is some Russian word's gloss (Treasury, State), not a name."""
     from cards.lexicon.lexicon import shipped
 
-    return word.lower() in shipped().english_zipf
+    known = shipped().english_zipf
+    return word in known or word.lower() in known
 
 
 _CLAUSE_MARK = re.compile(r"[.,;:!?()«»“”\"–—]")
