@@ -580,6 +580,8 @@ def test_a_state_gloss_matches_its_word_apart_from_the_copula():
     ru, en = "Пострадал один человек.", "One person was injured."
     (span,) = wordalign.counterparts(ru, en, [(0, 9, "пострадать")], dictionary=shipped_dictionary())
     assert span is not None and en[span[0] : span[1]] == "injured"
+
+
 def test_a_verb_left_in_a_closed_bracket_takes_its_one_free_english_verb():
     """заехал: no gloss fits; визит and Италия cross ("in Italy on an official visit"), so the bracket
     grows to побывал … Ватикан, whose English no other link enters; in it заехал is the only Russian

@@ -291,16 +291,22 @@ def agent_and_base(a: str, b: str) -> bool:
     return b in (root, root + "e", a[:-1]) or (len(root) > 3 and root[-1] == root[-2] and b == root[:-1])
 
 
+def is_plural(word: str, base: str) -> bool:
+    """Whether lower-case English `word` is the regular plural (or third person) of `base`: units/unit,
+    taxes/tax, allies/ally."""
+    return word in (base + "s", base + "es") or (base.endswith("y") and word == base[:-1] + "ies")
+
+
 def is_inflection(word: str, base: str) -> bool:
     """Whether English `word` is `base` or one of its inflections (units/unit, took/take, stopped/stop),
     not merely a word of the same stem (unit/unite, general/generate)."""
     w, b = word.lower(), base.lower()
     w = IRREGULAR.get(w, w)
-    if w == b or w in (b + "s", b + "es", b + "ed", b + "d", b + "ing"):
+    if w == b or is_plural(w, b) or w in (b + "ed", b + "d", b + "ing"):
         return True
     if b.endswith("e") and w == b[:-1] + "ing":
         return True
-    if b.endswith("y") and w in (b[:-1] + "ies", b[:-1] + "ied"):
+    if b.endswith("y") and w == b[:-1] + "ied":
         return True
     return len(b) > 2 and w in (b + b[-1] + "ed", b + b[-1] + "ing")
 

@@ -57,14 +57,12 @@ def dictionary_form(counterpart: str, gloss: str, pos: str = "") -> str:
     (helicopters: helicopter, conquered: conquer, took part: take part; not combat: combative); else the
     counterpart in the dictionary's case (`in_dictionary_case`). A Russian noun's counterpart loses
     only a plural ending (жилище / "housing" is not "house"), an adjective's none."""
-    from cards.align.evidence import is_inflection
+    from cards.align.evidence import is_inflection, is_plural
 
     def inflected(word: str, head: str) -> bool:
         if pos == "adj":
             return False
-        if pos == "noun":
-            return word in (head + "s", head + "es") or (head.endswith("y") and word == head[:-1] + "ies")
-        return is_inflection(word, head)
+        return is_plural(word, head) if pos == "noun" else is_inflection(word, head)
 
     words, heads = counterpart.lower().split(), gloss.lower().split()
     if len(words) != len(heads) or words == heads or not all(map(inflected, words, heads)):
