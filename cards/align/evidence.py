@@ -297,6 +297,16 @@ def is_plural(word: str, base: str) -> bool:
     return word in (base + "s", base + "es") or (base.endswith("y") and word == base[:-1] + "ies")
 
 
+def plural_bases(word: str) -> tuple[str, ...]:
+    """The words an English word ending in -s may be the regular plural of (infections: infection;
+    taxes: taxe, tax; allies: allie, ally), its case kept; () for a word of another shape (news is
+    one, but press, status, analysis are not)."""
+    w = word.lower()
+    if not w.endswith("s") or w.endswith(("ss", "us", "is")):
+        return ()
+    return (word[:-1],) + ((word[:-2],) if w.endswith("es") else ()) + ((word[:-3] + "y",) if w.endswith("ies") else ())
+
+
 def is_inflection(word: str, base: str) -> bool:
     """Whether English `word` is `base` or one of its inflections (units/unit, took/take, stopped/stop),
     not merely a word of the same stem (unit/unite, general/generate)."""

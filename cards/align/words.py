@@ -62,6 +62,7 @@ from cards.align.evidence import (
     lemmas,
     lemmatize,
     phrase_spans,
+    plural_bases,
     ranked_glosses,
     ru_content,
     ru_tag,
@@ -889,11 +890,8 @@ def _plural_form(word: str) -> bool:
     analysis: the lexicon lacks their base)."""
     from cards.lexicon.lexicon import shipped
 
-    w = word.lower()
-    if word != w or not w.endswith("s") or w.endswith(("ss", "us", "is")):
-        return False
     known = shipped().english_zipf
-    return w[:-1] in known or (w.endswith("es") and w[:-2] in known) or (w.endswith("ies") and w[:-3] + "y" in known)
+    return word == word.lower() and any(base in known for base in plural_bases(word))
 
 
 def _is_genitive_noun(word: str) -> bool:

@@ -79,17 +79,15 @@ def english_singular(counterpart: str, dictionary) -> str:
     """The counterpart of a Russian noun with its last word made singular when it is an English
     plural (embankments: embankment, parking lots: parking lot, infections: infection, allies: ally);
     as it is otherwise (news, crisis, status, press, physics)."""
+    from cards.align.evidence import plural_bases
+
     *head, last = counterpart.split(" ")
     word = last.lower()
-    if word in NOT_PLURALS or not word.endswith("s") or word.endswith(("ss", "us", "is", "ics")) or len(word) < 4:
+    candidates = list(plural_bases(last))  # infections; taxes, buses (not "buse"); allies
+    if not candidates or word in NOT_PLURALS or word.endswith("ics") or len(word) < 4:
         return counterpart
-    candidates = [last[:-1]]  # infections
-    if word.endswith("es"):
-        candidates.append(last[:-2])  # taxes, buses (not "buse")
     if word.endswith("ses"):
         candidates.append(last[:-2] + "is")  # crises, analyses
-    if word.endswith("ies"):
-        candidates.append(last[:-3] + "y")  # allies
     zipf, singular = max((dictionary.common(c.lower()), c) for c in candidates)
     return " ".join([*head, singular]) if zipf >= SINGULAR_MIN_ZIPF else counterpart
 
