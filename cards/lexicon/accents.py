@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cards.errors import InputError
+from cards.lexicon.context import GOVERN
 
 ACUTE = "\u0301"
 GRAVE = "\u0300"
@@ -406,25 +407,6 @@ class Context:
     before: tuple[tuple[str, tuple], ...] = ()
 
 
-# Prepositions and the cases they govern in news text (с неделю, об стену are left out); the second
-# locative only after в, на.
-GOVERN = {
-    **dict.fromkeys(("в", "во", "на"), frozenset({"accs", "loct", "loc2"})),
-    **dict.fromkeys(("о", "об", "обо", "при"), frozenset({"loct"})),
-    **dict.fromkeys(("к", "ко", "благодаря", "согласно", "вопреки", "навстречу"), frozenset({"datv"})),
-    "по": frozenset({"datv", "loct", "accs"}),
-    **dict.fromkeys(("с", "со"), frozenset({"gent", "gen2", "ablt"})),
-    **dict.fromkeys(
-        "у от ото до из изо без безо для около после против среди кроме вокруг возле мимо вместо ради насчет "
-        "вдоль напротив посреди из-за из-под внутри вне позади накануне ввиду вследствие относительно помимо "
-        "свыше сверх путем".split(),
-        frozenset({"gent", "gen2"}),
-    ),
-    **dict.fromkeys(("за", "под", "подо"), frozenset({"accs", "ablt"})),
-    **dict.fromkeys(("над", "надо", "перед", "передо"), frozenset({"ablt"})),
-    "между": frozenset({"ablt", "gent"}),
-    **dict.fromkeys(("через", "про", "сквозь"), frozenset({"accs"})),
-}
 TWO_TO_FOUR = frozenset("два две три четыре оба обе полтора полторы".split())
 COUNTING_FORM = frozenset("час шаг ряд шар след".split())  # два часа́, but нет ча́са (Zaliznyak's counting form)
 

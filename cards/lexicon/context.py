@@ -58,6 +58,27 @@ def _gender(tag) -> str | None:
     return {"masc": "m", "femn": "f", "neut": "n"}.get(tag.gender)
 
 
+# Prepositions and the cases they govern in news text (с неделю, об стену are left out); the second
+# locative only after в, на.
+GOVERN = {
+    **dict.fromkeys(("в", "во", "на"), frozenset({"accs", "loct", "loc2"})),
+    **dict.fromkeys(("о", "об", "обо", "при"), frozenset({"loct"})),
+    **dict.fromkeys(("к", "ко", "благодаря", "согласно", "вопреки", "навстречу"), frozenset({"datv"})),
+    "по": frozenset({"datv", "loct", "accs"}),
+    **dict.fromkeys(("с", "со"), frozenset({"gent", "gen2", "ablt"})),
+    **dict.fromkeys(
+        "у от ото до из изо без безо для около после против среди кроме вокруг возле мимо вместо ради насчет "
+        "вдоль напротив посреди из-за из-под внутри вне позади накануне ввиду вследствие относительно помимо "
+        "свыше сверх путем".split(),
+        frozenset({"gent", "gen2"}),
+    ),
+    **dict.fromkeys(("за", "под", "подо"), frozenset({"accs", "ablt"})),
+    **dict.fromkeys(("над", "надо", "перед", "передо"), frozenset({"ablt"})),
+    "между": frozenset({"ablt", "gent"}),
+    **dict.fromkeys(("через", "про", "сквозь"), frozenset({"accs"})),
+}
+
+
 @dataclass(frozen=True)
 class Slot:
     """A token before analysis: its span, its kind, and the candidate parses of its word."""

@@ -24,7 +24,7 @@ from typing import Sequence
 
 from cards.lexicon.analyser import NAME_GRAMMEMES, PROPER_GRAMMEMES, _forms, _pos, lemma_zipf, parses, strip_stress, zipf
 from cards.lexicon.context import (
-    QUANTIFIERS, Reading, Rule, Slot, _adjacent, _agrees, _as_noun, _gender, _has, _heads, _is_number, _reading, _slots,
+    GOVERN, QUANTIFIERS, Reading, Rule, Slot, _adjacent, _agrees, _as_noun, _gender, _has, _heads, _is_number, _reading, _slots,
     _substantive,
 )
 from cards.lexicon.names import (
@@ -114,8 +114,6 @@ def noun_case_after_preposition(slots: Sequence[Slot], i: int) -> Reading | None
     """в кювет: right after a preposition, a noun whose readings belong to two lemmas is the lemma whose
     readings in a case the preposition governs are its only ones (кювет, accusative; not кювета, whose
     genitive plural в never takes)."""
-    from cards.lexicon.accents import GOVERN
-
     nouns = [p for p in slots[i].parses if p.tag.POS == "NOUN"]
     if len({p.normal_form for p in nouns}) < 2 or not _adjacent(slots, i):
         return None
