@@ -126,3 +126,19 @@ def test_a_plural_nouns_free_counterpart_is_shown_singular():
     ru, en = "Моряки отметили праздник, армии нужны силы.", "Mariners celebrated, the forces need strength."
     assert _meaning_with(ru, en, "Моряки", "Mariners").split(";")[0] == "mariner"
     assert _meaning_with(ru, en, "армии", "forces").split(";")[0] == "forces"  # армии may be a singular
+
+
+def test_a_verbs_free_counterpart_is_shown_in_its_base_form():
+    from cards.deck.content import english_verb_base
+    from cards.lexicon.lexicon import shipped_dictionary
+
+    dictionary = shipped_dictionary()
+    assert [english_verb_base(w, dictionary) for w in ("expressed", "stated", "stopped", "carried", "took")] == [
+        "express", "state", "stop", "carry", "take"]
+    assert [english_verb_base(w, dictionary) for w in ("news", "was told", "according", "meeting")] == [
+        "news", "was told", "according", "meeting"]
+    ru, en = "Президент объявил благодарность.", "The president expressed gratitude."
+    assert _meaning_with(ru, en, "объявил", "expressed").split(";")[0] == "express"
+    # a noun's counterpart keeps its -ed form
+    assert _meaning_with("Пострадавшие доставлены.", "The injured were taken.", "Пострадавшие",
+                         "injured").split(";")[0] == "injured"

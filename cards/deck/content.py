@@ -92,6 +92,35 @@ def english_singular(counterpart: str, dictionary) -> str:
     return " ".join([*head, singular]) if zipf >= SINGULAR_MIN_ZIPF else counterpart
 
 
+def verb_bases(word: str) -> tuple[str, ...]:
+    """The base forms an English -ed or -s word may be an inflection of (expressed: express, stated:
+    state, stopped: stop, carried: carry, took: take). Not -ing: according, following, meeting are
+    words of their own."""
+    from cards.align.english_words import IRREGULAR
+    from cards.align.evidence import is_inflection, plural_bases
+
+    w = word.lower()
+    if w in IRREGULAR:
+        return (IRREGULAR[w],)
+    if w in NOT_PLURALS:
+        return ()
+    stems = [w[:-3] + "y" if w.endswith("ied") else ""]
+    if w.endswith("ed") and len(w) > 4:
+        stems += [w[:-2], w[:-1], w[:-3]]
+    stems += [b.lower() for b in plural_bases(word)]
+    return tuple(dict.fromkeys(b for b in stems if len(b) > 2 and is_inflection(w, b)))
+
+
+def english_verb_base(counterpart: str, dictionary) -> str:
+    """A Russian verb's one-word free counterpart in its base form when it is an English verb
+    inflected (expressed: express, stated: state, took: take); as it is otherwise."""
+    if " " in counterpart or dictionary is None:
+        return counterpart
+    found = [(dictionary.common(b), b) for b in verb_bases(counterpart)]
+    zipf, base = max(found, default=(0.0, counterpart))
+    return base if zipf >= SINGULAR_MIN_ZIPF else counterpart
+
+
 def _plural_only(lemma: str) -> bool:
     from cards.lexicon.lexicon import shipped
 
@@ -377,6 +406,8 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
         shown = counterpart
         if matched < 0 and plural_form and dictionary is not None and not _plural_only(lemma):
             shown = english_singular(counterpart, dictionary)  # набережных / "embankments": embankment
+        if matched < 0 and pos == "verb":
+            shown = english_verb_base(counterpart, dictionary)  # объявлена / "expressed": express
         if matched >= 0:  # its dictionary form, but выборы / "elections" stays plural
             shown = (in_dictionary_case(counterpart, group[matched]) if _plural_only(lemma)
                      else dictionary_form(counterpart, group[matched], pos))
