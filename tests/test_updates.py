@@ -138,6 +138,16 @@ def test_unchanged_rebuild_updates_nothing(tmp_path, collection):
     assert (counts.new, counts.updated, counts.conflicting) == (0, 0, 0)
 
 
+def test_an_unchanged_rebuild_writes_the_deck_a_fresh_build_writes(tmp_path):
+    # the words the first build taught count as known for choosing, but not for the cards' study order
+    out = tmp_path / "deck.csv"
+    build_deck([SEED], BuildOptions(out=out, format="csv"), timestamp=1_700_000_000)
+    fresh = out.read_bytes()
+    again = build_deck([SEED], BuildOptions(out=out, format="csv"), timestamp=1_800_000_000)
+    assert again.changed == 0 and len(again.cards) > 20
+    assert out.read_bytes() == fresh
+
+
 def test_a_sentence_in_two_articles_is_one_note_of_one_article_on_every_rebuild(tmp_path, collection):
     """An article and a shorter copy of it share most sentences: each shared sentence is one note, kept by
     a rebuild as the card of the article that made it (not once more for every article that has it)."""

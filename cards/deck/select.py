@@ -1023,7 +1023,10 @@ def select(
         else:
             final_rule[i] = "not_worth_a_card"  # its new words are all taught elsewhere or not worth a card
 
-    order = study_order(chosen, unknown)
+    # the order a build from nothing gives: the words earlier builds taught count as new here
+    fresh = {i: _unknown_by_lemma(analyses[i], listed, weights, own[i], pairs[i].en) if earlier else unknown[i]
+             for i in chosen}
+    order = study_order(chosen, fresh)
     return tuple(
         Decision(
             index=i,
@@ -1074,7 +1077,7 @@ def _kept(earlier: Mapping[int, Sequence[str]], dropped: Mapping[int, str | None
     return kept
 
 
-def study_order(chosen: dict[int, tuple[Token, ...]], unknown: Sequence[dict[str, Token]]) -> dict[int, int]:
+def study_order(chosen: dict[int, tuple[Token, ...]], unknown: Mapping[int, dict[str, Token]]) -> dict[int, int]:
     """Order chosen cards so that each adds as few unfamiliar words as possible given the ones before;
     ties go to the card whose words are more frequent (easier), then to article order. A heap of
     (unfamiliar words, -mean Zipf, card), an entry renewed when a card's count drops: linear, not quadratic."""
