@@ -197,7 +197,7 @@ def list_unlabelled(gold, base: BuildOptions, sets) -> int:
 
 def miss_kind(reason: str) -> str:
     """The kind of a miss, from word_report's reason: known at the level, sentence filtered, no room, …"""
-    for prefix, kind in (("a word this common", "known: frequency"), ("everyday word", "known: everyday"),
+    for prefix, kind in (("a word this common", "known: frequency"), ("a noun of", "known: frequency"), ("everyday word", "known: everyday"),
                          ("known at", "known: sense"), ("its sentences were left out", "sentence filtered"),
                          ("its sentence's card was full", "card full"), ("not worth a card", "not worth a card"), ("a name", "taken as a name"), ("not found", "lemma not found")):
         if reason.startswith(prefix):

@@ -231,6 +231,7 @@ def test_the_learner_model_moves_the_general_cut_by_what_a_word_names():
     assert [known_cut(k, options) for k in ("океан", "сумма", "поддержка", "гость", "санкция")] == [
         5.0 - CONCRETE_DROP, 5.0 + SOCIAL_RAISE, 5.0 + SOCIAL_RAISE, 5.0, 6.0]  # поддержка: bookish too, not both
     assert known_cut("сумма", replace(options, topic_level=5.0)) == 5.0  # a Zipf level: one cut
+    assert known_cut("океан", options, "adj") == known_cut("сумма", options, "verb") == 5.0  # the model speaks of nouns
     for name in ("A2", "B1", "B2", "C1"):
         level = resolve_level(name)
         at = replace(options, level=level.general, topic_level=level.topic)
