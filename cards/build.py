@@ -422,7 +422,7 @@ class BuildOptions:
 
     def select_options(self) -> SelectOptions:
         """What selection needs: the level's cuts, the topic's vocabulary and the everyday words known."""
-        from cards.lexicon.levels import DEFAULT_TOPIC, everyday_words, resolve_level, topic_senses, topic_words
+        from cards.lexicon.levels import DEFAULT_TOPIC, everyday_words, resolve_level, topic_senses, topic_words, word_kinds
 
         level = resolve_level(self.level)
         topic = slugify(self.topic or DEFAULT_TOPIC)
@@ -430,6 +430,7 @@ class BuildOptions:
             min_score=self.min_score, max_new=self.max_new, level=level.general, max_cards=self.max_cards,
             min_words=self.min_words, max_words=self.max_words, topic_level=level.topic,
             topic=topic_words(topic), everyday=everyday_words(level.cefr), topic_senses=topic_senses(topic),
+            concrete=word_kinds().concrete, social=word_kinds().social,
         )
 
 

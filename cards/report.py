@@ -77,9 +77,9 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
         elif lemma.pos == "adj" and (base := everyday_base(key, select_options.everyday)):
             out.append(WordStatus(lemma.lemma, "known", f"made from the everyday word {base}, known at {level}"))
         elif known_by_level(lemma, judged[key]):
-            kind = "a word of the topic" if key in judged[key].topic and judged[key].topic_level else "a word"
+            kind = _kind_of(key, lemma.pos, judged[key])
             off = " in an article off the topic" if judged[key].level < select_options.level else ""
-            out.append(WordStatus(lemma.lemma, "known", f"{kind} this common (Zipf ≥ {known_cut(key, judged[key]):g}) "
+            out.append(WordStatus(lemma.lemma, "known", f"{kind} this common (Zipf ≥ {known_cut(key, judged[key], lemma.pos):g}) "
                                                         f"is known at {level}{off}"))
         elif in_known_sense[key]:
             terms = sorted(t for k, t in select_options.topic_senses if k == key)
@@ -93,6 +93,19 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
         else:
             out.append(WordStatus(lemma.lemma, "left_out", _no_card_reason(key in in_a_card, select_options.max_new)))
     return tuple(out)
+
+
+def _kind_of(key: str, pos: str, options) -> str:
+    """How `word_report` names a word known by its frequency: by the cut that applies to it (the
+    topic's, or the learner model's for a concrete noun or a noun of social life: cards.lexicon.levels)."""
+    if key in options.topic and options.topic_level:
+        return "a word of the topic"
+    if pos == "noun" and options.topic_level is not None and options.topic_level > options.level:
+        if key in options.concrete:
+            return "a noun of concrete things"
+        if key in options.social:
+            return "a noun of social life"
+    return "a word"
 
 
 def _no_card_reason(in_a_card: bool, max_new: int) -> str:

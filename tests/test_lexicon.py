@@ -65,6 +65,47 @@ def test_english_relations_link_synonyms_and_derivations():
     assert len(english_related("take")) < 20
 
 
+def test_supersenses_of_the_first_glosses_come_from_wordnet_s_lexicographer_files(tmp_path):
+    """A tiny WordNet: the commonest synset of each part of speech gives a word's supersense; a Russian
+    noun or verb gets those of its first sense's first two glosses and its first gloss's English Zipf."""
+    from cards.lexicon import wordnet
+    from cards.lexicon.convert import supersense_rows, write_gzip
+
+    data = {  # data.<pos>: offset, lex_filenum, pos, word count, words, pointer count
+        "noun": "00000001 28 n 01 tuesday 0 000 | a day\n00000002 04 n 01 participation 0 000 | taking part\n"
+                "00000003 15 n 01 south 0 000 | a direction\n",
+        "verb": "00000004 41 v 01 participate 0 000 | take part\n", "adj": "", "adv": "",
+    }
+    index = {"noun": "participation n 1 0 1 0 00000002\nsouth n 1 0 1 0 00000003\ntuesday n 1 0 1 0 00000001\n",
+             "verb": "participate v 1 0 1 0 00000004\n", "adj": "", "adv": ""}
+    for pos in data:
+        (tmp_path / f"data.{pos}").write_text(data[pos], encoding="latin-1")
+        (tmp_path / f"index.{pos}").write_text(index[pos], encoding="latin-1")
+    found = wordnet.supersenses(tmp_path)
+    assert found[("tuesday", "n")] == "noun.time" and found[("participate", "v")] == "verb.social"
+    rows = ["вторник\tвто́рник\tnoun\tm\t\t\t\tTuesday", "участвовать\tуча́ствовать\tverb\t\timpf\t\t\tto participate; to take part",
+            "участие\tуча́стие\tnoun\tn\t\t\t\tparticipation | share", "абырвалг\tабырва́лг\tnoun\tm\t\t\t\tglavryba"]
+    write_gzip(tmp_path / "openrussian.tsv.gz", rows)
+    out = [r.split("\t")[:3] for r in supersense_rows(tmp_path / "openrussian.tsv.gz", tmp_path)]
+    assert out == [["вторник", "noun", "noun.time"], ["участвовать", "verb", "verb.social,"], ["участие", "noun", "noun.act"]]
+
+
+def test_the_learner_model_knows_concrete_nouns_and_teaches_words_of_social_life():
+    from cards.lexicon.levels import CONCRETE, SOCIAL, word_kind, word_kinds
+
+    assert not CONCRETE & SOCIAL
+    assert word_kind("noun", ("noun.location", "noun.object"), 5.0) == "concrete"
+    assert word_kind("noun", ("noun.location", "noun.act"), 5.0) == ""  # one gloss is not concrete
+    assert word_kind("verb", ("verb.motion",), 5.0) == ""  # only nouns are concrete
+    assert word_kind("noun", ("noun.act", "noun.act"), 4.3) == "social"
+    assert word_kind("noun", ("noun.communication",), 5.2) == ""  # an everyday English gloss: "answer"
+    assert word_kind("verb", ("verb.social",), 4.2) == ""  # only nouns are raised
+    kinds = word_kinds()
+    assert {"юг", "океан", "вторник", "километр"} <= kinds.concrete
+    assert {"участие", "сумма", "поддержка"} <= kinds.social
+    assert not {"ответ", "президент", "отказаться"} & (kinds.concrete | kinds.social)
+
+
 def test_english_words_alike_are_glosses_of_one_sense():
     from cards.lexicon.lexicon import alike_rows, english_alike
 

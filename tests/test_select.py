@@ -49,6 +49,9 @@ LEXICON = {
     "«рейтинг»": ("Рейтинг", "noun", 4.3, True),  # a pollster's name, as the analyser gives it mid-sentence
     "группа": ("группа", "noun", 5.5, False),
     "вырос": ("вырасти", "verb", 4.9, False),
+    "сумма": ("сумма", "noun", 5.09, False),
+    "сделки": ("сделка", "noun", 4.3, False),
+    "выросла": ("вырасти", "verb", 4.9, False),
 }
 
 
@@ -214,6 +217,37 @@ def test_a_bookish_word_is_known_from_a_little_above_the_general_cut():
     word = Lemma("необходимость", "noun", zipf=5.02)
     assert not is_candidate(Token(0, 13, "необходимость", replace(word, zipf=5.2)), options)
     assert is_candidate(Token(0, 13, "необходимость", word), options)
+
+
+def test_the_learner_model_moves_the_general_cut_by_what_a_word_names():
+    """A noun naming concrete things (океан) is known from below the general cut, a word of social life
+    (сумма) only from above it; the topic's cut and a Zipf level are left alone, and every level moves
+    by the same amounts."""
+    from cards.deck.select import known_cut
+    from cards.lexicon.levels import CONCRETE_DROP, SOCIAL_RAISE, resolve_level
+
+    kinds = dict(concrete=frozenset({"океан"}), social=frozenset({"сумма", "поддержка", "санкция"}))
+    options = SelectOptions(topic=frozenset({"санкция"}), **kinds, **B1)
+    assert [known_cut(k, options) for k in ("океан", "сумма", "поддержка", "гость", "санкция")] == [
+        5.0 - CONCRETE_DROP, 5.0 + SOCIAL_RAISE, 5.0 + SOCIAL_RAISE, 5.0, 6.0]  # поддержка: bookish too, not both
+    assert known_cut("сумма", replace(options, topic_level=5.0)) == 5.0  # a Zipf level: one cut
+    assert known_cut("океан", options, "adj") == known_cut("сумма", options, "verb") == 5.0  # the model speaks of nouns
+    for name in ("A2", "B1", "B2", "C1"):
+        level = resolve_level(name)
+        at = replace(options, level=level.general, topic_level=level.topic)
+        assert known_cut("океан", at) < known_cut("гость", at) < known_cut("сумма", at) <= known_cut("санкция", at)
+    ocean, total = Lemma("океан", "noun", zipf=4.8), Lemma("сумма", "noun", zipf=5.09)
+    assert not is_candidate(Token(0, 5, "океан", ocean), options)  # known at B1, though below 5.0
+    assert is_candidate(Token(0, 5, "сумма", total), options)  # taught at B1, though above 5.0
+    assert is_candidate(Token(0, 5, "океан", ocean), replace(options, concrete=frozenset()))  # without the model
+
+
+def test_the_learner_s_known_list_wins_over_the_learner_model():
+    options = SelectOptions(min_words=3, max_new=3, extra_unknown=0, social=frozenset({"сумма", "сделка"}), **B1)
+    taught = run(["Сумма сделки выросла"], options=options)
+    assert "сумма" in [t.lemma.lemma for t in taught[0].targets]
+    known = run(["Сумма сделки выросла"], known=frozenset({"сумма"}), options=options)
+    assert "сумма" not in [t.lemma.lemma for d in known for t in d.targets]
 
 
 def test_a_full_card_also_teaches_the_words_no_other_sentence_has():

@@ -65,6 +65,10 @@ class SelectOptions:
     topic_level: float | None = None  # … and words of the topic at or above this (None: `level`)
     topic: frozenset[str] = frozenset()  # lemma keys of the topic's vocabulary (cards.lexicon.levels)
     everyday: frozenset[str] = frozenset()  # everyday vocabulary the learner knows: never a target
+    # the learner model (cards.lexicon.levels.word_kinds): nouns naming concrete things, known below the
+    # general cut, and words of social life, known only above it
+    concrete: frozenset[str] = frozenset()
+    social: frozenset[str] = frozenset()
     # (lemma key, English term) of topic words whose first sense is not the topic's (сторона: side; the
     # topic's: party): above the general cut they are taught only where the English has the term
     topic_senses: frozenset[tuple[str, str]] = frozenset()
@@ -112,15 +116,24 @@ def lemma_key(lemma: str) -> str:
 BOOKISH_RAISE = 0.2  # a bookish word is known from this much above the general cut (at a CEFR level)
 
 
-def known_cut(key: str, options: SelectOptions) -> float:
-    """The Zipf at or above which this lemma counts as known: the topic's cut for its vocabulary; for a
-    bookish noun or verb (`is_bookish`) BOOKISH_RAISE above the general cut, since a learner meets
-    необходимость, продукция, акция (Zipf 5.0–5.1) in print more than in talk."""
+def known_cut(key: str, options: SelectOptions, pos: str = "noun") -> float:
+    """The Zipf at or above which this lemma counts as known: the topic's cut for its vocabulary; at a
+    CEFR level, the general cut moved by the learner model (cards.lexicon.levels): CONCRETE_DROP below
+    it for a noun naming concrete things (юг, вторник); above it, the larger of SOCIAL_RAISE for a word
+    of social life (участие, отказаться) and BOOKISH_RAISE for a bookish noun or verb (`is_bookish`),
+    since a learner meets необходимость, продукция (Zipf 5.0–5.1) in print more than in talk. The model
+    speaks of nouns: the adjective украинский is not moved by the noun's ("the Ukrainian language")."""
+    from cards.lexicon.levels import CONCRETE_DROP, SOCIAL_RAISE
+
     if options.topic_level is not None and key in options.topic:
         return options.topic_level
-    if options.topic_level is not None and options.topic_level > options.level and is_bookish(key):
-        return options.level + BOOKISH_RAISE
-    return options.level
+    if options.topic_level is None or options.topic_level <= options.level:  # a Zipf --level: one cut
+        return options.level
+    noun = pos == "noun"
+    if noun and key in options.concrete:
+        return options.level - CONCRETE_DROP
+    social = SOCIAL_RAISE if noun and key in options.social else 0.0
+    return options.level + max(BOOKISH_RAISE if is_bookish(key) else 0.0, social)
 
 
 def is_bookish(key: str) -> bool:
@@ -147,7 +160,7 @@ def known_by_level(lemma, options: SelectOptions) -> bool:
     key = lemma_key(lemma.lemma)
     if key in options.everyday or (lemma.pos == "adj" and everyday_base(key, options.everyday)):
         return True
-    cut = known_cut(key, options)
+    cut = known_cut(key, options, lemma.pos)
     return lemma.zipf >= cut or base_zipf(lemma.lemma, lemma.pos, lemma.aspect) >= cut
 
 

@@ -22,6 +22,9 @@ licence; Debian's wordnet-base), writes:
 - ``english-related.tsv.gz``: English word → the words WordNet relates to it (synonyms of its
   commonest senses, derivations: complaint → complain), so that word alignment finds "weapons" for
   вооружение, whose glosses say "arms" (``cards.lexicon.wordnet``);
+- ``supersenses.tsv.gz``: for each OpenRussian noun and verb, the WordNet supersenses (noun.time,
+  noun.act, verb.social …) of the first two glosses of its first sense and how common its first gloss is
+  in English: what the learner model of ``cards.lexicon.levels`` reads (``cards.lexicon.wordnet``);
 - the stress files of ``cards.lexicon.accents``;
 - ``name-stress.tsv.gz``: names with the stress Wiktionary's romanizations give them (Путин /Pútin/),
   ``cards.lexicon.name_stress``;
@@ -441,6 +444,43 @@ def english_related_rows(wordnet_dir: Path) -> list[str]:
     return [f"{word}\t{'|'.join(others)}" for word, others in related.items()]
 
 
+SUPERSENSE_GLOSSES = 2  # the glosses of a word's first sense whose supersenses are kept
+_WORDNET_POS = {"noun": "n", "verb": "v"}
+
+
+def gloss_supersense(gloss: str, pos: str, supersenses: dict[tuple[str, str], str]) -> str:
+    """The supersense of one English gloss read as `pos` (n or v): of the whole gloss ("parking lot"), else
+    of its head, the first word of a verb ("take off") or the last of a noun ("press office"); "" if none."""
+    words = _TO.sub("", gloss.lower().strip()).split()
+    if not words:
+        return ""
+    for candidate in (" ".join(words), words[0] if pos == "v" else words[-1]):
+        if (candidate, pos) in supersenses:
+            return supersenses[(candidate, pos)]
+    return ""
+
+
+def supersense_rows(openrussian: Path, wordnet_dir: Path) -> list[str]:
+    """lemma, pos, the supersenses of the first SUPERSENSE_GLOSSES glosses of its first sense
+    (","-separated, "" for a gloss WordNet lacks), and the English Zipf of its first gloss: for every
+    OpenRussian noun and verb with a gloss WordNet knows (вторник: noun.time; выборы: noun.act)."""
+    from wordfreq import zipf_frequency
+
+    from cards.lexicon import wordnet
+
+    supersenses = wordnet.supersenses(wordnet_dir)
+    rows: dict[tuple[str, str], str] = {}  # the first entry of a lemma and part of speech
+    with gzip.open(openrussian, "rt", encoding="utf-8") as f:
+        for line in f:
+            lemma, _, pos, *_rest, cell = line.rstrip("\n").split("\t")
+            first = cell.split(" | ")[0].split("; ")[:SUPERSENSE_GLOSSES] if cell else []
+            found = [gloss_supersense(g, _WORDNET_POS[pos], supersenses) for g in first] if pos in _WORDNET_POS else []
+            if any(found) and (lemma, pos) not in rows:
+                english = zipf_frequency(_TO.sub("", first[0].lower()), "en")
+                rows[(lemma, pos)] = f"{lemma}\t{pos}\t{','.join(found)}\t{english:.2f}"
+    return [rows[k] for k in sorted(rows)]
+
+
 def convert(lexicon_dir: Path, out_dir: Path = DATA_DIR, wordnet_dir: Path = WORDNET_DIR) -> dict:
     """Write every shipped data file from the sources in `lexicon_dir` and WordNet's data files in
     `wordnet_dir`; returns SOURCES.json's content."""
@@ -471,6 +511,8 @@ def convert(lexicon_dir: Path, out_dir: Path = DATA_DIR, wordnet_dir: Path = WOR
     write_gzip(written[-1], english_rows(written[0], written[1], written[2]))
     written.append(out_dir / "english-related.tsv.gz")
     write_gzip(written[-1], english_related_rows(wordnet_dir))
+    written.append(out_dir / "supersenses.tsv.gz")
+    write_gzip(written[-1], supersense_rows(written[0], wordnet_dir))
     written += accents.convert_stress_sources(lexicon_dir, out_dir)
     written.append(out_dir / name_stress.NAME_STRESS_FILE)
     write_gzip(written[-1], name_stress.HEADER.splitlines() + name_stress.rows(dsl))

@@ -93,3 +93,35 @@ def relations(folder: Path, common) -> dict[str, tuple[str, ...]]:
         if kept:
             out[text] = tuple(kept)
     return out
+
+
+# WordNet's lexicographer files, by their number (the second field of a data line): a synset's
+# supersense, the broad kind of thing it names (noun.time: Monday; noun.act: election)
+LEXNAMES = (
+    "adj.all", "adj.pert", "adv.all", "noun.Tops", "noun.act", "noun.animal", "noun.artifact", "noun.attribute",
+    "noun.body", "noun.cognition", "noun.communication", "noun.event", "noun.feeling", "noun.food", "noun.group",
+    "noun.location", "noun.motive", "noun.object", "noun.person", "noun.phenomenon", "noun.plant",
+    "noun.possession", "noun.process", "noun.quantity", "noun.relation", "noun.shape", "noun.state",
+    "noun.substance", "noun.time", "verb.body", "verb.change", "verb.cognition", "verb.communication",
+    "verb.competition", "verb.consumption", "verb.contact", "verb.creation", "verb.emotion", "verb.motion",
+    "verb.perception", "verb.possession", "verb.social", "verb.stative", "verb.weather", "adj.ppl",
+)
+
+
+def supersenses(folder: Path) -> dict[tuple[str, str], str]:
+    """(English word or phrase with spaces, pos n/v/a/r) → the supersense of its commonest synset in that
+    part of speech (monday, n: noun.time; election, n: noun.act; elect, v: verb.social)."""
+    lexname: dict[tuple[str, str], str] = {}
+    for name, pos in PARTS_OF_SPEECH.items():
+        for line in (folder / f"data.{name}").read_text(encoding="latin-1").splitlines():
+            if not line.startswith("  "):
+                offset, number = line.split(" ", 2)[:2]
+                lexname[(pos, offset)] = LEXNAMES[int(number)]
+    out: dict[tuple[str, str], str] = {}
+    for word, places in read_senses(folder).items():
+        for pos, offset in places[:1] if places else ():
+            out[(word.replace("_", " "), pos)] = lexname[(pos, offset)]
+        for pos in {p for p, _ in places} - {places[0][0]}:  # the commonest synset of each other part of speech
+            first = next(o for p, o in places if p == pos)
+            out[(word.replace("_", " "), pos)] = lexname[(pos, first)]
+    return out
