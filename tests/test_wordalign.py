@@ -782,3 +782,11 @@ def test_a_target_left_over_takes_a_related_word_farther_from_its_place():
     d2 = Dictionary({**d.entries, "радиоканал": (("radio channel", 0.0),)})
     ru2 = "Вчера вечером телеканалу и радиоканалу он сообщил об этом."
     assert texts(en, counterparts(ru2, en, targets(ru2, ("телеканалу", "телеканал")), dictionary=d2)) == [None]
+
+
+def test_the_other_words_of_a_multi_word_gloss_are_alike_evidence():
+    """"television channel" turns on "channel" (near); "television" is weaker still (alike), and only
+    for a word's better glosses."""
+    stems = evidence.gloss_stems([("television channel", 0.0), ("area of water", 3.0)])
+    assert stem("channel") in stems.near and stem("television") in stems.alike
+    assert stem("water") not in stems.alike and stem("area") in stems.near
