@@ -586,10 +586,14 @@ def _related_anywhere(ru_text, en_text, items, chosen, n_targets, table, diction
     chosen = list(chosen)
     wide = replace(weights, related_window=LATE_WINDOW_FACTOR * weights.related_window)
 
-    def lexical(j: int) -> set[Span]:
-        found = score_candidates(ru_text, en_text, items[j], table=table, dictionary=dictionary, weights=wide)
-        return {c.span for _, ev, c in found if (ev.get("dictionary") or ev.get("related"))
-                and c.text[:1].islower() and not any(s and _overlap(s, c.span) for s in chosen)}
+    pointed: dict[int, set[Span]] = {}
+
+    def lexical(j: int) -> set[Span]:  # the free spans item j's glosses or their relations point to
+        if j not in pointed:
+            found = score_candidates(ru_text, en_text, items[j], table=table, dictionary=dictionary, weights=wide)
+            pointed[j] = {c.span for _, ev, c in found if (ev.get("dictionary") or ev.get("related"))
+                          and c.text[:1].islower()}
+        return {span for span in pointed[j] if not any(s and _overlap(s, span) for s in chosen)}
 
     open_items = [j for j in range(len(items)) if chosen[j] is None]
     for i in range(n_targets):
