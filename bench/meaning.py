@@ -18,6 +18,7 @@ translation table, as `cards build` does; then `target_meaning` gives the card's
 
     python bench/meaning.py                       # both modes, both splits, and the seed
     python bench/meaning.py --errors heldout      # list what went wrong on the held-out split
+    python bench/meaning.py --sets tune tune3 seed  # the sets to tune on (tune3: a second tune split)
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ GOLD = ROOT / "bench" / "data" / "meaning" / "labels.tsv"
 SEED_GOLD = ROOT / "tests" / "data" / "wordalign-gold.tsv"
 SEED = ROOT / "tests" / "data" / "seed-gold" / "seed.jsonl"
 WMT21 = ROOT.parent / "shared" / "dev" / "wmt21-ruen" / "docs.jsonl"
+SETS = ["tune", "heldout", "tune3", "seed"]  # the splits of labels.tsv, and the seed
 STOP = frozenset("a an the to of in on at for by with be is was were been and or from as his her its their".split())
 
 
@@ -190,16 +192,16 @@ def share(counts: Counter, key: str, total: str = "targets") -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--errors", choices=["tune", "heldout", "seed"], help="list the mistakes of one set")
+    parser.add_argument("--errors", choices=SETS, help="list the mistakes of one set")
     parser.add_argument("--mode", choices=["plain", "system"], help="only one mode")
-    parser.add_argument("--sets", nargs="+", default=["tune", "heldout", "seed"], choices=["tune", "heldout", "seed"],
-                        help="tune with --sets tune seed; the held-out split is for the final figures")
+    parser.add_argument("--sets", nargs="+", default=["tune", "heldout", "seed"], choices=SETS,
+                        help="tune with --sets tune tune3 seed; the held-out split is for the final figures")
     args = parser.parse_args()
     if not WMT21.exists():
         print(f"bench/meaning.py: {WMT21} not found: the WMT21 development set is read from ../shared", file=sys.stderr)
         return 1
     gold = read_gold()
-    sets = {split: [r for r in gold if r["split"] == split] for split in ("tune", "heldout")}
+    sets = {split: [r for r in gold if r["split"] == split] for split in SETS if split != "seed"}
     sentences, tables = wmt21_setup(gold)
     seed, seed_sentences, seed_tables = seed_rows()
     modes = {"plain": BuildOptions(system_dictionaries=False), "system": BuildOptions()}

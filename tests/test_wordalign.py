@@ -576,7 +576,7 @@ def test_a_state_gloss_matches_its_word_apart_from_the_copula():
 
     stems = evidence.gloss_stems([("be injured", 0.0), ("suffer", 0.0)])
     assert stems.single[evidence.stem("injured")] == evidence.STATE_RANK
-    assert evidence._state_word(["be", "at"]) is None and evidence._state_word(["make", "sure"]) is None
+    assert evidence.state_word(["be", "at"]) is None and evidence.state_word(["make", "sure"]) is None
     ru, en = "Пострадал один человек.", "One person was injured."
     (span,) = wordalign.counterparts(ru, en, [(0, 9, "пострадать")], dictionary=shipped_dictionary())
     assert span is not None and en[span[0] : span[1]] == "injured"
@@ -723,3 +723,70 @@ def test_an_attributive_adjective_never_takes_a_plural_head():
 
 def test_according_pairs_only_with_po_and_a_noun():
     assert not wordalign._agree("свидетельствуют", "according") and wordalign._agree("свидетельствуют", "shows")
+
+
+def test_family_keys_are_a_verbs_reflexive_twin():
+    assert evidence.family_keys("завершиться") == ("завершить",)
+    assert evidence.family_keys("сохранять") == ("сохраняться",)
+    assert evidence.family_keys("отойти") == ("отойтись",)  # no such verb: it has no glosses
+    assert evidence.family_keys("санкция") == evidence.family_keys("ся") == ()
+
+
+def test_a_verbs_family_glosses_are_weaker_dictionary_evidence():
+    """завершиться has no gloss here; its twin завершить's "conclude" finds "concluded"."""
+    ru, en = "Парад завершился в Кронштадте.", "The parade was concluded in Kronstadt."
+    d = small_dictionary(парад="parade", завершить="conclude")
+    t = targets(ru, ("завершился", "завершиться"))
+    only = Weights(brackets=False, leftovers=False, anywhere=False, pairs=False, gaps=False)
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=only)) == ["concluded"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=replace(only, family=False))) == [None]
+    (score, ev, _), = [c for c in wordalign.score_candidates(ru, en, t[0], dictionary=d) if c[2].text == "concluded"]
+    assert ev["dictionary"] < 0.9 - wordalign.FAMILY_RANK / 20 + 1e-9  # below a gloss of its own of that rank
+
+
+def test_a_verb_left_over_takes_the_free_word_the_table_ties_it_to():
+    """The table ties длиться to "key" and "ongoing" alike (one sentence); once ключевые has "key",
+    "ongoing" is the only free English word of a verb's shape the table ties it to."""
+    ru, en = "Ключевые переговоры длятся год.", "The key talks have been ongoing for a year."
+    d = small_dictionary(ключевой="key", переговоры="talks", год="year")
+    t = targets(ru, ("длятся", "длиться"))
+    only = Weights(brackets=False, pairs=False, gaps=False, anywhere=False)
+    tied = evidence.Table({("длиться", "ongo"): 0.2, ("длиться", "key"): 0.2})
+    assert texts(en, counterparts(ru, en, t, table=tied, dictionary=d, weights=only)) == ["ongoing"]
+    assert texts(en, counterparts(ru, en, t, table=tied, dictionary=d, weights=replace(only, leftovers=False))) == [None]
+    # another word left over that the table ties as strongly to "ongoing": no one's
+    ru2 = "Ключевые переговоры длятся долго год."
+    both = evidence.Table({**tied.scores, ("долго", "ongo"): 0.2})
+    t2 = targets(ru2, ("длятся", "длиться"))
+    assert texts(en, counterparts(ru2, en, t2, table=both, dictionary=d, weights=only)) == [None]
+    # a noun left over is not taken: it is more often one the translator dropped
+    ru3, en3 = "Ключевые переговоры идут год.", "The key talks have been going on for a year, with progress."
+    t3 = targets(ru3, ("год", "год"))
+    table3 = evidence.Table({("год", "progress"): 0.2})
+    d3 = small_dictionary(ключевой="key", переговоры="talks", идти="go")
+    assert texts(en3, counterparts(ru3, en3, t3, table=table3, dictionary=d3, weights=only)) == [None]
+
+
+def test_a_target_left_over_takes_a_related_word_farther_from_its_place():
+    """"channel", the word the gloss "television channel" turns on, sits 0.47 of the sentence from
+    телеканалу's place: beyond the first pass's window (0.3), within the late pass's (0.6)."""
+    from cards.lexicon.dictionary import Dictionary
+
+    d = Dictionary({"телеканал": (("television channel", 0.0),), "сообщить": (("tell", 0.0),),
+                    "вечер": (("evening", 0.0),)})
+    ru, en = "Вчера вечером телеканалу он сообщил об этом.", "He told this yesterday evening to a channel."
+    t = targets(ru, ("телеканалу", "телеканал"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["channel"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(anywhere=False))) == [None]
+    # another word left over whose gloss points to the same word: neither takes it
+    d2 = Dictionary({**d.entries, "радиоканал": (("radio channel", 0.0),)})
+    ru2 = "Вчера вечером телеканалу и радиоканалу он сообщил об этом."
+    assert texts(en, counterparts(ru2, en, targets(ru2, ("телеканалу", "телеканал")), dictionary=d2)) == [None]
+
+
+def test_the_other_words_of_a_multi_word_gloss_are_alike_evidence():
+    """"television channel" turns on "channel" (near); "television" is weaker still (alike), and only
+    for a word's better glosses."""
+    stems = evidence.gloss_stems([("television channel", 0.0), ("area of water", 3.0)])
+    assert stem("channel") in stems.near and stem("television") in stems.alike
+    assert stem("water") not in stems.alike and stem("area") in stems.near

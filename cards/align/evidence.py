@@ -225,7 +225,7 @@ STATE_COPULAS = frozenset({"be", "become", "get"})
 STATE_RANK = 0.5  # a state gloss's word ranks half a rank below the gloss
 
 
-def _state_word(parts: Sequence[str]) -> str | None:
+def state_word(parts: Sequence[str]) -> str | None:
     """The one content word of a gloss made of a copula and it ("be injured", "to be elected", "get
     lost"), which the English inflects apart from its copula (was injured); None for any other gloss."""
     lowered = [w.lower() for w in parts]
@@ -267,13 +267,15 @@ def gloss_stems(glosses: Sequence[tuple[str, float]], related: bool = True) -> G
                     near.update(stem(other) for other in REPORTING_VERBS)
         elif len(parts) > 1:
             phrases.add(tuple(stem(w) for w in parts))
-            state = _state_word(parts)
+            state = state_word(parts)
             if state:  # "be injured" → "was injured", "were elected": the word after the copula
                 single.setdefault(stem(state), rank + STATE_RANK)
                 forms.setdefault(stem(state), set()).add(state.lower())
             head = phrase_head(parts) if related else None
             if head:
                 near.add(stem(head))
+            if related and rank < ALIKE_RANK:  # "area of water": "waters", weaker than the head
+                alike.update(stem(w) for w in content if w != head and w.lower() not in LIGHT_WORDS)
     return GlossStems(single, {k: frozenset(v) for k, v in forms.items()}, frozenset(phrases),
                       frozenset(near - set(single)), frozenset(near_phrases - phrases),
                       frozenset(alike - near - set(single)))
@@ -358,6 +360,18 @@ def derived_keys(lemma: str) -> tuple[str, ...]:
         out += [word[:-1] + end for end in ("ый", "ий", "ой")]
     out += [base for _, base in base_words(word)]  # спецпосланник → посланник, санкционный → санкция
     return tuple(dict.fromkeys(out))
+
+
+def family_keys(lemma: str) -> tuple[str, ...]:
+    """A verb's family beyond its aspect partners (which `Dictionary.ranked` already brings): its
+    reflexive or non-reflexive twin, whose glosses say the same thing another way (завершиться →
+    завершить: "conclude"; сохранять → сохраняться: "remain"). () for a word of another part of speech."""
+    word = lemma.lower().replace("ё", "е")
+    if word.endswith(("ся", "сь")) and word[:-2].endswith(("ть", "ти", "чь")):
+        return (word[:-2],)
+    if word.endswith(("ть", "ти", "чь")):
+        return (word + ("сь" if word.endswith("ти") else "ся"),)
+    return ()
 
 
 def ranked_glosses(dictionary, lemma: str) -> Sequence[tuple[str, float]]:

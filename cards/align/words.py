@@ -9,7 +9,8 @@ Evidence, each a score in [0, 1] for a (Russian word, English candidate) pair:
   "noted") or the word a multi-word gloss turns on
   (лидировать "be in the lead" / "leading"), and weaker still a gloss's companions in one sense of
   another Russian word (усилить "intensify"; another word lists "intensify; increase": "increase");
-  taken only where the word's place in the sentence predicts (`Weights.related_window`);
+  taken only where the word's place in the sentence predicts (`Weights.related_window`); and the
+  glosses of a verb's reflexive twin (завершиться → завершить "conclude"), ranked `FAMILY_RANK` lower;
 - ``cognate``: the transliterated lemma looks like the English word (санкция/sanction);
 - ``table``: a Russian lemma ↔ English stem association learned from aligned sentence pairs
   (nltk's IBM Model 1 in both directions, or Dice);
@@ -32,9 +33,14 @@ Agreeing sources add up (noisy-or). English function words are never candidates.
 5. closed brackets: a verb (or adjective) left unaligned takes the one free English verb form of
    its tense (or adjective) in the smallest stretch around it that no other link enters or leaves
    (заехал → "stopped");
-6. weak pass: a target still unaligned may take a free word on weak evidence (a low table
+6. late links for a target still unaligned: the one free word its glosses' relations point to
+   anywhere within twice the related window (translators move words; `_related_anywhere`); then,
+   for a verb, adjective or adverb, the one free word of its shape that the article's own table
+   ties it to best, when no other word left over is tied to it as strongly (`_table_leftovers`);
+7. weak pass (off): a target still unaligned may take a free word on weak evidence (a low table
    score) when it sits where the target's relative place predicts;
-7. a phrasal verb keeps its particle (broke off, set up).
+8. a phrasal verb keeps its particle (broke off, set up), and any verb its fixed object (took
+   place) as soon as the first pass has found it, so that no later pass gives the object away.
 
 Precision matters more than recall: a wrong highlight teaches a wrong meaning, so a target with
 no confident counterpart gets None. bench/wordalign.py measures each source and pass.
@@ -56,6 +62,7 @@ from cards.align.evidence import (
     Table,
     degree_bases,
     derived_keys,
+    family_keys,
     gloss_stems,
     is_function_word,
     is_inflection,
@@ -66,6 +73,7 @@ from cards.align.evidence import (
     ranked_glosses,
     ru_content,
     ru_tag,
+    state_word,
     stem,
     words,
 )
@@ -91,7 +99,9 @@ class Weights:
     (relative position) a candidate carried by `related` evidence alone may sit from the target;
     `pairs`: the gap-pairs pass; `alike`: a gloss's companions in other words' senses as evidence;
     `hops`: the pass of relations two hops away inside a gap (`_related_in_gap`); `brackets`: a verb
-    or adjective left in a closed bracket takes its one free English match (`_closed_brackets`).
+    or adjective left in a closed bracket takes its one free English match (`_closed_brackets`);
+    `family`: a verb's reflexive twin's glosses (`family_keys`); `anywhere`, `leftovers`: the late
+    links of a target still unaligned (`_related_anywhere`, `_table_leftovers`).
     """
 
     use: tuple[str, ...] = SOURCES
@@ -112,6 +122,9 @@ class Weights:
     alike: bool = True
     hops: bool = True
     brackets: bool = True
+    leftovers: bool = True
+    anywhere: bool = True
+    family: bool = True
 
 
 @dataclass(frozen=True)
@@ -139,6 +152,7 @@ def _candidates(en_text: str, phrases: Iterable[tuple[str, ...]]) -> list[_Candi
     return out
 
 
+FAMILY_RANK = 3  # a family word's gloss (family_keys) ranks three below the word's own of that rank
 STEM_ONLY_PENALTY = 0.1  # a gloss's stem but none of its forms (unit for "unite"): a word that may compete
 RELATED_SCORE = 0.55  # below every gloss of the word itself (0.9 … 0.5 by rank: 0.5 is rank 8)
 ALIKE_SCORE = 0.5  # below WordNet's relations: a gloss's companion in another Russian word's sense
@@ -216,6 +230,9 @@ def score_candidates(
         if weights.derived:
             for key in derived_keys(keys[0]):  # однозначно → однозначный: "clear" matches "clearly"
                 glosses += [(g, r + 1) for g, r in ranked_glosses(dictionary, key)]
+        if weights.family:
+            for key in family_keys(keys[0]):  # завершиться → завершить: "concluded"
+                glosses += [(state_word(g.split()) or g, r + FAMILY_RANK) for g, r in ranked_glosses(dictionary, key)]
         if weights.phrases and hasattr(dictionary, "phrase_glosses"):  # прекращение огня → ceasefire
             glosses += list(dictionary.phrase_glosses(keys[0], _context_lemmas(ru_text, start, stop)))
     stems = gloss_stems(glosses, related="related" in weights.use)
@@ -290,6 +307,8 @@ def counterparts(
         for item in items
     ]
     chosen = assign(options)
+    if weights.particles:  # every verb's particle and fixed object now: no later pass may take them (take place)
+        chosen = _with_particles(en_text, chosen, len(items), items)
     if weights.adjacency or weights.gaps:
         chosen = _fill_from_neighbours(ru_text, en_text, items, chosen, len(targets), weights)
     if weights.pairs:
@@ -300,6 +319,10 @@ def counterparts(
         chosen = _related_in_gap(ru_text, en_text, items, chosen, len(targets), dictionary)
     if weights.brackets:
         chosen = _closed_brackets(ru_text, en_text, items, chosen, len(targets), dictionary)
+    if weights.anywhere and "related" in weights.use:
+        chosen = _related_anywhere(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
+    if weights.leftovers and table is not None and "table" in weights.use:
+        chosen = _table_leftovers(ru_text, en_text, items, chosen, len(targets), table, dictionary)
     if weights.weak_threshold < weights.threshold:
         chosen = _weak_pass(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
     if weights.particles:
@@ -550,6 +573,85 @@ def _suffixed(word: str, suffixes: tuple[str, ...]) -> bool:
     """Whether a word ends in one of the suffixes after a syllable of its own (coming, not thing;
     stopped, not red)."""
     return any(word.endswith(x) and re.search("[aeiouy]", word[: -len(x)]) for x in suffixes)
+
+
+LATE_WINDOW_FACTOR = 2.0  # how much farther from its predicted place a late link may sit (_related_anywhere)
+
+
+def _related_anywhere(ru_text, en_text, items, chosen, n_targets, table, dictionary, weights) -> list[Span | None]:
+    """A target still unaligned takes a free English word anywhere in the sentence that its glosses
+    or their relations point to (`related` evidence, which the first pass takes only near the
+    target's place: translators move words), when it is the only such free word and no other word
+    left unaligned is pointed to it."""
+    chosen = list(chosen)
+    wide = replace(weights, related_window=LATE_WINDOW_FACTOR * weights.related_window)
+
+    pointed: dict[int, set[Span]] = {}
+
+    def lexical(j: int) -> set[Span]:  # the free spans item j's glosses or their relations point to
+        if j not in pointed:
+            found = score_candidates(ru_text, en_text, items[j], table=table, dictionary=dictionary, weights=wide)
+            pointed[j] = {c.span for _, ev, c in found if (ev.get("dictionary") or ev.get("related"))
+                          and c.text[:1].islower()}
+        return {span for span in pointed[j] if not any(s and _overlap(s, span) for s in chosen)}
+
+    open_items = [j for j in range(len(items)) if chosen[j] is None]
+    for i in range(n_targets):
+        if chosen[i] is not None:
+            continue
+        spans = lexical(i)
+        if len(spans) != 1:
+            continue
+        span = spans.pop()
+        if any(span in lexical(j) for j in open_items if j != i):
+            continue
+        chosen[i] = span
+        open_items.remove(i)
+    return chosen
+
+
+def _table_leftovers(ru_text, en_text, items, chosen, n_targets, table, dictionary) -> list[Span | None]:
+    """A target still unaligned takes the free English word the article's own table ties it to best,
+    however weakly, when the two are each other's only best match among what is left: no other free
+    word of a part of speech that may agree scores as high for the target, and no other Russian word
+    left unaligned scores as high for the English word (окончательно → "permanently" once the other
+    words the table tied it to, in its one sentence, have their counterparts)."""
+    chosen = list(chosen)
+    en_toks = words(en_text)
+    taken = {m for m, t in enumerate(en_toks) if any(s and _overlap(s, t[:2]) for s in chosen)}
+    open_items = [j for j in range(len(items)) if chosen[j] is None and not _light(items[j][2], dictionary)]
+
+    def score(j: int, m: int) -> float:
+        a, b, lemma = items[j]
+        keys = (lemma,) + lemmas(ru_text[a:b])[:1]
+        return max(table.score(k, stem(en_toks[m][2])) for k in keys)
+
+    for i in range(n_targets):
+        if chosen[i] is not None or i not in open_items:
+            continue
+        word = ru_text[items[i][0] : items[i][1]]
+        if ru_tag(word).POS not in BRACKET_POS | {"ADVB"}:
+            continue  # a noun left over is more often one the translator dropped (see _closed_brackets)
+        free = [m for m in range(len(en_toks)) if m not in taken and en_toks[m][2][0].islower()
+                and _pairable(en_toks[m][2]) and _fits_leftover(word, en_toks[m][2])]
+        ranked = sorted(((score(i, m), m) for m in free), reverse=True)
+        if not ranked or ranked[0][0] <= 0 or (len(ranked) > 1 and ranked[1][0] >= ranked[0][0]):
+            continue
+        best, m = ranked[0]
+        if any(score(j, m) >= best for j in open_items if j != i):
+            continue
+        chosen[i] = en_toks[m][:2]
+        taken.add(m)
+        open_items.remove(i)
+    return chosen
+
+
+def _fits_leftover(ru_word: str, en_word: str) -> bool:
+    """Whether an English word has the shape of a Russian verb's, adjective's or participle's
+    translation (`_may_be`), or of an adverb's: a word in -ly (окончательно → "permanently")."""
+    if ru_tag(ru_word).POS == "ADVB":
+        return _suffixed(en_word.lower(), ("ly",)) and not stem(en_word).endswith("li")
+    return _may_be(ru_word, en_word)
 
 
 def _weak_pass(ru_text, en_text, items, chosen, n_targets, table, dictionary, weights: Weights) -> list[Span | None]:
