@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cards.align import evidence  # noqa: E402
+from cards.align.english_words import IRREGULAR  # noqa: E402
 from cards.align import words as wordalign  # noqa: E402
 from cards.build import BuildOptions, find_dictionary  # noqa: E402
 from cards.deck.content import meaning_for, target_meaning  # noqa: E402
@@ -49,7 +50,8 @@ STOP = frozenset("a an the to of in on at for by with be is was were been and or
 
 
 def stems(text: str) -> frozenset[str]:
-    return frozenset(_english_stem(w) for w in re.findall(r"[a-z]+", text.lower()) if w not in STOP)
+    """English stems of `text`, an irregular verb form as its base (led: lead, took: take)."""
+    return frozenset(_english_stem(IRREGULAR.get(w, w)) for w in re.findall(r"[a-z]+", text.lower()) if w not in STOP)
 
 
 def read_gold(path: Path = GOLD) -> list[dict]:

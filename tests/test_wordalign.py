@@ -790,3 +790,23 @@ def test_the_other_words_of_a_multi_word_gloss_are_alike_evidence():
     stems = evidence.gloss_stems([("television channel", 0.0), ("area of water", 3.0)])
     assert stem("channel") in stems.near and stem("television") in stems.alike
     assert stem("water") not in stems.alike and stem("area") in stems.near
+
+
+def test_a_late_link_keeps_between_the_links_around_it():
+    from cards.align.words import _between_neighbours
+
+    en = "Rescuers carried him to an ambulance, which took him to a hospital, where doctors came."
+
+    def span(word: str) -> tuple[int, int]:
+        return en.index(word), en.index(word) + len(word)
+
+    # the target (Russian offset 10) sits between words aligned to "ambulance" and "doctors"
+    items = [(10, 15, "доставить"), (0, 5, "машина"), (20, 25, "врач")]
+    chosen = [None, span("ambulance"), span("doctors")]
+    assert _between_neighbours(en, items, chosen, 0, span("took"))
+    assert not _between_neighbours(en, items, chosen, 0, span("carried"))  # two clauses before
+    assert _between_neighbours(en, items, chosen, 0, span("Rescuers")) is False
+    # next to a neighbour's counterpart (at most two words between) is kept: "blocked his shots"
+    assert _between_neighbours(en, items, [None, span("ambulance"), span("him to a")], 0, span("carried"))
+    # with an aligned word on one side only, any place
+    assert _between_neighbours(en, items, [None, span("ambulance"), None], 0, span("Rescuers"))

@@ -603,7 +603,7 @@ def _related_anywhere(ru_text, en_text, items, chosen, n_targets, table, diction
         if len(spans) != 1:
             continue
         span = spans.pop()
-        if any(span in lexical(j) for j in open_items if j != i):
+        if any(span in lexical(j) for j in open_items if j != i) or not _between_neighbours(en_text, items, chosen, i, span):
             continue
         chosen[i] = span
         open_items.remove(i)
@@ -638,12 +638,39 @@ def _table_leftovers(ru_text, en_text, items, chosen, n_targets, table, dictiona
         if not ranked or ranked[0][0] <= 0 or (len(ranked) > 1 and ranked[1][0] >= ranked[0][0]):
             continue
         best, m = ranked[0]
-        if any(score(j, m) >= best for j in open_items if j != i):
+        if any(score(j, m) >= best for j in open_items if j != i) or not _between_neighbours(
+                en_text, items, chosen, i, en_toks[m][:2]):
             continue
         chosen[i] = en_toks[m][:2]
         taken.add(m)
         open_items.remove(i)
     return chosen
+
+
+NEIGHBOUR_GAP_WORDS = 2  # a late link next to a neighbour's counterpart: "blocked his shots"
+
+
+def _between_neighbours(en_text: str, items, chosen, i: int, span: Span) -> bool:
+    """Whether a late link keeps to the links around it: the English span lies between the
+    counterparts of the nearest aligned words before and after the target in the Russian (in
+    either order: Russian word order is free, but a translator keeps a clause's words together),
+    or within NEIGHBOUR_GAP_WORDS words of one of them (пару раз накрыл его броски: "blocked his
+    shots a couple of times"). Without an aligned word on both sides any place is allowed. So
+    доставила is not "carried", two clauses before "ambulance", the counterpart of the words before it."""
+    start = items[i][0]
+    before = [(items[j][0], chosen[j]) for j in range(len(items)) if chosen[j] and items[j][0] < start]
+    after = [(items[j][0], chosen[j]) for j in range(len(items)) if chosen[j] and items[j][0] > start]
+    if not before or not after:
+        return True
+    left, right = max(before)[1], min(after)[1]
+    if min(left[0], right[0]) <= span[0] and span[1] <= max(left[1], right[1]):
+        return True
+
+    def gap(a: Span, b: Span) -> int:
+        first, second = sorted((a, b))
+        return len(re.findall(r"\w+", en_text[first[1] : second[0]]))
+
+    return min(gap(span, left), gap(span, right)) <= NEIGHBOUR_GAP_WORDS
 
 
 def _fits_leftover(ru_word: str, en_word: str) -> bool:
