@@ -298,6 +298,7 @@ _ADJECTIVE_TO_NOUN = (  # derived adjective ending → the base noun's ending, t
     ("овой", ""), ("овой", "а"), ("евой", "ь"), ("евой", "а"), ("евой", "е"),  # ценовой → цена
     ("овой", "о"), ("овый", "о"),  # зерновой → зерно
     ("ский", "ин"),  # крестьянский → крестьянин
+    ("шний", ""),  # завтрашний → завтра
 )
 _INHABITANT_TO_PLACE = (("янин", "я"), ("анин", "а"))  # россиянин → россия
 # The first parts of compounds (спецпосланник → спец- + посланник) with what each means in English, shown
@@ -561,9 +562,10 @@ def _linked_compound(word: str) -> tuple[tuple[str, str], ...]:
         if _has_sense(rest, "noun") or _has_sense(rest, "adj") or _has_sense(rest, "verb"):  # its own base next
             return tuple(dict.fromkeys([(first + link + "-", rest)] + [(first + link + "-", base)
                                                                          for prefix, base in _bases(rest) if not prefix]))
-        found = tuple((first + link + "-", base) for prefix, base in _bases(rest) if not prefix)
-        if found:
-            return found
+        bases = [base for prefix, base in _bases(rest) if not prefix] or list(_participle_verbs(rest))
+        bases += [deeper for base in bases for prefix, deeper in _bases(base) if not prefix]  # охранительный →
+        if bases:  # охранитель → охранить; горнодобывающий → горно- + добывать
+            return tuple(dict.fromkeys((first + link + "-", base) for base in bases))
     return ()
 
 
@@ -735,22 +737,22 @@ def loanword(lemma: str) -> str | None:
         if found:
             return found
     for variant in filter(None, variants):  # паблик: public, флешмоб: flashmob, консалтинг: consulting
-        for loose in _english_vowels(variant):
+        for loose in _english_spellings(variant):
             found = _english_by_sound().get(_canon(loose))
             if found:
                 return found
     return None
 
 
-# Russian vowels that stand for another English vowel letter in loanwords: а for u (паблик, консалтинг),
-# е for a (флешмоб, хештег)
-ENGLISH_VOWELS = (("a", "u"), ("e", "a"), ("ia", "a"), ("iu", "u"))  # я, ю after a consonant: симулятор → simulator
+# Russian letters that stand for other English letters in loanwords: а for u (паблик, консалтинг), е for a
+# (флешмоб, хештег), я and ю after a consonant for a and u (симулятор), ци for ti (инициировать: initiate)
+ENGLISH_SPELLINGS = (("a", "u"), ("e", "a"), ("ia", "a"), ("iu", "u"), ("tsi", "ti"))
 
 
-def _english_vowels(latin: str) -> list[str]:
-    """`latin` with one of its vowels, or all of one kind, spelled as English spells it (`ENGLISH_VOWELS`)."""
+def _english_spellings(latin: str) -> list[str]:
+    """`latin` with one of its letters, or all of one kind, spelled as English spells it (`ENGLISH_SPELLINGS`)."""
     out = []
-    for ru, en in ENGLISH_VOWELS:
+    for ru, en in ENGLISH_SPELLINGS:
         spots = [k for k in range(1, len(latin)) if latin.startswith(ru, k)]
         out += [latin[:k] + en + latin[k + len(ru) :] for k in spots]
         out += [latin[0] + latin[1:].replace(ru, en)] if len(spots) > 1 else []
