@@ -353,9 +353,10 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
     - "dictionary": no counterpart: the `phrase` the word stands in (`sentence_phrase`: "на душу
       населения: per capita"), else the dictionary's commonest sense, which the card marks as such;
     - "base": the word is not in the dictionary, its base word is, named (санкционный →
-      "of санкция: sanction", обсуждаться → "обсуждать: discuss", спецпосланник → "спец- + посланник: envoy");
+      "of санкция: sanction", обсуждаться → "обсуждать: discuss", спецпосланник → "special + посланник: envoy");
     - "loanword": no dictionary has it nor its base, and it is spelled like an English word
-      (коронавирус → coronavirus), which the card marks as a guess;
+      (коронавирус → coronavirus), or its base is (агитационный → "of агитация: agitation"), which the
+      card marks as a guess;
     - "": no meaning at all.
 
     `pos` (the word's part of speech in the sentence) keeps out the glosses of a homonym of another
