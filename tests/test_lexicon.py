@@ -586,6 +586,11 @@ def test_an_adverb_is_glossed_through_its_adjective_or_its_parts():
     assert meaning_for("вправе", None, dictionary, pos="adv") == ("в + право: right", "base")
     assert meaning_for("вживую", None, dictionary, pos="adv")[0].startswith("в + живой: ")
     assert meaning_for("быстренько", None, dictionary, pos="adv")[0].startswith("of быстро: ")
+    assert meaning_for("тихонечко", None, dictionary, pos="adv")[0].startswith("of тихо: ")
+    # a participle's adverb in -юще, a по- adverb in -цки or -ьи
+    assert meaning_for("ободряюще", None, dictionary, pos="adv")[0].startswith("of ободрять: ")
+    assert meaning_for("по-немецки", None, dictionary, pos="adv")[0].startswith("of немецкий: ")
+    assert meaning_for("по-собачьи", None, dictionary, pos="adv")[0].startswith("of собачий: ")
 
 
 def test_a_loanword_may_spell_an_english_vowel_with_another_letter():

@@ -349,11 +349,14 @@ _DEVERBAL = (("ование", "овать"), ("ение", "ить"), ("ение"
 
 
 def _adverb_stem(word: str) -> str:
-    """The adjective stem of an adverb: окончательно, экономически, по-военному → окончательн-,
-    экономическ-, военн-; "" for other words."""
+    """The adjective stem of an adverb: окончательно, экономически, по-военному, понимающе, по-немецки,
+    по-собачьи → окончательн-, экономическ-, военн-, понимающ-, немецк-, собач-; "" for other words."""
     rest = word.removeprefix("по-")
-    if (rest.endswith("о") and len(rest) > 5) or rest.endswith("ски"):
+    if (rest.endswith("о") and len(rest) > 5) or rest.endswith(("ски", "ще")) or (
+            rest != word and rest.endswith("ки")):
         return rest[:-1]
+    if rest != word and rest.endswith("ьи"):
+        return rest[:-2]
     return rest[:-3] if rest != word and rest.endswith(("ому", "ему")) else ""
 
 
@@ -536,7 +539,7 @@ def _prepositional_adverb(word: str) -> tuple[tuple[str, str], ...]:
     glosses that word; () otherwise."""
     from cards.lexicon.analyser import parses
 
-    for end in ("енько", "онько"):
+    for end in ("енько", "онько", "онечко", "енечко"):
         if word.endswith(end) and len(word) > len(end) + 2 and _has_sense(word[: -len(end)] + "о", "adv"):
             return (("", word[: -len(end)] + "о"),)
     for preposition in ADVERB_PREPOSITIONS:
