@@ -275,7 +275,7 @@ def test_base_words_of_derived_words_and_compounds():
 def test_a_word_known_without_a_gloss_gets_its_base_words_meaning():
     dictionary = find_dictionary(PLAIN)
     assert meaning_for("армейский", None, dictionary) == ("of армия: army", "base")
-    assert meaning_for("самоизоляция", None, dictionary) == ("само- + изоляция: isolation", "base")
+    assert meaning_for("самоизоляция", None, dictionary) == ("self- + изоляция: isolation", "base")
     assert meaning_for("поэтапно", None, dictionary) == ("по- + этап: stage", "base")
     assert meaning_for("дистанционно", None, dictionary) == ("of дистанция: distance", "base")
     assert meaning_for("окончательно", None, dictionary)[1] == "dictionary"  # its own gloss first
@@ -309,15 +309,15 @@ def test_words_no_gloss_of_their_own_can_show_fall_back_to_honest_guesses():
     assert meaning_for("10-летний", None, dictionary) == ("10-летний: 10-year", "base")  # лет is год's plural
     assert meaning_for("14-дневный", None, dictionary) == ("14-дневный: 14-day", "base")
     assert meaning_for("крестьянский", None, dictionary) == ("of крестьянин: peasant", "base")  # not "peasantish"
-    assert meaning_for("нефтехимия", None, dictionary) == ("нефте- + химия: chemistry", "base")  # not "petrochemistry"
+    assert meaning_for("нефтехимия", None, dictionary) == ("oil + химия: chemistry", "base")  # not "petrochemistry"
     assert meaning_for("промилле", None, dictionary) == ("permille", "dictionary")  # no base: rare, but right
     assert meaning_for("онлайн", None, dictionary) == ("online", "loanword")  # a silent English e
     assert meaning_for("русскоязычный", None, dictionary) == ("русско- + язык: language", "base")  # not "lingual"
     assert "tutelary" not in meaning_for("правоохранитель", None, dictionary)[0]  # охранитель's rare sense
     assert meaning_for("правоохранитель", None, dictionary) == ("право- + охранить: guard", "base")
-    assert meaning_for("генпрокурор", None, dictionary) == ("ген- + прокурор: public prosecutor", "base")
-    assert meaning_for("допмера", None, dictionary) == ("доп- + мера: measure", "base")  # clipped дополнительная
-    assert meaning_for("погранслужба", None, dictionary) == ("погран- + служба: service", "base")
+    assert meaning_for("генпрокурор", None, dictionary) == ("general + прокурор: public prosecutor", "base")
+    assert meaning_for("допмера", None, dictionary) == ("additional + мера: measure", "base")  # clipped дополнительная
+    assert meaning_for("погранслужба", None, dictionary) == ("border + служба: service", "base")
 
 
 def test_seed_build_without_system_dictionaries_gives_every_target_a_meaning(tmp_path):
@@ -559,3 +559,90 @@ def test_a_rare_cognate_earns_no_bonus_over_a_common_gloss():
     assert dictionary.card_glosses("плакат")[0] == "poster"  # not "placard"
     assert dictionary.card_glosses("партнёр")[0] == "partner"  # a common cognate keeps its bonus
     assert dictionary.card_glosses("минарет") == ("minaret",)  # and a rare one is still shown when it is the best
+
+
+def test_a_compounds_first_part_is_shown_in_english_where_the_table_has_it():
+    from cards.lexicon.lexicon import combining_form
+
+    dictionary = find_dictionary(PLAIN)
+    assert meaning_for("спецпосланник", None, dictionary) == ("special + посланник: envoy", "base")
+    assert meaning_for("замглавы", None, dictionary) == ("deputy + глава: head", "base")
+    assert meaning_for("совладелец", None, dictionary) == ("co- + владелец: owner", "base")  # a new first part
+    assert meaning_for("главврач", None, dictionary) == ("chief + врач: physician", "base")
+    assert meaning_for("полпути", None, dictionary) == ("half + путь: way", "base")  # -ти, and no verb
+    assert meaning_for("припарковать", None, dictionary) == ("при- + парковать: park", "base")  # a verb's prefix stays
+    assert combining_form("со-", "созвонить") == "со-"  # not "co-": a verb
+    assert combining_form("право-", "правоохранитель") == "право-"  # no table entry: the Russian part
+    # a participle after the first part is its verb, not the adjective of another sense (стоящий: "worthwhile")
+    assert meaning_for("близстоящий", None, dictionary) == ("near + стоять: stand", "base")
+    assert meaning_for("негазированный", None, dictionary) == ("не- + газированный: not aerated", "base")
+
+
+def test_a_relational_adjective_finds_its_noun_through_russian_sound_changes():
+    dictionary = find_dictionary(PLAIN)
+    assert meaning_for("тюремный", None, dictionary, pos="adj") == ("of тюрьма: prison", "base")  # a fleeting vowel
+    assert meaning_for("кухонный", None, dictionary, pos="adj") == ("of кухня: kitchen", "base")
+    assert meaning_for("дворцовый", None, dictionary, pos="adj") == ("of дворец: palace", "base")  # one put back
+    assert meaning_for("бойцовский", None, dictionary, pos="adj") == ("of боец: fighter", "base")
+    assert meaning_for("библиотечный", None, dictionary, pos="adj") == ("of библиотека: library", "base")  # ч ← к
+    assert meaning_for("гостиничный", None, dictionary, pos="adj") == ("of гостиница: hotel", "base")  # ч ← ц
+    assert meaning_for("новостной", None, dictionary, pos="adj") == ("of новость: news", "base")  # a soft sign
+    assert meaning_for("казачий", None, dictionary, pos="adj") == ("of казак: Cossack", "base")  # the commonest noun
+    assert meaning_for("окружный", None, dictionary, pos="adj")[0].startswith("of округ: ")  # not округа
+    assert meaning_for("завтрашний", None, dictionary, pos="adj") == ("of завтра: tomorrow", "base")  # an adverb's
+    # a compound with a linking vowel whose second part is known only through its own base, or a participle
+    assert meaning_for("правоохранительный", None, dictionary, pos="adj") == ("право- + охранить: guard", "base")
+    assert meaning_for("горнодобывающий", None, dictionary, pos="adj")[0].startswith("горно- + добывать: ")
+    assert base_words("абвгдный") == ()  # no noun of that stem
+
+
+def test_a_derived_noun_shows_the_word_it_is_made_from():
+    dictionary = find_dictionary(PLAIN)
+    assert meaning_for("чемпионство", None, dictionary, pos="noun") == ("of чемпион: champion", "base")
+    assert meaning_for("россиянка", None, dictionary, pos="noun")[0].startswith("of россиянин: ")
+    assert meaning_for("коррупционер", None, dictionary, pos="noun") == ("of коррупция: corruption", "base")
+    assert meaning_for("стаканчик", None, dictionary, pos="noun") == ("of стакан: glass", "base")  # a diminutive
+    assert meaning_for("межсезонье", None, dictionary, pos="noun") == ("inter- + сезон: season", "base")
+    # a verbal noun whose verb changes a sound: -сти, щ ← т, ж ← д
+    assert meaning_for("обретение", None, dictionary, pos="noun") == ("of обрести: find", "base")
+    assert meaning_for("освящение", None, dictionary, pos="noun")[0].startswith("of освятить: ")
+    assert meaning_for("слежение", None, dictionary, pos="noun")[0].startswith("of следить: ")
+
+
+def test_an_adverb_is_glossed_through_its_adjective_or_its_parts():
+    from cards.deck.content import english_adverb
+
+    dictionary = find_dictionary(PLAIN)
+    # the English adverb where English makes it by rule and uses it
+    assert meaning_for("комфортно", None, dictionary, pos="adv") == ("of комфортный: comfortably", "base")
+    assert meaning_for("идеально", None, dictionary, pos="adv") == ("of идеальный: ideally", "base")
+    assert meaning_for("экономически", None, dictionary, pos="adv") == ("of экономический: economically", "base")
+    assert english_adverb("happy", dictionary) == "happily"
+    assert english_adverb("relaxed", dictionary) == ""  # "relaxedly" is too rare a word
+    assert english_adverb("public prosecutor", dictionary) == ""
+    assert meaning_for("дистанционно", None, dictionary) == ("of дистанция: distance", "base")  # a noun: as it was
+    # an adverb of a participle the lexicon lacks: its verb
+    assert meaning_for("гарантированно", None, dictionary, pos="adv") == ("of гарантировать: guarantee", "base")
+    # OpenRussian lists these adverbs without a gloss: a preposition and a word, a diminutive's plain adverb
+    assert meaning_for("вправе", None, dictionary, pos="adv") == ("в + право: right", "base")
+    assert meaning_for("вживую", None, dictionary, pos="adv")[0].startswith("в + живой: ")
+    assert meaning_for("быстренько", None, dictionary, pos="adv")[0].startswith("of быстро: ")
+    assert meaning_for("тихонечко", None, dictionary, pos="adv")[0].startswith("of тихо: ")
+    # a participle's adverb in -юще, a по- adverb in -цки or -ьи
+    assert meaning_for("ободряюще", None, dictionary, pos="adv")[0].startswith("of ободрять: ")
+    assert meaning_for("по-немецки", None, dictionary, pos="adv")[0].startswith("of немецкий: ")
+    assert meaning_for("по-собачьи", None, dictionary, pos="adv")[0].startswith("of собачий: ")
+
+
+def test_a_loanword_may_spell_an_english_vowel_with_another_letter():
+    from cards.lexicon.lexicon import loanword
+
+    dictionary = find_dictionary(PLAIN)
+    assert loanword("паблик") == "public"  # а for u
+    assert loanword("флешмоб") == "flashmob"  # е for a
+    assert loanword("консалтинг") == "consulting"
+    assert loanword("симулятор") == "simulator"  # я after a consonant
+    assert loanword("инициировать") == "initiate"  # ци for ti
+    assert loanword("магазин") is None  # a word the lexicon knows: maybe a false friend
+    # a base word the lexicon lists without a gloss: its spelling, marked as a guess
+    assert meaning_for("агитационный", None, dictionary, pos="adj") == ("of агитация: agitation", "loanword")

@@ -382,9 +382,10 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
     - "dictionary": no counterpart: the `phrase` the word stands in (`sentence_phrase`: "на душу
       населения: per capita"), else the dictionary's commonest sense, which the card marks as such;
     - "base": the word is not in the dictionary, its base word is, named (санкционный →
-      "of санкция: sanction", обсуждаться → "обсуждать: discuss", спецпосланник → "спец- + посланник: envoy");
+      "of санкция: sanction", обсуждаться → "обсуждать: discuss", спецпосланник → "special + посланник: envoy");
     - "loanword": no dictionary has it nor its base, and it is spelled like an English word
-      (коронавирус → coronavirus), which the card marks as a guess;
+      (коронавирус → coronavirus), or its base is (агитационный → "of агитация: agitation"), which the
+      card marks as a guess;
     - "": no meaning at all.
 
     `pos` (the word's part of speech in the sentence) keeps out the glosses of a homonym of another
@@ -434,12 +435,13 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
     if glosses:
         return f"{noun}: {glosses[0]}", "base"  # набережных (пунктах): набережная: embankment
     bases = base_words(lemma) or (made_from(lemma) if lemma.lower() in dictionary else ())  # крестьянский: "peasantish"
-    for prefix, base in bases + tuple(("", other) for other in other_lemmas(lemma)):
+    others = tuple(("", other) for other in other_lemmas(lemma))
+    bases += others
+    for prefix, base in bases:
         glosses = dictionary.card_glosses(base, limit=1)
         if not glosses or ":" in glosses[0] or (prefix not in ("", "не-") and _odd_sense(base, glosses[0], dictionary)):
             continue  # a compound is not its part's rare sense (правоохранитель is not "tutelary")
-        gloss = f"not {glosses[0]}" if prefix == "не-" else glosses[0]  # негазированный: not aerated
-        return (f"{prefix} + {base}: {gloss}" if prefix else f"of {base}: {gloss}"), "base"
+        return _made_of(lemma, prefix, base, glosses[0], dictionary), "base"
     parts = _hyphenated(lemma, dictionary) or _numbered(lemma, dictionary)
     if parts:
         return parts, "base"
@@ -447,7 +449,69 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
     if rare:  # only glosses too rare for wordfreq (нефтехимия: petrochemistry): a rare right word beats none
         return rare, "dictionary"
     english = loanword(lemma)
-    return (english, "loanword") if english else ("", "")
+    if english:
+        return english, "loanword"
+    for prefix, base in bases[: len(bases) - len(others)]:  # a base no dictionary glosses, spelled like an
+        english = loanword(base)  # English word: агитационный → "of агитация: agitation", a guess
+        if english:
+            return _made_of(lemma, prefix, base, english, dictionary), "loanword"
+    return "", ""
+
+
+def _made_of(lemma: str, prefix: str, base: str, gloss: str, dictionary) -> str:
+    """A word's meaning through the word it is made of, named: "of армия: army", "self- + изоляция:
+    isolation" (a compound's first part in English where `combining_form` knows it), "не- + газированный:
+    not aerated", an adverb as the English adverb of its adjective's gloss (комфортно: "of комфортный:
+    comfortably")."""
+    from cards.lexicon.lexicon import combining_form
+
+    if prefix == "не-":
+        return f"{prefix} + {base}: not {gloss}"  # негазированный: not aerated
+    if prefix:
+        return f"{combining_form(prefix, lemma)} + {base}: {gloss}"
+    if is_adverb_of(lemma, base):
+        gloss = english_adverb(gloss, dictionary) or gloss
+    return f"of {base}: {gloss}"
+
+
+def is_adverb_of(word: str, adjective: str) -> bool:
+    """`word` is the adverb in -о/-е/-и of `adjective` (комфортно, искренне, экономически)."""
+    word, adjective = word.lower(), adjective.lower()
+    return adjective.endswith(("ый", "ий", "ой")) and any(
+        word == adjective[:-2] + end for end in ("о", "е", "и"))
+
+
+ADVERB_MIN_ZIPF = 2.5  # an English adverb made by rule must be this common a word (comfortably 3.3; not "dailily")
+ADVERB_MAX_RELATED = 3  # WordNet words related to it: more, and it has senses of its own (simply: merely, just …)
+
+
+def english_adverb(adjective: str, dictionary) -> str:
+    """The English adverb of a one-word English adjective, when English makes it by rule and it is a word
+    in use (comfortable → comfortably, ideal → ideally, economic → economically, happy → happily); ""
+    otherwise (relaxed → "relaxedly" is too rare, a gloss of several words has no adverb), and unless WordNet
+    relates the adverb to the adjective and to few other words: largely is not "in a large way", simply
+    is "merely", plainly "obviously"."""
+    from cards.lexicon.lexicon import english_related
+
+    word = adjective.lower()
+    if not re.fullmatch(r"[a-z]{3,}", word) or word.endswith("ly"):
+        return ""
+    if word.endswith("ic"):
+        adverb = word + "ally"
+    elif word.endswith("le") and word[-3] not in "aeiou":
+        adverb = word[:-1] + "y"
+    elif word.endswith("y") and word[-2] not in "aeiou":
+        adverb = word[:-1] + "ily"
+    elif word.endswith("ll"):
+        adverb = word + "y"
+    elif word.endswith("ue"):
+        adverb = word[:-1] + "ly"
+    else:
+        adverb = word + "ly"
+    related = english_related(adverb)
+    if word not in related or len(related) > ADVERB_MAX_RELATED or dictionary.common(adverb) < ADVERB_MIN_ZIPF:
+        return ""
+    return adverb
 
 
 WEAK_PART_GLOSS = 3.0  # Zipf below which a compound's part glosses it only by a rare sense (tutelary, lingual)

@@ -14,6 +14,7 @@ folder and ``shipped_dictionary()`` turns them into a ``cards.lexicon.dictionary
 from __future__ import annotations
 
 import gzip
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -297,16 +298,44 @@ _ADJECTIVE_TO_NOUN = (  # derived adjective ending → the base noun's ending, t
     ("овой", ""), ("овой", "а"), ("евой", "ь"), ("евой", "а"), ("евой", "е"),  # ценовой → цена
     ("овой", "о"), ("овый", "о"),  # зерновой → зерно
     ("ский", "ин"),  # крестьянский → крестьянин
+    ("шний", ""),  # завтрашний → завтра
 )
 _INHABITANT_TO_PLACE = (("янин", "я"), ("анин", "а"))  # россиянин → россия
-COMPOUND_PREFIXES = ("не", "бое", "спец", "гос", "гео", "вице", "экс", "контр", "анти", "пост", "гипер", "супер", "мини",
-                     "мега", "нео", "псевдо", "квази", "авиа", "авто", "агро", "био", "эко", "теле", "мед",
-                     "полит", "соц", "экономико", "военно", "обще", "меж", "сверх", "противо", "само", "нац",
-                     "зам", "кино", "видео", "фото", "радио", "электро", "гидро", "энерго", "нефте", "газо", "аэро",
-                     "евро", "мульти", "микро", "полу", "кибер", "медиа", "интернет", "онлайн", "мало", "много",
-                     "ген", "орг", "центро", "экстра", "внутри", "крипто", "рос",
-                     "доп", "погран", "тех", "проф", "избир", "обл", "гор", "рай", "воен", "пром", "нарко",  # clipped
-                     "про", "по")
+# The first parts of compounds (спецпосланник → спец- + посланник) with what each means in English, shown
+# in its place when a card glosses a compound by its parts (самоизоляция: "self- + изоляция: isolation");
+# "" where the part is better shown as it is (не-: "not …", по-, про-). Clipped news prefixes too (допмера,
+# погранслужба, главврач). Tried in this order.
+COMBINING_FORMS = {
+    "не": "", "бое": "combat", "спец": "special", "гос": "state", "гео": "geo-", "вице": "vice-", "экс": "ex-",
+    "контр": "counter-", "анти": "anti-", "пост": "post-", "гипер": "hyper-", "супер": "super-", "мини": "mini-",
+    "мега": "mega-", "нео": "neo-", "псевдо": "pseudo-", "квази": "quasi-", "авиа": "air", "авто": "auto-",
+    "агро": "agro-", "био": "bio-", "эко": "eco-", "теле": "tele-", "мед": "medical", "полит": "political",
+    "соц": "social", "экономико": "economic", "военно": "military", "обще": "general", "меж": "inter-",
+    "сверх": "super-", "противо": "anti-", "само": "self-", "нац": "national", "зам": "deputy", "кино": "film",
+    "видео": "video", "фото": "photo", "радио": "radio", "электро": "electric", "гидро": "hydro-",
+    "энерго": "energy", "нефте": "oil", "газо": "gas", "аэро": "aero-", "евро": "Euro-", "мульти": "multi-",
+    "микро": "micro-", "полу": "semi-", "кибер": "cyber-", "медиа": "media", "интернет": "internet",
+    "онлайн": "online", "мало": "little", "много": "multi-", "ген": "general", "орг": "organizational",
+    "центро": "central", "экстра": "extra-", "внутри": "intra-", "крипто": "crypto-", "рос": "Russian",
+    "доп": "additional", "погран": "border", "тех": "technical", "проф": "professional", "избир": "electoral",
+    "обл": "regional", "гор": "city", "рай": "district", "воен": "military", "пром": "industrial", "нарко": "drug",
+    "глав": "chief", "хим": "chemical", "броне": "armoured", "кап": "capital", "строй": "construction",
+    "мульт": "cartoon", "близ": "near", "пол": "half", "со": "co-", "мин": "ministry",
+    "про": "", "по": "",
+}
+COMPOUND_PREFIXES = tuple(COMBINING_FORMS)
+
+
+def combining_form(prefix: str, word: str) -> str:
+    """How a card names a compound's first part: its English meaning (само- → "self-", гос- → "state")
+    when the table has one and the compound is no verb (a verb's prefix changes its meaning in many
+    ways: со- in созвать is no "co-"); the Russian part itself ("по-", "право-") otherwise."""
+    english = COMBINING_FORMS.get(prefix.rstrip("-"), "")
+    verb = normalize(word).endswith(("ть", "ться", "чь", "чься")) or (
+        normalize(word).endswith(("ти", "тись")) and _has_sense(normalize(word)[len(prefix.rstrip("-")):], "verb"))
+    return english if english and not verb else prefix
+
+
 # Verb prefixes: a prefixed verb the lexicon lacks is shown as its prefix and the verb it is made from
 # (припарковать → при- + парковать: park), longest first so that пере- is not read as п- + ере-.
 VERB_PREFIXES = tuple(sorted(("пере", "недо", "разо", "раз", "рас", "под", "подо", "пред", "при", "про", "вы", "за",
@@ -320,11 +349,14 @@ _DEVERBAL = (("ование", "овать"), ("ение", "ить"), ("ение"
 
 
 def _adverb_stem(word: str) -> str:
-    """The adjective stem of an adverb: окончательно, экономически, по-военному → окончательн-,
-    экономическ-, военн-; "" for other words."""
+    """The adjective stem of an adverb: окончательно, экономически, по-военному, понимающе, по-немецки,
+    по-собачьи → окончательн-, экономическ-, военн-, понимающ-, немецк-, собач-; "" for other words."""
     rest = word.removeprefix("по-")
-    if (rest.endswith("о") and len(rest) > 5) or rest.endswith("ски"):
+    if (rest.endswith("о") and len(rest) > 5) or rest.endswith(("ски", "ще")) or (
+            rest != word and rest.endswith("ки")):
         return rest[:-1]
+    if rest != word and rest.endswith("ьи"):
+        return rest[:-2]
     return rest[:-3] if rest != word and rest.endswith(("ому", "ему")) else ""
 
 
@@ -369,6 +401,8 @@ def _bases(word: str) -> tuple[tuple[str, str], ...]:
             out.append(("", adjective))
         elif shipped().entry(adjective, "adj"):  # дистанционно → дистанционный (no gloss) → дистанция
             out.extend(_bases(adjective))
+        else:  # гарантированно → гарантированный, a participle the lexicon lacks → гарантировать
+            out.extend(("", verb) for verb, pos in _lemmas(adjective) if pos == "verb" and _has_sense(verb, "verb"))
     for adjective in (word[:-4] + end for end in ("ый", "ий", "ой") if word.endswith("ость") and len(word) > 7):
         if _has_sense(adjective, "adj"):  # долгосрочность → долгосрочный
             out.append(("", adjective))
@@ -376,11 +410,20 @@ def _bases(word: str) -> tuple[tuple[str, str], ...]:
         for masculine in ("ый", "ий", "ой"):
             if word.endswith(end) and len(word) > 4 and _has_sense(word[:-2] + masculine, "adj"):
                 out.append(("", word[:-2] + masculine))
+    unglossed = []  # nouns the lexicon lists without a gloss (агитационный → агитация): a last resort
     for end, noun_end in _ADJECTIVE_TO_NOUN + _INHABITANT_TO_PLACE + (("ник", "ный"), ("ник", "ной")):
         if word.endswith(end) and len(word) - len(end) >= 3:
             candidate = word[: -len(end)] + noun_end
             if _has_sense(candidate, "noun") or _has_sense(candidate, "adj"):
                 out.append(("", candidate))
+            elif candidate != word and shipped().entry(candidate, "noun"):
+                unglossed.append(("", candidate))
+    if not any(not prefix for prefix, _ in out) and not _glossed(word):  # a word with no gloss of its own:
+        out.extend(("", noun) for noun in _relational_nouns(word) + _related_nouns(word))  # the sound-change rules
+        out.extend(("", verb) for verb in _verbal_noun_verbs(word))
+        out.extend(unglossed if not any(not prefix for prefix, _ in out) else ())
+    if not out and _adverb_reading(word) and not _glossed(word):
+        out.extend(_prepositional_adverb(word))
     if "-" in word.strip("-"):  # медико-санитарный → медико- + санитарный (4-летний is not 4- + летний "summery")
         head, _, last = word.rpartition("-")
         if (_has_sense(last, "adj") or _has_sense(last, "noun")) and not any(ch.isdigit() for ch in head):
@@ -396,13 +439,118 @@ def _bases(word: str) -> tuple[tuple[str, str], ...]:
         if not word.startswith(prefix) or len(rest) < 4:
             continue
         if prefix != "по" and shipped().entries(rest):
-            out.append((prefix + "-", rest))
+            verbs = [(prefix + "-", verb) for verb in _participle_verbs(rest)]  # близстоящий: стоять, not "worthwhile"
+            out.extend([(prefix + "-", rest), *verbs] if prefix == "не" else [*verbs, (prefix + "-", rest)])
         elif prefix != "по":  # a clipped title and a noun in the genitive (замглавы → зам- + глава), a participle
             out.extend((prefix + "-", n) for n, pos in _lemmas(rest) if _has_sense(n, pos))
         out.extend((prefix + "-", b) for p, b in _bases(rest) if not p)  # поэтапный → по- + этап
     if not out:
         out.extend(_linked_compound(word))
     return tuple(dict.fromkeys(out))
+
+
+VOWELS = "аеёиоуыэюя"
+# A relational adjective's suffixes (тюрем|ный, дворц|овый), longest first, and the endings a noun's stem takes
+_RELATIONAL_ENDS = ("уальный", "ионный", "овский", "евский", "енный", "онный", "овый", "овой", "евый", "евой",
+                    "иный", "ный", "ной", "ский", "ской", "ний", "ий")
+_NOUN_ENDS = ("", "а", "я", "ь", "о", "ия", "ие", "й", "ы", "и", "ок", "ец")
+_CONSONANT_CHANGES = (("ч", "к"), ("ч", "ц"), ("ж", "г"), ("ш", "х"), ("щ", "ст"))  # библиотечный → библиотека
+
+
+def _glossed(word: str) -> bool:
+    """Either source of the lexicon glosses the word, however rarely (мордовский: "Mordvinian")."""
+    return shipped().has_sense(word) or word in shipped().wiktionary
+
+
+def _relational_nouns(word: str) -> tuple[str, ...]:
+    """The noun an adjective the table `_ADJECTIVE_TO_NOUN` misses is made from, through the regular sound
+    changes of Russian: a fleeting vowel (тюремный → тюрьма, кухонный → кухня, дворцовый → дворец), a
+    consonant (библиотечный → библиотека, гостиничный → гостиница, казачий → казак), a soft sign
+    (новостной → новость, дверной → дверь); the commonest noun the lexicon glosses as one (all its forms counted: округ, not округа), or ()."""
+    from cards.lexicon.analyser import lemma_zipf
+
+    if not word.endswith(("ый", "ий", "ой")) or _participle_reading(word) or any(
+            _has_sense(word[:-2] + end, "adj") for end in ("ый", "ий") if word.endswith("ой")):
+        return ()  # перечисленный is перечислить's, честной is честный
+    stems: list[str] = []
+    for end in _RELATIONAL_ENDS:
+        stem = word[: -len(end)]
+        if not word.endswith(end) or len(stem) < 3:
+            continue
+        stems.append(stem)
+        if len(stem) >= 4 and stem[-2] in "ео" and stem[-3] not in VOWELS and stem[-1] not in VOWELS:
+            stems += [stem[:-2] + stem[-1], stem[:-2] + "ь" + stem[-1]]  # тюрем → тюрьм, окон → окн
+        if stem[-1] not in VOWELS and stem[-2] not in VOWELS:
+            stems += [stem[:-1] + "е" + stem[-1], stem[:-1] + "о" + stem[-1]]  # дворц → дворец
+        if stem[-2] == "й" and stem[-1] not in VOWELS:
+            stems.append(stem[:-2] + "е" + stem[-1])  # бойц → боец
+        stems += [stem[: -len(a)] + b for a, b in _CONSONANT_CHANGES if stem.endswith(a)]
+    found = [n for n in dict.fromkeys(s + e for s in stems for e in _NOUN_ENDS) if len(n) >= 4 and n != word
+             and any(e.pos == "noun" and e.senses for e in shipped().entries(n))]
+    return tuple(sorted(found, key=lambda n: -lemma_zipf(n, "noun"))[:1])  # казак, not казачок
+
+
+# A noun made from another noun (a feminine, a diminutive, an abstract noun …) → the other noun's ending
+_NOUN_TO_NOUN = (("янка", "янин"), ("анка", "анин"), ("ионер", "ия"), ("ство", ""), ("очка", "ка"), ("очка", "а"),
+                 ("ичка", "а"), ("енька", "ь"), ("ейка", "ья"), ("ечко", "о"), ("ечко", "це"), ("чик", ""),
+                 ("щик", "ный"), ("ка", ""), ("ка", "а"), ("це", "о"), ("ье", ""), ("ие", ""))
+
+
+def _related_nouns(word: str) -> tuple[str, ...]:
+    """The noun a noun the lexicon lacks is made from: россиянка → россиянин, фанатка → фанат, чемпионство →
+    чемпион, семейка → семья, стаканчик → стакан, коррупционер → коррупция, (меж)сезонье → сезон; the first
+    the lexicon glosses, or ()."""
+    for end, noun_end in _NOUN_TO_NOUN:
+        noun = word[: -len(end)] + noun_end
+        if word.endswith(end) and len(word) - len(end) >= 3 and _has_sense(noun, "noun"):
+            return (noun,)
+    return ()
+
+
+# A verbal noun in -ение whose verb changes its last consonant: обретение → обрести, освящение → освятить,
+# слежение → следить, оформление → оформить, взросление → взрослеть
+_VERB_CHANGES = (("щ", "т"), ("щ", "ст"), ("ж", "д"), ("ж", "з"), ("ч", "т"), ("бл", "б"), ("вл", "в"), ("пл", "п"),
+                 ("мл", "м"), ("фл", "ф"))
+
+
+def _verbal_noun_verbs(word: str) -> tuple[str, ...]:
+    """The verb a noun in -ение the rules of `_DEVERBAL` miss is made from, or ()."""
+    stem = word[:-4]
+    if not word.endswith("ение") or len(stem) < 3:
+        return ()
+    verbs = [stem + "еть"] + ([stem[:-1] + "сти"] if stem[-1] in "дтсзб" else [])
+    verbs += [stem[: -len(a)] + b + "ить" for a, b in _VERB_CHANGES if stem.endswith(a)]
+    return tuple(v for v in verbs if _has_sense(v, "verb"))[:1]
+
+
+ADVERB_PREPOSITIONS = ("во", "в", "на", "по", "со", "с", "за", "до", "из", "от", "без", "под")
+
+
+def _adverb_reading(word: str) -> bool:
+    """pymorphy3 reads `word` as an adverb or a predicative (вправе, вживую, быстренько)."""
+    from cards.lexicon.analyser import parses
+
+    return any(p.tag.POS in ("ADVB", "PRED") and normalize(p.normal_form) == word for p in parses(word))
+
+
+def _prepositional_adverb(word: str) -> tuple[tuple[str, str], ...]:
+    """The parts of an adverb made of a preposition and a word (вправе → в + право, вживую → в + живой,
+    сгоряча → с + горячий), or a diminutive adverb's plain one (быстренько → быстро), when the lexicon
+    glosses that word; () otherwise."""
+    from cards.lexicon.analyser import parses
+
+    for end in ("енько", "онько", "онечко", "енечко"):
+        if word.endswith(end) and len(word) > len(end) + 2 and _has_sense(word[: -len(end)] + "о", "adv"):
+            return (("", word[: -len(end)] + "о"),)
+    for preposition in ADVERB_PREPOSITIONS:
+        rest = word[len(preposition):]
+        if not word.startswith(preposition) or len(rest) < 4:
+            continue
+        found = dict.fromkeys(n for p in parses(rest) if p.tag.POS in ("NOUN", "ADJF")
+                              and _has_sense(n := normalize(p.normal_form), "noun" if p.tag.POS == "NOUN" else "adj"))
+        if found:
+            return tuple((preposition, n) for n in found)
+    return ()
 
 
 def _linked_compound(word: str) -> tuple[tuple[str, str], ...]:
@@ -417,9 +565,10 @@ def _linked_compound(word: str) -> tuple[tuple[str, str], ...]:
         if _has_sense(rest, "noun") or _has_sense(rest, "adj") or _has_sense(rest, "verb"):  # its own base next
             return tuple(dict.fromkeys([(first + link + "-", rest)] + [(first + link + "-", base)
                                                                          for prefix, base in _bases(rest) if not prefix]))
-        found = tuple((first + link + "-", base) for prefix, base in _bases(rest) if not prefix)
-        if found:
-            return found
+        bases = [base for prefix, base in _bases(rest) if not prefix] or list(_participle_verbs(rest))
+        bases += [deeper for base in bases for prefix, deeper in _bases(base) if not prefix]  # охранительный →
+        if bases:  # охранитель → охранить; горнодобывающий → горно- + добывать
+            return tuple(dict.fromkeys((first + link + "-", base) for base in bases))
     return ()
 
 
@@ -428,6 +577,23 @@ def _known_verb(word: str) -> bool:
     from cards.lexicon.analyser import parses
 
     return any(p.is_known and p.tag.POS == "INFN" and normalize(p.normal_form) == word for p in parses(word))
+
+
+def _participle_reading(word: str) -> bool:
+    """pymorphy3 reads `word` as a full participle (перечисленный, упрощённый)."""
+    from cards.lexicon.analyser import parses
+
+    return any(p.tag.POS == "PRTF" for p in parses(word))
+
+
+def _participle_verbs(word: str) -> tuple[str, ...]:
+    """The verb a full participle in its dictionary form belongs to (стоящий → стоять), when the lexicon
+    glosses it; () for other words."""
+    from cards.lexicon.analyser import parses
+
+    verbs = dict.fromkeys(v for p in parses(word) if p.tag.POS == "PRTF" and p.word == word
+                          and "nomn" in p.tag and "masc" in p.tag and _has_sense(v := normalize(p.normal_form), "verb"))
+    return tuple(sorted(verbs, key=lambda v: -len(os.path.commonprefix([v, word]))))  # стоящий: стоя|ть, not сто|ить
 
 
 def _lemmas(word: str) -> tuple[tuple[str, str], ...]:
@@ -567,12 +733,33 @@ def loanword(lemma: str) -> str | None:
         return None
     latin = transliterate(word)
     silent_e = re.sub(r"(?:ai|ei)([^aeiou]+)$", lambda m: ("i" if m.group(0)[0] == "a" else "a") + m.group(1) + "e", latin)
-    for variant in (latin, "h" + latin[1:] if word.startswith("г") else "", silent_e if silent_e != latin else ""):
+    variants = (latin, "h" + latin[1:] if word.startswith("г") else "", silent_e if silent_e != latin else "")
+    for variant in variants:
         # госпиталь: hospital; онлайн: online, питлейн: pitlane (an English silent e)
         found = _english_by_sound().get(_canon(variant)) if variant else None
         if found:
             return found
+    for variant in filter(None, variants):  # паблик: public, флешмоб: flashmob, консалтинг: consulting
+        for loose in _english_spellings(variant):
+            found = _english_by_sound().get(_canon(loose))
+            if found:
+                return found
     return None
+
+
+# Russian letters that stand for other English letters in loanwords: а for u (паблик, консалтинг), е for a
+# (флешмоб, хештег), я and ю after a consonant for a and u (симулятор), ци for ti (инициировать: initiate)
+ENGLISH_SPELLINGS = (("a", "u"), ("e", "a"), ("ia", "a"), ("iu", "u"), ("tsi", "ti"))
+
+
+def _english_spellings(latin: str) -> list[str]:
+    """`latin` with one of its letters, or all of one kind, spelled as English spells it (`ENGLISH_SPELLINGS`)."""
+    out = []
+    for ru, en in ENGLISH_SPELLINGS:
+        spots = [k for k in range(1, len(latin)) if latin.startswith(ru, k)]
+        out += [latin[:k] + en + latin[k + len(ru) :] for k in spots]
+        out += [latin[0] + latin[1:].replace(ru, en)] if len(spots) > 1 else []
+    return out
 
 
 def phrase_entries(lemma: str) -> tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...]:
