@@ -207,6 +207,39 @@ def test_collocations_recurring_in_the_text_are_kept():
     assert score_twice == pytest.approx(score_once + 1)
 
 
+def _units(text: str) -> dict[tuple[str, ...], bool]:
+    """Each candidate unit's lemmas → whether it is kept."""
+    return {c.lemmas: c.kept for c in collocations.collocation_scores(morph.analyse(text))}
+
+
+def test_a_verb_and_its_subject_are_not_a_unit():
+    assert _units("Как напоминает агентство, поступил сигнал о пожаре.") == {}  # agree, no subject before
+    assert _units("Хабаровский край приобретает газ.")[("приобретать", "газ")]  # край is the subject
+    assert ("пройти", "парад") not in _units("В Севастополе прошел парад.")  # в is no subject (вольт)
+
+
+def test_intransitive_verbs_participles_and_short_adjectives_make_no_unit():
+    assert ("произойти", "столкновение") not in _units("Вчера произошло столкновение.")
+    assert ("тлеть", "пепел") not in _units("Он бросил окурок тлеющего пепла.")  # the participle qualifies
+    assert ("возможный", "гроза") not in _units("Завтра возможны грозы.")
+    assert _units("Посты обеспечивавшие безопасность.")[("обеспечивать", "безопасность")]  # agrees not: object
+
+
+def test_qualitative_adjectives_are_free_combinations_relational_ones_terms():
+    assert _units("Он отметил уникальные преимущества.")[("уникальный", "преимущество")] is False
+    kept = _units("Транспортное средство и подводные лодки.")
+    assert kept[("транспортный", "средство")] and kept[("подводный", "лодка")]  # транспорт, подвод
+    assert _units("Он действовал со злым умыслом.")[("злой", "умысел")]  # qualitative, in the phrase table
+    assert collocations.in_phrase_table(("злой", "умысел"))
+
+
+def test_noun_genitive_with_a_plural_head_or_a_person_is_free():
+    assert _units("Пришли тысячи военнослужащих.")[("тысяча", "военнослужащий")] is False
+    assert _units("Он исполнял обязанности губернатора.")[("обязанность", "губернатор")] is False
+    assert _units("Начались подробности происшествия.")[("подробность", "происшествие")] is False
+    assert _units("Договорились о прекращении огня.")[("прекращение", "огонь")]
+
+
 def test_analyser_is_built_lazily():
     code = "import sys, cards.lexicon.morph; print('pymorphy3' in sys.modules, 'wordfreq' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
