@@ -19,7 +19,7 @@ With --lines: the "phrase" lines of the Vocabulary field (`Target.unit`: the col
 stands in, `cards.lexicon.collocations`), each WMT21 article of a split built alone with default options:
 every line with its pattern and sentence, and a teacher's verdict (bench/data/units/lines.tsv: `whole`
 worth learning as a unit, `free` a free combination, `wrong` not a unit, e.g. a verb and its subject).
-The tune split is the first 14 articles by folder name at even places, held out those at odd places.
+The tune split is the first 28 articles by folder name at even places, held out those at odd places.
 
     python bench/units.py --lines [--split tune|held-out] [--list]
 """
