@@ -233,6 +233,11 @@ def test_qualitative_adjectives_are_free_combinations_relational_ones_terms():
     assert collocations.in_phrase_table(("злой", "умысел"))
 
 
+def test_a_verb_and_an_object_with_its_adjective_need_the_phrase_table():
+    assert _units("Он отметил уникальные преимущества.")[("отметить", "уникальный", "преимущество")] is False
+    assert _units("Они решили заключить большую сделку.")[("заключить", "большой", "сделка")]  # заключить сделку
+
+
 def test_noun_genitive_with_a_plural_head_or_a_person_is_free():
     assert _units("Пришли тысячи военнослужащих.")[("тысяча", "военнослужащий")] is False
     assert _units("Он исполнял обязанности губернатора.")[("обязанность", "губернатор")] is False

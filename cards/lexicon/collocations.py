@@ -8,7 +8,9 @@ intransitive verb and a noun (произошло столкновение), a pa
 (закурившего пассажира), a short adjective and its subject (возможны грозы). Free combinations, by
 kind, unless they recur or the shipped phrase table has them: a qualitative adjective not made from a
 noun (уникальные преимущества; relational ones are kept: морской ← море), a plural head or an animate
-word in noun+genitive (тысяч военнослужащих, обязанности губернатора, участниками акции)."""
+word in noun+genitive (тысяч военнослужащих, обязанности губернатора, участниками акции), a verb and an
+object with its own adjective (отметив уникальные преимущества; заключить большую сделку: the phrase
+table has заключить сделку)."""
 
 from __future__ import annotations
 
@@ -197,6 +199,8 @@ def _free_by_kind(tokens: Sequence[Token], start: int, stop: int, pattern: str) 
         return _qualitative(tokens[start])
     if pattern == "noun+gen":
         return _plural_or_animate(tokens[start], tokens[start + 1])
+    if stop - start == 3:  # a verb and an object with its own adjective: the unit is verb+noun, if any
+        return not in_phrase_table((tokens[start].lemma.lemma, tokens[stop - 1].lemma.lemma))
     return False
 
 
