@@ -474,3 +474,14 @@ def test_an_adjective_used_as_a_noun_after_a_noun_number_or_preposition_is_that_
     assert words("Число больных растёт.")["больных"].pos == "noun"
     assert words("Число больных детей растёт.")["больных"].pos == "adj"  # it qualifies the noun after it
     assert words("Отец которого уехал.")["которого"].pos != "noun"  # pronominal adjectives are not
+
+
+def test_phrase_line_splits_share_no_article_and_every_line_has_a_verdict(tmp_path):
+    spec = importlib.util.spec_from_file_location("bench_units", ROOT / "bench" / "units.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    folders = [tmp_path / f"article-{n:02}" for n in range(40)]
+    tune, held = bench.split_folders(folders, "tune"), bench.split_folders(folders, "held-out")
+    assert len(tune) == len(held) == bench.SPLIT_SIZE // 2 and not set(tune) & set(held)
+    labels = bench.read_line_labels()
+    assert labels and set(labels.values()) <= {"whole", "free", "wrong"}
