@@ -14,6 +14,14 @@ list this mode printed: worth learning whole / a free combination; unlabelled on
 
     python bench/units.py [--level B1] [--examples 25]
     python bench/units.py --cards
+
+With --lines: the "phrase" lines of the Vocabulary field (`Target.unit`: the collocation a target word
+stands in, `cards.lexicon.collocations`), each WMT21 article of a split built alone with default options:
+every line with its pattern and sentence, and a teacher's verdict (bench/data/units/lines.tsv: `whole`
+worth learning as a unit, `free` a free combination, `wrong` not a unit, e.g. a verb and its subject).
+The tune split is the first 28 articles by folder name at even places, held out those at odd places.
+
+    python bench/units.py --lines [--split tune|held-out] [--list]
 """
 
 from __future__ import annotations
@@ -35,6 +43,8 @@ from cards.lexicon.morph import analyse, is_content  # noqa: E402
 
 WMT21 = ROOT.parent / "shared" / "dev" / "wmt21-ruen" / "docs.jsonl"
 LABELS = ROOT / "bench" / "data" / "units" / "labels.tsv"
+LINES = ROOT / "bench" / "data" / "units" / "lines.tsv"
+SPLIT_SIZE = 28  # the first 28 articles by folder name: even places tune, odd places held out
 PHRASES = ROOT / "cards" / "lexicon" / "data" / "phrases.tsv.gz"
 
 
@@ -49,7 +59,12 @@ def main() -> int:
     ap.add_argument("--level", default="B1")
     ap.add_argument("--examples", type=int, default=25)
     ap.add_argument("--cards", action="store_true", help="the phrases the cards of each article teach")
+    ap.add_argument("--lines", action="store_true", help="the phrase lines of the Vocabulary field")
+    ap.add_argument("--split", choices=("tune", "held-out"), default="tune")
+    ap.add_argument("--list", action="store_true", help="with --lines: print every line")
     args = ap.parse_args()
+    if args.lines:
+        return phrase_lines(args.split, args.list)
     if args.cards:
         return phrase_cards(args.level)
     options = BuildOptions(level=args.level).select_options()
@@ -129,6 +144,69 @@ def phrase_cards(level: str) -> int:
     print(f"\nlevel {level}: {total} phrases taught whole, on {with_phrase} of {cards} cards, in {articles} articles")
     for label in ("whole", "free", "unlabelled"):
         print(f"  {label}: {verdicts[label]}")
+    return 0
+
+
+def read_line_labels(path: Path = LINES) -> dict[tuple[str, str], str]:
+    """(article, phrase as it stands in the sentence) → "whole", "free" or "wrong"."""
+    if not path.exists():
+        return {}
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+    return {(doc, phrase): label for doc, phrase, label, *_ in rows}
+
+
+def split_folders(folders: list[Path], split: str) -> list[Path]:
+    """Tune: the first SPLIT_SIZE articles at even places; held out: at odd places (no article in both)."""
+    first = sorted(folders)[:SPLIT_SIZE]
+    return first[0::2] if split == "tune" else first[1::2]
+
+
+def unit_pattern(ru: str, unit: str) -> str:
+    """The pattern (adj+noun, noun+gen, verb+noun) of the collocation `unit` of sentence `ru`; "?" when
+    this analysis of the sentence alone does not find it (the build's reads names from the article)."""
+    tokens = analyse(ru)
+    for c in collocation_scores(tokens):
+        if ru[tokens[c.start].start : tokens[c.stop - 1].stop] == unit:
+            return c.pattern
+    return "?"
+
+
+def phrase_lines(split: str, listing: bool) -> int:
+    """Build each article of the split alone; list and count the phrase lines of its cards."""
+    import tempfile
+
+    sys.path.append(str(ROOT / "bench"))
+    from rebuild_stability import write_pairs
+
+    from cards.build import choose_cards, find_pairs, prepare_articles
+
+    options = BuildOptions().select_options()
+    labels = read_line_labels()
+    verdicts: Counter[tuple[str, str]] = Counter()
+    cards = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for folder in split_folders(write_pairs(Path(tmp) / "pairs", 10_000), split):
+            _, built = choose_cards(prepare_articles(find_pairs([folder])), frozenset(), options)
+            cards += len(built)
+            for card in built:
+                for unit in dict.fromkeys(t.unit for t in card.targets if t.unit):  # shown once per card
+                    pattern = unit_pattern(card.pair.ru, unit)
+                    label = labels.get((folder.name, unit), "unlabelled")
+                    verdicts[pattern, label] += 1
+                    if listing:
+                        print(f"{folder.name}\t{unit}\t{pattern}\t{label}\t{card.pair.ru}")
+    lines = sum(verdicts.values())
+    print(f"\n{split}: {lines} phrase lines on {cards} cards")
+    print("| pattern | lines | whole | free | wrong | unlabelled | precision |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for pattern in ("adj+noun", "noun+gen", "verb+noun", "?", "all"):
+        n: Counter[str] = Counter()
+        for (p, label), k in verdicts.items():
+            if pattern in (p, "all"):
+                n[label] += k
+        labelled = n["whole"] + n["free"] + n["wrong"]
+        share = f"{n['whole'] / labelled:.0%}" if labelled else "-"
+        print(f"| {pattern} | {sum(n.values())} | {n['whole']} | {n['free']} | {n['wrong']} | {n['unlabelled']} | {share} |")
     return 0
 
 

@@ -207,6 +207,44 @@ def test_collocations_recurring_in_the_text_are_kept():
     assert score_twice == pytest.approx(score_once + 1)
 
 
+def _units(text: str) -> dict[tuple[str, ...], bool]:
+    """Each candidate unit's lemmas → whether it is kept."""
+    return {c.lemmas: c.kept for c in collocations.collocation_scores(morph.analyse(text))}
+
+
+def test_a_verb_and_its_subject_are_not_a_unit():
+    assert _units("Как напоминает агентство, поступил сигнал о пожаре.") == {}  # agree, no subject before
+    assert _units("Хабаровский край приобретает газ.")[("приобретать", "газ")]  # край is the subject
+    assert ("пройти", "парад") not in _units("В Севастополе прошел парад.")  # в is no subject (вольт)
+
+
+def test_intransitive_verbs_participles_and_short_adjectives_make_no_unit():
+    assert ("произойти", "столкновение") not in _units("Вчера произошло столкновение.")
+    assert ("тлеть", "пепел") not in _units("Он бросил окурок тлеющего пепла.")  # the participle qualifies
+    assert ("возможный", "гроза") not in _units("Завтра возможны грозы.")
+    assert _units("Посты обеспечивавшие безопасность.")[("обеспечивать", "безопасность")]  # agrees not: object
+
+
+def test_qualitative_adjectives_are_free_combinations_relational_ones_terms():
+    assert _units("Он отметил уникальные преимущества.")[("уникальный", "преимущество")] is False
+    kept = _units("Транспортное средство и подводные лодки.")
+    assert kept[("транспортный", "средство")] and kept[("подводный", "лодка")]  # транспорт, подвод
+    assert _units("Он действовал со злым умыслом.")[("злой", "умысел")]  # qualitative, in the phrase table
+    assert collocations.in_phrase_table(("злой", "умысел"))
+
+
+def test_a_verb_and_an_object_with_its_adjective_need_the_phrase_table():
+    assert _units("Он отметил уникальные преимущества.")[("отметить", "уникальный", "преимущество")] is False
+    assert _units("Они решили заключить большую сделку.")[("заключить", "большой", "сделка")]  # заключить сделку
+
+
+def test_noun_genitive_with_a_plural_head_or_a_person_is_free():
+    assert _units("Пришли тысячи военнослужащих.")[("тысяча", "военнослужащий")] is False
+    assert _units("Он исполнял обязанности губернатора.")[("обязанность", "губернатор")] is False
+    assert _units("Начались подробности происшествия.")[("подробность", "происшествие")] is False
+    assert _units("Договорились о прекращении огня.")[("прекращение", "огонь")]
+
+
 def test_analyser_is_built_lazily():
     code = "import sys, cards.lexicon.morph; print('pymorphy3' in sys.modules, 'wordfreq' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
@@ -436,3 +474,14 @@ def test_an_adjective_used_as_a_noun_after_a_noun_number_or_preposition_is_that_
     assert words("Число больных растёт.")["больных"].pos == "noun"
     assert words("Число больных детей растёт.")["больных"].pos == "adj"  # it qualifies the noun after it
     assert words("Отец которого уехал.")["которого"].pos != "noun"  # pronominal adjectives are not
+
+
+def test_phrase_line_splits_share_no_article_and_every_line_has_a_verdict(tmp_path):
+    spec = importlib.util.spec_from_file_location("bench_units", ROOT / "bench" / "units.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    folders = [tmp_path / f"article-{n:02}" for n in range(40)]
+    tune, held = bench.split_folders(folders, "tune"), bench.split_folders(folders, "held-out")
+    assert len(tune) == len(held) == bench.SPLIT_SIZE // 2 and not set(tune) & set(held)
+    labels = bench.read_line_labels()
+    assert labels and set(labels.values()) <= {"whole", "free", "wrong"}
