@@ -28,6 +28,7 @@ from cards.align import evidence  # noqa: E402
 from cards.align import words as wordalign  # noqa: E402
 from cards.build import BuildOptions, find_dictionary  # noqa: E402
 from cards.deck.content import target_meaning  # noqa: E402
+from cards.deck.senses import article_text  # noqa: E402
 from cards.lexicon.dictionary import normalize  # noqa: E402
 from cards.lexicon.morph import analyse, is_content  # noqa: E402
 from meaning import first_gloss, stems  # noqa: E402
@@ -48,14 +49,15 @@ def judge(meaning: str, silver: tuple[str, ...], counterpart: str, senses) -> st
     return "other" if hit([g for sense in senses if not set(sense) & set(silver) for g in sense]) else "neither"
 
 
-def silver_check(docs: list[dict], dictionary) -> tuple[Counter, list[str]]:
+def silver_check(docs: list[dict], dictionary, use_article: bool = True) -> tuple[Counter, list[str]]:
     counts: Counter = Counter()
     listed: list[str] = []
     for doc in docs:
         pairs = [(r, e) for rp, ep in zip(doc["ru"], doc["en"], strict=True) for r, e in zip(rp, ep, strict=True)]
         table = evidence.learn_table(pairs)
-        for ru, en in pairs:
-            tokens = analyse(ru)
+        analyses = [analyse(ru) for ru, _ in pairs]
+        article = article_text([en for _, en in pairs], analyses) if use_article else None
+        for at, ((ru, en), tokens) in enumerate(zip(pairs, analyses, strict=True)):
             targets = [t for t in tokens if is_content(t.lemma)]
             spans = wordalign.counterparts(ru, en, [(t.start, t.stop, t.lemma.lemma) for t in targets],
                                            table=table, dictionary=dictionary) if targets else ()
@@ -64,7 +66,7 @@ def silver_check(docs: list[dict], dictionary) -> tuple[Counter, list[str]]:
                 silver = dictionary.sense_of(token.lemma.lemma, counterpart) if counterpart else ()
                 if not silver:
                     continue
-                meaning, _ = target_meaning(ru, en, tokens, token, None, dictionary)
+                meaning, _ = target_meaning(ru, en, tokens, token, None, dictionary, article, at)
                 verdict = judge(meaning, silver, counterpart, dictionary.senses.get(normalize(token.lemma.lemma), ()))
                 counts[verdict] += 1
                 if verdict != "sense":
