@@ -4,7 +4,9 @@ Gold: bench/data/meaning/labels.tsv (WMT21 dev articles, labelled by hand before
 was seen; coordinates only, the sentences are read from ../shared) and, for counterparts only, the
 seed's tests/data/wordalign-gold.tsv. For every gold sentence, all its gold words are the targets of
 one `counterparts` call (they compete for English words as on a card), with the article's own
-translation table, as `cards build` does; then `target_meaning` gives the card's meaning.
+translation table, as `cards build` does; then `target_meaning` gives the card's meaning, with the
+article's other sentences as `cards build` passes them (cards.deck.senses: the sense the article
+gives a word whose own sentence gives no counterpart).
 
 - counterpart: correct (the span overlaps the gold counterpart; or none where the gold has none),
   missing (gold has one, none found), wrong (elsewhere, or one found where the gold has none);
@@ -38,6 +40,7 @@ from cards.align.english_words import IRREGULAR  # noqa: E402
 from cards.align import words as wordalign  # noqa: E402
 from cards.build import BuildOptions, find_dictionary  # noqa: E402
 from cards.deck.content import meaning_for, target_meaning  # noqa: E402
+from cards.deck.senses import article_text  # noqa: E402
 from cards.lexicon.dictionary import _english_stem  # noqa: E402
 from cards.lexicon.morph import analyse, is_content  # noqa: E402
 
@@ -111,8 +114,10 @@ def judge_counterpart(en: str, predicted: tuple[int, int] | None, gold: str) -> 
     return "correct" if any(a < predicted[1] and predicted[0] < b for a, b in spans) else "wrong"
 
 
-def evaluate(rows: list[dict], sentences: dict, tables: dict, dictionary) -> tuple[Counter, list[str]]:
-    """Counts of every judgement over `rows`, and one line per mistake."""
+def evaluate(rows: list[dict], sentences: dict, tables: dict, dictionary,
+             articles: dict | None = None) -> tuple[Counter, list[str]]:
+    """Counts of every judgement over `rows`, and one line per mistake. `articles`: each gold sentence's
+    article (cards.deck.senses.ArticleText) and its place in it, as `cards build` passes them."""
     counts: Counter = Counter()
     errors: list[str] = []
     by_sentence = defaultdict(list)
@@ -146,7 +151,8 @@ def evaluate(rows: list[dict], sentences: dict, tables: dict, dictionary) -> tup
             verdict = judge_counterpart(en, span, row["counterpart"])
             counts[f"counterpart {verdict}"] += 1
             counterpart = en[span[0] : span[1]] if span else None
-            meaning, source = (target_meaning(ru, en, analysed, token, span, dictionary) if token
+            article, at = (articles or {}).get(key, (None, -1))
+            meaning, source = (target_meaning(ru, en, analysed, token, span, dictionary, article, at) if token
                                else meaning_for(row["lemma"], counterpart, dictionary))
             gloss = judge_gloss(meaning, row)
             counts[f"gloss {gloss}"] += 1
@@ -175,9 +181,11 @@ def seed_rows() -> tuple[list[dict], dict, dict]:
     return rows, sentences, {"seed": table}
 
 
-def wmt21_setup(rows: list[dict]) -> tuple[dict, dict]:
+def wmt21_setup(rows: list[dict]) -> tuple[dict, dict, dict]:
+    """The gold sentences, each article's translation table, and each gold sentence's place in its
+    article: (the article's sentence pairs, the sentence's index among them)."""
     docs = wmt21_docs()
-    sentences, tables = {}, {}
+    sentences, tables, places, pairs_of = {}, {}, {}, {}
     for row in rows:
         doc = docs[row["doc"]]
         p, s = int(row["para"]), int(row["sent"])
@@ -185,7 +193,21 @@ def wmt21_setup(rows: list[dict]) -> tuple[dict, dict]:
         if row["doc"] not in tables:
             pairs = [(r, e) for rp, ep in zip(doc["ru"], doc["en"], strict=True) for r, e in zip(rp, ep, strict=True)]
             tables[row["doc"]] = evidence.learn_table(pairs)
-    return sentences, tables
+            pairs_of[row["doc"]] = tuple(pairs)
+        places[(row["doc"], p, s)] = (pairs_of[row["doc"]], sum(len(para) for para in doc["ru"][:p]) + s)
+    return sentences, tables, places
+
+
+def article_texts(places: dict, dictionary) -> dict:
+    """Each gold sentence's article as `cards build` passes it (cards.deck.senses.ArticleText of all the
+    article's sentence pairs) and the sentence's index in it."""
+    made: dict[tuple, object] = {}
+    out = {}
+    for key, (pairs, at) in places.items():
+        if pairs not in made:
+            made[pairs] = article_text([e for _, e in pairs], [analyse(r) for r, _ in pairs])
+        out[key] = (made[pairs], at)
+    return out
 
 
 def share(counts: Counter, key: str, total: str = "targets") -> str:
@@ -204,7 +226,7 @@ def main() -> int:
         return 1
     gold = read_gold()
     sets = {split: [r for r in gold if r["split"] == split] for split in SETS if split != "seed"}
-    sentences, tables = wmt21_setup(gold)
+    sentences, tables, places = wmt21_setup(gold)
     seed, seed_sentences, seed_tables = seed_rows()
     modes = {"plain": BuildOptions(system_dictionaries=False), "system": BuildOptions()}
     print("| set | mode | targets | counterpart correct / missing / wrong | first gloss in sense / other sense "
@@ -214,9 +236,10 @@ def main() -> int:
         if args.mode and mode != args.mode:
             continue
         dictionary = find_dictionary(options)
+        articles = article_texts(places, dictionary)
         for name in args.sets:
             rows, sent, tabs = (seed, seed_sentences, seed_tables) if name == "seed" else (sets[name], sentences, tables)
-            counts, errors = evaluate(rows, sent, tabs, dictionary)
+            counts, errors = evaluate(rows, sent, tabs, dictionary, None if name == "seed" else articles)
             glosses = ("–" if name == "seed" else " / ".join(
                 share(counts, f"gloss {k}") for k in ("sense", "other sense", "unverified", "none")))
             names = f"{counts['names taught']}/{counts['names']}" if counts["names"] else "–"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import os
 import re
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from cards.jobs import DICTIONARY, Workers, default_jobs
 from cards.model import Bead, Card, Document, Pair, Sentence, Token
 from cards.text.pairs import ArticlePair, find_pairs, load_pair, slugify
 from cards.deck.content import card_targets
+from cards.deck.senses import ArticleText, article_text
 from cards.deck.select import Decision, SelectOptions, select, with_names
 
 DECK_ROOT = "Political Russian"
@@ -252,9 +254,11 @@ def choose_cards(
     for ds, spans in zip(of_article.values(), found_spans, strict=True):
         spans_of.update(zip((d.index for d in ds), spans, strict=True))
     meanings_of = {}
-    for ds in of_article.values():
-        meanings_of.update(zip((d.index for d in ds), article_meanings(ds, spans_of, analyses, dictionary, cache),
-                               strict=True))
+    firsts = [0, *itertools.accumulate(len(a.pairs) for a in articles)]  # each article's first pair
+    for n, ds in of_article.items():
+        text = article_text([p.en for p in articles[n].pairs], analyses[firsts[n] : firsts[n + 1]])
+        meanings_of.update(zip((d.index for d in ds), article_meanings(ds, spans_of, analyses, dictionary, cache,
+                                                                       text, firsts[n]), strict=True))
     cards = []
     for d in chosen:
         cards.append(
@@ -303,18 +307,25 @@ def article_counterparts(article: Article, decisions: Sequence[Decision], min_sc
 
 
 def article_meanings(decisions: Sequence[Decision], spans_of: Mapping[int, tuple], analyses: Sequence[Sequence[Token]],
-                     dictionary, cache: Cache = Cache()) -> list[list[tuple[str, str]]]:
+                     dictionary, cache: Cache = Cache(), article: ArticleText | None = None,
+                     first: int = 0) -> list[list[tuple[str, str]]]:
     """The meanings (cards.deck.content.card_meanings) of the targets of an article's chosen pairs, kept in
     `cache`: an unchanged rebuild reads them back. The inputs name everything a meaning depends on: the
-    pair, its targets and their counterparts, and the sentence's analysis (lemmas, names)."""
+    pair, its targets and their counterparts, the sentence's analysis (lemmas, names), and the article
+    around it (`article`, whose first pair is `first` among `analyses`), which picks the sense of a word
+    whose sentence gives no counterpart (cards.deck.senses)."""
     from cards.deck.content import card_meanings
 
     inputs = [[d.pair.ru, d.pair.en, [[t.start, t.stop, t.lemma.lemma, t.lemma.pos] for t in d.targets],
                [list(s) if s else None for s in spans_of[d.index]],
                [[t.start, t.lemma.lemma, t.lemma.pos, t.lemma.proper] for t in analyses[d.index]]] for d in decisions]
+    if article is not None:  # another sentence of the article changed: a meaning may change
+        inputs.append([[sorted(words) for words in article.lemmas], [sorted(words) for words in article.english],
+                       [d.index - first for d in decisions]])
 
     def make() -> list[list[tuple[str, str]]]:
-        return [card_meanings(d.pair, d.targets, spans_of[d.index], analyses[d.index], dictionary) for d in decisions]
+        return [card_meanings(d.pair, d.targets, spans_of[d.index], analyses[d.index], dictionary, article, d.index - first)
+                for d in decisions]
 
     def decode(raw) -> list[list[tuple[str, str]]]:
         out = [[(str(m), str(s)) for m, s in card] for card in raw]

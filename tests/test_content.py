@@ -142,3 +142,64 @@ def test_a_verbs_free_counterpart_is_shown_in_its_base_form():
     # a noun's counterpart keeps its -ed form
     assert _meaning_with("Пострадавшие доставлены.", "The injured were taken.", "Пострадавшие",
                          "injured").split(";")[0] == "injured"
+
+
+# A small article: sentence 0 names the sense of бюллетень ("ballots"), sentence 1's free English names none.
+ARTICLE = [("Избирательные комиссии получили бюллетени для голосования.", "Election commissions received the ballots for the vote."),
+           ("Бюллетени напечатали за одну ночь.", "They were printed in a single night."),
+           ("Голосование продлится три дня.", "Voting will last three days.")]
+
+
+def _article_meaning(pairs, at: int, lemma: str, with_article: bool = True) -> tuple[str, str]:
+    from cards.deck.content import target_meaning
+    from cards.deck.senses import article_text
+
+    analyses = [analyse(ru) for ru, _ in pairs]
+    article = article_text([en for _, en in pairs], analyses) if with_article else None
+    target = next(t for t in analyses[at] if t.lemma.lemma == lemma)
+    ru, en = pairs[at]
+    return target_meaning(ru, en, analyses[at], target, None, find_dictionary(PLAIN), article, at)
+
+
+def test_a_word_without_counterpart_takes_the_sense_another_sentence_of_its_article_names():
+    assert _article_meaning(ARTICLE, 1, "бюллетень", with_article=False) == ("bulletin", "dictionary")  # the first sense
+    assert _article_meaning(ARTICLE, 1, "бюллетень") == ("ballot", "dictionary")  # sentence 0's sense, still marked
+    # the word's own sentence is never evidence: its English gave no counterpart (nor does sentence 1's)
+    assert _article_meaning(ARTICLE, 0, "бюллетень") == ("bulletin", "dictionary")
+
+
+def test_an_article_naming_two_senses_of_the_word_picks_none():
+    pairs = [*ARTICLE, ("Бюллетень вышел утром.", "The bulletin came out in the morning.")]
+    assert _article_meaning(pairs, 1, "бюллетень")[0] == "bulletin"  # the dictionary's first sense, as before
+
+
+def test_a_gloss_that_is_another_words_translation_names_no_sense():
+    from cards.deck.senses import article_sense, article_text
+
+    def sense(first: str):
+        pairs = [(first, "A storm passed over the city."), ("Гроза продолжалась всю ночь.", "It lasted all night.")]
+        return article_sense("гроза", 1, article_text([en for _, en in pairs], [analyse(ru) for ru, _ in pairs]),
+                             find_dictionary(PLAIN))
+
+    assert sense("Над городом прошла гроза.") == ("storm",)  # not the first sense, "thunderstorm"
+    assert sense("Над городом прошла буря, а не гроза.") == ()  # the storm was буря's
+
+
+def test_a_build_keeps_meanings_per_article_and_remakes_them_when_another_sentence_changes(tmp_path):
+    from cards.build import article_meanings
+    from cards.cache import Cache
+    from cards.deck.select import Decision
+    from cards.deck.senses import article_text
+
+    def meanings(pairs):
+        analyses = [analyse(ru) for ru, _ in pairs]
+        target = next(t for t in analyses[1] if t.lemma.lemma == "бюллетень")
+        decision = Decision(index=1, pair=Pair(ru=pairs[1][0], en=pairs[1][1], score=0.9), chosen=True, rule="r",
+                            targets=(target,))
+        article = article_text([en for _, en in pairs], analyses)
+        return article_meanings([decision], {1: (None,)}, analyses, find_dictionary(PLAIN), Cache(tmp_path), article, 0)
+
+    assert meanings(ARTICLE) == [[("ballot", "dictionary")]]
+    assert meanings(ARTICLE) == [[("ballot", "dictionary")]]  # read back
+    other = [("Избирательные комиссии получили бюллетени.", "Election commissions received the papers."), *ARTICLE[1:]]
+    assert meanings(other) == [[("bulletin", "dictionary")]]  # not the kept meaning of the first article

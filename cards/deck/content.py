@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cards.deck.senses import ArticleText
 from cards.model import Pair, Target, Token
 
 
@@ -35,10 +36,13 @@ def card_targets(pair: Pair, targets: Sequence[Token], spans: Sequence[tuple[int
 
 
 def card_meanings(pair: Pair, targets: Sequence[Token], spans: Sequence[tuple[int, int] | None],
-                  analysis: Sequence[Token], dictionary) -> list[tuple[str, str]]:
+                  analysis: Sequence[Token], dictionary, article: ArticleText | None = None,
+                  at: int = -1) -> list[tuple[str, str]]:
     """(meaning, where it comes from) of each target of a card (`target_meaning`); ("", "") for a
-    phrase, whose meaning `phrase_target` gives."""
-    return [("", "") if token.lemma.pos == "phrase" else target_meaning(pair.ru, pair.en, analysis, token, span, dictionary)
+    phrase, whose meaning `phrase_target` gives. `article`: the card's article (cards.deck.senses),
+    the card's pair being its sentence pair `at`."""
+    return [("", "") if token.lemma.pos == "phrase"
+            else target_meaning(pair.ru, pair.en, analysis, token, span, dictionary, article, at)
             for token, span in zip(targets, spans, strict=True)]
 
 
@@ -180,14 +184,19 @@ def with_grammar(lemma):
 
 
 def target_meaning(ru: str, en: str, tokens: Sequence[Token], target: Token, span: tuple[int, int] | None,
-                   dictionary) -> tuple[str, str]:
+                   dictionary, article: ArticleText | None = None, at: int = -1) -> tuple[str, str]:
     """`meaning_for` a target word with all its sentence says: its counterpart (`span` of the English
     `en`, or None), the dictionary phrase it stands in (`sentence_phrase`), the gloss its Russian
-    neighbours call for (`context_gloss`) and its part of speech."""
-    counterpart = _uncapitalised(en, span[0], en[span[0] : span[1]], target.lemma.lemma, dictionary) if span else None
-    return meaning_for(target.lemma.lemma, counterpart, dictionary,
-                       sentence_phrase(ru, tokens, target, dictionary), pos=target.lemma.pos,
-                       prefer=context_gloss(ru, tokens, target, dictionary), plural_form=_plural_form(target))
+    neighbours call for (`context_gloss`) and its part of speech; without a counterpart, also the
+    sense the rest of its `article` gives it (cards.deck.senses.article_sense; `at`: this sentence)."""
+    from cards.deck.senses import article_sense
+
+    lemma, pos = target.lemma.lemma, target.lemma.pos
+    counterpart = _uncapitalised(en, span[0], en[span[0] : span[1]], lemma, dictionary) if span else None
+    sense = () if span else article_sense(lemma, at, article, dictionary, besides=other_pos_glosses(lemma, pos))
+    return meaning_for(lemma, counterpart, dictionary, sentence_phrase(ru, tokens, target, dictionary), pos=pos,
+                       prefer=context_gloss(ru, tokens, target, dictionary), plural_form=_plural_form(target),
+                       sense=sense)
 
 
 def _plural_form(target: Token) -> bool:
@@ -372,7 +381,7 @@ def _reads_as(token: Token, lemma: str) -> bool:
 
 
 def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "", *, pos: str = "",
-                prefer: str = "", plural_form: bool = False) -> tuple[str, str]:
+                prefer: str = "", plural_form: bool = False, sense: Sequence[str] = ()) -> tuple[str, str]:
     """(meaning, where it comes from) for a target word.
 
     - "sentence": the counterpart in the English sentence, then a gloss of the dictionary sense it
@@ -380,7 +389,9 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
       the dictionary knows (a free translation) comes first, then the `phrase` the word stands in or
       the word's commonest gloss marked "dict." (коллега / "president": "president; dict. colleague");
     - "dictionary": no counterpart: the `phrase` the word stands in (`sentence_phrase`: "на душу
-      населения: per capita"), else the dictionary's commonest sense, which the card marks as such;
+      населения: per capita"), else the glosses of the sense its article gives it (`sense`,
+      cards.deck.senses.article_sense), else the dictionary's commonest sense; the card marks either
+      as a dictionary gloss;
     - "base": the word is not in the dictionary, its base word is, named (санкционный →
       "of санкция: sanction", обсуждаться → "обсуждать: discuss", спецпосланник → "special + посланник: envoy");
     - "loanword": no dictionary has it nor its base, and it is spelled like an English word
@@ -423,6 +434,8 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
         glosses = dictionary.card_glosses(lemma, besides=other_pos_glosses(lemma, pos))
         if prefer:  # one of the word's glosses first, or the sentence's form's own (populated) alone
             glosses = (prefer, *(g for g in glosses if g != prefer))[: len(glosses)] if prefer in glosses else (prefer,)
+        elif sense and glosses:
+            glosses = tuple(sense)  # the sense the article gives the word (гроза: storm, not thunderstorm)
         if glosses:
             return "; ".join(glosses), "base" if ":" in glosses[0] else "dictionary"
     if lemma.isupper():
