@@ -3,11 +3,11 @@
 When word alignment finds no English counterpart for a target, the card used to show the dictionary's
 first sense. The rest of the article often says which sense it is:
 
-1. one sense per article: where the same lemma stands in another sentence of the article and that
-   sentence's English has a gloss of exactly one of its senses, that sense (гроза / "storms"
-   elsewhere: "storm", not "thunderstorm");
-2. else the sense whose glosses the English article uses, nearby sentences weighing more, when it is
-   clearly the only one.
+one sense per article: where the same lemma stands in other sentences of the article and their
+English has a gloss of exactly one of its senses, that sense (гроза / "storms" elsewhere: "storm",
+not "thunderstorm"). The sense whose glosses the rest of the English article uses, without the same
+word, was tried: a word or two on bench/meaning_silver.py, and данные "record" in an article where
+"recorded" is зафиксировать's.
 
 `article_text` reads an article once (its sentences' lemmas and English word stems); `article_sense`
 is asked per target. The target's own sentence is never evidence: its English gave no counterpart.
@@ -23,15 +23,9 @@ from functools import lru_cache
 
 from cards.model import Token
 
-NEAR = 2  # sentences this close to the target's weigh NEAR_WEIGHT, farther ones FAR_WEIGHT
-NEAR_WEIGHT = 1.0
-FAR_WEIGHT = 0.5
-CLEAR_SUPPORT = 2.0  # the weight a sense's article evidence needs …
-CLEAR_RATIO = 2.0  # … and how many times the next sense's
 SAME_WORD_RATIO = 2  # the sentences with the same word that must name its sense per one naming another
 MAX_GLOSS_WORDS = 3  # longer glosses are explanations, not words an English text uses
 SECOND_GLOSS = 3.5  # Zipf a second gloss of the sense needs to be shown (as Dictionary.card_glosses)
-COMMON_ENGLISH = 6.0  # Zipf of English words too common to tell senses apart in the article (make, take, time)
 STOP = frozenset("a an the to of in on at for by with be is was were been and or from as one's oneself "
                  "someone something smb sth has have had do does did will would".split())
 
@@ -69,7 +63,7 @@ def article_sense(lemma: str, at: int, article: ArticleText | None, dictionary,
     senses = _senses(lemma, dictionary, frozenset(besides))
     if len(senses) < 2:
         return ()
-    found = _same_word(lemma, at, article, senses, dictionary) or _article_words(lemma, at, article, senses, dictionary)
+    found = _same_word(lemma, at, article, senses, dictionary)
     if found is None:
         return ()
     sense, gloss = found
@@ -139,33 +133,6 @@ def _same_word(lemma: str, at: int, article: ArticleText, senses, dictionary) ->
     if not ranked or (len(ranked) > 1 and ranked[0][1] < SAME_WORD_RATIO * ranked[1][1]):
         return None
     return ranked[0][0], first[ranked[0][0]]
-
-
-def _article_words(lemma: str, at: int, article: ArticleText, senses, dictionary) -> tuple[int, str] | None:
-    """The sense whose glosses the rest of the English article uses, clearly more than any other's
-    (nearby sentences weigh more); glosses too common to tell senses apart do not count."""
-    from cards.lexicon.dictionary import normalize
-
-    support: dict[int, float] = {}
-    first: dict[int, tuple[float, str]] = {}
-    usable = [tuple(g for g in group if dictionary.common(g) < COMMON_ENGLISH) for group in senses]
-    key = normalize(lemma)
-    for j in range(len(article.english)):
-        if j == at:
-            continue
-        weight = NEAR_WEIGHT if abs(j - at) <= NEAR else FAR_WEIGHT
-        for k, gloss in _matched(usable, article, j, key, dictionary).items():
-            support[k] = support.get(k, 0.0) + weight
-            if k not in first or weight > first[k][0]:
-                first[k] = (weight, gloss)
-    if not support:
-        return None
-    ranked = sorted(support.items(), key=lambda kv: -kv[1])
-    best, weight = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-    if weight < CLEAR_SUPPORT or weight < CLEAR_RATIO * runner_up:
-        return None
-    return best, first[best][1]
 
 
 @lru_cache(maxsize=65536)
