@@ -87,6 +87,23 @@ def test_sentences_left_out_on_both_sides_at_one_place_are_not_paired(start):
                                              ((4,), (4,))}
 
 
+@pytest.mark.parametrize("start", [47, 54])
+def test_neighbouring_sentences_left_out_on_both_sides_are_not_paired(start, monkeypatch):
+    """The same with two sentences of one paragraph, which share a word or a name: their evidence alone
+    does not tell them from a pair, but a 1-0 bead next to a 0-1 costs `cross` less (Weights.cross); without
+    it (cross 0) they were a 1-1 bead."""
+    import dataclasses
+
+    import cards.align as A
+
+    ru, en = _lines("ru.txt")[start : start + 6], _lines("en.txt")[start : start + 6]
+    del ru[3], en[2]
+    want = {((0,), (0,)), ((1,), (1,)), ((2,), ()), ((), (2,)), ((3,), (3,)), ((4,), (4,))}
+    assert {(b.ru, b.en) for b in align(ru, en)} == want
+    monkeypatch.setattr(A, "WEIGHTS", dataclasses.replace(A.WEIGHTS, cross=0.0))
+    assert {(b.ru, b.en) for b in align(ru, en)} != want
+
+
 @pytest.mark.parametrize("link", [0, 36, 72])
 def test_two_unrelated_lines_at_one_place_are_not_paired_by_position(link):
     """A byline on the Russian side and a short headline of another story on the English side, at the
@@ -157,6 +174,19 @@ def test_dictionary_translates_stems_both_ways():
     assert translations(["zzz"], "ru") == {}
     with pytest.raises(ValueError, match="unknown language"):
         translations(["war"], "de")
+
+
+def test_dictionary_finds_the_forms_snowball_stems_apart_from_their_lemma():
+    """Snowball stems "залив" as "зал" but "заливе" as "залив"; "юг" has two letters; "fell" is "fall"."""
+    from cards.align.dictionary import _keys, translations
+    from cards.align.features import features
+
+    assert _keys("залив") == {"зал", "залив"} and _keys("армия") == {"арм"}
+    ru = {s for s in features("Корабли стоят в Финском заливе, на юге.", "ru").stems}
+    assert {"залив", "юг"} <= ru
+    found = translations(ru, "ru")
+    assert "gulf" in found["залив"] and "south" in found["юг"]
+    assert "fall" in features("A drone fell in the south.", "en").stems
 
 
 def test_dictionary_between_two_texts_reads_the_english_side_as_the_russian_one_turned_round():

@@ -127,7 +127,9 @@ def viterbi(band: Band, costs: list[np.ndarray], stay: float = 0.0,
     run_r, cross_r = costs[ONE_ZERO] - stay, costs[ONE_ZERO] - cross
     chains = np.zeros((n + 1, width))  # the cost of a run of 0-1 beads (each less `stay`) from a row's first cell
     np.cumsum(costs[ZERO_ONE][:, 1:] - stay, axis=1, out=chains[:, 1:])
-    b0, br = np.empty((n + 1, width), dtype=np.int8), np.empty((n + 1, width), dtype=np.int8)
+    b0 = np.empty((n + 1, width), dtype=np.int8)
+    from_r, from_e = np.zeros((n + 1, width), dtype=bool), np.zeros((n + 1, width), dtype=bool)  # a 1-0 bead's state before
+    after = np.empty(width)
     ve = np.full((n + 1, width), np.inf)
     with np.errstate(invalid="ignore"):
         for i in range(n + 1):
@@ -143,8 +145,10 @@ def viterbi(band: Band, costs: list[np.ndarray], stay: float = 0.0,
                 cand[0, 0] = 0.0  # the start (no bead yet; the other rows are still inf)
             b0[i] = cand[:-3].argmin(axis=0)
             v0 = d0[i, PAD : PAD + width] = cand[b0[i], columns]
-            br[i] = cand[-3:].argmin(axis=0)
-            vr = dr[i, PAD : PAD + width] = cand[-3:][br[i], columns]
+            np.less(cand[-2], cand[-3], out=from_r[i])
+            np.minimum(cand[-3], cand[-2], out=after)
+            np.less(cand[-1], after, out=from_e[i])
+            vr = dr[i, PAD : PAD + width] = np.minimum(after, cand[-1])
             # 0-1 chain within the row: ve[k] = step[k] + min(v0[k - 1], vr[k - 1] - cross, ve[k - 1] - stay).
             y = np.minimum(v0, vr - cross)
             s = chains[i]
@@ -154,8 +158,8 @@ def viterbi(band: Band, costs: list[np.ndarray], stay: float = 0.0,
     v0, vr = d0[:, PAD : PAD + width], dr[:, PAD : PAD + width]
     vx = np.minimum(v0, vr)
     arg = np.where(ve < vx - 1e-9, ZERO_ONE, np.where(vr < v0, ONE_ZERO, kind[b0])).astype(np.int8)
-    arg[br == 1] |= RUN_R  # the back-pointers: the best state's bead type, and the state a null bead came from
-    arg[br == 2] |= CROSS_R
+    arg[from_r & ~from_e] |= RUN_R  # the back-pointers: the best state's bead type, and the state a null bead came from
+    arg[from_e] |= CROSS_R
     before = np.full((n + 1, width), np.inf)  # for a 0-1 bead at k: what it followed at k - 1
     before[:, 1:] = np.minimum(v0[:, :-1], vr[:, :-1] - cross)
     arg[:, 1:][ve[:, :-1] - stay < before[:, 1:]] |= RUN_E
@@ -214,7 +218,7 @@ def posteriors(band: Band, scores: list[np.ndarray], path: list[tuple[int, int, 
             else:
                 cand[0, 0] = 0.0
             g = f0[i, PAD : PAD + width] = lse.reduce(cand[:-3], axis=0)
-            r = fr[i, PAD : PAD + width] = lse.reduce(cand[-3:], axis=0)
+            r = fr[i, PAD : PAD + width] = lse(lse(cand[-3], cand[-2]), cand[-1])
             # 0-1 chain within the row: e[k] = score[k] + lse(g[k - 1], r[k - 1] + cross, e[k - 1] + stay).
             x = lse(g, r + cross)
             s = chains[i]
@@ -226,20 +230,20 @@ def posteriors(band: Band, scores: list[np.ndarray], path: list[tuple[int, int, 
         bn, br = _padded(n, width), _padded(n, width)
         be = np.full((n + 1, width), -np.inf)
         ahead = _padded(n, width)  # a row of bn (br) + the score of the bead to each cell
+        end = np.full(width, -np.inf)
+        end[band.m - lo[n]] = 0.0
+        nothing = np.full(width, -np.inf)
         for i in range(n, -1, -1):
             cand[:] = -np.inf
-            end = np.full(width, -np.inf)
-            if i == n:
-                end[band.m - lo[n]] = 0.0
             for x, (t, a, b) in enumerate(steps):
                 if i + a <= n:
                     np.add(bn[i + a, PAD : PAD + width], scores[t][i + a], out=ahead[i + a, PAD : PAD + width])
                     cand[x] = _shifted(ahead, i + a, int(lo[i] + b - lo[i + a]), width, -np.inf)
-            h = np.full(width, -np.inf)  # on with a 1-0 bead
+            h = nothing  # on with a 1-0 bead
             if i < n:
                 np.add(br[i + 1, PAD : PAD + width], scores[ONE_ZERO][i + 1], out=ahead[i + 1, PAD : PAD + width])
                 h = _shifted(ahead, i + 1, int(lo[i] - lo[i + 1]), width, -np.inf)
-            g = lse(lse.reduce(cand[:-3], axis=0), end)  # on with a two-sided bead (or the end)
+            g = lse.reduce(cand[:-3], axis=0) if i < n else end  # on with a two-sided bead (or the end)
             # 0-1 chain within the row, from its end: e[k] = lse(q[k], score[k + 1] + stay + e[k + 1]).
             q = lse(g, h + cross)
             s = chains[i]
