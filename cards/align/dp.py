@@ -4,7 +4,8 @@ Cell (i, j) means "the first i Russian and j English segments are aligned". Row 
 columns lo[i] .. lo[i]+K-1, so time and memory grow linearly with the text. The 0-1 bead moves
 inside a row; its chain is solved with a cumulative minimum (or log-sum-exp), so every row is a
 handful of vector operations. Each cell has three states, by its last bead: 1-0, 0-1 or any other,
-so that a 1-0 (0-1) bead after another costs less (`stay`): left-out and inserted lines come in runs.
+so that a 1-0 (0-1) bead after another costs less (`stay`): left-out and inserted lines come in runs;
+and one after a 0-1 (1-0) too (`cross`): a line left out on each side at one place is no pair.
 """
 
 from __future__ import annotations
