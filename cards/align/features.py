@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from cards.align.english_words import IRREGULAR
 from cards.align.translit import key
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -83,7 +82,7 @@ def _word(word: str, lang: str) -> tuple[tuple[str, ...], str]:
             anchors.append("k:" + k)
     stem = ""
     if len(word) >= 3 and (lang == "en" or (not latin and _CYRILLIC.search(word))):
-        stem = _stem(IRREGULAR.get(low, low) if lang == "en" else low, lang)  # "fell" finds the gloss "fall"
+        stem = _stem(low, lang)
     return tuple(anchors), stem
 
 
