@@ -87,6 +87,23 @@ def test_sentences_left_out_on_both_sides_at_one_place_are_not_paired(start):
                                              ((4,), (4,))}
 
 
+@pytest.mark.parametrize("start", [0, 48])
+def test_neighbouring_sentences_left_out_on_both_sides_are_not_paired(start, monkeypatch):
+    """The same with two lines of one story that share a word or a name (a headline and the byline, two
+    sentences of one paragraph): their evidence alone does not tell them from a pair, but a 1-0 bead next
+    to a 0-1 costs `cross` less (Weights.cross); without it (cross 0) they were a 1-1 bead."""
+    import dataclasses
+
+    import cards.align as A
+
+    ru, en = _lines("ru.txt")[start : start + 6], _lines("en.txt")[start : start + 6]
+    del ru[3], en[2]
+    want = {((0,), (0,)), ((1,), (1,)), ((2,), ()), ((), (2,)), ((3,), (3,)), ((4,), (4,))}
+    assert {(b.ru, b.en) for b in align(ru, en)} == want
+    monkeypatch.setattr(A, "WEIGHTS", dataclasses.replace(A.WEIGHTS, cross=0.0))
+    assert {(b.ru, b.en) for b in align(ru, en)} != want
+
+
 @pytest.mark.parametrize("link", [0, 36, 72])
 def test_two_unrelated_lines_at_one_place_are_not_paired_by_position(link):
     """A byline on the Russian side and a short headline of another story on the English side, at the
@@ -157,6 +174,18 @@ def test_dictionary_translates_stems_both_ways():
     assert translations(["zzz"], "ru") == {}
     with pytest.raises(ValueError, match="unknown language"):
         translations(["war"], "de")
+
+
+def test_dictionary_finds_the_forms_snowball_stems_apart_from_their_lemma():
+    """Snowball stems "залив" as "зал" but "заливе" as "залив"; "юг" has two letters."""
+    from cards.align.dictionary import _keys, translations
+    from cards.align.features import features
+
+    assert _keys("залив") == {"зал", "залив"} and _keys("армия") == {"арм"}
+    ru = {s for s in features("Корабли стоят в Финском заливе, на юге.", "ru").stems}
+    assert {"залив", "юг"} <= ru
+    found = translations(ru, "ru")
+    assert "gulf" in found["залив"] and "south" in found["юг"]
 
 
 def test_dictionary_between_two_texts_reads_the_english_side_as_the_russian_one_turned_round():
@@ -356,19 +385,20 @@ def _every_path(n: int, m: int):
 
 @pytest.mark.parametrize("seed", range(12))
 def test_dp_with_runs_is_exact(seed):
-    """Viterbi and the posteriors, with a bonus for a 1-0 (0-1) bead after another, match brute force
-    over every path of small random cost tables."""
+    """Viterbi and the posteriors, with a bonus for a 1-0 (0-1) bead after another and one for a 1-0
+    (0-1) bead after a 0-1 (1-0), match brute force over every path of small random cost tables."""
     import numpy as np
 
     from cards.align import dp
 
     rnd = np.random.default_rng(seed)
     n, m, stay = int(rnd.integers(1, 5)), int(rnd.integers(1, 5)), float(rnd.uniform(0, 3))
+    cross = float(rnd.uniform(0, 3))
     band = dp.make_band(np.full(n, 10.0), np.full(m, 10.0), 10)
     rows, cols = np.arange(n + 1)[:, None], np.arange(m + 1)[None, :]
     costs = [np.where((rows >= a) & (cols >= b), rnd.uniform(0, 4, (n + 1, m + 1)), np.inf) for a, b in dp.TYPES]
 
-    _matches_brute_force(band, costs, stay, n, m, lambda t, i, j: costs[t][i, j])
+    _matches_brute_force(band, costs, stay, cross, n, m, lambda t, i, j: costs[t][i, j])
 
 
 @pytest.mark.parametrize("seed", range(12))
@@ -381,6 +411,7 @@ def test_dp_in_a_narrow_band_is_exact(seed):
 
     rnd = np.random.default_rng(100 + seed)
     n, m, stay = int(rnd.integers(3, 7)), int(rnd.integers(3, 7)), float(rnd.uniform(0, 3))
+    cross = float(rnd.uniform(0, 3))
     band = dp.make_band(rnd.uniform(5, 50, n), rnd.uniform(5, 50, m), 1)
     assert band.width < m + 1 and len(set(band.lo.tolist())) > 1
     cols = band.columns()
@@ -391,10 +422,10 @@ def test_dp_in_a_narrow_band_is_exact(seed):
         k = j - band.lo[i]
         return costs[t][i, k] if 0 <= k < band.width else np.inf
 
-    _matches_brute_force(band, costs, stay, n, m, cell)
+    _matches_brute_force(band, costs, stay, cross, n, m, cell)
 
 
-def _matches_brute_force(band, costs, stay, n, m, cell):
+def _matches_brute_force(band, costs, stay, cross, n, m, cell):
     """Viterbi's path and total, and the posteriors of its beads, against every finite path of the table
     (`cell(t, i, j)`: the cost of a bead of type t ending at row i, column j)."""
     import numpy as np
@@ -402,17 +433,19 @@ def _matches_brute_force(band, costs, stay, n, m, cell):
     from cards.align import dp
 
     def cost(path):
-        runs = sum(t == u and t in (dp.ONE_ZERO, dp.ZERO_ONE) for (t, _, _), (u, _, _) in zip(path, path[1:], strict=False))
-        return sum(cell(t, i, j) for t, i, j in path) - stay * runs
+        pairs = [(t, u) for (t, _, _), (u, _, _) in zip(path, path[1:], strict=False)]
+        runs = sum(t == u and t in (dp.ONE_ZERO, dp.ZERO_ONE) for t, u in pairs)
+        crosses = sum({t, u} == {dp.ONE_ZERO, dp.ZERO_ONE} for t, u in pairs)
+        return sum(cell(t, i, j) for t, i, j in path) - stay * runs - cross * crosses
 
     paths = [p for p in _every_path(n, m) if np.isfinite(cost(p))]
     totals = np.array([cost(p) for p in paths])
-    path, total = dp.viterbi(band, costs, stay)
+    path, total = dp.viterbi(band, costs, stay, cross)
     assert path == paths[int(totals.argmin())]
     assert total == pytest.approx(totals.min())
     weights = np.exp(-(totals - totals.min()))
     expected = [sum(w for p, w in zip(paths, weights, strict=True) if bead in p) / weights.sum() for bead in path]
-    assert dp.posteriors(band, [-c for c in costs], path, stay) == pytest.approx(expected)
+    assert dp.posteriors(band, [-c for c in costs], path, stay, cross) == pytest.approx(expected)
 
 
 def _bench_data():

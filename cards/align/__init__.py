@@ -6,7 +6,8 @@ punctuation and structure; its confident 1-1 beads teach a stem lexicon (lexicon
 competitive linking, stems from nltk's Snowball), and the second pass adds it and the built-in
 bilingual dictionary (dictionary.py: is a word's translation there?), searching a narrow band around
 the first path, where a 1-0 (0-1) bead next to another costs less (a prior for runs of left-out or
-inserted lines). A bead's score is its posterior probability (forward-backward).
+inserted lines, and for a line left out on each side at one place). A bead's score is its posterior
+probability (forward-backward).
 Long texts (> FULL_BAND segments) are first aligned as blocks, which guide the band; texts of over
 CHUNK segments are solved in overlapping windows cut at confident 1-1 beads, so memory stays
 bounded. numpy does the vector work.
@@ -151,7 +152,7 @@ def _solve(ru: _Side, en: _Side, table, guide: Path | None = None, pooled: int =
     """
     weights = WEIGHTS if pooled == 1 else dataclasses.replace(WEIGHTS, match=WEIGHTS.match / pooled)
     if table is None:  # without lexicon stems, the null evidence and the merge check rest on too little
-        weights = dataclasses.replace(weights, presence=0.0, lone=0.0, bare=0.0, stay=0.0)
+        weights = dataclasses.replace(weights, presence=0.0, lone=0.0, bare=0.0, stay=0.0, cross=0.0)
     n, m = len(ru.texts), len(en.texts)
     ru_words = en_words = ru_lex = en_lex = None
     if table is not None:  # the second pass: the lexicon's anchors, and the bilingual dictionary too
@@ -223,7 +224,7 @@ def _solve_window(ev: scores.Evidence, ru_ix, en_ix, weights, guide: Path | None
     def run(band: dp.Band):
         tables = (_tables(ru_ix, n, band.lo, band.width), _tables(en_ix, m, *_transpose(band)))
         costs = scores.bead_costs(band, ev, tables, weights)
-        return dp.viterbi(band, costs, weights.stay)[0], costs
+        return dp.viterbi(band, costs, weights.stay, weights.cross)[0], costs
 
     def run_safe(band: dp.Band):
         path, costs = run(band)
@@ -248,7 +249,8 @@ def _solve_window(ev: scores.Evidence, ru_ix, en_ix, weights, guide: Path | None
             band = dp.band_around(path, n, m, half)
         if not full or not posteriors:
             return path, None
-    return path, dp.posteriors(band, [-c / TEMPERATURE for c in costs], path, weights.stay / TEMPERATURE)
+    return path, dp.posteriors(band, [-c / TEMPERATURE for c in costs], path, weights.stay / TEMPERATURE,
+                               weights.cross / TEMPERATURE)
 
 
 def _windows(window, n: int, m: int, guide: Path | None, points: list | None) -> tuple[Path, list | None]:

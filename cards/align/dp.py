@@ -4,7 +4,8 @@ Cell (i, j) means "the first i Russian and j English segments are aligned". Row 
 columns lo[i] .. lo[i]+K-1, so time and memory grow linearly with the text. The 0-1 bead moves
 inside a row; its chain is solved with a cumulative minimum (or log-sum-exp), so every row is a
 handful of vector operations. Each cell has three states, by its last bead: 1-0, 0-1 or any other,
-so that a 1-0 (0-1) bead after another costs less (`stay`): left-out and inserted lines come in runs.
+so that a 1-0 (0-1) bead after another costs less (`stay`): left-out and inserted lines come in runs;
+and one after a 0-1 (1-0) too (`cross`): a line left out on each side at one place is no pair.
 """
 
 from __future__ import annotations
@@ -101,28 +102,36 @@ def _shifted(table: np.ndarray, r: int, s: int, width: int, fill: float) -> np.n
     return out
 
 
-RUN_R, RUN_E = 8, 16  # flags of a cell's back-pointer: its 1-0 (0-1) state was reached from a 1-0 (0-1)
+# Flags of a cell's back-pointer: its 1-0 (0-1) state was reached from a 1-0 (0-1) state (a run), or
+# from the other null state (a left-out line on one side next to an inserted one on the other).
+RUN_R, RUN_E, CROSS_R, CROSS_E = 8, 16, 32, 64
+OTHER = -1  # the back-tracking state "last bead two-sided"
 
 
-def viterbi(band: Band, costs: list[np.ndarray], stay: float = 0.0) -> tuple[list[tuple[int, int, int]], float]:
+def viterbi(band: Band, costs: list[np.ndarray], stay: float = 0.0,
+            cross: float = 0.0) -> tuple[list[tuple[int, int, int]], float]:
     """The cheapest path as (type, i, j) bead ends in order, and its total cost (inf if none).
 
     Three states per cell: the last bead was a 1-0, a 0-1, or any other. A 1-0 (0-1) bead right after
-    another 1-0 (0-1) costs `stay` less: segments left out or inserted come in runs.
+    another 1-0 (0-1) costs `stay` less: segments left out or inserted come in runs; right after a 0-1
+    (1-0) it costs `cross` less: a line with no counterpart on one side often stands next to one on the other.
     """
     n, lo, width = band.n, band.lo, band.width
     d = np.full((n + 1, width + 2 * PAD), np.inf)  # best of the three states
     dr = np.full((n + 1, width + 2 * PAD), np.inf)  # last bead 1-0
-    dx = np.full((n + 1, width + 2 * PAD), np.inf)  # last bead not 1-0
+    d0 = np.full((n + 1, width + 2 * PAD), np.inf)  # last bead two-sided
+    de = np.full((n + 1, width + 2 * PAD), np.inf)  # last bead 0-1
     steps = [(t, a, b) for t, (a, b) in enumerate(TYPES) if a and b]
     kind = np.array([t for t, _, _ in steps], dtype=np.int8)
-    cand = np.full((len(steps) + 2, width), np.inf)  # a row per two-sided type; 1-0 after any other bead; after a 1-0
+    cand = np.full((len(steps) + 3, width), np.inf)  # a row per two-sided type; 1-0 after other, 1-0, 0-1
     columns = np.arange(width)
-    run_r = costs[ONE_ZERO] - stay
+    run_r, cross_r = costs[ONE_ZERO] - stay, costs[ONE_ZERO] - cross
     chains = np.zeros((n + 1, width))  # the cost of a run of 0-1 beads (each less `stay`) from a row's first cell
     np.cumsum(costs[ZERO_ONE][:, 1:] - stay, axis=1, out=chains[:, 1:])
-    v0, ve, b0 = np.empty((n + 1, width)), np.full((n + 1, width), np.inf), np.empty((n + 1, width), dtype=np.int8)
-    from_r = np.empty((n + 1, width), dtype=bool)
+    b0 = np.empty((n + 1, width), dtype=np.int8)
+    from_r, from_e = np.zeros((n + 1, width), dtype=bool), np.zeros((n + 1, width), dtype=bool)  # a 1-0 bead's state before
+    after = np.empty(width)
+    ve = np.full((n + 1, width), np.inf)
     with np.errstate(invalid="ignore"):
         for i in range(n + 1):
             for x, (t, a, b) in enumerate(steps):
@@ -130,25 +139,32 @@ def viterbi(band: Band, costs: list[np.ndarray], stay: float = 0.0) -> tuple[lis
                     np.add(_shifted(d, i - a, int(lo[i] - lo[i - a] - b), width, np.inf), costs[t][i], out=cand[x])
             if i:
                 shift = int(lo[i] - lo[i - 1])
-                np.add(_shifted(dx, i - 1, shift, width, np.inf), costs[ONE_ZERO][i], out=cand[-2])
-                np.add(_shifted(dr, i - 1, shift, width, np.inf), run_r[i], out=cand[-1])
+                np.add(_shifted(d0, i - 1, shift, width, np.inf), costs[ONE_ZERO][i], out=cand[-3])
+                np.add(_shifted(dr, i - 1, shift, width, np.inf), run_r[i], out=cand[-2])
+                np.add(_shifted(de, i - 1, shift, width, np.inf), cross_r[i], out=cand[-1])
             else:
                 cand[0, 0] = 0.0  # the start (no bead yet; the other rows are still inf)
-            b0[i] = cand[:-2].argmin(axis=0)
-            v0[i] = cand[b0[i], columns]
-            np.less(cand[-1], cand[-2], out=from_r[i])
-            vr = dr[i, PAD : PAD + width] = np.minimum(cand[-2], cand[-1])
-            # 0-1 chain within the row: ve[k] = step[k] + min(vx[k - 1], ve[k - 1] - stay).
-            vx = np.minimum(v0[i], vr)
+            b0[i] = cand[:-3].argmin(axis=0)
+            v0 = d0[i, PAD : PAD + width] = cand[b0[i], columns]
+            np.less(cand[-2], cand[-3], out=from_r[i])
+            np.minimum(cand[-3], cand[-2], out=after)
+            np.less(cand[-1], after, out=from_e[i])
+            vr = dr[i, PAD : PAD + width] = np.minimum(after, cand[-1])
+            # 0-1 chain within the row: ve[k] = step[k] + min(v0[k - 1], vr[k - 1] - cross, ve[k - 1] - stay).
+            y = np.minimum(v0, vr - cross)
             s = chains[i]
-            np.add(s[1:] + stay, np.minimum.accumulate(vx - s)[:-1], out=ve[i, 1:])
-            d[i, PAD : PAD + width] = np.fmin(vx, ve[i])
-            dx[i, PAD : PAD + width] = np.fmin(v0[i], ve[i])
-    vr = dr[:, PAD : PAD + width]
+            np.add(s[1:] + stay, np.minimum.accumulate(y - s)[:-1], out=ve[i, 1:])
+            de[i, PAD : PAD + width] = ve[i]
+            d[i, PAD : PAD + width] = np.fmin(np.minimum(v0, vr), ve[i])
+    v0, vr = d0[:, PAD : PAD + width], dr[:, PAD : PAD + width]
     vx = np.minimum(v0, vr)
     arg = np.where(ve < vx - 1e-9, ZERO_ONE, np.where(vr < v0, ONE_ZERO, kind[b0])).astype(np.int8)
-    arg[from_r] |= RUN_R  # the back-pointers: the best state's bead type, and whether a run went on
-    arg[:, 1:][ve[:, :-1] - stay < vx[:, :-1]] |= RUN_E
+    arg[from_r & ~from_e] |= RUN_R  # the back-pointers: the best state's bead type, and the state a null bead came from
+    arg[from_e] |= CROSS_R
+    before = np.full((n + 1, width), np.inf)  # for a 0-1 bead at k: what it followed at k - 1
+    before[:, 1:] = np.minimum(v0[:, :-1], vr[:, :-1] - cross)
+    arg[:, 1:][ve[:, :-1] - stay < before[:, 1:]] |= RUN_E
+    arg[:, 1:][(vr[:, :-1] - cross < v0[:, :-1]) & (ve[:, :-1] - stay >= before[:, 1:])] |= CROSS_E
     i, j = n, band.m
     path: list[tuple[int, int, int]] = []
     if not 0 <= j - lo[n] < width:
@@ -156,12 +172,18 @@ def viterbi(band: Band, costs: list[np.ndarray], stay: float = 0.0) -> tuple[lis
     total = float(d[n, PAD + j - lo[n]])
     if not np.isfinite(total):
         return path, total
-    state = None  # None: the cell's best state; else the bead type the run forces
+    state = None  # None: the cell's best state; OTHER: its best two-sided bead; else the null bead a run forces
     while i > 0 or j > 0:
-        code = int(arg[i, j - lo[i]])
-        t = code & 7 if state is None else state
+        k = j - lo[i]
+        code = int(arg[i, k])
+        t = code & 7 if state is None else int(kind[b0[i, k]]) if state == OTHER else state
         path.append((t, i, j))
-        state = ONE_ZERO if t == ONE_ZERO and code & RUN_R else ZERO_ONE if t == ZERO_ONE and code & RUN_E else None
+        if t == ONE_ZERO:
+            state = ONE_ZERO if code & RUN_R else ZERO_ONE if code & CROSS_R else OTHER
+        elif t == ZERO_ONE:
+            state = ZERO_ONE if code & RUN_E else ONE_ZERO if code & CROSS_E else OTHER
+        else:
+            state = None
         i, j = i - TYPES[t][0], j - TYPES[t][1]
     path.reverse()
     return path, total
@@ -171,17 +193,18 @@ def _padded(n: int, width: int) -> np.ndarray:
     return np.full((n + 1, width + 2 * PAD), -np.inf)
 
 
-def posteriors(band: Band, scores: list[np.ndarray], path: list[tuple[int, int, int]], stay: float = 0.0) -> list[float]:
+def posteriors(band: Band, scores: list[np.ndarray], path: list[tuple[int, int, int]], stay: float = 0.0,
+               cross: float = 0.0) -> list[float]:
     """Each bead's posterior probability, by log-sum-exp forward and backward over bead scores (log
-    weights) in the three states of viterbi (a 1-0 or 0-1 bead after one of its own type gains `stay`)."""
+    weights) in the three states of viterbi (a 1-0 or 0-1 bead gains `stay` after one of its own type,
+    `cross` after one of the other)."""
     n, lo, width = band.n, band.lo, band.width
-    f, fr, fx = _padded(n, width), _padded(n, width), _padded(n, width)  # all states; last bead 1-0; not 1-0
-    fe = np.full((n + 1, width), -np.inf)  # last bead 0-1
+    f, fr, f0, fe = (_padded(n, width) for _ in range(4))  # all states; last bead 1-0; two-sided; 0-1
     steps = [(t, a, b) for t, (a, b) in enumerate(TYPES) if a and b]
-    cand = np.full((len(steps) + 2, width), -np.inf)  # as in viterbi
+    cand = np.full((len(steps) + 3, width), -np.inf)  # as in viterbi
     chains = np.zeros((n + 1, width))  # the log weight of a run of 0-1 beads from each row's first cell
     np.cumsum(scores[ZERO_ONE][:, 1:] + stay, axis=1, out=chains[:, 1:])
-    run_r = scores[ONE_ZERO] + stay
+    run_r, cross_r = scores[ONE_ZERO] + stay, scores[ONE_ZERO] + cross
     lse = np.logaddexp
     with np.errstate(invalid="ignore", over="ignore"):
         for i in range(n + 1):
@@ -190,43 +213,46 @@ def posteriors(band: Band, scores: list[np.ndarray], path: list[tuple[int, int, 
                     np.add(_shifted(f, i - a, int(lo[i] - lo[i - a] - b), width, -np.inf), scores[t][i], out=cand[x])
             if i:
                 shift = int(lo[i] - lo[i - 1])
-                np.add(_shifted(fx, i - 1, shift, width, -np.inf), scores[ONE_ZERO][i], out=cand[-2])
-                np.add(_shifted(fr, i - 1, shift, width, -np.inf), run_r[i], out=cand[-1])
+                np.add(_shifted(f0, i - 1, shift, width, -np.inf), scores[ONE_ZERO][i], out=cand[-3])
+                np.add(_shifted(fr, i - 1, shift, width, -np.inf), run_r[i], out=cand[-2])
+                np.add(_shifted(fe, i - 1, shift, width, -np.inf), cross_r[i], out=cand[-1])
             else:
                 cand[0, 0] = 0.0
-            f0 = lse.reduce(cand[:-2], axis=0)
-            r = fr[i, PAD : PAD + width] = lse(cand[-2], cand[-1])
-            # 0-1 chain within the row: e[k] = score[k] + lse(x[k - 1], e[k - 1] + stay).
-            x = lse(f0, r)
+            g = f0[i, PAD : PAD + width] = lse.reduce(cand[:-3], axis=0)
+            r = fr[i, PAD : PAD + width] = lse(lse(cand[-3], cand[-2]), cand[-1])
+            # 0-1 chain within the row: e[k] = score[k] + lse(g[k - 1], r[k - 1] + cross, e[k - 1] + stay).
+            x = lse(g, r + cross)
             s = chains[i]
-            np.add(s[1:] - stay, lse.accumulate(x - s)[:-1], out=fe[i, 1:])
-            fx[i, PAD : PAD + width] = lse(f0, fe[i])
-            f[i, PAD : PAD + width] = lse(x, fe[i])
+            e = fe[i, PAD : PAD + width]
+            e[0] = -np.inf
+            np.add(s[1:] - stay, lse.accumulate(x - s)[:-1], out=e[1:])
+            f[i, PAD : PAD + width] = lse(lse(g, r), e)
         # Backward: from each cell in state "other", 1-0 and 0-1, the log weight of every way to the end.
         bn, br = _padded(n, width), _padded(n, width)
         be = np.full((n + 1, width), -np.inf)
         ahead = _padded(n, width)  # a row of bn (br) + the score of the bead to each cell
+        end = np.full(width, -np.inf)
+        end[band.m - lo[n]] = 0.0
+        nothing = np.full(width, -np.inf)
         for i in range(n, -1, -1):
             cand[:] = -np.inf
-            if i == n:
-                cand[-1, band.m - lo[n]] = 0.0  # the end
             for x, (t, a, b) in enumerate(steps):
                 if i + a <= n:
                     np.add(bn[i + a, PAD : PAD + width], scores[t][i + a], out=ahead[i + a, PAD : PAD + width])
                     cand[x] = _shifted(ahead, i + a, int(lo[i] + b - lo[i + a]), width, -np.inf)
-            if i < n:  # on with a 1-0 bead
+            h = nothing  # on with a 1-0 bead
+            if i < n:
                 np.add(br[i + 1, PAD : PAD + width], scores[ONE_ZERO][i + 1], out=ahead[i + 1, PAD : PAD + width])
-                cand[-2] = _shifted(ahead, i + 1, int(lo[i] - lo[i + 1]), width, -np.inf)
-            g = lse.reduce(cand[:-2], axis=0) if i < n else cand[-1]  # on with another bead (or the end)
-            h = cand[-2]
+                h = _shifted(ahead, i + 1, int(lo[i] - lo[i + 1]), width, -np.inf)
+            g = lse.reduce(cand[:-3], axis=0) if i < n else end  # on with a two-sided bead (or the end)
             # 0-1 chain within the row, from its end: e[k] = lse(q[k], score[k + 1] + stay + e[k + 1]).
-            q = lse(g, h)
+            q = lse(g, h + cross)
             s = chains[i]
             e = be[i] = -s + lse.accumulate((q + s)[::-1])[::-1]
             on = np.full(width, -np.inf)  # on with a 0-1 bead
             on[:-1] = scores[ZERO_ONE][i][1:] + e[1:]
-            bn[i, PAD : PAD + width] = lse(q, on)
-            br[i, PAD : PAD + width] = lse(lse(g, h + stay), on)
+            bn[i, PAD : PAD + width] = lse(lse(g, h), on)
+            br[i, PAD : PAD + width] = lse(lse(g, h + stay), on + cross)
     z = float(f[n, PAD + band.m - lo[n]])
     out = []
     for t, i, j in path:
@@ -235,7 +261,7 @@ def posteriors(band: Band, scores: list[np.ndarray], path: list[tuple[int, int, 
         if t == ONE_ZERO:
             lp = fr[i, PAD + k] + br[i, PAD + k]
         elif t == ZERO_ONE:
-            lp = fe[i, k] + be[i, k]
+            lp = fe[i, PAD + k] + be[i, k]
         else:
             lp = f[i - a, PAD + j - b - lo[i - a]] + scores[t][i, k] + bn[i, PAD + k]
         out.append(float(min(1.0, max(0.0, np.exp(lp - z)))) if np.isfinite(lp) else 0.0)

@@ -56,6 +56,7 @@ class Weights:
     bare: float = 1.0  # … and this more for a part that finds nothing at all (a caption), not even shared words
     presence: float = 0.5  # weight of null_evidence (its anchors are far from independent)
     stay: float = 1.75  # log-odds bonus of a 1-0 (0-1) bead right after another: omissions come in runs
+    cross: float = 0.6  # … and of a 1-0 (0-1) bead right after a 0-1 (1-0): left-out lines on both sides at one place
     void: float = 2.0  # cost of a 1-1 bead neither of whose lines finds anything of itself in the other …
     some: float = 1.0  # … less for each anchor found, none from this many on …
     expect: float = 5.0  # … in full when each line has at least this many anchors to find
