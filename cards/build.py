@@ -5,8 +5,10 @@ Library first: the CLI only parses options, calls these functions and prints.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -161,10 +163,10 @@ def sentence_beads(sentences: Sequence[tuple[Sequence[Sentence], Sequence[Senten
     from the aligner's second pass (cards.align), with the lexicon that every article's first pass
     teaches. A first pass depends on its article only and is kept in `cache`: an added article costs
     its own two passes, and gets the beads a build of all the articles from nothing gives it."""
-    from cards.align import second_pass, shared_lexicon
-
     if all(b is not None for b in reused):
         return list(reused)
+    from cards.align import second_pass, shared_lexicon
+
     firsts = workers.map(first_aligned, [(ru, en, cache) for ru, en in sentences], kept_only, spread=False)
     table = shared_lexicon(firsts)
     todo = [n for n, b in enumerate(reused) if b is None]
@@ -219,18 +221,76 @@ def choose_cards(
     in the article it was made from, when that article is in this build), and everything it taught counts as known.
     The articles of `built_before` (alignment keys: that build had them as they are) get no new cards, even
     those it made no card of: an unchanged rebuild changes nothing.
-    Without `options`, those of a default build (BuildOptions().select_options(): level B1, politics)."""
-    from cards.deck.export import card_key, note_guid
+    Without `options`, those of a default build (BuildOptions().select_options(): level B1, politics).
 
+    The whole choice is kept in `cache` too (kind "choice"), by all of these inputs: a rebuild with the
+    same articles, known words, options and deck memory reads it back and chooses nothing."""
     options = options if options is not None else BuildOptions().select_options()
     workers = workers if workers is not None else Workers(dictionary=dictionary)
+    earlier_notes = earlier_notes or {}
+    inputs = choice_inputs(articles, known, options, earlier_notes, built_before)
+    return cache.remember_object("choice", inputs,
+                                 lambda: _choose_cards(articles, known, options, earlier_notes, cache, workers, built_before),
+                                 lambda kept: choice_fits(kept, articles))
+
+
+def choice_inputs(articles: Sequence[Article], known: frozenset[str], options: SelectOptions, earlier_notes: Mapping,
+                  built_before: frozenset[str]) -> list:
+    """What choose_cards' result depends on besides cards' code and data and the dictionaries (which name
+    every cache entry): each article's name, source and pairs, the known words, the selection options and
+    the deck's memory; the bulky parts as digests."""
+
+    def digest(value: object) -> str:
+        return hashlib.sha256(json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+    return [digest([[plain(a.source), a.key, plain(a.pairs)] for a in articles]), digest(sorted(known)),
+            digest(plain(options)), digest(earlier_notes), digest(sorted(built_before))]
+
+
+def plain(value: object) -> object:
+    """A value as JSON, the same for equal values: dataclasses by their fields, sets sorted, paths as text."""
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    if isinstance(value, (tuple, list)):
+        return [plain(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((plain(v) for v in value), key=repr)
+    if isinstance(value, dict):
+        return sorted([str(k), plain(v)] for k, v in value.items())
+    if isinstance(value, Path):
+        return str(value)
+    if dataclasses.is_dataclass(value):
+        return [type(value).__name__, *(plain(getattr(value, name)) for name in field_names(type(value)))]
+    return value
+
+
+@functools.cache
+def field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
+def choice_fits(kept: object, articles: Sequence[Article]) -> bool:
+    """Is a kept choice one of these articles': a decision for each of their pairs, in order, and a card for
+    each chosen one?"""
+    if not (isinstance(kept, tuple) and len(kept) == 2):
+        return False
+    decisions, cards = kept
+    pairs = [p for a in articles for p in a.pairs]
+    return (len(decisions) == len(pairs) and all(isinstance(d, Decision) and d.pair == p for d, p in zip(decisions, pairs, strict=True))
+            and all(isinstance(c, Card) for c in cards) and len(cards) == sum(d.chosen for d in decisions))
+
+
+def _choose_cards(articles: Sequence[Article], known: frozenset[str], options: SelectOptions, earlier_notes: Mapping,
+                  cache: Cache, workers: Workers, built_before: frozenset[str]) -> tuple[tuple[Decision, ...], tuple[Card, ...]]:
+    """choose_cards, without the kept choice."""
+    from cards.deck.export import card_key, note_guid
+
     dictionary = workers.dictionary
     pairs = [p for a in articles for p in a.pairs]
     owner = [n for n, a in enumerate(articles) for _ in a.pairs]  # article index of each pair
     found = [tokens for each in workers.map(analysed, [([p.ru for p in a.pairs], cache) for a in articles], kept_only)
              for tokens in each]
     analyses = with_names(pairs, found, options.topic)  # names the English or the article shows; titles
-    earlier_notes = earlier_notes or {}
     earlier = {}
     slugs = {a.source.slug for a in articles}
     for i, p in enumerate(pairs):

@@ -128,6 +128,11 @@ def test_an_added_article_is_aligned_alone_and_as_in_a_build_from_nothing(tmp_pa
     assert [a.key for a in grown.articles] == [a.key for a in fresh.articles]
 
 
+def forget_choices(folder: Path) -> None:
+    for path in folder.rglob("choice/*/*.pickle.gz"):
+        path.unlink()
+
+
 def _rewrite(path: Path, value) -> None:
     path.write_bytes(gzip.compress(json.dumps(value, ensure_ascii=False).encode("utf-8")))
 
@@ -148,6 +153,7 @@ def test_damaged_entries_are_made_again(tmp_path, folder):
     ]
     for path, hurt in zip(found, damage, strict=True):
         hurt(path)
+    forget_choices(folder)  # else the kept choice is read back, and none of these entries
     build(tmp_path / "again.apkg", [SECOND])
     assert deck(tmp_path / "again.apkg") == deck(plain)
     # and each damaged entry was written anew
@@ -181,6 +187,7 @@ def test_entries_that_do_not_fit_their_inputs_are_not_trusted(tmp_path, folder):
         else:
             raw["value"] = "0.1"  # a share as text, and one that would reject the article
         _rewrite(path, raw)
+    forget_choices(folder)
     build(tmp_path / "again.apkg", [SECOND])
     assert deck(tmp_path / "again.apkg") == deck(plain)
 
@@ -211,3 +218,90 @@ def test_a_cache_folder_that_cannot_be_written_leaves_the_build_as_it_was(tmp_pa
     build(tmp_path / "plain.apkg", [SECOND], cache=False)
     assert deck(tmp_path / "deck.apkg") == deck(tmp_path / "plain.apkg")
     shutil.rmtree(folder.parent)
+
+
+# --- the whole choice (kind "choice"): an unchanged rebuild chooses nothing -------------------------
+
+
+def choices(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("choice/*/*.pickle.gz"))
+
+
+def test_an_unchanged_rebuild_reads_the_whole_choice_back(tmp_path, folder, monkeypatch):
+    """The first rebuild chooses with the deck's memory (which the first build did not have) and keeps
+    that choice; the next unchanged rebuild reads it back, selects nothing and writes the deck a build
+    without any cache writes."""
+    import cards.build
+
+    out, plain = tmp_path / "deck.apkg", tmp_path / "plain.apkg"
+    first = build(out, [SEED, SECOND])
+    build(out, [SEED, SECOND], timestamp=1_800_000_000)
+    assert len(choices(folder)) == 2  # one per memory: the empty one and the first build's
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("selection in an unchanged rebuild")
+
+    shutil.copy(out, plain)
+    for name in ("select", "with_names", "card_targets", "_choose_cards"):
+        monkeypatch.setattr(cards.build, name, refuse)
+    again = build(out, [SEED, SECOND], timestamp=1_900_000_000)
+    monkeypatch.undo()
+    build(plain, [SEED, SECOND], cache=False, timestamp=1_900_000_000)
+    assert (again.changed, len(again.cards)) == (0, len(first.cards))
+    assert deck(out) == deck(plain)
+
+
+def test_the_choice_is_made_again_when_any_of_its_inputs_changes(tmp_path, monkeypatch):
+    import cards.build
+    from cards.build import choose_cards, prepare_articles
+    from cards.text.pairs import find_pairs
+
+    made, real = [], cards.build.select
+    monkeypatch.setattr(cards.build, "select", lambda *a, **k: made.append(1) or real(*a, **k))
+    seed = prepare_articles(find_pairs([SEED]))
+    both = prepare_articles(find_pairs([SEED, SECOND]))
+    short = prepare_articles(find_pairs([shortened(SEED, tmp_path, drop=1)]))
+    options = BuildOptions().select_options()
+    cache = Cache(tmp_path / "cache")
+
+    def choose(articles=seed, known=frozenset(), opts=options, earlier=None, built=frozenset()):
+        count = len(made)
+        result = choose_cards(articles, known, opts, earlier_notes=earlier, cache=cache, built_before=built)
+        return result, len(made) > count
+
+    computed, chose = choose()
+    assert chose
+    kept, chose = choose()
+    assert not chose and kept == computed  # read back, equal to what was made
+    assert kept == choose_cards(seed, frozenset(), options)  # and to a choice without any cache
+    guid = next(iter({cards.deck.export.note_guid(c.pair.ru) for c in computed[1]}))
+    for changed in ({"opts": BuildOptions(max_new=3).select_options()},
+                    {"opts": BuildOptions(level="B2").select_options()},
+                    {"known": frozenset({"визит"})},
+                    {"earlier": {guid: {"lemmas": ["визит"], "article": seed[0].source.slug}}},
+                    {"built": frozenset({seed[0].key})},
+                    {"articles": both},
+                    {"articles": short}):
+        assert choose(**changed)[1], changed  # each change: chosen again …
+        assert not choose(**changed)[1], changed  # … and kept
+    assert choose()[1]  # the first is gone: only the latest CHOICES are kept
+
+
+def test_a_damaged_or_foreign_choice_is_made_again(tmp_path, folder):
+    plain = tmp_path / "plain.apkg"
+    build(plain, [SECOND], cache=False)
+    build(tmp_path / "cold.apkg", [SECOND])
+    (entry,) = choices(folder)
+    for hurt in (b"", gzip.compress(b"not a pickle"), gzip.compress(__import__("pickle").dumps(("a", "b")))):
+        entry.write_bytes(hurt)
+        build(tmp_path / "again.apkg", [SECOND])
+        assert deck(tmp_path / "again.apkg") == deck(plain)
+        (tmp_path / "again.apkg").unlink()
+
+
+def test_only_the_latest_choices_are_kept(tmp_path):
+    cache = Cache(tmp_path)
+    for n in range(kept.CHOICES + 3):
+        cache.remember_object("choice", [n], lambda n=n: (n,), lambda v: True)
+    assert len(list(tmp_path.rglob("choice/*/*.pickle.gz"))) == kept.CHOICES
+    assert cache.remember_object("choice", [kept.CHOICES + 2], lambda: "made", lambda v: True) == (kept.CHOICES + 2,)
