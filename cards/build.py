@@ -290,7 +290,7 @@ def _choose_cards(articles: Sequence[Article], known: frozenset[str], options: S
     owner = [n for n, a in enumerate(articles) for _ in a.pairs]  # article index of each pair
     found = [tokens for each in workers.map(analysed, [([p.ru for p in a.pairs], cache) for a in articles], kept_only)
              for tokens in each]
-    analyses = with_names(pairs, found, options.topic)  # names the English or the article shows; titles
+    analyses = named_analyses(pairs, found, options.topic, cache)  # names the English or the article shows; titles
     earlier = {}
     slugs = {a.source.slug for a in articles}
     for i, p in enumerate(pairs):
@@ -329,6 +329,61 @@ def _choose_cards(articles: Sequence[Article], known: frozenset[str], options: S
             )
         )
     return decisions, tuple(cards)
+
+
+NAME_MARKS = ("as it is", "a common word", "a name", "a common word, then a name")  # what with_names made a token
+
+
+def named_analyses(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]], topic: frozenset[str],
+                   cache: Cache = Cache()) -> list[tuple[Token, ...]]:
+    """with_names (cards.deck.select) article by article, kept in `cache` (kind "names"): a token's reading
+    as a name or a common word depends only on the pairs of its article (`Pair.source`), the topic and
+    the pairs' analyses, which cards' code makes of their texts. What is kept is a mark per token (an
+    index of NAME_MARKS), applied again on reading; an article whose result the marks cannot say is
+    worked out each time."""
+    from cards.deck.select import as_word
+    from cards.lexicon.names import as_name
+
+    def marked(token: Token, mark: int) -> Token:
+        token = as_word(token) if mark in (1, 3) else token
+        return as_name(token) if mark in (2, 3) else token
+
+    def marks(group: list[int]) -> list[list[int]] | None:
+        named = with_names([pairs[i] for i in group], [analyses[i] for i in group], topic)
+        out = []
+        for i, tokens in zip(group, named, strict=True):
+            row = [next((m for m in range(len(NAME_MARKS)) if marked(t, m) == new), -1)
+                   for t, new in zip(analyses[i], tokens, strict=True)]
+            if -1 in row:
+                return None
+            out.append(row)
+        return out
+
+    def decode(raw: object, group: list[int]) -> list[list[int]] | None:
+        if raw is None:
+            return None
+        if [len(row) for row in raw] != [len(analyses[i]) for i in group] or not all(
+                m in range(len(NAME_MARKS)) for row in raw for m in row):
+            raise ValueError("not these pairs' marks")
+        return raw
+
+    groups: dict[str, list[int]] = {}
+    for i, p in enumerate(pairs):
+        groups.setdefault(p.source, []).append(i)
+    topic_key = hashlib.sha256(json.dumps(sorted(topic), ensure_ascii=False).encode("utf-8")).hexdigest()
+    out: list[tuple[Token, ...]] = [tuple(tokens) for tokens in analyses]
+    for group in groups.values():
+        inputs = [topic_key, [[pairs[i].ru, pairs[i].en, pairs[i].score, pairs[i].kind, pairs[i].source] for i in group]]
+        kept = cache.remember("names", inputs, lambda group=group: marks(group), lambda x: x,
+                              lambda raw, group=group: decode(raw, group))
+        if kept is None:
+            named = with_names([pairs[i] for i in group], [analyses[i] for i in group], topic)
+            for i, tokens in zip(group, named, strict=True):
+                out[i] = tokens
+            continue
+        for i, row in zip(group, kept, strict=True):
+            out[i] = tuple(t if m == 0 else marked(t, m) for t, m in zip(analyses[i], row, strict=True))
+    return out
 
 
 def article_counterparts(article: Article, decisions: Sequence[Decision], min_score: float, dictionary,

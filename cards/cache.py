@@ -13,6 +13,7 @@ file an entry:
 - ``evidence``: the share of an article's words that find a dictionary translation (the pair check);
 - ``counterparts``: the English counterpart spans of the targets of an article's cards;
 - ``meanings``: the meaning shown for each target of an article's cards (cards.deck.content.card_meanings);
+- ``names``: which tokens of an article's pairs `with_names` takes as names or common words (cards.build.named_analyses);
 - ``choice``: what choosing makes of the whole library (cards.build.choose_cards: every pair's decision
   and the cards), by all its inputs: every article's pairs, the options, the known words and the deck's
   memory. It is a whole build's worth of objects, kept as a pickle (`remember_object`), and only the

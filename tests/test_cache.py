@@ -17,7 +17,7 @@ from conftest import DATA, ROOT
 
 SEED = ROOT / "seeds" / "minsk-washington"
 SECOND = DATA / "pairs" / "yerevan-brussels"
-KINDS = {"segments", "first-pass", "analyses", "evidence", "counterparts", "meanings"}
+KINDS = {"segments", "first-pass", "analyses", "evidence", "names", "counterparts", "meanings"}
 
 
 @pytest.fixture
@@ -142,8 +142,9 @@ def test_damaged_entries_are_made_again(tmp_path, folder):
     build(plain, [SECOND], cache=False)
     build(tmp_path / "cold.apkg", [SECOND])
     found = entries(folder)
-    assert len(found) == 6
+    assert len(found) == 7
     damage = [
+        lambda p: p.write_bytes(b"\x1f\x8b"),  # a gzip header and nothing more
         lambda p: p.write_bytes(b""),
         lambda p: _rewrite(p, {"value": [[["a meaning", "sentence"]]] * 99}),  # another shape
         lambda p: p.write_bytes(p.read_bytes()[:20]),  # a cut gzip stream
@@ -305,3 +306,27 @@ def test_only_the_latest_choices_are_kept(tmp_path):
         cache.remember_object("choice", [n], lambda n=n: (n,), lambda v: True)
     assert len(list(tmp_path.rglob("choice/*/*.pickle.gz"))) == kept.CHOICES
     assert cache.remember_object("choice", [kept.CHOICES + 2], lambda: "made", lambda v: True) == (kept.CHOICES + 2,)
+
+
+def test_names_kept_article_by_article_are_those_of_with_names(tmp_path):
+    """named_analyses keeps, per article, what with_names made of each token, and reads back the same
+    analyses, also for an article of the topic that has titles and names."""
+    from cards.build import analysed, named_analyses, prepare_articles
+    from cards.deck.select import with_names
+    from cards.text.pairs import find_pairs
+
+    articles = prepare_articles(find_pairs([SEED, SECOND]))
+    pairs = [p for a in articles for p in a.pairs]
+    found = [tokens for a in articles for tokens in analysed([p.ru for p in a.pairs])]
+    topic = BuildOptions().select_options().topic
+    expected = with_names(pairs, found, topic)
+    assert expected != [tuple(t) for t in found]  # some tokens are made names or common words
+    cache = Cache(tmp_path)
+    assert named_analyses(pairs, found, topic, cache) == expected
+    names = sorted(tmp_path.rglob("names/*/*.json.gz"))
+    assert len(names) == 2  # one entry per article
+    assert named_analyses(pairs, found, topic, cache) == expected  # read back
+    for path in names:  # marks that do not fit: made again
+        _rewrite(path, {"value": [[9]]})
+    assert named_analyses(pairs, found, topic, cache) == expected
+    assert named_analyses(pairs, found, frozenset(), cache) == with_names(pairs, found)  # another topic
