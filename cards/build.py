@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
@@ -287,10 +288,12 @@ def _choose_cards(articles: Sequence[Article], known: frozenset[str], options: S
 
     dictionary = workers.dictionary
     pairs = [p for a in articles for p in a.pairs]
+    ids = article_ids(articles)
+    selected = [dataclasses.replace(p, source=ids[n]) for n, a in enumerate(articles) for p in a.pairs]  # for select
     owner = [n for n, a in enumerate(articles) for _ in a.pairs]  # article index of each pair
     found = [tokens for each in workers.map(analysed, [([p.ru for p in a.pairs], cache) for a in articles], kept_only)
              for tokens in each]
-    analyses = named_analyses(pairs, found, options.topic, cache)  # names the English or the article shows; titles
+    analyses = named_analyses(selected, found, options.topic, cache)  # names the English or the article shows; titles
     earlier = {}
     slugs = {a.source.slug for a in articles}
     for i, p in enumerate(pairs):
@@ -300,8 +303,9 @@ def _choose_cards(articles: Sequence[Article], known: frozenset[str], options: S
                 continue  # a sentence in several articles: the note is the card of one of them
             earlier[i] = tuple(note["lemmas"])
     taught_before = frozenset(lemma for n in earlier_notes.values() for lemma in n.get("lemmas", ()))
-    built = frozenset(a.pairs[0].source for a in articles if a.key in built_before and a.pairs)
-    decisions = select(pairs, analyses, known | taught_before, options, earlier, listed=known, built=built, named=True)
+    built = frozenset(ids[n] for n, a in enumerate(articles) if a.key in built_before)
+    decisions = select(selected, analyses, known | taught_before, options, earlier, listed=known, built=built, named=True)
+    decisions = tuple(dataclasses.replace(d, pair=pairs[d.index]) for d in decisions)  # the cards show the label
     chosen = chosen_in_order(decisions)
     of_article: dict[int, list[Decision]] = {}
     for d in sorted(chosen, key=lambda d: d.index):
@@ -329,6 +333,19 @@ def _choose_cards(articles: Sequence[Article], known: frozenset[str], options: S
             )
         )
     return decisions, tuple(cards)
+
+
+def article_ids(articles: Sequence[Article]) -> list[str]:
+    """A name for each article that no other article of the build has: its folder's slug (a second
+    article of the same slug gets "#2" …). Selection takes the pairs of one `Pair.source` for one article
+    (its names, what it is about, whether an earlier build had it), and the label a card shows (title ·
+    date · outlet: `source_label`) can be empty or the same for several articles: an added article
+    without a title was taken as built before, and taught nothing."""
+    out, seen = [], Counter()
+    for a in articles:
+        seen[a.source.slug] += 1
+        out.append(a.source.slug if seen[a.source.slug] == 1 else f"{a.source.slug}#{seen[a.source.slug]}")
+    return out
 
 
 NAME_MARKS = ("as it is", "a common word", "a name", "a common word, then a name")  # what with_names made a token

@@ -330,3 +330,29 @@ def test_names_kept_article_by_article_are_those_of_with_names(tmp_path):
         _rewrite(path, {"value": [[9]]})
     assert named_analyses(pairs, found, topic, cache) == expected
     assert named_analyses(pairs, found, frozenset(), cache) == with_names(pairs, found)  # another topic
+
+
+def untitled(pair: Path, folder: Path) -> Path:
+    """The article without its header (date, title, byline): its card label (`source_label`) is empty."""
+    folder.mkdir(parents=True)
+    for name in ("ru.txt", "en.txt"):
+        paragraphs = [p.strip() for p in (pair / name).read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        while len(paragraphs[0]) < 120:
+            paragraphs.pop(0)
+        (folder / name).write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_an_added_article_without_a_title_is_not_taken_for_one_built_before(tmp_path, folder):
+    """Selection tells articles apart by their own names, not by the label a card shows: an added
+    article whose label is empty, like that of an article the deck has, is taught."""
+    first, second = untitled(SEED, tmp_path / "first"), untitled(SECOND, tmp_path / "second")
+    out = tmp_path / "deck.apkg"
+    built = build(out, [first])
+    assert {p.source for a in built.articles for p in a.pairs} == {""}
+    grown = build(out, [first, second])
+    assert {p.source for a in grown.articles for p in a.pairs} == {""}  # the cards still show the article's label
+    new = [d for d in grown.decisions if d.index >= len(built.decisions)]
+    assert not any(d.rule == "article_built_before" for d in new)
+    assert sum(d.chosen for d in new) >= 3 and grown.new == sum(d.chosen for d in new)
+    assert grown.changed == grown.new  # and the first article's notes did not move
