@@ -805,7 +805,7 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
     if not options.out:
         check_default_deck(out, sources)
     new_folder = not out.parent.exists()  # before the lock file makes it
-    with deck_lock(out):
+    with deck_lock(out), article_cache(options).tables():
         return _build_deck(sources, out, options, dry_run=False, timestamp=timestamp, progress=progress,
                            new_folder=new_folder)
 

@@ -356,3 +356,59 @@ def test_an_added_article_without_a_title_is_not_taken_for_one_built_before(tmp_
     assert not any(d.rule == "article_built_before" for d in new)
     assert sum(d.chosen for d in new) >= 3 and grown.new == sum(d.chosen for d in new)
     assert grown.changed == grown.new  # and the first article's notes did not move
+
+
+def test_stems_are_kept_while_a_build_keeps_tables(tmp_path, monkeypatch):
+    from cards.align import evidence
+
+    def refuse():
+        raise AssertionError("the stemmer, for a kept stem")
+
+    cache = Cache(tmp_path)
+    evidence.stem.cache_clear()
+    try:
+        evidence.stem("talks")  # outside a build: nothing kept
+        assert not list(tmp_path.rglob("*.json.gz"))
+        evidence.stem.cache_clear()
+        with cache.tables():
+            assert evidence.stem("negotiations") == "negoti"
+        (table,) = tmp_path.rglob("tables/english-stems.json.gz")
+        evidence.stem.cache_clear()
+        monkeypatch.setattr(evidence, "_stemmer", refuse)
+        with cache.tables():
+            assert evidence.stem("negotiations") == "negoti"  # read back: no stemmer
+            with pytest.raises(AssertionError):
+                evidence.stem("sanctions")
+        table.write_bytes(b"damaged")
+        evidence.stem.cache_clear()
+        monkeypatch.undo()
+        with cache.tables():
+            assert evidence.stem("negotiations") == "negoti"  # a damaged table is made again
+        assert json.loads(gzip.decompress(table.read_bytes())) == {"negotiations": "negoti"}
+    finally:
+        evidence.stem.cache_clear()
+
+
+def test_lemma_zipfs_and_everyday_bases_are_kept_while_a_build_keeps_tables(tmp_path, monkeypatch):
+    from cards.deck import select
+    from cards.lexicon import analyser
+
+    def refuse(*args):
+        raise AssertionError("worked out again")
+
+    everyday = BuildOptions().select_options().everyday
+    words = (("сделка", "noun"), ("мартовский", "adj"), ("северный", "adj"), ("пакетный", "adj"))
+    analyser.lemma_zipf.cache_clear(), select.everyday_base.cache_clear()
+    try:
+        with Cache(tmp_path).tables():
+            made = [(analyser.lemma_zipf(w, pos), select.everyday_base(w, everyday)) for w, pos in words]
+        assert made[1][1] == "март" and made[3][1] is None
+        analyser.lemma_zipf.cache_clear(), select.everyday_base.cache_clear()
+        monkeypatch.setattr(analyser, "_lemma_zipf", refuse)
+        monkeypatch.setattr(select, "_everyday_base", refuse)
+        with Cache(tmp_path).tables():
+            assert [(analyser.lemma_zipf(w, pos), select.everyday_base(w, everyday)) for w, pos in words] == made
+            with pytest.raises(AssertionError):
+                select.everyday_base("мартовский", everyday - {"март"})  # other everyday words: not kept
+    finally:
+        analyser.lemma_zipf.cache_clear(), select.everyday_base.cache_clear()
