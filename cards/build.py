@@ -289,7 +289,7 @@ def _choose_cards(articles: Sequence[Article], known: frozenset[str], options: S
     dictionary = workers.dictionary
     pairs = [p for a in articles for p in a.pairs]
     ids = article_ids(articles)
-    selected = [dataclasses.replace(p, source=ids[n]) for n, a in enumerate(articles) for p in a.pairs]  # for select
+    selected = selection_pairs(articles)
     owner = [n for n, a in enumerate(articles) for _ in a.pairs]  # article index of each pair
     found = [tokens for each in workers.map(analysed, [([p.ru for p in a.pairs], cache) for a in articles], kept_only)
              for tokens in each]
@@ -346,6 +346,12 @@ def article_ids(articles: Sequence[Article]) -> list[str]:
         seen[a.source.slug] += 1
         out.append(a.source.slug if seen[a.source.slug] == 1 else f"{a.source.slug}#{seen[a.source.slug]}")
     return out
+
+
+def selection_pairs(articles: Sequence[Article]) -> list[Pair]:
+    """Every article's pairs as selection takes them: with their article's own name (`article_ids`) as `source`."""
+    ids = article_ids(articles)
+    return [dataclasses.replace(p, source=ids[n]) for n, a in enumerate(articles) for p in a.pairs]
 
 
 NAME_MARKS = ("as it is", "a common word", "a name", "a common word, then a name")  # what with_names made a token
