@@ -14,8 +14,8 @@ file an entry:
 - ``counterparts``: the English counterpart spans of the targets of an article's cards;
 - ``meanings``: the meaning shown for each target of an article's cards (cards.deck.content.card_meanings);
 - ``names``: which tokens of an article's pairs `with_names` takes as names or common words (cards.build.named_analyses);
-- ``tables``: the results of small pure functions of a word (`KeptTable`: English stems, a lemma's Zipf
-  with all its forms, the everyday noun of an adjective), one file each;
+- ``tables``: the results of small pure functions of a word (cards.kept.KeptTable: English stems, a
+  lemma's Zipf with all its forms, the everyday noun of an adjective), one file each;
 - ``choice``: what choosing makes of the whole library (cards.build.choose_cards: every pair's decision
   and the cards), by all its inputs: every article's pairs, the options, the known words and the deck's
   memory. It is a whole build's worth of objects, kept as a pickle (`remember_object`), and only the
@@ -132,17 +132,19 @@ class Cache:
 
     @contextlib.contextmanager
     def tables(self) -> Iterator[None]:
-        """While in this block, the KeptTables are read from and written to this cache's folder."""
+        """While in this block, the KeptTables (cards.kept) are read from and written back to this cache's folder."""
+        from cards import kept
+
         if self.folder is None:
             yield
             return
-        _TABLES_FOLDER.append(self.folder / version() / "tables")
+        kept.FOLDERS.append(self.folder / version() / "tables")
         try:
             yield
         finally:
-            _TABLES_FOLDER.pop()
-            for table in _TABLES:
-                table.close()
+            kept.FOLDERS.pop()
+            for path, values in kept.close_all():
+                self._write(path, values)
 
     def remember_object(self, kind: str, inputs: object, make: Callable[[], T], fits: Callable[[object], bool]) -> T:
         """Like `remember`, for a value of many objects (frozen dataclasses, tuples …) kept as it is, a
@@ -200,41 +202,6 @@ class Cache:
             for old in self.folder.iterdir():
                 if old.is_dir() and old.name != version():
                     shutil.rmtree(old, ignore_errors=True)
-
-
-_TABLES: list[KeptTable] = []  # every table, opened by the build that keeps them (`Cache.tables`)
-_TABLES_FOLDER: list[Path] = []  # the tables' folder while a build keeps them
-
-
-class KeptTable:
-    """The results of a pure function of one text (an English word's stem …), kept between builds in one
-    file of the cache folder, named by cards' version like every entry: read on the first `get` while a
-    build keeps tables (`Cache.tables`), written back at its end when it grew. Otherwise it keeps nothing
-    and the function works everything out, as without a cache."""
-
-    def __init__(self, name: str) -> None:
-        self.name, self.values, self.path, self.grew = name, {}, None, False
-        _TABLES.append(self)
-
-    def get(self, key: str, kind: type = str) -> object | None:
-        """The kept value of `key` when it is a `kind` (str, float …), else None."""
-        if self.path is None and _TABLES_FOLDER:
-            self.path = _TABLES_FOLDER[-1] / f"{self.name}.json.gz"
-            raw = _read(self.path)
-            self.values = raw if isinstance(raw, dict) else {}
-        value = self.values.get(key)
-        return value if isinstance(value, kind) and not isinstance(value, bool) else None
-
-    def put(self, key: str, value: object) -> None:
-        if self.path is not None:
-            self.values[key] = value
-            self.grew = True
-
-    def close(self) -> None:
-        """Write the table back when it grew; forget it (the next build reads it again)."""
-        if self.path is not None and self.grew:
-            Cache(self.path.parent.parent.parent)._write(self.path, self.values)
-        self.values, self.path, self.grew = {}, None, False
 
 
 def _read(path: Path) -> object | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from cards.align.english_words import FUNCTION_WORDS, IRREGULAR
-from cards.cache import KeptTable
+from cards.kept import KeptTable
 from cards.lexicon.cognates import _fold
 from cards.lexicon.lexicon import base_words, english_alike, english_related
 from cards.lexicon.analyser import parses

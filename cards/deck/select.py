@@ -35,7 +35,7 @@ from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
-from cards.cache import KeptTable
+from cards.kept import KeptTable
 from cards.lexicon.analyser import NAME_GRAMMEMES, lemma_zipf, parses
 from cards.lexicon.aspect import aspect_partner
 from cards.lexicon.frequency import frequency

@@ -16,7 +16,7 @@ import functools
 import math
 import unicodedata
 
-from cards.cache import KeptTable
+from cards.kept import KeptTable
 from cards.lexicon.frequency import frequency
 
 POS = ("noun", "verb", "adj", "adv", "num", "pron", "prep", "conj", "part", "intj", "other")
