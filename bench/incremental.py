@@ -4,8 +4,9 @@ of all its processes, and where the time goes.
 
 The articles are the WMT21 dev set written as pair folders in a temporary folder (bench/library.py;
 beyond 107, edited copies). For N articles: a build of P1 … PN into deck.apkg with `--no-stress` and an
-empty article cache (fresh), the same again (unchanged rebuild), then P1 … PN+1 into the same deck
-(+1 article). Each build is `build_deck` called by a small driver in a new Python process (what `cards
+empty article cache (fresh), the same again (unchanged rebuild: the deck's memory is now the first
+build's), once more (unchanged again: the memory is the last rebuild's, so the whole choice is kept),
+then P1 … PN+1 into the same deck (+1 article). Each build is `build_deck` called by a small driver in a new Python process (what `cards
 build` does, less click), which notes when each stage of the build starts (its `progress`: align =
 load, segment, align and the pair check; choose = morphology, selection and counterparts; render;
 write) and, where the code has cards.jobs, the time of each per-article step. The baseline commit
@@ -164,9 +165,11 @@ def main() -> None:
                     fresh = run(tree, out, jobs, pairs[:n], env)
                     first = notes(out)
                     same = run(tree, out, jobs, pairs[:n], env)
+                    again = run(tree, out, jobs, pairs[:n], env)
                     plus = run(tree, out, jobs, pairs[: n + 1], env)
-                    row[label] = (fresh, same, plus, first)
-                    for name, r in (("fresh", fresh), ("unchanged rebuild", same), ("+1 article", plus)):
+                    row[label] = (fresh, same, again, plus, first)
+                    for name, r in (("fresh", fresh), ("unchanged rebuild", same), ("unchanged again", again),
+                                    ("+1 article", plus)):
                         print(f"{n} articles, {label}, {name}: {r['wall']:.1f} s wall, {r['cpu']:.1f} s CPU, "
                               f"{r['peak_mb']:.0f} MB, {r['changed']} changed ({r['new']} new); {breakdown(r)}",
                               file=sys.stderr)
@@ -176,8 +179,8 @@ def main() -> None:
     print("| articles | build | code | wall s | CPU s | peak MB (all processes) | notes new / changed | stages (wall s) |")
     print("|---:|---|---|---:|---:|---:|---:|---|")
     for n, row in rows:
-        agree = "same notes" if all(r[3] == row["baseline"][3] for r in row.values()) else "notes differ"
-        for k, name in enumerate((f"fresh ({agree})", "unchanged rebuild", "+1 article")):
+        agree = "same notes" if all(r[4] == row["baseline"][4] for r in row.values()) else "notes differ"
+        for k, name in enumerate((f"fresh ({agree})", "unchanged rebuild", "unchanged again", "+1 article")):
             for label, _, _ in trees:
                 r = row[label][k]
                 print(f"| {n} | {name} | {label} | {r['wall']:.1f} | {r['cpu']:.1f} | {r['peak_mb']:.0f} | "

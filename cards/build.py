@@ -5,11 +5,14 @@ Library first: the CLI only parses options, calls these functions and prints.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import itertools
+import json
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
@@ -163,10 +166,10 @@ def sentence_beads(sentences: Sequence[tuple[Sequence[Sentence], Sequence[Senten
     from the aligner's second pass (cards.align), with the lexicon that every article's first pass
     teaches. A first pass depends on its article only and is kept in `cache`: an added article costs
     its own two passes, and gets the beads a build of all the articles from nothing gives it."""
-    from cards.align import second_pass, shared_lexicon
-
     if all(b is not None for b in reused):
         return list(reused)
+    from cards.align import second_pass, shared_lexicon
+
     firsts = workers.map(first_aligned, [(ru, en, cache) for ru, en in sentences], kept_only, spread=False)
     table = shared_lexicon(firsts)
     todo = [n for n, b in enumerate(reused) if b is None]
@@ -221,18 +224,78 @@ def choose_cards(
     in the article it was made from, when that article is in this build), and everything it taught counts as known.
     The articles of `built_before` (alignment keys: that build had them as they are) get no new cards, even
     those it made no card of: an unchanged rebuild changes nothing.
-    Without `options`, those of a default build (BuildOptions().select_options(): level B1, politics)."""
-    from cards.deck.export import card_key, note_guid
+    Without `options`, those of a default build (BuildOptions().select_options(): level B1, politics).
 
+    The whole choice is kept in `cache` too (kind "choice"), by all of these inputs: a rebuild with the
+    same articles, known words, options and deck memory reads it back and chooses nothing."""
     options = options if options is not None else BuildOptions().select_options()
     workers = workers if workers is not None else Workers(dictionary=dictionary)
+    earlier_notes = earlier_notes or {}
+    inputs = choice_inputs(articles, known, options, earlier_notes, built_before)
+    return cache.remember_object("choice", inputs,
+                                 lambda: _choose_cards(articles, known, options, earlier_notes, cache, workers, built_before),
+                                 lambda kept: choice_fits(kept, articles))
+
+
+def choice_inputs(articles: Sequence[Article], known: frozenset[str], options: SelectOptions, earlier_notes: Mapping,
+                  built_before: frozenset[str]) -> list:
+    """What choose_cards' result depends on besides cards' code and data and the dictionaries (which name
+    every cache entry): each article's name, source and pairs, the known words, the selection options and
+    the deck's memory; the bulky parts as digests."""
+
+    def digest(value: object) -> str:
+        return hashlib.sha256(json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+    return [digest([[plain(a.source), a.key, plain(a.pairs)] for a in articles]), digest(sorted(known)),
+            digest(plain(options)), digest(earlier_notes), digest(sorted(built_before))]
+
+
+def plain(value: object) -> object:
+    """A value as JSON, the same for equal values: dataclasses by their fields, sets sorted, paths as text."""
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    if isinstance(value, (tuple, list)):
+        return [plain(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((plain(v) for v in value), key=repr)
+    if isinstance(value, dict):
+        return sorted([str(k), plain(v)] for k, v in value.items())
+    if isinstance(value, Path):
+        return str(value)
+    if dataclasses.is_dataclass(value):
+        return [type(value).__name__, *(plain(getattr(value, name)) for name in field_names(type(value)))]
+    return value
+
+
+@functools.cache
+def field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
+def choice_fits(kept: object, articles: Sequence[Article]) -> bool:
+    """Is a kept choice one of these articles': a decision for each of their pairs, in order, and a card for
+    each chosen one?"""
+    if not (isinstance(kept, tuple) and len(kept) == 2):
+        return False
+    decisions, cards = kept
+    pairs = [p for a in articles for p in a.pairs]
+    return (len(decisions) == len(pairs) and all(isinstance(d, Decision) and d.pair == p for d, p in zip(decisions, pairs, strict=True))
+            and all(isinstance(c, Card) for c in cards) and len(cards) == sum(d.chosen for d in decisions))
+
+
+def _choose_cards(articles: Sequence[Article], known: frozenset[str], options: SelectOptions, earlier_notes: Mapping,
+                  cache: Cache, workers: Workers, built_before: frozenset[str]) -> tuple[tuple[Decision, ...], tuple[Card, ...]]:
+    """choose_cards, without the kept choice."""
+    from cards.deck.export import card_key, note_guid
+
     dictionary = workers.dictionary
     pairs = [p for a in articles for p in a.pairs]
+    ids = article_ids(articles)
+    selected = selection_pairs(articles)
     owner = [n for n, a in enumerate(articles) for _ in a.pairs]  # article index of each pair
     found = [tokens for each in workers.map(analysed, [([p.ru for p in a.pairs], cache) for a in articles], kept_only)
              for tokens in each]
-    analyses = with_names(pairs, found, options.topic)  # names the English or the article shows; titles
-    earlier_notes = earlier_notes or {}
+    analyses = named_analyses(selected, found, options.topic, cache)  # names the English or the article shows; titles
     earlier = {}
     slugs = {a.source.slug for a in articles}
     for i, p in enumerate(pairs):
@@ -242,8 +305,9 @@ def choose_cards(
                 continue  # a sentence in several articles: the note is the card of one of them
             earlier[i] = tuple(note["lemmas"])
     taught_before = frozenset(lemma for n in earlier_notes.values() for lemma in n.get("lemmas", ()))
-    built = frozenset(a.pairs[0].source for a in articles if a.key in built_before and a.pairs)
-    decisions = select(pairs, analyses, known | taught_before, options, earlier, listed=known, built=built, named=True)
+    built = frozenset(ids[n] for n, a in enumerate(articles) if a.key in built_before)
+    decisions = select(selected, analyses, known | taught_before, options, earlier, listed=known, built=built, named=True)
+    decisions = tuple(dataclasses.replace(d, pair=pairs[d.index]) for d in decisions)  # the cards show the label
     chosen = chosen_in_order(decisions)
     of_article: dict[int, list[Decision]] = {}
     for d in sorted(chosen, key=lambda d: d.index):
@@ -273,6 +337,80 @@ def choose_cards(
             )
         )
     return decisions, tuple(cards)
+
+
+def article_ids(articles: Sequence[Article]) -> list[str]:
+    """A name for each article that no other article of the build has: its folder's slug (a second
+    article of the same slug gets "#2" …). Selection takes the pairs of one `Pair.source` for one article
+    (its names, what it is about, whether an earlier build had it), and the label a card shows (title ·
+    date · outlet: `source_label`) can be empty or the same for several articles: an added article
+    without a title was taken as built before, and taught nothing."""
+    out, seen = [], Counter()
+    for a in articles:
+        seen[a.source.slug] += 1
+        out.append(a.source.slug if seen[a.source.slug] == 1 else f"{a.source.slug}#{seen[a.source.slug]}")
+    return out
+
+
+def selection_pairs(articles: Sequence[Article]) -> list[Pair]:
+    """Every article's pairs as selection takes them: with their article's own name (`article_ids`) as `source`."""
+    ids = article_ids(articles)
+    return [dataclasses.replace(p, source=ids[n]) for n, a in enumerate(articles) for p in a.pairs]
+
+
+NAME_MARKS = ("as it is", "a common word", "a name", "a common word, then a name")  # what with_names made a token
+
+
+def named_analyses(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]], topic: frozenset[str],
+                   cache: Cache = Cache()) -> list[tuple[Token, ...]]:
+    """with_names (cards.deck.select) article by article, kept in `cache` (kind "names"): a token's reading
+    as a name or a common word depends only on the pairs of its article (`Pair.source`), the topic and
+    the pairs' analyses, which cards' code makes of their texts. What is kept is a mark per token (an
+    index of NAME_MARKS), applied again on reading; an article whose result the marks cannot say is
+    worked out each time."""
+    from cards.deck.select import as_word
+    from cards.lexicon.names import as_name
+
+    def marked(token: Token, mark: int) -> Token:
+        token = as_word(token) if mark in (1, 3) else token
+        return as_name(token) if mark in (2, 3) else token
+
+    def marks(group: list[int]) -> list[list[int]] | None:
+        named = with_names([pairs[i] for i in group], [analyses[i] for i in group], topic)
+        out = []
+        for i, tokens in zip(group, named, strict=True):
+            row = [next((m for m in range(len(NAME_MARKS)) if marked(t, m) == new), -1)
+                   for t, new in zip(analyses[i], tokens, strict=True)]
+            if -1 in row:
+                return None
+            out.append(row)
+        return out
+
+    def decode(raw: object, group: list[int]) -> list[list[int]] | None:
+        if raw is None:
+            return None
+        if [len(row) for row in raw] != [len(analyses[i]) for i in group] or not all(
+                m in range(len(NAME_MARKS)) for row in raw for m in row):
+            raise ValueError("not these pairs' marks")
+        return raw
+
+    groups: dict[str, list[int]] = {}
+    for i, p in enumerate(pairs):
+        groups.setdefault(p.source, []).append(i)
+    topic_key = hashlib.sha256(json.dumps(sorted(topic), ensure_ascii=False).encode("utf-8")).hexdigest()
+    out: list[tuple[Token, ...]] = [tuple(tokens) for tokens in analyses]
+    for group in groups.values():
+        inputs = [topic_key, [[pairs[i].ru, pairs[i].en, pairs[i].score, pairs[i].kind, pairs[i].source] for i in group]]
+        kept = cache.remember("names", inputs, lambda group=group: marks(group), lambda x: x,
+                              lambda raw, group=group: decode(raw, group))
+        if kept is None:
+            named = with_names([pairs[i] for i in group], [analyses[i] for i in group], topic)
+            for i, tokens in zip(group, named, strict=True):
+                out[i] = tokens
+            continue
+        for i, row in zip(group, kept, strict=True):
+            out[i] = tuple(t if m == 0 else marked(t, m) for t, m in zip(analyses[i], row, strict=True))
+    return out
 
 
 def article_counterparts(article: Article, decisions: Sequence[Decision], min_score: float, dictionary,
@@ -685,7 +823,7 @@ def build_deck(inputs: Sequence[Path], options: BuildOptions = BuildOptions(), *
     if not options.out:
         check_default_deck(out, sources)
     new_folder = not out.parent.exists()  # before the lock file makes it
-    with deck_lock(out):
+    with deck_lock(out), article_cache(options).tables():
         return _build_deck(sources, out, options, dry_run=False, timestamp=timestamp, progress=progress,
                            new_folder=new_folder)
 

@@ -12,7 +12,14 @@ file an entry:
 - ``analyses``: the morphology of each Russian pair text of an article, by those texts;
 - ``evidence``: the share of an article's words that find a dictionary translation (the pair check);
 - ``counterparts``: the English counterpart spans of the targets of an article's cards;
-- ``meanings``: the meaning shown for each target of an article's cards (cards.deck.content.card_meanings).
+- ``meanings``: the meaning shown for each target of an article's cards (cards.deck.content.card_meanings);
+- ``names``: which tokens of an article's pairs `with_names` takes as names or common words (cards.build.named_analyses);
+- ``tables``: the results of small pure functions of a word (cards.kept.KeptTable: English stems, a
+  lemma's Zipf with all its forms, the everyday noun of an adjective), one file each;
+- ``choice``: what choosing makes of the whole library (cards.build.choose_cards: every pair's decision
+  and the cards), by all its inputs: every article's pairs, the options, the known words and the deck's
+  memory. It is a whole build's worth of objects, kept as a pickle (`remember_object`), and only the
+  last CHOICES of them are kept: an unchanged rebuild reads it back and chooses nothing.
 
 An entry is named by the SHA-256 of everything its value depends on: its inputs, the dictionary files
 used (path, size, modification time), and `version()`, a hash of every file of the cards package (code
@@ -31,16 +38,18 @@ they would make the .apkg a learner imports several times larger.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import gzip
 import hashlib
 import json
 import os
+import pickle
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence, TypeVar
+from typing import Callable, Iterator, Sequence, TypeVar
 
 from cards.model import Document, Lemma, Sentence, Token
 
@@ -48,6 +57,7 @@ T = TypeVar("T")
 
 LIBRARIES = ("pymorphy3", "pymorphy3-dicts-ru", "wordfreq", "nltk", "razdel", "pysbd", "numpy")
 PACKAGE = Path(__file__).resolve().parent
+CHOICES = 4  # entries of a kind kept by `remember_object` (the latest): a library's choices, one per deck and memory
 
 
 @functools.cache
@@ -120,12 +130,47 @@ class Cache:
         self._write(path, {"value": encode(value)})
         return value
 
-    def _path(self, kind: str, inputs: object) -> Path:
+    @contextlib.contextmanager
+    def tables(self) -> Iterator[None]:
+        """While in this block, the KeptTables (cards.kept) are read from and written back to this cache's folder."""
+        from cards import kept
+
+        if self.folder is None:
+            yield
+            return
+        kept.FOLDERS.append(self.folder / version() / "tables")
+        try:
+            yield
+        finally:
+            kept.FOLDERS.pop()
+            for path, values in kept.close_all():
+                self._write(path, values)
+
+    def remember_object(self, kind: str, inputs: object, make: Callable[[], T], fits: Callable[[object], bool]) -> T:
+        """Like `remember`, for a value of many objects (frozen dataclasses, tuples …) kept as it is, a
+        pickle: read back when `fits(value)` says it is one for these inputs, else made and written. Only
+        the latest CHOICES entries of the kind are kept. The folder is the user's own, like cards' code."""
+        if self.folder is None:
+            return make()
+        path = self._path(kind, inputs, "pickle")
+        try:
+            value = pickle.loads(gzip.decompress(path.read_bytes()))
+            if fits(value):
+                os.utime(path)  # the latest: kept when older entries are dropped
+                return value
+        except Exception:  # a missing, damaged or foreign entry is made again, never trusted
+            pass
+        value = make()
+        self._write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), level=1)
+        self._keep_latest(path.parent.parent, CHOICES)
+        return value
+
+    def _path(self, kind: str, inputs: object, form: str = "json") -> Path:
         named = json.dumps([kind, list(self.dictionary), inputs], ensure_ascii=False)
         name = hashlib.sha256(named.encode("utf-8")).hexdigest()
-        return self.folder / version() / kind / name[:2] / f"{name}.json.gz"
+        return self.folder / version() / kind / name[:2] / f"{name}.{form}.gz"
 
-    def _write(self, path: Path, value: object) -> None:
+    def _write(self, path: Path, value: object, level: int = 6) -> None:
         from cards.deck.files import temp_path
 
         try:
@@ -133,13 +178,24 @@ class Cache:
                 self._forget_other_versions()
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = temp_path(path)
+            raw = value if isinstance(value, bytes) else json.dumps(value, ensure_ascii=False).encode("utf-8")
             try:
-                tmp.write_bytes(gzip.compress(json.dumps(value, ensure_ascii=False).encode("utf-8"), 6, mtime=0))
+                tmp.write_bytes(gzip.compress(raw, level, mtime=0))
                 os.replace(tmp, path)  # whole or not at all; a lost entry is only made again
             finally:
                 tmp.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only or full cache folder: the build goes on without it
+
+    @staticmethod
+    def _keep_latest(folder: Path, count: int) -> None:
+        """Delete all but the `count` most recently used entries under a kind's folder."""
+        try:
+            entries = sorted(folder.glob("*/*.gz"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+            for old in entries[count:]:
+                old.unlink(missing_ok=True)
+        except OSError:
+            pass
 
     def _forget_other_versions(self) -> None:
         if self.folder.is_dir():

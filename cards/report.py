@@ -11,7 +11,7 @@ from typing import Mapping, Sequence
 
 from cards.build import (
     Article, BuildOptions, analysed, article_cache, checked_articles, choose_cards, chosen_in_order, default_out,
-    find_pairs, read_known,
+    find_pairs, read_known, selection_pairs,
 )
 from cards.cache import Cache
 from cards.deck.select import Decision
@@ -42,9 +42,10 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
     options = options or BuildOptions()
     analyses = [tokens for a in articles for tokens in analysed([p.ru for p in a.pairs], cache)]  # decisions' order
     select_options = options.select_options()
-    analyses = with_names([d.pair for d in decisions], analyses, select_options.topic)  # as select sees them
+    selected = selection_pairs(articles)  # as select sees them: each article by its own name
+    analyses = with_names(selected, analyses, select_options.topic)
     # each article's: with what it is about (subjects), or a lower cut when it is off the topic
-    of_article = article_options([d.pair for d in decisions], analyses, select_options)
+    of_article = article_options(selected, analyses, select_options)
     level = resolve_level(options.level).name
     earlier = {lemma_key(x) for n in (earlier_notes or {}).values() for x in n.get("lemmas", ())}
     card_of = {lemma_key(t.lemma.lemma): n for n, d in enumerate(chosen_in_order(decisions), 1) for t in d.targets}
@@ -57,9 +58,9 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
             if t.lemma.pos in CONTENT_POS:
                 key = lemma_key(t.lemma.lemma)
                 first.setdefault(key, t.lemma)
-                judged.setdefault(key, of_article[d.pair.source])
+                judged.setdefault(key, of_article[selected[d.index].source])
                 rules.setdefault(key, set()).add(d.rule)
-                in_known_sense[key] = in_known_sense.get(key, True) and known_sense(t.lemma, d.pair.en, of_article[d.pair.source])
+                in_known_sense[key] = in_known_sense.get(key, True) and known_sense(t.lemma, d.pair.en, of_article[selected[d.index].source])
     places = frozenset(k for k, lemma in first.items() if lemma.proper)
     in_a_card = frozenset(k for d in decisions if d.chosen for k in d.unknown)  # words a chosen card holds
     out = []

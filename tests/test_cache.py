@@ -17,7 +17,7 @@ from conftest import DATA, ROOT
 
 SEED = ROOT / "seeds" / "minsk-washington"
 SECOND = DATA / "pairs" / "yerevan-brussels"
-KINDS = {"segments", "first-pass", "analyses", "evidence", "counterparts", "meanings"}
+KINDS = {"segments", "first-pass", "analyses", "evidence", "names", "counterparts", "meanings"}
 
 
 @pytest.fixture
@@ -38,7 +38,8 @@ def deck(path: Path) -> dict[str, bytes]:
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(folder.rglob("*.json.gz"))
+    """The entries of per-article results (not the KeptTables of words)."""
+    return sorted(p for p in folder.rglob("*.json.gz") if p.parent.name != "tables")
 
 
 def test_remember_makes_a_value_once_and_a_cache_without_folder_every_time(tmp_path):
@@ -65,6 +66,7 @@ def test_cached_builds_write_the_bytes_a_build_without_cache_writes(tmp_path, fo
     cold, warm, plain = tmp_path / "cold.apkg", tmp_path / "warm.apkg", tmp_path / "plain.apkg"
     build(cold, [SEED, SECOND])
     assert {p.relative_to(folder).parts[1] for p in entries(folder)} == KINDS
+    assert {p.name for p in folder.rglob("tables/*")} == {"english-stems.json.gz", "lemma-zipf.json.gz", "everyday-base.json.gz"}
     build(warm, [SEED, SECOND])
     build(plain, [SEED, SECOND], cache=False)
     assert deck(cold) == deck(warm) == deck(plain)
@@ -128,6 +130,11 @@ def test_an_added_article_is_aligned_alone_and_as_in_a_build_from_nothing(tmp_pa
     assert [a.key for a in grown.articles] == [a.key for a in fresh.articles]
 
 
+def forget_choices(folder: Path) -> None:
+    for path in folder.rglob("choice/*/*.pickle.gz"):
+        path.unlink()
+
+
 def _rewrite(path: Path, value) -> None:
     path.write_bytes(gzip.compress(json.dumps(value, ensure_ascii=False).encode("utf-8")))
 
@@ -137,8 +144,9 @@ def test_damaged_entries_are_made_again(tmp_path, folder):
     build(plain, [SECOND], cache=False)
     build(tmp_path / "cold.apkg", [SECOND])
     found = entries(folder)
-    assert len(found) == 6
+    assert len(found) == 7
     damage = [
+        lambda p: p.write_bytes(b"\x1f\x8b"),  # a gzip header and nothing more
         lambda p: p.write_bytes(b""),
         lambda p: _rewrite(p, {"value": [[["a meaning", "sentence"]]] * 99}),  # another shape
         lambda p: p.write_bytes(p.read_bytes()[:20]),  # a cut gzip stream
@@ -148,6 +156,7 @@ def test_damaged_entries_are_made_again(tmp_path, folder):
     ]
     for path, hurt in zip(found, damage, strict=True):
         hurt(path)
+    forget_choices(folder)  # else the kept choice is read back, and none of these entries
     build(tmp_path / "again.apkg", [SECOND])
     assert deck(tmp_path / "again.apkg") == deck(plain)
     # and each damaged entry was written anew
@@ -181,6 +190,7 @@ def test_entries_that_do_not_fit_their_inputs_are_not_trusted(tmp_path, folder):
         else:
             raw["value"] = "0.1"  # a share as text, and one that would reject the article
         _rewrite(path, raw)
+    forget_choices(folder)
     build(tmp_path / "again.apkg", [SECOND])
     assert deck(tmp_path / "again.apkg") == deck(plain)
 
@@ -211,3 +221,196 @@ def test_a_cache_folder_that_cannot_be_written_leaves_the_build_as_it_was(tmp_pa
     build(tmp_path / "plain.apkg", [SECOND], cache=False)
     assert deck(tmp_path / "deck.apkg") == deck(tmp_path / "plain.apkg")
     shutil.rmtree(folder.parent)
+
+
+# --- the whole choice (kind "choice"): an unchanged rebuild chooses nothing -------------------------
+
+
+def choices(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("choice/*/*.pickle.gz"))
+
+
+def test_an_unchanged_rebuild_reads_the_whole_choice_back(tmp_path, folder, monkeypatch):
+    """The first rebuild chooses with the deck's memory (which the first build did not have) and keeps
+    that choice; the next unchanged rebuild reads it back, selects nothing and writes the deck a build
+    without any cache writes."""
+    import cards.build
+
+    out, plain = tmp_path / "deck.apkg", tmp_path / "plain.apkg"
+    first = build(out, [SEED, SECOND])
+    build(out, [SEED, SECOND], timestamp=1_800_000_000)
+    assert len(choices(folder)) == 2  # one per memory: the empty one and the first build's
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("selection in an unchanged rebuild")
+
+    shutil.copy(out, plain)
+    for name in ("select", "with_names", "card_targets", "_choose_cards"):
+        monkeypatch.setattr(cards.build, name, refuse)
+    again = build(out, [SEED, SECOND], timestamp=1_900_000_000)
+    monkeypatch.undo()
+    build(plain, [SEED, SECOND], cache=False, timestamp=1_900_000_000)
+    assert (again.changed, len(again.cards)) == (0, len(first.cards))
+    assert deck(out) == deck(plain)
+
+
+def test_the_choice_is_made_again_when_any_of_its_inputs_changes(tmp_path, monkeypatch):
+    import cards.build
+    from cards.build import choose_cards, prepare_articles
+    from cards.text.pairs import find_pairs
+
+    made, real = [], cards.build.select
+    monkeypatch.setattr(cards.build, "select", lambda *a, **k: made.append(1) or real(*a, **k))
+    seed = prepare_articles(find_pairs([SEED]))
+    both = prepare_articles(find_pairs([SEED, SECOND]))
+    short = prepare_articles(find_pairs([shortened(SEED, tmp_path, drop=1)]))
+    options = BuildOptions().select_options()
+    cache = Cache(tmp_path / "cache")
+
+    def choose(articles=seed, known=frozenset(), opts=options, earlier=None, built=frozenset()):
+        count = len(made)
+        result = choose_cards(articles, known, opts, earlier_notes=earlier, cache=cache, built_before=built)
+        return result, len(made) > count
+
+    computed, chose = choose()
+    assert chose
+    kept, chose = choose()
+    assert not chose and kept == computed  # read back, equal to what was made
+    assert kept == choose_cards(seed, frozenset(), options)  # and to a choice without any cache
+    guid = next(iter({cards.deck.export.note_guid(c.pair.ru) for c in computed[1]}))
+    for changed in ({"opts": BuildOptions(max_new=3).select_options()},
+                    {"opts": BuildOptions(level="B2").select_options()},
+                    {"known": frozenset({"визит"})},
+                    {"earlier": {guid: {"lemmas": ["визит"], "article": seed[0].source.slug}}},
+                    {"built": frozenset({seed[0].key})},
+                    {"articles": both},
+                    {"articles": short}):
+        assert choose(**changed)[1], changed  # each change: chosen again …
+        assert not choose(**changed)[1], changed  # … and kept
+    assert choose()[1]  # the first is gone: only the latest CHOICES are kept
+
+
+def test_a_damaged_or_foreign_choice_is_made_again(tmp_path, folder):
+    plain = tmp_path / "plain.apkg"
+    build(plain, [SECOND], cache=False)
+    build(tmp_path / "cold.apkg", [SECOND])
+    (entry,) = choices(folder)
+    for hurt in (b"", gzip.compress(b"not a pickle"), gzip.compress(__import__("pickle").dumps(("a", "b")))):
+        entry.write_bytes(hurt)
+        build(tmp_path / "again.apkg", [SECOND])
+        assert deck(tmp_path / "again.apkg") == deck(plain)
+        (tmp_path / "again.apkg").unlink()
+
+
+def test_only_the_latest_choices_are_kept(tmp_path):
+    cache = Cache(tmp_path)
+    for n in range(kept.CHOICES + 3):
+        cache.remember_object("choice", [n], lambda n=n: (n,), lambda v: True)
+    assert len(list(tmp_path.rglob("choice/*/*.pickle.gz"))) == kept.CHOICES
+    assert cache.remember_object("choice", [kept.CHOICES + 2], lambda: "made", lambda v: True) == (kept.CHOICES + 2,)
+
+
+def test_names_kept_article_by_article_are_those_of_with_names(tmp_path):
+    """named_analyses keeps, per article, what with_names made of each token, and reads back the same
+    analyses, also for an article of the topic that has titles and names."""
+    from cards.build import analysed, named_analyses, prepare_articles
+    from cards.deck.select import with_names
+    from cards.text.pairs import find_pairs
+
+    articles = prepare_articles(find_pairs([SEED, SECOND]))
+    pairs = [p for a in articles for p in a.pairs]
+    found = [tokens for a in articles for tokens in analysed([p.ru for p in a.pairs])]
+    topic = BuildOptions().select_options().topic
+    expected = with_names(pairs, found, topic)
+    assert expected != [tuple(t) for t in found]  # some tokens are made names or common words
+    cache = Cache(tmp_path)
+    assert named_analyses(pairs, found, topic, cache) == expected
+    names = sorted(tmp_path.rglob("names/*/*.json.gz"))
+    assert len(names) == 2  # one entry per article
+    assert named_analyses(pairs, found, topic, cache) == expected  # read back
+    for path in names:  # marks that do not fit: made again
+        _rewrite(path, {"value": [[9]]})
+    assert named_analyses(pairs, found, topic, cache) == expected
+    assert named_analyses(pairs, found, frozenset(), cache) == with_names(pairs, found)  # another topic
+
+
+def untitled(pair: Path, folder: Path) -> Path:
+    """The article without its header (date, title, byline): its card label (`source_label`) is empty."""
+    folder.mkdir(parents=True)
+    for name in ("ru.txt", "en.txt"):
+        paragraphs = [p.strip() for p in (pair / name).read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        while len(paragraphs[0]) < 120:
+            paragraphs.pop(0)
+        (folder / name).write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_an_added_article_without_a_title_is_not_taken_for_one_built_before(tmp_path, folder):
+    """Selection tells articles apart by their own names, not by the label a card shows: an added
+    article whose label is empty, like that of an article the deck has, is taught."""
+    first, second = untitled(SEED, tmp_path / "first"), untitled(SECOND, tmp_path / "second")
+    out = tmp_path / "deck.apkg"
+    built = build(out, [first])
+    assert {p.source for a in built.articles for p in a.pairs} == {""}
+    grown = build(out, [first, second])
+    assert {p.source for a in grown.articles for p in a.pairs} == {""}  # the cards still show the article's label
+    new = [d for d in grown.decisions if d.index >= len(built.decisions)]
+    assert not any(d.rule == "article_built_before" for d in new)
+    assert sum(d.chosen for d in new) >= 3 and grown.new == sum(d.chosen for d in new)
+    assert grown.changed == grown.new  # and the first article's notes did not move
+
+
+def test_stems_are_kept_while_a_build_keeps_tables(tmp_path, monkeypatch):
+    from cards.align import evidence
+
+    def refuse():
+        raise AssertionError("the stemmer, for a kept stem")
+
+    cache = Cache(tmp_path)
+    evidence.stem.cache_clear()
+    try:
+        evidence.stem("talks")  # outside a build: nothing kept
+        assert not list(tmp_path.rglob("*.json.gz"))
+        evidence.stem.cache_clear()
+        with cache.tables():
+            assert evidence.stem("negotiations") == "negoti"
+        (table,) = tmp_path.rglob("tables/english-stems.json.gz")
+        evidence.stem.cache_clear()
+        monkeypatch.setattr(evidence, "_stemmer", refuse)
+        with cache.tables():
+            assert evidence.stem("negotiations") == "negoti"  # read back: no stemmer
+            with pytest.raises(AssertionError):
+                evidence.stem("sanctions")
+        table.write_bytes(b"damaged")
+        evidence.stem.cache_clear()
+        monkeypatch.undo()
+        with cache.tables():
+            assert evidence.stem("negotiations") == "negoti"  # a damaged table is made again
+        assert json.loads(gzip.decompress(table.read_bytes())) == {"negotiations": "negoti"}
+    finally:
+        evidence.stem.cache_clear()
+
+
+def test_lemma_zipfs_and_everyday_bases_are_kept_while_a_build_keeps_tables(tmp_path, monkeypatch):
+    from cards.deck import select
+    from cards.lexicon import analyser
+
+    def refuse(*args):
+        raise AssertionError("worked out again")
+
+    everyday = BuildOptions().select_options().everyday
+    words = (("сделка", "noun"), ("мартовский", "adj"), ("северный", "adj"), ("пакетный", "adj"))
+    analyser.lemma_zipf.cache_clear(), select.everyday_base.cache_clear()
+    try:
+        with Cache(tmp_path).tables():
+            made = [(analyser.lemma_zipf(w, pos), select.everyday_base(w, everyday)) for w, pos in words]
+        assert made[1][1] == "март" and made[3][1] is None
+        analyser.lemma_zipf.cache_clear(), select.everyday_base.cache_clear()
+        monkeypatch.setattr(analyser, "_lemma_zipf", refuse)
+        monkeypatch.setattr(select, "_everyday_base", refuse)
+        with Cache(tmp_path).tables():
+            assert [(analyser.lemma_zipf(w, pos), select.everyday_base(w, everyday)) for w, pos in words] == made
+            with pytest.raises(AssertionError):
+                select.everyday_base("мартовский", everyday - {"март"})  # other everyday words: not kept
+    finally:
+        analyser.lemma_zipf.cache_clear(), select.everyday_base.cache_clear()

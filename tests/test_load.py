@@ -404,3 +404,31 @@ def test_characters_of_three_or_four_utf8_bytes_are_told_apart():
               if _LONGER.fullmatch(chr(c))]
     assert longer == [0x800, 0x2014, 0xD7FF, 0xE000, 0xFFFF, 0x10000, 0x10FFFF]
     assert [c for c in (0x7F, 0x80, 0x7FF, 0x800) if _TWO_BYTES.fullmatch(chr(c))] == [0x80, 0x7FF]
+
+
+def test_script_shares_and_control_characters_count_as_the_per_character_definitions():
+    """The regular expressions of script_shares and _looks_binary count what their definitions say, for
+    every character: letters (str.isalpha) in Cyrillic, in ASCII or Latin-1 to Latin Extended-B, others;
+    control characters (Cc) other than whitespace."""
+    import unicodedata
+
+    from cards.text import load
+
+    def by_hand(text):
+        cyr = lat = other = 0
+        for ch in text:
+            if ch.isalpha():
+                if "\u0400" <= ch <= "\u052f":
+                    cyr += 1
+                elif ch.isascii() or "\u00c0" <= ch <= "\u024f":
+                    lat += 1
+                else:
+                    other += 1
+        total = cyr + lat + other
+        return (cyr / total, lat / total, total) if total else (0.0, 0.0, 0)
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert load.script_shares(every) == by_hand(every)
+    assert all(load.script_shares(ch) == by_hand(ch) for ch in every[:0x3000])
+    control = {ch for ch in every if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v"}
+    assert set(load._CONTROL.findall(every)) == control

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from cards.align.english_words import FUNCTION_WORDS, IRREGULAR
+from cards.kept import KeptTable
 from cards.lexicon.cognates import _fold
 from cards.lexicon.lexicon import base_words, english_alike, english_related
 from cards.lexicon.analyser import parses
@@ -38,11 +39,18 @@ def _stemmer():
     return snowball("english")
 
 
+KEPT_STEMS = KeptTable("english-stems")  # a build keeps them: a rebuild that only reads them never imports nltk
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """English stem for comparison: folded, irregular forms mapped, Snowball; parts of a hyphenated word joined."""
-    parts = [p for p in re.split(r"[-‐]", _fold(word)) if p]
-    return "-".join(_stemmer().stem(IRREGULAR.get(p, p)) for p in parts)
+    found = KEPT_STEMS.get(word)
+    if found is None:
+        parts = [p for p in re.split(r"[-‐]", _fold(word)) if p]
+        found = "-".join(_stemmer().stem(IRREGULAR.get(p, p)) for p in parts)
+        KEPT_STEMS.put(word, found)
+    return found
 
 
 @lru_cache(maxsize=200_000)

@@ -25,6 +25,7 @@ the ones before it (easiest first).
 from __future__ import annotations
 
 import functools
+import hashlib
 import heapq
 import itertools
 import math
@@ -34,6 +35,7 @@ from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
+from cards.kept import KeptTable
 from cards.lexicon.analyser import NAME_GRAMMEMES, lemma_zipf, parses
 from cards.lexicon.aspect import aspect_partner
 from cards.lexicon.frequency import frequency
@@ -171,6 +173,23 @@ def everyday_base(adjective: str, everyday: frozenset[str]) -> str | None:
     adjective's glosses do not say so (пакетный is not about a bag, сольный not about salt)."""
     if not everyday:
         return None
+    key = f"{_digest(everyday)}\t{adjective}"
+    found = KEPT_EVERYDAY_BASES.get(key)
+    if found is None:
+        found = _everyday_base(adjective, everyday) or ""
+        KEPT_EVERYDAY_BASES.put(key, found)
+    return found or None
+
+
+KEPT_EVERYDAY_BASES = KeptTable("everyday-base")  # "" for none; a build keeps them, a rebuild reads them
+
+
+@functools.lru_cache(maxsize=8)
+def _digest(words: frozenset[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(words)).encode("utf-8")).hexdigest()[:16]
+
+
+def _everyday_base(adjective: str, everyday: frozenset[str]) -> str | None:
     from cards.align.evidence import stem
     from cards.lexicon.levels import everyday_terms
     from cards.lexicon.lexicon import adjective_bases, shipped

@@ -16,6 +16,7 @@ import functools
 import math
 import unicodedata
 
+from cards.kept import KeptTable
 from cards.lexicon.frequency import frequency
 
 POS = ("noun", "verb", "adj", "adv", "num", "pron", "prep", "conj", "part", "intj", "other")
@@ -57,6 +58,17 @@ def lemma_zipf(lemma: str, pos: str) -> float:
     every form of its pymorphy3 lexeme (сделка, сделки, сделку …). The dictionary form alone
     underrates words mostly used in other forms (санкция 2.8, санкции 3.9; all forms 4.9). A hyphenated
     word wordfreq does not list gets its estimate from the parts (премьер-министр 4.6), not 0."""
+    found = KEPT_ZIPFS.get(f"{lemma}\t{pos}", float)
+    if found is None:
+        found = _lemma_zipf(lemma, pos)
+        KEPT_ZIPFS.put(f"{lemma}\t{pos}", found)
+    return found
+
+
+KEPT_ZIPFS = KeptTable("lemma-zipf")  # a build keeps them: a rebuild reads them instead of every form's frequency
+
+
+def _lemma_zipf(lemma: str, pos: str) -> float:
     word = strip_stress(lemma).lower()
     total = sum(_form_frequency(f) for f in _forms(word, pos) | {word})
     if total == 0 and "-" in word.strip("-"):  # премьер-министр: the parts' half-harmonic mean, as wordfreq does

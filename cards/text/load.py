@@ -353,10 +353,13 @@ def read_text(path: str | Path, warnings: list[str] | None = None, max_mb: float
     return text
 
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # Unicode's control characters (Cc) less \t \n \v \f \r
+
+
 def _looks_binary(text: str) -> bool:
     """True when more than 1% of the characters are control characters other than whitespace."""
     sample = text[:20000]
-    bad = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+    bad = len(_CONTROL.findall(sample))
     return bad > 0.01 * max(1, len(sample)) or "\ufffd" * 3 in sample
 
 
@@ -702,17 +705,21 @@ def script_shares(text: str) -> tuple[float, float, int]:
     """(share of Cyrillic letters, share of Latin letters, number of letters); long texts are sampled."""
     if len(text) > 400_000:
         text = text[:200_000] + text[-200_000:]
-    cyr = lat = other = 0
-    for ch in text:
-        if ch.isalpha():
-            if "\u0400" <= ch <= "\u052f":
-                cyr += 1
-            elif ch.isascii() or "\u00c0" <= ch <= "\u024f":
-                lat += 1
-            else:
-                other += 1
-    total = cyr + lat + other
+    cyr = sum(map(len, _CYRILLIC_LETTERS.findall(text)))
+    lat = sum(map(len, _LATIN_LETTERS.findall(text)))
+    total = cyr + lat + sum(map(str.isalpha, _CYRILLIC_OR_LATIN.sub("", text)))  # and the other letters
     return (cyr / total, lat / total, total) if total else (0.0, 0.0, 0)
+
+
+def _letters(*ranges: tuple[int, int]) -> re.Pattern[str]:
+    """Runs of the letters (str.isalpha) in these code point ranges."""
+    found = "".join(re.escape(chr(c)) for a, b in ranges for c in range(a, b + 1) if chr(c).isalpha())
+    return re.compile(f"[{found}]+")
+
+
+_CYRILLIC_LETTERS = _letters((0x400, 0x52F))
+_LATIN_LETTERS = _letters((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F))  # ASCII and Latin-1 to Latin Extended-B
+_CYRILLIC_OR_LATIN = re.compile("[\x00-\x7f\xc0-\u024f\u0400-\u052f]+")  # the characters of those ranges
 
 
 def check_language(doc: Document, path: str | Path) -> None:
