@@ -1,13 +1,12 @@
 """The sense an article gives a word whose own sentence gives no counterpart.
 
 When word alignment finds no English counterpart for a target, the card used to show the dictionary's
-first sense. The rest of the article often says which sense it is:
-
-one sense per article: where the same lemma stands in other sentences of the article and their
-English has a gloss of exactly one of its senses, that sense (гроза / "storms" elsewhere: "storm",
-not "thunderstorm"). The sense whose glosses the rest of the English article uses, without the same
-word, was tried: a word or two on bench/meaning_silver.py, and данные "record" in an article where
-"recorded" is зафиксировать's.
+first sense. The rest of the article often says which sense it is: one sense per article. Where the
+same lemma stands in other sentences of the article and their English has a gloss of exactly one of
+its senses, the card shows that sense (гроза / "storms" elsewhere: "storm", not "thunderstorm"). Also
+tried and left out: the sense whose glosses the rest of the English article uses without the same
+word (a word or two on bench/meaning_silver.py, and данные "record" in an article where "recorded"
+is зафиксировать's).
 
 `article_text` reads an article once (its sentences' lemmas and English word stems); `article_sense`
 is asked per target. The target's own sentence is never evidence: its English gave no counterpart.
