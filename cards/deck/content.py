@@ -449,8 +449,7 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
         return f"{noun}: {glosses[0]}", "base"  # набережных (пунктах): набережная: embankment
     bases = base_words(lemma) or (made_from(lemma) if lemma.lower() in dictionary else ())  # крестьянский: "peasantish"
     others = tuple(("", other) for other in other_lemmas(lemma))
-    bases += others
-    for prefix, base in bases:
+    for prefix, base in bases + others:
         glosses = dictionary.card_glosses(base, limit=1)
         if not glosses or ":" in glosses[0] or (prefix not in ("", "не-") and _odd_sense(base, glosses[0], dictionary)):
             continue  # a compound is not its part's rare sense (правоохранитель is not "tutelary")
@@ -464,7 +463,7 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
     english = loanword(lemma)
     if english:
         return english, "loanword"
-    for prefix, base in bases[: len(bases) - len(others)]:  # a base no dictionary glosses, spelled like an
+    for prefix, base in bases:  # a base no dictionary glosses, spelled like an
         english = loanword(base)  # English word: агитационный → "of агитация: agitation", a guess
         if english:
             return _made_of(lemma, prefix, base, english, dictionary), "loanword"
