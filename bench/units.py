@@ -17,7 +17,8 @@ list this mode printed: worth learning whole / a free combination; unlabelled on
 
 With --lines: the "phrase" lines of the Vocabulary field (`Target.unit`: the collocation a target word
 stands in, `cards.lexicon.collocations`), each WMT21 article of a split built alone with default options:
-every line with its pattern and sentence, and a teacher's verdict (bench/data/units/lines.tsv: `whole`
+every line with its pattern, its English when the card shows one (`render.phrase_english`) and sentence,
+and a teacher's verdict (bench/data/units/lines.tsv: `whole`
 worth learning as a unit, `free` a free combination, `wrong` not a unit, e.g. a verb and its subject).
 The tune split is the first 28 articles by folder name at even places, held out those at odd places.
 
@@ -179,11 +180,12 @@ def phrase_lines(split: str, listing: bool) -> int:
     from rebuild_stability import write_pairs
 
     from cards.build import choose_cards, find_pairs, prepare_articles
+    from cards.deck.render import phrase_english
 
     options = BuildOptions().select_options()
     labels = read_line_labels()
     verdicts: Counter[tuple[str, str]] = Counter()
-    cards = 0
+    cards = with_english = 0
     with tempfile.TemporaryDirectory() as tmp:
         for folder in split_folders(write_pairs(Path(tmp) / "pairs", 10_000), split):
             _, built = choose_cards(prepare_articles(find_pairs([folder])), frozenset(), options)
@@ -193,10 +195,12 @@ def phrase_lines(split: str, listing: bool) -> int:
                     pattern = unit_pattern(card.pair.ru, unit)
                     label = labels.get((folder.name, unit), "unlabelled")
                     verdicts[pattern, label] += 1
+                    english = phrase_english(card, unit)
+                    with_english += bool(english)
                     if listing:
-                        print(f"{folder.name}\t{unit}\t{pattern}\t{label}\t{card.pair.ru}")
+                        print(f"{folder.name}\t{unit}\t{pattern}\t{label}\t{english or '-'}\t{card.pair.ru}")
     lines = sum(verdicts.values())
-    print(f"\n{split}: {lines} phrase lines on {cards} cards")
+    print(f"\n{split}: {lines} phrase lines on {cards} cards, {with_english} with their English")
     print("| pattern | lines | whole | free | wrong | unlabelled | precision |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for pattern in ("adj+noun", "noun+gen", "verb+noun", "?", "all"):

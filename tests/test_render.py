@@ -24,7 +24,7 @@ from anki_client import import_apkg, open_collection  # noqa: E402
 from cards.deck.export import NoteSpec, card_key, write_apkg  # noqa: E402
 from cards.model import Card, Lemma, Pair, Target  # noqa: E402
 from cards.deck.render import (  # noqa: E402
-    dictionary_form, escape, frequency_label, grammar_short, render, vocabulary_html,
+    dictionary_form, escape, frequency_label, grammar_short, phrase_english, render, vocabulary_html,
 )
 
 SEED = ROOT / "seeds" / "minsk-washington"
@@ -266,6 +266,39 @@ def test_vocabulary_one_line_per_word_and_the_phrase_once_after_its_words():
         '<span class="freq">less common</span></div>'
         '<div class="phrase"><span class="label">phrase</span> <span class="unit">высказать недовольство</span></div>'
     )
+
+
+def test_a_phrase_shows_its_english_only_when_every_content_word_has_a_counterpart_close_by():
+    ru = "Об этом сообщает пресс-служба оперативного штаба в Москве."
+    en = "This was reported by the press office of the crisis center in Moscow."
+    unit = "оперативного штаба"
+    adjective = Lemma("оперативный", "adj")
+    noun = Lemma("штаб", "noun", gender="m")
+
+    def card(*targets: Target) -> Card:
+        return Card(Pair(ru, en, 0.9), targets, key="k")
+
+    both = card(target("оперативного", ru, adjective, "crisis", unit, en=en, en_word="crisis"),
+                target("штаба", ru, noun, "center", unit, en=en, en_word="center"))
+    assert phrase_english(both, unit) == "crisis center"
+    assert '<span class="unit">оперативный штаб</span> <span class="gloss">crisis center</span></div>' in (
+        vocabulary_html(both))
+    # the noun without a counterpart, or not a target at all (known): half a translation is not shown
+    half = card(target("оперативного", ru, adjective, "crisis", unit, en=en, en_word="crisis"),
+                target("штаба", ru, noun, "headquarters", unit, "dictionary"))
+    assert phrase_english(half, unit) == ""
+    assert phrase_english(card(both.targets[0]), unit) == ""
+    # counterparts far apart in the English are not one phrase
+    far = card(target("оперативного", ru, adjective, "crisis", unit, en=en, en_word="press"),
+               target("штаба", ru, noun, "center", unit, en=en, en_word="center"))
+    assert phrase_english(far, unit) == ""
+    # a preposition inside the phrase needs no counterpart of its own
+    ru2, en2 = "Он погиб в бою под Киевом.", "He was killed in action near Kyiv."
+    in_battle = Card(Pair(ru2, en2, 0.9), (target("погиб", ru2, Lemma("погибнуть", "verb"), "killed", "погиб в бою",
+                                                  en=en2, en_word="killed"),
+                                           target("бою", ru2, Lemma("бой", "noun"), "action", "погиб в бою",
+                                                  en=en2, en_word="action")), key="k")
+    assert phrase_english(in_battle, "погиб в бою") == "killed in action"
 
 
 def test_a_loanword_guess_is_marked_and_a_word_without_gloss_or_figure_is_short():

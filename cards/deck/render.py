@@ -14,6 +14,7 @@ after its words, and the source. See the README ("A card shows …") and docs/ca
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -597,9 +598,49 @@ def vocabulary_html(card: Card, stressed: Stressed | None = None) -> str:
         lines.append('<div class="word">' + " ".join(bits) + "</div>")
         if t.unit and last_of_unit.get(t.unit) == n:
             shown = _phrase_shown(card, t.unit, stressed)
+            english = phrase_english(card, t.unit)
+            gloss = f' <span class="gloss">{escape(english)}</span>' if english else ""
             lines.append(f'<div class="phrase"><span class="label">phrase</span> '
-                         f'<span class="unit">{escape(shown)}</span></div>')
+                         f'<span class="unit">{escape(shown)}</span>{gloss}</div>')
     return "".join(lines)
+
+
+PHRASE_GAP_WORDS = 2  # other English words between two of a phrase's counterparts, at most
+PHRASE_ENGLISH_WORDS = 6  # words of a phrase's English stretch, at most
+
+
+def phrase_english(card: Card, unit: str) -> str:
+    """The English of the phrase `unit` in this sentence: the stretch from the first counterpart of its
+    words to the last (оперативный штаб: "crisis center"), when every content word of the phrase is a
+    target of the card with a counterpart, and the counterparts lie close together; else "". A phrase
+    with a known word, or a word without counterpart, gets nothing: half a translation would mislead."""
+    from cards.lexicon.analyser import parses
+
+    at = card.pair.ru.find(unit)
+    if at < 0:
+        return ""
+    counterparts = {t.ru_span: t.en_span for t in card.targets if t.unit == unit}
+    spans = []
+    for word in re.finditer(r"\S+", unit):
+        where = (at + word.start(), at + word.end())
+        if where in counterparts and counterparts[where] is not None:
+            spans.append(counterparts[where])
+        elif where in counterparts or not _function_word(word.group(), parses):
+            return ""
+    if len(spans) < 2:
+        return ""
+    en = card.pair.en
+    merged = _merge(sorted(spans))
+    if any(len(en[a[1]:b[0]].split()) > PHRASE_GAP_WORDS for a, b in zip(merged, merged[1:], strict=False)):
+        return ""
+    stretch = en[merged[0][0]:merged[-1][1]]
+    return stretch if len(stretch.split()) <= PHRASE_ENGLISH_WORDS else ""
+
+
+def _function_word(word: str, parses) -> bool:
+    """A preposition, conjunction or particle in its likeliest reading (в, и, же)."""
+    readings = parses(word.lower().strip(".,;:!?«»\"()"))
+    return bool(readings) and readings[0].tag.POS in ("PREP", "CONJ", "PRCL")
 
 
 def render(
