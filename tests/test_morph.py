@@ -124,6 +124,12 @@ def test_a_tie_of_an_imperative_or_short_adjective_with_a_noun_goes_to_the_noun(
     assert (w["Смотри"].lemma, w["готов"].lemma) == ("смотреть", "готовый")
 
 
+def test_an_attribute_before_another_attribute_of_the_same_noun_is_an_adjective():
+    # pymorphy3 reads малого first as the noun малое; the noun after the next adjective settles it
+    assert morph.explain("ход малого ракетного корабля")[1] == ("малого", "малый", "attribute_before_noun")
+    assert words("ход малого ракетного корабля")["малого"].pos == "adj"
+
+
 def test_after_a_number_a_guessed_short_adjective_is_the_noun():
     assert morph.explain("2,7 ассиста")[1] == ("ассиста", "ассист", "noun_after_number")
     assert words("все 5 готовы")["готовы"].lemma == "готовый"  # a short adjective the dictionary has stays

@@ -141,7 +141,8 @@ def noun_after_number(slots: Sequence[Slot], i: int) -> Reading | None:
 
 
 def attribute_before_noun(slots: Sequence[Slot], i: int) -> Reading | None:
-    """в прошедшем (уже) сезоне, среднего образования: an adjective, not a noun, before its noun.
+    """в прошедшем (уже) сезоне, среднего образования, малого ракетного корабля: an adjective, not a noun,
+    before its noun.
 
     The dictionary's adjective (lexicalised) is preferred to the participle."""
     slot = slots[i]
@@ -153,10 +154,10 @@ def attribute_before_noun(slots: Sequence[Slot], i: int) -> Reading | None:
         and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
     ]
     j = i + 1
-    while j < len(slots) and slots[j].parses and slots[j].parses[0].tag.POS == "ADVB":
+    while j < len(slots) and slots[j].parses and slots[j].parses[0].tag.POS in ("ADVB", "ADJF"):
         if slots[j].parses[0].normal_form in QUANTIFIERS:
             return None  # 200 пожарных несколько часов: the quantity word starts a new phrase
-        j += 1
+        j += 1  # an adverb, or another attribute of the same noun (малого ракетного корабля)
     if not attrs or j >= len(slots) or not slots[j].parses:
         return None  # a number or a Latin word after it (and its adverbs) proves nothing
     head = slots[j].parses[0]
