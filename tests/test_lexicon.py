@@ -577,6 +577,17 @@ def test_a_compounds_first_part_is_shown_in_english_where_the_table_has_it():
     assert meaning_for("близстоящий", None, dictionary) == ("near + стоять: stand", "base")
     assert meaning_for("негазированный", None, dictionary) == ("не- + газированный: not aerated", "base")
 
+    assert meaning_for("аудиозапись", None, dictionary)[0].startswith("audio + запись: ")
+    # a verb in -чь or -ти, too, is its prefix and the verb it is made from
+    assert meaning_for("уберечь", None, dictionary)[0].startswith("у- + беречь: ")
+
+
+def test_a_word_glossed_only_in_a_phrase_shows_that_phrase():
+    dictionary = find_dictionary(PLAIN)  # OpenRussian lists these words without a gloss of their own
+    assert meaning_for("огнестрельный", None, dictionary, pos="adj") == ("огнестрельное оружие: firearm", "dictionary")
+    assert meaning_for("прожиточный", None, dictionary, pos="adj") == ("прожиточный минимум: cost of living", "dictionary")
+    assert meaning_for("одночасье", None, dictionary) == ("в одночасье: overnight", "dictionary")
+    assert meaning_for("санкция", None, dictionary)[0] != "" and ":" not in meaning_for("санкция", None, dictionary)[0]
 
 def test_a_relational_adjective_finds_its_noun_through_russian_sound_changes():
     dictionary = find_dictionary(PLAIN)

@@ -460,6 +460,9 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
     rare = next((g for g, _ in dictionary.ranked(lemma) if ENGLISH_GLOSS.fullmatch(g)), "")
     if rare:  # only glosses too rare for wordfreq (нефтехимия: petrochemistry): a rare right word beats none
         return rare, "dictionary"
+    phrase = _phrase_with(lemma, dictionary)
+    if phrase:
+        return phrase, "dictionary"  # a word glossed only in phrases: "огнестрельное оружие: firearm"
     english = loanword(lemma)
     if english:
         return english, "loanword"
@@ -468,6 +471,17 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
         if english:
             return _made_of(lemma, prefix, base, english, dictionary), "loanword"
     return "", ""
+
+
+def _phrase_with(lemma: str, dictionary) -> str:
+    """The shipped phrase a word without a gloss of its own stands in, with its English, as the
+    dictionary writes it ("прожиточный минимум: cost of living", "в одночасье: overnight"): the
+    shortest, then the one whose English is the commonest; "" when it is in none."""
+    from cards.lexicon.lexicon import phrase_entries
+
+    found = [(len(lemmas), -dictionary.common(heads[0]), form, heads[0]) for lemmas, form, heads in phrase_entries(lemma)
+             if heads and ENGLISH_GLOSS.fullmatch(heads[0]) and dictionary.common(heads[0]) >= RARE_GLOSS]
+    return "{2}: {3}".format(*min(found)) if found else ""
 
 
 def _made_of(lemma: str, prefix: str, base: str, gloss: str, dictionary) -> str:
