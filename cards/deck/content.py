@@ -454,7 +454,7 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
         if not glosses or ":" in glosses[0] or (prefix not in ("", "не-") and _odd_sense(base, glosses[0], dictionary)):
             continue  # a compound is not its part's rare sense (правоохранитель is not "tutelary")
         return _made_of(lemma, prefix, base, glosses[0], dictionary), "base"
-    parts = _hyphenated(lemma, dictionary) or _numbered(lemma, dictionary)
+    parts = _hyphenated(lemma, dictionary) or _numbered(lemma, dictionary) or _clipped(lemma)
     if parts:
         return parts, "base"
     rare = next((g for g, _ in dictionary.ranked(lemma) if ENGLISH_GLOSS.fullmatch(g)), "")
@@ -601,6 +601,32 @@ def _hyphenated(lemma: str, dictionary) -> str:
             return ""
         glosses.append(found)
     return f"{lemma}: {'-'.join(glosses)}"
+
+
+# The clipped parts of officialese compounds (сложносокращённые слова: генсек, кабмин, госдеп): the word each
+# is clipped from and its English in such compounds (совет: "council", not "advice"); first parts, then last
+# parts. Only a word made of exactly one of each is read so.
+CLIPPED_FIRST = {"ген": ("генеральный", "general"), "гос": ("государственный", "state"), "каб": ("кабинет", "cabinet"),
+                 "мин": ("министерство", "ministry"), "сов": ("совет", "council"), "зам": ("заместитель", "deputy"),
+                 "пред": ("председатель", "chairman"), "обл": ("областной", "regional"), "гор": ("городской", "city"),
+                 "рай": ("районный", "district"), "спец": ("специальный", "special"), "нац": ("национальный", "national")}
+CLIPPED_LAST = {"сек": ("секретарь", "secretary"), "деп": ("департамент", "department"), "мин": ("министр", "ministers"),
+                "без": ("безопасность", "security"), "здрав": ("здравоохранение", "health"), "фин": ("финансы", "finance"),
+                "юст": ("юстиция", "justice"), "пред": ("председатель", "chairman"), "ком": ("комитет", "committee"),
+                "торг": ("торговля", "trade"), "пром": ("промышленность", "industry"), "обр": ("образование", "education"),
+                "нач": ("начальник", "chief")}
+
+
+def _clipped(lemma: str) -> str:
+    """A clipped compound shown as the two words it is clipped from, with their English in such
+    compounds: кабмин → "кабинет + министр: cabinet + ministers", генсек → "генеральный + секретарь:
+    general + secretary"; "" unless the word is exactly one first part and one last part."""
+    word = lemma.lower()
+    for k in range(3, len(word) - 2):
+        head, tail = CLIPPED_FIRST.get(word[:k]), CLIPPED_LAST.get(word[k:])
+        if head and tail:
+            return f"{head[0]} + {tail[0]}: {head[1]} + {tail[1]}"
+    return ""
 
 
 def other_lemmas(lemma: str) -> tuple[str, ...]:
