@@ -2,13 +2,15 @@
 
     python bench/meaning_missing.py            # the count, and the lemmas by kind
     python bench/meaning_missing.py --all      # also every fallback meaning (source "base" / "loanword")
+    python bench/meaning_missing.py --wordfreq 60000  # instead, wordfreq's 60,000 commonest Russian words
 
 Every content word (noun, verb, adjective, adverb; not a name, nor what selection never teaches: an
 ordinal, a place adjective, an abbreviation …) of the 80-odd WMT21 dev articles that no gold file
 under bench/data uses is given its meaning as a card with no counterpart would (`meaning_for` with
 the built-in lexicon only: BuildOptions(system_dictionaries=False)). The words left with none are
 counted (distinct lemmas) and listed by a rough kind. No labels: bench/meaning.py says whether meanings
-are right.
+are right. With --wordfreq N the words are wordfreq's N commonest Russian words instead, each read as
+pymorphy3's first reading (names, abbreviations and other parts of speech left out).
 """
 
 from __future__ import annotations
@@ -47,18 +49,42 @@ def content_lemmas(docs, folders) -> Counter:
     return found
 
 
+WORDFREQ_POS = {"NOUN": "noun", "VERB": "verb", "INFN": "verb", "ADJF": "adj", "ADVB": "adv"}
+NAME_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad")
+
+
+def wordfreq_lemmas(n: int) -> Counter:
+    """(lemma, pos) → 1 for the content lemmas of wordfreq's `n` commonest Russian words (first reading)."""
+    from cards.lexicon.analyser import parses
+    from cards.lexicon.frequency import top
+
+    found: Counter = Counter()
+    for word in top("ru", n):
+        readings = parses(word) if re.fullmatch(r"[а-яё-]+", word) else []
+        tag = readings[0].tag if readings else None
+        if tag is not None and tag.POS in WORDFREQ_POS and not any(t in tag for t in NAME_TAGS):
+            found[(readings[0].normal_form, WORDFREQ_POS[tag.POS])] = 1
+    return found
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--all", action="store_true", help="also list every fallback meaning")
+    parser.add_argument("--wordfreq", type=int, metavar="N", help="wordfreq's N commonest Russian words instead")
     args = parser.parse_args()
-    if not WMT21.exists():
+    if not args.wordfreq and not WMT21.exists():
         print(f"bench/meaning_missing.py needs the WMT21 dev articles at {WMT21} (../shared)", file=sys.stderr)
         return 1
-    docs = unlabelled_docs()
     dictionary = find_dictionary(BuildOptions(system_dictionaries=False))
-    with tempfile.TemporaryDirectory() as tmp:
-        folders = {p.name: p for p in write_pairs(Path(tmp) / "pairs", 10_000)}
-        lemmas = content_lemmas(docs, folders)
+    if args.wordfreq:
+        lemmas = wordfreq_lemmas(args.wordfreq)
+        where = f"wordfreq's {args.wordfreq} commonest Russian words"
+    else:
+        docs = unlabelled_docs()
+        with tempfile.TemporaryDirectory() as tmp:
+            folders = {p.name: p for p in write_pairs(Path(tmp) / "pairs", 10_000)}
+            lemmas = content_lemmas(docs, folders)
+        where = f"{len(docs)} WMT21 articles outside the gold sets"
     sources: Counter = Counter()
     missing, fallbacks = [], []
     for (lemma, pos), n in sorted(lemmas.items()):
@@ -69,7 +95,7 @@ def main() -> int:
         elif source in ("base", "loanword"):
             fallbacks.append(f"{source}\t{pos}\t{lemma}\t{meaning}")
     total = sum(sources.values())
-    print(f"{len(docs)} WMT21 articles outside the gold sets: {total} content lemmas (names left out)")
+    print(f"{where}: {total} content lemmas (names left out)")
     print("| dictionaries | content lemmas | dictionary | base word | loanword | none |")
     print("|---|---:|---:|---:|---:|---:|")
     print(f"| built-in lexicon | {total} | " + " | ".join(str(sources[s]) for s in ("dictionary", "base", "loanword", ""))

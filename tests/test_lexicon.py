@@ -577,6 +577,26 @@ def test_a_compounds_first_part_is_shown_in_english_where_the_table_has_it():
     assert meaning_for("близстоящий", None, dictionary) == ("near + стоять: stand", "base")
     assert meaning_for("негазированный", None, dictionary) == ("не- + газированный: not aerated", "base")
 
+    assert meaning_for("аудиозапись", None, dictionary)[0].startswith("audio + запись: ")
+    # a verb in -чь or -ти, too, is its prefix and the verb it is made from
+    assert meaning_for("уберечь", None, dictionary)[0].startswith("у- + беречь: ")
+
+
+def test_a_word_glossed_only_in_a_phrase_shows_that_phrase():
+    dictionary = find_dictionary(PLAIN)  # OpenRussian lists these words without a gloss of their own
+    assert meaning_for("огнестрельный", None, dictionary, pos="adj") == ("огнестрельное оружие: firearm", "dictionary")
+    assert meaning_for("прожиточный", None, dictionary, pos="adj") == ("прожиточный минимум: cost of living", "dictionary")
+    assert meaning_for("одночасье", None, dictionary) == ("в одночасье: overnight", "dictionary")
+    assert meaning_for("санкция", None, dictionary)[0] != "" and ":" not in meaning_for("санкция", None, dictionary)[0]
+
+
+def test_a_clipped_compound_is_read_as_the_words_it_is_clipped_from():
+    dictionary = find_dictionary(PLAIN)
+    assert meaning_for("генсек", None, dictionary) == ("генеральный + секретарь: general + secretary", "base")
+    assert meaning_for("кабмин", None, dictionary) == ("кабинет + министр: cabinet + ministers", "base")
+    assert meaning_for("совбез", None, dictionary)[0].endswith(": council + security")  # not "advice + safety"
+    assert meaning_for("горсовет", None, dictionary) == ("city council", "dictionary")  # the lexicon's own first
+    assert meaning_for("генабвг", None, dictionary) == ("", "")  # a first part alone is no clipped compound
 
 def test_a_relational_adjective_finds_its_noun_through_russian_sound_changes():
     dictionary = find_dictionary(PLAIN)

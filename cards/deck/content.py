@@ -454,12 +454,15 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
         if not glosses or ":" in glosses[0] or (prefix not in ("", "не-") and _odd_sense(base, glosses[0], dictionary)):
             continue  # a compound is not its part's rare sense (правоохранитель is not "tutelary")
         return _made_of(lemma, prefix, base, glosses[0], dictionary), "base"
-    parts = _hyphenated(lemma, dictionary) or _numbered(lemma, dictionary)
+    parts = _hyphenated(lemma, dictionary) or _numbered(lemma, dictionary) or _clipped(lemma)
     if parts:
         return parts, "base"
     rare = next((g for g, _ in dictionary.ranked(lemma) if ENGLISH_GLOSS.fullmatch(g)), "")
     if rare:  # only glosses too rare for wordfreq (нефтехимия: petrochemistry): a rare right word beats none
         return rare, "dictionary"
+    phrase = _phrase_with(lemma, dictionary)
+    if phrase:
+        return phrase, "dictionary"  # a word glossed only in phrases: "огнестрельное оружие: firearm"
     english = loanword(lemma)
     if english:
         return english, "loanword"
@@ -468,6 +471,17 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
         if english:
             return _made_of(lemma, prefix, base, english, dictionary), "loanword"
     return "", ""
+
+
+def _phrase_with(lemma: str, dictionary) -> str:
+    """The shipped phrase a word without a gloss of its own stands in, with its English, as the
+    dictionary writes it ("прожиточный минимум: cost of living", "в одночасье: overnight"): the
+    shortest, then the one whose English is the commonest; "" when it is in none."""
+    from cards.lexicon.lexicon import phrase_entries
+
+    found = [(len(lemmas), -dictionary.common(heads[0]), form, heads[0]) for lemmas, form, heads in phrase_entries(lemma)
+             if heads and ENGLISH_GLOSS.fullmatch(heads[0]) and dictionary.common(heads[0]) >= RARE_GLOSS]
+    return "{2}: {3}".format(*min(found)) if found else ""
 
 
 def _made_of(lemma: str, prefix: str, base: str, gloss: str, dictionary) -> str:
@@ -587,6 +601,32 @@ def _hyphenated(lemma: str, dictionary) -> str:
             return ""
         glosses.append(found)
     return f"{lemma}: {'-'.join(glosses)}"
+
+
+# The clipped parts of officialese compounds (сложносокращённые слова: генсек, кабмин, госдеп): the word each
+# is clipped from and its English in such compounds (совет: "council", not "advice"); first parts, then last
+# parts. Only a word made of exactly one of each is read so.
+CLIPPED_FIRST = {"ген": ("генеральный", "general"), "гос": ("государственный", "state"), "каб": ("кабинет", "cabinet"),
+                 "мин": ("министерство", "ministry"), "сов": ("совет", "council"), "зам": ("заместитель", "deputy"),
+                 "пред": ("председатель", "chairman"), "обл": ("областной", "regional"), "гор": ("городской", "city"),
+                 "рай": ("районный", "district"), "спец": ("специальный", "special"), "нац": ("национальный", "national")}
+CLIPPED_LAST = {"сек": ("секретарь", "secretary"), "деп": ("департамент", "department"), "мин": ("министр", "ministers"),
+                "без": ("безопасность", "security"), "здрав": ("здравоохранение", "health"), "фин": ("финансы", "finance"),
+                "юст": ("юстиция", "justice"), "пред": ("председатель", "chairman"), "ком": ("комитет", "committee"),
+                "торг": ("торговля", "trade"), "пром": ("промышленность", "industry"), "обр": ("образование", "education"),
+                "нач": ("начальник", "chief")}
+
+
+def _clipped(lemma: str) -> str:
+    """A clipped compound shown as the two words it is clipped from, with their English in such
+    compounds: кабмин → "кабинет + министр: cabinet + ministers", генсек → "генеральный + секретарь:
+    general + secretary"; "" unless the word is exactly one first part and one last part."""
+    word = lemma.lower()
+    for k in range(3, len(word) - 2):
+        head, tail = CLIPPED_FIRST.get(word[:k]), CLIPPED_LAST.get(word[k:])
+        if head and tail:
+            return f"{head[0]} + {tail[0]}: {head[1]} + {tail[1]}"
+    return ""
 
 
 def other_lemmas(lemma: str) -> tuple[str, ...]:

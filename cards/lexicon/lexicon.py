@@ -320,7 +320,7 @@ COMBINING_FORMS = {
     "доп": "additional", "погран": "border", "тех": "technical", "проф": "professional", "избир": "electoral",
     "обл": "regional", "гор": "city", "рай": "district", "воен": "military", "пром": "industrial", "нарко": "drug",
     "глав": "chief", "хим": "chemical", "броне": "armoured", "кап": "capital", "строй": "construction",
-    "мульт": "cartoon", "близ": "near", "пол": "half", "со": "co-", "мин": "ministry",
+    "мульт": "cartoon", "близ": "near", "пол": "half", "со": "co-", "мин": "ministry", "аудио": "audio",
     "про": "", "по": "",
 }
 COMPOUND_PREFIXES = tuple(COMBINING_FORMS)
@@ -428,7 +428,7 @@ def _bases(word: str) -> tuple[tuple[str, str], ...]:
         head, _, last = word.rpartition("-")
         if (_has_sense(last, "adj") or _has_sense(last, "noun")) and not any(ch.isdigit() for ch in head):
             out.append((head + "-", last))
-    if word.endswith(("ть", "ться")):
+    if word.endswith(("ть", "ться", "чь", "чься", "ти", "тись")):  # убере́чь → у- + беречь, унести → у- + нести
         for prefix in VERB_PREFIXES:
             rest = word[len(prefix):]
             if word.startswith(prefix) and len(rest) >= 5 and _has_sense(rest, "verb"):
