@@ -870,3 +870,14 @@ def test_a_word_of_a_phrase_takes_only_what_its_other_words_leave():
     assert texts(en, counterparts(ru, en, targets(ru, ("участие", "участие")), dictionary=d)) == [None]
     ru, en = "Участие было важным, и многие потом приняли новый закон.", "Part of it took part."
     assert texts(en, counterparts(ru, en, targets(ru, ("Участие", "участие")), dictionary=d)) == [None]
+
+
+def test_a_phrase_english_twice_is_the_one_its_other_words_hold():
+    d = phrase_dictionary({"средство": "vehicle", "водитель": "driver", "дом": "house"},
+                          {("транспортный", "средство"): "vehicle"})
+    ru = "Пострадали водители обоих транспортных средств и дома."
+    en = "The drivers of both vehicles and a recreational vehicle were hurt."
+    t = targets(ru, ("транспортных", "транспортный"), ("средств", "средство"))
+    adjective, noun = counterparts(ru, en, t, dictionary=d)
+    assert noun is not None and adjective == noun  # the one of the two "vehicle"s средств holds
+    assert counterparts(ru, en, t, dictionary=d, weights=Weights(members=False))[0] != noun

@@ -372,8 +372,8 @@ def _phrase_members(ru_text, en_text, items, chosen, dictionary) -> list[Span | 
     it takes the phrase's English where the sentence has it (`gloss_spans`), the same span as its
     phrase's other words may have: приняли участие → "took part" for участие too, подводные лодки →
     "submarines", в общей сложности → "total" (a total of), на душу населения → "per-capita". The
-    span must be the only place the phrase's glosses point to, and no word outside the phrase may
-    hold any of it."""
+    span must be the only place the phrase's glosses point to (or the only one of them its other
+    words hold), and no word outside the phrase may hold any of it."""
     chosen = list(chosen)
     phrases = getattr(dictionary, "phrases", None)
     if not phrases:
@@ -402,6 +402,9 @@ def _phrase_members(ru_text, en_text, items, chosen, dictionary) -> list[Span | 
                     found |= spans
                     members |= {j for j, it in enumerate(items) for ms in words_of for m in ms if it[0] == ru_toks[m][0]}
         widest = {s for s in found if not any(t != s and t[0] <= s[0] and s[1] <= t[1] for t in found)}
+        held_by_members = {s for s in widest if any(chosen[j] and _overlap(chosen[j], s) for j in members)}
+        if len(widest) > 1 and len(held_by_members) == 1:
+            widest = held_by_members  # транспортных средств: the "vehicles" средств holds, not another one
         if len(widest) != 1:
             continue
         span = widest.pop()
