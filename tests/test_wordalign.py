@@ -839,7 +839,8 @@ def test_a_word_of_a_phrase_takes_the_phrases_english():
     takes "submarines" as a word of подводные лодки."""
     d = phrase_dictionary(
         {"принять": "accept", "участие": "participation", "корабль": "ship", "сложность": "complexity",
-         "душа": "soul", "рост": "growth", "лодка": "boat", "подводный": "underwater", "флот": "navy"},
+         "душа": "soul", "рост": "growth", "лодка": "boat", "подводный": "underwater", "флот": "navy",
+         "получить": "receive"},
         {("принять", "участие"): "take part", ("в", "общий", "сложность"): "in total",
          ("на", "душа", "население"): "per capita", ("подводный", "лодка"): "submarine"})
     ru, en = "В параде приняли участие корабли.", "Ships took part in the parade."
@@ -873,11 +874,22 @@ def test_a_word_of_a_phrase_takes_only_what_its_other_words_leave():
 
 
 def test_a_phrase_english_twice_is_the_one_its_other_words_hold():
-    d = phrase_dictionary({"средство": "vehicle", "водитель": "driver", "дом": "house"},
+    d = phrase_dictionary({"средство": "vehicle", "водитель": "driver", "гость": "guest", "пострадать": "hurt"},
                           {("транспортный", "средство"): "vehicle"})
-    ru = "Пострадали водители обоих транспортных средств и дома."
-    en = "The drivers of both vehicles and a recreational vehicle were hurt."
+    ru = "Пострадали водители обоих транспортных средств и гость."
+    en = "The drivers of both vehicles were hurt, and a guest in another vehicle."
     t = targets(ru, ("транспортных", "транспортный"), ("средств", "средство"))
     adjective, noun = counterparts(ru, en, t, dictionary=d)
     assert noun is not None and adjective == noun  # the one of the two "vehicle"s средств holds
     assert counterparts(ru, en, t, dictionary=d, weights=Weights(members=False))[0] != noun
+
+
+def test_a_phrase_glosss_core_drops_only_articles_and_prepositions():
+    """"in total" is found as "total", but "the other day" is not "days": несколько дней назад leaves
+    несколько none rather than share дней's "days"."""
+    assert [s for s in evidence.gloss_spans("Several days ago.", "the other day")] == []
+    d = phrase_dictionary({"день": "day", "флот": "navy", "уйти": "leave"},
+                          {("несколько", "день", "назад"): "the other day"})
+    ru, en = "Несколько дней назад флот ушел.", "Several days ago the navy left."
+    t = targets(ru, ("Несколько", "несколько"), ("дней", "день"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None, "days"]

@@ -101,6 +101,7 @@ def phrase_spans(text: str, phrases: Iterable[tuple[str, ...]]) -> list[tuple[Sp
 
 
 _PART = re.compile(r"[^\W\d_]+")
+EDGE_WORDS = frozenset("a an the to of in on at by for with from into".split())  # not "other": "the other day" is no "day"
 
 
 def gloss_spans(text: str, gloss: str) -> list[Span]:
@@ -114,13 +115,13 @@ def gloss_spans(text: str, gloss: str) -> list[Span]:
     starts, stops = {a for a, _, _ in whole}, {b for _, b, _ in whole}
     stems = [stem(w) for _, _, w in parts]
     wanted = [w for w in _PART.findall(gloss)]
-    core = list(wanted)
-    while core and is_function_word(core[0]):
-        core = core[1:]
-    while core and is_function_word(core[-1]):
-        core = core[:-1]
+    inner = list(wanted)
+    while inner and _fold(inner[0]) in EDGE_WORDS:
+        inner = inner[1:]
+    while inner and _fold(inner[-1]) in EDGE_WORDS:
+        inner = inner[:-1]
     out: list[Span] = []
-    for phrase in dict.fromkeys(tuple(stem(w) for w in p) for p in (wanted, core) if p):
+    for phrase in dict.fromkeys(tuple(stem(w) for w in p) for p in (wanted, inner) if p):
         n = len(phrase)
         for i in range(len(parts) - n + 1):
             span = (parts[i][0], parts[i + n - 1][1])

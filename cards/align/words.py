@@ -311,8 +311,6 @@ def counterparts(
     chosen = assign(options)
     if weights.particles:  # every verb's particle and fixed object now: no later pass may take them (take place)
         chosen = _with_particles(en_text, chosen, len(items), items)
-    if weights.members and weights.phrases and dictionary is not None:
-        chosen = _phrase_members(ru_text, en_text, items, chosen, dictionary)
     if weights.adjacency or weights.gaps:
         chosen = _fill_from_neighbours(ru_text, en_text, items, chosen, len(targets), weights)
     if weights.pairs:
@@ -327,6 +325,8 @@ def counterparts(
         chosen = _related_anywhere(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
     if weights.leftovers and table is not None and "table" in weights.use:
         chosen = _table_leftovers(ru_text, en_text, items, chosen, len(targets), table, dictionary)
+    if weights.members and weights.phrases and dictionary is not None:
+        chosen = _phrase_members(ru_text, en_text, items, chosen, dictionary)
     if weights.weak_threshold < weights.threshold:
         chosen = _weak_pass(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
     if weights.particles:
