@@ -37,9 +37,12 @@ Agreeing sources add up (noisy-or). English function words are never candidates.
    anywhere within twice the related window (translators move words; `_related_anywhere`); then,
    for a verb, adjective or adverb, the one free word of its shape that the article's own table
    ties it to best, when no other word left over is tied to it as strongly (`_table_leftovers`);
-7. weak pass (off): a target still unaligned may take a free word on weak evidence (a low table
+7. phrase members: a word still unaligned in a dictionary phrase takes the phrase's English where
+   the sentence has it, shared with the phrase's other words (приняли участие → "took part" for
+   both; `_phrase_members`);
+8. weak pass (off): a target still unaligned may take a free word on weak evidence (a low table
    score) when it sits where the target's relative place predicts;
-8. a phrasal verb keeps its particle (broke off, set up), and any verb its fixed object (took
+9. a phrasal verb keeps its particle (broke off, set up), and any verb its fixed object (took
    place) as soon as the first pass has found it, so that no later pass gives the object away.
 
 Precision matters more than recall: a wrong highlight teaches a wrong meaning, so a target with
