@@ -714,7 +714,9 @@ def test_a_lower_case_word_never_takes_an_english_name():
 
 def test_an_attributive_adjective_never_takes_a_plural_head():
     en = "The navy received two submarines."
-    assert _shipped_counterpart("Флот получил две подводные лодки.", en, "подводные", "подводный") != "submarines"
+    d = small_dictionary(флот="navy", получить="receive", подводный="submarine", корабль="ship")
+    ru = "Флот получил два подводных корабля."
+    assert texts(en, counterparts(ru, en, targets(ru, ("подводных", "подводный")), dictionary=d)) == [None]
     assert wordalign._plural_head(en, (en.index("submarines"), en.index("submarines") + 10))
     en = "The sanctions list grew."  # a plural modifier may be an adjective's counterpart
     assert not wordalign._plural_head(en, (4, 13))
@@ -810,3 +812,84 @@ def test_a_late_link_keeps_between_the_links_around_it():
     assert _between_neighbours(en, items, [None, span("ambulance"), span("him to a")], 0, span("carried"))
     # with an aligned word on one side only, any place
     assert _between_neighbours(en, items, [None, span("ambulance"), None], 0, span("Rescuers"))
+
+
+def phrase_dictionary(glosses: dict, phrases: dict):
+    """A Dictionary with one-gloss `glosses` and `phrases` {(lemmas …): gloss}, each listed under every lemma."""
+    from cards.lexicon.dictionary import Dictionary
+
+    by_lemma: dict = {}
+    for lemmas, gloss in phrases.items():
+        for lemma in lemmas:
+            by_lemma.setdefault(lemma, []).append((lemmas, ((gloss, 0.0),)))
+    return Dictionary({k: ((g, 0.0),) for k, g in glosses.items()}, phrases={k: tuple(v) for k, v in by_lemma.items()})
+
+
+def test_gloss_spans_find_a_gloss_inflected_hyphenated_or_as_its_core():
+    en = "Ten ships took part; a total of 5 per-capita and anti-submarine submarines, then a cease-fire."
+    found = {g: [en[a:b] for a, b in evidence.gloss_spans(en, g)]
+             for g in ("take part", "submarine", "in total", "per capita", "ceasefire", "participate")}
+    assert found == {"take part": ["took part"], "submarine": ["submarines"], "in total": ["total"],
+                     "per capita": ["per-capita"], "ceasefire": ["cease-fire"], "participate": []}
+
+
+def test_a_word_of_a_phrase_takes_the_phrases_english():
+    """приняли участие: участие shares "took part" with приняли; в общей сложности: сложности takes
+    "total"; на душу населения: душу takes "per-capita"; подводные (an adjective before a plural head)
+    takes "submarines" as a word of подводные лодки."""
+    d = phrase_dictionary(
+        {"принять": "accept", "участие": "participation", "корабль": "ship", "сложность": "complexity",
+         "душа": "soul", "рост": "growth", "лодка": "boat", "подводный": "underwater", "флот": "navy",
+         "получить": "receive"},
+        {("принять", "участие"): "take part", ("в", "общий", "сложность"): "in total",
+         ("на", "душа", "население"): "per capita", ("подводный", "лодка"): "submarine"})
+    ru, en = "В параде приняли участие корабли.", "Ships took part in the parade."
+    t = targets(ru, ("приняли", "принять"), ("участие", "участие"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["took part", "took part"]
+    ru, en = "В общей сложности пришли десять кораблей.", "A total of ten ships came."
+    assert texts(en, counterparts(ru, en, targets(ru, ("сложности", "сложность")), dictionary=d)) == ["total"]
+    ru, en = "Рост ВВП на душу населения.", "Per-capita GDP growth."
+    assert texts(en, counterparts(ru, en, targets(ru, ("душу", "душа")), dictionary=d)) == ["Per-capita"]
+    ru, en = "Флот получил подводные лодки.", "The navy received submarines."
+    t = targets(ru, ("подводные", "подводный"), ("лодки", "лодка"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["submarines", "submarines"]
+    off = Weights(members=False)
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=off))[0] != "submarines"
+
+
+def test_a_word_of_a_phrase_takes_only_what_its_other_words_leave():
+    """министр иностранных дел → "Foreign Minister": министра and иностранных hold its two words, so
+    дел is left none; a phrase whose English is not in the sentence gives nothing; nor does one whose
+    other words are not near."""
+    d = phrase_dictionary({"министр": "minister", "иностранный": "foreign", "дело": "affair"},
+                          {("министр", "иностранный", "дело"): "foreign minister"})
+    ru, en = "Министр иностранных дел прибыл.", "The Foreign Minister arrived."
+    t = targets(ru, ("Министр", "министр"), ("иностранных", "иностранный"), ("дел", "дело"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["Minister", "Foreign", None]
+    d = phrase_dictionary({"принять": "accept"}, {("принять", "участие"): "take part"})
+    ru, en = "Они приняли участие.", "They participated."
+    assert texts(en, counterparts(ru, en, targets(ru, ("участие", "участие")), dictionary=d)) == [None]
+    ru, en = "Участие было важным, и многие потом приняли новый закон.", "Part of it took part."
+    assert texts(en, counterparts(ru, en, targets(ru, ("Участие", "участие")), dictionary=d)) == [None]
+
+
+def test_a_phrase_english_twice_is_the_one_its_other_words_hold():
+    d = phrase_dictionary({"средство": "vehicle", "водитель": "driver", "гость": "guest", "пострадать": "hurt"},
+                          {("транспортный", "средство"): "vehicle"})
+    ru = "Пострадали водители обоих транспортных средств и гость."
+    en = "The drivers of both vehicles were hurt, and a guest in another vehicle."
+    t = targets(ru, ("транспортных", "транспортный"), ("средств", "средство"))
+    adjective, noun = counterparts(ru, en, t, dictionary=d)
+    assert noun is not None and adjective == noun  # the one of the two "vehicle"s средств holds
+    assert counterparts(ru, en, t, dictionary=d, weights=Weights(members=False))[0] != noun
+
+
+def test_a_phrase_glosss_core_drops_only_articles_and_prepositions():
+    """"in total" is found as "total", but "the other day" is not "days": несколько дней назад leaves
+    несколько none rather than share дней's "days"."""
+    assert [s for s in evidence.gloss_spans("Several days ago.", "the other day")] == []
+    d = phrase_dictionary({"день": "day", "флот": "navy", "уйти": "leave"},
+                          {("несколько", "день", "назад"): "the other day"})
+    ru, en = "Несколько дней назад флот ушел.", "Several days ago the navy left."
+    t = targets(ru, ("Несколько", "несколько"), ("дней", "день"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None, "days"]

@@ -100,6 +100,38 @@ def phrase_spans(text: str, phrases: Iterable[tuple[str, ...]]) -> list[tuple[Sp
     return out
 
 
+_PART = re.compile(r"[^\W\d_]+")
+EDGE_WORDS = frozenset("a an the to of in on at by for with from into".split())  # not "other": "the other day" is no "day"
+
+
+def gloss_spans(text: str, gloss: str) -> list[Span]:
+    """Where an English gloss occurs in `text`, compared by stem, whole words only: "take part" in
+    "took part", "submarine" in "submarines", "per capita" in "per-capita", "ceasefire" in
+    "cease-fire"; a gloss with function words at its edges also as its core ("in total" in "a total
+    of", "a number of" in "numbers"). A hyphenated word is its parts, but a match never cuts one
+    ("submarine" is not in "anti-submarine")."""
+    parts = [(m.start(), m.end(), m.group()) for m in _PART.finditer(text)]
+    whole = words(text)
+    starts, stops = {a for a, _, _ in whole}, {b for _, b, _ in whole}
+    stems = [stem(w) for _, _, w in parts]
+    wanted = [w for w in _PART.findall(gloss)]
+    inner = list(wanted)
+    while inner and _fold(inner[0]) in EDGE_WORDS:
+        inner = inner[1:]
+    while inner and _fold(inner[-1]) in EDGE_WORDS:
+        inner = inner[:-1]
+    out: list[Span] = []
+    for phrase in dict.fromkeys(tuple(stem(w) for w in p) for p in (wanted, inner) if p):
+        n = len(phrase)
+        for i in range(len(parts) - n + 1):
+            span = (parts[i][0], parts[i + n - 1][1])
+            if tuple(stems[i : i + n]) == phrase and span[0] in starts and span[1] in stops and span not in out:
+                out.append(span)
+    joined = stem("".join(wanted))  # one word written apart or hyphenated: cease-fire / ceasefire
+    out += [(a, b) for a, b, w in whole if (a, b) not in out and stem("".join(_PART.findall(w))) == joined]
+    return out
+
+
 @lru_cache(maxsize=200_000)
 def is_function_word(word: str) -> bool:
     """True for English words that are never a counterpart (articles, prepositions, auxiliaries …);

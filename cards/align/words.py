@@ -37,9 +37,12 @@ Agreeing sources add up (noisy-or). English function words are never candidates.
    anywhere within twice the related window (translators move words; `_related_anywhere`); then,
    for a verb, adjective or adverb, the one free word of its shape that the article's own table
    ties it to best, when no other word left over is tied to it as strongly (`_table_leftovers`);
-7. weak pass (off): a target still unaligned may take a free word on weak evidence (a low table
+7. phrase members: a word still unaligned in a dictionary phrase takes the phrase's English where
+   the sentence has it, shared with the phrase's other words (приняли участие → "took part" for
+   both; `_phrase_members`);
+8. weak pass (off): a target still unaligned may take a free word on weak evidence (a low table
    score) when it sits where the target's relative place predicts;
-8. a phrasal verb keeps its particle (broke off, set up), and any verb its fixed object (took
+9. a phrasal verb keeps its particle (broke off, set up), and any verb its fixed object (took
    place) as soon as the first pass has found it, so that no later pass gives the object away.
 
 Precision matters more than recall: a wrong highlight teaches a wrong meaning, so a target with
@@ -63,6 +66,7 @@ from cards.align.evidence import (
     degree_bases,
     derived_keys,
     family_keys,
+    gloss_spans,
     gloss_stems,
     is_function_word,
     is_inflection,
@@ -125,6 +129,7 @@ class Weights:
     leftovers: bool = True
     anywhere: bool = True
     family: bool = True
+    members: bool = True
 
 
 @dataclass(frozen=True)
@@ -323,6 +328,8 @@ def counterparts(
         chosen = _related_anywhere(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
     if weights.leftovers and table is not None and "table" in weights.use:
         chosen = _table_leftovers(ru_text, en_text, items, chosen, len(targets), table, dictionary)
+    if weights.members and weights.phrases and dictionary is not None:
+        chosen = _phrase_members(ru_text, en_text, items, chosen, dictionary)
     if weights.weak_threshold < weights.threshold:
         chosen = _weak_pass(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
     if weights.particles:
@@ -358,6 +365,63 @@ def _with_particles(en_text: str, chosen, n_targets, items=()) -> list[Span | No
         ):
             chosen[i] = (span[0], b)
     return chosen
+
+
+PHRASE_COPULAS = frozenset({"быть", "стать", "являться"})  # будет принято is no phrase "быть принять": fly
+
+
+def _phrase_members(ru_text, en_text, items, chosen, dictionary) -> list[Span | None]:
+    """A word left unaligned in a dictionary phrase whose other words stand within PHRASE_WINDOW of
+    it takes the phrase's English where the sentence has it (`gloss_spans`), the same span as its
+    phrase's other words may have: приняли участие → "took part" for участие too, подводные лодки →
+    "submarines", в общей сложности → "total" (a total of), на душу населения → "per-capita". The
+    span must be the only place the phrase's glosses point to (or the only one of them its other
+    words hold), and no word outside the phrase may hold any of it."""
+    chosen = list(chosen)
+    phrases = getattr(dictionary, "phrases", None)
+    if not phrases:
+        return chosen
+    ru_toks = words(ru_text)
+    for i, (start, stop, lemma) in enumerate(items):
+        k = next((k for k, t in enumerate(ru_toks) if t[0] == start), None)
+        if chosen[i] is not None or k is None:
+            continue
+        near = range(max(0, k - PHRASE_WINDOW), min(len(ru_toks), k + PHRASE_WINDOW + 1))
+        readings = {m: {x.replace("ё", "е") for x in lemmas(ru_toks[m][2])} for m in near}
+        keys = dict.fromkeys((lemma.lower().replace("ё", "е"), *readings[k]))
+        found: set[Span] = set()
+        members: set[int] = set()  # the items of the phrase's other words
+        for key in keys:
+            for phrase, ranked in phrases.get(key, ()):
+                if PHRASE_COPULAS.intersection(phrase) or key not in phrase:
+                    continue
+                rest = list(phrase)
+                rest.remove(key)
+                words_of = [[m for m in near if m != k and w in readings[m]] for w in rest]
+                if not all(words_of):
+                    continue
+                spans = {s for gloss, _ in ranked for s in gloss_spans(en_text, gloss)}
+                if spans:
+                    found |= spans
+                    members |= {j for j, it in enumerate(items) for ms in words_of for m in ms if it[0] == ru_toks[m][0]}
+        widest = {s for s in found if not any(t != s and t[0] <= s[0] and s[1] <= t[1] for t in found)}
+        held_by_members = {s for s in widest if any(chosen[j] and _overlap(chosen[j], s) for j in members)}
+        if len(widest) > 1 and len(held_by_members) == 1:
+            widest = held_by_members  # транспортных средств: the "vehicles" средств holds, not another one
+        if len(widest) != 1:
+            continue
+        span = widest.pop()
+        if any(chosen[j] and _overlap(chosen[j], span) for j in range(len(items)) if j not in members):
+            continue
+        held = [chosen[j] for j in members if chosen[j] and _overlap(chosen[j], span)]
+        if any(h[0] <= span[0] and span[1] <= h[1] for h in held):
+            chosen[i] = span  # приняли holds "took part": участие shares it
+            continue
+        rest = [(a, b) for a, b, w in words(en_text[span[0] : span[1]])
+                if not is_function_word(w) and not any(_overlap(h, (span[0] + a, span[0] + b)) for h in held)]
+        if rest and not any(span[0] + rest[0][0] < h[0] < span[0] + rest[-1][1] for h in held):
+            chosen[i] = (span[0] + rest[0][0], span[0] + rest[-1][1])  # the part no other word of it holds
+    return chosen  # министра иностранных дел: "Foreign Minister" is министра's and иностранных's, дел none
 
 
 def _according_to(ru_text, en_text, items, chosen, n_targets) -> list[Span | None]:
