@@ -180,15 +180,17 @@ def phrase_lines(split: str, listing: bool) -> int:
     from rebuild_stability import write_pairs
 
     from cards.build import choose_cards, find_pairs, prepare_articles
+    from cards.build import find_dictionary
     from cards.deck.render import phrase_english
 
     options = BuildOptions().select_options()
+    dictionary = find_dictionary(BuildOptions())  # as `cards build` has it: the counterparts need it
     labels = read_line_labels()
     verdicts: Counter[tuple[str, str]] = Counter()
     cards = with_english = 0
     with tempfile.TemporaryDirectory() as tmp:
         for folder in split_folders(write_pairs(Path(tmp) / "pairs", 10_000), split):
-            _, built = choose_cards(prepare_articles(find_pairs([folder])), frozenset(), options)
+            _, built = choose_cards(prepare_articles(find_pairs([folder])), frozenset(), options, dictionary=dictionary)
             cards += len(built)
             for card in built:
                 for unit in dict.fromkeys(t.unit for t in card.targets if t.unit):  # shown once per card
