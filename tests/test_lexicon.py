@@ -538,6 +538,29 @@ def test_an_everyday_adverb_is_everyday_but_no_adverb_joins_the_topic(tmp_path):
     assert topic_rows(tmp_path / "openrussian.tsv.gz", tmp_path / "wiktionary.tsv.gz", tmp_path / "politics.txt") == []
 
 
+def test_a_seed_written_as_an_infinitive_matches_verbs_only(tmp_path):
+    """"to sign" brings подписать (and a Wiktionary headword that is an infinitive) into the topic, not
+    знак "sign"; the term written to the table is the bare word."""
+    from cards.lexicon.convert import topic_rows
+
+    openrussian = ["подписать\tподписа́ть\tverb\t\tperf\t\t\tsign", "знак\tзна́к\tnoun\t\t\t\t\tsign; token"]
+    _everyday(tmp_path, openrussian, ["расписаться\tsign:0", "вывеска\tsign:0"], "")
+    (tmp_path / "politics.txt").write_text("to sign\n", encoding="utf-8")
+    rows = topic_rows(tmp_path / "openrussian.tsv.gz", tmp_path / "wiktionary.tsv.gz", tmp_path / "politics.txt")
+    assert rows == ["подписать\tsign", "расписаться\tsign"]
+    (tmp_path / "politics.txt").write_text("sign\n", encoding="utf-8")  # the bare word: every part of speech
+    rows = topic_rows(tmp_path / "openrussian.tsv.gz", tmp_path / "wiktionary.tsv.gz", tmp_path / "politics.txt")
+    assert rows == ["вывеска\tsign", "знак\tsign", "подписать\tsign", "расписаться\tsign"]
+
+
+def test_the_shipped_topic_has_the_verbs_of_treaties_and_reports_not_the_nouns_of_their_english_words():
+    from cards.lexicon.levels import topic_words
+
+    politics = topic_words("politics")
+    assert {"подписать", "подписывать", "напомнить", "напоминать"} <= politics
+    assert not {"знак", "вывеска"} & politics
+
+
 def test_the_shipped_everyday_words_are_everyday_life_not_the_language_of_politics():
     """Words of home, media and leisure are known at B1; words of politics, law and official prose whose
     first glosses are everyday English (возглавлять "head", высокопоставленный "high", присяжный
