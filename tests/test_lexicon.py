@@ -561,6 +561,16 @@ def test_the_shipped_topic_has_the_verbs_of_treaties_and_reports_not_the_nouns_o
     assert not {"знак", "вывеска"} & politics
 
 
+def test_patients_and_interviews_are_everyday_but_infection_is_the_news_word():
+    """patient, interview, legendary are everyday seeds (пациент, интервью, легендарный); infection is
+    not, since its first-gloss match заражение is what news of an epidemic teaches."""
+    from cards.lexicon.levels import everyday_words
+
+    b1 = everyday_words("B1")
+    assert {"пациент", "интервью", "легендарный"} <= b1 and "заражение" not in b1
+    assert "интервью" in everyday_words("A2") and "пациент" not in everyday_words("A2")
+
+
 def test_the_shipped_everyday_words_are_everyday_life_not_the_language_of_politics():
     """Words of home, media and leisure are known at B1; words of politics, law and official prose whose
     first glosses are everyday English (возглавлять "head", высокопоставленный "high", присяжный
