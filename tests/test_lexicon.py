@@ -557,8 +557,22 @@ def test_the_shipped_topic_has_the_verbs_of_treaties_and_reports_not_the_nouns_o
     from cards.lexicon.levels import topic_words
 
     politics = topic_words("politics")
-    assert {"подписать", "подписывать", "напомнить", "напоминать"} <= politics
+    assert {"подписать", "подписывать", "напомнить", "напоминать", "обсудить", "обсуждать"} <= politics
     assert not {"знак", "вывеска"} & politics
+    assert "обсуждаться" not in politics and "подписываться" not in politics  # passives, known through their verb
+
+
+def test_a_reflexive_verb_is_no_topic_word_of_its_own_beside_its_verb_of_the_same_term(tmp_path):
+    """обсуждаться "discuss" (обсуждалась: was discussed) is learnt with обсуждать; сдаться "surrender"
+    stays, since сдать is no topic word."""
+    from cards.lexicon.convert import topic_rows
+
+    openrussian = ["обсуждать\tобсужда́ть\tverb\t\timpf\t\t\tdiscuss", "обсуждаться\tобсужда́ться\tverb\t\timpf\t\t\tdiscuss",
+                   "сдаться\tсда́ться\tverb\t\tperf\t\t\tsurrender", "сдать\tсда́ть\tverb\t\tperf\t\t\thand over"]
+    _everyday(tmp_path, openrussian, [], "")
+    (tmp_path / "politics.txt").write_text("to discuss\nsurrender\n", encoding="utf-8")
+    rows = topic_rows(tmp_path / "openrussian.tsv.gz", tmp_path / "wiktionary.tsv.gz", tmp_path / "politics.txt")
+    assert rows == ["обсуждать\tdiscuss", "сдаться\tsurrender"]
 
 
 def test_patients_and_interviews_are_everyday_but_infection_is_the_news_word():

@@ -347,7 +347,8 @@ TOPIC_MAX_ZIPF = 6.0  # words this common (мочь, год) are no topic's voca
 
 def topic_rows(openrussian: Path, wiktionary: Path, seeds: Path) -> list[str]:
     """The topic's Russian lemmas: those whose first glosses are seed terms, and their aspect partners:
-    "lemma<TAB>seed term"."""
+    "lemma<TAB>seed term". A reflexive verb beside its verb of the same term is left out: обсуждаться
+    (обсуждалась "was discussed") is read through обсуждать, and is no second word to teach."""
     from cards.lexicon.analyser import lemma_zipf
 
     def common(lemma: str) -> bool:  # as common as мочь or год in any part of speech (all forms counted)
@@ -355,7 +356,8 @@ def topic_rows(openrussian: Path, wiktionary: Path, seeds: Path) -> list[str]:
 
     found = {k: v for k, v in matched_lemmas(openrussian, wiktionary, set(read_seeds(seeds))).items() if not common(k)}
     found.update({p: term for p, term in verb_partners(openrussian, found).items() if not common(p)})
-    return [f"{lemma}\t{term}" for lemma, term in sorted(found.items())]
+    passive = {k for k, term in found.items() if k.endswith(("ся", "сь")) and found.get(k[:-2]) == term}
+    return [f"{lemma}\t{term}" for lemma, term in sorted(found.items()) if lemma not in passive]
 
 
 EVERYDAY_MIN_ZIPF = {"A1": 3.5, "A2": 3.5, "B1": 3.0, "B2": 3.0}  # a rare word is no one's everyday vocabulary
