@@ -558,8 +558,21 @@ def test_the_shipped_topic_has_the_verbs_of_treaties_and_reports_not_the_nouns_o
 
     politics = topic_words("politics")
     assert {"подписать", "подписывать", "напомнить", "напоминать", "обсудить", "обсуждать"} <= politics
-    assert not {"знак", "вывеска"} & politics
+    assert {"мера", "база", "начальник", "акция"} <= politics
+    assert not {"знак", "вывеска", "размер", "низкий", "голова"} & politics
     assert "обсуждаться" not in politics and "подписываться" not in politics  # passives, known through their verb
+
+
+def test_a_seed_with_an_article_matches_nouns_by_their_first_gloss(tmp_path):
+    """"a measure" brings мера (first gloss measure), not размер (its eighth), nor the verb мерить."""
+    from cards.lexicon.convert import topic_rows
+
+    openrussian = ["мера\tме́ра\tnoun\t\t\t\t\tmeasure; step", "размер\tразме́р\tnoun\t\t\t\t\tsize; rate; measure",
+                   "мерить\tме́рить\tverb\t\timpf\t\t\tmeasure"]
+    _everyday(tmp_path, openrussian, ["мерка\tmeasure:0"], "")
+    (tmp_path / "politics.txt").write_text("a measure\n", encoding="utf-8")
+    rows = topic_rows(tmp_path / "openrussian.tsv.gz", tmp_path / "wiktionary.tsv.gz", tmp_path / "politics.txt")
+    assert rows == ["мера\tmeasure"]
 
 
 def test_a_reflexive_verb_is_no_topic_word_of_its_own_beside_its_verb_of_the_same_term(tmp_path):

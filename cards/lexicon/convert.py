@@ -304,21 +304,25 @@ def matched_lemmas(openrussian: Path, wiktionary: Path, seeds: set[str], strict:
     OpenRussian's first sense, or Wiktionary's when OpenRussian lacks the word; words of OpenRussian's
     "others" table (adverbs: вскоре "soon", едва "hardly") are matched only so.
 
-    A seed written "to sign" matches verbs only (подписать, not знак "sign"): an ambiguous English word
-    names the topic's sense in one part of speech. The term found is then "sign"."""
+    A seed written "to sign" matches verbs only (подписать, not знак "sign"), and one written "a measure"
+    only nouns whose first gloss it is (мера; not размер "size", whose eighth gloss is "measure"): an
+    ambiguous English word names the topic's sense in one part of speech. The term found is then the
+    bare word ("sign", "measure")."""
     verbs = {term[3:] for term in seeds if term.startswith("to ")}
+    nouns = {term.partition(" ")[2] for term in seeds if term.startswith(("a ", "an "))}
     found: dict[str, str] = {}
 
-    def match(glosses: list[str], verb: bool) -> str | None:
-        keys = (k for g in glosses for k in sorted(_gloss_keys(g, strict)))
-        return next((k for k in keys if k in seeds or (verb and k in verbs)), None)
+    def match(glosses: list[str], verb: bool, noun: bool = False) -> str | None:
+        keys = [k for g in glosses for k in sorted(_gloss_keys(g, strict))]
+        first = _gloss_keys(glosses[0], strict) & nouns if noun and glosses else set()
+        return next((k for k in keys if k in seeds or (verb and k in verbs)), None) or next(iter(sorted(first)), None)
 
     with gzip.open(openrussian, "rt", encoding="utf-8") as f:
         for line in f:
             lemma, _, pos, *_rest, cell = line.rstrip("\n").split("\t")
             senses = [sense.split("; ") for sense in cell.split(" | ") if sense]
             glosses = senses[0][:1] if strict and senses else [g for sense in senses[:SENSES_MATCHED] for g in sense]
-            hit = match(glosses, pos == "verb")
+            hit = match(glosses, pos == "verb", pos == "noun")
             if (pos != "other" or strict) and (hit or (strict and senses)):  # everyday adverbs too (вскоре "soon")
                 found.setdefault(lemma, hit or "")  # "" (strict): its first gloss is not a seed word
     with gzip.open(wiktionary, "rt", encoding="utf-8") as f:
