@@ -538,6 +538,66 @@ def test_an_everyday_adverb_is_everyday_but_no_adverb_joins_the_topic(tmp_path):
     assert topic_rows(tmp_path / "openrussian.tsv.gz", tmp_path / "wiktionary.tsv.gz", tmp_path / "politics.txt") == []
 
 
+def test_a_seed_written_as_an_infinitive_matches_verbs_only(tmp_path):
+    """"to sign" brings подписать (and a Wiktionary headword that is an infinitive) into the topic, not
+    знак "sign"; the term written to the table is the bare word."""
+    from cards.lexicon.convert import topic_rows
+
+    openrussian = ["подписать\tподписа́ть\tverb\t\tperf\t\t\tsign", "знак\tзна́к\tnoun\t\t\t\t\tsign; token"]
+    _everyday(tmp_path, openrussian, ["расписаться\tsign:0", "вывеска\tsign:0"], "")
+    (tmp_path / "politics.txt").write_text("to sign\n", encoding="utf-8")
+    rows = topic_rows(tmp_path / "openrussian.tsv.gz", tmp_path / "wiktionary.tsv.gz", tmp_path / "politics.txt")
+    assert rows == ["подписать\tsign", "расписаться\tsign"]
+    (tmp_path / "politics.txt").write_text("sign\n", encoding="utf-8")  # the bare word: every part of speech
+    rows = topic_rows(tmp_path / "openrussian.tsv.gz", tmp_path / "wiktionary.tsv.gz", tmp_path / "politics.txt")
+    assert rows == ["вывеска\tsign", "знак\tsign", "подписать\tsign", "расписаться\tsign"]
+
+
+def test_the_shipped_topic_has_the_verbs_of_treaties_and_reports_not_the_nouns_of_their_english_words():
+    from cards.lexicon.levels import topic_words
+
+    politics = topic_words("politics")
+    assert {"подписать", "подписывать", "напомнить", "напоминать", "обсудить", "обсуждать"} <= politics
+    assert {"мера", "база", "начальник", "акция"} <= politics
+    assert not {"знак", "вывеска", "размер", "низкий", "голова"} & politics
+    assert "обсуждаться" not in politics and "подписываться" not in politics  # passives, known through their verb
+
+
+def test_a_seed_with_an_article_matches_nouns_by_their_first_gloss(tmp_path):
+    """"a measure" brings мера (first gloss measure), not размер (its eighth), nor the verb мерить."""
+    from cards.lexicon.convert import topic_rows
+
+    openrussian = ["мера\tме́ра\tnoun\t\t\t\t\tmeasure; step", "размер\tразме́р\tnoun\t\t\t\t\tsize; rate; measure",
+                   "мерить\tме́рить\tverb\t\timpf\t\t\tmeasure"]
+    _everyday(tmp_path, openrussian, ["мерка\tmeasure:0"], "")
+    (tmp_path / "politics.txt").write_text("a measure\n", encoding="utf-8")
+    rows = topic_rows(tmp_path / "openrussian.tsv.gz", tmp_path / "wiktionary.tsv.gz", tmp_path / "politics.txt")
+    assert rows == ["мера\tmeasure"]
+
+
+def test_a_reflexive_verb_is_no_topic_word_of_its_own_beside_its_verb_of_the_same_term(tmp_path):
+    """обсуждаться "discuss" (обсуждалась: was discussed) is learnt with обсуждать; сдаться "surrender"
+    stays, since сдать is no topic word."""
+    from cards.lexicon.convert import topic_rows
+
+    openrussian = ["обсуждать\tобсужда́ть\tverb\t\timpf\t\t\tdiscuss", "обсуждаться\tобсужда́ться\tverb\t\timpf\t\t\tdiscuss",
+                   "сдаться\tсда́ться\tverb\t\tperf\t\t\tsurrender", "сдать\tсда́ть\tverb\t\tperf\t\t\thand over"]
+    _everyday(tmp_path, openrussian, [], "")
+    (tmp_path / "politics.txt").write_text("to discuss\nsurrender\n", encoding="utf-8")
+    rows = topic_rows(tmp_path / "openrussian.tsv.gz", tmp_path / "wiktionary.tsv.gz", tmp_path / "politics.txt")
+    assert rows == ["обсуждать\tdiscuss", "сдаться\tsurrender"]
+
+
+def test_patients_and_interviews_are_everyday_but_infection_is_the_news_word():
+    """patient, interview, legendary are everyday seeds (пациент, интервью, легендарный); infection is
+    not, since its first-gloss match заражение is what news of an epidemic teaches."""
+    from cards.lexicon.levels import everyday_words
+
+    b1 = everyday_words("B1")
+    assert {"пациент", "интервью", "легендарный"} <= b1 and "заражение" not in b1
+    assert "интервью" in everyday_words("A2") and "пациент" not in everyday_words("A2")
+
+
 def test_the_shipped_everyday_words_are_everyday_life_not_the_language_of_politics():
     """Words of home, media and leisure are known at B1; words of politics, law and official prose whose
     first glosses are everyday English (возглавлять "head", высокопоставленный "high", присяжный

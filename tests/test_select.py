@@ -147,6 +147,29 @@ def test_known_sense_matches_the_forms_of_a_term():
     assert not known_sense(Lemma("сторона", "noun", zipf=6.5), "the parties", options)  # above the topic's: known anyway
 
 
+def test_a_common_word_is_taught_where_the_english_gives_it_a_later_sense():
+    """включить (Zipf 5.0, known at B1) is met as "turn on": where the English says "included", the learner
+    has not met this sense and it is taught; where it says "turned on", or a name holds the later word
+    (The Wall Street Journal for газета), it stays known; so does an adverb, and all of it at a Zipf level."""
+    from cards.deck.select import in_later_sense, is_candidate
+    from cards.lexicon.levels import learner_senses
+
+    assert learner_senses("включить")[0] == ("turn on",) and "include" in learner_senses("включить")[1]
+    assert "start" not in learner_senses("начало")[1]  # a synonym of its first gloss is no later sense
+    include = Lemma("включить", "verb", zipf=5.0, aspect="perf")
+    options = SelectOptions(**B1)
+    assert in_later_sense(include, "The government has included two roads in the list.", options)
+    assert not in_later_sense(include, "He turned on the light and included it.", options)  # the first sense too
+    assert not in_later_sense(include, "He turned on the light.", options)
+    token = Token(0, 7, "включил", include)
+    assert is_candidate(token, options, "The government included two roads.")
+    assert not is_candidate(token, options, "He turned on the light.") and not is_candidate(token, options)
+    paper = Lemma("газета", "noun", zipf=5.31)
+    assert not in_later_sense(paper, "The Wall Street Journal reports.", options)
+    assert not in_later_sense(include, "The government included two roads.", SelectOptions(level=4.5))
+    assert not in_later_sense(include, "It was included.", replace(options, later_senses=False))
+
+
 def test_the_topic_senses_come_from_the_shipped_lexicon():
     """The topic words with an everyday first sense, and their terms: сторона "side" (the topic's:
     party), помочь "help" (aid); not министр, whose first sense is the topic's, nor орган, whose first

@@ -75,6 +75,8 @@ class SelectOptions:
     # topic's: party): above the general cut they are taught only where the English has the term
     topic_senses: frozenset[tuple[str, str]] = frozenset()
     subject_sentences: int = 3  # a noun in this many sentences of its article is its subject (`subjects`)
+    # a word known by its frequency is taught where the English gives it a later sense (`in_later_sense`)
+    later_senses: bool = True
     min_zipf: float = 1.5  # lemmas rarer than this are not worth a card
     max_name_share: float = 0.5  # share of names and numbers above which a pair is a list, not a sentence
     max_cards: int | None = None
@@ -153,7 +155,46 @@ def is_candidate(token: Token, options: SelectOptions, english: str | None = Non
         return False
     if english is not None and known_sense(lemma, english, options):
         return False
+    if english is not None and in_later_sense(lemma, english, options):
+        return options.min_zipf <= lemma.zipf
     return options.min_zipf <= lemma.zipf and not known_by_level(lemma, options)
+
+
+def may_have_later_sense(lemma, options: SelectOptions) -> bool:
+    """A word the level takes as known by its frequency alone (not everyday vocabulary, not the topic's,
+    rarer than the topic's cut), which the lexicon gives later senses: one a learner may not have met."""
+    from cards.lexicon.levels import learner_senses
+
+    if not options.later_senses or options.topic_level is None or options.topic_level <= options.level:
+        return False
+    key = lemma_key(lemma.lemma)
+    if lemma.pos not in ("noun", "verb", "adj") or lemma.proper or key in options.everyday or key in options.topic:
+        return False  # an adverb's later sense is its adjective's (полностью "fully"; домой "home")
+    if lemma.pos == "adj" and everyday_base(key, options.everyday):
+        return False
+    if max(lemma.zipf, base_zipf(lemma.lemma, lemma.pos, lemma.aspect)) >= options.topic_level:
+        return False
+    return known_by_level(lemma, options) and bool(learner_senses(lemma.lemma)[1])
+
+
+def in_later_sense(lemma, english: str, options: SelectOptions) -> bool:
+    """A word known by its frequency (`may_have_later_sense`) used where the English has one of its later
+    senses and none of those met first: включить "include" (met as "turn on"), составлять "amount to",
+    средство "remedy". The learner knows the word, not this sense: it is taught like a rarer word."""
+    from cards.lexicon.levels import learner_senses
+
+    if not may_have_later_sense(lemma, options):
+        return False
+    met, later = learner_senses(lemma.lemma)
+    tokens = english.split()  # a capitalised word inside the sentence is a name's: it says no sense (Wall Street Journal)
+    common = tokens[:1] + [w for w in tokens[1:] if not w.lstrip("\"“'(«")[:1].isupper()]
+    words = f" {' '.join(english_stems(' '.join(common)))} "
+
+    def says(gloss: str) -> bool:
+        stems = english_stems(gloss)
+        return bool(stems) and f" {' '.join(stems)} " in words
+
+    return any(says(g) for g in later) and not any(says(g) for g in met)
 
 
 def known_by_level(lemma, options: SelectOptions) -> bool:
@@ -741,7 +782,7 @@ def domain_weights(
         read[source] += len(tokens)
         words[stretch] += len(tokens)
         for t in tokens:
-            if is_candidate(t, options):
+            if is_candidate(t, options) or may_have_later_sense(t.lemma, options):
                 lemmas.setdefault(lemma_key(t.lemma.lemma), t)
         families.setdefault(stretch, Counter()).update(_family(k) for k in keys if k in lemmas)
     found_in: dict[str, list[tuple[int, int, str]]] = {}  # family → (occurrences, words, article) per stretch

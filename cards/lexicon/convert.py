@@ -292,6 +292,9 @@ def _gloss_keys(gloss: str, article: bool = False) -> set[str]:
     return {g, rest} if rest and (head == "be" or (article and head in ("a", "an"))) else {g}
 
 
+INFINITIVE_ENDINGS = ("ть", "ться", "ти", "тись", "чь", "чься")  # a Wiktionary headword that is a verb
+
+
 def matched_lemmas(openrussian: Path, wiktionary: Path, seeds: set[str], strict: bool = False) -> dict[str, str]:
     """Russian lemma → the seed term that one of its main glosses is.
 
@@ -299,14 +302,27 @@ def matched_lemmas(openrussian: Path, wiktionary: Path, seeds: set[str], strict:
     Wiktionary that list the word first among their translations (сторона is the first translation of
     "party" in law). `strict` (for everyday words, which are never taught): only the first gloss of
     OpenRussian's first sense, or Wiktionary's when OpenRussian lacks the word; words of OpenRussian's
-    "others" table (adverbs: вскоре "soon", едва "hardly") are matched only so."""
+    "others" table (adverbs: вскоре "soon", едва "hardly") are matched only so.
+
+    A seed written "to sign" matches verbs only (подписать, not знак "sign"), and one written "a measure"
+    only nouns whose first gloss it is (мера; not размер "size", whose eighth gloss is "measure"): an
+    ambiguous English word names the topic's sense in one part of speech. The term found is then the
+    bare word ("sign", "measure")."""
+    verbs = {term[3:] for term in seeds if term.startswith("to ")}
+    nouns = {term.partition(" ")[2] for term in seeds if term.startswith(("a ", "an "))}
     found: dict[str, str] = {}
+
+    def match(glosses: list[str], verb: bool, noun: bool = False) -> str | None:
+        keys = [k for g in glosses for k in sorted(_gloss_keys(g, strict))]
+        first = _gloss_keys(glosses[0], strict) & nouns if noun and glosses else set()
+        return next((k for k in keys if k in seeds or (verb and k in verbs)), None) or next(iter(sorted(first)), None)
+
     with gzip.open(openrussian, "rt", encoding="utf-8") as f:
         for line in f:
             lemma, _, pos, *_rest, cell = line.rstrip("\n").split("\t")
             senses = [sense.split("; ") for sense in cell.split(" | ") if sense]
             glosses = senses[0][:1] if strict and senses else [g for sense in senses[:SENSES_MATCHED] for g in sense]
-            hit = next((k for g in glosses for k in sorted(_gloss_keys(g, strict)) if k in seeds), None)
+            hit = match(glosses, pos == "verb", pos == "noun")
             if (pos != "other" or strict) and (hit or (strict and senses)):  # everyday adverbs too (вскоре "soon")
                 found.setdefault(lemma, hit or "")  # "" (strict): its first gloss is not a seed word
     with gzip.open(wiktionary, "rt", encoding="utf-8") as f:
@@ -314,7 +330,7 @@ def matched_lemmas(openrussian: Path, wiktionary: Path, seeds: set[str], strict:
             lemma, heads = line.rstrip("\n").split("\t")
             ranked = [h.rsplit(":", 1) for h in heads.split("; ")]
             glosses = [h for h, r in ranked if float(r) == 0][: 1 if strict else None]
-            hit = next((k for g in glosses for k in sorted(_gloss_keys(g, strict)) if k in seeds), None)
+            hit = match(glosses, lemma.endswith(INFINITIVE_ENDINGS))
             if hit and not found.get(lemma) and not (strict and lemma in found):
                 found[lemma] = hit
     return {lemma: term for lemma, term in found.items() if term}
@@ -335,7 +351,8 @@ TOPIC_MAX_ZIPF = 6.0  # words this common (мочь, год) are no topic's voca
 
 def topic_rows(openrussian: Path, wiktionary: Path, seeds: Path) -> list[str]:
     """The topic's Russian lemmas: those whose first glosses are seed terms, and their aspect partners:
-    "lemma<TAB>seed term"."""
+    "lemma<TAB>seed term". A reflexive verb beside its verb of the same term is left out: обсуждаться
+    (обсуждалась "was discussed") is read through обсуждать, and is no second word to teach."""
     from cards.lexicon.analyser import lemma_zipf
 
     def common(lemma: str) -> bool:  # as common as мочь or год in any part of speech (all forms counted)
@@ -343,7 +360,8 @@ def topic_rows(openrussian: Path, wiktionary: Path, seeds: Path) -> list[str]:
 
     found = {k: v for k, v in matched_lemmas(openrussian, wiktionary, set(read_seeds(seeds))).items() if not common(k)}
     found.update({p: term for p, term in verb_partners(openrussian, found).items() if not common(p)})
-    return [f"{lemma}\t{term}" for lemma, term in sorted(found.items())]
+    passive = {k for k, term in found.items() if k.endswith(("ся", "сь")) and found.get(k[:-2]) == term}
+    return [f"{lemma}\t{term}" for lemma, term in sorted(found.items()) if lemma not in passive]
 
 
 EVERYDAY_MIN_ZIPF = {"A1": 3.5, "A2": 3.5, "B1": 3.0, "B2": 3.0}  # a rare word is no one's everyday vocabulary

@@ -13,7 +13,9 @@ A word counts as known when
   "participation", сумма "sum"; not ответ "answer").
 
 A topic word whose first sense is an everyday one (`topic_senses`: сторона "side", the topic's "party")
-is known like any other word where the English of its sentence does not say the topic's sense.
+is known like any other word where the English of its sentence does not say the topic's sense. The
+other way round, a word known by its frequency is taught where the English says one of its later senses
+and none of those a learner meets first (`learner_senses`: включить "turn on", taught where it is "include").
 
     >>> resolve_level("B1")
     Level(name='B1', general=5.0, topic=6.0)
@@ -115,6 +117,26 @@ def _gloss(gloss: str) -> str:
     """A gloss as the topic lists write their terms: lower case, no leading "to"."""
     g = gloss.lower().strip()
     return g[3:] if g.startswith("to ") else g
+
+
+MET_SENSE_RANK = 0.5  # glosses ranked before this (`Lexicon.ranked`: the first sense) are the senses a learner has met …
+LATER_SENSE_RANK = 1.0  # … and those from this rank on (a later sense, or Wiktionary's) the senses met later
+
+
+@lru_cache(maxsize=50_000)
+def learner_senses(lemma: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(glosses of the senses a learner met first, glosses of its later senses) of a word, by the
+    shipped lexicon's ranks: включить (("turn on",), ("encompass", "include", …)); составлять
+    (("in total",), ("amount to", "compose", …)). A later gloss that WordNet relates to a first one is
+    the same sense in other words, not a later sense (начало "beginning": "start"; газета "newspaper":
+    "paper"). A word the lexicon lacks has neither."""
+    from cards.lexicon.lexicon import english_related, shipped
+
+    ranked = shipped().ranked(lemma)
+    met = tuple(g for g, r in ranked if r < MET_SENSE_RANK)
+    near = {g.lower() for g in met} | {w.lower() for g in met for w in english_related(g)}
+    later = (g for g, r in ranked if r >= LATER_SENSE_RANK)
+    return met, tuple(g for g in later if g.lower() not in near and not near & set(english_related(g)))
 
 
 @lru_cache(maxsize=8)
