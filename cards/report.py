@@ -35,7 +35,8 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
     The articles' analyses are read from `cache` when a build kept them (cards.cache)."""
     from cards.lexicon.levels import resolve_level
     from cards.deck.select import (
-        article_options, everyday_base, known_by_level, known_cut, known_sense, lemma_key, not_target, with_names,
+        article_options, everyday_base, in_later_sense, known_by_level, known_cut, known_sense, lemma_key, not_target,
+        with_names,
     )
     from cards.lexicon.morph import CONTENT_POS
 
@@ -53,14 +54,18 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
     first: dict[str, object] = {}
     judged: dict[str, object] = {}  # lemma → the options of the article it is first used in
     in_known_sense: dict[str, bool] = {}  # every use in a sense the learner knows (known_sense)
+    in_later: set[str] = set()  # words known by frequency, used somewhere in a later sense (in_later_sense)
     for d, tokens in zip(decisions, analyses, strict=True):
+        article = of_article[selected[d.index].source]
         for t in tokens:
             if t.lemma.pos in CONTENT_POS:
                 key = lemma_key(t.lemma.lemma)
                 first.setdefault(key, t.lemma)
-                judged.setdefault(key, of_article[selected[d.index].source])
+                judged.setdefault(key, article)
                 rules.setdefault(key, set()).add(d.rule)
-                in_known_sense[key] = in_known_sense.get(key, True) and known_sense(t.lemma, d.pair.en, of_article[selected[d.index].source])
+                in_known_sense[key] = in_known_sense.get(key, True) and known_sense(t.lemma, d.pair.en, article)
+                if key not in in_later and in_later_sense(t.lemma, d.pair.en, article):
+                    in_later.add(key)
     places = frozenset(k for k, lemma in first.items() if lemma.proper)
     in_a_card = frozenset(k for d in decisions if d.chosen for k in d.unknown)  # words a chosen card holds
     out = []
@@ -77,7 +82,7 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
             out.append(WordStatus(lemma.lemma, "known", f"everyday word, known at {level}"))
         elif lemma.pos == "adj" and (base := everyday_base(key, select_options.everyday)):
             out.append(WordStatus(lemma.lemma, "known", f"made from the everyday word {base}, known at {level}"))
-        elif known_by_level(lemma, judged[key]):
+        elif known_by_level(lemma, judged[key]) and key not in in_later:
             kind = _kind_of(key, lemma.pos, judged[key])
             off = " in an article off the topic" if judged[key].level < select_options.level else ""
             out.append(WordStatus(lemma.lemma, "known", f"{kind} this common (Zipf ≥ {known_cut(key, judged[key], lemma.pos):g}) "
@@ -88,11 +93,13 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
                                                         f"English says {' or '.join(repr(t) for t in terms)}"))
         elif (why := not_target(lemma, places)) or lemma.zipf < select_options.min_zipf:
             out.append(WordStatus(lemma.lemma, "not_a_target", why or "too rare to be worth learning"))
-        elif not any(r.startswith("teaches") or r in ("nothing_new", "not_worth_a_card")
-                     for r in rules[key]):
-            out.append(WordStatus(lemma.lemma, "left_out", "its sentences were left out: " + ", ".join(sorted(rules[key]))))
         else:
-            out.append(WordStatus(lemma.lemma, "left_out", _no_card_reason(key in in_a_card, select_options.max_new)))
+            sense = f"known at {level} in its first senses, new in a later one used here; " if key in in_later else ""
+            if not any(r.startswith("teaches") or r in ("nothing_new", "not_worth_a_card") for r in rules[key]):
+                why = "its sentences were left out: " + ", ".join(sorted(rules[key]))
+            else:
+                why = _no_card_reason(key in in_a_card, select_options.max_new)
+            out.append(WordStatus(lemma.lemma, "left_out", sense + why))
     return tuple(out)
 
 

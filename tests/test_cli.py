@@ -290,6 +290,10 @@ def test_inspect_words_says_what_happened_to_every_word(tmp_path):
     assert rows["решение"] == {"lemma": "решение", "status": "known", "reason": "known at B1 in the sense used here; "
                                "taught where the English says 'resolution' or 'verdict'"}
     assert rows["белорусский"] == {"lemma": "белорусский", "status": "not_a_target", "reason": "place_adjective"}
+    # a word known by its frequency but used here in a later sense was a candidate: left out, not "known"
+    later = [r for r in rows.values() if "new in a later one used here" in r["reason"]]
+    assert later and {r["status"] for r in later} == {"left_out"}
+    assert rows["создать"]["status"] == "left_out" and rows["создать"]["reason"].startswith("known at B1 in its first")
     statuses = {r["status"] for r in rows.values()}
     assert statuses == {"taught", "known", "not_a_target", "left_out"}
 
