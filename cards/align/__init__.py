@@ -68,9 +68,20 @@ def _side(segments: Segments, lang: str) -> _Side:
         else:
             texts.append(str(s))
             starts.append(0)
-            kinds.append(0)
+            kinds.append(int(_heading_like(texts[-1])))
     return _Side(tuple(texts), tuple(_features(t, lang) for t in texts),
                  np.array(starts, dtype=float) if structured else None, np.array(kinds, dtype=float))
+
+
+_CLOSERS = "»”“\"')]’ "
+
+
+def _heading_like(text: str) -> bool:
+    """Whether a plain segment reads as a headline, caption or credit, as the loader tells a paragraph's
+    kind (cards/text/load.py): no sentence end (closing quotes aside), at most 20 words, and not cut at
+    a comma, colon or semicolon (a sentence's first half)."""
+    end = text.rstrip().rstrip(_CLOSERS)
+    return bool(end) and not end.endswith((".", "!", "?", "…", ",", ":", ";")) and len(text.split()) <= 20
 
 
 def _glue(side: _Side) -> np.ndarray:
