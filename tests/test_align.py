@@ -157,6 +157,48 @@ def test_a_headline_left_out_is_not_merged_with_its_lead(side, at, line):
     assert ((at + 1,), (at,)) in beads if side == "ru" else ((at,), (at + 1,)) in beads
 
 
+@pytest.mark.parametrize("text, heading", [
+    ("Фото: пресс-служба", True), ("Сделка века по-белорусски", True), ("Read also: What changes on May 1", True),
+    ("«Мы подпишем договор»", True), ("The talks went on for hours.", False), ("Когда это случится?", False),
+    ("\"We have waited long enough,\"", False), ("Переговоры продолжатся:", False), ("", False),
+    (" ".join(["слово"] * 21), False),
+])
+def test_a_plain_segment_reads_as_a_heading_without_a_sentence_end(text, heading):
+    from cards.align import _heading_like, _side
+
+    assert _heading_like(text) is heading
+    assert _side([text], "ru").kinds.tolist() == [float(heading)]
+
+
+def test_sentence_kinds_come_from_the_loader_not_the_text():
+    from cards.align import _side
+
+    sentences = [Sentence("ru", 0, 0, 0, 8, "Без точки", "text"), Sentence("ru", 1, 1, 9, 20, "С точкой.", "byline")]
+    assert _side(sentences, "ru").kinds.tolist() == [0.0, 1.0]
+
+
+@pytest.mark.parametrize("at", [8, 12])
+@pytest.mark.parametrize("ru_line, en_line", [
+    ("Фото: пресс-служба", "Nobody expected that."),
+    ("Сделка века по-белорусски", "Nobody expected that."),
+    ("Видео: Евгений Волков", "The talks went on for hours."),
+])
+def test_a_caption_and_a_short_sentence_at_one_place_are_not_paired(at, ru_line, en_line, monkeypatch):
+    """Plain segments get the kind the loader would give a paragraph: a line without a sentence end (a
+    headline, caption or credit) pairs with its like, so a caption on one side and a short sentence on
+    the other, inserted at one place, are a 1-0 and a 0-1 bead. Read as running text, they were paired."""
+    import cards.align as A
+
+    ru = _lines("ru.txt")[4:at] + [ru_line] + _lines("ru.txt")[at:16]
+    en = _lines("en.txt")[4:at] + [en_line] + _lines("en.txt")[at:16]
+    k = at - 4
+    beads = {(b.ru, b.en) for b in align(ru, en)}
+    assert {((k,), ()), ((), (k,))} <= beads
+    assert {((i + (i >= k),), (i + (i >= k),)) for i in range(12)} <= beads
+    monkeypatch.setattr(A, "_heading_like", lambda text: False)
+    assert ((k,), (k,)) in {(b.ru, b.en) for b in align(ru, en)}
+
+
 def test_shared_anchors_of_neighbours():
     from cards.align import _shared
     from cards.align.scores import _around

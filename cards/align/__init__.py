@@ -7,7 +7,8 @@ competitive linking, stems from nltk's Snowball), and the second pass adds it an
 bilingual dictionary (dictionary.py: is a word's translation there?), searching a narrow band around
 the first path, where a 1-0 (0-1) bead next to another costs less (a prior for runs of left-out or
 inserted lines, and for a line left out on each side at one place). A bead's score is its posterior
-probability (forward-backward).
+probability (forward-backward). Segments given as plain strings get the kind the loader would give
+a paragraph from their end alone (a headline, caption or credit has no sentence end): kinds pair with kinds.
 Long texts (> FULL_BAND segments) are first aligned as blocks, which guide the band; texts of over
 CHUNK segments are solved in overlapping windows cut at confident 1-1 beads, so memory stays
 bounded. numpy does the vector work.
@@ -68,9 +69,20 @@ def _side(segments: Segments, lang: str) -> _Side:
         else:
             texts.append(str(s))
             starts.append(0)
-            kinds.append(0)
+            kinds.append(int(_heading_like(texts[-1])))
     return _Side(tuple(texts), tuple(_features(t, lang) for t in texts),
                  np.array(starts, dtype=float) if structured else None, np.array(kinds, dtype=float))
+
+
+_CLOSERS = "»”“\"')]’ "
+
+
+def _heading_like(text: str) -> bool:
+    """Whether a plain segment reads as a headline, caption or credit, as the loader tells a paragraph's
+    kind (cards/text/load.py): no sentence end (closing quotes aside), at most 20 words, and not cut at
+    a comma, colon or semicolon (a sentence's first half)."""
+    end = text.rstrip().rstrip(_CLOSERS)
+    return bool(end) and not end.endswith((".", "!", "?", "…", ",", ":", ";")) and len(text.split()) <= 20
 
 
 def _glue(side: _Side) -> np.ndarray:
