@@ -18,11 +18,14 @@ _CYRILLIC = re.compile(r"[а-яё]")
 _EN_SOFT_C = re.compile(r"c(?=[eiy])")
 _NO_VOWELS = str.maketrans("", "", "aeiouyh'’")
 _Z = re.compile(r"z(?!h)")  # Израиль: Israel, Бразилия: Brazil (not ж, "zh")
+_DOUBLE = re.compile(r"(.)\1", re.DOTALL)
 
 
 def _single(text: str) -> str:
     """`text` with every run of one letter written once ("ssmm" → "sm")."""
-    return "".join(ch for x, ch in enumerate(text) if not x or ch != text[x - 1])
+    if not _DOUBLE.search(text):  # most skeletons: nothing to do, found at C speed
+        return text
+    return text[0] + "".join([ch for ch, before in zip(text[1:], text, strict=False) if ch != before])
 
 
 _TO_LATIN = str.maketrans(_RU)
@@ -38,11 +41,14 @@ def key(word: str, min_consonants: int = 3) -> str:
     """The consonant-skeleton key of a Russian or English word, or "" when too short to trust."""
     w = word.lower()
     if _CYRILLIC.search(w):
-        w = to_latin(w).replace("shch", "sh").replace("dzh", "j")
+        w = w.translate(_TO_LATIN).replace("shch", "sh").replace("dzh", "j")
     else:
-        w = _EN_SOFT_C.sub("ts", w).replace("ch", "C").replace("c", "k").replace("C", "ch")
+        if "c" in w:  # the regular expression only where it can change something (most words: not)
+            w = _EN_SOFT_C.sub("ts", w).replace("ch", "C").replace("c", "k").replace("C", "ch")
         w = w.replace("ph", "f").replace("x", "ks").replace("w", "v").replace("q", "k")
-    w = _Z.sub("s", w.replace("ck", "k"))
+    w = w.replace("ck", "k")
+    if "z" in w:
+        w = _Z.sub("s", w)
     skeleton = _single(("" if w[0] in "aeiouy" else w[0]) + w[1:].translate(_NO_VOWELS))
     if len(skeleton) < min_consonants or not skeleton.isalpha():
         return ""
