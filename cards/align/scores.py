@@ -256,13 +256,15 @@ def match_table(ix: Index, n: int, base: np.ndarray, width: int, spans: int = 3)
     same[1:] = (p_arr[1:] == p_arr[:-1]) & (f_arr[1:] == f_arr[:-1])
     prev = np.where(same, np.concatenate(([0], q_arr[:-1])), -(10**9))
     flat = table.reshape(spans, -1)
+    k = q_arr - base[p_arr]  # the find's cell in its segment's row; the run starting d before it: k - d
+    cell = p_arr * width + k
+    gains = ix.llr[:, 0, :] - ix.llr[:, 1, :]
     for b in range(1, spans + 1):
-        gain = ix.llr[f_arr, 0, b - 1] - ix.llr[f_arr, 1, b - 1]
+        gain = gains[f_arr, b - 1]
         for d in range(b):
             # The run starting at q - d holds this find; credit it unless the previous find did.
-            k = q_arr - d - base[p_arr]
-            keep = (q_arr - d > prev) & (k >= 0) & (k < width)
-            flat[b - 1] += np.bincount(p_arr[keep] * width + k[keep], gain[keep], minlength=n * width)
+            keep = (q_arr - d > prev) & (k >= d) & (k < width + d)
+            flat[b - 1] += np.bincount(cell[keep] - d, gain[keep], minlength=n * width)
     return table
 
 
