@@ -143,7 +143,8 @@ def viterbi(band: Band, costs: list[np.ndarray], stay: float = 0.0,
     d, d0, dr, de = tables  # best of the three states; last bead two-sided, 1-0, 0-1
     steps = [(t, a, b) for t, (a, b) in enumerate(TYPES) if a and b]
     kind = np.array([t for t, _, _ in steps], dtype=np.int8)
-    cand = np.full((len(steps) + 3, width), np.inf)  # a row per two-sided type; 1-0 after other, 1-0, 0-1
+    # Each row's candidates: a row per two-sided type; 1-0 after other, 1-0, 0-1 (kept for the back-pointers).
+    cands = np.full((n + 1, len(steps) + 3, width), np.inf)
     columns = np.arange(width)
     run_r, cross_r = costs[ONE_ZERO] - stay, costs[ONE_ZERO] - cross
     # What each candidate adds to the cell it comes from (the bead's cost), and where that cell is.
@@ -153,12 +154,12 @@ def viterbi(band: Band, costs: list[np.ndarray], stay: float = 0.0,
     flat = tables.reshape(-1)
     chains = np.zeros((n + 1, width))  # the cost of a run of 0-1 beads (each less `stay`) from a row's first cell
     np.cumsum(costs[ZERO_ONE][:, 1:] - stay, axis=1, out=chains[:, 1:])
-    b0 = np.empty((n + 1, width), dtype=np.int8)
-    from_r, from_e = np.zeros((n + 1, width), dtype=bool), np.zeros((n + 1, width), dtype=bool)  # a 1-0 bead's state before
+    steps_on = chains[:, 1:] + stay
     after = np.empty(width)
     ve = np.full((n + 1, width), np.inf)
     with np.errstate(invalid="ignore"):
         for i in range(n + 1):
+            cand = cands[i]
             if simple[i]:  # every candidate in one gather
                 np.add(flat[starts[i][:, None] + columns], added[i], out=cand)
             else:
@@ -168,18 +169,18 @@ def viterbi(band: Band, costs: list[np.ndarray], stay: float = 0.0,
                                out=cand[x])
                 if not i:
                     cand[0, 0] = 0.0  # the start (no bead yet; the other rows are still inf)
-            b0[i] = cand[:-3].argmin(axis=0)
-            v0 = d0[i, PAD : PAD + width] = cand[b0[i], columns]
-            np.less(cand[-2], cand[-3], out=from_r[i])
+            v0 = np.minimum.reduce(cand[:-3], axis=0, out=d0[i, PAD : PAD + width])
             np.minimum(cand[-3], cand[-2], out=after)
-            np.less(cand[-1], after, out=from_e[i])
-            vr = dr[i, PAD : PAD + width] = np.minimum(after, cand[-1])
+            vr = np.minimum(after, cand[-1], out=dr[i, PAD : PAD + width])
             # 0-1 chain within the row: ve[k] = step[k] + min(v0[k - 1], vr[k - 1] - cross, ve[k - 1] - stay).
             y = np.minimum(v0, vr - cross)
-            s = chains[i]
-            np.add(s[1:] + stay, np.minimum.accumulate(y - s)[:-1], out=ve[i, 1:])
+            np.add(steps_on[i], np.minimum.accumulate(y - chains[i])[:-1], out=ve[i, 1:])
             de[i, PAD : PAD + width] = ve[i]
             d[i, PAD : PAD + width] = np.fmin(np.minimum(v0, vr), ve[i])
+    # Which candidate each cell took, and the state a 1-0 bead came from: from the kept candidates at once.
+    b0 = cands[:, :-3].argmin(axis=1).astype(np.int8)
+    from_r = cands[:, -2] < cands[:, -3]
+    from_e = cands[:, -1] < np.minimum(cands[:, -3], cands[:, -2])
     v0, vr = d0[:, PAD : PAD + width], dr[:, PAD : PAD + width]
     vx = np.minimum(v0, vr)
     arg = np.where(ve < vx - 1e-9, ZERO_ONE, np.where(vr < v0, ONE_ZERO, kind[b0])).astype(np.int8)
