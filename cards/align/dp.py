@@ -124,6 +124,19 @@ def _reads(lo: np.ndarray, n: int, padded: int, sources: list[tuple[int, int, in
     return starts, simple
 
 
+def _argmin(rows: np.ndarray) -> np.ndarray:
+    """argmin over axis 1 of an (n, k, width) array, as numpy's (the first minimum; a NaN counts as one),
+    by k − 1 vector comparisons: numpy's own, over a short axis, loops over the other two."""
+    best = rows[:, 0].copy()
+    out = np.zeros(best.shape, dtype=np.int8)
+    for x in range(1, rows.shape[1]):
+        value = rows[:, x]
+        better = (value < best) | (np.isnan(value) & ~np.isnan(best))
+        out[better] = x
+        best[better] = value[better]
+    return out
+
+
 # Flags of a cell's back-pointer: its 1-0 (0-1) state was reached from a 1-0 (0-1) state (a run), or
 # from the other null state (a left-out line on one side next to an inserted one on the other).
 RUN_R, RUN_E, CROSS_R, CROSS_E = 8, 16, 32, 64
@@ -178,7 +191,7 @@ def viterbi(band: Band, costs: list[np.ndarray], stay: float = 0.0,
             de[i, PAD : PAD + width] = ve[i]
             d[i, PAD : PAD + width] = np.fmin(np.minimum(v0, vr), ve[i])
     # Which candidate each cell took, and the state a 1-0 bead came from: from the kept candidates at once.
-    b0 = cands[:, :-3].argmin(axis=1).astype(np.int8)
+    b0 = _argmin(cands[:, :-3])
     from_r = cands[:, -2] < cands[:, -3]
     from_e = cands[:, -1] < np.minimum(cands[:, -3], cands[:, -2])
     v0, vr = d0[:, PAD : PAD + width], dr[:, PAD : PAD + width]
