@@ -245,6 +245,7 @@ def posteriors(band: Band, scores: list[np.ndarray], path: list[tuple[int, int, 
     columns = np.arange(width)
     chains = np.zeros((n + 1, width))  # the log weight of a run of 0-1 beads from each row's first cell
     np.cumsum(scores[ZERO_ONE][:, 1:] + stay, axis=1, out=chains[:, 1:])
+    steps_off = chains[:, 1:] - stay
     run_r, cross_r = scores[ONE_ZERO] + stay, scores[ONE_ZERO] + cross
     sources = [(0, a, b) for _, a, b in steps] + [(1, 1, 0), (2, 1, 0), (3, 1, 0)]
     added = np.stack([scores[t] for t, _, _ in steps] + [scores[ONE_ZERO], run_r, cross_r], axis=1)
@@ -262,15 +263,13 @@ def posteriors(band: Band, scores: list[np.ndarray], path: list[tuple[int, int, 
                                added[i, x], out=cand[x])
                 if not i:
                     cand[0, 0] = 0.0
-            g = f0[i, PAD : PAD + width] = lse.reduce(cand[:-3], axis=0)
-            r = fr[i, PAD : PAD + width] = lse(lse(cand[-3], cand[-2]), cand[-1])
+            g = lse.reduce(cand[:-3], axis=0, out=f0[i, PAD : PAD + width])
+            r = lse(lse(cand[-3], cand[-2]), cand[-1], out=fr[i, PAD : PAD + width])
             # 0-1 chain within the row: e[k] = score[k] + lse(g[k - 1], r[k - 1] + cross, e[k - 1] + stay).
             x = lse(g, r + cross)
-            s = chains[i]
-            e = fe[i, PAD : PAD + width]
-            e[0] = -np.inf
-            np.add(s[1:] - stay, lse.accumulate(x - s)[:-1], out=e[1:])
-            f[i, PAD : PAD + width] = lse(lse(g, r), e)
+            e = fe[i, PAD : PAD + width]  # e[0] stays -inf: no 0-1 bead ends in a row's first cell
+            np.add(steps_off[i], lse.accumulate(x - chains[i])[:-1], out=e[1:])
+            lse(lse(g, r), e, out=f[i, PAD : PAD + width])
         # Backward: from each cell in state "other", 1-0 and 0-1, the log weight of every way to the end.
         back = np.full((2, n + 1, padded), -np.inf)
         bn, br = back
@@ -289,6 +288,8 @@ def posteriors(band: Band, scores: list[np.ndarray], path: list[tuple[int, int, 
         score_starts, _ = _reads(lo, n, padded, [(x, a, b) for x, (_, a, b) in enumerate(later)], forward=False)
         back_flat, scores_flat = back.reshape(-1), on_scores.reshape(-1)
         onward = np.empty((len(later), width))
+        on = np.full(width, -np.inf)  # on with a 0-1 bead (none from a row's last cell)
+        next_zero_one = scores[ZERO_ONE][:, 1:]
         for i in range(n, -1, -1):
             if back_simple[i]:
                 np.add(back_flat[back_starts[i][:, None] + columns], scores_flat[score_starts[i][:, None] + columns],
@@ -309,10 +310,9 @@ def posteriors(band: Band, scores: list[np.ndarray], path: list[tuple[int, int, 
             q = lse(g, h + cross)
             s = chains[i]
             e = be[i] = -s + lse.accumulate((q + s)[::-1])[::-1]
-            on = np.full(width, -np.inf)  # on with a 0-1 bead
-            on[:-1] = scores[ZERO_ONE][i][1:] + e[1:]
-            bn[i, PAD : PAD + width] = lse(lse(g, h), on)
-            br[i, PAD : PAD + width] = lse(lse(g, h + stay), on + cross)
+            np.add(next_zero_one[i], e[1:], out=on[:-1])
+            lse(lse(g, h), on, out=bn[i, PAD : PAD + width])
+            lse(lse(g, h + stay), on + cross, out=br[i, PAD : PAD + width])
     z = float(f[n, PAD + band.m - lo[n]])
     out = []
     for t, i, j in path:
