@@ -43,10 +43,15 @@ def _stemmers():
     return Stemmer.Stemmer("russian", 0), Stemmer.Stemmer("english", 0)
 
 
-@lru_cache(maxsize=200_000)
-def _stem(word: str, lang: str) -> str:
+def _stem_word(word: str, lang: str) -> str:
     ru, en = _stemmers()
     return (ru if lang == "ru" else en).stemWord(word)
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str, lang: str) -> str:
+    """_stem_word, kept for callers that stem the same words again (dictionary.py)."""
+    return _stem_word(word, lang)
 
 
 _MONTH_EN = {name: f"#m{number}" for number, name in enumerate(_MONTHS_EN, 1) if name}
@@ -80,7 +85,7 @@ def _word(word: str, lang: str) -> tuple[tuple[str, ...], str]:
             anchors.append("k:" + k)
     stem = ""
     if len(word) >= 3 and (lang == "en" or (not latin and _CYRILLIC.search(word))):
-        stem = _stem(low, lang)
+        stem = _stem_word(low, lang)
     return tuple(anchors), stem
 
 

@@ -10,7 +10,6 @@ matches cost little, because the aligner weighs every feature by its rarity in t
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from cards.lexicon.cognates import _TRANSLIT as _RU  # one transliteration table for the whole package
 
@@ -36,9 +35,9 @@ def to_latin(word: str) -> str:
     return word.lower().translate(_TO_LATIN)
 
 
-@lru_cache(maxsize=200_000)
 def key(word: str, min_consonants: int = 3) -> str:
-    """The consonant-skeleton key of a Russian or English word, or "" when too short to trust."""
+    """The consonant-skeleton key of a Russian or English word, or "" when too short to trust (not cached
+    here: features.py keeps each word's anchors)."""
     w = word.lower()
     if _CYRILLIC.search(w):
         w = w.translate(_TO_LATIN).replace("shch", "sh").replace("dzh", "j")
