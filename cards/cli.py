@@ -173,7 +173,7 @@ class TerminalProgress:
 
 
 def _read_lines(path: Path) -> list[str]:
-    from cards.text.load import read_text
+    from cards.text.read import read_text  # not cards.text.load: no cleaning to import
 
     return read_text(path).splitlines()
 
@@ -215,17 +215,20 @@ def align(inputs, presegmented, fmt):
 
         ru_s, en_s = segment(load_document(ru, "ru")), segment(load_document(en, "en"))
         ru_text, en_text = [s.text for s in ru_s], [s.text for s in en_s]
+    lines = []  # written at once: click.echo flushes each time, a system call a bead
     for bead in run_align(ru_s, en_s):
         r = " ".join(ru_text[i] for i in bead.ru)
         e = " ".join(en_text[j] for j in bead.en)
         if fmt == "jsonl":
             row = {"ru": list(bead.ru), "en": list(bead.en), "ru_text": r, "en_text": e, "score": round(bead.score, 4)}
-            click.echo(json.dumps(row, ensure_ascii=False))
+            lines.append(json.dumps(row, ensure_ascii=False))
         elif fmt == "tsv":
             ids = lambda xs: ",".join(map(str, xs))  # noqa: E731
-            click.echo(f"{ids(bead.ru)}\t{ids(bead.en)}\t{bead.score:.4f}\t{r}\t{e}")
+            lines.append(f"{ids(bead.ru)}\t{ids(bead.en)}\t{bead.score:.4f}\t{r}\t{e}")
         else:
-            click.echo(f"[{bead.score:.2f}] {list(bead.ru)} ↔ {list(bead.en)}\n  ru: {r}\n  en: {e}")
+            lines.append(f"[{bead.score:.2f}] {list(bead.ru)} ↔ {list(bead.en)}\n  ru: {r}\n  en: {e}")
+    if lines:
+        click.echo("\n".join(lines))
 
 
 @main.command()

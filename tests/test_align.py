@@ -467,6 +467,34 @@ def test_dp_in_a_narrow_band_is_exact(seed):
     _matches_brute_force(band, costs, stay, cross, n, m, cell)
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_dp_rows_read_in_one_gather_match_rows_read_bead_by_bead(seed, monkeypatch):
+    """Viterbi and the posteriors read a row's candidates in one gather where every source row is there
+    and within the padding, else bead type by bead type (_shifted): both ways give the same numbers, on
+    bands whose rows jump by more than the padding."""
+    import numpy as np
+
+    from cards.align import dp
+
+    rnd = np.random.default_rng(200 + seed)
+    n, m = int(rnd.integers(30, 60)), int(rnd.integers(30, 60))
+    en = rnd.uniform(5, 80, m)
+    en[m // 4 : m // 2] = 0.0  # a run the Russian has nothing for: the band jumps there
+    band = dp.make_band(rnd.uniform(5, 80, n), en, 6)
+    sources = [(0, a, b) for a, b in dp.TYPES if a and b] + [(1, 1, 0), (2, 1, 0), (3, 1, 0)]
+    simple = dp._reads(band.lo, n, band.width + 2 * dp.PAD, sources)[1]
+    assert simple.any() and not simple[3:].all()  # both ways, past the first rows too
+    cols = band.columns()
+    costs = [np.where((np.arange(n + 1)[:, None] >= a) & (cols >= b) & (cols <= m), rnd.uniform(0, 4, cols.shape), np.inf)
+             for a, b in dp.TYPES]
+    path, total = dp.viterbi(band, costs, 1.75, 0.6)
+    post = dp.posteriors(band, [-c for c in costs], path, 1.75, 0.6)
+    reads = dp._reads
+    monkeypatch.setattr(dp, "_reads", lambda *args, **kw: (reads(*args, **kw)[0], np.zeros(n + 1, dtype=bool)))
+    assert dp.viterbi(band, costs, 1.75, 0.6) == (path, total)
+    assert dp.posteriors(band, [-c for c in costs], path, 1.75, 0.6) == post
+
+
 def _matches_brute_force(band, costs, stay, cross, n, m, cell):
     """Viterbi's path and total, and the posteriors of its beads, against every finite path of the table
     (`cell(t, i, j)`: the cost of a bead of type t ending at row i, column j)."""
@@ -542,3 +570,21 @@ def _template(data, side: int, line: str) -> int:
         if re.fullmatch(pattern, line):
             return number
     raise AssertionError(line)
+
+
+def test_segment_features_do_not_depend_on_the_words_seen_before(monkeypatch):
+    """features.py keeps each word's anchors and stem once worked out (and starts afresh past
+    MAX_WORDS): a segment's features are the same whatever was seen before."""
+    from cards.align import features
+
+    texts = [("Президент Лукашенко заявил 12 марта, что санкции «не работают».", "ru"),
+             ("President Lukashenko said on March 12 that the sanctions “do not work”.", "en"),
+             ("ООН и МИД: переговоры в Женеве (2026)", "ru"), ("UN talks in Geneva resume; NATO waits", "en")]
+    monkeypatch.setattr(features, "_WORDS", {"ru": {}, "en": {}})
+    fresh = [features.features(t, lang) for t, lang in texts]
+    assert [features.features(t, lang) for t, lang in texts] == fresh  # from the table
+    monkeypatch.setattr(features, "_WORDS", {"ru": {}, "en": {}})
+    monkeypatch.setattr(features, "MAX_WORDS", 8)  # fewer than two segments' words: the table starts afresh
+    assert [features.features(t, lang) for t, lang in reversed(texts)] == fresh[::-1]
+    assert set(features._WORDS["ru"]) == set(features._WORD.findall(texts[0][0]))  # the last segment's only
+    assert {"#m3", "#12", "k:lksn"} <= set(fresh[0].anchors) and "#m3" in fresh[1].anchors and "санкц" in fresh[0].stems

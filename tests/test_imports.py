@@ -74,3 +74,42 @@ def test_the_cycle_finder_finds_one():
 def test_no_stage_imports_the_command_line():
     graph = import_graph()
     assert [m for m, imports in graph.items() if "cards.cli" in imports and m != "cards.__main__"] == []
+
+
+# What `cards align --presegmented` may import of cards: the aligner and what reads its two files, the
+# command line, and the dictionary table's home. Not the text clean-up and segmenter, the lexicon, the
+# deck stages, nor any heavy library: a whole run of 1,000 lines a side takes well under a second, so
+# an import of a few milliseconds shows (issue #13: at least 20× faster than nltk's Gale–Church).
+ALIGN_MAY_IMPORT = {"cards", "cards.cli", "cards.errors", "cards.model", "cards.text", "cards.text.pairs",
+                    "cards.text.read", "cards.deck", "cards.deck.files", "cards.lexicon", "cards.lexicon.tables",
+                    "cards.lexicon.cognates"}
+ALIGN_NEEDS_NOT = ("nltk", "scipy", "torch", "pymorphy3", "wordfreq", "platformdirs", "html.parser")
+
+
+def test_align_presegmented_imports_only_what_it_needs(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    ru, en = tmp_path / "ru.txt", tmp_path / "en.txt"
+    ru.write_text("Президент подписал указ.\nЗакон вступит в силу в мае.\n", encoding="utf-8")
+    en.write_text("The president signed a decree.\nThe law takes effect in May.\n", encoding="utf-8")
+    code = ("import json, sys\nfrom click.testing import CliRunner\nfrom cards.cli import main\n"
+            f"result = CliRunner().invoke(main, ['align', '--presegmented', {str(ru)!r}, {str(en)!r}])\n"
+            "assert result.exit_code == 0, result.output\nprint(json.dumps(sorted(sys.modules)))\n")
+    env = {**os.environ, "PYTHONPATH": str(PACKAGE.parent)}
+    for _ in range(2):  # the first run may make the dictionary's table (that imports the lexicon)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    modules = set(json.loads(out.stdout.splitlines()[-1]))
+    ours = {m for m in modules if m.startswith("cards") and not m.startswith("cards.align")}
+    assert ours <= ALIGN_MAY_IMPORT, sorted(ours - ALIGN_MAY_IMPORT)
+    assert "cards.align.features" in modules  # the run did align
+    assert [m for m in ALIGN_NEEDS_NOT if m in modules] == []
+
+
+def test_align_dictionary_reads_the_lexicon_data_folder():
+    from cards.align import dictionary
+    from cards.lexicon import lexicon
+
+    assert dictionary.DATA_DIR == lexicon.DATA_DIR

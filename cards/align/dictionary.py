@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 RULES = "4"  # bump when the way the table is made changes: a table of other rules is made again
 _WORD = re.compile(r"[A-Za-z]+")
@@ -61,12 +62,16 @@ def _fill(db) -> None:
         db.executemany(f"INSERT INTO {lang} VALUES (?, ?)", sorted((k, " ".join(sorted(v))) for k, v in table.items() if v))
 
 
+# cards.lexicon.lexicon.DATA_DIR, named here so that an alignment whose table is made already does not
+# import the lexicon (tests/test_imports.py checks both name one folder).
+DATA_DIR = Path(__file__).resolve().parent.parent / "lexicon" / "data"
+
+
 @lru_cache(maxsize=1)
 def _table():
     import hashlib
 
     from cards.deck.files import cache_dir
-    from cards.lexicon.lexicon import DATA_DIR
     from cards.lexicon.tables import connection
 
     digest = hashlib.sha256(RULES.encode())

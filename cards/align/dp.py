@@ -102,6 +102,41 @@ def _shifted(table: np.ndarray, r: int, s: int, width: int, fill: float) -> np.n
     return out
 
 
+def _reads(lo: np.ndarray, n: int, padded: int, sources: list[tuple[int, int, int]],
+           forward: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """Where each row's candidates are read, for a stack of padded tables of n + 1 rows each.
+
+    `sources` are (table, a, b): row i reads row i − a (i + a going backward) of that table, moved by
+    lo[i] − lo[i − a] − b columns (lo[i] + b − lo[i + a]). Returns the flat position that column 0 of
+    row i reads for each source, shape (n + 1, sources), and for each row whether all of them are
+    there and within the padding, so that one gather does: other rows go source by source (_shifted).
+    """
+    i = np.arange(n + 1)
+    starts = np.zeros((n + 1, len(sources)), dtype=np.int64)
+    simple = np.ones(n + 1, dtype=bool)
+    for x, (table, a, b) in enumerate(sources):
+        row = i - a if forward else i + a
+        there = (row >= 0) & (row <= n)
+        row = np.clip(row, 0, n)
+        shift = lo - lo[row] - b if forward else lo + b - lo[row]
+        simple &= there & (np.abs(shift) <= PAD)
+        starts[:, x] = (table * (n + 1) + row) * padded + PAD + shift
+    return starts, simple
+
+
+def _argmin(rows: np.ndarray) -> np.ndarray:
+    """argmin over axis 1 of an (n, k, width) array, as numpy's (the first minimum; a NaN counts as one),
+    by k − 1 vector comparisons: numpy's own, over a short axis, loops over the other two."""
+    best = rows[:, 0].copy()
+    out = np.zeros(best.shape, dtype=np.int8)
+    for x in range(1, rows.shape[1]):
+        value = rows[:, x]
+        better = (value < best) | (np.isnan(value) & ~np.isnan(best))
+        out[better] = x
+        best[better] = value[better]
+    return out
+
+
 # Flags of a cell's back-pointer: its 1-0 (0-1) state was reached from a 1-0 (0-1) state (a run), or
 # from the other null state (a left-out line on one side next to an inserted one on the other).
 RUN_R, RUN_E, CROSS_R, CROSS_E = 8, 16, 32, 64
@@ -117,45 +152,48 @@ def viterbi(band: Band, costs: list[np.ndarray], stay: float = 0.0,
     (1-0) it costs `cross` less: a line with no counterpart on one side often stands next to one on the other.
     """
     n, lo, width = band.n, band.lo, band.width
-    d = np.full((n + 1, width + 2 * PAD), np.inf)  # best of the three states
-    dr = np.full((n + 1, width + 2 * PAD), np.inf)  # last bead 1-0
-    d0 = np.full((n + 1, width + 2 * PAD), np.inf)  # last bead two-sided
-    de = np.full((n + 1, width + 2 * PAD), np.inf)  # last bead 0-1
+    tables = np.full((4, n + 1, width + 2 * PAD), np.inf)
+    d, d0, dr, de = tables  # best of the three states; last bead two-sided, 1-0, 0-1
     steps = [(t, a, b) for t, (a, b) in enumerate(TYPES) if a and b]
     kind = np.array([t for t, _, _ in steps], dtype=np.int8)
-    cand = np.full((len(steps) + 3, width), np.inf)  # a row per two-sided type; 1-0 after other, 1-0, 0-1
+    # Each row's candidates: a row per two-sided type; 1-0 after other, 1-0, 0-1 (kept for the back-pointers).
+    cands = np.full((n + 1, len(steps) + 3, width), np.inf)
     columns = np.arange(width)
     run_r, cross_r = costs[ONE_ZERO] - stay, costs[ONE_ZERO] - cross
+    # What each candidate adds to the cell it comes from (the bead's cost), and where that cell is.
+    sources = [(0, a, b) for _, a, b in steps] + [(1, 1, 0), (2, 1, 0), (3, 1, 0)]
+    added = np.stack([costs[t] for t, _, _ in steps] + [costs[ONE_ZERO], run_r, cross_r], axis=1)
+    starts, simple = _reads(lo, n, width + 2 * PAD, sources)
+    flat = tables.reshape(-1)
     chains = np.zeros((n + 1, width))  # the cost of a run of 0-1 beads (each less `stay`) from a row's first cell
     np.cumsum(costs[ZERO_ONE][:, 1:] - stay, axis=1, out=chains[:, 1:])
-    b0 = np.empty((n + 1, width), dtype=np.int8)
-    from_r, from_e = np.zeros((n + 1, width), dtype=bool), np.zeros((n + 1, width), dtype=bool)  # a 1-0 bead's state before
+    steps_on = chains[:, 1:] + stay
     after = np.empty(width)
     ve = np.full((n + 1, width), np.inf)
     with np.errstate(invalid="ignore"):
         for i in range(n + 1):
-            for x, (t, a, b) in enumerate(steps):
-                if a <= i:
-                    np.add(_shifted(d, i - a, int(lo[i] - lo[i - a] - b), width, np.inf), costs[t][i], out=cand[x])
-            if i:
-                shift = int(lo[i] - lo[i - 1])
-                np.add(_shifted(d0, i - 1, shift, width, np.inf), costs[ONE_ZERO][i], out=cand[-3])
-                np.add(_shifted(dr, i - 1, shift, width, np.inf), run_r[i], out=cand[-2])
-                np.add(_shifted(de, i - 1, shift, width, np.inf), cross_r[i], out=cand[-1])
+            cand = cands[i]
+            if simple[i]:  # every candidate in one gather
+                np.add(flat[starts[i][:, None] + columns], added[i], out=cand)
             else:
-                cand[0, 0] = 0.0  # the start (no bead yet; the other rows are still inf)
-            b0[i] = cand[:-3].argmin(axis=0)
-            v0 = d0[i, PAD : PAD + width] = cand[b0[i], columns]
-            np.less(cand[-2], cand[-3], out=from_r[i])
+                for x, (table, a, b) in enumerate(sources):
+                    if a <= i:
+                        np.add(_shifted(tables[table], i - a, int(lo[i] - lo[i - a] - b), width, np.inf), added[i, x],
+                               out=cand[x])
+                if not i:
+                    cand[0, 0] = 0.0  # the start (no bead yet; the other rows are still inf)
+            v0 = np.minimum.reduce(cand[:-3], axis=0, out=d0[i, PAD : PAD + width])
             np.minimum(cand[-3], cand[-2], out=after)
-            np.less(cand[-1], after, out=from_e[i])
-            vr = dr[i, PAD : PAD + width] = np.minimum(after, cand[-1])
+            vr = np.minimum(after, cand[-1], out=dr[i, PAD : PAD + width])
             # 0-1 chain within the row: ve[k] = step[k] + min(v0[k - 1], vr[k - 1] - cross, ve[k - 1] - stay).
             y = np.minimum(v0, vr - cross)
-            s = chains[i]
-            np.add(s[1:] + stay, np.minimum.accumulate(y - s)[:-1], out=ve[i, 1:])
+            np.add(steps_on[i], np.minimum.accumulate(y - chains[i])[:-1], out=ve[i, 1:])
             de[i, PAD : PAD + width] = ve[i]
             d[i, PAD : PAD + width] = np.fmin(np.minimum(v0, vr), ve[i])
+    # Which candidate each cell took, and the state a 1-0 bead came from: from the kept candidates at once.
+    b0 = _argmin(cands[:, :-3])
+    from_r = cands[:, -2] < cands[:, -3]
+    from_e = cands[:, -1] < np.minimum(cands[:, -3], cands[:, -2])
     v0, vr = d0[:, PAD : PAD + width], dr[:, PAD : PAD + width]
     vx = np.minimum(v0, vr)
     arg = np.where(ve < vx - 1e-9, ZERO_ONE, np.where(vr < v0, ONE_ZERO, kind[b0])).astype(np.int8)
@@ -199,60 +237,82 @@ def posteriors(band: Band, scores: list[np.ndarray], path: list[tuple[int, int, 
     weights) in the three states of viterbi (a 1-0 or 0-1 bead gains `stay` after one of its own type,
     `cross` after one of the other)."""
     n, lo, width = band.n, band.lo, band.width
-    f, fr, f0, fe = (_padded(n, width) for _ in range(4))  # all states; last bead 1-0; two-sided; 0-1
+    padded = width + 2 * PAD
+    tables = np.full((4, n + 1, padded), -np.inf)
+    f, f0, fr, fe = tables  # all states; last bead two-sided; 1-0; 0-1
     steps = [(t, a, b) for t, (a, b) in enumerate(TYPES) if a and b]
     cand = np.full((len(steps) + 3, width), -np.inf)  # as in viterbi
+    columns = np.arange(width)
     chains = np.zeros((n + 1, width))  # the log weight of a run of 0-1 beads from each row's first cell
     np.cumsum(scores[ZERO_ONE][:, 1:] + stay, axis=1, out=chains[:, 1:])
+    steps_off = chains[:, 1:] - stay
     run_r, cross_r = scores[ONE_ZERO] + stay, scores[ONE_ZERO] + cross
+    sources = [(0, a, b) for _, a, b in steps] + [(1, 1, 0), (2, 1, 0), (3, 1, 0)]
+    added = np.stack([scores[t] for t, _, _ in steps] + [scores[ONE_ZERO], run_r, cross_r], axis=1)
+    starts, simple = _reads(lo, n, padded, sources)
+    flat = tables.reshape(-1)
     lse = np.logaddexp
     with np.errstate(invalid="ignore", over="ignore"):
         for i in range(n + 1):
-            for x, (t, a, b) in enumerate(steps):
-                if a <= i:
-                    np.add(_shifted(f, i - a, int(lo[i] - lo[i - a] - b), width, -np.inf), scores[t][i], out=cand[x])
-            if i:
-                shift = int(lo[i] - lo[i - 1])
-                np.add(_shifted(f0, i - 1, shift, width, -np.inf), scores[ONE_ZERO][i], out=cand[-3])
-                np.add(_shifted(fr, i - 1, shift, width, -np.inf), run_r[i], out=cand[-2])
-                np.add(_shifted(fe, i - 1, shift, width, -np.inf), cross_r[i], out=cand[-1])
+            if simple[i]:  # every candidate in one gather, as in viterbi
+                np.add(flat[starts[i][:, None] + columns], added[i], out=cand)
             else:
-                cand[0, 0] = 0.0
-            g = f0[i, PAD : PAD + width] = lse.reduce(cand[:-3], axis=0)
-            r = fr[i, PAD : PAD + width] = lse(lse(cand[-3], cand[-2]), cand[-1])
+                for x, (table, a, b) in enumerate(sources):
+                    if a <= i:
+                        np.add(_shifted(tables[table], i - a, int(lo[i] - lo[i - a] - b), width, -np.inf),
+                               added[i, x], out=cand[x])
+                if not i:
+                    cand[0, 0] = 0.0
+            g = lse.reduce(cand[:-3], axis=0, out=f0[i, PAD : PAD + width])
+            r = lse(lse(cand[-3], cand[-2]), cand[-1], out=fr[i, PAD : PAD + width])
             # 0-1 chain within the row: e[k] = score[k] + lse(g[k - 1], r[k - 1] + cross, e[k - 1] + stay).
             x = lse(g, r + cross)
-            s = chains[i]
-            e = fe[i, PAD : PAD + width]
-            e[0] = -np.inf
-            np.add(s[1:] - stay, lse.accumulate(x - s)[:-1], out=e[1:])
-            f[i, PAD : PAD + width] = lse(lse(g, r), e)
+            e = fe[i, PAD : PAD + width]  # e[0] stays -inf: no 0-1 bead ends in a row's first cell
+            np.add(steps_off[i], lse.accumulate(x - chains[i])[:-1], out=e[1:])
+            lse(lse(g, r), e, out=f[i, PAD : PAD + width])
         # Backward: from each cell in state "other", 1-0 and 0-1, the log weight of every way to the end.
-        bn, br = _padded(n, width), _padded(n, width)
+        back = np.full((2, n + 1, padded), -np.inf)
+        bn, br = back
         be = np.full((n + 1, width), -np.inf)
         ahead = _padded(n, width)  # a row of bn (br) + the score of the bead to each cell
         end = np.full(width, -np.inf)
         end[band.m - lo[n]] = 0.0
         nothing = np.full(width, -np.inf)
+        # The scores padded as the tables are, so that a row's candidates, a cell of bn (br) plus the
+        # score of the bead from there, are two gathers and one sum (as ahead, shifted, holds them).
+        on_scores = np.full((len(steps) + 1, n + 1, padded), -np.inf)
+        for x, t in enumerate([t for t, _, _ in steps] + [ONE_ZERO]):
+            on_scores[x, :, PAD : PAD + width] = scores[t]
+        later = [(0, a, b) for _, a, b in steps] + [(1, 1, 0)]
+        back_starts, back_simple = _reads(lo, n, padded, later, forward=False)
+        score_starts, _ = _reads(lo, n, padded, [(x, a, b) for x, (_, a, b) in enumerate(later)], forward=False)
+        back_flat, scores_flat = back.reshape(-1), on_scores.reshape(-1)
+        onward = np.empty((len(later), width))
+        on = np.full(width, -np.inf)  # on with a 0-1 bead (none from a row's last cell)
+        next_zero_one = scores[ZERO_ONE][:, 1:]
         for i in range(n, -1, -1):
-            cand[:] = -np.inf
-            for x, (t, a, b) in enumerate(steps):
-                if i + a <= n:
-                    np.add(bn[i + a, PAD : PAD + width], scores[t][i + a], out=ahead[i + a, PAD : PAD + width])
-                    cand[x] = _shifted(ahead, i + a, int(lo[i] + b - lo[i + a]), width, -np.inf)
-            h = nothing  # on with a 1-0 bead
-            if i < n:
-                np.add(br[i + 1, PAD : PAD + width], scores[ONE_ZERO][i + 1], out=ahead[i + 1, PAD : PAD + width])
-                h = _shifted(ahead, i + 1, int(lo[i] - lo[i + 1]), width, -np.inf)
-            g = lse.reduce(cand[:-3], axis=0) if i < n else end  # on with a two-sided bead (or the end)
+            if back_simple[i]:
+                np.add(back_flat[back_starts[i][:, None] + columns], scores_flat[score_starts[i][:, None] + columns],
+                       out=onward)
+                g, h = lse.reduce(onward[:-1], axis=0), onward[-1]  # on with a two-sided bead; with a 1-0 bead
+            else:
+                cand[:] = -np.inf
+                for x, (t, a, b) in enumerate(steps):
+                    if i + a <= n:
+                        np.add(bn[i + a, PAD : PAD + width], scores[t][i + a], out=ahead[i + a, PAD : PAD + width])
+                        cand[x] = _shifted(ahead, i + a, int(lo[i] + b - lo[i + a]), width, -np.inf)
+                h = nothing
+                if i < n:
+                    np.add(br[i + 1, PAD : PAD + width], scores[ONE_ZERO][i + 1], out=ahead[i + 1, PAD : PAD + width])
+                    h = _shifted(ahead, i + 1, int(lo[i] - lo[i + 1]), width, -np.inf)
+                g = lse.reduce(cand[:-3], axis=0) if i < n else end  # (or the end)
             # 0-1 chain within the row, from its end: e[k] = lse(q[k], score[k + 1] + stay + e[k + 1]).
             q = lse(g, h + cross)
             s = chains[i]
             e = be[i] = -s + lse.accumulate((q + s)[::-1])[::-1]
-            on = np.full(width, -np.inf)  # on with a 0-1 bead
-            on[:-1] = scores[ZERO_ONE][i][1:] + e[1:]
-            bn[i, PAD : PAD + width] = lse(lse(g, h), on)
-            br[i, PAD : PAD + width] = lse(lse(g, h + stay), on + cross)
+            np.add(next_zero_one[i], e[1:], out=on[:-1])
+            lse(lse(g, h), on, out=bn[i, PAD : PAD + width])
+            lse(lse(g, h + stay), on + cross, out=br[i, PAD : PAD + width])
     z = float(f[n, PAD + band.m - lo[n]])
     out = []
     for t, i, j in path:

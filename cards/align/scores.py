@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -194,12 +194,10 @@ def index(row_sets, col_sets, chance: dict[str, float], run: float = 1.0, miss: 
     names = sorted(chance.keys() & set(chain.from_iterable(row_sets)))  # only what this side can use
     ids = {f: x for x, f in enumerate(names)}
     llr = _llr(names, chance, spans, run, miss, found).reshape(len(names), 2, spans)
-    rows, cols = _numbered(row_sets, ids), _numbered(col_sets, ids)
+    seg, anchor = _numbered(row_sets, ids)
+    where, numbers = _numbered(col_sets, ids)
     m = len(col_sets)
-    seg = np.repeat(np.arange(len(rows), dtype=np.int64), [len(r) for r in rows])
-    anchor = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=len(seg))
-    where = np.repeat(np.arange(m, dtype=np.int64), [len(c) for c in cols])
-    keys = np.sort(np.fromiter(chain.from_iterable(cols), dtype=np.int64, count=len(where)) * (m + 1) + where)
+    keys = np.sort(numbers * (m + 1) + where)
     return Index(llr, seg, anchor, keys, m)
 
 
@@ -220,9 +218,13 @@ def _unfound(found: np.ndarray, known: np.ndarray, w: Weights) -> np.ndarray:
     return np.clip(1.0 - found / w.some, 0.0, 1.0) * np.minimum(known / w.expect, 1.0)
 
 
-def _numbered(sets, ids: dict[str, int]) -> list[list[int]]:
-    """Each set's anchors that `ids` numbers, as their numbers, in order."""
-    return [[x for x in map(ids.get, s) if x is not None] for s in sets]
+def _numbered(sets, ids: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """Each anchor of `sets` that `ids` numbers, in order: the set it is in, and its number."""
+    flat = list(chain.from_iterable(sets))
+    numbers = np.fromiter(map(ids.get, flat, repeat(-1, len(flat))), dtype=np.int64, count=len(flat))
+    owner = np.repeat(np.arange(len(sets), dtype=np.int64), [len(s) for s in sets])
+    kept = numbers >= 0
+    return owner[kept], numbers[kept]
 
 
 def match_table(ix: Index, n: int, base: np.ndarray, width: int, spans: int = 3) -> np.ndarray:
@@ -254,13 +256,15 @@ def match_table(ix: Index, n: int, base: np.ndarray, width: int, spans: int = 3)
     same[1:] = (p_arr[1:] == p_arr[:-1]) & (f_arr[1:] == f_arr[:-1])
     prev = np.where(same, np.concatenate(([0], q_arr[:-1])), -(10**9))
     flat = table.reshape(spans, -1)
+    k = q_arr - base[p_arr]  # the find's cell in its segment's row; the run starting d before it: k - d
+    cell = p_arr * width + k
+    gains = ix.llr[:, 0, :] - ix.llr[:, 1, :]
     for b in range(1, spans + 1):
-        gain = ix.llr[f_arr, 0, b - 1] - ix.llr[f_arr, 1, b - 1]
+        gain = gains[f_arr, b - 1]
         for d in range(b):
             # The run starting at q - d holds this find; credit it unless the previous find did.
-            k = q_arr - d - base[p_arr]
-            keep = (q_arr - d > prev) & (k >= 0) & (k < width)
-            flat[b - 1] += np.bincount(p_arr[keep] * width + k[keep], gain[keep], minlength=n * width)
+            keep = (q_arr - d > prev) & (k >= d) & (k < width + d)
+            flat[b - 1] += np.bincount(cell[keep] - d, gain[keep], minlength=n * width)
     return table
 
 

@@ -10,7 +10,6 @@ matches cost little, because the aligner weighs every feature by its rarity in t
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from cards.lexicon.cognates import _TRANSLIT as _RU  # one transliteration table for the whole package
 
@@ -18,11 +17,14 @@ _CYRILLIC = re.compile(r"[а-яё]")
 _EN_SOFT_C = re.compile(r"c(?=[eiy])")
 _NO_VOWELS = str.maketrans("", "", "aeiouyh'’")
 _Z = re.compile(r"z(?!h)")  # Израиль: Israel, Бразилия: Brazil (not ж, "zh")
+_DOUBLE = re.compile(r"(.)\1", re.DOTALL)
 
 
 def _single(text: str) -> str:
     """`text` with every run of one letter written once ("ssmm" → "sm")."""
-    return "".join(ch for x, ch in enumerate(text) if not x or ch != text[x - 1])
+    if not _DOUBLE.search(text):  # most skeletons: nothing to do, found at C speed
+        return text
+    return text[0] + "".join([ch for ch, before in zip(text[1:], text, strict=False) if ch != before])
 
 
 _TO_LATIN = str.maketrans(_RU)
@@ -33,16 +35,19 @@ def to_latin(word: str) -> str:
     return word.lower().translate(_TO_LATIN)
 
 
-@lru_cache(maxsize=200_000)
 def key(word: str, min_consonants: int = 3) -> str:
-    """The consonant-skeleton key of a Russian or English word, or "" when too short to trust."""
+    """The consonant-skeleton key of a Russian or English word, or "" when too short to trust (not cached
+    here: features.py keeps each word's anchors)."""
     w = word.lower()
     if _CYRILLIC.search(w):
-        w = to_latin(w).replace("shch", "sh").replace("dzh", "j")
+        w = w.translate(_TO_LATIN).replace("shch", "sh").replace("dzh", "j")
     else:
-        w = _EN_SOFT_C.sub("ts", w).replace("ch", "C").replace("c", "k").replace("C", "ch")
+        if "c" in w:  # the regular expression only where it can change something (most words: not)
+            w = _EN_SOFT_C.sub("ts", w).replace("ch", "C").replace("c", "k").replace("C", "ch")
         w = w.replace("ph", "f").replace("x", "ks").replace("w", "v").replace("q", "k")
-    w = _Z.sub("s", w.replace("ck", "k"))
+    w = w.replace("ck", "k")
+    if "z" in w:
+        w = _Z.sub("s", w)
     skeleton = _single(("" if w[0] in "aeiouy" else w[0]) + w[1:].translate(_NO_VOWELS))
     if len(skeleton) < min_consonants or not skeleton.isalpha():
         return ""
