@@ -203,3 +203,17 @@ def test_a_build_keeps_meanings_per_article_and_remakes_them_when_another_senten
     assert meanings(ARTICLE) == [[("ballot", "dictionary")]]  # read back
     other = [("Избирательные комиссии получили бюллетени.", "Election commissions received the papers."), *ARTICLE[1:]]
     assert meanings(other) == [[("bulletin", "dictionary")]]  # not the kept meaning of the first article
+
+
+def test_no_rare_synonym_and_none_listed_after_one_is_shown_beside_the_counterpart():
+    """вершина / "peak": not "peak; acme" (acme is rare, Zipf 2.9) nor a gloss listed after it; a common
+    synonym listed before any rare one is shown (war; warfare)."""
+    from cards.deck.content import meaning_for
+    from cards.lexicon.dictionary import Dictionary
+
+    senses = {"вершина": (("top", "peak", "acme", "summit"),), "война": (("war", "warfare"),)}
+    entries = {w: tuple((g, 0.25 * k) for k, g in enumerate(s[0])) for w, s in senses.items()}
+    zipf = {"top": 5.9, "peak": 4.5, "acme": 2.9, "summit": 4.3, "war": 5.5, "warfare": 3.6}
+    dictionary = Dictionary(entries, "made up", zipf, senses)
+    assert meaning_for("вершина", "peak", dictionary) == ("peak", "sentence")
+    assert meaning_for("война", "war", dictionary) == ("war; warfare", "sentence")

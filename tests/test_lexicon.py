@@ -279,7 +279,7 @@ def test_a_word_known_without_a_gloss_gets_its_base_words_meaning():
     assert meaning_for("поэтапно", None, dictionary) == ("по- + этап: stage", "base")
     assert meaning_for("дистанционно", None, dictionary) == ("of дистанция: distance", "base")
     assert meaning_for("окончательно", None, dictionary)[1] == "dictionary"  # its own gloss first
-    assert meaning_for("негазированный", None, dictionary) == ("не- + газированный: not aerated", "base")
+    assert meaning_for("негазированный", None, dictionary) == ("не- + газированный: not carbonated", "base")
     assert meaning_for("припарковать", None, dictionary) == ("при- + парковать: park", "base")
 
 
@@ -289,7 +289,72 @@ def test_a_word_with_only_a_definition_keeps_it_and_notes_are_left_out():
     assert senses("citizen of the Russian Federation") == (("citizen of the Russian Federation",),)
     assert senses("sanctions, citizen of the Russian Federation") == (("sanctions",),)  # a gloss: no definition
     assert senses("Adjectival form of Spring the season") == ()  # a note, not a translation
-    assert shipped().ranked("россиянин")[0][0] == "citizen of the Russian Federation"
+    assert senses("Adjective of jubilee; diminutive of carrot") == ()  # OpenRussian's notes: the base word says more
+    assert senses("boy; also sea urchin") == (("boy",), ("sea urchin",))
+    # a definition ranks after Wiktionary's translation (россиянин: Russian, a capitalised headword)
+    assert shipped().ranked("россиянин")[0][0] == "Russian"
+
+
+def test_english_glosses_may_have_accents_but_other_languages_are_left_out():
+    from cards.lexicon.convert import senses
+
+    assert senses("attaché; café, coffee-house") == (("attaché",), ("café", "coffee-house"))
+    assert senses("malice, spite; öfke") == (("malice", "spite"),)  # Turkish in an English column
+
+
+def _dsl(path: Path, cards: list[tuple[str, str, str]]) -> Path:
+    """A made-up Wiktionary DSL file: (English headword, part of speech, Russian translations) per card."""
+    import gzip
+
+    lines = ["#NAME \"made up\""]
+    for head, pos, russian in cards:
+        lines += [head, f"\t[b][c darkblue]~[/c][/b] [p]<{pos}>[/p] [i](a sense)[/i]", f"\t[m1]{russian}[/m]", ""]
+    with gzip.open(path, "wb") as f:
+        f.write("\n".join(lines).encode("utf-16-le"))
+    return path
+
+
+def test_wiktionary_keeps_capitalised_nouns_and_the_names_of_institutions_but_not_of_places(tmp_path):
+    """Russian (a person from Russia) is россиянин's everyday gloss; Sejm is a <prop> whose Russian word is no
+    name and has no other gloss; Moscow is a place, and a proper name never glosses a word glossed
+    otherwise (воскресенье is not "Sabbath")."""
+    from cards.lexicon.convert import wiktionary_rows
+
+    dsl = _dsl(tmp_path / "en-ru.dsl.dz", [
+        ("Russian", "n", "россиянин [p]<m>[/p], россиянка [p]<f>[/p]"), ("Sejm", "prop", "Сейм [p]<m>[/p]"),
+        ("Moscow", "prop", "Москва [p]<f>[/p]"), ("Sabbath", "prop", "воскресенье"), ("Sunday", "n", "воскресенье"),
+        ("attaché", "n", "атташе [p]<m>[/p]")])
+    rows = dict(line.split("\t") for line in wiktionary_rows(dsl, glossed={"воскресенье"}))
+    assert rows == {"россиянин": "Russian:0", "россиянка": "Russian:0.3", "сейм": "Sejm:0", "воскресенье": "Sunday:0",
+                    "атташе": "attaché:0"}
+
+
+def _lexicon(senses: dict[str, str], wiktionary: dict[str, str], zipf: dict[str, float]):
+    from cards.lexicon.lexicon import Entry, Lexicon, _heads
+
+    words = {w: (Entry(w, w, "noun", senses=tuple(tuple(s.split("; ")) for s in cell.split(" | "))),)
+             for w, cell in senses.items()}
+    return Lexicon(words, {w: _heads(f"{w}\t{h}") for w, h in wiktionary.items()}, zipf)
+
+
+def test_a_much_commoner_synonym_that_wiktionary_confirms_comes_before_a_rare_one():
+    """кубок: "goblet; bowl; beaker; cup" shows cup; a light word (new) or one Wiktionary does not give
+    (bowl) does not move, nor does a rare synonym leave a sense that is not its own."""
+    zipf = {"goblet": 2.9, "bowl": 4.6, "beaker": 2.8, "cup": 5.1, "cage": 3.9, "new": 6.5, "check": 5.0, "trophy": 4.0}
+    lex = _lexicon({"кубок": "goblet; bowl; beaker; cup | trophy", "клетка": "cage; new; check"},
+                   {"кубок": "cup:0; goblet:0; beaker:0.3", "клетка": "cage:0; check:0; new:0"}, zipf)
+    assert lex.senses("кубок") == (("cup", "goblet", "bowl", "beaker"), ("trophy",))
+    assert lex.ranked("кубок")[0][0] == "cup"
+    assert lex.senses("клетка") == (("cage", "new", "check"),)  # cage is no rare word: nothing passes it
+
+
+def test_obscure_openrussian_glosses_and_definitions_rank_after_wiktionary_s_translation():
+    zipf = {"Byelorussian": 1.9, "Belarusian": 2.8, "capital": 5.0, "metropolis": 3.6, "capital city": 3.5}
+    lex = _lexicon({"белорус": "Byelorussian", "столица": "capital; metropolis"},
+                   {"белорус": "Belarusian:0", "столица": "capital city:0; metropolis:0"}, zipf)
+    assert [g for g, _ in lex.ranked("белорус")] == ["Belarusian", "Byelorussian"]
+    # Wiktionary's "capital city" confirms OpenRussian's first gloss as much as "metropolis" the second
+    assert [g for g, _ in lex.ranked("столица")][:2] == ["capital", "metropolis"]
 
 
 def test_slashes_separate_openrussians_glosses_but_not_someone_or_something():
@@ -312,7 +377,8 @@ def test_words_no_gloss_of_their_own_can_show_fall_back_to_honest_guesses():
     assert meaning_for("нефтехимия", None, dictionary) == ("oil + химия: chemistry", "base")  # not "petrochemistry"
     assert meaning_for("промилле", None, dictionary) == ("permille", "dictionary")  # no base: rare, but right
     assert meaning_for("онлайн", None, dictionary) == ("online", "loanword")  # a silent English e
-    assert meaning_for("русскоязычный", None, dictionary) == ("русско- + язык: language", "base")  # not "lingual"
+    assert meaning_for("немецкоязычный", None, dictionary) == ("немецко- + язык: language", "base")  # not "lingual"
+    assert meaning_for("русскоязычный", None, dictionary) == ("Russophone", "dictionary")  # Wiktionary's capitalised adjective
     assert "tutelary" not in meaning_for("правоохранитель", None, dictionary)[0]  # охранитель's rare sense
     assert meaning_for("правоохранитель", None, dictionary) == ("право- + охранить: guard", "base")
     assert meaning_for("генпрокурор", None, dictionary) == ("general + прокурор: public prosecutor", "base")
@@ -472,14 +538,14 @@ def test_a_hyphenated_word_has_its_last_part_as_base_unless_it_begins_with_digit
 def test_a_noun_in_ets_or_an_adjective_used_as_a_noun_gets_what_it_is_made_from():
     dictionary = find_dictionary(PLAIN)
     assert meaning_for("тюменец", None, dictionary) == ("of Тюмень", "base")  # a place
-    assert meaning_for("ленинец", None, dictionary) == ("of Ленин", "base")  # a person
+    assert meaning_for("путинец", None, dictionary) == ("of Путин", "base")  # a person (ленинец: Leninist, Wiktionary's)
     assert meaning_for("набережный", None, dictionary) == ("набережная: embankment", "base")
     assert meaning_for("немец", None, dictionary) == ("German", "dictionary")  # the lexicon's own first
     # a noun of action whose verb the lexicon knows only as a prefixed verb
     assert meaning_for("разблокирование", None, dictionary)[0].startswith("раз- + блокировать: ")
     # a compound of a stem, a linking vowel and a word the lexicon knows
-    assert base_words("русскоязычный")[:2] == (("русско-", "язычный"), ("русско-", "язык"))  # then its own base
-    assert meaning_for("русскоязычный", None, dictionary)[0] == "русско- + язык: language"  # язычный is "lingual"
+    assert base_words("немецкоязычный")[:2] == (("немецко-", "язычный"), ("немецко-", "язык"))  # then its own base
+    assert meaning_for("немецкоязычный", None, dictionary)[0] == "немецко- + язык: language"  # язычный is "lingual"
     assert base_words("абвгоязычный") == ()  # no known first part
 
 
@@ -635,7 +701,7 @@ def test_a_compounds_first_part_is_shown_in_english_where_the_table_has_it():
     assert combining_form("право-", "правоохранитель") == "право-"  # no table entry: the Russian part
     # a participle after the first part is its verb, not the adjective of another sense (стоящий: "worthwhile")
     assert meaning_for("близстоящий", None, dictionary) == ("near + стоять: stand", "base")
-    assert meaning_for("негазированный", None, dictionary) == ("не- + газированный: not aerated", "base")
+    assert meaning_for("негазированный", None, dictionary) == ("не- + газированный: not carbonated", "base")
 
     assert meaning_for("аудиозапись", None, dictionary)[0].startswith("audio + запись: ")
     # a verb in -чь or -ти, too, is its prefix and the verb it is made from
@@ -679,7 +745,8 @@ def test_a_relational_adjective_finds_its_noun_through_russian_sound_changes():
 def test_a_derived_noun_shows_the_word_it_is_made_from():
     dictionary = find_dictionary(PLAIN)
     assert meaning_for("чемпионство", None, dictionary, pos="noun") == ("of чемпион: champion", "base")
-    assert meaning_for("россиянка", None, dictionary, pos="noun")[0].startswith("of россиянин: ")
+    # Wiktionary's capitalised "Russian" is россиянка's own gloss now, no longer "of россиянин"
+    assert meaning_for("россиянка", None, dictionary, pos="noun") == ("Russian", "dictionary")
     assert meaning_for("коррупционер", None, dictionary, pos="noun") == ("of коррупция: corruption", "base")
     assert meaning_for("стаканчик", None, dictionary, pos="noun") == ("of стакан: glass", "base")  # a diminutive
     assert meaning_for("межсезонье", None, dictionary, pos="noun") == ("inter- + сезон: season", "base")

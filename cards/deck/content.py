@@ -11,6 +11,7 @@ and a Dictionary; the counterparts come from word alignment (cards.align.words),
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from collections.abc import Sequence
 
 from cards.deck.senses import ArticleText
@@ -410,8 +411,9 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
         matched = next((k for k, g in enumerate(group) if _stem(g) in stems or stems & {_stem(w) for w in g.split()}), -1)
         # only glosses listed after the one the sentence gave: a sense group of the lexicon may begin
         # with another meaning (санкция: "approval; sanction", переписка: "copying; …; correspondence")
-        extra = [g for g in group[matched + 1 :] if _stem(g) not in stems and not stems & {_stem(w) for w in g.split()}
-                 and dictionary.common(g) >= RARE_GLOSS and _synonyms(group[matched], g)][:SENSE_GLOSSES] if matched >= 0 else []
+        later = list(takewhile(lambda g: dictionary.common(g) >= RARE_GLOSS, group[matched + 1 :]))  # not past a rare one
+        extra = [g for g in later if _stem(g) not in stems and not stems & {_stem(w) for w in g.split()}
+                 and _synonyms(group[matched], g)][:SENSE_GLOSSES] if matched >= 0 else []
         if not group and dictionary is not None:  # a free translation: the phrase or the word's own meaning
             extra = [phrase] if phrase else [f"dict. {g}" for g in dictionary.card_glosses(
                 lemma, limit=1, besides=[counterpart, *other_pos_glosses(lemma, pos)]) if ":" not in g]
@@ -480,7 +482,7 @@ def _phrase_with(lemma: str, dictionary) -> str:
     from cards.lexicon.lexicon import phrase_entries
 
     found = [(len(lemmas), -dictionary.common(heads[0]), form, heads[0]) for lemmas, form, heads in phrase_entries(lemma)
-             if heads and ENGLISH_GLOSS.fullmatch(heads[0]) and dictionary.common(heads[0]) >= RARE_GLOSS]
+             if heads and ENGLISH_GLOSS.fullmatch(heads[0]) and dictionary.common(heads[0]) >= RARE_PHRASE_GLOSS]
     return "{2}: {3}".format(*min(found)) if found else ""
 
 
@@ -638,7 +640,8 @@ def other_lemmas(lemma: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for p in parses(lemma) if (n := p.normal_form.replace("ё", "е")) != key))
 
 
-RARE_GLOSS = 2.5  # Zipf below which a sense gloss is not shown beside the counterpart
+RARE_GLOSS = 3.0  # Zipf of a rare or dated synonym (tidings, gaol, acme): no sense gloss from it on is shown beside the counterpart
+RARE_PHRASE_GLOSS = 2.5  # Zipf below which a phrase's English is no meaning for a word without one (bosom friend 2.6)
 
 
 def _synonyms(a: str, b: str) -> bool:

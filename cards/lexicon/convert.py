@@ -51,7 +51,14 @@ ACUTE = "\u0301"
 GRAVE = "\u0300"
 
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-_ENGLISH_GLOSS = re.compile(r"^[a-z][a-z' -]*[a-z.]$|^[a-z]$", re.IGNORECASE)
+LATIN = "a-zA-Zà-öø-ÿÀ-ÖØ-Þ"  # English spells some loanwords with accents: attaché, café, naïve, résumé
+_ENGLISH_GLOSS = re.compile(rf"^[{LATIN}][{LATIN}' -]*[{LATIN}.]$|^[{LATIN}]$")
+_ENGLISH_HEADWORD = re.compile(rf"[{LATIN}][{LATIN}' -]*")
+# OpenRussian's notes written where a translation goes: "Adjective of jubilee" (юбилейный; ~600 rows, mostly
+# with a Russian word), "diminutive of carrot": the base word's gloss says more, so the note is dropped
+_NOTE = re.compile(r"^(?:adjective|adjectival(?: form)?|adverb|diminutive|augmentative|feminine|masculine|plural|"
+                   r"singular|(?:short|comparative|superlative) form|variant|abbreviation) of\b", re.IGNORECASE)
+_ALSO = re.compile(r"^also\s+", re.IGNORECASE)  # мальчишка: "boy | also sea urchin"
 _TO = re.compile(r"^(?:to|be to)\s+(?=\w)")
 _ASPECTS = {"imperfective": "impf", "perfective": "perf", "both": "both"}
 _POS_FILES = (("noun", "nouns.tsv.gz"), ("verb", "verbs.tsv.gz"), ("adj", "adjectives.tsv.gz"))
@@ -82,10 +89,21 @@ def clean_gloss(text: str, max_words: int = GLOSS_WORDS) -> str:
     "" when nothing usable is left ("sick-leave certificate" stays, "(brief report)" goes)."""
     text = _PAREN.sub(" ", text).replace("*", " ").replace("/", " ")
     text = " ".join(text.split()).strip(" .,!?:\"'")
-    text = _TO.sub("", text)
+    text = _TO.sub("", _ALSO.sub("", text))
+    if _NOTE.match(text) or not (text.isascii() or _known_english(text)):
+        return ""  # a note, or a gloss in another language (злость: "öfke")
     if max_words > GLOSS_WORDS and (not text[:1].islower() or " form of " in f" {text} "):
         return ""  # "Adjectival form of Spring the season": a note, not a definition; the base word says more
     return text if _ENGLISH_GLOSS.match(text) and len(text.split()) <= max_words else ""
+
+
+ACCENTED_MIN_ZIPF = 1.0  # a gloss with accented letters is English (attaché 2.8) only if wordfreq knows it so well
+
+
+def _known_english(text: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(text, "en") >= ACCENTED_MIN_ZIPF
 
 
 def senses(translations: str) -> tuple[tuple[str, ...], ...]:
@@ -177,7 +195,8 @@ _SENSE_NOTE = re.compile(r"\(([^)]*)\)\s*$")
 _ROMANIZATION = re.compile(r"/[^/]*/")  # на душу населения /na dúšu naselénija/: left outside [c gray] in 17% of rows
 _POOR_SENSE = re.compile(r"\b(?:obsolete|archaic|dated|slang|vulgar|rare|dialect(?:al)?|nautical|"
                          r"botany|zoology|anatomy|chemistry|mathematics|physics|biology|mineral|"
-                         r"computing|music|heraldry|cricket|baseball|medicine|pathology)\b",
+                         r"computing|music|heraldry|cricket|baseball|medicine|pathology|ethnic slur)\b|"
+                         r"\b(?:offensive|derogatory|pejorative)\s*:",  # "derogatory: a German person", not "offensive act"
                          re.IGNORECASE)
 POOR_SENSE_PENALTY = 2.0  # a sense note marked obsolete, slang or far from the news
 POSITION_WEIGHT = 0.3  # rank added per Russian translation listed before this one
@@ -210,32 +229,47 @@ def dsl_entries(path: Path) -> Iterator[tuple[str, str, str, list[str]]]:
             yield head, pos, note, [w for w in words if w]
 
 
-def wiktionary_rows(path: Path) -> list[str]:
+def wiktionary_rows(path: Path, glossed: Iterable[str] = ()) -> list[str]:
     """Russian word → English headwords that translate it, best first.
 
     A headword ranks by where the Russian word stands among its translations (the first listed is
-    the usual one) and by its sense note (obsolete, slang, technical senses rank lower). Names
-    (<prop>), English phrases of more than three words and Russian phrases are left out."""
+    the usual one) and by its sense note (obsolete, slang, technical senses rank lower). English
+    phrases of more than three words and Russian phrases are left out. A capitalised headword is kept
+    when it is a noun or adjective (россиянин: Russian, белорус: Belarusian); a proper name (<prop>)
+    only for a word that neither source glosses otherwise (`glossed`: OpenRussian's) and that
+    pymorphy3 does not read as a name: the bodies of a foreign state (сейм: Sejm, бундесрат: Bundesrat),
+    not воскресенье "Sabbath" nor a city."""
     best: dict[str, dict[str, float]] = {}
+    proper: dict[str, dict[str, float]] = {}
     for head, pos, note, words in dsl_entries(path):
-        if pos == "prop" or not re.fullmatch(r"[A-Za-z][A-Za-z' -]*", head) or len(head.split()) > 3:
+        if not _ENGLISH_HEADWORD.fullmatch(head) or len(head.split()) > 3:
             continue
-        if head[0].isupper() and not head.isupper() and head.lower() != head:
-            continue  # Monday is fine in lower case; capitalised headwords are mostly names
         penalty = POOR_SENSE_PENALTY if _POOR_SENSE.search(note) else 0.0
         for k, word in enumerate(words):
             word = word.lower()
             if not re.fullmatch(r"[а-яё]+(?:-[а-яё]+)*", word):
                 continue
             rank = penalty + POSITION_WEIGHT * k
-            slot = best.setdefault(word, {})
+            slot = (proper if pos == "prop" else best).setdefault(word, {})
             if rank < slot.get(head, 1e9):
                 slot[head] = rank
+    glossed = set(glossed) | set(best)
+    best |= {word: heads for word, heads in proper.items() if word not in glossed and not _name_reading(word)}
     lines = []
     for word in sorted(best):
         heads = sorted(best[word].items(), key=lambda hr: (hr[1], hr[0]))[:WIKTIONARY_KEEP]
         lines.append(word + "\t" + "; ".join(f"{h}:{r:g}" for h, r in heads))
     return lines
+
+
+NAME_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
+
+
+def _name_reading(word: str) -> bool:
+    """pymorphy3 has the word as a name (Россия, Путин) in any reading."""
+    from cards.lexicon.analyser import parses
+
+    return any(any(tag in p.tag for tag in NAME_TAGS) for p in parses(word))
 
 
 def curated_phrases(path: Path) -> dict[str, list[str]]:
@@ -329,11 +363,16 @@ def matched_lemmas(openrussian: Path, wiktionary: Path, seeds: set[str], strict:
         for line in f:
             lemma, heads = line.rstrip("\n").split("\t")
             ranked = [h.rsplit(":", 1) for h in heads.split("; ")]
-            glosses = [h for h, r in ranked if float(r) == 0][: 1 if strict else None]
+            glosses = [h for h, r in ranked if float(r) == 0 and not _capitalised(h)][: 1 if strict else None]
             hit = match(glosses, lemma.endswith(INFINITIVE_ENDINGS))
             if hit and not found.get(lemma) and not (strict and lemma in found):
                 found[lemma] = hit
     return {lemma: term for lemma, term in found.items() if term}
+
+
+def _capitalised(gloss: str) -> bool:
+    """A people's or a name's word (Pole, Russian), which no seed term is (pole, sue); T-shirt is not one."""
+    return gloss[:1].isupper() and gloss[1:2].islower()
 
 
 def read_seeds(path: Path) -> dict[str, str]:
@@ -383,7 +422,7 @@ def everyday_rows(openrussian: Path, wiktionary: Path, seeds: Path, topic: set[s
         for line in f:
             lemma, heads = line.rstrip("\n").split("\t")
             confirmed.update((lemma, h.lower()) for h, r in (x.rsplit(":", 1) for x in heads.split("; "))
-                             if float(r) <= CONFIRMING_RANK)
+                             if float(r) <= CONFIRMING_RANK and not _capitalised(h))
 
     def common(lemma: str, term: str) -> bool:
         floor = EVERYDAY_MIN_ZIPF[levels[term]]
@@ -513,7 +552,8 @@ def convert(lexicon_dir: Path, out_dir: Path = DATA_DIR, wordnet_dir: Path = WOR
     written = [out_dir / "openrussian.tsv.gz", out_dir / "wiktionary.tsv.gz"]
     write_gzip(written[0], openrussian_rows(lexicon_dir / "openrussian"))
     dsl = lexicon_dir / "wiktionary" / "en-ru-enwiktionary.dsl.dz"
-    write_gzip(written[1], wiktionary_rows(dsl))
+    glossed = {line.split("\t")[0] for line in gzip.open(written[0], "rt", encoding="utf-8") if line.rstrip("\n").split("\t")[7]}
+    write_gzip(written[1], wiktionary_rows(dsl, glossed))
     written.append(out_dir / "phrases.tsv.gz")
     write_gzip(written[-1], phrase_rows(dsl, SEEDS_DIR / "phrases.tsv"))
     for seeds in sorted(SEEDS_DIR.glob("*.txt")):

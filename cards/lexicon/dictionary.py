@@ -458,10 +458,14 @@ def _english_zipf():
 
 @lru_cache(maxsize=4096)
 def _english_stem(text: str) -> str:
-    """A key that spellings of one English word share: pre-school, preschool; sanction, sanctions."""
+    """A key that spellings of one English word share: pre-school, preschool; sanction, sanctions;
+    café, cafe."""
+    import unicodedata
+
     import Stemmer
 
-    words = re.findall(r"[a-z]+", text.lower())
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    words = re.findall(r"[a-z]+", plain)
     return "".join(Stemmer.Stemmer("english").stemWords(words))
 
 

@@ -27,6 +27,14 @@ SENSE_STEP = 1.0  # rank between two senses of one OpenRussian entry
 SYNONYM_STEP = 0.25  # rank between two glosses of one sense
 WIKTIONARY_OFFSET = 1.0  # a Wiktionary gloss ranks after OpenRussian's first sense
 AGREEMENT_BONUS = 0.5  # ranks taken off an OpenRussian gloss Wiktionary also gives (данные: data before report)
+COMMONER = 1.0  # Zipf by which a synonym comes before the ones listed ahead of it in its sense (кубок: cup, not goblet) …
+RARE_SYNONYM = 3.5  # … when those are rare (goblet 2.9, acme 2.9; not detain 3.2) and no cognate of the word …
+COGNATE = 0.8  # … (a cognate score this high: царь "tsar" 3.2)
+LIGHT_WORD = 5.5  # … and it is no light word of many senses (time, work, new, get)
+COMPOUND_DISCOUNT = 1.0  # wordfreq rates "coffee-house" by its parts: count such glosses rarer
+DEFINITION_WORDS = 4  # an OpenRussian gloss of more words is a definition (россиянин: citizen of the Russian Federation) …
+OBSCURE = 2.5  # Zipf of an OpenRussian gloss too rare or dated to come before Wiktionary's (белорус: Byelorussian 1.9) …
+DEFINITION_OFFSET = 2.0  # … ranked, like a definition, after Wiktionary's translations (Russian, Belarusian)
 
 
 def normalize(word: str) -> str:
@@ -88,8 +96,9 @@ class Lexicon:
         return (exact or list(found) or [None])[0]
 
     def senses(self, lemma: str) -> tuple[tuple[str, ...], ...]:
-        """Senses of a lemma, best first: OpenRussian's (of every part of speech), then each Wiktionary
-        headword not yet given as a sense of its own."""
+        """Senses of a lemma, best first: OpenRussian's (of every part of speech; within a sense, the
+        commoner synonyms first: `common_first`), then each Wiktionary headword not yet given as a
+        sense of its own."""
         out: list[tuple[str, ...]] = []
         seen: set[str] = set()
         case = self._lower_case_of(lemma)
@@ -98,7 +107,7 @@ class Lexicon:
                 fresh = tuple(case.get(g.lower(), g) for g in sense if g.lower() not in seen)
                 seen.update(g.lower() for g in fresh)
                 if fresh:
-                    out.append(fresh)
+                    out.append(self.common_first(lemma, tuple(dict.fromkeys(fresh))))
         out.extend((g,) for g, _ in self.wiktionary.get(normalize(lemma), ()) if g.lower() not in seen)
         return tuple(out)
 
@@ -107,18 +116,61 @@ class Lexicon:
         capitalises some common nouns (министр: "Minister"), never a day's or a people's name."""
         return {g.lower(): g for g, _ in self.wiktionary.get(normalize(lemma), ()) if g[:1].islower()}
 
+    def zipf(self, gloss: str) -> float:
+        """How common an English gloss is (Zipf; a gloss of several words, or hyphenated, a little rarer)."""
+        zipf = self.english_zipf.get(gloss)
+        zipf = self.english_zipf.get(gloss.lower(), 0.0) if zipf is None else zipf
+        return zipf - (COMPOUND_DISCOUNT if re.search(r"[-\s]", gloss) else 0.0)
+
+    def common_first(self, lemma: str, sense: tuple[str, ...]) -> tuple[str, ...]:
+        """The synonyms of one sense, each moved ahead of the rare ones (Zipf below RARE_SYNONYM) listed
+        before it that are COMMONER Zipf rarer: OpenRussian lists some rare or dated ones first (кубок:
+        "goblet; bowl; beaker; cup" → "cup; goblet; bowl; beaker"). Only a synonym that Wiktionary gives
+        as a first translation of the word moves, and no light word: OpenRussian's "senses" often run two meanings together
+        (клетка: "cage; …; new; check", отказ: "refusal; …; natural"). A rare gloss that looks like the
+        Russian word stays (царь: tsar). Senses themselves keep their order."""
+        from cards.lexicon.cognates import cognate_score
+
+        agreed = {g for g, rank in self.wiktionary.get(normalize(lemma), ()) if rank == 0}
+        out: list[tuple[str, float, bool]] = []  # gloss, Zipf, whether a commoner synonym may pass it
+        for gloss in sense:
+            zipf = self.zipf(gloss)
+            moves = gloss in agreed and zipf <= LIGHT_WORD
+            at = next((i for i, (_, z, passable) in enumerate(out) if moves and passable and zipf - z >= COMMONER), len(out))
+            out.insert(at, (gloss, zipf, zipf < RARE_SYNONYM and cognate_score(lemma, gloss) < COGNATE))
+        return tuple(g for g, _, _ in out)
+
+    def _agreed(self, lemma: str, sense: tuple[str, ...]) -> set[str]:
+        """The glosses of an OpenRussian sense that Wiktionary gives the word too; its first gloss also
+        when Wiktionary gives it as the first word of a phrase (столица: "capital", Wiktionary "capital city")."""
+        heads = {g for g, _ in self.wiktionary.get(normalize(lemma), ())}
+        firsts = {g.split()[0] for g in heads if " " in g}
+        return {g for g in sense if g in heads} | ({sense[0]} & firsts if sense else set())
+
     def ranked(self, lemma: str) -> tuple[tuple[str, float], ...]:
         """(gloss, rank) pairs: OpenRussian sense k at rank k (synonyms a quarter apart; a gloss that
-        Wiktionary also gives half a sense earlier), Wiktionary after OpenRussian's first sense."""
+        Wiktionary also gives half a sense earlier; one that `common_first` moves ahead just before the
+        best of those it passed, which keep their ranks), Wiktionary after OpenRussian's first sense; an
+        OpenRussian definition (россиянин: "citizen of the Russian Federation") or obscure word (белорус:
+        "Byelorussian") that Wiktionary does not give, after Wiktionary's glosses."""
         best: dict[str, float] = {}
-        both = {g for g, _ in self.wiktionary.get(normalize(lemma), ())}
+        wiktionary = self.wiktionary.get(normalize(lemma), ())
         case = self._lower_case_of(lemma)
         for entry in self.entries(lemma):
             for k, sense in enumerate(entry.senses):
-                for j, gloss in enumerate(sense):
-                    gloss = case.get(gloss.lower(), gloss)
-                    agreed = AGREEMENT_BONUS if gloss in both else 0.0
-                    best.setdefault(gloss, round(SENSE_STEP * k + SYNONYM_STEP * j - agreed, 2))
+                sense = tuple(dict.fromkeys(case.get(g.lower(), g) for g in sense))  # Union, union: one
+                agreed = self._agreed(lemma, sense)
+                ranks = {g: SENSE_STEP * k + SYNONYM_STEP * j - (AGREEMENT_BONUS if g in agreed else 0.0)
+                         for j, g in enumerate(sense)}
+                order = self.common_first(lemma, sense)
+                for i, gloss in enumerate(order):  # a synonym moved ahead ranks just before those it passed …
+                    passed = [ranks[h] for h in order[i + 1 :] if sense.index(h) < sense.index(gloss)]
+                    rank = min([ranks[gloss], *(r - 0.01 for r in passed)])
+                    if passed and i:  # … yet not before those it did not pass
+                        rank = max(rank, ranks[order[i - 1]])
+                    if wiktionary and gloss not in agreed and (len(gloss.split()) > DEFINITION_WORDS or self.zipf(gloss) < OBSCURE):
+                        rank += DEFINITION_OFFSET
+                    best.setdefault(gloss, round(rank, 2))
         offset = WIKTIONARY_OFFSET if best else 0.0
         for gloss, rank in self.wiktionary.get(normalize(lemma), ()):
             best.setdefault(gloss, round(offset + rank, 2))
