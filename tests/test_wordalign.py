@@ -951,17 +951,22 @@ def test_a_late_link_takes_no_word_another_word_has_among_its_glosses():
     assert wordalign._unclaimed([None, guard], [fire, guard], [set(), {guard}]) == [fire, guard]
 
 
+EN_LEAVE = "He asked to leave and leaves."
+
+
 def test_a_related_only_link_is_no_nouns_past_form_and_no_tie():
     """за рулем → "driven" (a gloss's companion alone) and two words whose best is one "leave"."""
     assert wordalign._verb_form("knocked") and wordalign._verb_form("driven")
     assert not wordalign._verb_form("speed") and not wordalign._verb_form("checks")
-    ru = "Он просил удалиться и удаляется."  # "He asked to leave and leaves."
+    assert wordalign._before_content("caused by increased water levels", (10, 19))
+    assert not wordalign._before_content("a car driven by a man", (6, 12))
+    ru = "Он просил удалиться и удаляется."
     cand = wordalign._Candidate((12, 17), ("leav",), "leave", 0.5)
     ev = {"dictionary": 0.0, "related": 0.55}
     items = targets(ru, ("удалиться", "удалиться"), ("удаляется", "удаляться"))
     other = [items[0], (items[1][0], items[1][1], "покинуть")]  # no kin: the assignment decides
-    assert wordalign._related_only_links(ru, other, [[(0.6, ev, cand)], [(0.6, ev, cand)]], Weights())[0]
+    assert wordalign._related_only_links(ru, EN_LEAVE, other, [[(0.6, ev, cand)], [(0.6, ev, cand)]], Weights())[0]
     scored = [[(0.6, ev, cand)], [(0.6, ev, cand)]]
-    assert wordalign._related_only_links(ru, items, scored, Weights()) == [[], []]
+    assert wordalign._related_only_links(ru, EN_LEAVE, items, scored, Weights()) == [[], []]
     twice = [items[0], (items[1][0], items[1][1], "удалиться")]  # one word said twice goes by its place
-    assert wordalign._related_only_links(ru, twice, scored, Weights()) == scored
+    assert wordalign._related_only_links(ru, EN_LEAVE, twice, scored, Weights()) == scored

@@ -310,7 +310,7 @@ def counterparts(
               for item in items]
     if table is not None:
         scored = _table_only_links(ru_text, en_text, items, scored, table, weights)
-    scored = _related_only_links(ru_text, items, scored, weights)
+    scored = _related_only_links(ru_text, en_text, items, scored, weights)
     # each link weighs its evidence above the threshold: a strong link is not split into two weak ones
     chosen = assign([[(score - weights.threshold, cand.span) for score, _, cand in found] for found in scored])
     glossed = [{cand.span for _, ev, cand in found if ev.get("dictionary", 0.0) >= weights.threshold}
@@ -377,10 +377,11 @@ def _table_only_links(ru_text, en_text, items, scored, table, weights) -> list[l
     return out
 
 
-def _related_only_links(ru_text, items, scored, weights) -> list[list]:
+def _related_only_links(ru_text, en_text, items, scored, weights) -> list[list]:
     """The candidates carried by `related` evidence alone, checked against the sentence: a noun's
     weakest (a gloss's companion in another word's sense, ALIKE_SCORE) is no English past form (выбыл
-    из борьбы → "was knocked out": "knocked" is no борьба's; за рулем → "driven"), and a word that
+    из борьбы → "was knocked out": "knocked" is no борьба's; за рулем → "driven"; but one before a
+    content word is an attribute a noun may say: повышением уровня → "increased levels"), and a word that
     two words of one family in the sentence are related to as strongly, the best candidate of both, is
     neither's (просят удалиться - удаляется → "asked to leave - he goes": which one "leave" says is
     unknown)."""
@@ -393,11 +394,17 @@ def _related_only_links(ru_text, items, scored, weights) -> list[list]:
     for i, found in enumerate(scored):
         noun = _is_noun(ru_text[items[i][0] : items[i][1]])
         out.append([(score, ev, cand) for score, ev, cand in found if not weak(ev) or not (
-            (noun and ev["related"] <= ALIKE_SCORE and _verb_form(cand.text))
+            (noun and ev["related"] <= ALIKE_SCORE and _verb_form(cand.text) and not _before_content(en_text, cand.span))
             or (len(cand.stems) == 1
                 and any(best[j] == cand.span and related[j].get(cand.span, 0.0) >= ev["related"] for j in range(len(items))
                         if _kin(items[i][2], items[j][2]))))])
     return out
+
+
+def _before_content(en_text: str, span: Span) -> bool:
+    """Whether the next English word after the span is a content word (increased water levels)."""
+    after = words(en_text[span[1] :])
+    return bool(after) and not is_function_word(after[0][2]) and not en_text[span[1] : span[1] + after[0][0]].strip()
 
 
 def _kin(a: str, b: str) -> bool:
@@ -760,7 +767,7 @@ def _related_anywhere(ru_text, en_text, items, chosen, n_targets, table, diction
     def lexical(j: int) -> set[Span]:  # the free spans item j's glosses or their relations point to
         if j not in pointed:
             found = score_candidates(ru_text, en_text, items[j], table=table, dictionary=dictionary, weights=wide)
-            found = _related_only_links(ru_text, [items[j]], [found], weights)[0]  # за рулем ↛ "driven"
+            found = _related_only_links(ru_text, en_text, [items[j]], [found], weights)[0]  # за рулем ↛ "driven"
             pointed[j] = {c.span for _, ev, c in found if (ev.get("dictionary") or ev.get("related"))
                           and c.text[:1].islower()}
         return {span for span in pointed[j] if not any(s and _overlap(s, span) for s in chosen)}
