@@ -942,15 +942,6 @@ def test_a_table_only_link_needs_a_word_the_table_can_tell_apart():
     assert texts(en, counterparts(ru, en, t, table=tied, dictionary=d)) == ["half back"]
 
 
-def test_a_late_link_takes_no_word_another_word_has_among_its_glosses():
-    """A late pass's link to a span that an unaligned word's (or a word aligned inside it) glosses
-    match is undone; one to a span no other word claims is kept."""
-    fire, guard = (0, 4), (10, 15)
-    after = wordalign._unclaimed([None, None], [fire, None], [set(), {fire}])
-    assert after == [None, None]
-    assert wordalign._unclaimed([None, guard], [fire, guard], [set(), {guard}]) == [fire, guard]
-
-
 EN_LEAVE = "He asked to leave and leaves."
 
 

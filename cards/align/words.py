@@ -48,8 +48,7 @@ as strongly (`_related_only_links`). The passes:
 9. a phrasal verb keeps its particle (broke off, set up), and any verb its fixed object (took
    place) as soon as the first pass has found it, so that no later pass gives the object away.
 
-No pass after the first takes an English word that another word of the sentence has among its
-glosses there (`_unclaimed`). Precision matters more than recall: a wrong highlight teaches a wrong meaning, so a target with
+Precision matters more than recall: a wrong highlight teaches a wrong meaning, so a target with
 no confident counterpart gets None. bench/wordalign.py measures each source and pass.
 """
 
@@ -313,26 +312,22 @@ def counterparts(
     scored = _related_only_links(ru_text, en_text, items, scored, weights)
     # each link weighs its evidence above the threshold: a strong link is not split into two weak ones
     chosen = assign([[(score - weights.threshold, cand.span) for score, _, cand in found] for found in scored])
-    glossed = [{cand.span for _, ev, cand in found if ev.get("dictionary", 0.0) >= weights.threshold}
-               for found in scored]
     if weights.particles:  # every verb's particle and fixed object now: no later pass may take them (take place)
         chosen = _with_particles(en_text, chosen, len(items), items)
     if weights.adjacency or weights.gaps:
-        chosen = _unclaimed(chosen, _fill_from_neighbours(ru_text, en_text, items, chosen, len(targets), weights), glossed)
+        chosen = _fill_from_neighbours(ru_text, en_text, items, chosen, len(targets), weights)
     if weights.pairs:
-        chosen = _unclaimed(chosen, _pair_gaps(ru_text, en_text, items, chosen, len(targets), dictionary=dictionary), glossed)
+        chosen = _pair_gaps(ru_text, en_text, items, chosen, len(targets), dictionary=dictionary)
     if weights.adjacency:
         chosen = _according_to(ru_text, en_text, items, chosen, len(targets))
     if weights.hops and "related" in weights.use:
-        chosen = _unclaimed(chosen, _related_in_gap(ru_text, en_text, items, chosen, len(targets), dictionary), glossed)
+        chosen = _related_in_gap(ru_text, en_text, items, chosen, len(targets), dictionary)
     if weights.brackets:
-        chosen = _unclaimed(chosen, _closed_brackets(ru_text, en_text, items, chosen, len(targets), dictionary), glossed)
+        chosen = _closed_brackets(ru_text, en_text, items, chosen, len(targets), dictionary)
     if weights.anywhere and "related" in weights.use:
-        chosen = _unclaimed(chosen, _related_anywhere(ru_text, en_text, items, chosen, len(targets), table, dictionary,
-                                                      weights), glossed)
+        chosen = _related_anywhere(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
     if weights.leftovers and table is not None and "table" in weights.use:
-        chosen = _unclaimed(chosen, _table_leftovers(ru_text, en_text, items, chosen, len(targets), table, dictionary),
-                            glossed)
+        chosen = _table_leftovers(ru_text, en_text, items, chosen, len(targets), table, dictionary)
     if weights.members and weights.phrases and dictionary is not None:
         chosen = _phrase_members(ru_text, en_text, items, chosen, dictionary)
     if weights.weak_threshold < weights.threshold:
@@ -417,23 +412,6 @@ def _verb_form(word: str) -> bool:
     """Whether an English word is a past form (knocked, driven), which no Russian noun says."""
     w = word.lower()
     return (len(w) > 4 and w.endswith("ed") and not w.endswith("eed")) or (w in IRREGULAR and w.endswith("n"))
-
-
-def _unclaimed(before, after, glossed) -> list[Span | None]:
-    """The links a late pass made (`after` against `before`), less those whose English word another
-    word of the sentence has among its dictionary glosses (`glossed`: per word, the spans its glosses
-    match) while that word is left unaligned or aligned inside the same gloss: бойцы нацгвардии →
-    "the national guard" gives бойцы no "national", which is нацгвардия's ("national guard")."""
-    out = list(after)
-    for i, (old, new) in enumerate(zip(before, after, strict=True)):
-        if new is None or new == old:
-            continue
-        for j, spans in enumerate(glossed):
-            claims = [s for s in spans if _overlap(s, new)] if j != i else []
-            if any(after[j] is None or _overlap(after[j], s) for s in claims):
-                out[i] = old
-                break
-    return out
 
 
 PARTICLES = frozenset({"up", "off", "out", "down", "away", "back"})
