@@ -893,3 +893,71 @@ def test_a_phrase_glosss_core_drops_only_articles_and_prepositions():
     ru, en = "Несколько дней назад флот ушел.", "Several days ago the navy left."
     t = targets(ru, ("Несколько", "несколько"), ("дней", "день"))
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None, "days"]
+
+
+def test_a_closed_bracket_gives_a_present_verb_no_ing_word_but_a_past_its_past():
+    """тушат (present) in "are working to put out": the -ing word is as often another verb's; a
+    past tense takes the English past in its bracket, a present 3sg its English -s form."""
+    d = small_dictionary(спасатель="rescuer", огонь="fire", сейчас="now", вчера="yesterday")
+    ru, en = "Спасатели сейчас тушат огонь.", "Rescuers are now working to put out the fire."
+    assert texts(en, counterparts(ru, en, targets(ru, ("тушат", "тушить")), dictionary=d)) == [None]
+    ru, en = "Спасатели вчера тушили огонь.", "Rescuers battled the fire yesterday."
+    assert texts(en, counterparts(ru, en, targets(ru, ("тушили", "тушить")), dictionary=d)) == ["battled"]
+    ru, en = "Спасатель сейчас тушит огонь.", "The rescuer now battles the fire."
+    assert texts(en, counterparts(ru, en, targets(ru, ("тушит", "тушить")), dictionary=d)) == ["battles"]
+    assert wordalign._bracket_fits("тушат", "working") is False and wordalign._bracket_fits("тушили", "battled")
+
+
+def test_an_indefinite_pronoun_is_no_counterpart():
+    """чему поучиться → "learn something": "something" is a pronoun's, never a content word's."""
+    assert not wordalign._pairable("something") and not wordalign._pairable("Nobody")
+    assert wordalign._pairable("learn")
+
+
+def test_a_noun_in_a_gap_takes_no_adjective_of_its_neighbours_counterpart():
+    """бойцы нацгвардии → "the national guard": "national" modifies нацгвардия's "guard"."""
+    ru, en = "Приехали врачи, бойцы нацгвардии и полиция.", "Doctors, the national guard and the police arrived."
+    d = small_dictionary(врач="doctor", нацгвардия="guard", полиция="police", приехать="arrive")
+    t = targets(ru, ("бойцы", "боец"), ("нацгвардии", "нацгвардия"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None, "guard"]
+    toks = words(en)
+    guard = next(t[:2] for t in toks if t[2] == "guard")
+    assert wordalign._modifies_link(en, toks, 2, [guard]) and not wordalign._modifies_link(en, toks, 2, [None])
+
+
+def test_a_table_only_link_needs_a_word_the_table_can_tell_apart():
+    """A table tied торговый and зал to "floor" alike (they came together): neither is told by it;
+    a word it ties to two English words side by side takes both ("half back")."""
+    ru, en = "В зале торгового центра разбиты витрины.", "Showcases were smashed on the floor of the mall."
+    d = small_dictionary(витрина="showcase", разбить="smash")
+    t = targets(ru, ("торгового", "торговый"))
+    tied = evidence.Table({("торговый", "floor"): 0.42, ("зал", "floor"): 0.42})
+    assert texts(en, counterparts(ru, en, t, table=tied, dictionary=d)) == [None]
+    alone = evidence.Table({("торговый", "floor"): 0.42, ("зал", "floor"): 0.1})
+    assert texts(en, counterparts(ru, en, t, table=alone, dictionary=d)) == ["floor"]
+    ru, en = "Клуб продлит контракт с хавбеком.", "The club will extend the contract with the half back."
+    d = small_dictionary(клуб="club", продлить="extend", контракт="contract")
+    tied = evidence.Table({("хавбек", "half"): 0.42, ("хавбек", "back"): 0.34})
+    t = targets(ru, ("хавбеком", "хавбек"))
+    assert texts(en, counterparts(ru, en, t, table=tied, dictionary=d)) == ["half back"]
+
+
+EN_LEAVE = "He asked to leave and leaves."
+
+
+def test_a_related_only_link_is_no_nouns_past_form_and_no_tie():
+    """за рулем → "driven" (a gloss's companion alone) and two words whose best is one "leave"."""
+    assert wordalign._verb_form("knocked") and wordalign._verb_form("driven")
+    assert not wordalign._verb_form("speed") and not wordalign._verb_form("checks")
+    assert wordalign._before_content("caused by increased water levels", (10, 19))
+    assert not wordalign._before_content("a car driven by a man", (6, 12))
+    ru = "Он просил удалиться и удаляется."
+    cand = wordalign._Candidate((12, 17), ("leav",), "leave", 0.5)
+    ev = {"dictionary": 0.0, "related": 0.55}
+    items = targets(ru, ("удалиться", "удалиться"), ("удаляется", "удаляться"))
+    other = [items[0], (items[1][0], items[1][1], "покинуть")]  # no kin: the assignment decides
+    assert wordalign._related_only_links(ru, EN_LEAVE, other, [[(0.6, ev, cand)], [(0.6, ev, cand)]], Weights())[0]
+    scored = [[(0.6, ev, cand)], [(0.6, ev, cand)]]
+    assert wordalign._related_only_links(ru, EN_LEAVE, items, scored, Weights()) == [[], []]
+    twice = [items[0], (items[1][0], items[1][1], "удалиться")]  # one word said twice goes by its place
+    assert wordalign._related_only_links(ru, EN_LEAVE, twice, scored, Weights()) == scored

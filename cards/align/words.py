@@ -16,7 +16,10 @@ Evidence, each a score in [0, 1] for a (Russian word, English candidate) pair:
   (nltk's IBM Model 1 in both directions, or Dice);
 - ``position``: relative place in the sentence, which breaks ties between candidates.
 
-Agreeing sources add up (noisy-or). English function words are never candidates. The passes:
+Agreeing sources add up (noisy-or). English function words are never candidates. A candidate carried
+by the table alone is dropped when another word of the sentence is tied to its English word as
+strongly (`_table_only_links`), one carried by `related` evidence alone when another word's best is it
+as strongly (`_related_only_links`). The passes:
 
 1. every content word of the sentence (targets and the others, so that a target never takes
    its neighbour's counterpart) gets candidates above `Weights.threshold`; the spans are then
@@ -302,16 +305,13 @@ def counterparts(
         for a, b, w in words(ru_text):
             if ru_content(w) and all(b <= x or a >= y for x, y in covered) and not _light(lemmatize(w), dictionary):
                 items.append((a, b, lemmatize(w)))  # not будут, должен: their English is a function word
-    options = [  # each link weighs its evidence above the threshold: a strong link is not split into two weak ones
-        [
-            (score - weights.threshold, cand.span)
-            for score, _, cand in score_candidates(
-                ru_text, en_text, item, table=table, dictionary=dictionary, weights=weights
-            )
-        ]
-        for item in items
-    ]
-    chosen = assign(options)
+    scored = [score_candidates(ru_text, en_text, item, table=table, dictionary=dictionary, weights=weights)
+              for item in items]
+    if table is not None:
+        scored = _table_only_links(ru_text, en_text, items, scored, table, weights)
+    scored = _related_only_links(ru_text, en_text, items, scored, weights)
+    # each link weighs its evidence above the threshold: a strong link is not split into two weak ones
+    chosen = assign([[(score - weights.threshold, cand.span) for score, _, cand in found] for found in scored])
     if weights.particles:  # every verb's particle and fixed object now: no later pass may take them (take place)
         chosen = _with_particles(en_text, chosen, len(items), items)
     if weights.adjacency or weights.gaps:
@@ -335,6 +335,83 @@ def counterparts(
     if weights.particles:
         chosen = _with_particles(en_text, chosen, len(targets), items)
     return tuple(chosen[: len(targets)])
+
+
+def _table_only_links(ru_text, en_text, items, scored, table, weights) -> list[list]:
+    """The candidates carried by the article's table alone, checked against the sentence's other
+    words: one is dropped when another word of the sentence is tied as strongly to its English word
+    (a table learned from a few pairs cannot tell торговый from зал in "В зале торгового" → "on the
+    floor": they came together), and one grows to the English word beside it that the table ties
+    to the same Russian word at least half as strongly and to no other word of the sentence as
+    strongly (хавбеком → "half back", not "half")."""
+    en_toks = words(en_text)
+    keys = [(lemma,) + lemmas(ru_text[a:b])[:1] for a, b, lemma in items]
+
+    def tie(j: int, english: str) -> float:
+        return max(table.score(k, stem(english)) for k in keys[j])
+
+    out = []
+    for i, found in enumerate(scored):
+        kept = []
+        for score, ev, cand in found:
+            if len(cand.stems) == 1 and ev.get("table") and max((v for k, v in ev.items() if k != "table"), default=0.0) < weights.threshold:
+                own = tie(i, cand.text)
+                if any(tie(j, cand.text) >= own for j in range(len(items)) if j != i):
+                    continue
+                m = next((m for m, t in enumerate(en_toks) if t[:2] == cand.span), None)
+                for n in (m - 1, m + 1) if m is not None else ():
+                    if 0 <= n < len(en_toks) and _pairable(en_toks[n][2]) and en_text[min(en_toks[n][1], cand.span[1]):
+                            max(en_toks[n][0], cand.span[0])].strip() == "":
+                        near = tie(i, en_toks[n][2])
+                        if near >= own / 2 and not any(tie(j, en_toks[n][2]) >= near for j in range(len(items)) if j != i):
+                            span = (min(cand.span[0], en_toks[n][0]), max(cand.span[1], en_toks[n][1]))
+                            cand = replace(cand, span=span, text=en_text[span[0]:span[1]])
+                            break
+            kept.append((score, ev, cand))
+        out.append(kept)
+    return out
+
+
+def _related_only_links(ru_text, en_text, items, scored, weights) -> list[list]:
+    """The candidates carried by `related` evidence alone, checked against the sentence: a noun's
+    weakest (a gloss's companion in another word's sense, ALIKE_SCORE) is no English past form (выбыл
+    из борьбы → "was knocked out": "knocked" is no борьба's; за рулем → "driven"; but one before a
+    content word is an attribute a noun may say: повышением уровня → "increased levels"), and a word that
+    two words of one family in the sentence are related to as strongly, the best candidate of both, is
+    neither's (просят удалиться - удаляется → "asked to leave - he goes": which one "leave" says is
+    unknown)."""
+    def weak(ev) -> bool:
+        return bool(ev.get("related")) and max((v for k, v in ev.items() if k != "related"), default=0.0) < weights.threshold
+
+    related = [{cand.span: ev["related"] for _, ev, cand in found if weak(ev)} for found in scored]
+    best = [max(found, key=lambda x: x[0])[2].span if found else None for found in scored]
+    out = []
+    for i, found in enumerate(scored):
+        noun = _is_noun(ru_text[items[i][0] : items[i][1]])
+        out.append([(score, ev, cand) for score, ev, cand in found if not weak(ev) or not (
+            (noun and ev["related"] <= ALIKE_SCORE and _verb_form(cand.text) and not _before_content(en_text, cand.span))
+            or (len(cand.stems) == 1
+                and any(best[j] == cand.span and related[j].get(cand.span, 0.0) >= ev["related"] for j in range(len(items))
+                        if _kin(items[i][2], items[j][2]))))])
+    return out
+
+
+def _before_content(en_text: str, span: Span) -> bool:
+    """Whether the next English word after the span is a content word (increased water levels)."""
+    after = words(en_text[span[1] :])
+    return bool(after) and not is_function_word(after[0][2]) and not en_text[span[1] : span[1] + after[0][0]].strip()
+
+
+def _kin(a: str, b: str) -> bool:
+    """Whether two lemmas are two words of one family (удалиться, удаляться), whose glosses' relations
+    are alike: not one word said twice, which goes by its place."""
+    return a != b and len(_common_prefix(a, b)) >= 4
+
+
+def _verb_form(word: str) -> bool:
+    """Whether an English word is a past form (knocked, driven), which no Russian noun says."""
+    w = word.lower()
+    return (len(w) > 4 and w.endswith("ed") and not w.endswith("eed")) or (w in IRREGULAR and w.endswith("n"))
 
 
 PARTICLES = frozenset({"up", "off", "out", "down", "away", "back"})
@@ -557,6 +634,19 @@ def _closed_brackets(ru_text, en_text, items, chosen, n_targets, dictionary) -> 
     return chosen
 
 
+def _bracket_fits(ru_word: str, en_word: str) -> bool:
+    """Whether a closed bracket may pair the two words (`_may_be`), an infinitive or a present or
+    future verb only with an English present in -s of its person (обращает: "draws"): its -ing or
+    -ed word is as often another word's or a modal's verb ("are working to put out" for ликвидируют,
+    "may end up playing" for смогут) as its own. A past tense has an English past (заехал: "stopped")."""
+    if not _may_be(ru_word, en_word):
+        return False
+    tag = ru_tag(ru_word)
+    if tag.POS == "INFN" or (tag.POS == "VERB" and tag.tense != "past"):
+        return tag.person == "3per" and tag.number == "sing" and _suffixed(en_word.lower(), ("s",))
+    return True
+
+
 def _bracket_word(k, ru_toks, en_toks, link, taken, open_words, fits=None) -> int | None:
     """The English token `_closed_brackets` gives Russian token k, or None."""
     owner = {m: r for r, (f, g) in link.items() for m in range(f, g + 1)}
@@ -576,7 +666,7 @@ def _bracket_word(k, ru_toks, en_toks, link, taken, open_words, fits=None) -> in
             return None
         if fits is None:
             free = [m for m in range(e0 + 1, e1) if m not in taken and _pairable(en_toks[m][2])
-                    and (en_toks[m][2][0].islower() or word[0].isupper()) and _may_be(word, en_toks[m][2])]
+                    and (en_toks[m][2][0].islower() or word[0].isupper()) and _bracket_fits(word, en_toks[m][2])]
         else:
             free = [m for m in range(e0 + 1, e1) if m not in taken and fits(word, en_toks[m][2])]
         if free:
@@ -655,6 +745,7 @@ def _related_anywhere(ru_text, en_text, items, chosen, n_targets, table, diction
     def lexical(j: int) -> set[Span]:  # the free spans item j's glosses or their relations point to
         if j not in pointed:
             found = score_candidates(ru_text, en_text, items[j], table=table, dictionary=dictionary, weights=wide)
+            found = _related_only_links(ru_text, en_text, [items[j]], [found], weights)[0]  # за рулем ↛ "driven"
             pointed[j] = {c.span for _, ev, c in found if (ev.get("dictionary") or ev.get("related"))
                           and c.text[:1].islower()}
         return {span for span in pointed[j] if not any(s and _overlap(s, span) for s in chosen)}
@@ -696,6 +787,8 @@ def _table_leftovers(ru_text, en_text, items, chosen, n_targets, table, dictiona
         word = ru_text[items[i][0] : items[i][1]]
         if ru_tag(word).POS not in BRACKET_POS | {"ADVB"}:
             continue  # a noun left over is more often one the translator dropped (see _closed_brackets)
+        if _copula(items[i][2], dictionary):
+            continue  # заключается ("consist; be"): "the main thing is that", no content word
         free = [m for m in range(len(en_toks)) if m not in taken and en_toks[m][2][0].islower()
                 and _pairable(en_toks[m][2]) and _fits_leftover(word, en_toks[m][2])]
         ranked = sorted(((score(i, m), m) for m in free), reverse=True)
@@ -955,11 +1048,26 @@ def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True, d
                 and not any(s and _overlap(s, en_toks[m][:2]) for m in en_gap for s in chosen)
                 and all(_agree(ru_text[items[j][0] : items[j][1]], en_toks[m][2]) for j, m in pairs)
                 and not any(_attributive(ru_text, *items[j][:2]) and _plural_head(en_text, en_toks[m][:2]) for j, m in pairs)
+                and not any(_is_noun(ru_text[items[j][0] : items[j][1]]) and _modifies_link(en_text, en_toks, m, chosen)
+                            for j, m in pairs)
             ):
                 for j, m in pairs:
                     if j < n_targets:
                         chosen[j] = en_toks[m][:2]
     return chosen
+
+
+ADJECTIVE_SHAPES = ("ous", "ful", "less", "able", "ible", "ical", "ional", "ial", "ual", "ive")
+
+
+def _modifies_link(en_text: str, en_toks, m: int, chosen) -> bool:
+    """Whether English token m has an adjective's shape and stands right before another word's
+    counterpart, which it modifies: a Russian noun is not it (бойцы нацгвардии → "the national
+    guard": "national" is part of нацгвардия's English, not бойцы's)."""
+    if m + 1 >= len(en_toks) or not en_toks[m][2].lower().endswith(ADJECTIVE_SHAPES):
+        return False
+    a, b, _ = en_toks[m + 1]
+    return not en_text[en_toks[m][1] : a].strip() and any(s and _overlap(s, (a, b)) for s in chosen)
 
 
 def _blocks(ru_text, ru_toks, en_toks, anchors) -> list[tuple[int, int, int, int]]:
@@ -995,10 +1103,16 @@ NUMBER_WORDS = frozenset(  # English numbers whose Russian is a numeral (два,
 )
 
 
+INDEFINITES = frozenset(  # English pronouns whose Russian is a pronoun (что-то, никто), never a content word
+    "something anything nothing everything someone anyone everyone somebody anybody nobody everybody".split()
+)
+
+
 def _pairable(word: str) -> bool:
     """An English word that may pair with a Russian content word: no function word, no number
-    whose Russian is a numeral (два швейцарца → two Swiss: два is no content word)."""
-    return not is_function_word(word) and _fold(word) not in NUMBER_WORDS
+    whose Russian is a numeral (два швейцарца → two Swiss: два is no content word), no indefinite
+    pronoun (чему поучиться → learn something)."""
+    return not is_function_word(word) and _fold(word) not in NUMBER_WORDS | INDEFINITES
 
 
 COPULAS = frozenset({"be", "become"})
