@@ -66,7 +66,8 @@ def test_cached_builds_write_the_bytes_a_build_without_cache_writes(tmp_path, fo
     cold, warm, plain = tmp_path / "cold.apkg", tmp_path / "warm.apkg", tmp_path / "plain.apkg"
     build(cold, [SEED, SECOND])
     assert {p.relative_to(folder).parts[1] for p in entries(folder)} == KINDS
-    assert {p.name for p in folder.rglob("tables/*")} == {"english-stems.json.gz", "lemma-zipf.json.gz", "everyday-base.json.gz"}
+    assert {p.name for p in folder.rglob("tables/*")} == {"english-stems.json.gz", "lemma-zipf.json.gz", "everyday-base.json.gz",
+                                                            "learner-senses.json.gz"}
     build(warm, [SEED, SECOND])
     build(plain, [SEED, SECOND], cache=False)
     assert deck(cold) == deck(warm) == deck(plain)
@@ -414,3 +415,24 @@ def test_lemma_zipfs_and_everyday_bases_are_kept_while_a_build_keeps_tables(tmp_
                 select.everyday_base("мартовский", everyday - {"март"})  # other everyday words: not kept
     finally:
         analyser.lemma_zipf.cache_clear(), select.everyday_base.cache_clear()
+
+
+def test_a_rebuild_reads_a_words_senses_from_its_kept_table(tmp_path):
+    """learner_senses: worked out and kept in one build, read back in the next (not the lexicon again)."""
+    from cards.lexicon import levels
+
+    cache = Cache(tmp_path)
+    levels.learner_senses.cache_clear()
+    with cache.tables():
+        worked_out = levels.learner_senses("включить")
+    assert worked_out[0] and worked_out[1]  # met senses and later ones
+    table = next(tmp_path.rglob("tables/learner-senses.json.gz"))
+    stored = json.loads(gzip.decompress(table.read_bytes()))
+    assert stored["включить"] == [list(worked_out[0]), list(worked_out[1])]
+    stored["включить"] = [["turn on"], ["planted"]]  # what the next build reads is what it answers
+    table.write_bytes(gzip.compress(json.dumps(stored).encode("utf-8")))
+    levels.learner_senses.cache_clear()
+    with cache.tables():
+        assert levels.learner_senses("включить") == (("turn on",), ("planted",))
+    levels.learner_senses.cache_clear()
+    assert levels.learner_senses("включить") == worked_out  # outside a build: worked out again

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from cards.errors import CardsError
+from cards.kept import KeptTable
 from cards.lexicon.lexicon import DATA_DIR, normalize
 
 ORDER = ("A1", "A2", "B1", "B2", "C1")
@@ -123,6 +124,9 @@ MET_SENSE_RANK = 0.5  # glosses ranked before this (`Lexicon.ranked`: the first 
 LATER_SENSE_RANK = 1.0  # … and those from this rank on (a later sense, or Wiktionary's) the senses met later
 
 
+KEPT_SENSES = KeptTable("learner-senses")  # a build keeps them: a rebuild reads them, not the lexicon's ranks
+
+
 @lru_cache(maxsize=50_000)
 def learner_senses(lemma: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(glosses of the senses a learner met first, glosses of its later senses) of a word, by the
@@ -130,6 +134,15 @@ def learner_senses(lemma: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     (("in total",), ("amount to", "compose", …)). A later gloss that WordNet relates to a first one is
     the same sense in other words, not a later sense (начало "beginning": "start"; газета "newspaper":
     "paper"). A word the lexicon lacks has neither."""
+    kept = KEPT_SENSES.get(lemma, list)
+    if kept is not None and len(kept) == 2:
+        return tuple(kept[0]), tuple(kept[1])
+    met, later = _learner_senses(lemma)
+    KEPT_SENSES.put(lemma, [list(met), list(later)])
+    return met, later
+
+
+def _learner_senses(lemma: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     from cards.lexicon.lexicon import english_related, shipped
 
     ranked = shipped().ranked(lemma)
