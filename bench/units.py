@@ -124,13 +124,16 @@ def phrase_cards(level: str) -> int:
 
     from cards.build import choose_cards, find_pairs, prepare_articles
 
+    from cards.build import find_dictionary
+
     options = BuildOptions(level=level).select_options()
+    dictionary = find_dictionary(BuildOptions())  # as `cards build` has it: the counterparts need it
     labels = read_labels()
     verdicts: Counter[str] = Counter()
     cards = with_phrase = articles = 0
     with tempfile.TemporaryDirectory() as tmp:
         for folder in write_pairs(Path(tmp) / "pairs", 10_000):
-            _, built = choose_cards(prepare_articles(find_pairs([folder])), frozenset(), options)
+            _, built = choose_cards(prepare_articles(find_pairs([folder])), frozenset(), options, dictionary=dictionary)
             found = [(c, t) for c in built for t in c.targets if t.lemma.pos == "phrase"]
             cards += len(built)
             with_phrase += len({id(c) for c, _ in found})
