@@ -614,7 +614,7 @@ def phrase_english(card: Card, unit: str) -> str:
     words to the last (оперативный штаб: "crisis center"), when every content word of the phrase is a
     target of the card with a counterpart, and the counterparts lie close together; else "". A phrase
     with a known word, or a word without counterpart, gets nothing: half a translation would mislead."""
-    from cards.lexicon.analyser import parses
+    from cards.align.evidence import ru_content
 
     at = card.pair.ru.find(unit)
     if at < 0:
@@ -625,8 +625,8 @@ def phrase_english(card: Card, unit: str) -> str:
         where = (at + word.start(), at + word.end())
         if where in counterparts and counterparts[where] is not None:
             spans.append(counterparts[where])
-        elif where in counterparts or not _function_word(word.group(), parses):
-            return ""
+        elif where in counterparts or ru_content(word.group().lower().strip(".,;:!?«»\"()")):
+            return ""  # a content word without a counterpart; a preposition (погиб в бою) needs none
     if len(spans) < 2:
         return ""
     en = card.pair.en
@@ -635,12 +635,6 @@ def phrase_english(card: Card, unit: str) -> str:
         return ""
     stretch = en[merged[0][0]:merged[-1][1]]
     return stretch if len(stretch.split()) <= PHRASE_ENGLISH_WORDS else ""
-
-
-def _function_word(word: str, parses) -> bool:
-    """A preposition, conjunction or particle in its likeliest reading (в, и, же)."""
-    readings = parses(word.lower().strip(".,;:!?«»\"()"))
-    return bool(readings) and readings[0].tag.POS in ("PREP", "CONJ", "PRCL")
 
 
 def render(
