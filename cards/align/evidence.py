@@ -114,7 +114,7 @@ def gloss_spans(text: str, gloss: str) -> list[Span]:
     whole = words(text)
     starts, stops = {a for a, _, _ in whole}, {b for _, b, _ in whole}
     stems = [stem(w) for _, _, w in parts]
-    wanted = [w for w in _PART.findall(gloss)]
+    wanted = _PART.findall(gloss)
     inner = list(wanted)
     while inner and _fold(inner[0]) in EDGE_WORDS:
         inner = inner[1:]
