@@ -593,6 +593,26 @@ def test_an_everyday_verb_brings_its_aspect_partner_when_the_partner_means_the_s
     assert _everyday(tmp_path, openrussian, [], "A1\tdrink\n", topic={"выпивать"}) == ["A1\tвыпить\tdrink"]
 
 
+def test_an_everyday_verb_brings_its_plain_po_perfective_whatever_its_gloss(tmp_path):
+    """лететь "fly" is everyday; полететь, its partner, glossed "start to fly", is лететь with по- before it and
+    comes with it. A partner with another prefix and another gloss (слететь "fly down") does not."""
+    openrussian = ["лететь\tлете́ть\tverb\t\timpf\tполететь,слететь\t\tfly",
+                   "полететь\tполете́ть\tverb\t\tperf\tлететь\t\tstart to fly, fall",
+                   "слететь\tслете́ть\tverb\t\tperf\tлететь\t\tfly down"]
+    rows = _everyday(tmp_path, openrussian, [], "A1\tfly\n")
+    assert rows == ["A1\tлететь\tfly", "A1\tполететь\tfly"]
+
+
+def test_the_shipped_everyday_words_have_the_po_perfectives_but_not_homographs_of_other_verbs():
+    """полететь and поехать (the seed's "did not fly to the summit") are known at B1 with лететь and ехать;
+    сносить ("wear out", and "demolish") and сходить are not taken as partners by their prefix."""
+    from cards.lexicon.levels import everyday_words
+
+    b1 = everyday_words("B1")
+    assert {"лететь", "полететь", "ехать", "поехать", "поговорить"} <= b1
+    assert not {"сносить", "сходить"} & b1
+
+
 def test_an_everyday_adverb_is_everyday_but_no_adverb_joins_the_topic(tmp_path):
     """вскоре "soon" (OpenRussian's "others" table) is everyday vocabulary by its first gloss; the topic's
     looser matching (any main gloss) still leaves that table out."""

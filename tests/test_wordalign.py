@@ -471,6 +471,22 @@ def test_a_russian_comparative_or_superlative_takes_the_english_degree():
                                   weights=glosses_only)) == [None]
 
 
+def test_an_agent_noun_is_not_its_base_word_though_snowball_stems_them_alike():
+    """тюрьма "prison" is not "prisoners" (Snowball: prison, prison) where the English dropped the prison;
+    заключённый "prisoner" is. A gloss that is the word itself still matches."""
+    assert evidence.stem("prisoners") == evidence.stem("prison")
+    d = small_dictionary(тюрьма="prison", заключенный="prisoner")
+    glosses_only = Weights(use=("dictionary",), pairs=False)
+    ru, en = "Минск освободил из тюрем 250 человек.", "Minsk released 250 prisoners."
+    assert counterparts(ru, en, targets(ru, ("тюрем", "тюрьма")), dictionary=d, weights=glosses_only) == (None,)
+    ru, en = "Минск освободил политических заключенных.", "Minsk released political prisoners."
+    assert texts(en, counterparts(ru, en, targets(ru, ("заключенных", "заключенный")), dictionary=d,
+                                  weights=glosses_only)) == ["prisoners"]
+    ru, en = "Его отправили в тюрьму.", "He was sent to prison."
+    assert texts(en, counterparts(ru, en, targets(ru, ("тюрьму", "тюрьма")), dictionary=d,
+                                  weights=glosses_only)) == ["prison"]
+
+
 def test_an_inflection_matches_where_snowball_stems_it_apart():
     """Snowball stems "adding" to "ad" and "add" to "add"; a hyphenated word matches a gloss phrase."""
     d = small_dictionary(добавить="add", масштабный="large scale")

@@ -175,6 +175,9 @@ def _dictionary_score(cand: _Candidate, stems: GlossStems, degree: bool = False)
         return 1.0 if cand.stems in phrases else 0.0
     s = cand.stems[0]
     if s in single:
+        forms = stems.forms.get(s, ())
+        if forms and all(_agent_and_base(cand.text, g) for g in forms):
+            return 0.0  # prisoners/prison, officer/office, producer/produce: Snowball stems them alike
         return 0.9 - min(single[s], 8) / 20
     parts = s.split("-")
     if len(parts) > 1 and tuple(parts) in phrases:  # large-scale: the gloss "large scale"
@@ -197,6 +200,14 @@ def _dictionary_score(cand: _Candidate, stems: GlossStems, degree: bool = False)
 
 
 _DERIVATIONS = frozenset({"", "e", "i", "y", "is", "iz", "al", "ic", "er", "or", "at", "ion"})
+
+
+def _agent_and_base(word: str, gloss: str) -> bool:
+    """One is the other's agent noun (prisoner(s)/prison, officer/office, reporter/report): another word,
+    though Snowball gives both one stem."""
+    w, g = word.lower(), gloss.lower()
+    w = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+    return w != g and (w in (g + "er", g + "r") or g in (w + "er", w + "r"))
 
 
 PHRASE_WINDOW = 3  # words on each side of a target that may complete a dictionary phrase with it

@@ -605,7 +605,7 @@ def vocabulary_html(card: Card, stressed: Stressed | None = None) -> str:
     return "".join(lines)
 
 
-PHRASE_GAP_WORDS = 2  # other English words between two of a phrase's counterparts, at most
+PHRASE_GAP_WORDS = 2  # other English words between two of a phrase's counterparts, at most, all function words
 PHRASE_ENGLISH_WORDS = 6  # words of a phrase's English stretch, at most
 
 
@@ -614,7 +614,7 @@ def phrase_english(card: Card, unit: str) -> str:
     words to the last (оперативный штаб: "crisis center"), when every content word of the phrase is a
     target of the card with a counterpart, and the counterparts lie close together; else "". A phrase
     with a known word, or a word without counterpart, gets nothing: half a translation would mislead."""
-    from cards.align.evidence import ru_content
+    from cards.align.evidence import is_function_word, ru_content
 
     at = card.pair.ru.find(unit)
     if at < 0:
@@ -631,8 +631,9 @@ def phrase_english(card: Card, unit: str) -> str:
         return ""
     en = card.pair.en
     merged = _merge(sorted(spans))
-    if any(len(en[a[1]:b[0]].split()) > PHRASE_GAP_WORDS for a, b in zip(merged, merged[1:], strict=False)):
-        return ""
+    gaps = [re.findall(r"[\w'’-]+", en[a[1]:b[0]]) for a, b in zip(merged, merged[1:], strict=False)]
+    if any(len(gap) > PHRASE_GAP_WORDS or not all(map(is_function_word, gap)) for gap in gaps):
+        return ""  # "delegated Foreign Minister": a content word between belongs to another Russian word
     stretch = en[merged[0][0]:merged[-1][1]]
     return stretch if len(stretch.split()) <= PHRASE_ENGLISH_WORDS else ""
 

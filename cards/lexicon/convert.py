@@ -435,8 +435,17 @@ def everyday_rows(openrussian: Path, wiktionary: Path, seeds: Path, topic: set[s
     found = matched_lemmas(openrussian, wiktionary, set(levels), strict=True)
     everyday = {lemma: term for lemma, term in found.items() if lemma not in topic and common(lemma, term)}
     everyday |= {partner: term for partner, term in verb_partners(openrussian, everyday).items()
-                 if partner not in topic and found.get(partner) == term}  # выпить brings выпивать
+                 if partner not in topic and (found.get(partner) == term or _prefixed_partner(partner, everyday))}
     return [f"{levels[term]}\t{lemma}\t{term}" for lemma, term in sorted(everyday.items())]
+
+
+PERFECTIVE_PREFIXES = ("по",)  # the prefix of a verb's plain perfective: полететь (с- too, but сносить and сходить are also verbs of their own)
+
+
+def _prefixed_partner(partner: str, verbs: dict[str, str]) -> bool:
+    """A partner that is an everyday verb with по- before it (лететь → полететь "start to fly",
+    ехать → поехать): a learner who knows the verb reads its plain perfective whatever its gloss says."""
+    return any(partner.startswith(p) and partner[len(p):] in verbs for p in PERFECTIVE_PREFIXES)
 
 
 def verb_partners(openrussian: Path, verbs: dict[str, str]) -> dict[str, str]:
