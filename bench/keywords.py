@@ -1,7 +1,7 @@
 """Teachers' key words on WMT21 articles: are they taught, at what cost, and what else is taught?
 
 Gold: bench/data/keywords/keywords.tsv (21 WMT21 dev articles, 15–25 key lemmas each, written by hand
-before the tool's output was seen; tune and tune4 may be tuned on, heldout, heldout2, heldout3 are held out). Each article is written out as a pair folder
+before the tool's output was seen; tune and tune4 may be tuned on, heldout, heldout2, heldout3, heldout5 are held out). Each article is written out as a pair folder
 in a temporary directory (never into the repository) and built alone, as `cards build FOLDER` would.
 
 - coverage: key lemmas taught by at least one card (a participle's verb counts for it);
@@ -51,8 +51,9 @@ KNOWN = ROOT / "tests" / "data" / "known-political-500.txt"
 LABELS_ONLY = ROOT / "bench" / "data" / "keywords" / "labels-only.tsv"
 # heldout2 and heldout3: three articles each, labelled on 2026-12-01 after heldout's misses had been seen;
 # heldout2's misses were then seen too, so heldout3 is the split no one has looked into: --show skips it.
-SPLITS = ("tune", "tune4", "heldout", "heldout2", "heldout3", "tune2", "heldout4")
-UNSHOWN = ("heldout3",)
+# heldout5 (2026-12-02): eight articles labelled blind (bench/data/heldout5); --show skips it too.
+SPLITS = ("tune", "tune4", "heldout", "heldout2", "heldout3", "tune2", "heldout4", "heldout5")
+UNSHOWN = ("heldout3", "heldout5")
 TUNE_SPLITS = ("tune", "tune4", "tune2")  # the splits a change may be tuned on
 
 
