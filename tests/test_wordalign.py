@@ -471,9 +471,10 @@ def test_a_russian_comparative_or_superlative_takes_the_english_degree():
                                   weights=glosses_only)) == [None]
 
 
-def test_an_agent_noun_is_not_its_base_word_though_snowball_stems_them_alike():
+def test_a_derived_word_is_not_its_base_word_though_snowball_stems_them_alike():
     """тюрьма "prison" is not "prisoners" (Snowball: prison, prison) where the English dropped the prison;
-    заключённый "prisoner" is. A gloss that is the word itself still matches."""
+    заключённый "prisoner" is; автор "author" is not "authorities", майор "major" not "majority". A gloss
+    that is the word itself still matches."""
     assert evidence.stem("prisoners") == evidence.stem("prison")
     d = small_dictionary(тюрьма="prison", заключенный="prisoner")
     glosses_only = Weights(use=("dictionary",), pairs=False)
@@ -482,6 +483,10 @@ def test_an_agent_noun_is_not_its_base_word_though_snowball_stems_them_alike():
     ru, en = "Минск освободил политических заключенных.", "Minsk released political prisoners."
     assert texts(en, counterparts(ru, en, targets(ru, ("заключенных", "заключенный")), dictionary=d,
                                   weights=glosses_only)) == ["prisoners"]
+    d = small_dictionary(тюрьма="prison", автор="author", майор="major")
+    ru, en = "Автор письма и майор обратились к властям.", "The majority appealed to the authorities."
+    t = targets(ru, ("Автор", "автор"), ("майор", "майор"))
+    assert counterparts(ru, en, t, dictionary=d, weights=glosses_only) == (None, None)
     ru, en = "Его отправили в тюрьму.", "He was sent to prison."
     assert texts(en, counterparts(ru, en, targets(ru, ("тюрьму", "тюрьма")), dictionary=d,
                                   weights=glosses_only)) == ["prison"]

@@ -176,8 +176,8 @@ def _dictionary_score(cand: _Candidate, stems: GlossStems, degree: bool = False)
     s = cand.stems[0]
     if s in single:
         forms = stems.forms.get(s, ())
-        if forms and all(_agent_and_base(cand.text, g) for g in forms):
-            return 0.0  # prisoners/prison, officer/office, producer/produce: Snowball stems them alike
+        if forms and all(_derived_apart(cand.text, g) for g in forms):
+            return 0.0  # prisoners/prison, authorities/author: Snowball stems them alike
         return 0.9 - min(single[s], 8) / 20
     parts = s.split("-")
     if len(parts) > 1 and tuple(parts) in phrases:  # large-scale: the gloss "large scale"
@@ -202,12 +202,20 @@ def _dictionary_score(cand: _Candidate, stems: GlossStems, degree: bool = False)
 _DERIVATIONS = frozenset({"", "e", "i", "y", "is", "iz", "al", "ic", "er", "or", "at", "ion"})
 
 
-def _agent_and_base(word: str, gloss: str) -> bool:
-    """One is the other's agent noun (prisoner(s)/prison, officer/office, reporter/report): another word,
-    though Snowball gives both one stem."""
+APART_SUFFIXES = ("er", "r", "ity", "ization", "isation")  # prison/prisoner, major/majority, organ/organization
+
+
+def _derived_apart(word: str, gloss: str) -> bool:
+    """One is the other with a suffix that makes another word (prisoner(s)/prison, officer/office,
+    authorities/author, majority/major, organization/organ, security/secure), though Snowball gives both
+    one stem. An inflection (prisons) or an adverb (publicly/public) is the same word."""
     w, g = word.lower(), gloss.lower()
-    w = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
-    return w != g and (w in (g + "er", g + "r") or g in (w + "er", w + "r"))
+    w = w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+    def grown(base: str, longer: str) -> bool:
+        return any(longer in (base + x, base[:-1] + x if base.endswith("e") else "") for x in APART_SUFFIXES)
+
+    return w != g and (grown(g, w) or grown(w, g))
 
 
 PHRASE_WINDOW = 3  # words on each side of a target that may complete a dictionary phrase with it
