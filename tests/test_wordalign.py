@@ -492,6 +492,27 @@ def test_a_derived_word_is_not_its_base_word_though_snowball_stems_them_alike():
                                   weights=glosses_only)) == ["prison"]
 
 
+def test_a_hyphenated_compound_takes_the_english_of_its_first_part_too():
+    """пресс-секретарь has no gloss of its own: its second part finds "secretary", and the word before,
+    "press", says its first part (a cognate); вице-мэр: "deputy mayor". A first part the English does
+    not say stays out (вице-мэр: "the mayor's office")."""
+    from cards.align.words import _compound_first_parts
+
+    ru, en = "Это пояснила пресс-секретарь судов.", "This was explained by the press secretary of the courts."
+    a, at = ru.index("пресс"), en.index("secretary")
+    target = [(a, a + len("пресс-секретарь"), "пресс-секретарь")]
+    assert texts(en, _compound_first_parts(ru, en, target, [(at, at + 9)], 1)) == ["press secretary"]
+    # the word before belongs to another word's counterpart: it stays that word's
+    taken = _compound_first_parts(ru, en, target + [(0, 3, "это")], [(at, at + 9), (at - 6, at - 1)], 1)
+    assert texts(en, taken) == ["secretary", "press"]
+    ru, en = "Вице-мэр уехал.", "The deputy mayor left."
+    at = en.index("mayor")
+    assert texts(en, _compound_first_parts(ru, en, [(0, 8, "вице-мэр")], [(at, at + 5)], 1)) == ["deputy mayor"]
+    ru, en = "Вице-мэр уехал.", "The new mayor left."
+    at = en.index("mayor")
+    assert texts(en, _compound_first_parts(ru, en, [(0, 8, "вице-мэр")], [(at, at + 5)], 1)) == ["mayor"]
+
+
 def test_an_inflection_matches_where_snowball_stems_it_apart():
     """Snowball stems "adding" to "ad" and "add" to "add"; a hyphenated word matches a gloss phrase."""
     d = small_dictionary(добавить="add", масштабный="large scale")

@@ -353,7 +353,44 @@ def counterparts(
         chosen = _weak_pass(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
     if weights.particles:
         chosen = _with_particles(en_text, chosen, len(targets), items)
+    chosen = _compound_first_parts(ru_text, en_text, items, chosen, len(targets))
     return tuple(chosen[: len(targets)])
+
+
+FIRST_PART_ENGLISH = {"вице": ("vice", "deputy"), "экс": ("ex", "former"), "зам": ("deputy",)}
+
+
+def _first_part_fits(part: str, english: str) -> bool:
+    """The English word says a hyphenated compound's first part: пресс/press, вице/deputy, гос/state."""
+    from cards.lexicon.lexicon import COMBINING_FORMS
+
+    english = _fold(english)
+    named = FIRST_PART_ENGLISH.get(part, ()) + ((COMBINING_FORMS.get(part, "").strip("-").lower(),)
+                                                  if COMBINING_FORMS.get(part) else ())
+    return english in named or (len(part) >= 4 and cognate_score(part, english) > 0)
+
+
+def _compound_first_parts(ru_text, en_text, items, chosen, n_targets) -> list[Span | None]:
+    """A hyphenated target whose counterpart is its second part's English grows to the English word
+    just before it that says the first part (пресс-секретарь: "press secretary", not "secretary";
+    вице-мэр: "deputy mayor"), when no other word has that English word."""
+    out = list(chosen)
+    en_toks = words(en_text)
+    for i in range(n_targets):
+        span, (a, b, _) = out[i], items[i]
+        surface = ru_text[a:b]
+        if span is None or "-" not in surface.strip("-"):
+            continue
+        part = surface.split("-")[0].lower()
+        before = [(x, y, w) for x, y, w in en_toks if y <= span[0]]
+        if not before or en_text[before[-1][1]:span[0]].strip():
+            continue
+        x, y, word = before[-1]
+        x += len(word) - len(word.split("-")[-1])  # "ex-deputy mayor": only "deputy"
+        free = all(other is None or other[1] <= x or other[0] >= y for j, other in enumerate(out) if j != i)
+        if free and _first_part_fits(part, word.split("-")[-1]):
+            out[i] = (x, span[1])
+    return out
 
 
 def _table_only_links(ru_text, en_text, items, scored, table, weights) -> list[list]:
