@@ -460,6 +460,10 @@ def test_grammar_on_the_card_comes_from_the_lexicon():
     assert label(Lemma("пальто", "noun", gender="n")) == "noun · neuter · indeclinable"
     assert label(Lemma("санкция", "noun", gender="f")) == "noun · feminine"
     assert label(Lemma("переносить", "verb", aspect="impf")) == "verb · imperfective (pf. перенести)"
+    # коллега is masculine or feminine (OpenRussian: both), whatever gender pymorphy3 guessed
+    assert label(Lemma("коллега", "noun", gender="f")) == "noun · masculine or feminine"
+    from cards.deck.render import grammar_short
+    assert grammar_short(Target(lemma=with_grammar(Lemma("коллега", "noun", gender="m")), ru_span=(0, 1))) == "m./f."
 
 
 def test_an_unknown_loanword_gets_the_english_word_it_is_spelled_like_marked_as_a_guess():

@@ -180,7 +180,7 @@ def with_grammar(lemma):
     entry = shipped().entry(lemma.lemma, "noun") if lemma.pos == "noun" else None
     if entry is None:
         return lemma
-    gender = None if entry.plural_only else (entry.gender if entry.gender in ("m", "f", "n") else lemma.gender)
+    gender = None if entry.plural_only else (entry.gender if entry.gender in ("m", "f", "n", "both") else lemma.gender)
     return replace(lemma, gender=gender, plural_only=entry.plural_only, indeclinable=entry.indeclinable)
 
 

@@ -37,7 +37,7 @@ POS_NAMES = {
     "other": "word",
     "phrase": "phrase (its words are known; learn it whole)",
 }
-GENDER_NAMES = {"m": "masculine", "f": "feminine", "n": "neuter"}
+GENDER_NAMES = {"m": "masculine", "f": "feminine", "n": "neuter", "both": "masculine or feminine"}
 ASPECT_NAMES = {"perf": "perfective", "impf": "imperfective", "both": "imperfective and perfective"}
 
 # The card's grammar in a few letters. A noun shows its gender only (f. says noun); a word class
@@ -46,7 +46,7 @@ POS_SHORT = {
     "noun": "noun", "verb": "verb", "adj": "adj.", "adv": "adv.", "num": "num.", "pron": "pron.",
     "prep": "prep.", "conj": "conj.", "part": "part.", "intj": "interj.", "phrase": "phrase",
 }
-GENDER_SHORT = {"m": "m.", "f": "f.", "n": "n."}
+GENDER_SHORT = {"m": "m.", "f": "f.", "n": "n.", "both": "m./f."}  # both: common gender (коллега, сирота)
 ASPECT_SHORT = {"perf": "pf.", "impf": "impf.", "both": "impf./pf."}
 
 # Frequency as a learner's word, from the lemma's wordfreq Zipf value (log10 of uses per billion
