@@ -109,6 +109,8 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
 def _kind_of(key: str, pos: str, options) -> str:
     """How `word_report` names a word known by its frequency: by the cut that applies to it (the
     topic's, or the learner model's for a concrete noun or a noun of social life: cards.lexicon.levels)."""
+    if key in options.subjects and options.topic_level:
+        return "a noun this article is about, but"
     if key in options.topic and options.topic_level:
         return "a word of the topic"
     if pos == "noun" and options.topic_level is not None and options.topic_level > options.level:

@@ -859,3 +859,18 @@ def test_with_subjects_remembers_which_words_are_the_articles():
 
     options = with_subjects(SelectOptions(topic=frozenset({"санкция"})), frozenset({"санкция", "регион"}))
     assert options.topic == {"санкция", "регион"} and options.subjects == {"регион"}
+
+
+def test_an_articles_subject_is_taught_up_to_a_cut_of_its_own():
+    """регион (5.25) in 3 sentences is taught like a word of the topic; страна (5.92), as common as the
+    commonest nouns, is known at B1 whatever the article is about; a word of the topic keeps its cut."""
+    from cards.build import BuildOptions
+    from cards.deck.select import known_cut, with_subjects
+
+    b1 = BuildOptions().select_options()
+    options = with_subjects(b1, frozenset({"регион", "страна"}))
+    assert known_cut("регион", b1) == pytest.approx(4.7)  # a noun of concrete things, alone
+    assert known_cut("регион", options) == pytest.approx(5.8)
+    assert known_cut("страна", options) == pytest.approx(5.8) and known_cut("выборы", options) == 6.0
+    zipf = with_subjects(BuildOptions(level="4.5").select_options(), frozenset({"регион"}))
+    assert known_cut("регион", zipf) == 4.5  # a Zipf --level: one cut
