@@ -286,6 +286,9 @@ def test_inspect_words_says_what_happened_to_every_word(tmp_path):
     assert rows["Трамп"]["reason"] == "a name"
     assert rows["год"] == {"lemma": "год", "status": "known", "reason": "everyday word, known at B1"}
     assert rows["сторона"]["status"] == "taught"  # a word of the topic: taught at B1 although Zipf 5.8
+    # a noun the article is about, but too common to teach (Zipf 5.9)
+    assert rows["страна"] == {"lemma": "страна", "status": "known",
+                              "reason": "a noun this article is about, but this common (Zipf ≥ 5.8) is known at B1"}
     # a word of the topic whose first sense is an everyday one, used in that sense ("decision")
     assert rows["решение"] == {"lemma": "решение", "status": "known", "reason": "known at B1 in the sense used here; "
                                "taught where the English says 'resolution' or 'verdict'"}
