@@ -33,10 +33,10 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
     taught by which card; known (at the level, from your lists, from earlier builds); not a target
     (a name, a place word …); or left out (its sentences were filtered, or no card had room for it).
     The articles' analyses are read from `cache` when a build kept them (cards.cache)."""
-    from cards.lexicon.levels import resolve_level
+    from cards.lexicon.levels import resolve_level, transparent_loanword
     from cards.deck.select import (
-        article_options, everyday_base, in_later_sense, known_by_level, known_cut, known_sense, lemma_key, not_target,
-        with_names,
+        article_options, everyday_base, in_later_sense, is_transparent, known_by_level, known_cut, known_sense,
+        lemma_key, not_target, with_names,
     )
     from cards.lexicon.morph import CONTENT_POS
 
@@ -82,6 +82,9 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
             out.append(WordStatus(lemma.lemma, "known", f"everyday word, known at {level}"))
         elif lemma.pos == "adj" and (base := everyday_base(key, select_options.everyday)):
             out.append(WordStatus(lemma.lemma, "known", f"made from the everyday word {base}, known at {level}"))
+        elif is_transparent(lemma, judged[key]):
+            out.append(WordStatus(lemma.lemma, "known", f"spelled like the English '{transparent_loanword(key)}', "
+                                                        f"known at {level}"))
         elif known_by_level(lemma, judged[key]) and key not in in_later:
             kind = _kind_of(key, lemma.pos, judged[key])
             off = " in an article off the topic" if judged[key].level < select_options.level else ""
@@ -106,6 +109,8 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
 def _kind_of(key: str, pos: str, options) -> str:
     """How `word_report` names a word known by its frequency: by the cut that applies to it (the
     topic's, or the learner model's for a concrete noun or a noun of social life: cards.lexicon.levels)."""
+    if key in options.subjects and options.topic_level:
+        return "a noun this article is about, but"
     if key in options.topic and options.topic_level:
         return "a word of the topic"
     if pos == "noun" and options.topic_level is not None and options.topic_level > options.level:

@@ -286,6 +286,9 @@ def test_inspect_words_says_what_happened_to_every_word(tmp_path):
     assert rows["Трамп"]["reason"] == "a name"
     assert rows["год"] == {"lemma": "год", "status": "known", "reason": "everyday word, known at B1"}
     assert rows["сторона"]["status"] == "taught"  # a word of the topic: taught at B1 although Zipf 5.8
+    # a noun the article is about, but too common to teach (Zipf 5.9)
+    assert rows["страна"] == {"lemma": "страна", "status": "known",
+                              "reason": "a noun this article is about, but this common (Zipf ≥ 5.8) is known at B1"}
     # a word of the topic whose first sense is an everyday one, used in that sense ("decision")
     assert rows["решение"] == {"lemma": "решение", "status": "known", "reason": "known at B1 in the sense used here; "
                                "taught where the English says 'resolution' or 'verdict'"}
@@ -363,3 +366,18 @@ def test_inspect_and_a_rebuild_never_disagree(tmp_path):
     built = build_deck([SEED], second)
     assert shown == {c.pair.ru: tuple(t.lemma.lemma for t in c.targets) for c in built.cards}
     assert len(shown) < 45  # the options changed what is chosen
+
+
+def test_inspect_words_says_a_transparent_loanword_is_known(tmp_path):
+    folder = tmp_path / "pair"
+    folder.mkdir()
+    (folder / "ru.txt").write_text("Министр назвал проблемный регион главной темой переговоров с делегацией.\n", encoding="utf-8")
+    (folder / "en.txt").write_text("The minister called the problem region the main topic of talks with the delegation.\n",
+                                   encoding="utf-8")
+    runner = CliRunner()
+    with runner.isolated_filesystem(temp_dir=tmp_path):
+        result = runner.invoke(main, ["inspect", str(folder), "--words", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = {r["lemma"]: r for r in map(json.loads, result.output.splitlines()) if r}
+    assert rows["проблемный"] == {"lemma": "проблемный", "status": "known",
+                                  "reason": "spelled like the English 'problem', known at B1"}

@@ -688,6 +688,14 @@ def test_patients_and_interviews_are_everyday_but_infection_is_the_news_word():
     assert "интервью" in everyday_words("A2") and "пациент" not in everyday_words("A2")
 
 
+def test_currencies_are_everyday_units_not_words_of_the_topic():
+    """доллар, евро, рубль are units a B1 learner knows (like километр); валюта "currency" is economics."""
+    from cards.lexicon.levels import everyday_words, topic_words
+
+    assert {"доллар", "евро", "рубль"} <= everyday_words("A2") and not {"доллар", "евро", "рубль"} & topic_words("politics")
+    assert "валюта" in topic_words("politics") and "валюта" not in everyday_words("B1")
+
+
 def test_the_shipped_everyday_words_are_everyday_life_not_the_language_of_politics():
     """Words of home, media and leisure are known at B1; words of politics, law and official prose whose
     first glosses are everyday English (возглавлять "head", высокопоставленный "high", присяжный

@@ -830,3 +830,47 @@ def test_the_words_of_a_quoted_name_are_not_taught():
     assert rules["флота"] == "in_quoted_name"  # (Адмирал is a name already: capitalised mid-sentence)
     assert rules["иностранные"] is None and rules["агенты"] is None  # a term in quotes, lower case
     assert rules["порта"] is None
+
+
+def test_a_transparent_loanword_no_dictionary_has_is_known_unless_it_is_the_topics():
+    from cards.build import BuildOptions
+    from cards.deck.select import is_transparent, known_by_level, with_subjects
+    from cards.lexicon.levels import transparent_loanword
+
+    b1 = BuildOptions().select_options()
+    problem = Lemma("проблемный", "adj", zipf=3.95)
+    assert transparent_loanword("проблемный") == "problem" and known_by_level(problem, b1)
+    assert not known_by_level(problem, replace(b1, loanwords=False))
+    assert transparent_loanword("транспортный") == "transport"
+    # rarer English is the learner's to study (the seed's логистический), a loose likeness is no loanword,
+    # and a word a dictionary has is judged by its frequency (магазин is no magazine)
+    assert transparent_loanword("логистический") is None and transparent_loanword("соцсеть") is None
+    assert transparent_loanword("магазин") is None
+    # made from a word of the topic (протест): taught; an article's subject is no word of the topic
+    assert transparent_loanword("протестный") == "protest" and not is_transparent(Lemma("протестный", "adj", zipf=3.5), b1)
+    assert is_transparent(problem, with_subjects(b1, frozenset({"проблемный"})))
+    assert not is_transparent(problem, replace(b1, topic=b1.topic | {"проблемный"}))
+    # a Zipf --level has one cut and no model
+    assert not is_transparent(problem, BuildOptions(level="4.5").select_options())
+
+
+def test_with_subjects_remembers_which_words_are_the_articles():
+    from cards.deck.select import with_subjects
+
+    options = with_subjects(SelectOptions(topic=frozenset({"санкция"})), frozenset({"санкция", "регион"}))
+    assert options.topic == {"санкция", "регион"} and options.subjects == {"регион"}
+
+
+def test_an_articles_subject_is_taught_up_to_a_cut_of_its_own():
+    """регион (5.25) in 3 sentences is taught like a word of the topic; страна (5.92), as common as the
+    commonest nouns, is known at B1 whatever the article is about; a word of the topic keeps its cut."""
+    from cards.build import BuildOptions
+    from cards.deck.select import known_cut, with_subjects
+
+    b1 = BuildOptions().select_options()
+    options = with_subjects(b1, frozenset({"регион", "страна"}))
+    assert known_cut("регион", b1) == pytest.approx(4.7)  # a noun of concrete things, alone
+    assert known_cut("регион", options) == pytest.approx(5.8)
+    assert known_cut("страна", options) == pytest.approx(5.8) and known_cut("выборы", options) == 6.0
+    zipf = with_subjects(BuildOptions(level="4.5").select_options(), frozenset({"регион"}))
+    assert known_cut("регион", zipf) == 4.5  # a Zipf --level: one cut

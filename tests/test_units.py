@@ -30,6 +30,12 @@ def test_the_noun_of_a_compound_preposition_is_no_target():
     assert sorted(tokens[i].text for i in faded_nouns(tokens)) == ["мере", "пользу", "связи", "сожалению"]
     assert faded_nouns(analyse("В связи, с этим")) == frozenset()  # в связи с: the whole phrase
     assert faded_nouns(analyse("Связь в, пользу")) == frozenset()  # punctuation between: no phrase
+    tokens = analyse("К нашему большому сожалению, в рамках соглашения и в соответствии с законом, к моему счастью.")
+    assert sorted(tokens[i].text for i in faded_nouns(tokens)) == ["рамках", "сожалению", "соответствии", "счастью"]
+    assert faded_nouns(analyse("к нашему, сожалению")) == frozenset()  # punctuation inside: no phrase
+    assert faded_nouns(analyse("к делегации сожалению")) == frozenset()  # a noun inside: no phrase
+    assert faded_nouns(analyse("к их огромному глубокому сожалению")) == frozenset()  # 3 modifiers: too many
+    assert faded_nouns(analyse("в преддверии выборов")) == frozenset()  # a word met only there: taught with it
     options = BuildOptions().select_options()
     options = replace(options, everyday=options.everyday - {"сожаление"})  # B1 knows "regret": here it must not
     text = "К сожалению, делегация прибыла с сожалением."

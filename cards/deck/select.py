@@ -75,6 +75,10 @@ class SelectOptions:
     # topic's: party): above the general cut they are taught only where the English has the term
     topic_senses: frozenset[tuple[str, str]] = frozenset()
     subject_sentences: int = 3  # a noun in this many sentences of its article is its subject (`subjects`)
+    subjects: frozenset[str] = frozenset()  # the nouns `with_subjects` added to `topic`: an article's, not the topic's
+    # a word no dictionary has, spelled like a common English word, not the topic's, is known at a CEFR
+    # level (`is_transparent`: проблемный "problem")
+    loanwords: bool = True
     # a word known by its frequency is taught where the English gives it a later sense (`in_later_sense`)
     later_senses: bool = True
     min_zipf: float = 1.5  # lemmas rarer than this are not worth a card
@@ -118,20 +122,27 @@ def lemma_key(lemma: str) -> str:
 
 
 BOOKISH_RAISE = 0.2  # a bookish word is known from this much above the general cut (at a CEFR level)
+# An article's subject (`subjects`) is taught like a word of the topic, up to this much above the general
+# cut (5.8 at B1): the commonest nouns (страна, тема: Zipf 5.9) are known at the level whatever the
+# article is about. Fit on the tune sets: tune's key subjects go up to развитие (5.69).
+SUBJECT_RAISE = 0.8
 
 
 def known_cut(key: str, options: SelectOptions, pos: str = "noun") -> float:
-    """The Zipf at or above which this lemma counts as known: the topic's cut for its vocabulary; at a
-    CEFR level, the general cut moved by the learner model (cards.lexicon.levels): CONCRETE_DROP below
-    it for a noun naming concrete things (юг, вторник); above it, the larger of SOCIAL_RAISE for a word
-    of social life (участие, отказаться) and BOOKISH_RAISE for a bookish noun or verb (`is_bookish`),
-    since a learner meets необходимость, продукция (Zipf 5.0–5.1) in print more than in talk. The model
+    """The Zipf at or above which this lemma counts as known: the topic's cut for its vocabulary (for an
+    article's subject, at most SUBJECT_RAISE above the general cut); at a CEFR level, the general cut
+    moved by the learner model (cards.lexicon.levels): CONCRETE_DROP below it for a noun naming concrete
+    things (юг, вторник); above it, the larger of SOCIAL_RAISE for a word of social life (участие,
+    отказаться) and BOOKISH_RAISE for a bookish noun or verb (`is_bookish`), since a learner meets необходимость, продукция (Zipf 5.0–5.1) in print more than in talk. The model
     speaks of nouns: the adjective украинский is not moved by the noun's ("the Ukrainian language")."""
     from cards.lexicon.levels import CONCRETE_DROP, SOCIAL_RAISE
 
+    cefr = options.topic_level is not None and options.topic_level > options.level  # a Zipf --level: one cut
+    if cefr and key in options.subjects:
+        return min(options.topic_level, options.level + SUBJECT_RAISE)
     if options.topic_level is not None and key in options.topic:
         return options.topic_level
-    if options.topic_level is None or options.topic_level <= options.level:  # a Zipf --level: one cut
+    if not cefr:
         return options.level
     noun = pos == "noun"
     if noun and key in options.concrete:
@@ -203,8 +214,27 @@ def known_by_level(lemma, options: SelectOptions) -> bool:
     key = lemma_key(lemma.lemma)
     if key in options.everyday or (lemma.pos == "adj" and everyday_base(key, options.everyday)):
         return True
+    if is_transparent(lemma, options):
+        return True
     cut = known_cut(key, options, lemma.pos)
     return lemma.zipf >= cut or base_zipf(lemma.lemma, lemma.pos, lemma.aspect) >= cut
+
+
+def is_transparent(lemma, options: SelectOptions) -> bool:
+    """A transparent loanword (cards.lexicon.levels.transparent_loanword: проблемный "problem",
+    транспортный "transport"), known at a CEFR level: a learner who knows English reads it at sight. Not
+    a word of the topic, nor an adjective made from one (протестный: протест), which the learner
+    studies; being an article's subject (`subjects`) is no reason to teach it."""
+    from cards.lexicon.levels import transparent_loanword
+    from cards.lexicon.lexicon import adjective_bases
+
+    if not options.loanwords or options.topic_level is None or options.topic_level <= options.level:
+        return False
+    key = lemma_key(lemma.lemma)
+    topic = options.topic - options.subjects
+    if key in topic or any(lemma_key(base) in topic for base in adjective_bases(key)):
+        return False
+    return transparent_loanword(key) is not None
 
 
 @functools.lru_cache(maxsize=50_000)  # asked for every adjective of every sentence
@@ -304,7 +334,8 @@ def subjects(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]], options
 
 def with_subjects(options: SelectOptions, nouns: frozenset[str]) -> SelectOptions:
     """The options with these nouns (an article's `subjects`) counted as words of the topic."""
-    return replace(options, topic=options.topic | nouns) if nouns - options.topic else options
+    added = nouns - options.topic
+    return replace(options, topic=options.topic | added, subjects=options.subjects | added) if added else options
 
 
 # An article with fewer of its content words in the topic's list than this is off the topic (a film

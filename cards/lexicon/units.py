@@ -108,7 +108,13 @@ FADED_PHRASES = tuple(tuple(p.split()) for p in (
     "с точки зрения", "по словам", "по мнению", "в результате", "на основе", "на основании", "в целях",
     "на фоне", "в отношении", "с помощью", "при помощи", "в честь", "в адрес", "в лице", "по мере",
     "в меру", "по возможности", "в принципе", "в общем", "в основном", "в среднем", "на деле",
+    "в рамках", "в соответствии с", "в соответствии со", "за исключением", "по причине", "в знак",
 ))
+# Not faded: a noun met only in its phrase (в преддверии, на протяжении, во избежание), which the learner
+# learns with it (a teacher labelled преддверие worth a card on tune2).
+# Phrases that take possessives or adjectives inside and stay the phrase: к нашему (большому) сожалению
+MODIFIABLE = frozenset({("к", "сожалению"), ("к", "счастью")})
+MAX_MODIFIERS = 2
 
 
 _FADED_BY_FIRST = {first: tuple(p for p in FADED_PHRASES if p[0] == first) for first in {p[0] for p in FADED_PHRASES}}
@@ -116,7 +122,8 @@ _FADED_BY_FIRST = {first: tuple(p for p in FADED_PHRASES if p[0] == first) for f
 
 def faded_nouns(tokens: Sequence[Token]) -> frozenset[int]:
     """Indices of the tokens that are the nouns of a compound preposition or adverb (`FADED_PHRASES`),
-    its words one space apart: в связи с этим → {1}."""
+    its words one space apart: в связи с этим → {1}; к сожалению and к счастью also with up to
+    MAX_MODIFIERS possessives or adjectives inside (`MODIFIABLE`: к нашему большому сожалению)."""
     words = [t.text.lower().replace("ё", "е") for t in tokens]
     out: set[int] = set()
     for i in range(len(tokens)):
@@ -125,4 +132,9 @@ def faded_nouns(tokens: Sequence[Token]) -> frozenset[int]:
             if (stop <= len(tokens) and tuple(words[i:stop]) == phrase
                     and all(tokens[j + 1].start - tokens[j].stop == 1 for j in range(i, stop - 1))):
                 out.update(j for j in range(i, stop) if tokens[j].lemma.pos == "noun")
+        for stop in range(i + 2, min(len(tokens), i + 2 + MAX_MODIFIERS)):  # the noun after 1 or 2 modifiers
+            if ((words[i], words[stop]) in MODIFIABLE
+                    and all(tokens[j].lemma.pos in ("adj", "pron") for j in range(i + 1, stop))
+                    and all(tokens[j + 1].start - tokens[j].stop == 1 for j in range(i, stop))):
+                out.add(stop)
     return frozenset(out)
