@@ -204,6 +204,14 @@ def test_without_a_counterpart_the_dictionary_sense_is_marked_as_such():
     assert meaning_for("минский", None, dictionary) == ("of Минск", "base")  # a place's adjective, not of мина
     assert meaning_for("ИГ", None, dictionary) == ("", "")  # an abbreviation gets no base word (иго: yoke)
     assert meaning_for("костромской", None, dictionary) == ("of Кострома", "base")
+    # a place's stem through a sound change: a soft sign, a doubled consonant, a fleeting е, ж for г, ц
+    assert meaning_for("тверской", None, dictionary) == ("of Тверь", "base")
+    assert meaning_for("тульский", None, dictionary) == ("of Тула", "base")
+    assert meaning_for("одесский", None, dictionary) == ("of Одесса", "base")
+    assert meaning_for("керченский", None, dictionary) == ("of Керчь", "base")
+    assert meaning_for("рижский", None, dictionary) == ("of Рига", "base")
+    assert meaning_for("винницкий", None, dictionary) == ("of Винница", "base")
+    assert meaning_for("казанский", None, dictionary) == ("of Казань", "base")  # not of казан "cauldron"
     assert meaning_for("санкция", None, None) == ("", "")
 
 
@@ -754,6 +762,30 @@ def test_a_derived_noun_shows_the_word_it_is_made_from():
     assert meaning_for("обретение", None, dictionary, pos="noun") == ("of обрести: find", "base")
     assert meaning_for("освящение", None, dictionary, pos="noun")[0].startswith("of освятить: ")
     assert meaning_for("слежение", None, dictionary, pos="noun")[0].startswith("of следить: ")
+    # more diminutives, and a noun of an adjective or of a noun in -ник
+    assert meaning_for("зеркальце", None, dictionary, pos="noun")[0].startswith("of зеркало: ")
+    assert meaning_for("неделька", None, dictionary, pos="noun") == ("of неделя: week", "base")
+    assert meaning_for("пивко", None, dictionary, pos="noun") == ("of пиво: beer", "base")
+    assert meaning_for("ребятки", None, dictionary, pos="noun")[0].startswith("of ребята: ")
+    assert meaning_for("счастливчик", None, dictionary, pos="noun")[0].startswith("of счастливый: ")
+    assert meaning_for("коммунальщик", None, dictionary, pos="noun")[0].startswith("of коммунальный: ")
+    assert meaning_for("шинник", None, dictionary, pos="noun")[0].startswith("of шина: ")
+    assert not meaning_for("трусик", None, dictionary, pos="noun")[0].startswith("of трус")  # not -ик: not a coward
+
+
+def test_a_word_the_lexicon_spells_otherwise_is_shown_as_that_word():
+    from cards.lexicon.lexicon import spelled_as
+
+    dictionary = find_dictionary(PLAIN)
+    assert meaning_for("ущелие", None, dictionary, pos="noun") == ("ущелье: gorge", "base")  # -ие for -ье
+    assert meaning_for("счастие", None, dictionary, pos="noun") == ("счастье: happiness", "base")  # not к счастью
+    assert spelled_as("варение") == ""  # a verbal noun of its own, not варенье "jam"
+    # a plural-only noun that pymorphy3 gives a singular lemma
+    assert meaning_for("доспех", None, dictionary, pos="noun") == ("доспехи: armour", "base")
+    assert meaning_for("трусик", None, dictionary, pos="noun")[0].startswith("трусики: ")
+    assert spelled_as("ущелье") == ""  # the lexicon's own word
+    # only for a word with no meaning else: заморозка stays of заморозить, not заморозки "frost"
+    assert meaning_for("заморозка", None, dictionary, pos="noun")[0].startswith("of заморозить: ")
 
 
 def test_an_adverb_is_glossed_through_its_adjective_or_its_parts():
@@ -775,6 +807,7 @@ def test_an_adverb_is_glossed_through_its_adjective_or_its_parts():
     assert meaning_for("вживую", None, dictionary, pos="adv")[0].startswith("в + живой: ")
     assert meaning_for("быстренько", None, dictionary, pos="adv")[0].startswith("of быстро: ")
     assert meaning_for("тихонечко", None, dictionary, pos="adv")[0].startswith("of тихо: ")
+    assert meaning_for("далековато", None, dictionary, pos="adv") == ("of далеко: far", "base")  # "somewhat"
     # a participle's adverb in -юще, a по- adverb in -цки or -ьи
     assert meaning_for("ободряюще", None, dictionary, pos="adv")[0].startswith("of ободрять: ")
     assert meaning_for("по-немецки", None, dictionary, pos="adv")[0].startswith("of немецкий: ")

@@ -426,7 +426,8 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
             shown = (in_dictionary_case(counterpart, group[matched]) if _plural_only(lemma)
                      else dictionary_form(counterpart, group[matched], pos))
         return "; ".join([shown, *extra]), "sentence"
-    from cards.lexicon.lexicon import base_words, loanword, made_from, noun_of_adjective, origin_of, place_of
+    from cards.lexicon.lexicon import (base_words, loanword, made_from, noun_of_adjective, origin_of, place_of,
+                                       spelled_as)
 
     if dictionary is None:
         return "", ""
@@ -456,6 +457,10 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
         if not glosses or ":" in glosses[0] or (prefix not in ("", "не-") and _odd_sense(base, glosses[0], dictionary)):
             continue  # a compound is not its part's rare sense (правоохранитель is not "tutelary")
         return _made_of(lemma, prefix, base, glosses[0], dictionary), "base"
+    spelled = spelled_as(lemma) if pos in ("noun", "") else ""
+    glosses = dictionary.card_glosses(spelled, limit=1) if spelled else ()
+    if glosses:  # the same word as the lexicon spells it: ущелие: "ущелье: gorge", доспех: "доспехи: armour"
+        return f"{spelled}: {glosses[0]}", "base"
     parts = _hyphenated(lemma, dictionary) or _numbered(lemma, dictionary) or _clipped(lemma)
     if parts:
         return parts, "base"

@@ -542,19 +542,24 @@ def _relational_nouns(word: str) -> tuple[str, ...]:
     return tuple(sorted(found, key=lambda n: -lemma_zipf(n, "noun"))[:1])  # казак, not казачок
 
 
-# A noun made from another noun (a feminine, a diminutive, an abstract noun …) → the other noun's ending
+# A noun made from another noun (a feminine, a diminutive, an abstract noun …) or from an adjective (a person
+# or thing it describes: счастливчик → счастливый, коммунальщик → коммунальный) → the other word's ending
 _NOUN_TO_NOUN = (("янка", "янин"), ("анка", "анин"), ("ионер", "ия"), ("ство", ""), ("очка", "ка"), ("очка", "а"),
                  ("ичка", "а"), ("енька", "ь"), ("ейка", "ья"), ("ечко", "о"), ("ечко", "це"), ("чик", ""),
-                 ("щик", "ный"), ("ка", ""), ("ка", "а"), ("це", "о"), ("ье", ""), ("ие", ""))
+                 ("щик", "ный"), ("чик", "ый"), ("ка", ""), ("ка", "а"), ("це", "о"), ("ьце", "о"), ("ье", ""),
+                 ("ие", ""), ("очек", "ок"), ("ятки", "ята"), ("елька", "еля"), ("ок", ""), ("ко", "о"), ("ник", "а"))
+# diminutives: зеркальце → зеркало, ребёночек → ребёнок, ребятки → ребята, неделька → неделя, малышок → малыш,
+# пивко → пиво (not -ик: трусик is трусики's, not трус's); a noun of a noun in -ник: шинник → шина
 
 
 def _related_nouns(word: str) -> tuple[str, ...]:
     """The noun a noun the lexicon lacks is made from: россиянка → россиянин, фанатка → фанат, чемпионство →
-    чемпион, семейка → семья, стаканчик → стакан, коррупционер → коррупция, (меж)сезонье → сезон; the first
-    the lexicon glosses, or ()."""
+    чемпион, семейка → семья, стаканчик → стакан, коррупционер → коррупция, (меж)сезонье → сезон, зеркальце →
+    зеркало; or the adjective (счастливчик → счастливый); the first the lexicon glosses, or ()."""
     for end, noun_end in _NOUN_TO_NOUN:
         noun = word[: -len(end)] + noun_end
-        if word.endswith(end) and len(word) - len(end) >= 3 and _has_sense(noun, "noun"):
+        pos = "adj" if noun_end.endswith(("ый", "ий", "ой")) else "noun"
+        if word.endswith(end) and len(word) - len(end) >= 3 and _has_sense(noun, pos):
             return (noun,)
     return ()
 
@@ -594,6 +599,8 @@ def _prepositional_adverb(word: str) -> tuple[tuple[str, str], ...]:
     for end in ("енько", "онько", "онечко", "енечко"):
         if word.endswith(end) and len(word) > len(end) + 2 and _has_sense(word[: -len(end)] + "о", "adv"):
             return (("", word[: -len(end)] + "о"),)
+    if word.endswith("вато") and len(word) > 6 and _has_sense(word[:-4], "adv"):  # далековато → далеко
+        return (("", word[:-4]),)
     for preposition in ADVERB_PREPOSITIONS:
         rest = word[len(preposition):]
         if not word.startswith(preposition) or len(rest) < 4:
@@ -656,6 +663,21 @@ def _lemmas(word: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys((normalize(p.normal_form), pos[p.tag.POS]) for p in parses(word) if p.tag.POS in pos))
 
 
+def spelled_as(lemma: str) -> str:
+    """The headword the lexicon has for a word it lacks that is the same word spelled otherwise: in -ье for
+    -ие (ущелие → ущелье, похмелие → похмелье; not a verbal noun: варение is no варенье), or a noun's plural for a plural-only noun that pymorphy3
+    gives a singular (доспех → доспехи, трусик → трусики); "" for other words."""
+    from cards.lexicon.analyser import parses
+
+    word = normalize(lemma)
+    if shipped().has_sense(word):
+        return ""
+    found = [word[:-2] + "ье"] if word.endswith("ие") and not word.endswith(("ение", "ание")) else []  # not варение
+    found += [normalize(plural.word) for p in parses(word) if p.tag.POS == "NOUN" and p.normal_form == p.word
+              and (plural := p.inflect({"plur", "nomn"})) is not None]
+    return next((w for w in dict.fromkeys(found) if w != word and _has_sense(w, "noun")), "")
+
+
 def place_of(adjective: str) -> str:
     """The place a relational adjective the lexicon lacks is made from, as pymorphy3 knows it (Geox):
     минский → Минск, ставропольский → Ставрополь, костромской → Кострома, ливийский → Ливия; "" for
@@ -666,10 +688,23 @@ def place_of(adjective: str) -> str:
     if not word.endswith(("ский", "цкий", "ской")) or shipped().has_sense(word):
         return ""
     stem = word[:-4]
-    for place in (word[:-2], stem, stem + "а", stem[:-2] + "ия" if word.endswith("ийский") else ""):
+    for place in dict.fromkeys((word[:-2], stem, stem + "а", stem[:-2] + "ия" if word.endswith("ийский") else "",
+                                *_place_stems(stem, word.endswith("цкий")))):
         if place and any(p.is_known and "Geox" in p.tag and normalize(p.normal_form) == place for p in parses(place)):
             return place.capitalize()
     return ""
+
+
+def _place_stems(stem: str, ts: bool) -> tuple[str, ...]:
+    """More places an adjective's stem may come from, through the sound changes of Russian: a soft sign
+    (тверской → Тверь, тульский → Тула), a doubled consonant (одесский → Одесса), a fleeting е (керченский →
+    Керчь, пензенский → Пенза), ж and ч for г and к (рижский → Рига), ц (винницкий → Винница)."""
+    bases = [stem[:-1]] if stem.endswith("ь") else [stem]
+    if len(stem) > 4 and stem.endswith("ен"):
+        bases.append(stem[:-2])
+    bases += [b[:-1] + {"ж": "г", "ч": "к"}[b[-1]] for b in list(bases) if b[-1:] in "жч"]
+    out = [b + end for b in bases for end in ("ь", "а", "я", "о")] + [b + b[-1] + "а" for b in bases if b]
+    return (*out, *((stem + "ца",) if ts else ()))
 
 
 def origin_of(noun: str) -> str:
