@@ -251,7 +251,11 @@ def context_gloss(text: str, tokens: Sequence[Token], target: Token, dictionary)
       "install"); an impersonal -ся verb there with no such gloss of its own is the passive of its
       base verb (отмечается, что: "отмечать: note", not отмечаться "register");
     - a participle taught as its verb takes the gloss of the adjective it also is, when the lexicon
-      glosses that (населённых пунктах: "populated", not населить "people")."""
+      glosses that (населённых пунктах: "populated", not населить "people");
+    - a verb whose dictionary names a noun of the sentence as its object in one of its glosses takes
+      that gloss's sense (забил 10 голов: "score", of "score; make a goal", not "beat");
+    - a noun before a genitive plural takes its gloss of quantity in "… of" (ряд стран: "a number
+      of", not "row")."""
     from cards.lexicon.dictionary import normalize
 
     lemma = target.lemma
@@ -260,7 +264,9 @@ def context_gloss(text: str, tokens: Sequence[Token], target: Token, dictionary)
     if lemma.pos == "verb" and CLAUSE_AFTER.match(text, target.stop):
         return _clause_gloss(lemma.lemma, dictionary)
     if lemma.pos == "verb":
-        return _participle_gloss(target, dictionary)
+        return _participle_gloss(target, dictionary) or _object_gloss(tokens, target, dictionary)
+    if lemma.pos == "noun" and not normalize(lemma.lemma).endswith(ACTION_NOUN_ENDINGS):
+        return _quantity_gloss(text, tokens, target, dictionary)
     if lemma.pos != "noun" or not normalize(lemma.lemma).endswith(ACTION_NOUN_ENDINGS):
         return ""
     if not _object_follows(text, tokens, target):
@@ -300,6 +306,49 @@ def _participle_gloss(target: Token, dictionary) -> str:
     if not key or key == normalize(target.lemma.lemma) or not shipped().entry(key, "adj"):
         return ""
     return next(iter(dictionary.card_glosses(key, limit=1)), "")
+
+
+def _object_gloss(tokens: Sequence[Token], target: Token, dictionary) -> str:
+    """The first gloss of the verb's sense one of whose glosses ends in the English of a noun near it (its
+    object: the next four words or the three before, as a passive has it): забил 10 голов → "score" (the
+    sense "score; make a goal", гол: goal), было вызвано повышением → "give rise" (повышение: rise); ""
+    when none does."""
+    from cards.lexicon.dictionary import normalize
+
+    at = next((k for k, t in enumerate(tokens) if t.start == target.start), None)
+    if at is None:
+        return ""
+    near = [t for t in (*tokens[at + 1 : at + 5], *tokens[max(0, at - 3) : at]) if t.lemma.pos == "noun"]
+    objects = {_stem(g.split()[-1]) for t in near for g in dictionary.card_glosses(t.lemma.lemma)[:2]}
+    if not objects:
+        return ""
+    groups = dictionary.senses.get(normalize(target.lemma.lemma), ())
+    for gloss, _ in dictionary.ranked(target.lemma.lemma):
+        words = gloss.split()
+        if len(words) >= 2 and words[0] != "be" and _stem(words[-1]) in objects:
+            return next((group[0] for group in groups if gloss in group), gloss)
+    return ""
+
+
+def _quantity_gloss(text: str, tokens: Sequence[Token], target: Token, dictionary) -> str:
+    """A noun's gloss of quantity ("a number of", "a lot of": ending in "of", three words at most) when a
+    genitive plural follows it, maybe after adjectives, with only spaces between (ряд неисправностей, ряда
+    других стран); "" otherwise."""
+    from cards.lexicon.analyser import parses
+
+    at = next((k for k, t in enumerate(tokens) if t.start == target.start), None)
+    before = target
+    for token in tokens[at + 1 : at + 4] if at is not None else ():
+        readings = parses(token.text.lower())
+        if text[before.stop : token.start].strip() or not readings or readings[0].tag.POS not in ("NOUN", "ADJF", "PRTF"):
+            return ""
+        tag = readings[0].tag
+        if "gent" in tag and "plur" in tag:
+            return next((g for g, _ in dictionary.ranked(target.lemma.lemma) if g.endswith(" of") and len(g.split()) <= 3), "")
+        if tag.POS == "NOUN":
+            return ""
+        before = token
+    return ""
 
 
 def _takes_clause(gloss: str) -> bool:
@@ -662,3 +711,4 @@ def _stem(word: str) -> str:
     from cards.lexicon.dictionary import _english_stem
 
     return _english_stem(word)
+
