@@ -762,6 +762,9 @@ def test_a_derived_noun_shows_the_word_it_is_made_from():
     assert meaning_for("обретение", None, dictionary, pos="noun") == ("of обрести: find", "base")
     assert meaning_for("освящение", None, dictionary, pos="noun")[0].startswith("of освятить: ")
     assert meaning_for("слежение", None, dictionary, pos="noun")[0].startswith("of следить: ")
+    # a noun in -ация of a verb in -ировать, through the verb's prefix when the lexicon lacks the verb too
+    assert meaning_for("переориентация", None, dictionary, pos="noun")[0].startswith("пере- + ориентировать: ")
+    assert meaning_for("минимизация", None, dictionary, pos="noun")[0].startswith("of минимизировать: ")
     # more diminutives, and a noun of an adjective or of a noun in -ник
     assert meaning_for("зеркальце", None, dictionary, pos="noun")[0].startswith("of зеркало: ")
     assert meaning_for("неделька", None, dictionary, pos="noun") == ("of неделя: week", "base")
