@@ -381,6 +381,9 @@ def test_words_no_gloss_of_their_own_can_show_fall_back_to_honest_guesses():
     dictionary = find_dictionary(BuildOptions(system_dictionaries=False))
     assert meaning_for("10-летний", None, dictionary) == ("10-летний: 10-year", "base")  # лет is год's plural
     assert meaning_for("14-дневный", None, dictionary) == ("14-дневный: 14-day", "base")
+    # a measure word the lexicon glosses itself, with no base noun found (пушечный: gun), after the base's
+    assert meaning_for("54-пушечный", None, dictionary) == ("54-пушечный: 54-gun", "base")
+    assert meaning_for("2-комнатный", None, dictionary) == ("2-комнатный: 2-room", "base")  # not "indoor"
     assert meaning_for("крестьянский", None, dictionary) == ("of крестьянин: peasant", "base")  # not "peasantish"
     assert meaning_for("нефтехимия", None, dictionary) == ("oil + химия: chemistry", "base")  # not "petrochemistry"
     assert meaning_for("промилле", None, dictionary) == ("permille", "dictionary")  # no base: rare, but right

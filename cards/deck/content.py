@@ -624,7 +624,7 @@ def _numbered(lemma: str, dictionary) -> str:
     number, _, rest = lemma.lower().partition("-")
     if not number.isdigit() or not rest:
         return ""
-    measure = MEASURES.get(rest) or next((g[0] for base in adjective_bases(rest)
+    measure = MEASURES.get(rest) or next((g[0] for base in (*adjective_bases(rest), rest)  # пушечный: gun
                                           if (g := dictionary.card_glosses(base, limit=1)) and ":" not in g[0]), "")
     return f"{lemma}: {number}-{measure}" if measure else ""
 
