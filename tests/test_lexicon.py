@@ -731,6 +731,13 @@ def test_a_clipped_compound_is_read_as_the_words_it_is_clipped_from():
     dictionary = find_dictionary(PLAIN)
     assert meaning_for("генсек", None, dictionary) == ("генеральный + секретарь: general + secretary", "base")
     assert meaning_for("кабмин", None, dictionary) == ("кабинет + министр: cabinet + ministers", "base")
+    # the clipped words of elections and courts; a clipped last part that is a word of its own
+    assert meaning_for("избирком", None, dictionary) == ("избирательная комиссия: electoral commission", "base")
+    assert meaning_for("облизбирком", None, dictionary)[0].endswith(": regional + electoral commission")
+    assert meaning_for("райсуд", None, dictionary) == ("районный + суд: district + court", "base")
+    assert meaning_for("совфед", None, dictionary) == ("совет + федерация: council + federation", "base")
+    assert meaning_for("иноагент", None, dictionary) == ("foreign + агент: agent", "base")
+    assert meaning_for("оборонзаказ", None, dictionary)[0].startswith("defence + заказ: ")
     assert meaning_for("совбез", None, dictionary)[0].endswith(": council + security")  # not "advice + safety"
     assert meaning_for("горсовет", None, dictionary) == ("city council", "dictionary")  # the lexicon's own first
     assert meaning_for("генабвг", None, dictionary) == ("", "")  # a first part alone is no clipped compound

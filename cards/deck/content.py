@@ -665,19 +665,25 @@ def _hyphenated(lemma: str, dictionary) -> str:
 CLIPPED_FIRST = {"ген": ("генеральный", "general"), "гос": ("государственный", "state"), "каб": ("кабинет", "cabinet"),
                  "мин": ("министерство", "ministry"), "сов": ("совет", "council"), "зам": ("заместитель", "deputy"),
                  "пред": ("председатель", "chairman"), "обл": ("областной", "regional"), "гор": ("городской", "city"),
-                 "рай": ("районный", "district"), "спец": ("специальный", "special"), "нац": ("национальный", "national")}
+                 "рай": ("районный", "district"), "спец": ("специальный", "special"), "нац": ("национальный", "national"),
+                 "центр": ("центральный", "central"), "нефте": ("нефть", "oil")}
 CLIPPED_LAST = {"сек": ("секретарь", "secretary"), "деп": ("департамент", "department"), "мин": ("министр", "ministers"),
                 "без": ("безопасность", "security"), "здрав": ("здравоохранение", "health"), "фин": ("финансы", "finance"),
                 "юст": ("юстиция", "justice"), "пред": ("председатель", "chairman"), "ком": ("комитет", "committee"),
                 "торг": ("торговля", "trade"), "пром": ("промышленность", "industry"), "обр": ("образование", "education"),
-                "нач": ("начальник", "chief")}
+                "нач": ("начальник", "chief"), "фед": ("федерация", "federation"), "суд": ("суд", "court"),
+                "газ": ("газ", "gas"), "избирком": ("избирательная комиссия", "electoral commission")}
 
 
 def _clipped(lemma: str) -> str:
     """A clipped compound shown as the two words it is clipped from, with their English in such
     compounds: кабмин → "кабинет + министр: cabinet + ministers", генсек → "генеральный + секретарь:
-    general + secretary"; "" unless the word is exactly one first part and one last part."""
+    general + secretary", облсуд → "областной + суд: regional + court", облизбирком; a last part alone when it
+    is a word (избирком → "избирательная комиссия: electoral commission"); "" unless the word is exactly one
+    first part and one last part."""
     word = lemma.lower()
+    if len(word) > 6 and word in CLIPPED_LAST:  # a clipped compound of its own: избирком
+        return "{}: {}".format(*CLIPPED_LAST[word])
     for k in range(3, len(word) - 2):
         head, tail = CLIPPED_FIRST.get(word[:k]), CLIPPED_LAST.get(word[k:])
         if head and tail:

@@ -373,7 +373,7 @@ COMBINING_FORMS = {
     "обл": "regional", "гор": "city", "рай": "district", "воен": "military", "пром": "industrial", "нарко": "drug",
     "глав": "chief", "хим": "chemical", "броне": "armoured", "кап": "capital", "строй": "construction",
     "мульт": "cartoon", "близ": "near", "пол": "half", "со": "co-", "мин": "ministry", "аудио": "audio",
-    "про": "", "по": "",
+    "ино": "foreign", "оборон": "defence", "тур": "tourist", "про": "", "по": "",
 }
 COMPOUND_PREFIXES = tuple(COMBINING_FORMS)
 
