@@ -738,6 +738,10 @@ def test_a_clipped_compound_is_read_as_the_words_it_is_clipped_from():
     assert meaning_for("совфед", None, dictionary) == ("совет + федерация: council + federation", "base")
     assert meaning_for("иноагент", None, dictionary) == ("foreign + агент: agent", "base")
     assert meaning_for("оборонзаказ", None, dictionary)[0].startswith("defence + заказ: ")
+    # пере- and недо- as a noun's first part, never a verb's or its participle's
+    assert meaning_for("переголосование", None, dictionary, pos="noun") == ("пере- + голосование: voting", "base")
+    assert meaning_for("недофинансирование", None, dictionary, pos="noun")[0].startswith("under- + финансирование: ")
+    assert meaning_for("перечисленный", None, dictionary, pos="adj")[0].startswith("of перечислить: ")
     assert meaning_for("совбез", None, dictionary)[0].endswith(": council + security")  # not "advice + safety"
     assert meaning_for("горсовет", None, dictionary) == ("city council", "dictionary")  # the lexicon's own first
     assert meaning_for("генабвг", None, dictionary) == ("", "")  # a first part alone is no clipped compound

@@ -373,9 +373,10 @@ COMBINING_FORMS = {
     "обл": "regional", "гор": "city", "рай": "district", "воен": "military", "пром": "industrial", "нарко": "drug",
     "глав": "chief", "хим": "chemical", "броне": "armoured", "кап": "capital", "строй": "construction",
     "мульт": "cartoon", "близ": "near", "пол": "half", "со": "co-", "мин": "ministry", "аудио": "audio",
-    "ино": "foreign", "оборон": "defence", "тур": "tourist", "про": "", "по": "",
+    "ино": "foreign", "оборон": "defence", "тур": "tourist", "пере": "", "недо": "under-", "про": "", "по": "",
 }
 COMPOUND_PREFIXES = tuple(COMBINING_FORMS)
+NOUN_PREFIXES = frozenset({"пере", "недо"})  # first parts of nouns only (переголосование, недофинансирование)
 
 
 def combining_form(prefix: str, word: str) -> str:
@@ -491,6 +492,8 @@ def _bases(word: str) -> tuple[tuple[str, str], ...]:
         rest = word[len(prefix):].lstrip("-")
         if not word.startswith(prefix) or len(rest) < 4:
             continue
+        if prefix in NOUN_PREFIXES and not any(e.pos == "noun" and e.senses for e in shipped().entries(rest)):
+            continue  # a verb's prefix: перечисленный is перечислить's, not пере- + числить
         if prefix != "по" and shipped().entries(rest):
             verbs = [(prefix + "-", verb) for verb in _participle_verbs(rest)]  # близстоящий: стоять, not "worthwhile"
             out.extend([(prefix + "-", rest), *verbs] if prefix == "не" else [*verbs, (prefix + "-", rest)])
