@@ -742,6 +742,11 @@ def test_a_clipped_compound_is_read_as_the_words_it_is_clipped_from():
     assert meaning_for("переголосование", None, dictionary, pos="noun") == ("пере- + голосование: voting", "base")
     assert meaning_for("недофинансирование", None, dictionary, pos="noun")[0].startswith("under- + финансирование: ")
     assert meaning_for("перечисленный", None, dictionary, pos="adj")[0].startswith("of перечислить: ")
+    assert meaning_for("военкор", None, dictionary) == ("военный + корреспондент: military + correspondent", "base")
+    # a first part and a loanword: a guess, marked as one
+    assert meaning_for("антиковидный", None, dictionary, pos="adj") == ("anti- + ковидный: covid", "loanword")
+    assert meaning_for("пандемийный", None, dictionary, pos="adj") == ("of пандемия: pandemic", "base")
+    assert meaning_for("контрактник", None, dictionary, pos="noun") == ("of контракт: contract", "base")
     assert meaning_for("совбез", None, dictionary)[0].endswith(": council + security")  # not "advice + safety"
     assert meaning_for("горсовет", None, dictionary) == ("city council", "dictionary")  # the lexicon's own first
     assert meaning_for("генабвг", None, dictionary) == ("", "")  # a first part alone is no clipped compound
@@ -840,6 +845,7 @@ def test_a_loanword_may_spell_an_english_vowel_with_another_letter():
     assert loanword("консалтинг") == "consulting"
     assert loanword("симулятор") == "simulator"  # я after a consonant
     assert loanword("инициировать") == "initiate"  # ци for ti
+    assert loanword("локдаун") == "lockdown"  # ау for ow
     assert loanword("магазин") is None  # a word the lexicon knows: maybe a false friend
     # a base word the lexicon lists without a gloss: its spelling, marked as a guess
     assert meaning_for("агитационный", None, dictionary, pos="adj") == ("of агитация: agitation", "loanword")

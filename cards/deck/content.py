@@ -475,8 +475,8 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
             shown = (in_dictionary_case(counterpart, group[matched]) if _plural_only(lemma)
                      else dictionary_form(counterpart, group[matched], pos))
         return "; ".join([shown, *extra]), "sentence"
-    from cards.lexicon.lexicon import (base_words, loanword, made_from, noun_of_adjective, origin_of, place_of,
-                                       spelled_as)
+    from cards.lexicon.lexicon import (COMBINING_FORMS, base_words, loanword, made_from, noun_of_adjective, origin_of,
+                                       place_of, spelled_as)
 
     if dictionary is None:
         return "", ""
@@ -526,6 +526,10 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
         english = loanword(base)  # English word: агитационный → "of агитация: agitation", a guess
         if english:
             return _made_of(lemma, prefix, base, english, dictionary), "loanword"
+    for prefix, english_prefix in COMBINING_FORMS.items():  # a first part and a loanword, a guess too:
+        rest = lemma.lower()[len(prefix):]  # антиковидный → "anti- + ковидный: covid"
+        if english_prefix and lemma.lower().startswith(prefix) and len(rest) >= 5 and (english := loanword(rest)):
+            return _made_of(lemma, prefix + "-", rest, english, dictionary), "loanword"
     return "", ""
 
 
@@ -666,13 +670,15 @@ CLIPPED_FIRST = {"ген": ("генеральный", "general"), "гос": ("г
                  "мин": ("министерство", "ministry"), "сов": ("совет", "council"), "зам": ("заместитель", "deputy"),
                  "пред": ("председатель", "chairman"), "обл": ("областной", "regional"), "гор": ("городской", "city"),
                  "рай": ("районный", "district"), "спец": ("специальный", "special"), "нац": ("национальный", "national"),
-                 "центр": ("центральный", "central"), "нефте": ("нефть", "oil")}
+                 "центр": ("центральный", "central"), "нефте": ("нефть", "oil"), "воен": ("военный", "military"),
+                 "соб": ("собственный", "own")}
 CLIPPED_LAST = {"сек": ("секретарь", "secretary"), "деп": ("департамент", "department"), "мин": ("министр", "ministers"),
                 "без": ("безопасность", "security"), "здрав": ("здравоохранение", "health"), "фин": ("финансы", "finance"),
                 "юст": ("юстиция", "justice"), "пред": ("председатель", "chairman"), "ком": ("комитет", "committee"),
                 "торг": ("торговля", "trade"), "пром": ("промышленность", "industry"), "обр": ("образование", "education"),
                 "нач": ("начальник", "chief"), "фед": ("федерация", "federation"), "суд": ("суд", "court"),
-                "газ": ("газ", "gas"), "избирком": ("избирательная комиссия", "electoral commission")}
+                "газ": ("газ", "gas"), "избирком": ("избирательная комиссия", "electoral commission"),
+                "кор": ("корреспондент", "correspondent")}
 
 
 def _clipped(lemma: str) -> str:
