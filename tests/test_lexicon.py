@@ -761,6 +761,7 @@ def test_a_relational_adjective_finds_its_noun_through_russian_sound_changes():
     assert meaning_for("гостиничный", None, dictionary, pos="adj") == ("of гостиница: hotel", "base")  # ч ← ц
     assert meaning_for("новостной", None, dictionary, pos="adj") == ("of новость: news", "base")  # a soft sign
     assert meaning_for("казачий", None, dictionary, pos="adj") == ("of казак: Cossack", "base")  # the commonest noun
+    assert meaning_for("голевой", None, dictionary, pos="adj") == ("of гол: goal", "base")  # not голь "the poor"
     assert meaning_for("окружный", None, dictionary, pos="adj")[0].startswith("of округ: ")  # not округа
     assert meaning_for("завтрашний", None, dictionary, pos="adj") == ("of завтра: tomorrow", "base")  # an adverb's
     # a compound with a linking vowel whose second part is known only through its own base, or a participle
