@@ -79,6 +79,18 @@ def test_a_verb_before_a_clause_takes_its_sense_of_saying_or_knowing():
     assert _meaning("Отмечается, что огонь прекращён.", "Отмечается")[0].startswith("отмечать: ")
 
 
+def test_a_verb_takes_the_sense_whose_gloss_names_its_object():
+    # "score; make a goal": the dictionary names гол as the object of забить's sense
+    assert _meaning("Нападающий забил два гола.", "забил")[0].startswith("score")
+    assert not _meaning("Нападающий забил гвоздь.", "забил")[0].startswith("score")  # no goal: the first sense
+
+
+def test_a_noun_before_a_genitive_plural_takes_its_gloss_of_quantity():
+    assert _meaning("Обнаружен ряд неисправностей.", "ряд")[0].startswith("a number of")
+    assert _meaning("Ракета поддержки других стран.", "стран")[0] != "a number of"
+    assert not _meaning("Он сел в первый ряд.", "ряд")[0].startswith("a number of")  # no genitive: "row"
+
+
 def test_a_participle_taught_as_its_verb_takes_its_adjectives_gloss():
     assert _meaning("Огонь в населенных пунктах запрещён.", "населенных") == ("populated", "dictionary")
     assert "populated" not in _meaning("Они населили остров.", "населили")[0]  # the verb itself

@@ -204,6 +204,14 @@ def test_without_a_counterpart_the_dictionary_sense_is_marked_as_such():
     assert meaning_for("минский", None, dictionary) == ("of Минск", "base")  # a place's adjective, not of мина
     assert meaning_for("ИГ", None, dictionary) == ("", "")  # an abbreviation gets no base word (иго: yoke)
     assert meaning_for("костромской", None, dictionary) == ("of Кострома", "base")
+    # a place's stem through a sound change: a soft sign, a doubled consonant, a fleeting е, ж for г, ц
+    assert meaning_for("тверской", None, dictionary) == ("of Тверь", "base")
+    assert meaning_for("тульский", None, dictionary) == ("of Тула", "base")
+    assert meaning_for("одесский", None, dictionary) == ("of Одесса", "base")
+    assert meaning_for("керченский", None, dictionary) == ("of Керчь", "base")
+    assert meaning_for("рижский", None, dictionary) == ("of Рига", "base")
+    assert meaning_for("винницкий", None, dictionary) == ("of Винница", "base")
+    assert meaning_for("казанский", None, dictionary) == ("of Казань", "base")  # not of казан "cauldron"
     assert meaning_for("санкция", None, None) == ("", "")
 
 
@@ -373,6 +381,9 @@ def test_words_no_gloss_of_their_own_can_show_fall_back_to_honest_guesses():
     dictionary = find_dictionary(BuildOptions(system_dictionaries=False))
     assert meaning_for("10-летний", None, dictionary) == ("10-летний: 10-year", "base")  # лет is год's plural
     assert meaning_for("14-дневный", None, dictionary) == ("14-дневный: 14-day", "base")
+    # a measure word the lexicon glosses itself, with no base noun found (пушечный: gun), after the base's
+    assert meaning_for("54-пушечный", None, dictionary) == ("54-пушечный: 54-gun", "base")
+    assert meaning_for("2-комнатный", None, dictionary) == ("2-комнатный: 2-room", "base")  # not "indoor"
     assert meaning_for("крестьянский", None, dictionary) == ("of крестьянин: peasant", "base")  # not "peasantish"
     assert meaning_for("нефтехимия", None, dictionary) == ("oil + химия: chemistry", "base")  # not "petrochemistry"
     assert meaning_for("промилле", None, dictionary) == ("permille", "dictionary")  # no base: rare, but right
@@ -752,6 +763,22 @@ def test_a_clipped_compound_is_read_as_the_words_it_is_clipped_from():
     dictionary = find_dictionary(PLAIN)
     assert meaning_for("генсек", None, dictionary) == ("генеральный + секретарь: general + secretary", "base")
     assert meaning_for("кабмин", None, dictionary) == ("кабинет + министр: cabinet + ministers", "base")
+    # the clipped words of elections and courts; a clipped last part that is a word of its own
+    assert meaning_for("избирком", None, dictionary) == ("избирательная комиссия: electoral commission", "base")
+    assert meaning_for("облизбирком", None, dictionary)[0].endswith(": regional + electoral commission")
+    assert meaning_for("райсуд", None, dictionary) == ("районный + суд: district + court", "base")
+    assert meaning_for("совфед", None, dictionary) == ("совет + федерация: council + federation", "base")
+    assert meaning_for("иноагент", None, dictionary) == ("foreign + агент: agent", "base")
+    assert meaning_for("оборонзаказ", None, dictionary)[0].startswith("defence + заказ: ")
+    # пере- and недо- as a noun's first part, never a verb's or its participle's
+    assert meaning_for("переголосование", None, dictionary, pos="noun") == ("пере- + голосование: voting", "base")
+    assert meaning_for("недофинансирование", None, dictionary, pos="noun")[0].startswith("under- + финансирование: ")
+    assert meaning_for("перечисленный", None, dictionary, pos="adj")[0].startswith("of перечислить: ")
+    assert meaning_for("военкор", None, dictionary) == ("военный + корреспондент: military + correspondent", "base")
+    # a first part and a loanword: a guess, marked as one
+    assert meaning_for("антиковидный", None, dictionary, pos="adj") == ("anti- + ковидный: covid", "loanword")
+    assert meaning_for("пандемийный", None, dictionary, pos="adj") == ("of пандемия: pandemic", "base")
+    assert meaning_for("контрактник", None, dictionary, pos="noun") == ("of контракт: contract", "base")
     assert meaning_for("совбез", None, dictionary)[0].endswith(": council + security")  # not "advice + safety"
     assert meaning_for("горсовет", None, dictionary) == ("city council", "dictionary")  # the lexicon's own first
     assert meaning_for("генабвг", None, dictionary) == ("", "")  # a first part alone is no clipped compound
@@ -766,6 +793,7 @@ def test_a_relational_adjective_finds_its_noun_through_russian_sound_changes():
     assert meaning_for("гостиничный", None, dictionary, pos="adj") == ("of гостиница: hotel", "base")  # ч ← ц
     assert meaning_for("новостной", None, dictionary, pos="adj") == ("of новость: news", "base")  # a soft sign
     assert meaning_for("казачий", None, dictionary, pos="adj") == ("of казак: Cossack", "base")  # the commonest noun
+    assert meaning_for("голевой", None, dictionary, pos="adj") == ("of гол: goal", "base")  # not голь "the poor"
     assert meaning_for("окружный", None, dictionary, pos="adj")[0].startswith("of округ: ")  # not округа
     assert meaning_for("завтрашний", None, dictionary, pos="adj") == ("of завтра: tomorrow", "base")  # an adverb's
     # a compound with a linking vowel whose second part is known only through its own base, or a participle
@@ -786,6 +814,33 @@ def test_a_derived_noun_shows_the_word_it_is_made_from():
     assert meaning_for("обретение", None, dictionary, pos="noun") == ("of обрести: find", "base")
     assert meaning_for("освящение", None, dictionary, pos="noun")[0].startswith("of освятить: ")
     assert meaning_for("слежение", None, dictionary, pos="noun")[0].startswith("of следить: ")
+    # a noun in -ация of a verb in -ировать, through the verb's prefix when the lexicon lacks the verb too
+    assert meaning_for("переориентация", None, dictionary, pos="noun")[0].startswith("пере- + ориентировать: ")
+    assert meaning_for("минимизация", None, dictionary, pos="noun")[0].startswith("of минимизировать: ")
+    # more diminutives, and a noun of an adjective or of a noun in -ник
+    assert meaning_for("зеркальце", None, dictionary, pos="noun")[0].startswith("of зеркало: ")
+    assert meaning_for("неделька", None, dictionary, pos="noun") == ("of неделя: week", "base")
+    assert meaning_for("пивко", None, dictionary, pos="noun") == ("of пиво: beer", "base")
+    assert meaning_for("ребятки", None, dictionary, pos="noun")[0].startswith("of ребята: ")
+    assert meaning_for("счастливчик", None, dictionary, pos="noun")[0].startswith("of счастливый: ")
+    assert meaning_for("коммунальщик", None, dictionary, pos="noun")[0].startswith("of коммунальный: ")
+    assert meaning_for("шинник", None, dictionary, pos="noun")[0].startswith("of шина: ")
+    assert not meaning_for("трусик", None, dictionary, pos="noun")[0].startswith("of трус")  # not -ик: not a coward
+
+
+def test_a_word_the_lexicon_spells_otherwise_is_shown_as_that_word():
+    from cards.lexicon.lexicon import spelled_as
+
+    dictionary = find_dictionary(PLAIN)
+    assert meaning_for("ущелие", None, dictionary, pos="noun") == ("ущелье: gorge", "base")  # -ие for -ье
+    assert meaning_for("счастие", None, dictionary, pos="noun") == ("счастье: happiness", "base")  # not к счастью
+    assert spelled_as("варение") == ""  # a verbal noun of its own, not варенье "jam"
+    # a plural-only noun that pymorphy3 gives a singular lemma
+    assert meaning_for("доспех", None, dictionary, pos="noun") == ("доспехи: armour", "base")
+    assert meaning_for("трусик", None, dictionary, pos="noun")[0].startswith("трусики: ")
+    assert spelled_as("ущелье") == ""  # the lexicon's own word
+    # only for a word with no meaning else: заморозка stays of заморозить, not заморозки "frost"
+    assert meaning_for("заморозка", None, dictionary, pos="noun")[0].startswith("of заморозить: ")
 
 
 def test_an_adverb_is_glossed_through_its_adjective_or_its_parts():
@@ -807,6 +862,7 @@ def test_an_adverb_is_glossed_through_its_adjective_or_its_parts():
     assert meaning_for("вживую", None, dictionary, pos="adv")[0].startswith("в + живой: ")
     assert meaning_for("быстренько", None, dictionary, pos="adv")[0].startswith("of быстро: ")
     assert meaning_for("тихонечко", None, dictionary, pos="adv")[0].startswith("of тихо: ")
+    assert meaning_for("далековато", None, dictionary, pos="adv") == ("of далеко: far", "base")  # "somewhat"
     # a participle's adverb in -юще, a по- adverb in -цки or -ьи
     assert meaning_for("ободряюще", None, dictionary, pos="adv")[0].startswith("of ободрять: ")
     assert meaning_for("по-немецки", None, dictionary, pos="adv")[0].startswith("of немецкий: ")
@@ -822,6 +878,7 @@ def test_a_loanword_may_spell_an_english_vowel_with_another_letter():
     assert loanword("консалтинг") == "consulting"
     assert loanword("симулятор") == "simulator"  # я after a consonant
     assert loanword("инициировать") == "initiate"  # ци for ti
+    assert loanword("локдаун") == "lockdown"  # ау for ow
     assert loanword("магазин") is None  # a word the lexicon knows: maybe a false friend
     # a base word the lexicon lists without a gloss: its spelling, marked as a guess
     assert meaning_for("агитационный", None, dictionary, pos="adj") == ("of агитация: agitation", "loanword")

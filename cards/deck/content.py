@@ -251,7 +251,11 @@ def context_gloss(text: str, tokens: Sequence[Token], target: Token, dictionary)
       "install"); an impersonal -ся verb there with no such gloss of its own is the passive of its
       base verb (отмечается, что: "отмечать: note", not отмечаться "register");
     - a participle taught as its verb takes the gloss of the adjective it also is, when the lexicon
-      glosses that (населённых пунктах: "populated", not населить "people")."""
+      glosses that (населённых пунктах: "populated", not населить "people");
+    - a verb whose dictionary names a noun of the sentence as its object in one of its glosses takes
+      that gloss's sense (забил 10 голов: "score", of "score; make a goal", not "beat");
+    - a noun before a genitive plural takes its gloss of quantity in "… of" (ряд стран: "a number
+      of", not "row")."""
     from cards.lexicon.dictionary import normalize
 
     lemma = target.lemma
@@ -260,7 +264,9 @@ def context_gloss(text: str, tokens: Sequence[Token], target: Token, dictionary)
     if lemma.pos == "verb" and CLAUSE_AFTER.match(text, target.stop):
         return _clause_gloss(lemma.lemma, dictionary)
     if lemma.pos == "verb":
-        return _participle_gloss(target, dictionary)
+        return _participle_gloss(target, dictionary) or _object_gloss(tokens, target, dictionary)
+    if lemma.pos == "noun" and not normalize(lemma.lemma).endswith(ACTION_NOUN_ENDINGS):
+        return _quantity_gloss(text, tokens, target, dictionary)
     if lemma.pos != "noun" or not normalize(lemma.lemma).endswith(ACTION_NOUN_ENDINGS):
         return ""
     if not _object_follows(text, tokens, target):
@@ -300,6 +306,49 @@ def _participle_gloss(target: Token, dictionary) -> str:
     if not key or key == normalize(target.lemma.lemma) or not shipped().entry(key, "adj"):
         return ""
     return next(iter(dictionary.card_glosses(key, limit=1)), "")
+
+
+def _object_gloss(tokens: Sequence[Token], target: Token, dictionary) -> str:
+    """The first gloss of the verb's sense one of whose glosses ends in the English of a noun near it (its
+    object: the next four words or the three before, as a passive has it): забил 10 голов → "score" (the
+    sense "score; make a goal", гол: goal), было вызвано повышением → "give rise" (повышение: rise); ""
+    when none does."""
+    from cards.lexicon.dictionary import normalize
+
+    at = next((k for k, t in enumerate(tokens) if t.start == target.start), None)
+    if at is None:
+        return ""
+    near = [t for t in (*tokens[at + 1 : at + 5], *tokens[max(0, at - 3) : at]) if t.lemma.pos == "noun"]
+    objects = {_stem(g.split()[-1]) for t in near for g in dictionary.card_glosses(t.lemma.lemma)[:2]}
+    if not objects:
+        return ""
+    groups = dictionary.senses.get(normalize(target.lemma.lemma), ())
+    for gloss, _ in dictionary.ranked(target.lemma.lemma):
+        words = gloss.split()
+        if len(words) >= 2 and words[0] != "be" and _stem(words[-1]) in objects:
+            return next((group[0] for group in groups if gloss in group), gloss)
+    return ""
+
+
+def _quantity_gloss(text: str, tokens: Sequence[Token], target: Token, dictionary) -> str:
+    """A noun's gloss of quantity ("a number of", "a lot of": ending in "of", three words at most) when a
+    genitive plural follows it, maybe after adjectives, with only spaces between (ряд неисправностей, ряда
+    других стран); "" otherwise."""
+    from cards.lexicon.analyser import parses
+
+    at = next((k for k, t in enumerate(tokens) if t.start == target.start), None)
+    before = target
+    for token in tokens[at + 1 : at + 4] if at is not None else ():
+        readings = parses(token.text.lower())
+        if text[before.stop : token.start].strip() or not readings or readings[0].tag.POS not in ("NOUN", "ADJF", "PRTF"):
+            return ""
+        tag = readings[0].tag
+        if "gent" in tag and "plur" in tag:
+            return next((g for g, _ in dictionary.ranked(target.lemma.lemma) if g.endswith(" of") and len(g.split()) <= 3), "")
+        if tag.POS == "NOUN":
+            return ""
+        before = token
+    return ""
 
 
 def _takes_clause(gloss: str) -> bool:
@@ -426,7 +475,8 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
             shown = (in_dictionary_case(counterpart, group[matched]) if _plural_only(lemma)
                      else dictionary_form(counterpart, group[matched], pos))
         return "; ".join([shown, *extra]), "sentence"
-    from cards.lexicon.lexicon import base_words, loanword, made_from, noun_of_adjective, origin_of, place_of
+    from cards.lexicon.lexicon import (COMBINING_FORMS, base_words, loanword, made_from, noun_of_adjective, origin_of,
+                                       place_of, spelled_as)
 
     if dictionary is None:
         return "", ""
@@ -456,6 +506,10 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
         if not glosses or ":" in glosses[0] or (prefix not in ("", "не-") and _odd_sense(base, glosses[0], dictionary)):
             continue  # a compound is not its part's rare sense (правоохранитель is not "tutelary")
         return _made_of(lemma, prefix, base, glosses[0], dictionary), "base"
+    spelled = spelled_as(lemma) if pos in ("noun", "") else ""
+    glosses = dictionary.card_glosses(spelled, limit=1) if spelled else ()
+    if glosses:  # the same word as the lexicon spells it: ущелие: "ущелье: gorge", доспех: "доспехи: armour"
+        return f"{spelled}: {glosses[0]}", "base"
     parts = _hyphenated(lemma, dictionary) or _numbered(lemma, dictionary) or _clipped(lemma)
     if parts:
         return parts, "base"
@@ -472,6 +526,10 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
         english = loanword(base)  # English word: агитационный → "of агитация: agitation", a guess
         if english:
             return _made_of(lemma, prefix, base, english, dictionary), "loanword"
+    for prefix, english_prefix in COMBINING_FORMS.items():  # a first part and a loanword, a guess too:
+        rest = lemma.lower()[len(prefix):]  # антиковидный → "anti- + ковидный: covid"
+        if english_prefix and lemma.lower().startswith(prefix) and len(rest) >= 5 and (english := loanword(rest)):
+            return _made_of(lemma, prefix + "-", rest, english, dictionary), "loanword"
     return "", ""
 
 
@@ -570,7 +628,7 @@ def _numbered(lemma: str, dictionary) -> str:
     number, _, rest = lemma.lower().partition("-")
     if not number.isdigit() or not rest:
         return ""
-    measure = MEASURES.get(rest) or next((g[0] for base in adjective_bases(rest)
+    measure = MEASURES.get(rest) or next((g[0] for base in (*adjective_bases(rest), rest)  # пушечный: gun
                                           if (g := dictionary.card_glosses(base, limit=1)) and ":" not in g[0]), "")
     return f"{lemma}: {number}-{measure}" if measure else ""
 
@@ -611,19 +669,27 @@ def _hyphenated(lemma: str, dictionary) -> str:
 CLIPPED_FIRST = {"ген": ("генеральный", "general"), "гос": ("государственный", "state"), "каб": ("кабинет", "cabinet"),
                  "мин": ("министерство", "ministry"), "сов": ("совет", "council"), "зам": ("заместитель", "deputy"),
                  "пред": ("председатель", "chairman"), "обл": ("областной", "regional"), "гор": ("городской", "city"),
-                 "рай": ("районный", "district"), "спец": ("специальный", "special"), "нац": ("национальный", "national")}
+                 "рай": ("районный", "district"), "спец": ("специальный", "special"), "нац": ("национальный", "national"),
+                 "центр": ("центральный", "central"), "нефте": ("нефть", "oil"), "воен": ("военный", "military"),
+                 "соб": ("собственный", "own")}
 CLIPPED_LAST = {"сек": ("секретарь", "secretary"), "деп": ("департамент", "department"), "мин": ("министр", "ministers"),
                 "без": ("безопасность", "security"), "здрав": ("здравоохранение", "health"), "фин": ("финансы", "finance"),
                 "юст": ("юстиция", "justice"), "пред": ("председатель", "chairman"), "ком": ("комитет", "committee"),
                 "торг": ("торговля", "trade"), "пром": ("промышленность", "industry"), "обр": ("образование", "education"),
-                "нач": ("начальник", "chief")}
+                "нач": ("начальник", "chief"), "фед": ("федерация", "federation"), "суд": ("суд", "court"),
+                "газ": ("газ", "gas"), "избирком": ("избирательная комиссия", "electoral commission"),
+                "кор": ("корреспондент", "correspondent")}
 
 
 def _clipped(lemma: str) -> str:
     """A clipped compound shown as the two words it is clipped from, with their English in such
     compounds: кабмин → "кабинет + министр: cabinet + ministers", генсек → "генеральный + секретарь:
-    general + secretary"; "" unless the word is exactly one first part and one last part."""
+    general + secretary", облсуд → "областной + суд: regional + court", облизбирком; a last part alone when it
+    is a word (избирком → "избирательная комиссия: electoral commission"); "" unless the word is exactly one
+    first part and one last part."""
     word = lemma.lower()
+    if len(word) > 6 and word in CLIPPED_LAST:  # a clipped compound of its own: избирком
+        return "{}: {}".format(*CLIPPED_LAST[word])
     for k in range(3, len(word) - 2):
         head, tail = CLIPPED_FIRST.get(word[:k]), CLIPPED_LAST.get(word[k:])
         if head and tail:
@@ -657,3 +723,4 @@ def _stem(word: str) -> str:
     from cards.lexicon.dictionary import _english_stem
 
     return _english_stem(word)
+

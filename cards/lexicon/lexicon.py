@@ -347,10 +347,11 @@ _ADJECTIVE_TO_NOUN = (  # derived adjective ending → the base noun's ending, t
     ("ной", "о"), ("ный", "о"), ("ин", "а"), ("ин", "я"),  # бабушкин → бабушка
     ("ческий", "ение"), ("ческий", ""), ("ический", "ия"),  # краеведческий → краеведение
     ("ьный", ""), ("очный", "ка"), ("евский", "ь"), ("ний", "а"),  # баскетбольный → баскетбол, масочный → маска
-    ("овой", ""), ("овой", "а"), ("евой", "ь"), ("евой", "а"), ("евой", "е"),  # ценовой → цена
+    ("овой", ""), ("овой", "а"), ("евой", ""), ("евой", "ь"), ("евой", "а"), ("евой", "е"),  # ценовой → цена, голевой → гол
     ("овой", "о"), ("овый", "о"),  # зерновой → зерно
     ("ский", "ин"),  # крестьянский → крестьянин
     ("шний", ""),  # завтрашний → завтра
+    ("ийный", "ия"),  # пандемийный → пандемия
 )
 _INHABITANT_TO_PLACE = (("янин", "я"), ("анин", "а"))  # россиянин → россия
 # The first parts of compounds (спецпосланник → спец- + посланник) with what each means in English, shown
@@ -373,9 +374,10 @@ COMBINING_FORMS = {
     "обл": "regional", "гор": "city", "рай": "district", "воен": "military", "пром": "industrial", "нарко": "drug",
     "глав": "chief", "хим": "chemical", "броне": "armoured", "кап": "capital", "строй": "construction",
     "мульт": "cartoon", "близ": "near", "пол": "half", "со": "co-", "мин": "ministry", "аудио": "audio",
-    "про": "", "по": "",
+    "ино": "foreign", "оборон": "defence", "тур": "tourist", "пере": "", "недо": "under-", "про": "", "по": "",
 }
 COMPOUND_PREFIXES = tuple(COMBINING_FORMS)
+NOUN_PREFIXES = frozenset({"пере", "недо"})  # first parts of nouns only (переголосование, недофинансирование)
 
 
 def combining_form(prefix: str, word: str) -> str:
@@ -396,8 +398,9 @@ VERB_PREFIXES = tuple(sorted(("пере", "недо", "разо", "раз", "р�
 
 
 _DEVERBAL = (("ование", "овать"), ("ение", "ить"), ("ение", "ять"), ("ание", "ать"), ("яние", "ять"),
-             ("тие", "ть"), ("ка", "ать"), ("ка", "ить"), ("ка", "ять"), ("йство", "ить"), ("тель", "ть"))
-# наработка → наработать, охранитель → охранить
+             ("тие", "ть"), ("ка", "ать"), ("ка", "ить"), ("ка", "ять"), ("йство", "ить"), ("тель", "ть"),
+             ("ация", "ировать"))
+# наработка → наработать, охранитель → охранить, минимизация → минимизировать
 
 
 def _adverb_stem(word: str) -> str:
@@ -490,6 +493,8 @@ def _bases(word: str) -> tuple[tuple[str, str], ...]:
         rest = word[len(prefix):].lstrip("-")
         if not word.startswith(prefix) or len(rest) < 4:
             continue
+        if prefix in NOUN_PREFIXES and not any(e.pos == "noun" and e.senses for e in shipped().entries(rest)):
+            continue  # a verb's prefix: перечисленный is перечислить's, not пере- + числить
         if prefix != "по" and shipped().entries(rest):
             verbs = [(prefix + "-", verb) for verb in _participle_verbs(rest)]  # близстоящий: стоять, not "worthwhile"
             out.extend([(prefix + "-", rest), *verbs] if prefix == "не" else [*verbs, (prefix + "-", rest)])
@@ -542,19 +547,25 @@ def _relational_nouns(word: str) -> tuple[str, ...]:
     return tuple(sorted(found, key=lambda n: -lemma_zipf(n, "noun"))[:1])  # казак, not казачок
 
 
-# A noun made from another noun (a feminine, a diminutive, an abstract noun …) → the other noun's ending
+# A noun made from another noun (a feminine, a diminutive, an abstract noun …) or from an adjective (a person
+# or thing it describes: счастливчик → счастливый, коммунальщик → коммунальный) → the other word's ending
 _NOUN_TO_NOUN = (("янка", "янин"), ("анка", "анин"), ("ионер", "ия"), ("ство", ""), ("очка", "ка"), ("очка", "а"),
                  ("ичка", "а"), ("енька", "ь"), ("ейка", "ья"), ("ечко", "о"), ("ечко", "це"), ("чик", ""),
-                 ("щик", "ный"), ("ка", ""), ("ка", "а"), ("це", "о"), ("ье", ""), ("ие", ""))
+                 ("щик", "ный"), ("чик", "ый"), ("ка", ""), ("ка", "а"), ("це", "о"), ("ьце", "о"), ("ье", ""),
+                 ("ие", ""), ("очек", "ок"), ("ятки", "ята"), ("елька", "еля"), ("ок", ""), ("ко", "о"), ("ник", ""), ("ник", "а"))
+# diminutives: зеркальце → зеркало, ребёночек → ребёнок, ребятки → ребята, неделька → неделя, малышок → малыш,
+# пивко → пиво (not -ик: трусик is трусики's, not трус's); a noun of a noun in -ник: контрактник → контракт,
+# шинник → шина
 
 
 def _related_nouns(word: str) -> tuple[str, ...]:
     """The noun a noun the lexicon lacks is made from: россиянка → россиянин, фанатка → фанат, чемпионство →
-    чемпион, семейка → семья, стаканчик → стакан, коррупционер → коррупция, (меж)сезонье → сезон; the first
-    the lexicon glosses, or ()."""
+    чемпион, семейка → семья, стаканчик → стакан, коррупционер → коррупция, (меж)сезонье → сезон, зеркальце →
+    зеркало; or the adjective (счастливчик → счастливый); the first the lexicon glosses, or ()."""
     for end, noun_end in _NOUN_TO_NOUN:
         noun = word[: -len(end)] + noun_end
-        if word.endswith(end) and len(word) - len(end) >= 3 and _has_sense(noun, "noun"):
+        pos = "adj" if noun_end.endswith(("ый", "ий", "ой")) else "noun"
+        if word.endswith(end) and len(word) - len(end) >= 3 and _has_sense(noun, pos):
             return (noun,)
     return ()
 
@@ -594,6 +605,8 @@ def _prepositional_adverb(word: str) -> tuple[tuple[str, str], ...]:
     for end in ("енько", "онько", "онечко", "енечко"):
         if word.endswith(end) and len(word) > len(end) + 2 and _has_sense(word[: -len(end)] + "о", "adv"):
             return (("", word[: -len(end)] + "о"),)
+    if word.endswith("вато") and len(word) > 6 and _has_sense(word[:-4], "adv"):  # далековато → далеко
+        return (("", word[:-4]),)
     for preposition in ADVERB_PREPOSITIONS:
         rest = word[len(preposition):]
         if not word.startswith(preposition) or len(rest) < 4:
@@ -656,6 +669,21 @@ def _lemmas(word: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys((normalize(p.normal_form), pos[p.tag.POS]) for p in parses(word) if p.tag.POS in pos))
 
 
+def spelled_as(lemma: str) -> str:
+    """The headword the lexicon has for a word it lacks that is the same word spelled otherwise: in -ье for
+    -ие (ущелие → ущелье, похмелие → похмелье; not a verbal noun: варение is no варенье), or a noun's plural for a plural-only noun that pymorphy3
+    gives a singular (доспех → доспехи, трусик → трусики); "" for other words."""
+    from cards.lexicon.analyser import parses
+
+    word = normalize(lemma)
+    if shipped().has_sense(word):
+        return ""
+    found = [word[:-2] + "ье"] if word.endswith("ие") and not word.endswith(("ение", "ание")) else []  # not варение
+    found += [normalize(plural.word) for p in parses(word) if p.tag.POS == "NOUN" and p.normal_form == p.word
+              and (plural := p.inflect({"plur", "nomn"})) is not None]
+    return next((w for w in dict.fromkeys(found) if w != word and _has_sense(w, "noun")), "")
+
+
 def place_of(adjective: str) -> str:
     """The place a relational adjective the lexicon lacks is made from, as pymorphy3 knows it (Geox):
     минский → Минск, ставропольский → Ставрополь, костромской → Кострома, ливийский → Ливия; "" for
@@ -666,10 +694,23 @@ def place_of(adjective: str) -> str:
     if not word.endswith(("ский", "цкий", "ской")) or shipped().has_sense(word):
         return ""
     stem = word[:-4]
-    for place in (word[:-2], stem, stem + "а", stem[:-2] + "ия" if word.endswith("ийский") else ""):
+    for place in dict.fromkeys((word[:-2], stem, stem + "а", stem[:-2] + "ия" if word.endswith("ийский") else "",
+                                *_place_stems(stem, word.endswith("цкий")))):
         if place and any(p.is_known and "Geox" in p.tag and normalize(p.normal_form) == place for p in parses(place)):
             return place.capitalize()
     return ""
+
+
+def _place_stems(stem: str, ts: bool) -> tuple[str, ...]:
+    """More places an adjective's stem may come from, through the sound changes of Russian: a soft sign
+    (тверской → Тверь, тульский → Тула), a doubled consonant (одесский → Одесса), a fleeting е (керченский →
+    Керчь, пензенский → Пенза), ж and ч for г and к (рижский → Рига), ц (винницкий → Винница)."""
+    bases = [stem[:-1]] if stem.endswith("ь") else [stem]
+    if len(stem) > 4 and stem.endswith("ен"):
+        bases.append(stem[:-2])
+    bases += [b[:-1] + {"ж": "г", "ч": "к"}[b[-1]] for b in list(bases) if b[-1:] in "жч"]
+    out = [b + end for b in bases for end in ("ь", "а", "я", "о")] + [b + b[-1] + "а" for b in bases if b]
+    return (*out, *((stem + "ца",) if ts else ()))
 
 
 def origin_of(noun: str) -> str:
@@ -801,7 +842,7 @@ def loanword(lemma: str) -> str | None:
 
 # Russian letters that stand for other English letters in loanwords: а for u (паблик, консалтинг), е for a
 # (флешмоб, хештег), я and ю after a consonant for a and u (симулятор), ци for ti (инициировать: initiate)
-ENGLISH_SPELLINGS = (("a", "u"), ("e", "a"), ("ia", "a"), ("iu", "u"), ("tsi", "ti"))
+ENGLISH_SPELLINGS = (("a", "u"), ("e", "a"), ("ia", "a"), ("iu", "u"), ("tsi", "ti"), ("au", "ow"))
 
 
 def _english_spellings(latin: str) -> list[str]:
