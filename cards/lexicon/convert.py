@@ -7,7 +7,8 @@ reversed to Russian → English), the stress-forms automaton (MIT) and Princeton
 licence; Debian's wordnet-base), writes:
 
 - ``openrussian.tsv.gz``: one row per lemma and part of speech: lemma, stressed lemma, pos, gender,
-  aspect, aspect partners, flags, senses (``|`` between senses, ``;`` between the glosses of one);
+  aspect, aspect partners, flags, senses (``|`` between senses, ``;`` between the glosses of one), with
+  the hand-written senses of news words the sources lack (``seeds/senses.tsv``: мероприятие "event");
 - ``wiktionary.tsv.gz``: Russian word → English headwords that list it, best first (``;``-separated,
   each ``headword:rank``);
 - ``phrases.tsv.gz``: Russian phrases Wiktionary gives as translations (прекращение огня: ceasefire),
@@ -185,6 +186,61 @@ def openrussian_rows(folder: Path) -> list[str]:
             senses_text = " | ".join("; ".join(s) for s in senses(row.get("translations_en", "")))
             lines.add("\t".join((lemma, stressed, "other", "", "", "", "", senses_text)))
     return sorted(lines)
+
+
+# --- hand-written senses of news words the sources lack (seeds/senses.tsv) --------------------------
+
+FIRST = "first"  # the supplement's third column: this sense is the word's commonest today
+_MORPH_POS = {"NOUN": "noun", "VERB": "verb", "INFN": "verb", "ADJF": "adj", "ADJS": "adj", "PRTF": "adj"}
+
+
+def read_senses(path: Path) -> list[tuple[str, tuple[str, ...], bool]]:
+    """The supplement's lines: (lemma, its glosses, whether the sense comes first)."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, glosses, *mark = line.split("\t")
+            out.append((lemma.strip().lower(), tuple(g.strip() for g in glosses.split(";") if g.strip()),
+                        mark[:1] == [FIRST]))
+    return out
+
+
+def morph_pos(lemma: str) -> str:
+    """The part of speech pymorphy3 reads `lemma` as first, in openrussian.tsv.gz's terms."""
+    from cards.lexicon.analyser import parses
+
+    found = parses(lemma)
+    return _MORPH_POS.get(found[0].tag.POS, "other") if found else "other"
+
+
+def supplemented_rows(rows: list[str], supplement: list[tuple[str, tuple[str, ...], bool]],
+                      pos_of=morph_pos) -> list[str]:
+    """openrussian.tsv.gz's rows with the hand-written senses merged in: each into the lemma's entry of the
+    part of speech `pos_of` gives (else its first glossed one; a new row if the lemma has none), after its
+    senses and without the glosses the lemma already has, or, marked first, ahead of them (its glosses
+    taken out of the later senses)."""
+    by_lemma: dict[str, list[list[str]]] = {}
+    for row in rows:
+        fields = row.split("\t")
+        by_lemma.setdefault(fields[0].replace("ё", "е"), []).append(fields)
+    for lemma, glosses, first in supplement:
+        entries = by_lemma.setdefault(lemma.replace("ё", "е"), [])
+        pos = pos_of(lemma)
+        target = next((e for e in entries if e[2] == pos and e[7]), None) or next(
+            (e for e in entries if e[2] == pos), None) or next((e for e in entries if e[7]), None)
+        if target is None:
+            target = [lemma, lemma, pos, "", "", "", "", ""]
+            entries.append(target)
+        senses = [s.split("; ") for s in target[7].split(" | ") if s]
+        if first:
+            taken = {g.lower() for g in glosses}
+            senses = [list(glosses)] + [kept for s in senses if (kept := [g for g in s if g.lower() not in taken])]
+        else:
+            known = {g.lower() for e in entries for s in e[7].split(" | ") for g in s.split("; ")}
+            fresh = [g for g in glosses if g.lower() not in known]
+            senses += [fresh] if fresh else []
+        target[7] = " | ".join("; ".join(s) for s in senses)
+    return sorted("\t".join(e) for entries in by_lemma.values() for e in entries)
 
 
 # --- Wiktionary (English → Russian, reversed) -----------------------------------------------------
@@ -559,7 +615,8 @@ def convert(lexicon_dir: Path, out_dir: Path = DATA_DIR, wordnet_dir: Path = WOR
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = [out_dir / "openrussian.tsv.gz", out_dir / "wiktionary.tsv.gz"]
-    write_gzip(written[0], openrussian_rows(lexicon_dir / "openrussian"))
+    supplement = read_senses(SEEDS_DIR / "senses.tsv")
+    write_gzip(written[0], supplemented_rows(openrussian_rows(lexicon_dir / "openrussian"), supplement))
     dsl = lexicon_dir / "wiktionary" / "en-ru-enwiktionary.dsl.dz"
     glossed = {line.split("\t")[0] for line in gzip.open(written[0], "rt", encoding="utf-8") if line.rstrip("\n").split("\t")[7]}
     write_gzip(written[1], wiktionary_rows(dsl, glossed))

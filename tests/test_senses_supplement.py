@@ -1,0 +1,66 @@
+"""The hand-written senses of news words (cards/lexicon/seeds/senses.tsv) and how the converter merges them."""
+
+from __future__ import annotations
+
+from cards.build import BuildOptions, find_dictionary
+from cards.deck.content import meaning_for
+from cards.lexicon.convert import SEEDS_DIR, read_senses, supplemented_rows
+from cards.lexicon.lexicon import shipped
+
+PLAIN = BuildOptions(system_dictionaries=False)
+
+
+def _row(lemma: str, pos: str, senses: str) -> str:
+    return "\t".join((lemma, lemma, pos, "", "", "", "", senses))
+
+
+def test_the_supplement_file_is_read_with_its_first_marks(tmp_path):
+    path = tmp_path / "senses.tsv"
+    path.write_text("# a comment\nМероприятие\tevent; measure\tfirst\n\nанализ\ttest\n", encoding="utf-8")
+    assert read_senses(path) == [("мероприятие", ("event", "measure"), True), ("анализ", ("test",), False)]
+
+
+def test_a_supplement_sense_comes_after_the_entry_s_senses_without_the_glosses_it_has():
+    rows = [_row("анализ", "noun", "analysis | dissection")]
+    merged = supplemented_rows(rows, [("анализ", ("dissection", "test"), False)], pos_of=lambda _: "noun")
+    assert merged == [_row("анализ", "noun", "analysis | dissection | test")]
+    # nothing new: the row stays as it was
+    assert supplemented_rows(rows, [("анализ", ("Analysis",), False)], pos_of=lambda _: "noun") == rows
+
+
+def test_a_sense_marked_first_goes_ahead_and_its_glosses_leave_the_later_senses():
+    rows = [_row("мероприятие", "noun", "activity; event | undertaking")]
+    merged = supplemented_rows(rows, [("мероприятие", ("event", "measure"), True)], pos_of=lambda _: "noun")
+    assert merged == [_row("мероприятие", "noun", "event; measure | activity | undertaking")]
+
+
+def test_the_sense_goes_to_the_entry_of_the_word_s_part_of_speech_or_a_new_one():
+    rows = [_row("данные", "adj", "given"), _row("данные", "noun", "data"), _row("ёлка", "noun", "fir")]
+    merged = supplemented_rows(rows, [("данные", ("figures",), False), ("елка", ("Christmas tree",), False),
+                                      ("задействовать", ("use", "deploy"), False)], pos_of=lambda w: "verb" if w.endswith("ть") else "noun")
+    assert _row("данные", "noun", "data | figures") in merged and _row("данные", "adj", "given") in merged
+    assert _row("ёлка", "noun", "fir | Christmas tree") in merged  # ё and е are one word
+    assert _row("задействовать", "verb", "use; deploy") in merged  # a lemma the sources lack
+    assert merged == sorted(merged)
+
+
+def test_every_supplement_line_is_in_the_shipped_lexicon():
+    lexicon = shipped()
+    for lemma, glosses, first in read_senses(SEEDS_DIR / "senses.tsv"):
+        senses = lexicon.senses(lemma)
+        known = {g.lower() for sense in senses for g in sense}
+        assert all(g.lower() in known for g in glosses), lemma
+        if first:
+            assert [g.lower() for g in senses[0]] == [g.lower() for g in glosses], lemma
+
+
+def test_everyday_news_senses_the_sources_lacked():
+    lexicon = shipped()
+    assert lexicon.senses("мероприятие")[0][0] == "event"
+    assert "record" in {g for sense in lexicon.senses("зафиксировать") for g in sense}
+    assert "deploy" in {g for sense in lexicon.senses("задействовать") for g in sense}
+    dictionary = find_dictionary(PLAIN)
+    assert meaning_for("мероприятие", None, dictionary)[0].startswith("event")
+    assert meaning_for("мероприятие", "events", dictionary) == ("event", "sentence")
+    assert meaning_for("анализ", "tests", dictionary)[0] == "test"
+    assert meaning_for("зафиксировать", "recorded", dictionary)[0] == "record"
