@@ -223,7 +223,7 @@ def known_by_level(lemma, options: SelectOptions) -> bool:
 def is_transparent(lemma, options: SelectOptions) -> bool:
     """A transparent loanword (cards.lexicon.levels.transparent_loanword: проблемный "problem",
     транспортный "transport"), known at a CEFR level: a learner who knows English reads it at sight. Not
-    a word of the topic, nor an adjective made from one (протестный: протест), which the learner
+    a word of the topic, nor an adjective made from one (конфликтный: конфликт), which the learner
     studies; being an article's subject (`subjects`) is no reason to teach it."""
     from cards.lexicon.levels import transparent_loanword
     from cards.lexicon.lexicon import adjective_bases
