@@ -101,3 +101,13 @@ def test_a_collocation_of_the_seeds_is_a_unit_in_either_aspect_and_gives_its_ver
     ru = "Новый дом сдан в эксплуатацию."
     tokens = analyse(ru)
     assert sentence_phrase(ru, tokens, tokens[2], dictionary) == "сдан в эксплуатацию: commission"
+
+
+def test_of_two_phrases_of_the_same_lemmas_the_unit_is_the_one_written_as_the_sentence_has_it():
+    from cards.lexicon.units import Unit, _as_written
+
+    written = ["его", "назначили", "исполняющим", "обязанности"]
+    participle, infinitive = Unit(2, 4, "исполняющий обязанности", ("acting",)), Unit(2, 4, "исполнять обязанности", ())
+    assert _as_written(participle, written) == 2 and _as_written(infinitive, written) == 1
+    units = phrase_units(analyse("Его назначили исполняющим обязанности губернатора."))
+    assert [(u.form, u.glosses[0]) for u in units] == [("исполняющий обязанности", "acting")]
