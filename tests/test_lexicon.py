@@ -754,7 +754,7 @@ def test_a_compounds_first_part_is_shown_in_english_where_the_table_has_it():
 def test_a_word_glossed_only_in_a_phrase_shows_that_phrase():
     dictionary = find_dictionary(PLAIN)  # OpenRussian lists these words without a gloss of their own
     assert meaning_for("огнестрельный", None, dictionary, pos="adj") == ("огнестрельное оружие: firearm", "dictionary")
-    assert meaning_for("прожиточный", None, dictionary, pos="adj") == ("прожиточный минимум: cost of living", "dictionary")
+    assert meaning_for("прожиточный", None, dictionary, pos="adj") == ("прожиточный минимум: subsistence minimum", "dictionary")  # seeds/collocations.tsv, not Wiktionary's "cost of living"
     assert meaning_for("одночасье", None, dictionary) == ("в одночасье: overnight", "dictionary")
     assert meaning_for("санкция", None, dictionary)[0] != "" and ":" not in meaning_for("санкция", None, dictionary)[0]
 
@@ -767,7 +767,8 @@ def test_a_clipped_compound_is_read_as_the_words_it_is_clipped_from():
     assert meaning_for("избирком", None, dictionary) == ("избирательная комиссия: electoral commission", "base")
     assert meaning_for("облизбирком", None, dictionary)[0].endswith(": regional + electoral commission")
     assert meaning_for("райсуд", None, dictionary) == ("районный + суд: district + court", "base")
-    assert meaning_for("совфед", None, dictionary) == ("совет + федерация: council + federation", "base")
+    assert meaning_for("горсуд", None, dictionary) == ("городской + суд: city + court", "base")
+    assert meaning_for("совфед", None, dictionary) == ("Federation Council", "dictionary")  # seeds/senses.tsv glosses it
     assert meaning_for("иноагент", None, dictionary) == ("foreign + агент: agent", "base")
     assert meaning_for("оборонзаказ", None, dictionary)[0].startswith("defence + заказ: ")
     # пере- and недо- as a noun's first part, never a verb's or its participle's
@@ -778,7 +779,8 @@ def test_a_clipped_compound_is_read_as_the_words_it_is_clipped_from():
     # a first part and a loanword: a guess, marked as one
     assert meaning_for("антиковидный", None, dictionary, pos="adj") == ("anti- + ковидный: covid", "loanword")
     assert meaning_for("пандемийный", None, dictionary, pos="adj") == ("of пандемия: pandemic", "base")
-    assert meaning_for("контрактник", None, dictionary, pos="noun") == ("of контракт: contract", "base")
+    assert meaning_for("коммунальщик", None, dictionary, pos="noun") == ("of коммунальный: communal", "base")
+    assert meaning_for("контрактник", None, dictionary, pos="noun") == ("contract soldier", "dictionary")  # seeds/senses.tsv
     assert meaning_for("совбез", None, dictionary)[0].endswith(": council + security")  # not "advice + safety"
     assert meaning_for("горсовет", None, dictionary) == ("city council", "dictionary")  # the lexicon's own first
     assert meaning_for("генабвг", None, dictionary) == ("", "")  # a first part alone is no clipped compound
@@ -882,3 +884,47 @@ def test_a_loanword_may_spell_an_english_vowel_with_another_letter():
     assert loanword("магазин") is None  # a word the lexicon knows: maybe a false friend
     # a base word the lexicon lists without a gloss: its spelling, marked as a guess
     assert meaning_for("регуляционный", None, dictionary, pos="adj") == ("of регуляция: regulation", "loanword")
+
+
+def test_seed_phrases_add_a_perfective_verbs_imperfective_partner(tmp_path):
+    import gzip
+
+    from cards.lexicon.convert import imperfective_partners, seed_phrases
+
+    rows = ["ввести\t-\tverb\t\tperf\tвводить\t\t", "вводить\t-\tverb\t\timpf\tввести\t\t",
+            "взять\t-\tverb\t\tperf\tбрать,взимать\t\t", "брать\t-\tverb\t\timpf\tвзять\t\t",
+            "взимать\t-\tverb\t\timpf\t\t\t",  # взять's partner by OpenRussian, not взимать's own
+            "честь\t-\tverb\t\tperf\tсчитать\t\t", "считать\t-\tverb\t\timpf\tчесть\t\t"]
+    with gzip.open(tmp_path / "openrussian.tsv.gz", "wt", encoding="utf-8") as f:
+        f.write("\n".join(rows) + "\n")
+    partners = imperfective_partners(tmp_path / "openrussian.tsv.gz")
+    assert partners == {"ввести": ["вводить"], "взять": ["брать"], "честь": ["считать"]}
+    (tmp_path / "a.tsv").write_text("# set phrases\nв честь\tin honour of\nвзять под стражу\tarrest\n", encoding="utf-8")
+    (tmp_path / "b.tsv").write_text("ввести санкции\timpose sanctions\nв честь\thonouring\n"
+                                    "брать под стражу\ttake into custody\n", encoding="utf-8")
+    found = seed_phrases([tmp_path / "a.tsv", tmp_path / "b.tsv"], partners)
+    assert found == {"в честь": ["in honour of"],  # the first file's; a verb only as the phrase's first word
+                     "взять под стражу": ["arrest"], "ввести санкции": ["impose sanctions"],
+                     "брать под стражу": ["take into custody"],  # written out: its own glosses
+                     "вводить санкции": ["impose sanctions"]}
+
+
+def test_the_collocation_seeds_are_phrases_with_a_few_glosses_each():
+    from cards.lexicon.convert import SEEDS_DIR, curated_phrases
+
+    collocations, set_phrases = curated_phrases(SEEDS_DIR / "collocations.tsv"), curated_phrases(SEEDS_DIR / "phrases.tsv")
+    assert 250 <= len(collocations) <= 500
+    assert not collocations.keys() & set_phrases.keys()
+    assert all(2 <= len(p.split()) <= 4 and 1 <= len(g) <= 3 for p, g in collocations.items())
+    assert collocations["ввести санкции"] == ["impose sanctions"]
+
+
+def test_the_shipped_phrases_are_lemmatised_as_a_sentence_is():
+    from cards.lexicon.lexicon import phrase_entries
+
+    def lemmas_of(form, noun):
+        return next(lemmas for lemmas, written, _ in phrase_entries(noun) if written == form)
+
+    assert lemmas_of("населённый пункт", "пункт") == ("населенный", "пункт")  # not населить, pymorphy3's first reading
+    assert lemmas_of("большая часть", "часть") == ("большой", "часть")  # not больший
+    assert lemmas_of("вводить санкции", "санкция") == ("вводить", "санкция")  # the imperfective partner's phrase

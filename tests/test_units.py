@@ -6,7 +6,7 @@ from dataclasses import replace
 from click.testing import CliRunner
 
 from anki_client import import_apkg
-from cards.build import BuildOptions, joined_span, phrase_span
+from cards.build import BuildOptions, find_dictionary, joined_span, phrase_span
 from cards.cli import main
 from cards.deck.known import lemmas_of
 from cards.deck.select import select
@@ -90,3 +90,30 @@ def test_the_card_shows_the_phrase_and_its_counterpart_in_anki(tmp_path, collect
     assert '<span class="target">приняли участие</span>' in note["Russian"]
     assert '<span class="target">took part</span>' in note["English"]
     assert "принять участие" in note["Vocabulary"] and ">phrase<" in note["Vocabulary"]
+
+
+def test_a_collocation_of_the_seeds_is_a_unit_in_either_aspect_and_gives_its_verb_the_english():
+    from cards.align.words import counterparts
+    from cards.deck.content import sentence_phrase
+
+    dictionary = find_dictionary(BuildOptions(system_dictionaries=False))
+    for ru in ("США ввели санкции против компаний.", "США вводят санкции против компаний."):
+        assert [(u.form, u.glosses[0]) for u in phrase_units(analyse(ru))][:1] in (
+            [("ввести санкции", "impose sanctions")], [("вводить санкции", "impose sanctions")])
+    ru, en = "США ввели санкции против компаний.", "The US imposed sanctions on companies."
+    tokens = analyse(ru)
+    targets = [(t.start, t.stop, t.lemma.lemma) for t in tokens if t.text in ("ввели", "санкции")]
+    assert [en[a:b] for a, b in counterparts(ru, en, targets, dictionary=dictionary)] == ["imposed", "sanctions"]
+    ru = "Новый дом сдан в эксплуатацию."
+    tokens = analyse(ru)
+    assert sentence_phrase(ru, tokens, tokens[2], dictionary) == "сдан в эксплуатацию: commission"
+
+
+def test_of_two_phrases_of_the_same_lemmas_the_unit_is_the_one_written_as_the_sentence_has_it():
+    from cards.lexicon.units import Unit, _as_written
+
+    written = ["его", "назначили", "исполняющим", "обязанности"]
+    participle, infinitive = Unit(2, 4, "исполняющий обязанности", ("acting",)), Unit(2, 4, "исполнять обязанности", ())
+    assert _as_written(participle, written) == 2 and _as_written(infinitive, written) == 1
+    units = phrase_units(analyse("Его назначили исполняющим обязанности губернатора."))
+    assert [(u.form, u.glosses[0]) for u in units] == [("исполняющий обязанности", "acting")]

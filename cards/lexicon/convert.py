@@ -13,7 +13,8 @@ licence; Debian's wordnet-base), writes:
   each ``headword:rank``);
 - ``phrases.tsv.gz``: Russian phrases Wiktionary gives as translations (прекращение огня: ceasefire),
   with the lemmas of their words, and the hand-written set phrases of news ``seeds/phrases.tsv`` (в ходе:
-  during) first;
+  during) and collocations ``seeds/collocations.tsv`` (ввести санкции: impose sanctions; with their
+  imperfective partners' phrases: вводить санкции) first;
 - ``topic-<name>.tsv.gz``: the Russian vocabulary of a topic (politics): lemmas whose first glosses are
   terms of the hand-curated English seed list ``seeds/<name>.txt``, and their aspect partners;
 - ``everyday.tsv.gz``: everyday vocabulary (days, numbers, family, units …) with the CEFR level a
@@ -44,7 +45,7 @@ import io
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -329,7 +330,8 @@ def _name_reading(word: str) -> bool:
 
 
 def curated_phrases(path: Path) -> dict[str, list[str]]:
-    """The hand-written set phrases of news (``seeds/phrases.tsv``): phrase → its English glosses."""
+    """The hand-written phrases of one seed file (``seeds/phrases.tsv``, ``seeds/collocations.tsv``):
+    phrase → its English glosses."""
     out: dict[str, list[str]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -338,14 +340,57 @@ def curated_phrases(path: Path) -> dict[str, list[str]]:
     return out
 
 
-def phrase_rows(path: Path, curated: Path | None = None) -> list[str]:
-    """Russian phrases of two to four words that Wiktionary gives as a translation (прекращение огня:
-    ceasefire), with the lemma of each word (pymorphy3's first reading), so that a build finds them
-    in any inflection: "lemmas<TAB>phrase<TAB>headword:rank; …", best first. The `curated` phrases
-    (в ходе: during) come with their own glosses first, Wiktionary's after them."""
-    import pymorphy3
+def imperfective_partners(openrussian: Path) -> dict[str, list[str]]:
+    """Perfective verb → its imperfective aspect partners that list it as theirs too (ввести → вводить;
+    взять → брать, not взимать), from ``openrussian.tsv.gz``."""
+    aspects: dict[str, str] = {}
+    partners: dict[str, list[str]] = {}
+    with gzip.open(openrussian, "rt", encoding="utf-8") as f:
+        for line in f:
+            lemma, _, pos, _, aspect, cell, *_ = line.rstrip("\n").split("\t")
+            if pos == "verb" and lemma not in aspects:
+                aspects[lemma], partners[lemma] = aspect, cell.split(",") if cell else []
+    return {verb: found for verb, found in (
+        (verb, [p for p in partners[verb] if aspects.get(p) == "impf" and verb in partners.get(p, ())])
+        for verb in partners if aspects[verb] == "perf") if found}
 
-    morph = pymorphy3.MorphAnalyzer()
+
+def seed_phrases(paths: Sequence[Path], partners: Mapping[str, Sequence[str]] | None = None) -> dict[str, list[str]]:
+    """The hand-written phrases of the seed files, the first file's first where two have one, and for
+    each phrase that begins with a perfective verb the same phrase with its imperfective partner, unless
+    written out (заключить соглашение → заключать соглашение: the English is the same)."""
+    out: dict[str, list[str]] = {}
+    for path in paths:
+        for phrase, glosses in curated_phrases(path).items():
+            out.setdefault(phrase, glosses)
+    for phrase, glosses in list(out.items()):
+        verb, _, rest = phrase.partition(" ")
+        for partner in (partners or {}).get(verb, ()):
+            out.setdefault(f"{partner} {rest}", glosses)
+    return out
+
+
+def phrase_lemmas(phrase: str) -> str:
+    """The lemmas of a phrase's words as a build lemmatises a sentence (cards.lexicon.morph.analyse:
+    большая часть → большой часть, населённый пункт → населенный пункт), ё as е; pymorphy3's first
+    reading of each word where the analyser splits the phrase otherwise."""
+    from cards.lexicon.analyser import parses
+    from cards.lexicon.morph import analyse
+
+    words = phrase.split()
+    tokens = analyse(phrase)
+    found = ([t.lemma.lemma.lower() for t in tokens] if len(tokens) == len(words)
+             else [parses(w)[0].normal_form for w in words])
+    return " ".join(w.replace("ё", "е") for w in found)
+
+
+def phrase_rows(path: Path, curated: Sequence[Path] = (), openrussian: Path | None = None) -> list[str]:
+    """Russian phrases of two to four words that Wiktionary gives as a translation (прекращение огня:
+    ceasefire), with the lemma of each word (`phrase_lemmas`), so that a build finds them in any
+    inflection: "lemmas<TAB>phrase<TAB>headword:rank; …", best first. The `curated` phrases of the seed
+    files (в ходе: during; ввести санкции: impose sanctions) come with their own glosses first,
+    Wiktionary's after them; with `openrussian`, a curated phrase's perfective verb also gives the
+    phrase of its imperfective partner (`seed_phrases`)."""
     best: dict[str, dict[str, float]] = {}
     for head, pos, note, words in dsl_entries(path):
         if pos == "prop" or not re.fullmatch(r"[A-Za-z][A-Za-z' -]*", head) or len(head.split()) > 3:
@@ -356,14 +401,14 @@ def phrase_rows(path: Path, curated: Path | None = None) -> list[str]:
             if re.fullmatch(r"[а-яё]+(?: [а-яё]+){1,3}", phrase):
                 slot = best.setdefault(phrase, {})
                 slot[head] = min(slot.get(head, 1e9), penalty + POSITION_WEIGHT * k)
-    for phrase, glosses in (curated_phrases(curated) if curated else {}).items():
+    partners = imperfective_partners(openrussian) if openrussian else {}
+    for phrase, glosses in seed_phrases(curated, partners).items():
         wiktionary = {h: r + 1 for h, r in best.get(phrase, {}).items() if h not in glosses}
         best[phrase] = {g: POSITION_WEIGHT * k for k, g in enumerate(glosses)} | wiktionary
     lines = []
     for phrase in sorted(best):
-        lemmas = " ".join(morph.parse(w)[0].normal_form.replace("ё", "е") for w in phrase.split())
         heads = sorted(best[phrase].items(), key=lambda hr: (hr[1], hr[0]))[:WIKTIONARY_KEEP]
-        lines.append(f"{lemmas}\t{phrase}\t" + "; ".join(f"{h}:{r:g}" for h, r in heads))
+        lines.append(f"{phrase_lemmas(phrase)}\t{phrase}\t" + "; ".join(f"{h}:{r:g}" for h, r in heads))
     return lines
 
 
@@ -621,7 +666,7 @@ def convert(lexicon_dir: Path, out_dir: Path = DATA_DIR, wordnet_dir: Path = WOR
     glossed = {line.split("\t")[0] for line in gzip.open(written[0], "rt", encoding="utf-8") if line.rstrip("\n").split("\t")[7]}
     write_gzip(written[1], wiktionary_rows(dsl, glossed))
     written.append(out_dir / "phrases.tsv.gz")
-    write_gzip(written[-1], phrase_rows(dsl, SEEDS_DIR / "phrases.tsv"))
+    write_gzip(written[-1], phrase_rows(dsl, [SEEDS_DIR / "phrases.tsv", SEEDS_DIR / "collocations.tsv"], written[0]))
     for seeds in sorted(SEEDS_DIR.glob("*.txt")):
         if seeds.stem == "general":
             continue

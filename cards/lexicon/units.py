@@ -75,14 +75,30 @@ def phrase_units(tokens: Sequence[Token]) -> tuple[Unit, ...]:
                     and all(_adjacent_tokens(tokens, i) for i in range(first, stop - 1))
                     and _verb_with_object(tokens[first:stop])):
                 found.append(Unit(first, stop, form, glosses))
+    written = [t.text.lower().replace("ё", "е") for t in tokens]
     taken: set[int] = set()
     kept = []
-    for unit in sorted(found, key=lambda u: (u.first - u.stop, u.first)):
+    for unit in sorted(found, key=lambda u: (u.first - u.stop, u.first, -_as_written(u, written))):
         span = set(range(unit.first, unit.stop))
         if not span & taken:
             taken |= span
             kept.append(unit)
     return tuple(sorted(kept, key=lambda u: u.first))
+
+
+def _as_written(unit: Unit, written: Sequence[str]) -> int:
+    """How many words of the unit's dictionary form stand in the sentence as the same part of speech
+    (a participle, a finite verb or infinitive …): of two phrases of the same lemmas, исполняющий
+    обязанности "acting" is the one of «исполняющим обязанности», исполнять обязанности "perform the
+    duties" the one of «исполняет обязанности»."""
+    from cards.lexicon.analyser import parses
+
+    def kind(word: str) -> str:
+        found = parses(word)
+        pos = str(found[0].tag.POS) if found else ""
+        return "VERB" if pos == "INFN" else pos
+
+    return sum(kind(a) == kind(b) for a, b in zip(unit.form.split(), written[unit.first : unit.stop], strict=False))
 
 
 def phrase_glosses(form: str) -> tuple[str, ...]:
