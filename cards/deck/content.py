@@ -98,9 +98,9 @@ def english_singular(counterpart: str, dictionary) -> str:
 
 
 def verb_bases(word: str) -> tuple[str, ...]:
-    """The base forms an English -ed or -s word may be an inflection of (expressed: express, stated:
-    state, stopped: stop, carried: carry, took: take). Not -ing: according, following, meeting are
-    words of their own."""
+    """The base forms an English -ed, -s or -ing word may be an inflection of (expressed: express,
+    stated: state, stopped: stop, carried: carry, took: take, risen: rise; heading: head, moving:
+    move, vying: vie)."""
     from cards.align.english_words import IRREGULAR
     from cards.align.evidence import is_inflection, plural_bases
 
@@ -109,21 +109,33 @@ def verb_bases(word: str) -> tuple[str, ...]:
         return (IRREGULAR[w],)
     if w in NOT_PLURALS:
         return ()
+    ie = [w[:-4] + "ie"] if w.endswith("ying") else []  # vying, dying, lying (not trying, playing: by Zipf)
     stems = [w[:-3] + "y" if w.endswith("ied") else ""]
     if w.endswith("ed") and len(w) > 4:
         stems += [w[:-2], w[:-1], w[:-3]]
+    if w.endswith("ing") and len(w) > 4:
+        stems += [w[:-3], w[:-3] + "e", w[:-4]]
     stems += [b.lower() for b in plural_bases(word)]
-    return tuple(dict.fromkeys(b for b in stems if len(b) > 2 and is_inflection(w, b)))
+    return tuple(dict.fromkeys([*ie, *(b for b in stems if len(b) > 2 and is_inflection(w, b))]))
+
+
+AUXILIARIES = frozenset("be am is are was were been being have has had do does did will would shall should "
+                        "can could may might must".split())
 
 
 def english_verb_base(counterpart: str, dictionary) -> str:
-    """A Russian verb's one-word free counterpart in its base form when it is an English verb
-    inflected (expressed: express, stated: state, took: take); as it is otherwise."""
-    if " " in counterpart or dictionary is None:
+    """A Russian verb's free counterpart in its base form when it is an English verb inflected
+    (expressed: express, stated: state, took: take, risen: rise), also before its particle or object
+    (fell behind: fall behind, caught fire: catch fire); as it is otherwise, and so is an -ing word
+    commoner than its verb (according, meeting, including) or a verb after an auxiliary (was told)."""
+    first, *rest = counterpart.split(" ")
+    if dictionary is None or first.lower() in AUXILIARIES or not all(w.isalpha() and w.islower() for w in rest):
         return counterpart
-    found = [(dictionary.common(b), b) for b in verb_bases(counterpart)]
-    zipf, base = max(found, default=(0.0, counterpart))
-    return base if zipf >= SINGULAR_MIN_ZIPF else counterpart
+    found = [(dictionary.common(b), b) for b in verb_bases(first)]
+    zipf, base = max(found, default=(0.0, first))
+    if zipf < SINGULAR_MIN_ZIPF or first.lower().endswith("ing") and zipf < dictionary.common(first.lower()):
+        return counterpart
+    return " ".join([base, *rest])
 
 
 def _plural_only(lemma: str) -> bool:
@@ -407,6 +419,10 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
     """
     if counterpart:
         group = dictionary.sense_of(lemma, counterpart) if dictionary is not None else ()
+        if not group and pos == "verb" and dictionary is not None:  # risen: the sense of "rise"
+            base = english_verb_base(counterpart, dictionary)
+            group = dictionary.sense_of(lemma, base) if base != counterpart else ()
+            counterpart = base if group else counterpart
         stems = {_stem(w) for w in counterpart.split()}
         matched = next((k for k, g in enumerate(group) if _stem(g) in stems or stems & {_stem(w) for w in g.split()}), -1)
         # only glosses listed after the one the sentence gave: a sense group of the lexicon may begin
