@@ -177,6 +177,9 @@ def test_the_counterpart_picks_the_sense():
     assert dictionary_form("sanctions", "sanction", "noun") == "sanction"
     assert dictionary_form("countries", "country", "noun") == "country"
     assert dictionary_form("planned", "plan", "adj") == "planned"
+    assert dictionary_form("submarines", "submarine", "adj") == "submarine"  # подводных лодок: an adjective's
+    assert dictionary_form("premises", "premise", "noun") == "premises"  # a plural English needs
+    assert dictionary_form("arms", "arm", "noun") == "arms"
     # a free translation first, then the word's own meaning marked as the dictionary's
     assert meaning_for("кресло", "presidency", dictionary) == ("presidency; dict. armchair", "sentence")
     assert meaning_for("коллега", "president", dictionary) == ("president; dict. colleague", "sentence")

@@ -60,14 +60,16 @@ def in_dictionary_case(counterpart: str, gloss: str) -> str:
 def dictionary_form(counterpart: str, gloss: str, pos: str = "") -> str:
     """The counterpart as the gloss of the sense it matched writes it, when it is that gloss inflected
     (helicopters: helicopter, conquered: conquer, took part: take part; not combat: combative); else the
-    counterpart in the dictionary's case (`in_dictionary_case`). A Russian noun's counterpart loses
-    only a plural ending (жилище / "housing" is not "house"), an adjective's none."""
+    counterpart in the dictionary's case (`in_dictionary_case`). A Russian noun's or adjective's
+    counterpart loses only a plural ending (жилище / "housing" is not "house"; подводных лодок /
+    "submarines": submarine, as an adjective), and not one that English needs (помещение / "premises"
+    is not "premise", оружие / "arms" not "arm")."""
     from cards.align.evidence import is_inflection, is_plural
 
     def inflected(word: str, head: str) -> bool:
-        if pos == "adj":
-            return False
-        return is_plural(word, head) if pos == "noun" else is_inflection(word, head)
+        if pos in ("noun", "adj"):
+            return word not in NOT_PLURALS and is_plural(word, head)
+        return is_inflection(word, head)
 
     words, heads = counterpart.lower().split(), gloss.lower().split()
     if len(words) != len(heads) or words == heads or not all(map(inflected, words, heads)):
