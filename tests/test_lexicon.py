@@ -454,18 +454,20 @@ def test_a_dictionary_phrase_gives_its_head_word_the_phrase_translation():
 def test_grammar_on_the_card_comes_from_the_lexicon():
     from cards.deck.content import with_grammar
     from cards.model import Lemma, Target
-    from cards.deck.render import grammar_label
+    from cards.deck.render import grammar_label, grammar_short
 
     def label(lemma):
         return grammar_label(Target(lemma=with_grammar(lemma), ru_span=(0, 1)))
 
     assert label(Lemma("выборы", "noun", gender="m")) == "noun · plural only"
+    # OpenRussian gives переговоры, финансы no gender and no mark; pymorphy3 knows they have no singular
+    assert label(Lemma("переговоры", "noun")) == "noun · plural only"
+    assert grammar_short(Target(lemma=with_grammar(Lemma("финансы", "noun")), ru_span=(0, 1))) == "pl. only"
     assert label(Lemma("пальто", "noun", gender="n")) == "noun · neuter · indeclinable"
     assert label(Lemma("санкция", "noun", gender="f")) == "noun · feminine"
     assert label(Lemma("переносить", "verb", aspect="impf")) == "verb · imperfective (pf. перенести)"
     # коллега is masculine or feminine (OpenRussian: both), whatever gender pymorphy3 guessed
     assert label(Lemma("коллега", "noun", gender="f")) == "noun · masculine or feminine"
-    from cards.deck.render import grammar_short
     assert grammar_short(Target(lemma=with_grammar(Lemma("коллега", "noun", gender="m")), ru_span=(0, 1))) == "m./f."
 
 

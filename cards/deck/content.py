@@ -194,8 +194,17 @@ def with_grammar(lemma):
     entry = shipped().entry(lemma.lemma, "noun") if lemma.pos == "noun" else None
     if entry is None:
         return lemma
-    gender = None if entry.plural_only else (entry.gender if entry.gender in ("m", "f", "n", "both") else lemma.gender)
-    return replace(lemma, gender=gender, plural_only=entry.plural_only, indeclinable=entry.indeclinable)
+    plural_only = entry.plural_only or (not entry.gender and _plurale_tantum(lemma.lemma))
+    gender = None if plural_only else (entry.gender if entry.gender in ("m", "f", "n", "both") else lemma.gender)
+    return replace(lemma, gender=gender, plural_only=plural_only, indeclinable=entry.indeclinable)
+
+
+def _plurale_tantum(lemma: str) -> bool:
+    """pymorphy3 has the noun as its own dictionary form with no singular (Pltm: переговоры, финансы),
+    where OpenRussian gives it no gender and no plural-only mark."""
+    from cards.lexicon.analyser import parses
+
+    return any(p.tag.POS == "NOUN" and "Pltm" in p.tag and p.normal_form == lemma for p in parses(lemma))
 
 
 def target_meaning(ru: str, en: str, tokens: Sequence[Token], target: Token, span: tuple[int, int] | None,
