@@ -441,6 +441,19 @@ def test_a_participle_standing_alone_is_its_noun():
     assert lemmas["Пострадавшая"].pos != "noun"
 
 
+def test_a_participle_with_no_noun_to_qualify_is_its_noun():
+    # opening the sentence with its dependents, after a preposition, after an agreeing adjective
+    assert rules_of("Подозреваемый в совершении преступления уже задержан.")["Подозреваемый"] == (
+        "подозреваемый", "participle_as_noun")
+    assert words("Митингующие устроили массовые беспорядки.")["Митингующие"].pos == "noun"
+    lemmas = words("В протестующего выстрелили из винтовки.")
+    assert (lemmas["протестующего"].lemma, lemmas["протестующего"].pos) == ("протестующий", "noun")
+    assert words("Выявлено 100 новых заболевших.")["заболевших"].lemma == "заболевший"
+    # a noun after it in its clause, even past quotation marks, is what it qualifies
+    assert words("Принятые в прошлом году меры не помогли.")["Принятые"].lemma == "принять"
+    assert words("Некоторые «прописанные мелким шрифтом» условия усложняли работу.")["прописанные"].lemma == "прописать"
+
+
 def test_a_lexicalised_participle_agreeing_in_another_case_reading_is_the_adjective():
     # pymorphy3's first reading of преданные is the accusative, which фанаты (animate) cannot be
     assert words("Преданные фанаты пришли на концерт.")["Преданные"].lemma == "преданный"

@@ -489,6 +489,35 @@ def lexicalised_participle(slots: Sequence[Slot], i: int) -> Reading | None:
     return None
 
 
+def participle_as_noun(slots: Sequence[Slot], i: int) -> Reading | None:
+    """Подозреваемый в совершении преступления задержан, в протестующего выстрелили, новых заболевших: a
+    full participle opening its sentence, after a preposition or after an adjective agreeing with it, that
+    has no noun to qualify in its clause before the predicate (принятые в прошлом году меры, «прописанные
+    мелким шрифтом» условия qualify one) is the noun of whoever does or undergoes it (подозреваемый,
+    митингующий, заболевший)."""
+    slot = slots[i]
+    if not slot.parses or slot.parses[0].tag.POS != "PRTF" or (slot.text[:1].isupper() and not slot.sentence_start):
+        return None
+    readings = [p for p in slot.parses if p.tag.POS == "PRTF"]
+    before = slots[i - 1].parses if i > 0 and _adjacent(slots, i) else []
+    after_adjective = any(_agree_fully(q, p) for q in before if q.tag.POS == "ADJF" for p in readings)
+    if not (slot.sentence_start or (before and before[0].tag.POS == "PREP") or after_adjective):
+        return None
+
+    def qualifies(j: int) -> bool:
+        top = slots[j].parses[0].tag.POS if slots[j].parses else None
+        return top == "NOUN" and any(_agree_fully(p, q) for p in readings for q in slots[j].parses if q.tag.POS == "NOUN")
+
+    j = i + 1
+    while j < len(slots) and not slots[j].sentence_start and not any(ch in slots[j].gap for ch in ",;:—–()"):
+        if slots[j].parses and slots[j].parses[0].tag.POS in ("VERB", "INFN", "PRTS", "ADJS"):
+            break  # the predicate: Митингующие устроили беспорядки
+        if qualifies(j):
+            return None
+        j += 1
+    return _as_noun(slot, readings[0], "participle_as_noun")
+
+
 def short_participle(slots: Sequence[Slot], i: int) -> Reading | None:
     """будет отражён ряд вопросов, запрет снят: a short passive participle is shown under its verb
     (отразить), not as the short adjective of the same stem (отражённый) that pymorphy3 often ranks
@@ -563,6 +592,7 @@ RULES: tuple[Rule, ...] = (
     noun_after_adjective,
     noun_agreeing_with_adjective,
     adjective_before_noun,
+    participle_as_noun,
     lexicalised_participle,
     short_participle,
     adverb_beside_verb,
