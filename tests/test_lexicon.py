@@ -183,6 +183,11 @@ def test_the_counterpart_picks_the_sense():
     # a free translation first, then the word's own meaning marked as the dictionary's
     assert meaning_for("кресло", "presidency", dictionary) == ("presidency; dict. armchair", "sentence")
     assert meaning_for("коллега", "president", dictionary) == ("president; dict. colleague", "sentence")
+    # a counterpart that is the English of the phrase the word stands in is said once, as the phrase
+    assert meaning_for("результативный", "assists", dictionary, "результативных передач: assist", pos="adj") == (
+        "результативных передач: assist", "sentence")
+    assert meaning_for("светошумовой", "stun", dictionary, "светошумовые гранаты: flashbang", pos="adj")[0] == (
+        "stun; светошумовые гранаты: flashbang")  # part of it: both
     assert meaning_for("отмечать", "noted", dictionary) == ("note; mention", "sentence")
     # a gloss beside the counterpart comes after it in its sense group (whose head may be another
     # meaning: "sanctions; approval" and "correspondence; copying" were shown before) and is one

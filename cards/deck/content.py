@@ -442,6 +442,8 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
         extra = [g for g in later if _stem(g) not in stems and not stems & {_stem(w) for w in g.split()}
                  and _synonyms(group[matched], g)][:SENSE_GLOSSES] if matched >= 0 else []
         if not group and dictionary is not None:  # a free translation: the phrase or the word's own meaning
+            if phrase and stems <= {_stem(w) for w in phrase.partition(": ")[2].lower().split()}:
+                return phrase, "sentence"  # the phrase's own English: "результативных передач: assist" once
             extra = [phrase] if phrase else [f"dict. {g}" for g in dictionary.card_glosses(
                 lemma, limit=1, besides=[counterpart, *other_pos_glosses(lemma, pos)]) if ":" not in g]
         shown = counterpart
