@@ -180,6 +180,10 @@ def test_the_counterpart_picks_the_sense():
     assert dictionary_form("submarines", "submarine", "adj") == "submarine"  # подводных лодок: an adjective's
     assert dictionary_form("premises", "premise", "noun") == "premises"  # a plural English needs
     assert dictionary_form("arms", "arm", "noun") == "arms"
+    # a verb's counterpart that its "be" gloss holds is that gloss: строиться / "built"
+    assert dictionary_form("built", "be built", "verb") == "be built"
+    assert dictionary_form("injured", "be injured", "verb") == "be injured"
+    assert dictionary_form("built", "be built", "adj") == "built"
     # a free translation first, then the word's own meaning marked as the dictionary's
     assert meaning_for("кресло", "presidency", dictionary) == ("presidency; dict. armchair", "sentence")
     assert meaning_for("коллега", "president", dictionary) == ("president; dict. colleague", "sentence")

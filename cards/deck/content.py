@@ -72,6 +72,10 @@ def dictionary_form(counterpart: str, gloss: str, pos: str = "") -> str:
         return is_inflection(word, head)
 
     words, heads = counterpart.lower().split(), gloss.lower().split()
+    if pos in ("verb", "") and heads[:1] == ["be"] and words[:1] != ["be"] and len(heads) == len(words) + 1:
+        heads = heads[1:]  # строиться / "built": be built, пострадать / "injured": be injured
+        if words == heads or all(map(inflected, words, heads)):
+            return gloss
     if len(words) != len(heads) or words == heads or not all(map(inflected, words, heads)):
         return in_dictionary_case(counterpart, gloss)
     return gloss if counterpart[:1].isupper() or not gloss[:1].isupper() else gloss[:1].lower() + gloss[1:]
