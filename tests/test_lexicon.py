@@ -180,6 +180,8 @@ def test_the_counterpart_picks_the_sense():
     assert dictionary_form("submarines", "submarine", "adj") == "submarine"  # подводных лодок: an adjective's
     assert dictionary_form("premises", "premise", "noun") == "premises"  # a plural English needs
     assert dictionary_form("arms", "arm", "noun") == "arms"
+    assert dictionary_form("social networks", "social network", "noun") == "social network"
+    assert dictionary_form("social housing", "social house", "noun") == "social housing"
     # a verb's counterpart that its "be" gloss holds is that gloss: строиться / "built"
     assert dictionary_form("built", "be built", "verb") == "be built"
     assert dictionary_form("injured", "be injured", "verb") == "be injured"

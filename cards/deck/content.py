@@ -67,8 +67,8 @@ def dictionary_form(counterpart: str, gloss: str, pos: str = "") -> str:
     from cards.align.evidence import is_inflection, is_plural
 
     def inflected(word: str, head: str) -> bool:
-        if pos in ("noun", "adj"):
-            return word not in NOT_PLURALS and is_plural(word, head)
+        if pos in ("noun", "adj"):  # social networks: social network
+            return word == head or word not in NOT_PLURALS and is_plural(word, head)
         return is_inflection(word, head)
 
     words, heads = counterpart.lower().split(), gloss.lower().split()
