@@ -126,6 +126,11 @@ def test_a_plural_nouns_free_counterpart_is_shown_singular():
     ru, en = "Моряки отметили праздник, армии нужны силы.", "Mariners celebrated, the forces need strength."
     assert _meaning_with(ru, en, "Моряки", "Mariners").split(";")[0] == "mariner"
     assert _meaning_with(ru, en, "армии", "forces").split(";")[0] == "forces"  # армии may be a singular
+    # a number or a plural word before it makes it plural: две автотрассы, эти трассы / "highways"
+    ru, en = "Правительство включило в перечень две автотрассы.", "The government listed two highways."
+    assert _meaning_with(ru, en, "автотрассы", "highways").split(";")[0] == "highway"
+    ru, en = "Это позволит привести эти трассы к норме.", "This will bring these highways up to standard."
+    assert _meaning_with(ru, en, "трассы", "highways").split(";")[0] == "highway"
 
 
 def test_a_verbs_free_counterpart_is_shown_in_its_base_form():

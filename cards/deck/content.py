@@ -223,19 +223,31 @@ def target_meaning(ru: str, en: str, tokens: Sequence[Token], target: Token, spa
     counterpart = _uncapitalised(en, span[0], en[span[0] : span[1]], lemma, dictionary) if span else None
     sense = () if span else article_sense(lemma, at, article, dictionary, besides=other_pos_glosses(lemma, pos))
     return meaning_for(lemma, counterpart, dictionary, sentence_phrase(ru, tokens, target, dictionary), pos=pos,
-                       prefer=context_gloss(ru, tokens, target, dictionary), plural_form=_plural_form(target),
+                       prefer=context_gloss(ru, tokens, target, dictionary), plural_form=_plural_form(target, tokens),
                        sense=sense)
 
 
-def _plural_form(target: Token) -> bool:
-    """A noun whose every reading under its lemma is plural (набережных, инфекций; not армии)."""
+PAUCAL = frozenset("два две три четыре оба обе полтора полторы".split())  # две автотрассы: a plural meant
+
+
+def _plural_form(target: Token, tokens: Sequence[Token] = ()) -> bool:
+    """A noun whose every reading under its lemma is plural (набережных, инфекций; not армии), or that
+    a number or a plural word before it makes plural (две автотрассы, эти трассы, 2 километра)."""
     from cards.lexicon.analyser import parses
 
     if target.lemma.pos != "noun":
         return False
     readings = [p for p in parses(target.text.lower()) if p.tag.POS == "NOUN"
                 and p.normal_form.replace("ё", "е") == target.lemma.lemma.lower().replace("ё", "е")]
-    return bool(readings) and all(p.tag.number == "plur" for p in readings)
+    if bool(readings) and all(p.tag.number == "plur" for p in readings):
+        return True
+    before = next((t for t in reversed(tokens) if t.stop <= target.start), None)
+    if before is None or before.stop + 1 < target.start:
+        return False  # nothing right before it (a space at most)
+    if before.text.lower() in PAUCAL or before.lemma.pos == "num" and before.text.isdigit():
+        return True
+    modifiers = [p for p in parses(before.text.lower()) if p.tag.POS in ("ADJF", "PRTF")]
+    return bool(modifiers) and all(p.tag.number == "plur" for p in modifiers)
 
 
 def _uncapitalised(en: str, at: int, counterpart: str, lemma: str, dictionary) -> str:
