@@ -441,6 +441,12 @@ def test_a_participle_standing_alone_is_its_noun():
     assert lemmas["Пострадавшая"].pos != "noun"
 
 
+def test_an_imperfective_past_passive_participle_before_its_noun_is_the_lexicons_adjective():
+    assert rules_of("Бракованные детали были изготовлены на заводе.")["Бракованные"] == (
+        "бракованный", "adjective_before_noun")
+    assert words("Возбуждённое дело закрыто.")["Возбуждённое"].lemma == "возбудить"  # perfective: the verb's
+
+
 def test_a_participle_with_no_noun_to_qualify_is_its_noun():
     # opening the sentence with its dependents, after a preposition, after an agreeing adjective
     assert rules_of("Подозреваемый в совершении преступления уже задержан.")["Подозреваемый"] == (

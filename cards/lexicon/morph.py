@@ -329,9 +329,19 @@ def adjective_before_noun(slots: Sequence[Slot], i: int) -> Reading | None:
     form = top.inflect({"masc", "sing", "nomn"})
     lemma = form.word if form is not None else top.normal_form
     adjectives = [p for p in parses(lemma) if p.tag.POS == "ADJF" and p.normal_form == lemma]
-    if adjectives or slot.text[:1].isupper() and not slot.sentence_start:
+    if adjectives or slot.text[:1].isupper() and not slot.sentence_start or _imperfective_passive_adjective(top, lemma):
         return Reading(lemma, "adj", top.tag, "adjective_before_noun")
     return None
+
+
+def _imperfective_passive_adjective(participle, lemma: str) -> bool:
+    """бракованные детали: a past passive participle of an imperfective verb is rare as a verb form and
+    mostly an adjective (бракованный, кованый); it is one here when the lexicon lists the adjective.
+    Not a perfective one (возбуждённое дело: возбудить, not возбуждённый "excited")."""
+    from cards.lexicon.lexicon import shipped
+
+    tag = participle.tag
+    return {"impf", "past", "pssv"} <= set(tag.grammemes) and shipped().entry(lemma, "adj") is not None
 
 
 def parenthetical(slots: Sequence[Slot], i: int) -> Reading | None:
