@@ -447,6 +447,13 @@ def test_an_imperfective_past_passive_participle_before_its_noun_is_the_lexicons
     assert words("Возбуждённое дело закрыто.")["Возбуждённое"].lemma == "возбудить"  # perfective: the verb's
 
 
+def test_after_a_preposition_a_substantivised_adjective_with_a_later_agreeing_noun_is_the_adjective():
+    text = "Делегация отсутствовала на прошедшем 19 февраля в Вашингтоне инаугурационном заседании."
+    assert rules_of(text)["прошедшем"] == ("прошедший", "adjective_of_a_later_noun")
+    assert words("О прошедшем говорить не стоит.")["прошедшем"].lemma == "прошедшее"  # no noun: the noun
+    assert words("По данным РИА Новости, инцидент произошел ночью.")["данным"].lemma == "данные"  # РИА: any case
+
+
 def test_a_participle_with_no_noun_to_qualify_is_its_noun():
     # opening the sentence with its dependents, after a preposition, after an agreeing adjective
     assert rules_of("Подозреваемый в совершении преступления уже задержан.")["Подозреваемый"] == (

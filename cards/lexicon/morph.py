@@ -110,6 +110,32 @@ def substantivised_adjective(slots: Sequence[Slot], i: int) -> Reading | None:
     return Reading(lemma, "noun", top.tag, "substantivised_adjective", noun=True)
 
 
+def adjective_of_a_later_noun(slots: Sequence[Slot], i: int) -> Reading | None:
+    """на прошедшем 19 февраля в Вашингтоне заседании: right after a preposition, a word read first as
+    a substantivised adjective's noun (прошедшее "the past") is the adjective when a noun later in its
+    clause agrees with it in case, number and gender and stands in no phrase of its own preposition."""
+    slot = slots[i]
+    if not slot.parses or slot.parses[0].tag.POS != "NOUN" or not _adjacent(slots, i) or not _has(slots[i - 1], "PREP"):
+        return None
+    adjectives = [p for p in slot.parses if p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag]
+    if not adjectives:
+        return None
+    j = i + 1
+    while j < len(slots) and not slots[j].sentence_start and not any(ch in slots[j].gap for ch in ",;:—–()"):
+        top = slots[j].parses[0] if slots[j].parses else None
+        if top is not None and top.tag.POS in ("VERB", "INFN", "PRTS", "ADJS"):
+            return None
+        if top is not None and top.tag.POS == "NOUN" and not _has(slots[j - 1], "PREP"):
+            nouns = [q for q in slots[j].parses if q.tag.POS == "NOUN" and not {"Fixd", "Abbr"} & set(q.tag.grammemes)]
+            agreeing = [a for a in adjectives if any(_agree_fully(a, q) for q in nouns)]  # not по данным РИА
+            if agreeing:
+                form = agreeing[0].inflect({"masc", "sing", "nomn"})
+                lemma = form.word if form is not None else agreeing[0].normal_form
+                return Reading(lemma, "adj", agreeing[0].tag, "adjective_of_a_later_noun")
+        j += 1
+    return None
+
+
 def noun_case_after_preposition(slots: Sequence[Slot], i: int) -> Reading | None:
     """в кювет: right after a preposition, a noun whose readings belong to two lemmas is the lemma whose
     readings in a case the preposition governs are its only ones (кювет, accusative; not кювета, whose
@@ -591,6 +617,7 @@ RULES: tuple[Rule, ...] = (
     substantive_after_number,
     substantive_after_adjective,
     substantive_after_preposition,
+    adjective_of_a_later_noun,
     noun_case_after_preposition,
     substantive_alone,
     substantivised_adjective,
