@@ -454,6 +454,12 @@ def test_after_a_preposition_a_substantivised_adjective_with_a_later_agreeing_no
     assert words("По данным РИА Новости, инцидент произошел ночью.")["данным"].lemma == "данные"  # РИА: any case
 
 
+def test_an_adjective_qualifying_nothing_is_the_noun_the_lexicon_has_of_its_form():
+    lemma = words("Сделка могла бы внести новые важные для Минска переменные, которые улучшат возможности.")["переменные"]
+    assert (lemma.lemma, lemma.pos) == ("переменная", "noun")
+    assert words("Новые переменные условия сделки обсуждались.")["переменные"].lemma == "переменный"  # it qualifies
+
+
 def test_a_participle_with_no_noun_to_qualify_is_its_noun():
     # opening the sentence with its dependents, after a preposition, after an agreeing adjective
     assert rules_of("Подозреваемый в совершении преступления уже задержан.")["Подозреваемый"] == (

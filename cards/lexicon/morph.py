@@ -136,6 +136,34 @@ def adjective_of_a_later_noun(slots: Sequence[Slot], i: int) -> Reading | None:
     return None
 
 
+def adjective_as_lexicon_noun(slots: Sequence[Slot], i: int) -> Reading | None:
+    """новые важные для Минска переменные, которые…: an adjective qualifying no word after it, right after
+    a noun, a number, a preposition or an adjective agreeing with it, is the noun the lexicon has of its
+    form (переменная "variable", набережная, будущее); pymorphy3 marks no Subx on them."""
+    from cards.lexicon.lexicon import shipped
+
+    slot = slots[i]
+    top = slot.parses[0] if slot.parses else None
+    if top is None or top.tag.POS != "ADJF" or "Subx" in top.tag or "Apro" in top.tag or not _adjacent(slots, i):
+        return None
+    if slot.text[:1].isupper() and not slot.sentence_start:
+        return None
+    prev = slots[i - 1]
+    adjectives = [p for p in slot.parses if p.tag.POS == "ADJF"]
+    after_adjective = any(_agree_fully(q, p) for q in prev.parses if q.tag.POS == "ADJF" for p in adjectives)
+    if not prev.parses or prev.parses[0].tag.POS not in ("NOUN", "PREP", "NUMR") and not _is_number(prev) and not after_adjective:
+        return None
+    if _heads(slots, i + 1, adjectives):
+        return None
+    genders = [top.tag.gender] if top.tag.number == "sing" and top.tag.gender else ["femn", "neut", "masc"]
+    for gender in genders:
+        form = top.inflect({gender, "sing", "nomn"})
+        entry = shipped().entry(form.word, "noun") if form is not None else None
+        if entry is not None and entry.senses and form.word != top.normal_form:
+            return Reading(form.word, "noun", top.tag, "adjective_as_lexicon_noun", noun=True)
+    return None
+
+
 def noun_case_after_preposition(slots: Sequence[Slot], i: int) -> Reading | None:
     """в кювет: right after a preposition, a noun whose readings belong to two lemmas is the lemma whose
     readings in a case the preposition governs are its only ones (кювет, accusative; not кювета, whose
@@ -638,6 +666,7 @@ RULES: tuple[Rule, ...] = (
     attribute_before_noun,
     noun_on_tie,
     noun_on_adjective_tie,
+    adjective_as_lexicon_noun,
     topic_lemma_on_tie,
     frequent_lemma_on_tie,
 )
