@@ -492,6 +492,20 @@ def test_a_derived_word_is_not_its_base_word_though_snowball_stems_them_alike():
                                   weights=glosses_only)) == ["prison"]
 
 
+def test_a_hyphenated_compound_takes_the_english_of_its_second_part_too():
+    """пресс-служба found as "press" (its first part) grows to "press service": служба glosses "service"."""
+    from cards.align.words import _compound_second_parts
+    from cards.lexicon.lexicon import shipped_dictionary
+
+    ru, en = "Сообщили в пресс-службе ведомства.", "The press service of the agency reported."
+    a, at = ru.index("пресс"), en.index("press")
+    target = [(a, a + len("пресс-службе"), "пресс-служба")]
+    dictionary = shipped_dictionary()
+    assert texts(en, _compound_second_parts(ru, en, target, [(at, at + 5)], 1, dictionary)) == ["press service"]
+    ru, en = "Сообщили в пресс-службе ведомства.", "The press office of the agency reported."
+    assert texts(en, _compound_second_parts(ru, en, target, [(at, at + 5)], 1, dictionary)) == ["press"]
+
+
 def test_a_hyphenated_compound_takes_the_english_of_its_first_part_too():
     """пресс-секретарь has no gloss of its own: its second part finds "secretary", and the word before,
     "press", says its first part (a cognate); вице-мэр: "deputy mayor". A first part the English does
