@@ -323,6 +323,10 @@ def test_phrasal_verb_keeps_its_particle():
     t = targets(ru, ("установили", "установить"), ("блокаду", "блокада"))
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["set up", "blockade"]
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(particles=False))) == ["set", "blockade"]
+    ru, en = "Команда сплачивается перед матчами.", "The team comes together before matches."
+    d = small_dictionary(сплачиваться="come", команда="team")
+    t = targets(ru, ("сплачивается", "сплачиваться"), ("Команда", "команда"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["comes together", "team"]
 
 
 def test_weak_table_evidence_counts_only_where_the_position_fits():

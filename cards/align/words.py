@@ -495,7 +495,7 @@ def _verb_form(word: str) -> bool:
     return (len(w) > 4 and w.endswith("ed") and not w.endswith("eed")) or (w in IRREGULAR and w.endswith("n"))
 
 
-PARTICLES = frozenset({"up", "off", "out", "down", "away", "back"})
+PARTICLES = frozenset({"up", "off", "out", "down", "away", "back", "together", "apart"})  # comes together
 FIXED_OBJECTS = frozenset({("take", "place"), ("take", "part")})  # состоялся → "took place"
 
 
