@@ -1021,3 +1021,15 @@ def test_a_related_only_link_is_no_nouns_past_form_and_no_tie():
     assert wordalign._related_only_links(ru, EN_LEAVE, items, scored, Weights()) == [[], []]
     twice = [items[0], (items[1][0], items[1][1], "удалиться")]  # one word said twice goes by its place
     assert wordalign._related_only_links(ru, EN_LEAVE, twice, scored, Weights()) == scored
+
+
+def test_a_unit_symbol_pairs_with_no_russian_word():
+    """составит 750 мм / "will be 750 mm": the gap's one Russian word and one English word are no pair
+    when the English is a unit's symbol (its Russian is the abbreviation мм); "TV" still may be."""
+    from cards.align.words import _pair_gaps, _unit_symbol
+
+    assert _unit_symbol("mm") and _unit_symbol("C") and _unit_symbol("km")
+    assert not _unit_symbol("TV") and not _unit_symbol("gym") and not _unit_symbol("law")
+    ru, en = "Давление составит 750 мм.", "Pressure will be 750 mm."
+    items = [(0, 8, "давление"), (9, 17, "составить")]
+    assert _pair_gaps(ru, en, items, [(0, 8), None], 2) == [(0, 8), None]

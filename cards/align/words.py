@@ -1192,8 +1192,14 @@ INDEFINITES = frozenset(  # English pronouns whose Russian is a pronoun (что-
 def _pairable(word: str) -> bool:
     """An English word that may pair with a Russian content word: no function word, no number
     whose Russian is a numeral (два швейцарца → two Swiss: два is no content word), no indefinite
-    pronoun (чему поучиться → learn something)."""
-    return not is_function_word(word) and _fold(word) not in NUMBER_WORDS | INDEFINITES
+    pronoun (чему поучиться → learn something), no unit symbol (`_unit_symbol`)."""
+    return not is_function_word(word) and _fold(word) not in NUMBER_WORDS | INDEFINITES and not _unit_symbol(word)
+
+
+def _unit_symbol(word: str) -> bool:
+    """A letter or a lower-case word without a vowel: a unit's symbol (+15°C, 750 mm, km, kg), whose
+    Russian is an abbreviation, never a content word (составит 750 мм ↛ "mm", отметки +15°С ↛ "C")."""
+    return len(word) == 1 or (word.islower() and len(word) <= 3 and not re.search(r"[aeiouy]", word))
 
 
 COPULAS = frozenset({"be", "become"})
