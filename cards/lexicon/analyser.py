@@ -111,4 +111,11 @@ def _pos(tag) -> str:
 def _forms(lemma: str, pos: str) -> frozenset[str]:
     """The forms of a lemma's lexeme (of the given part of speech)."""
     found = [p for p in parses(lemma) if p.normal_form == lemma and _pos(p.tag) == pos]
-    return frozenset(f.word for f in found[0].lexeme) if found else frozenset()
+    if found:
+        return frozenset(f.word for f in found[0].lexeme)
+    participle = next((p for p in parses(lemma) if p.tag.POS == "PRTF" and pos in ("noun", "adj")), None)
+    if participle is None:
+        return frozenset()
+    # a participle taken as a noun or adjective (митингующий): its own forms, not its verb's
+    return frozenset(f.word for f in participle.lexeme if f.tag.POS == "PRTF" and f.tag.tense == participle.tag.tense
+                     and f.tag.voice == participle.tag.voice)
