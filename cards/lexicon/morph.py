@@ -22,7 +22,9 @@ import functools
 import math
 from typing import Sequence
 
-from cards.lexicon.analyser import NAME_GRAMMEMES, PROPER_GRAMMEMES, _forms, _pos, lemma_zipf, parses, strip_stress, zipf
+from cards.lexicon.analyser import (
+    NAME_GRAMMEMES, PROPER_GRAMMEMES, _forms, _pos, lemma_zipf, parses, participle_zipf, strip_stress, zipf,
+)
 from cards.lexicon.context import (
     GOVERN, QUANTIFIERS, Reading, Rule, Slot, _adjacent, _agrees, _as_noun, _gender, _has, _heads, _is_number, _reading, _slots,
     _substantive,
@@ -718,7 +720,10 @@ def _lemma_from(slot: Slot, reading: Reading, all_caps_text: bool) -> Lemma:
         aspect = verb_aspect(lemma, _plain(tag.aspect), slot)
     if reading.pos == "noun" and animacy is None:
         animacy = "anim" if proper and PROPER_GRAMMEMES & {"Name", "Surn", "Patr"} & set(tag.grammemes) else "inan"
-    return Lemma(lemma, reading.pos, gender, aspect, lemma_zipf(lemma, reading.pos), proper, animacy)
+    frequency = lemma_zipf(lemma, reading.pos)
+    if reading.noun and tag.POS == "PRTF":  # митингующий: no dictionary noun, the participle's forms count
+        frequency = max(frequency, participle_zipf(lemma))
+    return Lemma(lemma, reading.pos, gender, aspect, frequency, proper, animacy)
 
 
 def verb_aspect(verb: str, read: str | None, slot: Slot) -> str | None:
