@@ -140,6 +140,11 @@ def test_a_plural_nouns_free_counterpart_is_shown_singular():
     ru, en = "Моряки отметили праздник, армии нужны силы.", "Mariners celebrated, the forces need strength."
     assert _meaning_with(ru, en, "Моряки", "Mariners").split(";")[0] == "mariner"
     assert _meaning_with(ru, en, "армии", "forces").split(";")[0] == "forces"  # армии may be a singular
+    # a number or a plural word before it makes it plural: две автотрассы, эти трассы / "highways"
+    ru, en = "Правительство включило в перечень две автотрассы.", "The government listed two highways."
+    assert _meaning_with(ru, en, "автотрассы", "highways").split(";")[0] == "highway"
+    ru, en = "Это позволит привести эти трассы к норме.", "This will bring these highways up to standard."
+    assert _meaning_with(ru, en, "трассы", "highways").split(";")[0] == "highway"
 
 
 def test_a_verbs_free_counterpart_is_shown_in_its_base_form():
@@ -149,8 +154,15 @@ def test_a_verbs_free_counterpart_is_shown_in_its_base_form():
     dictionary = shipped_dictionary()
     assert [english_verb_base(w, dictionary) for w in ("expressed", "stated", "stopped", "carried", "took")] == [
         "express", "state", "stop", "carry", "take"]
-    assert [english_verb_base(w, dictionary) for w in ("news", "was told", "according", "meeting")] == [
-        "news", "was told", "according", "meeting"]
+    assert [english_verb_base(w, dictionary) for w in ("news", "was told", "according", "including")] == [
+        "news", "was told", "according", "including"]  # -ing words commoner than their verb stay
+    assert [english_verb_base(w, dictionary) for w in ("risen", "heading", "vying", "moving", "fell behind",
+                                                       "caught fire")] == [
+        "rise", "head", "vie", "move", "fall behind", "catch fire"]
+    # an irregular form finds the sense of its base: "rise", not "risen" nor "rise; dict. rise"
+    shown = _meaning_with("Температура не поднимается выше нуля.", "The temperature has not risen above zero.",
+                          "поднимается", "risen")
+    assert shown.split("; ")[0] == "rise" and "dict." not in shown
     ru, en = "Президент объявил благодарность.", "The president expressed gratitude."
     assert _meaning_with(ru, en, "объявил", "expressed").split(";")[0] == "express"
     # a noun's counterpart keeps its -ed form

@@ -177,9 +177,23 @@ def test_the_counterpart_picks_the_sense():
     assert dictionary_form("sanctions", "sanction", "noun") == "sanction"
     assert dictionary_form("countries", "country", "noun") == "country"
     assert dictionary_form("planned", "plan", "adj") == "planned"
+    assert dictionary_form("submarines", "submarine", "adj") == "submarine"  # подводных лодок: an adjective's
+    assert dictionary_form("premises", "premise", "noun") == "premises"  # a plural English needs
+    assert dictionary_form("arms", "arm", "noun") == "arms"
+    assert dictionary_form("social networks", "social network", "noun") == "social network"
+    assert dictionary_form("social housing", "social house", "noun") == "social housing"
+    # a verb's counterpart that its "be" gloss holds is that gloss: строиться / "built"
+    assert dictionary_form("built", "be built", "verb") == "be built"
+    assert dictionary_form("injured", "be injured", "verb") == "be injured"
+    assert dictionary_form("built", "be built", "adj") == "built"
     # a free translation first, then the word's own meaning marked as the dictionary's
     assert meaning_for("кресло", "presidency", dictionary) == ("presidency; dict. armchair", "sentence")
     assert meaning_for("коллега", "president", dictionary) == ("president; dict. colleague", "sentence")
+    # a counterpart that is the English of the phrase the word stands in is said once, as the phrase
+    assert meaning_for("результативный", "assists", dictionary, "результативных передач: assist", pos="adj") == (
+        "результативных передач: assist", "sentence")
+    assert meaning_for("светошумовой", "stun", dictionary, "светошумовые гранаты: flashbang", pos="adj")[0] == (
+        "stun; светошумовые гранаты: flashbang")  # part of it: both
     assert meaning_for("отмечать", "noted", dictionary) == ("note; mention", "sentence")
     # a gloss beside the counterpart comes after it in its sense group (whose head may be another
     # meaning: "sanctions; approval" and "correspondence; copying" were shown before) and is one
@@ -462,18 +476,20 @@ def test_a_dictionary_phrase_gives_its_head_word_the_phrase_translation():
 def test_grammar_on_the_card_comes_from_the_lexicon():
     from cards.deck.content import with_grammar
     from cards.model import Lemma, Target
-    from cards.deck.render import grammar_label
+    from cards.deck.render import grammar_label, grammar_short
 
     def label(lemma):
         return grammar_label(Target(lemma=with_grammar(lemma), ru_span=(0, 1)))
 
     assert label(Lemma("выборы", "noun", gender="m")) == "noun · plural only"
+    # OpenRussian gives переговоры, финансы no gender and no mark; pymorphy3 knows they have no singular
+    assert label(Lemma("переговоры", "noun")) == "noun · plural only"
+    assert grammar_short(Target(lemma=with_grammar(Lemma("финансы", "noun")), ru_span=(0, 1))) == "pl. only"
     assert label(Lemma("пальто", "noun", gender="n")) == "noun · neuter · indeclinable"
     assert label(Lemma("санкция", "noun", gender="f")) == "noun · feminine"
     assert label(Lemma("переносить", "verb", aspect="impf")) == "verb · imperfective (pf. перенести)"
     # коллега is masculine or feminine (OpenRussian: both), whatever gender pymorphy3 guessed
     assert label(Lemma("коллега", "noun", gender="f")) == "noun · masculine or feminine"
-    from cards.deck.render import grammar_short
     assert grammar_short(Target(lemma=with_grammar(Lemma("коллега", "noun", gender="m")), ru_span=(0, 1))) == "m./f."
 
 

@@ -441,6 +441,48 @@ def test_a_participle_standing_alone_is_its_noun():
     assert lemmas["Пострадавшая"].pos != "noun"
 
 
+def test_a_participle_taken_as_a_noun_counts_its_own_forms():
+    from cards.lexicon.analyser import _lemma_zipf, zipf
+
+    # митингующий is no dictionary noun: its Zipf is that of the participle's forms (митингующие, -их …),
+    # not of the one form, which would make a key word of a protest article "too rare to be worth learning"
+    lemma = words("Митингующие устроили массовые беспорядки.")["Митингующие"]
+    assert zipf("митингующий") < 1.5 < 3.0 < lemma.zipf
+    assert lemma.zipf < _lemma_zipf("митинговать", "verb")  # not all the verb's forms
+
+
+def test_an_imperfective_past_passive_participle_before_its_noun_is_the_lexicons_adjective():
+    assert rules_of("Бракованные детали были изготовлены на заводе.")["Бракованные"] == (
+        "бракованный", "adjective_before_noun")
+    assert words("Возбуждённое дело закрыто.")["Возбуждённое"].lemma == "возбудить"  # perfective: the verb's
+
+
+def test_after_a_preposition_a_substantivised_adjective_with_a_later_agreeing_noun_is_the_adjective():
+    text = "Делегация отсутствовала на прошедшем 19 февраля в Вашингтоне инаугурационном заседании."
+    assert rules_of(text)["прошедшем"] == ("прошедший", "adjective_of_a_later_noun")
+    assert words("О прошедшем говорить не стоит.")["прошедшем"].lemma == "прошедшее"  # no noun: the noun
+    assert words("По данным РИА Новости, инцидент произошел ночью.")["данным"].lemma == "данные"  # РИА: any case
+
+
+def test_an_adjective_qualifying_nothing_is_the_noun_the_lexicon_has_of_its_form():
+    lemma = words("Сделка могла бы внести новые важные для Минска переменные, которые улучшат возможности.")["переменные"]
+    assert (lemma.lemma, lemma.pos) == ("переменная", "noun")
+    assert words("Новые переменные условия сделки обсуждались.")["переменные"].lemma == "переменный"  # it qualifies
+
+
+def test_a_participle_with_no_noun_to_qualify_is_its_noun():
+    # opening the sentence with its dependents, after a preposition, after an agreeing adjective
+    assert rules_of("Подозреваемый в совершении преступления уже задержан.")["Подозреваемый"] == (
+        "подозреваемый", "participle_as_noun")
+    assert words("Митингующие устроили массовые беспорядки.")["Митингующие"].pos == "noun"
+    lemmas = words("В протестующего выстрелили из винтовки.")
+    assert (lemmas["протестующего"].lemma, lemmas["протестующего"].pos) == ("протестующий", "noun")
+    assert words("Выявлено 100 новых заболевших.")["заболевших"].lemma == "заболевший"
+    # a noun after it in its clause, even past quotation marks, is what it qualifies
+    assert words("Принятые в прошлом году меры не помогли.")["Принятые"].lemma == "принять"
+    assert words("Некоторые «прописанные мелким шрифтом» условия усложняли работу.")["прописанные"].lemma == "прописать"
+
+
 def test_a_lexicalised_participle_agreeing_in_another_case_reading_is_the_adjective():
     # pymorphy3's first reading of преданные is the accusative, which фанаты (animate) cannot be
     assert words("Преданные фанаты пришли на концерт.")["Преданные"].lemma == "преданный"

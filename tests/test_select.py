@@ -832,6 +832,18 @@ def test_the_words_of_a_quoted_name_are_not_taught():
     assert rules["порта"] is None
 
 
+def test_a_word_alone_in_quotes_that_the_english_capitalises_is_a_nickname():
+    from cards.lexicon import morph
+    from cards.deck.select import name_rule
+
+    ru = "Рестарт намечен на 3 августа, когда «столичные» сыграют с «Тампой»."
+    pair = real_pair(ru, "The restart is set for August 3, when the Capitals play Tampa.")
+    rules = {t.text: name_rule(t, pair) for t in morph.analyse(ru)}
+    assert rules["столичные"] == "named_in_english"  # столичный: "capital", a team's nickname here
+    pair = real_pair(ru, "The restart is set for August 3, when the capital's team plays Tampa.")
+    assert name_rule(next(t for t in morph.analyse(ru) if t.text == "столичные"), pair) is None
+
+
 def test_a_transparent_loanword_no_dictionary_has_is_known_unless_it_is_the_topics():
     from cards.build import BuildOptions
     from cards.deck.select import is_transparent, known_by_level, with_subjects

@@ -323,6 +323,10 @@ def test_phrasal_verb_keeps_its_particle():
     t = targets(ru, ("установили", "установить"), ("блокаду", "блокада"))
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["set up", "blockade"]
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(particles=False))) == ["set", "blockade"]
+    ru, en = "Команда сплачивается перед матчами.", "The team comes together before matches."
+    d = small_dictionary(сплачиваться="come", команда="team")
+    t = targets(ru, ("сплачивается", "сплачиваться"), ("Команда", "команда"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["comes together", "team"]
 
 
 def test_weak_table_evidence_counts_only_where_the_position_fits():
@@ -490,6 +494,20 @@ def test_a_derived_word_is_not_its_base_word_though_snowball_stems_them_alike():
     ru, en = "Его отправили в тюрьму.", "He was sent to prison."
     assert texts(en, counterparts(ru, en, targets(ru, ("тюрьму", "тюрьма")), dictionary=d,
                                   weights=glosses_only)) == ["prison"]
+
+
+def test_a_hyphenated_compound_takes_the_english_of_its_second_part_too():
+    """пресс-служба found as "press" (its first part) grows to "press service": служба glosses "service"."""
+    from cards.align.words import _compound_second_parts
+    from cards.lexicon.lexicon import shipped_dictionary
+
+    ru, en = "Сообщили в пресс-службе ведомства.", "The press service of the agency reported."
+    a, at = ru.index("пресс"), en.index("press")
+    target = [(a, a + len("пресс-службе"), "пресс-служба")]
+    dictionary = shipped_dictionary()
+    assert texts(en, _compound_second_parts(ru, en, target, [(at, at + 5)], 1, dictionary)) == ["press service"]
+    ru, en = "Сообщили в пресс-службе ведомства.", "The press office of the agency reported."
+    assert texts(en, _compound_second_parts(ru, en, target, [(at, at + 5)], 1, dictionary)) == ["press"]
 
 
 def test_a_hyphenated_compound_takes_the_english_of_its_first_part_too():
@@ -1003,3 +1021,15 @@ def test_a_related_only_link_is_no_nouns_past_form_and_no_tie():
     assert wordalign._related_only_links(ru, EN_LEAVE, items, scored, Weights()) == [[], []]
     twice = [items[0], (items[1][0], items[1][1], "удалиться")]  # one word said twice goes by its place
     assert wordalign._related_only_links(ru, EN_LEAVE, twice, scored, Weights()) == scored
+
+
+def test_a_unit_symbol_pairs_with_no_russian_word():
+    """составит 750 мм / "will be 750 mm": the gap's one Russian word and one English word are no pair
+    when the English is a unit's symbol (its Russian is the abbreviation мм); "TV" still may be."""
+    from cards.align.words import _pair_gaps, _unit_symbol
+
+    assert _unit_symbol("mm") and _unit_symbol("C") and _unit_symbol("km")
+    assert not _unit_symbol("TV") and not _unit_symbol("gym") and not _unit_symbol("law")
+    ru, en = "Давление составит 750 мм.", "Pressure will be 750 mm."
+    items = [(0, 8, "давление"), (9, 17, "составить")]
+    assert _pair_gaps(ru, en, items, [(0, 8), None], 2) == [(0, 8), None]

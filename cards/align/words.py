@@ -354,6 +354,7 @@ def counterparts(
     if weights.particles:
         chosen = _with_particles(en_text, chosen, len(targets), items)
     chosen = _compound_first_parts(ru_text, en_text, items, chosen, len(targets))
+    chosen = _compound_second_parts(ru_text, en_text, items, chosen, len(targets), dictionary)
     return tuple(chosen[: len(targets)])
 
 
@@ -390,6 +391,30 @@ def _compound_first_parts(ru_text, en_text, items, chosen, n_targets) -> list[Sp
         free = all(other is None or other[1] <= x or other[0] >= y for j, other in enumerate(out) if j != i)
         if free and _first_part_fits(part, word.split("-")[-1]):
             out[i] = (x, span[1])
+    return out
+
+
+def _compound_second_parts(ru_text, en_text, items, chosen, n_targets, dictionary) -> list[Span | None]:
+    """The mirror of `_compound_first_parts`: a hyphenated target whose counterpart is one English word
+    saying its first part grows to the English word just after it that is a gloss of its second part
+    (пресс-служба: "press service", not "press"), when no other word has that English word."""
+    out = list(chosen)
+    if dictionary is None:
+        return out
+    en_toks = words(en_text)
+    for i in range(n_targets):
+        span, (a, b, _) = out[i], items[i]
+        surface = ru_text[a:b].strip("-")
+        if span is None or "-" not in surface:
+            continue
+        k = next((k for k, t in enumerate(en_toks) if t[:2] == span), None)
+        if k is None or k + 1 >= len(en_toks) or not _first_part_fits(surface.split("-")[0].lower(), en_toks[k][2]):
+            continue
+        x, y, word = en_toks[k + 1]
+        free = all(other is None or other[1] <= x or other[0] >= y for j, other in enumerate(out) if j != i)
+        glosses = {stem(g.lower()) for g, _ in ranked_glosses(dictionary, lemmatize(surface.split("-")[-1])) if " " not in g}
+        if free and not en_text[span[1]:x].strip() and stem(word.lower()) in glosses:
+            out[i] = (span[0], y)
     return out
 
 
@@ -470,7 +495,7 @@ def _verb_form(word: str) -> bool:
     return (len(w) > 4 and w.endswith("ed") and not w.endswith("eed")) or (w in IRREGULAR and w.endswith("n"))
 
 
-PARTICLES = frozenset({"up", "off", "out", "down", "away", "back"})
+PARTICLES = frozenset({"up", "off", "out", "down", "away", "back", "together", "apart"})  # comes together
 FIXED_OBJECTS = frozenset({("take", "place"), ("take", "part")})  # состоялся → "took place"
 
 
@@ -1167,8 +1192,14 @@ INDEFINITES = frozenset(  # English pronouns whose Russian is a pronoun (что-
 def _pairable(word: str) -> bool:
     """An English word that may pair with a Russian content word: no function word, no number
     whose Russian is a numeral (два швейцарца → two Swiss: два is no content word), no indefinite
-    pronoun (чему поучиться → learn something)."""
-    return not is_function_word(word) and _fold(word) not in NUMBER_WORDS | INDEFINITES
+    pronoun (чему поучиться → learn something), no unit symbol (`_unit_symbol`)."""
+    return not is_function_word(word) and _fold(word) not in NUMBER_WORDS | INDEFINITES and not _unit_symbol(word)
+
+
+def _unit_symbol(word: str) -> bool:
+    """A letter or a lower-case word without a vowel: a unit's symbol (+15°C, 750 mm, km, kg), whose
+    Russian is an abbreviation, never a content word (составит 750 мм ↛ "mm", отметки +15°С ↛ "C")."""
+    return len(word) == 1 or (word.islower() and len(word) <= 3 and not re.search(r"[aeiouy]", word))
 
 
 COPULAS = frozenset({"be", "become"})

@@ -60,16 +60,22 @@ def in_dictionary_case(counterpart: str, gloss: str) -> str:
 def dictionary_form(counterpart: str, gloss: str, pos: str = "") -> str:
     """The counterpart as the gloss of the sense it matched writes it, when it is that gloss inflected
     (helicopters: helicopter, conquered: conquer, took part: take part; not combat: combative); else the
-    counterpart in the dictionary's case (`in_dictionary_case`). A Russian noun's counterpart loses
-    only a plural ending (жилище / "housing" is not "house"), an adjective's none."""
+    counterpart in the dictionary's case (`in_dictionary_case`). A Russian noun's or adjective's
+    counterpart loses only a plural ending (жилище / "housing" is not "house"; подводных лодок /
+    "submarines": submarine, as an adjective), and not one that English needs (помещение / "premises"
+    is not "premise", оружие / "arms" not "arm")."""
     from cards.align.evidence import is_inflection, is_plural
 
     def inflected(word: str, head: str) -> bool:
-        if pos == "adj":
-            return False
-        return is_plural(word, head) if pos == "noun" else is_inflection(word, head)
+        if pos in ("noun", "adj"):  # social networks: social network
+            return word == head or word not in NOT_PLURALS and is_plural(word, head)
+        return is_inflection(word, head)
 
     words, heads = counterpart.lower().split(), gloss.lower().split()
+    if pos in ("verb", "") and heads[:1] == ["be"] and words[:1] != ["be"] and len(heads) == len(words) + 1:
+        heads = heads[1:]  # строиться / "built": be built, пострадать / "injured": be injured
+        if words == heads or all(map(inflected, words, heads)):
+            return gloss
     if len(words) != len(heads) or words == heads or not all(map(inflected, words, heads)):
         return in_dictionary_case(counterpart, gloss)
     return gloss if counterpart[:1].isupper() or not gloss[:1].isupper() else gloss[:1].lower() + gloss[1:]
@@ -98,9 +104,9 @@ def english_singular(counterpart: str, dictionary) -> str:
 
 
 def verb_bases(word: str) -> tuple[str, ...]:
-    """The base forms an English -ed or -s word may be an inflection of (expressed: express, stated:
-    state, stopped: stop, carried: carry, took: take). Not -ing: according, following, meeting are
-    words of their own."""
+    """The base forms an English -ed, -s or -ing word may be an inflection of (expressed: express,
+    stated: state, stopped: stop, carried: carry, took: take, risen: rise; heading: head, moving:
+    move, vying: vie)."""
     from cards.align.english_words import IRREGULAR
     from cards.align.evidence import is_inflection, plural_bases
 
@@ -109,21 +115,33 @@ def verb_bases(word: str) -> tuple[str, ...]:
         return (IRREGULAR[w],)
     if w in NOT_PLURALS:
         return ()
+    ie = [w[:-4] + "ie"] if w.endswith("ying") else []  # vying, dying, lying (not trying, playing: by Zipf)
     stems = [w[:-3] + "y" if w.endswith("ied") else ""]
     if w.endswith("ed") and len(w) > 4:
         stems += [w[:-2], w[:-1], w[:-3]]
+    if w.endswith("ing") and len(w) > 4:
+        stems += [w[:-3], w[:-3] + "e", w[:-4]]
     stems += [b.lower() for b in plural_bases(word)]
-    return tuple(dict.fromkeys(b for b in stems if len(b) > 2 and is_inflection(w, b)))
+    return tuple(dict.fromkeys([*ie, *(b for b in stems if len(b) > 2 and is_inflection(w, b))]))
+
+
+AUXILIARIES = frozenset("be am is are was were been being have has had do does did will would shall should "
+                        "can could may might must".split())
 
 
 def english_verb_base(counterpart: str, dictionary) -> str:
-    """A Russian verb's one-word free counterpart in its base form when it is an English verb
-    inflected (expressed: express, stated: state, took: take); as it is otherwise."""
-    if " " in counterpart or dictionary is None:
+    """A Russian verb's free counterpart in its base form when it is an English verb inflected
+    (expressed: express, stated: state, took: take, risen: rise), also before its particle or object
+    (fell behind: fall behind, caught fire: catch fire); as it is otherwise, and so is an -ing word
+    commoner than its verb (according, meeting, including) or a verb after an auxiliary (was told)."""
+    first, *rest = counterpart.split(" ")
+    if dictionary is None or first.lower() in AUXILIARIES or not all(w.isalpha() and w.islower() for w in rest):
         return counterpart
-    found = [(dictionary.common(b), b) for b in verb_bases(counterpart)]
-    zipf, base = max(found, default=(0.0, counterpart))
-    return base if zipf >= SINGULAR_MIN_ZIPF else counterpart
+    found = [(dictionary.common(b), b) for b in verb_bases(first)]
+    zipf, base = max(found, default=(0.0, first))
+    if zipf < SINGULAR_MIN_ZIPF or first.lower().endswith("ing") and zipf < dictionary.common(first.lower()):
+        return counterpart
+    return " ".join([base, *rest])
 
 
 def _plural_only(lemma: str) -> bool:
@@ -180,8 +198,17 @@ def with_grammar(lemma):
     entry = shipped().entry(lemma.lemma, "noun") if lemma.pos == "noun" else None
     if entry is None:
         return lemma
-    gender = None if entry.plural_only else (entry.gender if entry.gender in ("m", "f", "n", "both") else lemma.gender)
-    return replace(lemma, gender=gender, plural_only=entry.plural_only, indeclinable=entry.indeclinable)
+    plural_only = entry.plural_only or (not entry.gender and _plurale_tantum(lemma.lemma))
+    gender = None if plural_only else (entry.gender if entry.gender in ("m", "f", "n", "both") else lemma.gender)
+    return replace(lemma, gender=gender, plural_only=plural_only, indeclinable=entry.indeclinable)
+
+
+def _plurale_tantum(lemma: str) -> bool:
+    """pymorphy3 has the noun as its own dictionary form with no singular (Pltm: переговоры, финансы),
+    where OpenRussian gives it no gender and no plural-only mark."""
+    from cards.lexicon.analyser import parses
+
+    return any(p.tag.POS == "NOUN" and "Pltm" in p.tag and p.normal_form == lemma for p in parses(lemma))
 
 
 def target_meaning(ru: str, en: str, tokens: Sequence[Token], target: Token, span: tuple[int, int] | None,
@@ -196,19 +223,31 @@ def target_meaning(ru: str, en: str, tokens: Sequence[Token], target: Token, spa
     counterpart = _uncapitalised(en, span[0], en[span[0] : span[1]], lemma, dictionary) if span else None
     sense = () if span else article_sense(lemma, at, article, dictionary, besides=other_pos_glosses(lemma, pos))
     return meaning_for(lemma, counterpart, dictionary, sentence_phrase(ru, tokens, target, dictionary), pos=pos,
-                       prefer=context_gloss(ru, tokens, target, dictionary), plural_form=_plural_form(target),
+                       prefer=context_gloss(ru, tokens, target, dictionary), plural_form=_plural_form(target, tokens),
                        sense=sense)
 
 
-def _plural_form(target: Token) -> bool:
-    """A noun whose every reading under its lemma is plural (набережных, инфекций; not армии)."""
+PAUCAL = frozenset("два две три четыре оба обе полтора полторы".split())  # две автотрассы: a plural meant
+
+
+def _plural_form(target: Token, tokens: Sequence[Token] = ()) -> bool:
+    """A noun whose every reading under its lemma is plural (набережных, инфекций; not армии), or that
+    a number or a plural word before it makes plural (две автотрассы, эти трассы, 2 километра)."""
     from cards.lexicon.analyser import parses
 
     if target.lemma.pos != "noun":
         return False
     readings = [p for p in parses(target.text.lower()) if p.tag.POS == "NOUN"
                 and p.normal_form.replace("ё", "е") == target.lemma.lemma.lower().replace("ё", "е")]
-    return bool(readings) and all(p.tag.number == "plur" for p in readings)
+    if bool(readings) and all(p.tag.number == "plur" for p in readings):
+        return True
+    before = next((t for t in reversed(tokens) if t.stop <= target.start), None)
+    if before is None or before.stop + 1 < target.start:
+        return False  # nothing right before it (a space at most)
+    if before.text.lower() in PAUCAL or before.lemma.pos == "num" and before.text.isdigit():
+        return True
+    modifiers = [p for p in parses(before.text.lower()) if p.tag.POS in ("ADJF", "PRTF")]
+    return bool(modifiers) and all(p.tag.number == "plur" for p in modifiers)
 
 
 def _uncapitalised(en: str, at: int, counterpart: str, lemma: str, dictionary) -> str:
@@ -456,6 +495,10 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
     """
     if counterpart:
         group = dictionary.sense_of(lemma, counterpart) if dictionary is not None else ()
+        if not group and pos == "verb" and dictionary is not None:  # risen: the sense of "rise"
+            base = english_verb_base(counterpart, dictionary)
+            group = dictionary.sense_of(lemma, base) if base != counterpart else ()
+            counterpart = base if group else counterpart
         stems = {_stem(w) for w in counterpart.split()}
         matched = next((k for k, g in enumerate(group) if _stem(g) in stems or stems & {_stem(w) for w in g.split()}), -1)
         # only glosses listed after the one the sentence gave: a sense group of the lexicon may begin
@@ -464,6 +507,8 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
         extra = [g for g in later if _stem(g) not in stems and not stems & {_stem(w) for w in g.split()}
                  and _synonyms(group[matched], g)][:SENSE_GLOSSES] if matched >= 0 else []
         if not group and dictionary is not None:  # a free translation: the phrase or the word's own meaning
+            if phrase and stems <= {_stem(w) for w in phrase.partition(": ")[2].lower().split()}:
+                return phrase, "sentence"  # the phrase's own English: "результативных передач: assist" once
             extra = [phrase] if phrase else [f"dict. {g}" for g in dictionary.card_glosses(
                 lemma, limit=1, besides=[counterpart, *other_pos_glosses(lemma, pos)]) if ":" not in g]
         shown = counterpart

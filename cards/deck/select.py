@@ -654,6 +654,24 @@ def spelled_in_english(token: Token, pair: Pair, article_names: frozenset[str]) 
     return False
 
 
+def named_in_english(token: Token, pair: Pair) -> bool:
+    """«столичные» / "the Capitals": a word alone in quotation marks (`in_one_word_quote`) that the English
+    writes with a capital in mid-sentence, as one of its first glosses or in transliteration, is a
+    nickname or a title, not the common word (a quoted term of several words, «иностранный агент», is
+    left to the other rules)."""
+    from cards.lexicon.lexicon import shipped
+
+    entry = shipped().entry(token.lemma.lemma, token.lemma.pos)
+    glosses = {w for group in (entry.senses[:2] if entry else ()) for g in group[:2] for w in english_stems(g)}
+    forms = {token.text.lower(), lemma_key(token.lemma.lemma)}
+    for english, starts in english_names(pair.en):
+        if starts:
+            continue
+        if set(english_stems(english)) & glosses or max(spelling_similarity(f, english) for f in forms) >= NAME_MIN_SIMILARITY:
+            return True
+    return False
+
+
 def capitalised_elsewhere(token: Token, pair: Pair, article_names: frozenset[str]) -> bool:
     """Кремль, Дума opening a sentence, where the same article capitalises the noun mid-sentence
     (`article_names`): the head of a name (the Kremlin, the Duma), as it is there."""
@@ -674,6 +692,8 @@ def name_rule(token: Token, pair: Pair, article_names: frozenset[str] = frozense
         return None
     if in_quoted_name(pair.ru, token.start):
         return "in_quoted_name"
+    if in_one_word_quote(pair.ru, token) and named_in_english(token, pair):
+        return "named_in_english"
     if not re.match(r"[А-ЯЁ]", token.text):
         return None
     for name, rule in NAME_RULES:
@@ -705,6 +725,11 @@ def in_quotes(text: str, at: int) -> bool:
     """Is position `at` inside a short quotation (up to 4 words): the name of a company, a channel or a ship
     («Ренессанс Капитал», "Военный обозреватель"), not a quoted statement?"""
     return any(a <= at < b for a, b, _ in _short_quotes(text))
+
+
+def in_one_word_quote(text: str, token: Token) -> bool:
+    """Is the token alone in quotation marks («столичные», "канониры": a team's nickname, a title)?"""
+    return any(a == token.start and b == token.stop for a, b, _ in _short_quotes(text))
 
 
 def in_quoted_name(text: str, at: int) -> bool:

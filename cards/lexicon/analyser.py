@@ -77,6 +77,18 @@ def _lemma_zipf(lemma: str, pos: str) -> float:
     return round(min(8.0, max(0.0, math.log10(total * 1e9))), 2) if total > 0 else 0.0
 
 
+@functools.lru_cache(maxsize=20_000)
+def participle_zipf(participle: str) -> float:
+    """Zipf frequency of a participle taken as a noun (митингующий: митингующие, митингующих …), counting
+    the forms of its own paradigm (same tense and voice), not its verb's nor its one dictionary form's."""
+    word = strip_stress(participle).lower()
+    found = next((p for p in parses(word) if p.tag.POS == "PRTF"), None)
+    forms = {f.word for f in found.lexeme if f.tag.POS == "PRTF" and f.tag.tense == found.tag.tense
+             and f.tag.voice == found.tag.voice} if found else set()
+    total = sum(_form_frequency(f) for f in forms | {word})
+    return round(min(8.0, max(0.0, math.log10(total * 1e9))), 2) if total > 0 else 0.0
+
+
 @functools.lru_cache(maxsize=200_000)
 def zipf(lemma: str) -> float:
     """wordfreq Zipf frequency of a lemma's dictionary form alone (best of its ё and е spellings).

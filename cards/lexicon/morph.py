@@ -22,7 +22,9 @@ import functools
 import math
 from typing import Sequence
 
-from cards.lexicon.analyser import NAME_GRAMMEMES, PROPER_GRAMMEMES, _forms, _pos, lemma_zipf, parses, strip_stress, zipf
+from cards.lexicon.analyser import (
+    NAME_GRAMMEMES, PROPER_GRAMMEMES, _forms, _pos, lemma_zipf, parses, participle_zipf, strip_stress, zipf,
+)
 from cards.lexicon.context import (
     GOVERN, QUANTIFIERS, Reading, Rule, Slot, _adjacent, _agrees, _as_noun, _gender, _has, _heads, _is_number, _reading, _slots,
     _substantive,
@@ -108,6 +110,60 @@ def substantivised_adjective(slots: Sequence[Slot], i: int) -> Reading | None:
     form = top.inflect({gender, "sing", "nomn"})
     lemma = form.word if form is not None else top.normal_form
     return Reading(lemma, "noun", top.tag, "substantivised_adjective", noun=True)
+
+
+def adjective_of_a_later_noun(slots: Sequence[Slot], i: int) -> Reading | None:
+    """на прошедшем 19 февраля в Вашингтоне заседании: right after a preposition, a word read first as
+    a substantivised adjective's noun (прошедшее "the past") is the adjective when a noun later in its
+    clause agrees with it in case, number and gender and stands in no phrase of its own preposition."""
+    slot = slots[i]
+    if not slot.parses or slot.parses[0].tag.POS != "NOUN" or not _adjacent(slots, i) or not _has(slots[i - 1], "PREP"):
+        return None
+    adjectives = [p for p in slot.parses if p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag]
+    if not adjectives:
+        return None
+    j = i + 1
+    while j < len(slots) and not slots[j].sentence_start and not any(ch in slots[j].gap for ch in ",;:—–()"):
+        top = slots[j].parses[0] if slots[j].parses else None
+        if top is not None and top.tag.POS in ("VERB", "INFN", "PRTS", "ADJS"):
+            return None
+        if top is not None and top.tag.POS == "NOUN" and not _has(slots[j - 1], "PREP"):
+            nouns = [q for q in slots[j].parses if q.tag.POS == "NOUN" and not {"Fixd", "Abbr"} & set(q.tag.grammemes)]
+            agreeing = [a for a in adjectives if any(_agree_fully(a, q) for q in nouns)]  # not по данным РИА
+            if agreeing:
+                form = agreeing[0].inflect({"masc", "sing", "nomn"})
+                lemma = form.word if form is not None else agreeing[0].normal_form
+                return Reading(lemma, "adj", agreeing[0].tag, "adjective_of_a_later_noun")
+        j += 1
+    return None
+
+
+def adjective_as_lexicon_noun(slots: Sequence[Slot], i: int) -> Reading | None:
+    """новые важные для Минска переменные, которые…: an adjective qualifying no word after it, right after
+    a noun, a number, a preposition or an adjective agreeing with it, is the noun the lexicon has of its
+    form (переменная "variable", набережная, будущее); pymorphy3 marks no Subx on them."""
+    from cards.lexicon.lexicon import shipped
+
+    slot = slots[i]
+    top = slot.parses[0] if slot.parses else None
+    if top is None or top.tag.POS != "ADJF" or "Subx" in top.tag or "Apro" in top.tag or not _adjacent(slots, i):
+        return None
+    if slot.text[:1].isupper() and not slot.sentence_start:
+        return None
+    prev = slots[i - 1]
+    adjectives = [p for p in slot.parses if p.tag.POS == "ADJF"]
+    after_adjective = any(_agree_fully(q, p) for q in prev.parses if q.tag.POS == "ADJF" for p in adjectives)
+    if not prev.parses or prev.parses[0].tag.POS not in ("NOUN", "PREP", "NUMR") and not _is_number(prev) and not after_adjective:
+        return None
+    if _heads(slots, i + 1, adjectives):
+        return None
+    genders = [top.tag.gender] if top.tag.number == "sing" and top.tag.gender else ["femn", "neut", "masc"]
+    for gender in genders:
+        form = top.inflect({gender, "sing", "nomn"})
+        entry = shipped().entry(form.word, "noun") if form is not None else None
+        if entry is not None and entry.senses and form.word != top.normal_form:
+            return Reading(form.word, "noun", top.tag, "adjective_as_lexicon_noun", noun=True)
+    return None
 
 
 def noun_case_after_preposition(slots: Sequence[Slot], i: int) -> Reading | None:
@@ -329,9 +385,19 @@ def adjective_before_noun(slots: Sequence[Slot], i: int) -> Reading | None:
     form = top.inflect({"masc", "sing", "nomn"})
     lemma = form.word if form is not None else top.normal_form
     adjectives = [p for p in parses(lemma) if p.tag.POS == "ADJF" and p.normal_form == lemma]
-    if adjectives or slot.text[:1].isupper() and not slot.sentence_start:
+    if adjectives or slot.text[:1].isupper() and not slot.sentence_start or _imperfective_passive_adjective(top, lemma):
         return Reading(lemma, "adj", top.tag, "adjective_before_noun")
     return None
+
+
+def _imperfective_passive_adjective(participle, lemma: str) -> bool:
+    """бракованные детали: a past passive participle of an imperfective verb is rare as a verb form and
+    mostly an adjective (бракованный, кованый); it is one here when the lexicon lists the adjective.
+    Not a perfective one (возбуждённое дело: возбудить, not возбуждённый "excited")."""
+    from cards.lexicon.lexicon import shipped
+
+    tag = participle.tag
+    return {"impf", "past", "pssv"} <= set(tag.grammemes) and shipped().entry(lemma, "adj") is not None
 
 
 def parenthetical(slots: Sequence[Slot], i: int) -> Reading | None:
@@ -489,6 +555,35 @@ def lexicalised_participle(slots: Sequence[Slot], i: int) -> Reading | None:
     return None
 
 
+def participle_as_noun(slots: Sequence[Slot], i: int) -> Reading | None:
+    """Подозреваемый в совершении преступления задержан, в протестующего выстрелили, новых заболевших: a
+    full participle opening its sentence, after a preposition or after an adjective agreeing with it, that
+    has no noun to qualify in its clause before the predicate (принятые в прошлом году меры, «прописанные
+    мелким шрифтом» условия qualify one) is the noun of whoever does or undergoes it (подозреваемый,
+    митингующий, заболевший)."""
+    slot = slots[i]
+    if not slot.parses or slot.parses[0].tag.POS != "PRTF" or (slot.text[:1].isupper() and not slot.sentence_start):
+        return None
+    readings = [p for p in slot.parses if p.tag.POS == "PRTF"]
+    before = slots[i - 1].parses if i > 0 and _adjacent(slots, i) else []
+    after_adjective = any(_agree_fully(q, p) for q in before if q.tag.POS == "ADJF" for p in readings)
+    if not (slot.sentence_start or (before and before[0].tag.POS == "PREP") or after_adjective):
+        return None
+
+    def qualifies(j: int) -> bool:
+        top = slots[j].parses[0].tag.POS if slots[j].parses else None
+        return top == "NOUN" and any(_agree_fully(p, q) for p in readings for q in slots[j].parses if q.tag.POS == "NOUN")
+
+    j = i + 1
+    while j < len(slots) and not slots[j].sentence_start and not any(ch in slots[j].gap for ch in ",;:—–()"):
+        if slots[j].parses and slots[j].parses[0].tag.POS in ("VERB", "INFN", "PRTS", "ADJS"):
+            break  # the predicate: Митингующие устроили беспорядки
+        if qualifies(j):
+            return None
+        j += 1
+    return _as_noun(slot, readings[0], "participle_as_noun")
+
+
 def short_participle(slots: Sequence[Slot], i: int) -> Reading | None:
     """будет отражён ряд вопросов, запрет снят: a short passive participle is shown under its verb
     (отразить), not as the short adjective of the same stem (отражённый) that pymorphy3 often ranks
@@ -552,6 +647,7 @@ RULES: tuple[Rule, ...] = (
     substantive_after_number,
     substantive_after_adjective,
     substantive_after_preposition,
+    adjective_of_a_later_noun,
     noun_case_after_preposition,
     substantive_alone,
     substantivised_adjective,
@@ -563,6 +659,7 @@ RULES: tuple[Rule, ...] = (
     noun_after_adjective,
     noun_agreeing_with_adjective,
     adjective_before_noun,
+    participle_as_noun,
     lexicalised_participle,
     short_participle,
     adverb_beside_verb,
@@ -571,6 +668,7 @@ RULES: tuple[Rule, ...] = (
     attribute_before_noun,
     noun_on_tie,
     noun_on_adjective_tie,
+    adjective_as_lexicon_noun,
     topic_lemma_on_tie,
     frequent_lemma_on_tie,
 )
@@ -622,7 +720,10 @@ def _lemma_from(slot: Slot, reading: Reading, all_caps_text: bool) -> Lemma:
         aspect = verb_aspect(lemma, _plain(tag.aspect), slot)
     if reading.pos == "noun" and animacy is None:
         animacy = "anim" if proper and PROPER_GRAMMEMES & {"Name", "Surn", "Patr"} & set(tag.grammemes) else "inan"
-    return Lemma(lemma, reading.pos, gender, aspect, lemma_zipf(lemma, reading.pos), proper, animacy)
+    frequency = lemma_zipf(lemma, reading.pos)
+    if reading.noun and tag.POS == "PRTF":  # митингующий: no dictionary noun, the participle's forms count
+        frequency = max(frequency, participle_zipf(lemma))
+    return Lemma(lemma, reading.pos, gender, aspect, frequency, proper, animacy)
 
 
 def verb_aspect(verb: str, read: str | None, slot: Slot) -> str | None:
