@@ -303,17 +303,15 @@ def test_a_phrase_shows_its_english_only_when_every_content_word_has_a_counterpa
     ru3 = "Он делегировал министра иностранных дел."
     en3 = "He delegated Foreign Minister Ryzhenkov."
     unit3 = "делегировал министра"
-    delegated = Card(Pair(ru3, en3, 0.9), (
-        target("делегировал", ru3, Lemma("делегировать", "verb"), "delegated", unit3, en=en3, en_word="delegated"),
-        target("министра", ru3, Lemma("министр", "noun", gender="m"), "Minister", unit3, en=en3, en_word="Minister")),
-        key="k")
-    assert phrase_english(delegated, unit3) == ""
-    en4 = "He delegated the Minister."
-    with_article = Card(Pair(ru3, en4, 0.9), (
-        target("делегировал", ru3, Lemma("делегировать", "verb"), "delegated", unit3, en=en4, en_word="delegated"),
-        target("министра", ru3, Lemma("министр", "noun", gender="m"), "Minister", unit3, en=en4, en_word="Minister")),
-        key="k")
-    assert phrase_english(with_article, unit3) == "delegated the Minister"
+
+    def delegated(en: str) -> Card:
+        return Card(Pair(ru3, en, 0.9), (
+            target("делегировал", ru3, Lemma("делегировать", "verb"), "delegated", unit3, en=en, en_word="delegated"),
+            target("министра", ru3, Lemma("министр", "noun", gender="m"), "Minister", unit3, en=en, en_word="Minister")),
+            key="k")
+
+    assert phrase_english(delegated(en3), unit3) == ""
+    assert phrase_english(delegated("He delegated the Minister."), unit3) == "delegated the Minister"
 
 
 def test_a_loanword_guess_is_marked_and_a_word_without_gloss_or_figure_is_short():
