@@ -935,6 +935,21 @@ def test_the_collocation_seeds_are_phrases_with_a_few_glosses_each():
     assert collocations["ввести санкции"] == ["impose sanctions"]
 
 
+def test_a_phrase_headed_by_a_governing_participle_is_listed_under_its_verb_too():
+    """исполняющий обязанности alone reads as the noun исполняющий; in a sentence the participle with its
+    object is the verb: the phrase is found either way. An agreeing participle (населённый пункт) is no verb."""
+    from cards.lexicon.convert import verbal_lemmas
+
+    assert verbal_lemmas("исполняющий обязанности", "исполняющий обязанность") == "исполнять обязанность"
+    assert verbal_lemmas("вводящий в заблуждение", "вводящий в заблуждение") == "вводить в заблуждение"
+    assert verbal_lemmas("населённый пункт", "населенный пункт") == "населенный пункт"
+    from cards.lexicon.morph import analyse
+    from cards.lexicon.units import phrase_units
+
+    units = phrase_units(analyse("Его назначили исполняющим обязанности губернатора."))
+    assert [(u.form, u.glosses[0]) for u in units] == [("исполняющий обязанности", "acting")]
+
+
 def test_the_shipped_phrases_are_lemmatised_as_a_sentence_is():
     from cards.lexicon.lexicon import phrase_entries
 

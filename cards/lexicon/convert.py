@@ -408,8 +408,33 @@ def phrase_rows(path: Path, curated: Sequence[Path] = (), openrussian: Path | No
     lines = []
     for phrase in sorted(best):
         heads = sorted(best[phrase].items(), key=lambda hr: (hr[1], hr[0]))[:WIKTIONARY_KEEP]
-        lines.append(f"{phrase_lemmas(phrase)}\t{phrase}\t" + "; ".join(f"{h}:{r:g}" for h, r in heads))
+        lemmas = phrase_lemmas(phrase)
+        for key in dict.fromkeys((lemmas, verbal_lemmas(phrase, lemmas))):
+            lines.append(f"{key}\t{phrase}\t" + "; ".join(f"{h}:{r:g}" for h, r in heads))
     return lines
+
+
+def verbal_lemmas(phrase: str, lemmas: str) -> str:
+    """The phrase's lemmas with each participle that governs the word after it read as its verb: alone,
+    исполняющий обязанности is read as the noun исполняющий, but in a sentence (назначили исполняющим
+    обязанности губернатора) the participle with its object is the verb исполнять, so the phrase is
+    listed under both. A participle agreeing with the noun after it (населённый пункт) is no verb here."""
+    from cards.lexicon.analyser import parses
+
+    words, keys = phrase.split(), lemmas.split()
+    if len(words) != len(keys):
+        return lemmas
+    out = list(keys)
+    for i, word in enumerate(words[:-1]):
+        participle = next((p for p in parses(word) if p.tag.POS == "PRTF"), None)
+        if participle is None:
+            continue
+        after = parses(words[i + 1])  # a preposition (вводящий в заблуждение) is read as one first
+        agrees = bool(after) and after[0].tag.POS in ("NOUN", "ADJF", "PRTF") and any(
+            n.tag.case == participle.tag.case and n.tag.number == participle.tag.number for n in after)
+        if not agrees:
+            out[i] = participle.normal_form.replace("ё", "е")
+    return " ".join(out)
 
 
 # --- word lists derived from the lexicon and hand-curated English seeds ----------------------------
