@@ -36,9 +36,8 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from cards.kept import KeptTable
-from cards.lexicon.analyser import NAME_GRAMMEMES, lemma_zipf, parses
+from cards.lexicon.analyser import NAME_GRAMMEMES, english_zipf, lemma_zipf, parses
 from cards.lexicon.aspect import aspect_partner
-from cards.lexicon.frequency import frequency
 from cards.lexicon.morph import CONTENT_POS, is_content
 from cards.lexicon.names import as_name
 from cards.model import Pair, Token
@@ -590,12 +589,6 @@ NAME_MIN_SIMILARITY = 0.8  # Кремль/Kremlin 0.83, Пескова/Peskov 0.
 
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _EN_SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s*)[\"“”«»'‘’(\s]*$")
-
-
-def english_zipf(word: str) -> float:
-    """wordfreq Zipf frequency of an English word (0 when unknown)."""
-    freq = frequency(word.lower(), "en")
-    return round(math.log10(freq) + 9, 2) if freq > 0 else 0.0
 
 
 def _latin_key(latin: str) -> str:

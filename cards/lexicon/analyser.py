@@ -89,6 +89,12 @@ def participle_zipf(participle: str) -> float:
     return round(min(8.0, max(0.0, math.log10(total * 1e9))), 2) if total > 0 else 0.0
 
 
+def english_zipf(word: str) -> float:
+    """wordfreq Zipf frequency of an English word (0 when unknown)."""
+    freq = frequency(word.lower(), "en")
+    return round(math.log10(freq) + 9, 2) if freq > 0 else 0.0
+
+
 @functools.lru_cache(maxsize=200_000)
 def zipf(lemma: str) -> float:
     """wordfreq Zipf frequency of a lemma's dictionary form alone (best of its ё and е spellings).

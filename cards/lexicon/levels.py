@@ -26,7 +26,6 @@ and none of those a learner meets first (`learner_senses`: включить "tur
 from __future__ import annotations
 
 import gzip
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -168,15 +167,14 @@ def transparent_loanword(lemma: str) -> str | None:
     dictionary has, a rarer English word (коронавирус "coronavirus", логистический "logistical"), or a
     loose likeness (соцсеть is no "socks"). `cards.deck.select.is_transparent` decides whether such a
     word is known."""
+    from cards.lexicon.analyser import english_zipf
     from cards.lexicon.cognates import cognate_score
-    from cards.lexicon.frequency import frequency
     from cards.lexicon.lexicon import loanword
 
     english = loanword(lemma)
     if not english or cognate_score(lemma, english) < LOANWORD_MIN_LIKENESS:
         return None
-    freq = frequency(english.lower(), "en")
-    return english if freq > 0 and math.log10(freq) + 9 >= LOANWORD_MIN_ENGLISH_ZIPF else None
+    return english if english_zipf(english) >= LOANWORD_MIN_ENGLISH_ZIPF else None
 
 
 @lru_cache(maxsize=8)
