@@ -366,9 +366,14 @@ def _first_part_fits(part: str, english: str) -> bool:
     from cards.lexicon.lexicon import COMBINING_FORMS
 
     english = _fold(english)
-    named = FIRST_PART_ENGLISH.get(part, ()) + ((COMBINING_FORMS.get(part, "").strip("-").lower(),)
-                                                  if COMBINING_FORMS.get(part) else ())
-    return english in named or (len(part) >= 4 and cognate_score(part, english) > 0)
+    combining = COMBINING_FORMS.get(part, "").strip("-").lower()
+    return (english in FIRST_PART_ENGLISH.get(part, ()) or (bool(combining) and english == combining)
+            or (len(part) >= 4 and cognate_score(part, english) > 0))
+
+
+def _held(chosen, span: Span) -> bool:
+    """Some word's counterpart already covers part of `span`."""
+    return any(s and _overlap(s, span) for s in chosen)
 
 
 def _compound_first_parts(ru_text, en_text, items, chosen, n_targets) -> list[Span | None]:
@@ -388,8 +393,7 @@ def _compound_first_parts(ru_text, en_text, items, chosen, n_targets) -> list[Sp
             continue
         x, y, word = before[-1]
         x += len(word) - len(word.split("-")[-1])  # "ex-deputy mayor": only "deputy"
-        free = all(other is None or other[1] <= x or other[0] >= y for j, other in enumerate(out) if j != i)
-        if free and _first_part_fits(part, word.split("-")[-1]):
+        if not _held(out, (x, y)) and _first_part_fits(part, word.split("-")[-1]):
             out[i] = (x, span[1])
     return out
 
@@ -411,9 +415,10 @@ def _compound_second_parts(ru_text, en_text, items, chosen, n_targets, dictionar
         if k is None or k + 1 >= len(en_toks) or not _first_part_fits(surface.split("-")[0].lower(), en_toks[k][2]):
             continue
         x, y, word = en_toks[k + 1]
-        free = all(other is None or other[1] <= x or other[0] >= y for j, other in enumerate(out) if j != i)
+        if _held(out, (x, y)) or en_text[span[1]:x].strip():
+            continue
         glosses = {stem(g.lower()) for g, _ in ranked_glosses(dictionary, lemmatize(surface.split("-")[-1])) if " " not in g}
-        if free and not en_text[span[1]:x].strip() and stem(word.lower()) in glosses:
+        if stem(word.lower()) in glosses:
             out[i] = (span[0], y)
     return out
 
