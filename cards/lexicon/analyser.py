@@ -74,6 +74,11 @@ def _lemma_zipf(lemma: str, pos: str) -> float:
     if total == 0 and "-" in word.strip("-"):  # премьер-министр: the parts' half-harmonic mean, as wordfreq does
         parts = [_form_frequency(p) for p in word.split("-") if p]
         total = 1 / sum(1 / f for f in parts) if parts and all(parts) else 0.0
+    return _total_zipf(total)
+
+
+def _total_zipf(total: float) -> float:
+    """The Zipf figure of a summed frequency (forms of one lemma), 0 to 8, two decimals; 0 for none."""
     return round(min(8.0, max(0.0, math.log10(total * 1e9))), 2) if total > 0 else 0.0
 
 
@@ -86,7 +91,7 @@ def participle_zipf(participle: str) -> float:
     forms = {f.word for f in found.lexeme if f.tag.POS == "PRTF" and f.tag.tense == found.tag.tense
              and f.tag.voice == found.tag.voice} if found else set()
     total = sum(_form_frequency(f) for f in forms | {word})
-    return round(min(8.0, max(0.0, math.log10(total * 1e9))), 2) if total > 0 else 0.0
+    return _total_zipf(total)
 
 
 def english_zipf(word: str) -> float:
