@@ -552,7 +552,7 @@ class BuildOptions:
     level: str | float = "B1"  # A2, B1, B2, C1, or a Zipf cut (cards.lexicon.levels)
     max_new: int = 6
     min_words: int = 4
-    max_words: int = 40
+    max_words: int | None = None  # None: 40, and half as long again for a sentence that is a word's last chance
     min_score: float = 0.5
     reverse: bool = False
     topic: str = "politics"  # tagged topic::<topic> on every note
@@ -577,10 +577,17 @@ class BuildOptions:
         topic = slugify(self.topic or DEFAULT_TOPIC)
         return SelectOptions(
             min_score=self.min_score, max_new=self.max_new, level=level.general, max_cards=self.max_cards,
-            min_words=self.min_words, max_words=self.max_words, topic_level=level.topic,
+            min_words=self.min_words, topic_level=level.topic, **self._sentence_length(),
             topic=topic_words(topic), everyday=everyday_words(level.cefr), topic_senses=topic_senses(topic),
             concrete=word_kinds().concrete, social=word_kinds().social,
         )
+
+    def _sentence_length(self) -> dict[str, float]:
+        """The longest sentence: the user's --max-words is a hard limit; by default 40 words, or up to
+        `SelectOptions.long_rescue` times that for a word no shorter sentence teaches."""
+        if self.max_words is not None:
+            return {"max_words": self.max_words, "long_rescue": 1.0}
+        return {"max_words": max(SelectOptions.max_words, self.min_words)}
 
 
 @dataclass(frozen=True)

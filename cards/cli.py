@@ -58,8 +58,9 @@ def sentence_options(command):
     for option in reversed((
         click.option("--min-words", type=click.IntRange(min=1), default=4, show_default=True,
                      help="Shortest sentence (words)."),
-        click.option("--max-words", type=click.IntRange(min=1), default=40, show_default=True,
-                     help="Longest sentence (words)."),
+        click.option("--max-words", type=click.IntRange(min=1), default=None,
+                     help="Longest sentence (words)  [default: 40, or 60 for a sentence that is the only one "
+                          "with a word worth a card]"),
         click.option("--min-score", type=click.FloatRange(0, 1), default=0.5, show_default=True,
                      help="Alignment confidence floor."),
     )):
@@ -122,7 +123,7 @@ def build(inputs, out, deck_name, max_cards, known_sources, known_field, level, 
     """
     from cards.build import BuildOptions, build_deck, no_progress
 
-    if max_words < min_words:
+    if max_words is not None and max_words < min_words:
         raise click.BadParameter(f"must be at least --min-words ({min_words})", param_hint="--max-words")
     options = BuildOptions(
         out=out, deck_name=deck_name, max_cards=max_cards, level=level, max_new=max_new,
@@ -297,7 +298,7 @@ def inspect(inputs, fmt, words, known_sources, known_field, level, max_new, min_
     from cards.build import BuildOptions
     from cards.report import inspect_pairs
 
-    if max_words < min_words:
+    if max_words is not None and max_words < min_words:
         raise click.BadParameter(f"must be at least --min-words ({min_words})", param_hint="--max-words")
     options = BuildOptions(level=level, max_new=max_new, known_sources=tuple(known_sources), known_field=known_field,
                            min_words=min_words, max_words=max_words, min_score=min_score,

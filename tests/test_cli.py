@@ -189,7 +189,8 @@ def test_sentence_length_bounds(tmp_path):
 
     options = BuildOptions(min_words=10, max_words=20).select_options()
     decisions, cards = choose_cards(prepare_articles(find_pairs([SEED])), options=options)
-    assert cards and all(10 <= len(analyse(c.pair.ru)) <= 20 for c in cards)
+    assert cards and all(10 <= len(analyse(c.pair.ru)) <= 20 for c in cards)  # the user's limit is hard
+    assert BuildOptions().select_options().long_rescue > 1 == options.long_rescue  # the default's is not
     rules = {d.rule for d in decisions}
     assert {"too_short", "too_long"} <= rules
     bad = CliRunner().invoke(main, ["build", str(SEED), "--min-words", "10", "--max-words", "5"])

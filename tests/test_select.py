@@ -320,6 +320,22 @@ def test_a_dense_sentence_is_a_card_only_for_words_no_lighter_sentence_teaches()
     assert partly[0].chosen and {t.lemma.lemma for t in partly[0].targets} == {"обсудить", "санкция"}
 
 
+def test_a_sentence_a_little_too_long_is_a_last_chance_for_the_words_no_other_sentence_has():
+    options = SelectOptions(min_words=3, max_new=2, extra_unknown=0, max_words=4)  # rescued up to 6 words
+    five = "Делегация прибыла и обсудили санкции"  # five words: too long, yet within long_rescue
+    alone = run([five], options=options)
+    assert alone[0].chosen and alone[0].rule == "teaches_new_words"
+    assert {t.lemma.lemma for t in alone[0].targets} <= {"делегация", "прибыть", "обсудить", "санкция"}
+    strict = run([five], options=replace(options, long_rescue=1.0))
+    assert not strict[0].chosen and strict[0].rule == "too_long"
+    covered = run([five, "Делегация прибыла в Минск", "Стороны обсудили санкции"], options=options)
+    assert not covered[0].chosen and covered[0].rule == "too_long"  # a shorter sentence teaches each word
+    seven = "Делегация прибыла и обсудили санкции и сделку"  # beyond 1.5 × 4 words: no card, whatever it holds
+    assert run([seven], options=options)[0].rule == "too_long"
+    with pytest.raises(ValueError):
+        SelectOptions(long_rescue=0.5)
+
+
 def test_a_card_may_leave_a_few_unknown_words_for_later_cards():
     options = SelectOptions(min_words=3, max_new=2, extra_unknown=2)
     decisions = run(["Делегация прибыла и обсудили санкции", "Делегация прибыла в Минск"], options=options)

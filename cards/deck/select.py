@@ -49,7 +49,10 @@ class SelectOptions:
 
     min_score: float = 0.5  # alignment confidence below this: not a trustworthy translation
     min_words: int = 4  # Russian words; shorter pairs teach little context
-    max_words: int = 40  # longer ones are hard to review
+    max_words: int = 40  # longer ones are hard to review …
+    # … unless at most this many times as long and the only sentence left with a word worth a card: a long
+    # legal sentence's приговор is better learnt on a long card than not at all (`select`, last pass)
+    long_rescue: float = 1.5
     # New words one card may teach. 6, not 4: news articles are short and dense, and one sentence makes
     # one card; with 4, a 70-word article cannot teach 20 key words (bench/keywords.py). Words neither
     # worth a card of their own nor the topic's fill a card only up to `fill` targets: the room beyond
@@ -93,6 +96,8 @@ class SelectOptions:
             raise ValueError("min_score must be in [0, 1]")
         if self.max_new < 1 or self.extra_unknown < 0 or self.min_words < 1 or self.max_words < self.min_words:
             raise ValueError("need max_new ≥ 1, extra_unknown ≥ 0 and 1 ≤ min_words ≤ max_words")
+        if self.long_rescue < 1:
+            raise ValueError("long_rescue is a factor of max_words, at least 1")
         if self.fill < 0 or (self.spill is not None and self.spill < 0) or self.subject_sentences < 1:
             raise ValueError("need fill ≥ 0, spill ≥ 0 and subject_sentences ≥ 1")
 
@@ -446,7 +451,7 @@ RULE_MEANINGS = {  # what each decision's rule means, for `cards inspect --help`
     "omission": "one side has no translation",
     "low_confidence": "the alignment is below --min-score",
     "too_short": "fewer Russian words than --min-words",
-    "too_long": "more Russian words than --max-words",
+    "too_long": "more Russian words than --max-words (by default 40, or 60 for a word no other sentence teaches)",
     "mostly_names_or_numbers": "a list of names and numbers, not a sentence",
     "teaches_new_words": "a card: it teaches these words",
     "teaches_one_new_word": "a card: it teaches one word",
@@ -1098,17 +1103,20 @@ def select(
                for tokens, p, mine in zip(analyses, pairs, own, strict=True)]
     dropped = {i: first_filter(p, analyses[i], options) for i, p in enumerate(pairs)}
     open_pairs = [i for i, rule in dropped.items() if rule is None]
+    longer = _long_enough(pairs, analyses, dropped, options)  # too long, yet a last chance for its words
 
     taught: set[str] = set()
     chosen: dict[int, tuple[Token, ...]] = {}
     final_rule: dict[int, str] = {i: rule for i, rule in dropped.items() if rule is not None}
     listed = known if listed is None else frozenset(lemma_key(k) for k in listed)
-    for i, keys in _kept(earlier or {}, dropped, listed, weights, options).items():
+    for i, keys in _kept(earlier or {}, {i: None if i in longer else r for i, r in dropped.items()},
+                         listed, weights, options).items():
         chosen[i] = _kept_targets(analyses[i], keys, own[i], pairs[i].en)
         taught.update(keys)
         final_rule[i] = "kept_from_earlier_build"
         if i in open_pairs:
             open_pairs.remove(i)
+        longer.discard(i)
     built = {pairs[i].source for i in earlier or {} if pairs[i].source} | set(built)
     for i in [i for i in open_pairs if pairs[i].source in built]:
         final_rule[i] = "article_built_before"
@@ -1125,11 +1133,20 @@ def select(
     taught_now = set(taught).union(*picked.values())
     picked.update(_cover(rest, unknown, weights, taught_now, options,
                          None if budget is None else budget - len(picked), length, dense=True))
+    # Last, sentences a little too long (`long_rescue`), for the words worth a card still untaught; such
+    # a card teaches only those and the topic's words (no `fill`): a long card should not grow longer.
+    longer -= {i for i in longer if pairs[i].source in built}
+    longer -= set(_repeated(pairs, sorted(longer), {**chosen, **picked}))
+    taught_now = set(taught).union(*picked.values())
+    rescued = _cover(sorted(longer), unknown, weights, taught_now, replace(options, fill=0),
+                     None if budget is None else budget - len(picked), length, dense=True)
+    picked.update(rescued)
     new_cards = _second_chance(_drop_redundant(picked, unknown, weights, options), unknown, weights, taught, options)
     for i, keys in new_cards.items():
         chosen[i] = tuple(sorted((unknown[i][k] for k in keys), key=lambda t: t.start))
         taught.update(keys)
-        open_pairs.remove(i)
+        if i in open_pairs:  # not one of the `longer` pairs
+            open_pairs.remove(i)
         final_rule[i] = "teaches_one_new_word" if len(keys) == 1 else "teaches_new_words"
     seen = set(known) | taught if options.phrases else set()  # a phrase is taught once
     for i in sorted(new_cards) if options.phrases else ():  # kept cards keep what they taught
@@ -1161,6 +1178,15 @@ def select(
         )
         for i, p in enumerate(pairs)
     )
+
+
+def _long_enough(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]], dropped: Mapping[int, str | None],
+                 options: SelectOptions) -> set[int]:
+    """The pairs left out only as too long that are at most `long_rescue` times --max-words long and pass
+    every other filter."""
+    longest = replace(options, max_words=math.floor(options.max_words * options.long_rescue))
+    return {i for i, rule in dropped.items()
+            if rule == "too_long" and first_filter(pairs[i], analyses[i], longest) is None}
 
 
 def _repeated(pairs: Sequence[Pair], open_pairs: Sequence[int], kept: Mapping[int, object]) -> list[int]:
