@@ -174,6 +174,8 @@ def test_the_counterpart_picks_the_sense():
     assert dictionary_form("planned", "plan") == "plan" and dictionary_form("carried", "carry") == "carry"
     # a noun's counterpart loses a plural ending only: жилище / "housing" is not "house"
     assert dictionary_form("housing", "house", "noun") == "housing"
+    assert dictionary_form("arrived", "arrival", "noun") == "arrival"  # прибытие: a noun's verb counterpart
+    assert meaning_for("прибытие", "arrived", find_dictionary(PLAIN), pos="noun")[0].startswith("arrival")
     assert dictionary_form("sanctions", "sanction", "noun") == "sanction"
     assert dictionary_form("countries", "country", "noun") == "country"
     assert dictionary_form("planned", "plan", "adj") == "planned"

@@ -72,6 +72,8 @@ def dictionary_form(counterpart: str, gloss: str, pos: str = "") -> str:
         return is_inflection(word, head)
 
     words, heads = counterpart.lower().split(), gloss.lower().split()
+    if pos == "noun" and len(words) == len(heads) == 1 and words[0].endswith("ed") and not heads[0].endswith("ed"):
+        return gloss  # a noun's verb counterpart: прибытие / "arrived" is arrival (the sense the stem matched)
     if pos in ("verb", "") and heads[:1] == ["be"] and words[:1] != ["be"] and len(heads) == len(words) + 1:
         heads = heads[1:]  # строиться / "built": be built, пострадать / "injured": be injured
         if words == heads or all(map(inflected, words, heads)):
