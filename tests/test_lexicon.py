@@ -175,6 +175,13 @@ def test_the_counterpart_picks_the_sense():
     # a noun's counterpart loses a plural ending only: жилище / "housing" is not "house"
     assert dictionary_form("housing", "house", "noun") == "housing"
     assert dictionary_form("arrived", "arrival", "noun") == "arrival"  # прибытие: a noun's verb counterpart
+    assert dictionary_form("climatic", "climate", "noun") == "climate"  # климат: a noun's adjective counterpart
+    assert dictionary_form("millimeters", "millimetre", "noun") == "millimetre"  # American spelling, British gloss
+    from cards.lexicon.cognates import american
+
+    assert [american(w) for w in ("centred", "defence", "analyse", "catalogue", "theatres", "genre", "fence")] == [
+        "centered", "defense", "analyze", "catalog", "theaters", "genre", "fence"]
+    assert dictionary.sense_of("оборона", "defense") and dictionary.sense_of("центр", "center")
     assert meaning_for("прибытие", "arrived", find_dictionary(PLAIN), pos="noun")[0].startswith("arrival")
     assert dictionary_form("sanctions", "sanction", "noun") == "sanction"
     assert dictionary_form("countries", "country", "noun") == "country"

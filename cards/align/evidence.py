@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from cards.align.english_words import FUNCTION_WORDS, IRREGULAR
 from cards.kept import KeptTable
-from cards.lexicon.cognates import _fold
+from cards.lexicon.cognates import _fold, american
 from cards.lexicon.lexicon import base_words, english_alike, english_related
 from cards.lexicon.analyser import parses
 
@@ -44,10 +44,11 @@ KEPT_STEMS = KeptTable("english-stems")  # a build keeps them: a rebuild that on
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """English stem for comparison: folded, irregular forms mapped, Snowball; parts of a hyphenated word joined."""
+    """English stem for comparison: folded (American spelling), irregular forms mapped, Snowball; parts of a
+    hyphenated word joined."""
     found = KEPT_STEMS.get(word)
     if found is None:
-        parts = [p for p in re.split(r"[-‐]", _fold(word)) if p]
+        parts = [american(p) for p in re.split(r"[-‐]", _fold(word)) if p]
         found = "-".join(_stemmer().stem(IRREGULAR.get(p, p)) for p in parts)
         KEPT_STEMS.put(word, found)
     return found

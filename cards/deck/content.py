@@ -65,15 +65,16 @@ def dictionary_form(counterpart: str, gloss: str, pos: str = "") -> str:
     "submarines": submarine, as an adjective), and not one that English needs (помещение / "premises"
     is not "premise", оружие / "arms" not "arm")."""
     from cards.align.evidence import is_inflection, is_plural
+    from cards.lexicon.cognates import american
 
     def inflected(word: str, head: str) -> bool:
         if pos in ("noun", "adj"):  # social networks: social network
             return word == head or word not in NOT_PLURALS and is_plural(word, head)
         return is_inflection(word, head)
 
-    words, heads = counterpart.lower().split(), gloss.lower().split()
-    if pos == "noun" and len(words) == len(heads) == 1 and words[0].endswith("ed") and not heads[0].endswith("ed"):
-        return gloss  # a noun's verb counterpart: прибытие / "arrived" is arrival (the sense the stem matched)
+    words, heads = ([american(w) for w in text.lower().split()] for text in (counterpart, gloss))  # millimeters: millimetre
+    if pos == "noun" and len(words) == len(heads) == 1 and _not_a_noun(words[0]) and not _not_a_noun(heads[0]):
+        return gloss  # a noun's verb or adjective counterpart: прибытие / "arrived" is arrival, климат / "climatic" climate
     if pos in ("verb", "") and heads[:1] == ["be"] and words[:1] != ["be"] and len(heads) == len(words) + 1:
         heads = heads[1:]  # строиться / "built": be built, пострадать / "injured": be injured
         if words == heads or all(map(inflected, words, heads)):
@@ -81,6 +82,12 @@ def dictionary_form(counterpart: str, gloss: str, pos: str = "") -> str:
     if len(words) != len(heads) or words == heads or not all(map(inflected, words, heads)):
         return in_dictionary_case(counterpart, gloss)
     return gloss if counterpart[:1].isupper() or not gloss[:1].isupper() else gloss[:1].lower() + gloss[1:]
+
+
+def _not_a_noun(word: str) -> bool:
+    """An English word whose ending makes it a past form or an adjective, not a noun (arrived, climatic,
+    numerous, decisive; not housing, a gerund, nor arrival)."""
+    return word.endswith(("ed", "ic", "ical", "ous", "ive"))
 
 
 NOT_PLURALS = frozenset("news means series species headquarters goods arms clothes thanks savings earnings "

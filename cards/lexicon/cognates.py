@@ -23,6 +23,19 @@ def _fold(word: str) -> str:
     return re.sub(r"our(s|ed|ing)?$", r"or\1", word) if len(word) > 5 else word
 
 
+def american(word: str) -> str:
+    """A folded word (`_fold`) in American spelling, so that a translator's center, defense, liter and
+    analyze meet a dictionary's centre, defence, litre and analyse: -tre/-bre → -ter/-ber, -ence →
+    -ense, -yse → -yze, -ogue → -og, programme → program. Only for comparing words with each other:
+    both sides go through it (evidence.stem, dictionary._english_stem), so evidence → evidense harms
+    nothing."""
+    word = re.sub(r"(?<=[a-z]{2})([tb])re(s|d)?$", lambda m: m[1] + ("ered" if m[2] == "d" else "er" + (m[2] or "")), word)
+    word = re.sub(r"(?<=[a-z]{3})ence(s)?$", r"ense\1", word)
+    word = re.sub(r"ys(e|ed|es|ing)$", r"yz\1", word)
+    word = re.sub(r"(?<=[a-z]{3})ogue(s)?$", r"og\1", word)
+    return re.sub(r"^programme", "program", word)
+
+
 # One letter table for the package (cards/align/translit.py reads it too). Kept by hand, not taken from a
 # library (#14; bench/wordalign.py, correct counterparts of the seed's 524): cyrtranslit's Russian
 # (GOST 7.79: ц cz, щ shh, ы y', ъ '') finds fewer cognates (cognate alone 109 → 106 correct,

@@ -459,13 +459,15 @@ def _english_zipf():
 @lru_cache(maxsize=4096)
 def _english_stem(text: str) -> str:
     """A key that spellings of one English word share: pre-school, preschool; sanction, sanctions;
-    café, cafe."""
+    café, cafe; centre, center."""
     import unicodedata
 
     import Stemmer
 
+    from cards.lexicon.cognates import american
+
     plain = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
-    words = re.findall(r"[a-z]+", plain)
+    words = [american(w) for w in re.findall(r"[a-z]+", plain)]
     return "".join(Stemmer.Stemmer("english").stemWords(words))
 
 
