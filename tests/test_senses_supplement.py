@@ -64,3 +64,18 @@ def test_everyday_news_senses_the_sources_lacked():
     assert meaning_for("мероприятие", "events", dictionary) == ("event", "sentence")
     assert meaning_for("анализ", "tests", dictionary)[0] == "test"
     assert meaning_for("зафиксировать", "recorded", dictionary)[0] == "record"
+
+
+def test_hand_written_partners_replace_the_verbs_partners(tmp_path):
+    from cards.lexicon.convert import partnered_rows, read_partners
+    from cards.lexicon.lexicon import dictionary_partner
+
+    path = tmp_path / "partners.tsv"
+    path.write_text("# comment\nнаходиться\t-\nвидеть\tувидеть\n", encoding="utf-8")
+    partners = read_partners(path)
+    assert partners == {"находиться": "", "видеть": "увидеть"}
+    rows = ["видеть\tви́деть\tverb\t\timpf\tзавидеть,увидеть\t\tsee", "видеть\tви́деть\tnoun\t\t\tx\t\tsight",
+            "находиться\tнаходи́ться\tverb\t\timpf\tнайтись\t\tbe situated"]
+    assert [r.split("\t")[5] for r in partnered_rows(rows, partners)] == ["увидеть", "x", ""]
+    # the shipped lexicon has them: a card shows видеть (pf. увидеть) and no partner for находиться
+    assert dictionary_partner("видеть", "impf") == "увидеть" and dictionary_partner("находиться", "impf") is None

@@ -8,7 +8,8 @@ licence; Debian's wordnet-base), writes:
 
 - ``openrussian.tsv.gz``: one row per lemma and part of speech: lemma, stressed lemma, pos, gender,
   aspect, aspect partners, flags, senses (``|`` between senses, ``;`` between the glosses of one), with
-  the hand-written senses of news words the sources lack (``seeds/senses.tsv``: мероприятие "event");
+  the hand-written senses of news words the sources lack (``seeds/senses.tsv``: мероприятие "event")
+  and aspect partners of common verbs in the sense news uses (``seeds/partners.tsv``: видеть: увидеть);
 - ``wiktionary.tsv.gz``: Russian word → English headwords that list it, best first (``;``-separated,
   each ``headword:rank``);
 - ``phrases.tsv.gz``: Russian phrases Wiktionary gives as translations (прекращение огня: ceasefire),
@@ -242,6 +243,27 @@ def supplemented_rows(rows: list[str], supplement: list[tuple[str, tuple[str, ..
             senses += [fresh] if fresh else []
         target[7] = " | ".join("; ".join(s) for s in senses)
     return sorted("\t".join(e) for entries in by_lemma.values() for e in entries)
+
+
+def read_partners(path: Path) -> dict[str, str]:
+    """The hand-written aspect partners: verb → its partner ("" for none)."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            verb, partner = (part.strip() for part in line.split("\t"))
+            out[verb] = "" if partner == "-" else partner
+    return out
+
+
+def partnered_rows(rows: list[str], partners: dict[str, str]) -> list[str]:
+    """openrussian.tsv.gz's rows with the hand-written partners (`read_partners`) as the verbs' only ones."""
+    out = []
+    for row in rows:
+        fields = row.split("\t")
+        if fields[2] == "verb" and fields[0] in partners:
+            fields[5] = partners[fields[0]]
+        out.append("\t".join(fields))
+    return out
 
 
 # --- Wiktionary (English → Russian, reversed) -----------------------------------------------------
@@ -686,7 +708,8 @@ def convert(lexicon_dir: Path, out_dir: Path = DATA_DIR, wordnet_dir: Path = WOR
     out_dir.mkdir(parents=True, exist_ok=True)
     written = [out_dir / "openrussian.tsv.gz", out_dir / "wiktionary.tsv.gz"]
     supplement = read_senses(SEEDS_DIR / "senses.tsv")
-    write_gzip(written[0], supplemented_rows(openrussian_rows(lexicon_dir / "openrussian"), supplement))
+    write_gzip(written[0], partnered_rows(supplemented_rows(openrussian_rows(lexicon_dir / "openrussian"), supplement),
+                                          read_partners(SEEDS_DIR / "partners.tsv")))
     dsl = lexicon_dir / "wiktionary" / "en-ru-enwiktionary.dsl.dz"
     glossed = {line.split("\t")[0] for line in gzip.open(written[0], "rt", encoding="utf-8") if line.rstrip("\n").split("\t")[7]}
     write_gzip(written[1], wiktionary_rows(dsl, glossed))
