@@ -2,6 +2,7 @@
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -239,8 +240,13 @@ def test_a_target_inside_a_collocation_shows_the_phrase():
         (Target(Lemma("санкция", "noun", gender="f", zipf=4.9), (20, 27), unit="снять санкции"),),
         key=card_key(ru),
     )
+    # the target has no counterpart, so the phrase's English is the phrase table's, marked as a dictionary's
     assert vocabulary_html(card).endswith(
-        '<div class="phrase"><span class="label">phrase</span> <span class="unit">снять санкции</span></div>')
+        '<div class="phrase"><span class="label">phrase</span> <span class="unit">снять санкции</span>'
+        ' <span class="gloss dict" title="the phrase\'s dictionary sense"><span class="how">dict.</span>'
+        ' lift sanctions</span></div>')
+    free = replace(card, targets=(replace(card.targets[0], unit="решили снять"),))  # in no phrase table
+    assert vocabulary_html(free).endswith('<span class="unit">решить снять</span></div>')  # dictionary form, no gloss
 
 
 def test_written_deck_has_ordinary_permissions(tmp_path):

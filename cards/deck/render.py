@@ -572,6 +572,8 @@ def _gloss_html(t: Target) -> str:
 def vocabulary_html(card: Card, stressed: Stressed | None = None) -> str:
     """One line per target: stressed lemma, grammar in a few letters, the meaning in this sentence and
     how common the word is; after the words of a phrase, the phrase once, in dictionary form."""
+    from cards.lexicon.units import table_english
+
     last_of_unit = {t.unit: n for n, t in enumerate(card.targets) if t.unit}
     lines = []
     for n, t in enumerate(card.targets):
@@ -599,7 +601,10 @@ def vocabulary_html(card: Card, stressed: Stressed | None = None) -> str:
         if t.unit and last_of_unit.get(t.unit) == n:
             shown = _phrase_shown(card, t.unit, stressed)
             english = phrase_english(card, t.unit)
-            gloss = f' <span class="gloss">{escape(english)}</span>' if english else ""
+            table = "" if english else table_english(t.unit)  # not this sentence's words: a dictionary's
+            gloss = (f' <span class="gloss">{escape(english)}</span>' if english else
+                     f' <span class="gloss dict" title="the phrase\'s dictionary sense"><span class="how">dict.</span> '
+                     f'{escape(table)}</span>' if table else "")
             lines.append(f'<div class="phrase"><span class="label">phrase</span> '
                          f'<span class="unit">{escape(shown)}</span>{gloss}</div>')
     return "".join(lines)

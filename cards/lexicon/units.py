@@ -113,6 +113,18 @@ def phrase_glosses(form: str) -> tuple[str, ...]:
     return ()
 
 
+def table_english(unit: str) -> str:
+    """The phrase table's English of a collocation as it stands in a sentence, by its words' lemmas
+    (подводные лодки: submarine; приняли участие: take part); "" when the table lacks it."""
+    from cards.lexicon.morph import lemmatize
+
+    lemmas = tuple(normalize(lemmatize(word)) for word in unit.split())
+    for words, _, glosses in _phrases_of(lemmas[0]) if lemmas else ():
+        if words == lemmas and glosses:
+            return glosses[0]
+    return ""
+
+
 # Compound prepositions and sentence adverbs made of a preposition and a noun whose own meaning has
 # faded: the noun in them is not the word to teach (к сожалению "unfortunately" is not сожаление
 # "regret"; в связи с "in connection with" not связь "link"). A closed class of Russian grammar.
