@@ -415,6 +415,15 @@ def named_analyses(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]], t
     return out
 
 
+@functools.lru_cache(maxsize=4)
+def article_table(bitext: tuple[tuple[str, str], ...]):
+    """The word-translation table learned from an article's pairs (cards.align.evidence.learn_table), once for
+    the senses selection reads (`sense_counterparts`) and the cards' counterparts (`article_counterparts`)."""
+    from cards.align.evidence import learn_table
+
+    return learn_table(bitext)
+
+
 def article_sense_counterparts(articles: Sequence[Article], analyses: Sequence[Sequence[Token]], options: SelectOptions,
                                workers: Workers, cache: Cache = Cache()) -> list[dict[int, str]]:
     """For every pair of the articles (in order, `analyses` theirs), the English counterparts of its words
@@ -436,7 +445,6 @@ def sense_counterparts(article: Article, analyses: Sequence[Sequence[Token]], te
     the built-in lexicon and the table's senses (levels.domain_dictionary), whatever dictionaries the build
     has: what a learner knows does not depend on the machine. Kept in `cache`; the word-translation table is the article's own, as for the cards'."""
     from cards import cache as kept
-    from cards.align.evidence import learn_table
     from cards.align.words import counterparts
     from cards.deck.select import _domain_terms, lemma_key, says_sense
     from cards.lexicon.levels import domain_dictionary
@@ -450,7 +458,7 @@ def sense_counterparts(article: Article, analyses: Sequence[Sequence[Token]], te
     bitext = [(p.ru, p.en) for p in article.pairs if p.kind == "text" and p.score >= min_score]
 
     def make() -> list[tuple]:
-        table, dictionary = learn_table(bitext), domain_dictionary()
+        table, dictionary = article_table(tuple(bitext)), domain_dictionary()
         return [counterparts(p.ru, p.en, words, table=table, dictionary=dictionary) if words else ()
                 for p, words in zip(article.pairs, wanted, strict=True)]
 
@@ -466,14 +474,13 @@ def article_counterparts(article: Article, decisions: Sequence[Decision], min_sc
     kept in `cache`. The word-translation table is the article's own, learned from its pairs: adding
     another article to a build must not change the cards an earlier build made from this one."""
     from cards import cache as kept
-    from cards.align.evidence import learn_table
     from cards.align.words import counterparts
 
     bitext = [(p.ru, p.en) for p in article.pairs if p.kind == "text" and p.score >= min_score]
     wanted = [(d.pair.ru, d.pair.en, [w for t in d.targets for w in target_words(d.pair.ru, t)]) for d in decisions]
 
     def make() -> list[tuple]:
-        table = learn_table(bitext)
+        table = article_table(tuple(bitext))
         return [counterparts(ru, en, targets, table=table, dictionary=dictionary) for ru, en, targets in wanted]
 
     found = cache.remember("counterparts", [bitext, wanted], make, kept.spans_json, lambda raw: kept.spans_from(raw, wanted))

@@ -11,8 +11,9 @@ Then two steps, each a list of small named rules (DESIGN.md §6):
    other unknown words along (up to `fill` targets). Words taught by earlier cards count as known for
    later ones.
 What the learner knows comes from the level (`known_by_level`), refined by the sentence: a topic word
-in a sense a learner knows is known there (`known_sense`: сторона "side", not "party"), and the nouns
-an article is about are taught like the topic's words (`subjects`).
+in a sense a learner knows is known there (`known_sense`: сторона "side", not "party"), a word of news
+is taught where its English counterpart says its news sense (`domain_sense`: глава "head", not
+"chapter"), and the nouns an article is about are taught like the topic's words (`subjects`).
 Some content words are never targets (`not_target`): ordinals, adjectives and nouns made from
 place names (белорусский, американец), question and pointing adverbs (насколько, тогда); words made
 from a word above the level count as known (`base_zipf`: сложно from сложный).

@@ -16,6 +16,8 @@ A topic word whose first sense is an everyday one (`topic_senses`: сторон�
 is known like any other word where the English of its sentence does not say the topic's sense. The
 other way round, a word known by its frequency is taught where the English says one of its later senses
 and none of those a learner meets first (`learner_senses`: включить "turn on", taught where it is "include").
+Where the lexicon's ranks are wrong or silent, a hand-written table says it (`domain_senses`: глава, met as
+"chapter", taught where its English counterpart is "head"; часть "unit"; составлять "amount to").
 
     >>> resolve_level("B1")
     Level(name='B1', general=5.0, topic=6.0)
