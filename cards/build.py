@@ -446,12 +446,11 @@ def sense_counterparts(article: Article, analyses: Sequence[Sequence[Token]], te
     has: what a learner knows does not depend on the machine. Kept in `cache`; the word-translation table is the article's own, as for the cards'."""
     from cards import cache as kept
     from cards.align.words import counterparts
-    from cards.deck.select import _domain_terms, lemma_key, says_sense
+    from cards.deck.select import lemma_key, says_sense, sense_terms
     from cards.lexicon.levels import domain_dictionary
 
-    senses = _domain_terms(terms)
     wanted = [[(t.start, t.stop, t.lemma.lemma) for t in tokens
-               if any(says_sense(term, p.en) for term in senses.get((lemma_key(t.lemma.lemma), t.lemma.pos), ()))]
+               if any(says_sense(term, p.en) for term in sense_terms(terms, lemma_key(t.lemma.lemma), t.lemma.pos))]
               for p, tokens in zip(article.pairs, analyses, strict=True)]
     if not any(wanted):
         return [{} for _ in wanted]
@@ -635,7 +634,7 @@ class BuildOptions:
             min_score=self.min_score, max_new=self.max_new, level=level.general, max_cards=self.max_cards,
             min_words=self.min_words, max_words=self.max_words, topic_level=level.topic,
             topic=topic_words(topic), everyday=everyday_words(level.cefr), topic_senses=topic_senses(topic),
-            domain_senses=domain_sense_terms() if topic == DEFAULT_TOPIC else frozenset(),
+            domain_senses=domain_sense_terms(topic),
             concrete=word_kinds().concrete, social=word_kinds().social,
         )
 

@@ -36,7 +36,7 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
     from cards.lexicon.levels import domain_senses, resolve_level, transparent_loanword
     from cards.deck.select import (
         article_options, domain_sense, everyday_base, in_later_sense, is_transparent, known_by_level, known_cut,
-        known_sense, lemma_key, not_target, with_names,
+        known_sense, lemma_key, not_target, sense_terms, with_names,
     )
     from cards.build import article_sense_counterparts
     from cards.jobs import Workers
@@ -69,7 +69,8 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
                 rules.setdefault(key, set()).add(d.rule)
                 sense = domain_sense(t, article, said[d.index])
                 if sense is not None:
-                    news[key] = domain_senses()[key].domain
+                    table = domain_senses().get(key)  # the table's order: its commonest news sense first
+                    news[key] = table.domain if table else sense_terms(article.domain_senses, key, t.lemma.pos)
                 said_here = d.pair.en if sense is None else ""  # a word of news is in its counterpart's sense
                 in_known_sense[key] = in_known_sense.get(key, True) and known_sense(t.lemma, said_here, article)
                 if key not in in_later and (sense or sense is None and in_later_sense(t.lemma, d.pair.en, article)):

@@ -932,3 +932,20 @@ def test_the_domain_senses_table_is_well_formed():
         assert lemma == lemma.lower() and sense.pos in ("noun", "verb", "adj"), lemma
         assert sense.met and sense.domain and not set(sense.met) & set(sense.domain), lemma
     assert ("часть", "noun", "unit") in domain_sense_terms()
+
+
+def test_a_topic_word_in_its_everyday_sense_is_known_where_its_counterpart_says_so():
+    """The topic's words whose first sense is everyday come with their topic terms in any part of speech:
+    сторона is taught where its own counterpart is "parties", known where it is "sides" even though
+    "parties" stands elsewhere in the sentence."""
+    from cards.lexicon.levels import domain_sense_terms
+
+    terms = domain_sense_terms("politics")
+    assert ("помочь", "*", "aid") in terms and ("сторона", "noun", "party") in terms  # the table has сторона
+    assert not {t for t in domain_sense_terms("no-such-topic") if t[1] != "*"}
+    side = Token(0, 7, "Стороны", Lemma("сторона", "noun", zipf=5.6))
+    options = SelectOptions(topic=frozenset({"сторона"}), topic_senses=frozenset({("сторона", "party")}),
+                            domain_senses=frozenset({("сторона", "*", "party")}), **B1)
+    assert is_candidate(side, options, "The parties met.", {0: "parties"})
+    assert not is_candidate(side, options, "Both sides met the parties.", {0: "sides"})
+    assert not is_candidate(side, options, "Both sides met the parties.", {})

@@ -225,7 +225,13 @@ def has_domain_sense(lemma, options: SelectOptions) -> bool:
     """A word of the domain-senses table (`SelectOptions.domain_senses`) in its part of speech, at a CEFR level."""
     if not options.domain_senses or options.topic_level is None or options.topic_level <= options.level:
         return False
-    return (lemma_key(lemma.lemma), lemma.pos) in _domain_terms(options.domain_senses)
+    return bool(sense_terms(options.domain_senses, lemma_key(lemma.lemma), lemma.pos))
+
+
+def sense_terms(terms: frozenset[tuple[str, str, str]], key: str, pos: str) -> tuple[str, ...]:
+    """The news senses `terms` give a lemma in this part of speech ("*": in any)."""
+    found = _domain_terms(terms)
+    return found.get((key, pos), ()) + found.get((key, "*"), ())
 
 
 def domain_sense(token: Token, options: SelectOptions, counterparts: Mapping[int, str] | None) -> bool | None:
@@ -236,7 +242,7 @@ def domain_sense(token: Token, options: SelectOptions, counterparts: Mapping[int
     if not has_domain_sense(token.lemma, options):
         return None
     counterpart = (counterparts or {}).get(token.start)
-    terms = _domain_terms(options.domain_senses)[(lemma_key(token.lemma.lemma), token.lemma.pos)]
+    terms = sense_terms(options.domain_senses, lemma_key(token.lemma.lemma), token.lemma.pos)
     return bool(counterpart) and any(says_sense(term, counterpart) for term in terms)
 
 

@@ -196,10 +196,13 @@ def domain_dictionary():
     return combine([shipped_dictionary(), Dictionary(entries, "domain senses")])
 
 
-def domain_sense_terms() -> frozenset[tuple[str, str, str]]:
-    """(lemma key, part of speech, domain sense) of every word of `domain_senses`: what selection's
-    options carry (cards.deck.select.SelectOptions.domain_senses)."""
-    return frozenset((key, s.pos, term) for key, s in domain_senses().items() for term in s.domain)
+def domain_sense_terms(topic: str = DEFAULT_TOPIC) -> frozenset[tuple[str, str, str]]:
+    """(lemma key, part of speech, news sense) of every word of `domain_senses` (for politics, the table's
+    topic) and of the topic's words whose first sense is everyday (`topic_senses`, part of speech "*":
+    сторона "party"): what selection's options carry (cards.deck.select.SelectOptions.domain_senses)."""
+    table = domain_senses() if topic == DEFAULT_TOPIC else {}
+    out = {(key, s.pos, term) for key, s in table.items() for term in s.domain}
+    return frozenset(out | {(key, "*", term) for key, term in topic_senses(topic) if key not in table})
 
 
 # A transparent loanword: a word no dictionary has, spelled like an English word this common or more
