@@ -249,7 +249,7 @@ def domain_sense(token: Token, options: SelectOptions, counterparts: Mapping[int
 LIGHT_ENGLISH = frozenset({"to", "of", "the", "a", "an", "in", "on", "at", "for", "by", "with", "as"})
 IRREGULAR_ENGLISH = {"is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "being": "be", "am": "be",
                      "stood": "stand", "held": "hold", "took": "take", "taken": "take", "struck": "strike",
-                     "brought": "bring", "led": "lead", "waged": "wage"}
+                     "brought": "bring", "led": "lead"}
 
 
 def says_sense(term: str, english: str) -> bool:
