@@ -212,6 +212,7 @@ def ablate(gold, options, labels, sets) -> None:
         "all rules": options,
         "4 words a card": replace(options, max_new=4),
         "no sense rule": replace(options, topic_senses=frozenset()),
+        "no news senses": replace(options, domain_senses=frozenset()),
         "no article subjects": replace(options, subject_sentences=10**6),
         "no learner model": replace(options, concrete=frozenset(), social=frozenset()),
     }

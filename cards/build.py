@@ -306,7 +306,9 @@ def _choose_cards(articles: Sequence[Article], known: frozenset[str], options: S
             earlier[i] = tuple(note["lemmas"])
     taught_before = frozenset(lemma for n in earlier_notes.values() for lemma in n.get("lemmas", ()))
     built = frozenset(ids[n] for n, a in enumerate(articles) if a.key in built_before)
-    decisions = select(selected, analyses, known | taught_before, options, earlier, listed=known, built=built, named=True)
+    said = article_sense_counterparts(articles, analyses, options, workers, cache)
+    decisions = select(selected, analyses, known | taught_before, options, earlier, listed=known, built=built, named=True,
+                       counterparts=said)
     decisions = tuple(dataclasses.replace(d, pair=pairs[d.index]) for d in decisions)  # the cards show the label
     chosen = chosen_in_order(decisions)
     of_article: dict[int, list[Decision]] = {}
@@ -413,20 +415,71 @@ def named_analyses(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]], t
     return out
 
 
+@functools.lru_cache(maxsize=4)
+def article_table(bitext: tuple[tuple[str, str], ...]):
+    """The word-translation table learned from an article's pairs (cards.align.evidence.learn_table), once for
+    the senses selection reads (`sense_counterparts`) and the cards' counterparts (`article_counterparts`)."""
+    from cards.align.evidence import learn_table
+
+    return learn_table(bitext)
+
+
+def article_sense_counterparts(articles: Sequence[Article], analyses: Sequence[Sequence[Token]], options: SelectOptions,
+                               workers: Workers, cache: Cache = Cache()) -> list[dict[int, str]]:
+    """For every pair of the articles (in order, `analyses` theirs), the English counterparts of its words
+    whose sense selection decides by them (`sense_counterparts`), worked out article by article."""
+    firsts = [0, *itertools.accumulate(len(a.pairs) for a in articles)]
+    tasks = [(a, [list(tokens) for tokens in analyses[firsts[n] : firsts[n + 1]]], options.domain_senses, options.min_score,
+              cache) for n, a in enumerate(articles)]
+    if not options.domain_senses:
+        return [{} for _ in range(firsts[-1])]
+    return [found for each in workers.map(sense_counterparts, tasks, kept_only) for found in each]
+
+
+def sense_counterparts(article: Article, analyses: Sequence[Sequence[Token]], terms: frozenset[tuple[str, str, str]],
+                       min_score: float, cache: Cache = Cache()) -> list[dict[int, str]]:
+    """For each pair of an article, Russian start → English counterpart (cards.align.words.counterparts)
+    of each word of the domain-senses table (`terms`, cards.deck.select.domain_sense) whose sentence's
+    English has one of its domain senses somewhere: that sentence says the sense only if the word's own
+    counterpart does (глава / "head of the ministry", not "chapter 3" beside a "head"). Word alignment reads
+    the built-in lexicon and the table's senses (levels.domain_dictionary), whatever dictionaries the build
+    has: what a learner knows does not depend on the machine. Kept in `cache`; the word-translation table is the article's own, as for the cards'."""
+    from cards import cache as kept
+    from cards.align.words import counterparts
+    from cards.deck.select import lemma_key, says_sense, sense_terms
+    from cards.lexicon.levels import domain_dictionary
+
+    wanted = [[(t.start, t.stop, t.lemma.lemma) for t in tokens
+               if any(says_sense(term, p.en) for term in sense_terms(terms, lemma_key(t.lemma.lemma), t.lemma.pos))]
+              for p, tokens in zip(article.pairs, analyses, strict=True)]
+    if not any(wanted):
+        return [{} for _ in wanted]
+    bitext = [(p.ru, p.en) for p in article.pairs if p.kind == "text" and p.score >= min_score]
+
+    def make() -> list[tuple]:
+        table, dictionary = article_table(tuple(bitext)), domain_dictionary()
+        return [counterparts(p.ru, p.en, words, table=table, dictionary=dictionary) if words else ()
+                for p, words in zip(article.pairs, wanted, strict=True)]
+
+    asked = [(p.ru, p.en, words) for p, words in zip(article.pairs, wanted, strict=True)]
+    found = cache.remember("sense-counterparts", [bitext, asked], make, kept.spans_json, lambda raw: kept.spans_from(raw, asked))
+    return [{start: p.en[span[0] : span[1]] for (start, _, _), span in zip(words, spans, strict=True) if span}
+            for p, words, spans in zip(article.pairs, wanted, found, strict=True)]
+
+
 def article_counterparts(article: Article, decisions: Sequence[Decision], min_score: float, dictionary,
                          cache: Cache = Cache()) -> list[tuple]:
     """The counterpart spans (cards.align.words.counterparts) of the targets of an article's chosen pairs,
     kept in `cache`. The word-translation table is the article's own, learned from its pairs: adding
     another article to a build must not change the cards an earlier build made from this one."""
     from cards import cache as kept
-    from cards.align.evidence import learn_table
     from cards.align.words import counterparts
 
     bitext = [(p.ru, p.en) for p in article.pairs if p.kind == "text" and p.score >= min_score]
     wanted = [(d.pair.ru, d.pair.en, [w for t in d.targets for w in target_words(d.pair.ru, t)]) for d in decisions]
 
     def make() -> list[tuple]:
-        table = learn_table(bitext)
+        table = article_table(tuple(bitext))
         return [counterparts(ru, en, targets, table=table, dictionary=dictionary) for ru, en, targets in wanted]
 
     found = cache.remember("counterparts", [bitext, wanted], make, kept.spans_json, lambda raw: kept.spans_from(raw, wanted))
@@ -571,7 +624,9 @@ class BuildOptions:
 
     def select_options(self) -> SelectOptions:
         """What selection needs: the level's cuts, the topic's vocabulary and the everyday words known."""
-        from cards.lexicon.levels import DEFAULT_TOPIC, everyday_words, resolve_level, topic_senses, topic_words, word_kinds
+        from cards.lexicon.levels import (
+            DEFAULT_TOPIC, domain_sense_terms, everyday_words, resolve_level, topic_senses, topic_words, word_kinds,
+        )
 
         level = resolve_level(self.level)
         topic = slugify(self.topic or DEFAULT_TOPIC)
@@ -579,6 +634,7 @@ class BuildOptions:
             min_score=self.min_score, max_new=self.max_new, level=level.general, max_cards=self.max_cards,
             min_words=self.min_words, topic_level=level.topic, **self._sentence_length(),
             topic=topic_words(topic), everyday=everyday_words(level.cefr), topic_senses=topic_senses(topic),
+            domain_senses=domain_sense_terms(topic),
             concrete=word_kinds().concrete, social=word_kinds().social,
         )
 

@@ -11,6 +11,8 @@ file an entry:
   sentences: the lexicon of the second pass is learned from all articles' first passes;
 - ``analyses``: the morphology of each Russian pair text of an article, by those texts;
 - ``evidence``: the share of an article's words that find a dictionary translation (the pair check);
+- ``sense-counterparts``: the English counterpart spans of the words whose sense selection reads from them
+  (cards.build.sense_counterparts: глава / "head");
 - ``counterparts``: the English counterpart spans of the targets of an article's cards;
 - ``meanings``: the meaning shown for each target of an article's cards (cards.deck.content.card_meanings);
 - ``names``: which tokens of an article's pairs `with_names` takes as names or common words (cards.build.named_analyses);

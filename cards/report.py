@@ -33,11 +33,13 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
     taught by which card; known (at the level, from your lists, from earlier builds); not a target
     (a name, a place word …); or left out (its sentences were filtered, or no card had room for it).
     The articles' analyses are read from `cache` when a build kept them (cards.cache)."""
-    from cards.lexicon.levels import resolve_level, transparent_loanword
+    from cards.lexicon.levels import domain_senses, resolve_level, transparent_loanword
     from cards.deck.select import (
-        article_options, everyday_base, in_later_sense, is_transparent, known_by_level, known_cut, known_sense,
-        lemma_key, not_target, with_names,
+        article_options, domain_sense, everyday_base, in_later_sense, is_transparent, known_by_level, known_cut,
+        known_sense, lemma_key, not_target, sense_terms, with_names,
     )
+    from cards.build import article_sense_counterparts
+    from cards.jobs import Workers
     from cards.lexicon.morph import CONTENT_POS
 
     options = options or BuildOptions()
@@ -47,6 +49,7 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
     analyses = with_names(selected, analyses, select_options.topic)
     # each article's: with what it is about (subjects), or a lower cut when it is off the topic
     of_article = article_options(selected, analyses, select_options)
+    said = article_sense_counterparts(articles, analyses, select_options, Workers(), cache)  # what decides a word of news
     level = resolve_level(options.level).name
     earlier = {lemma_key(x) for n in (earlier_notes or {}).values() for x in n.get("lemmas", ())}
     card_of = {lemma_key(t.lemma.lemma): n for n, d in enumerate(chosen_in_order(decisions), 1) for t in d.targets}
@@ -54,7 +57,8 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
     first: dict[str, object] = {}
     judged: dict[str, object] = {}  # lemma → the options of the article it is first used in
     in_known_sense: dict[str, bool] = {}  # every use in a sense the learner knows (known_sense)
-    in_later: set[str] = set()  # words known by frequency, used somewhere in a later sense (in_later_sense)
+    in_later: set[str] = set()  # words known by frequency, used somewhere in a later sense (in_later_sense, domain_sense)
+    news: dict[str, tuple[str, ...]] = {}  # words of the domain-senses table → their news senses
     for d, tokens in zip(decisions, analyses, strict=True):
         article = of_article[selected[d.index].source]
         for t in tokens:
@@ -63,8 +67,13 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
                 first.setdefault(key, t.lemma)
                 judged.setdefault(key, article)
                 rules.setdefault(key, set()).add(d.rule)
-                in_known_sense[key] = in_known_sense.get(key, True) and known_sense(t.lemma, d.pair.en, article)
-                if key not in in_later and in_later_sense(t.lemma, d.pair.en, article):
+                sense = domain_sense(t, article, said[d.index])
+                if sense is not None:
+                    table = domain_senses().get(key)  # the table's order: its commonest news sense first
+                    news[key] = table.domain if table else sense_terms(article.domain_senses, key, t.lemma.pos)
+                said_here = d.pair.en if sense is None else ""  # a word of news is in its counterpart's sense
+                in_known_sense[key] = in_known_sense.get(key, True) and known_sense(t.lemma, said_here, article)
+                if key not in in_later and (sense or sense is None and in_later_sense(t.lemma, d.pair.en, article)):
                     in_later.add(key)
     places = frozenset(k for k, lemma in first.items() if lemma.proper)
     in_a_card = frozenset(k for d in decisions if d.chosen for k in d.unknown)  # words a chosen card holds
@@ -85,6 +94,10 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
         elif is_transparent(lemma, judged[key]):
             out.append(WordStatus(lemma.lemma, "known", f"spelled like the English '{transparent_loanword(key)}', "
                                                         f"known at {level}"))
+        elif key in news and key not in in_later and (known_by_level(lemma, judged[key]) or in_known_sense[key]):
+            terms = " or ".join(repr(t) for t in news[key][:3])
+            out.append(WordStatus(lemma.lemma, "known", f"known at {level} in the sense used here; taught where its "
+                                                        f"English counterpart says {terms}"))
         elif known_by_level(lemma, judged[key]) and key not in in_later:
             kind = _kind_of(key, lemma.pos, judged[key])
             off = " in an article off the topic" if judged[key].level < select_options.level else ""

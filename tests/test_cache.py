@@ -17,7 +17,7 @@ from conftest import DATA, ROOT
 
 SEED = ROOT / "seeds" / "minsk-washington"
 SECOND = DATA / "pairs" / "yerevan-brussels"
-KINDS = {"segments", "first-pass", "analyses", "evidence", "names", "counterparts", "meanings"}
+KINDS = {"segments", "first-pass", "analyses", "evidence", "names", "sense-counterparts", "counterparts", "meanings"}
 
 
 @pytest.fixture
@@ -145,8 +145,9 @@ def test_damaged_entries_are_made_again(tmp_path, folder):
     build(plain, [SECOND], cache=False)
     build(tmp_path / "cold.apkg", [SECOND])
     found = entries(folder)
-    assert len(found) == 7
+    assert len(found) == 8
     damage = [
+        lambda p: _rewrite(p, {"value": [[[0, 999]]] * 99}),  # spans of other sentences
         lambda p: p.write_bytes(b"\x1f\x8b"),  # a gzip header and nothing more
         lambda p: p.write_bytes(b""),
         lambda p: _rewrite(p, {"value": [[["a meaning", "sentence"]]] * 99}),  # another shape

@@ -290,9 +290,9 @@ def test_inspect_words_says_what_happened_to_every_word(tmp_path):
     # a noun the article is about, but too common to teach (Zipf 5.9)
     assert rows["страна"] == {"lemma": "страна", "status": "known",
                               "reason": "a noun this article is about, but this common (Zipf ≥ 5.8) is known at B1"}
-    # a word of the topic whose first sense is an everyday one, used in that sense ("decision")
+    # a word whose first sense is an everyday one, used in that sense ("decision"): the domain-senses table
     assert rows["решение"] == {"lemma": "решение", "status": "known", "reason": "known at B1 in the sense used here; "
-                               "taught where the English says 'resolution' or 'verdict'"}
+                               "taught where its English counterpart says 'resolution' or 'ruling' or 'verdict'"}
     assert rows["белорусский"] == {"lemma": "белорусский", "status": "not_a_target", "reason": "place_adjective"}
     # a word known by its frequency but used here in a later sense was a candidate: left out, not "known"
     later = [r for r in rows.values() if "new in a later one used here" in r["reason"]]
@@ -384,3 +384,28 @@ def test_inspect_words_says_a_transparent_loanword_is_known(tmp_path):
     rows = {r["lemma"]: r for r in map(json.loads, result.output.splitlines()) if r}
     assert rows["проблемный"] == {"lemma": "проблемный", "status": "known",
                                   "reason": "spelled like the English 'problem', known at B1"}
+
+
+def test_inspect_words_says_a_word_of_news_is_taught_where_its_counterpart_says_its_news_sense(tmp_path):
+    """глава (Zipf 5.5) is known at B1 as "chapter": taught where its own counterpart is "head", and known
+    where it is "chapter", though the English of that sentence has a "head" too (руководитель's)."""
+    def inspect(ru: str, en: str) -> dict:
+        folder = tmp_path / str(len(list(tmp_path.iterdir())))
+        folder.mkdir()
+        (folder / "ru.txt").write_text(ru + "\n", encoding="utf-8")
+        (folder / "en.txt").write_text(en + "\n", encoding="utf-8")
+        runner = CliRunner()
+        with runner.isolated_filesystem(temp_dir=tmp_path):
+            result = runner.invoke(main, ["inspect", str(folder), "--words", "--format", "jsonl"])
+        assert result.exit_code == 0, result.output
+        return {r["lemma"]: r for r in map(json.loads, result.output.splitlines()) if r}
+
+    head = inspect("Глава министерства обороны провёл совещание с командирами частей.",
+                   "The head of the Ministry of Defence held a meeting with the commanders of the units.")
+    assert head["глава"]["status"] == "taught"
+    chapter = inspect("Третья глава доклада посвящена бюджету, сообщил руководитель отдела Иван Петров.",
+                      "The third chapter of the report deals with the budget, said the head of the department Ivan Petrov.")
+    assert chapter["глава"]["status"] == "known"
+    assert chapter["глава"]["reason"].startswith("known at B1 in the sense used here; taught where its English "
+                                                 "counterpart says 'head'")
+    assert chapter["руководитель"]["status"] == "taught"

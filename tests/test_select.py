@@ -902,3 +902,66 @@ def test_an_articles_subject_is_taught_up_to_a_cut_of_its_own():
     assert known_cut("страна", options) == pytest.approx(5.8) and known_cut("выборы", options) == 6.0
     zipf = with_subjects(BuildOptions(level="4.5").select_options(), frozenset({"регион"}))
     assert known_cut("регион", zipf) == 4.5  # a Zipf --level: one cut
+
+
+def test_a_word_of_news_is_taught_where_its_counterpart_says_its_news_sense():
+    """глава (Zipf 5.5, known at B1) is met as "chapter": with the domain-senses table it is taught where
+    its own counterpart is "head", known where it is "chapter", and known without a counterpart (a "head"
+    elsewhere in the sentence says nothing); at a Zipf level the table does not apply."""
+    from cards.deck.select import domain_sense
+
+    head = Lemma("глава", "noun", zipf=5.5)
+    token = Token(0, 5, "Глава", head)
+    options = SelectOptions(domain_senses=frozenset({("глава", "noun", "head"), ("глава", "noun", "chief")}), **B1)
+    english = "The head of the ministry said so."
+    assert domain_sense(token, options, {0: "head"}) is True
+    assert is_candidate(token, options, english, {0: "head"})
+    assert domain_sense(token, options, {0: "chapter"}) is False
+    assert not is_candidate(token, options, "Chapter 3, the head said.", {0: "Chapter"})
+    assert not is_candidate(token, options, english, {})  # no counterpart: known in its first sense
+    assert not is_candidate(token, options, english)
+    assert domain_sense(Token(0, 5, "главы", Lemma("глава", "verb", zipf=5.5)), options, {0: "head"}) is None
+    assert domain_sense(token, SelectOptions(level=4.5, domain_senses=options.domain_senses), {0: "head"}) is None
+    assert domain_sense(token, replace(options, domain_senses=frozenset()), {0: "head"}) is None
+    # a rare word of the table is taught in any sense, as before
+    assert is_candidate(Token(0, 5, "Глава", Lemma("глава", "noun", zipf=4.0)), options, english, {0: "chapter"})
+
+
+def test_a_counterpart_says_a_sense_in_any_form_of_its_words():
+    from cards.deck.select import says_sense
+
+    assert says_sense("amount to", "amounted")
+    assert says_sense("be held", "was held") and says_sense("take place", "took place")
+    assert says_sense("head", "heads") and says_sense("be", "was")
+    assert not says_sense("head", "headquarters") and not says_sense("be held", "was")
+    assert not says_sense("unit", "")
+
+
+def test_the_domain_senses_table_is_well_formed():
+    """Every row of seeds/domain-senses.tsv: a lower-case lemma once, a content part of speech, senses met
+    first and news senses, none of them both."""
+    from cards.lexicon.levels import domain_sense_terms, domain_senses
+
+    table = domain_senses()
+    assert len(table) >= 100 and table["глава"].met == ("chapter",) and "head" in table["глава"].domain
+    for lemma, sense in table.items():
+        assert lemma == lemma.lower() and sense.pos in ("noun", "verb", "adj"), lemma
+        assert sense.met and sense.domain and not set(sense.met) & set(sense.domain), lemma
+    assert ("часть", "noun", "unit") in domain_sense_terms()
+
+
+def test_a_topic_word_in_its_everyday_sense_is_known_where_its_counterpart_says_so():
+    """The topic's words whose first sense is everyday come with their topic terms in any part of speech:
+    сторона is taught where its own counterpart is "parties", known where it is "sides" even though
+    "parties" stands elsewhere in the sentence."""
+    from cards.lexicon.levels import domain_sense_terms
+
+    terms = domain_sense_terms("politics")
+    assert ("помочь", "*", "aid") in terms and ("сторона", "noun", "party") in terms  # the table has сторона
+    assert not {t for t in domain_sense_terms("no-such-topic") if t[1] != "*"}
+    side = Token(0, 7, "Стороны", Lemma("сторона", "noun", zipf=5.6))
+    options = SelectOptions(topic=frozenset({"сторона"}), topic_senses=frozenset({("сторона", "party")}),
+                            domain_senses=frozenset({("сторона", "*", "party")}), **B1)
+    assert is_candidate(side, options, "The parties met.", {0: "parties"})
+    assert not is_candidate(side, options, "Both sides met the parties.", {0: "sides"})
+    assert not is_candidate(side, options, "Both sides met the parties.", {})

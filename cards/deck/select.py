@@ -11,8 +11,9 @@ Then two steps, each a list of small named rules (DESIGN.md §6):
    other unknown words along (up to `fill` targets). Words taught by earlier cards count as known for
    later ones.
 What the learner knows comes from the level (`known_by_level`), refined by the sentence: a topic word
-in a sense a learner knows is known there (`known_sense`: сторона "side", not "party"), and the nouns
-an article is about are taught like the topic's words (`subjects`).
+in a sense a learner knows is known there (`known_sense`: сторона "side", not "party"), a word of news
+is taught where its English counterpart says its news sense (`domain_sense`: глава "head", not
+"chapter"), and the nouns an article is about are taught like the topic's words (`subjects`).
 Some content words are never targets (`not_target`): ordinals, adjectives and nouns made from
 place names (белорусский, американец), question and pointing adverbs (насколько, тогда); words made
 from a word above the level count as known (`base_zipf`: сложно from сложный).
@@ -83,6 +84,13 @@ class SelectOptions:
     loanwords: bool = True
     # a word known by its frequency is taught where the English gives it a later sense (`in_later_sense`)
     later_senses: bool = True
+    # (lemma key, part of speech, English sense) of the words whose news sense a learner has not met
+    # (cards.lexicon.levels.domain_senses: глава "head", met as "chapter"): taught where their counterpart
+    # says one of these senses, known elsewhere (`domain_sense`)
+    domain_senses: frozenset[tuple[str, str, str]] = frozenset()
+    # the words of that table the level knows (`select` sets them): a candidate only in its news sense, then
+    # taught like the topic's words (`news_words`)
+    in_news_sense: frozenset[str] = frozenset()
     min_zipf: float = 1.5  # lemmas rarer than this are not worth a card
     max_name_share: float = 0.5  # share of names and numbers above which a pair is a list, not a sentence
     max_cards: int | None = None
@@ -160,17 +168,23 @@ def is_bookish(key: str) -> bool:
     return any(key.endswith(end) and len(key) - len(end) >= 3 for end in BOOKISH)
 
 
-def is_candidate(token: Token, options: SelectOptions, english: str | None = None) -> bool:
+def is_candidate(token: Token, options: SelectOptions, english: str | None = None,
+                 counterparts: Mapping[int, str] | None = None) -> bool:
     """A word worth teaching: a content word, not a name, not everyday vocabulary the learner knows,
     neither trivial for the level (the topic's words have a cut of their own) nor hopelessly rare, and
     not known through a frequent word it is made from (`base_zipf`); with the pair's `english`, not a
-    topic word in a sense the learner knows (`known_sense`)."""
+    topic word in a sense the learner knows (`known_sense`), and a word of news in the sense its
+    counterpart (`counterparts`: Russian start → English) says (`domain_sense`)."""
     lemma = token.lemma
     if lemma.pos not in CONTENT_POS or lemma.proper or not any(ch.isalpha() for ch in lemma.lemma):
         return False
-    if english is not None and known_sense(lemma, english, options):
+    sense = domain_sense(token, options, counterparts) if english is not None else None
+    if sense:
+        return options.min_zipf <= lemma.zipf
+    # a word of the domain-senses table is in the sense its counterpart says: the rest of the English says none
+    if english is not None and known_sense(lemma, english if sense is None else "", options):
         return False
-    if english is not None and in_later_sense(lemma, english, options):
+    if sense is None and english is not None and in_later_sense(lemma, english, options):
         return options.min_zipf <= lemma.zipf
     return options.min_zipf <= lemma.zipf and not known_by_level(lemma, options)
 
@@ -210,6 +224,75 @@ def in_later_sense(lemma, english: str, options: SelectOptions) -> bool:
         return bool(stems) and f" {' '.join(stems)} " in words
 
     return any(says(g) for g in later) and not any(says(g) for g in met)
+
+
+def has_domain_sense(lemma, options: SelectOptions) -> bool:
+    """A word of the domain-senses table (`SelectOptions.domain_senses`) in its part of speech, at a CEFR level."""
+    if not options.domain_senses or options.topic_level is None or options.topic_level <= options.level:
+        return False
+    return bool(sense_terms(options.domain_senses, lemma_key(lemma.lemma), lemma.pos))
+
+
+def sense_terms(terms: frozenset[tuple[str, str, str]], key: str, pos: str) -> tuple[str, ...]:
+    """The news senses `terms` give a lemma in this part of speech ("*": in any)."""
+    found = _domain_terms(terms)
+    return found.get((key, pos), ()) + found.get((key, "*"), ())
+
+
+def domain_sense(token: Token, options: SelectOptions, counterparts: Mapping[int, str] | None) -> bool | None:
+    """For a word of the domain-senses table (`has_domain_sense`): True where its English counterpart
+    (`counterparts`, Russian start → English, found by word alignment) says one of its domain senses
+    (глава / "head of the ministry"), False elsewhere (глава / "chapter 3"; no counterpart: the learner
+    is taken to know it); None for other words, which the other rules judge."""
+    if not has_domain_sense(token.lemma, options):
+        return None
+    counterpart = (counterparts or {}).get(token.start)
+    terms = sense_terms(options.domain_senses, lemma_key(token.lemma.lemma), token.lemma.pos)
+    return bool(counterpart) and any(says_sense(term, counterpart) for term in terms)
+
+
+LIGHT_ENGLISH = frozenset({"to", "of", "the", "a", "an", "in", "on", "at", "for", "by", "with", "as"})
+IRREGULAR_ENGLISH = {"is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "being": "be", "am": "be",
+                     "stood": "stand", "held": "hold", "took": "take", "taken": "take", "struck": "strike",
+                     "brought": "bring", "led": "lead"}
+
+
+def says_sense(term: str, english: str) -> bool:
+    """Does this English (a counterpart) say this sense: every word of the term but the light ones, in
+    any form ("amount to": "amounted"; "be held": "was held"; "head": "heads")?"""
+    def stems(text: str) -> set[str]:
+        words = [IRREGULAR_ENGLISH.get(w, w) for w in re.findall(r"[a-z]+", text.lower())]
+        return set(english_stems(" ".join(words)))
+
+    wanted = stems(term) - set(english_stems(" ".join(LIGHT_ENGLISH)))
+    return bool(wanted) and wanted <= stems(english)
+
+
+def news_words(options: SelectOptions) -> frozenset[str]:
+    """The words a card teaches like the topic's: the topic's, and the words of the domain-senses table the
+    level knows (`SelectOptions.in_news_sense`), which are new to the learner only in their news sense."""
+    return _joined(options.topic, options.in_news_sense) if options.in_news_sense else options.topic
+
+
+@functools.lru_cache(maxsize=8)
+def _joined(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+    return a | b
+
+
+def with_news_senses(options: SelectOptions, analyses: Sequence[Sequence[Token]]) -> SelectOptions:
+    """`options` with `in_news_sense`: the words of the domain-senses table in these analyses that the level
+    knows (глава, Zipf 5.5, at B1; not рассматривать, 4.8, which is taught in every sense as before)."""
+    found = frozenset(lemma_key(t.lemma.lemma) for tokens in analyses for t in tokens
+                      if has_domain_sense(t.lemma, options) and known_by_level(t.lemma, options))
+    return replace(options, in_news_sense=found) if found else options
+
+
+@functools.lru_cache(maxsize=4)
+def _domain_terms(terms: frozenset[tuple[str, str, str]]) -> dict[tuple[str, str], tuple[str, ...]]:
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for key, pos, term in sorted(terms):
+        out[(key, pos)] = out.get((key, pos), ()) + (term,)
+    return out
 
 
 def known_by_level(lemma, options: SelectOptions) -> bool:
@@ -836,7 +919,7 @@ def domain_weights(
         read[source] += len(tokens)
         words[stretch] += len(tokens)
         for t in tokens:
-            if is_candidate(t, options) or may_have_later_sense(t.lemma, options):
+            if is_candidate(t, options) or may_have_later_sense(t.lemma, options) or has_domain_sense(t.lemma, options):
                 lemmas.setdefault(lemma_key(t.lemma.lemma), t)
         families.setdefault(stretch, Counter()).update(_family(k) for k in keys if k in lemmas)
     found_in: dict[str, list[tuple[int, int, str]]] = {}  # family → (occurrences, words, article) per stretch
@@ -856,14 +939,15 @@ def domain_weights(
             weight *= 1.25
         if lemma.pos == "adv" and is_derived_adverb(key):
             weight *= 0.5
-        if key in options.topic:
+        if key in options.topic or key in options.in_news_sense:
             weight *= TOPIC_WEIGHT
         weights[key] = round(weight, 6)
     return weights
 
 
 def _unknown_by_lemma(tokens: Sequence[Token], known: frozenset[str], weights: Mapping[str, float],
-                      options: SelectOptions, english: str | None = None) -> dict[str, Token]:
+                      options: SelectOptions, english: str | None = None,
+                      counterparts: Mapping[int, str] | None = None) -> dict[str, Token]:
     from cards.lexicon.units import faded_nouns
 
     found: dict[str, Token] = {}
@@ -871,20 +955,20 @@ def _unknown_by_lemma(tokens: Sequence[Token], known: frozenset[str], weights: M
     for i, t in enumerate(tokens):
         key = lemma_key(t.lemma.lemma)
         if (key not in known and key not in found and key in weights and i not in faded
-                and is_candidate(t, options, english)):
+                and is_candidate(t, options, english, counterparts)):
             found[key] = t
     return found
 
 
 def _kept_targets(tokens: Sequence[Token], keys: Sequence[str], options: SelectOptions,
-                  english: str) -> tuple[Token, ...]:
+                  english: str, counterparts: Mapping[int, str] | None = None) -> tuple[Token, ...]:
     """The tokens a kept card teaches its lemmas by, in sentence order: for each lemma the token a fresh
     build takes (the first that is a candidate: not «Рейтинг», a pollster's name, before рейтинг, the
     word), else its first token; so a rebuild stores the lemma as the first build did."""
     found: dict[str, Token] = {}
     for t in tokens:
         key = lemma_key(t.lemma.lemma)
-        if key in keys and key not in found and is_candidate(t, options, english):
+        if key in keys and key not in found and is_candidate(t, options, english, counterparts):
             found[key] = t
     for t in tokens:
         key = lemma_key(t.lemma.lemma)
@@ -948,11 +1032,12 @@ def _plan(new: Sequence[str], weights: Mapping[str, float], chances: Mapping[str
     ranked = sorted(new, key=rank)
     worth = [k for k in ranked if weights[k] >= options.min_weight][: options.max_new]
     along = [k for k in ranked if weights[k] < options.min_weight]
-    topical = [k for k in along if k in options.topic][: options.max_new - len(worth)]
-    other = [k for k in along if k not in options.topic]
+    topic = news_words(options)
+    topical = [k for k in along if k in topic][: options.max_new - len(worth)]
+    other = [k for k in along if k not in topic]
     teach = worth + topical + other[: max(0, min(options.fill, options.max_new) - len(worth) - len(topical))]
     teach += [k for k in ranked if k not in teach and chances.get(k, 0) <= 1
-              and (weights[k] >= options.min_weight or k in options.topic)][: options.room_beyond]
+              and (weights[k] >= options.min_weight or k in topic)][: options.room_beyond]
     left = [k for k in new if k not in teach]
     penalty = sum(1.0 if weights[k] >= options.min_weight else 0.5 for k in left)
     return teach, sum(weights[k] for k in teach) - 0.25 * options.min_weight * penalty
@@ -1045,7 +1130,7 @@ def _drop_redundant(chosen: dict[int, list[str]], unknown: Sequence[dict[str, To
             if len(keys) >= options.max_new:
                 keys.remove(min(keys, key=lambda x: weights[x]))
             keys.append(k)
-            along = [x for x in keys if weights[x] < options.min_weight and x not in options.topic]
+            along = [x for x in keys if weights[x] < options.min_weight and x not in news_words(options)]
             while along and len(keys) > options.fill:  # `fill` holds here too
                 keys.remove(along.pop(along.index(min(along, key=lambda x: weights[x]))))
         if movable:
@@ -1062,7 +1147,7 @@ def _second_chance(chosen: dict[int, list[str]], unknown: Sequence[dict[str, Tok
     chosen = {i: list(keys) for i, keys in chosen.items()}
     done = set(taught).union(*chosen.values())
     left = {k for i in chosen for k in unknown[i]
-            if k not in done and (weights[k] >= options.min_weight or k in options.topic)}
+            if k not in done and (weights[k] >= options.min_weight or k in news_words(options))}
     room = options.max_new + options.room_beyond
     for k in sorted(left, key=lambda k: (-weights[k], k)):
         holders = [i for i in chosen if k in unknown[i] and len(chosen[i]) < room]
@@ -1080,6 +1165,7 @@ def select(
     listed: frozenset[str] | None = None,
     built: frozenset[str] = frozenset(),
     named: bool = False,
+    counterparts: Sequence[Mapping[int, str]] | None = None,
 ) -> tuple[Decision, ...]:
     """Decide for every pair whether it becomes a card, with the deciding rule and its targets.
     `listed`: the words on the learner's own lists (by default all of `known`); kept cards of an earlier
@@ -1090,7 +1176,9 @@ def select(
     and their lemmas count as taught for the rest. An article (`Pair.source`) with such cards was built
     before: it gets no new cards, even when the other articles now make more of its words worth a card.
     So does an article in `built` (the sources of articles an earlier build had, even those it made no card of).
-    `named`: the analyses have been through `with_names` already (as `cards build` passes them)."""
+    `named`: the analyses have been through `with_names` already (as `cards build` passes them).
+    `counterparts`: for each pair, the English counterparts of its words of the domain-senses table
+    (Russian start → English; cards.build.sense_counterparts): a word without one is known in its first sense."""
     if len(pairs) != len(analyses):
         raise ValueError("one analysis per pair")
     known = frozenset(lemma_key(k) for k in known)
@@ -1098,9 +1186,11 @@ def select(
     of_article = article_options(pairs, analyses, options)
     own = [of_article[p.source] for p in pairs]  # with what its article is about, and how far it is on the topic
     options = with_subjects(options, frozenset().union(*(o.topic for o in of_article.values())))  # for the weights and a card's room
+    options = with_news_senses(options, analyses)
     weights = domain_weights(analyses, options, [p.source for p in pairs])
-    unknown = [_unknown_by_lemma(tokens, known, weights, mine, p.en)
-               for tokens, p, mine in zip(analyses, pairs, own, strict=True)]
+    said = list(counterparts) if counterparts is not None else [{} for _ in pairs]
+    unknown = [_unknown_by_lemma(tokens, known, weights, mine, p.en, found)
+               for tokens, p, mine, found in zip(analyses, pairs, own, said, strict=True)]
     dropped = {i: first_filter(p, analyses[i], options) for i, p in enumerate(pairs)}
     open_pairs = [i for i, rule in dropped.items() if rule is None]
     longer = _long_enough(pairs, analyses, dropped, options)  # too long, yet a last chance for its words
@@ -1111,7 +1201,7 @@ def select(
     listed = known if listed is None else frozenset(lemma_key(k) for k in listed)
     for i, keys in _kept(earlier or {}, {i: None if i in longer else r for i, r in dropped.items()},
                          listed, weights, options).items():
-        chosen[i] = _kept_targets(analyses[i], keys, own[i], pairs[i].en)
+        chosen[i] = _kept_targets(analyses[i], keys, own[i], pairs[i].en, said[i])
         taught.update(keys)
         final_rule[i] = "kept_from_earlier_build"
         if i in open_pairs:
@@ -1163,7 +1253,7 @@ def select(
             final_rule[i] = "not_worth_a_card"  # its new words are all taught elsewhere or not worth a card
 
     # the order a build from nothing gives: the words earlier builds taught count as new here
-    fresh = {i: _unknown_by_lemma(analyses[i], listed, weights, own[i], pairs[i].en) if earlier else unknown[i]
+    fresh = {i: _unknown_by_lemma(analyses[i], listed, weights, own[i], pairs[i].en, said[i]) if earlier else unknown[i]
              for i in chosen}
     order = study_order(chosen, fresh)
     return tuple(

@@ -16,6 +16,8 @@ A topic word whose first sense is an everyday one (`topic_senses`: сторон�
 is known like any other word where the English of its sentence does not say the topic's sense. The
 other way round, a word known by its frequency is taught where the English says one of its later senses
 and none of those a learner meets first (`learner_senses`: включить "turn on", taught where it is "include").
+Where the lexicon's ranks are wrong or silent, a hand-written table says it (`domain_senses`: глава, met as
+"chapter", taught where its English counterpart is "head"; часть "unit"; составлять "amount to").
 
     >>> resolve_level("B1")
     Level(name='B1', general=5.0, topic=6.0)
@@ -150,6 +152,57 @@ def _learner_senses(lemma: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     near = {g.lower() for g in met} | {w.lower() for g in met for w in english_related(g)}
     later = (g for g, r in ranked if r >= LATER_SENSE_RANK)
     return met, tuple(g for g in later if g.lower() not in near and not near & set(english_related(g)))
+
+
+SEEDS_DIR = DATA_DIR.parent / "seeds"
+
+
+@dataclass(frozen=True)
+class DomainSense:
+    """A word of news whose news sense is not the one a learner meets first (seeds/domain-senses.tsv)."""
+
+    pos: str  # noun, verb, adj
+    met: tuple[str, ...]  # the senses a B1 learner meets first (глава: chapter)
+    domain: tuple[str, ...]  # the senses of news to teach, as English words a counterpart says (head, chief)
+
+
+@lru_cache(maxsize=1)
+def domain_senses() -> dict[str, DomainSense]:
+    """Lemma key → its DomainSense, from the hand-written table `seeds/domain-senses.tsv` (lines
+    starting with # are notes; the first other line names the columns): глава, met as "chapter", taught
+    as "head"; составлять, met as "make up", taught as "amount to". The lexicon's ranks are wrong or
+    silent for many such words (глава "head" first; часть has no "unit")."""
+    path = SEEDS_DIR / "domain-senses.tsv"
+    if not path.exists():
+        return {}
+    rows = [line.rstrip("\n").split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    return {normalize(lemma): DomainSense(pos, _glosses(met), _glosses(domain)) for lemma, pos, met, domain in rows[1:]}
+
+
+def _glosses(cell: str) -> tuple[str, ...]:
+    return tuple(g.strip() for g in cell.split(";") if g.strip())
+
+
+@lru_cache(maxsize=1)
+def domain_dictionary():
+    """The built-in lexicon with the senses of `domain_senses` after each word's own (часть: "unit", which
+    the sources lack): what word alignment reads to find the counterpart that decides such a word's sense."""
+    from cards.lexicon.dictionary import Dictionary, combine
+    from cards.lexicon.lexicon import shipped_dictionary
+
+    entries = {key: tuple((g, float(i)) for i, g in enumerate(dict.fromkeys(s.met + s.domain)))
+               for key, s in domain_senses().items()}
+    return combine([shipped_dictionary(), Dictionary(entries, "domain senses")])
+
+
+def domain_sense_terms(topic: str = DEFAULT_TOPIC) -> frozenset[tuple[str, str, str]]:
+    """(lemma key, part of speech, news sense) of every word of `domain_senses` (for politics, the table's
+    topic) and of the topic's words whose first sense is everyday (`topic_senses`, part of speech "*":
+    сторона "party"): what selection's options carry (cards.deck.select.SelectOptions.domain_senses)."""
+    table = domain_senses() if topic == DEFAULT_TOPIC else {}
+    out = {(key, s.pos, term) for key, s in table.items() for term in s.domain}
+    return frozenset(out | {(key, "*", term) for key, term in topic_senses(topic) if key not in table})
 
 
 # A transparent loanword: a word no dictionary has, spelled like an English word this common or more
