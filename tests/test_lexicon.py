@@ -653,6 +653,46 @@ def test_the_shipped_everyday_words_have_the_po_perfectives_but_not_homographs_o
     assert not {"сносить", "сходить"} & b1
 
 
+def test_the_russian_everyday_list_adds_words_the_english_seeds_miss_but_never_the_topics_own(tmp_path):
+    """морской "marine" and комната "room" are everyday by the hand-written Russian list, with their first
+    gloss as the term; морской stays so though the topic found it by its third gloss "naval". выборы and
+    флаг, whose first gloss is a topic term, stay the topic's whatever the list says."""
+    import gzip
+
+    from cards.lexicon.convert import russian_everyday_rows
+
+    openrussian = ["морской\tморско́й\tadj\t\t\t\t\tmarine; maritime; naval", "комната\tко́мната\tnoun\t\t\t\t\troom",
+                   "выборы\tвы́боры\tnoun\t\t\t\t\telection; elections", "флаг\tфлаг\tnoun\t\t\t\t\tflag; ensign"]
+    with gzip.open(tmp_path / "openrussian.tsv.gz", "wt", encoding="utf-8") as f:
+        f.writelines(line + "\n" for line in openrussian)
+    (tmp_path / "general-ru.txt").write_text("# level<TAB>lemma\nA2\tморской\nA1\tкомната\nA1\tвыборы\nB1\tфлаг\n", encoding="utf-8")
+    topic = {"морской": "naval", "выборы": "election", "флаг": "flag"}
+    rows = russian_everyday_rows(tmp_path / "openrussian.tsv.gz", tmp_path / "general-ru.txt", topic)
+    assert rows == ["A1\tкомната\troom", "A2\tморской\tmarine"]
+
+
+def test_both_everyday_lists_merge_at_the_lower_level_with_the_english_seeds_term():
+    from cards.lexicon.convert import merged_everyday
+
+    english = ["A1\tмарт\tmarch", "B1\tзалив\tbay"]
+    russian = ["A2\tмарт\tMarch", "A2\tзалив\tbay", "B1\tзона\tzone"]
+    assert merged_everyday(english, russian) == ["A2\tзалив\tbay", "B1\tзона\tzone", "A1\tмарт\tmarch"]
+
+
+def test_the_shipped_everyday_words_know_general_words_at_b1_and_never_the_news_own():
+    """General words a teacher found taught (морской, зона, комментарий, залив …) are known at B1, зона not
+    yet at A2; the core of political news and words everyday in one sense but the news' in another
+    (передавать "pass", the newswire's "reports") are never everyday."""
+    from cards.lexicon.levels import everyday_words
+
+    b1, a2 = everyday_words("B1"), everyday_words("A2")
+    assert {"морской", "зона", "комментарий", "залив", "соединять", "проехать", "фигура", "портал"} <= b1
+    assert "зона" not in a2 and "комната" in a2
+    news = {"выборы", "соглашение", "граница", "заявление", "войско", "представитель", "сторона", "мир", "власть",
+            "состав", "совет", "глава", "отношение", "санкция", "переговоры", "министр", "раунд", "диалог", "передавать"}
+    assert not news & everyday_words("B2")
+
+
 def test_an_everyday_adverb_is_everyday_but_no_adverb_joins_the_topic(tmp_path):
     """вскоре "soon" (OpenRussian's "others" table) is everyday vocabulary by its first gloss; the topic's
     looser matching (any main gloss) still leaves that table out."""

@@ -19,7 +19,8 @@ licence; Debian's wordnet-base), writes:
 - ``topic-<name>.tsv.gz``: the Russian vocabulary of a topic (politics): lemmas whose first glosses are
   terms of the hand-curated English seed list ``seeds/<name>.txt``, and their aspect partners;
 - ``everyday.tsv.gz``: everyday vocabulary (days, numbers, family, units …) with the CEFR level a
-  learner knows it by, matched the same way against ``seeds/general.txt``;
+  learner knows it by, matched the same way against ``seeds/general.txt``, and the Russian lemmas of the
+  hand-written ``seeds/general-ru.txt`` (морской, зона, передавать: what the English matching misses);
 - ``english.tsv.gz``: every English gloss of the three with its wordfreq Zipf frequency, so that a build
   ranks glosses by how common they are without loading wordfreq's English table;
 - ``english-related.tsv.gz``: English word → the words WordNet relates to it (synonyms of its
@@ -587,6 +588,50 @@ def everyday_rows(openrussian: Path, wiktionary: Path, seeds: Path, topic: set[s
     return [f"{levels[term]}\t{lemma}\t{term}" for lemma, term in sorted(everyday.items())]
 
 
+def russian_everyday_rows(openrussian: Path, seeds: Path, topic: dict[str, str]) -> list[str]:
+    """Everyday Russian lemmas of the hand-written Russian list ``seeds/general-ru.txt`` (LEVEL<TAB>lemma):
+    "level<TAB>lemma<TAB>term", the term the first gloss of the lemma's first OpenRussian sense ("" without
+    one: an everyday adjective is made from the noun where its own glosses say the term, `everyday_base`).
+    The English seeds miss what their first gloss does not name (морской "marine", зона "zone", передавать
+    "transmit"); a learner's course book names the Russian word itself. A lemma of `topic` (lemma → its
+    topic term) stays the topic's when its first gloss is a term of a topic list (выборы "election", флаг
+    "flag"): the list does not overrule the topic's own words, only its matches by a later sense or by
+    Wiktionary (морской: "naval", its third gloss; комната: Wiktionary's first word for "chamber")."""
+    first: dict[str, set[str]] = {}
+    with gzip.open(openrussian, "rt", encoding="utf-8") as f:
+        for line in f:
+            lemma, *_rest, cell = line.rstrip("\n").split("\t")
+            gloss = cell.split(" | ")[0].split("; ")[0] if cell else ""
+            if gloss and _yo(lemma) not in first:
+                first[_yo(lemma)] = _gloss_keys(gloss, article=True)
+    terms = set(topic.values())
+    topic_lemmas = {_yo(lemma) for lemma in topic}
+    out = {}
+    for lemma, level in read_seeds(seeds).items():
+        glosses = first.get(_yo(lemma), {""})
+        if _yo(lemma) not in topic_lemmas or not glosses & terms:
+            out[lemma] = f"{level}\t{lemma}\t{min(glosses, key=len)}"
+    return [out[lemma] for lemma in sorted(out)]
+
+
+def _yo(lemma: str) -> str:
+    return lemma.replace("ё", "е")
+
+
+def merged_everyday(english: list[str], russian: list[str]) -> list[str]:
+    """The everyday rows of both lists, one a lemma: its lower level, and the English seed's term where
+    it has one."""
+    rows: dict[str, tuple[str, str]] = {}
+    for line in english + russian:
+        level, lemma, term = line.split("\t")
+        old = rows.get(lemma)
+        if old is None:
+            rows[lemma] = (level, term)
+        else:
+            rows[lemma] = (min(old[0], level), old[1] or term)
+    return [f"{level}\t{lemma}\t{term}" for lemma, (level, term) in sorted(rows.items())]
+
+
 PERFECTIVE_PREFIXES = ("по",)  # the prefix of a verb's plain perfective: полететь (с- too, but сносить and сходить are also verbs of their own)
 
 
@@ -716,14 +761,16 @@ def convert(lexicon_dir: Path, out_dir: Path = DATA_DIR, wordnet_dir: Path = WOR
     written.append(out_dir / "phrases.tsv.gz")
     write_gzip(written[-1], phrase_rows(dsl, [SEEDS_DIR / "phrases.tsv", SEEDS_DIR / "collocations.tsv"], written[0]))
     for seeds in sorted(SEEDS_DIR.glob("*.txt")):
-        if seeds.stem == "general":
+        if seeds.stem.startswith("general"):  # general.txt, general-ru.txt: everyday vocabulary, no topic
             continue
         written.append(out_dir / f"topic-{seeds.stem}.tsv.gz")
         write_gzip(written[-1], topic_rows(written[0], written[1], seeds))
-    topic_words = {line.split("\t")[0] for p in written if p.name.startswith("topic-")
-                   for line in gzip.open(p, "rt", encoding="utf-8")}
+    topic_words = dict(line.rstrip("\n").split("\t") for p in written if p.name.startswith("topic-")
+                       for line in gzip.open(p, "rt", encoding="utf-8"))
     written.append(out_dir / "everyday.tsv.gz")
-    write_gzip(written[-1], everyday_rows(written[0], written[1], SEEDS_DIR / "general.txt", topic_words))
+    english_side = everyday_rows(written[0], written[1], SEEDS_DIR / "general.txt", set(topic_words))
+    russian_side = russian_everyday_rows(written[0], SEEDS_DIR / "general-ru.txt", topic_words)
+    write_gzip(written[-1], merged_everyday(english_side, russian_side))
     written.append(out_dir / "english.tsv.gz")
     write_gzip(written[-1], english_rows(written[0], written[1], written[2]))
     written.append(out_dir / "english-related.tsv.gz")

@@ -1,8 +1,9 @@
 """What a learner at a level already knows: two frequency cuts, a topic's vocabulary, everyday words.
 
 A word counts as known when
-- it is everyday vocabulary (days, numbers, family, units …: ``everyday.tsv.gz``) of the learner's
-  level or below: never taught, whatever its frequency (вторник, километр);
+- it is everyday vocabulary (days, numbers, family, units …: ``everyday.tsv.gz``, from an English seed
+  list and a Russian one of what A1–B2 course books teach) of the learner's level or below: never
+  taught, whatever its frequency (вторник, километр, морской, комментарий);
 - it is vocabulary of the topic the learner studies (``topic-politics.tsv.gz``) and at least as common
   as the level's *topic* cut: a B1 learner is taught выборы (Zipf 5.3) and сторона (5.8);
 - any other word at least as common as the level's *general* cut, moved by what the word names (the
