@@ -533,3 +533,20 @@ def test_phrase_line_splits_share_no_article_and_every_line_has_a_verdict(tmp_pa
     assert len(tune) == len(held) == bench.SPLIT_SIZE // 2 and not set(tune) & set(held)
     labels = bench.read_line_labels()
     assert labels and set(labels.values()) <= {"whole", "free", "wrong"}
+
+
+def test_a_past_plural_is_no_imperative_nor_a_noun_after_its_subject():
+    def lemmas(text):
+        return [t.lemma.lemma for t in morph.analyse(text) if t.lemma.pos in ("verb", "noun")]
+
+    # выслать ("вышли!") is a topic word, but news tells: the past plural of выйти
+    assert lemmas("Люди вышли на улицы.") == ["человек", "выйти", "улица"]
+    assert lemmas("Сотрудники сошли с поезда.") == ["сотрудник", "сойти", "поезд"]
+    # прибыли, сели: pymorphy3 reads the noun first; after a subject, in a clause without a verb, the verb
+    assert lemmas("Спасатели прибыли на место.") == ["спасатель", "прибыть", "место"]
+    assert lemmas("Они сели в машину.") == ["сесть", "машина"]
+    # …but not where the clause has its verb, nor where no subject agrees
+    assert lemmas("Акционеры прибыли не получили.") == ["акционер", "прибыль", "получить"]
+    assert lemmas("Рост прибыли составил пять процентов.") == ["рост", "прибыль", "составить", "процент"]
+    assert lemmas("Он ввёл запрет и запрет на ведение огня.")[-3:] == ["запрет", "ведение", "огонь"]
+    assert lemmas("Суть дела в том.")[:2] == ["суть", "дело"]  # деть: a reading pymorphy3 all but rules out

@@ -267,6 +267,67 @@ def _tied(slots: Sequence[Slot], i: int) -> list | None:
     return [p for p in readings if p.score >= top.score * 0.999 and _pos(p.tag) == pos]
 
 
+def _finite(parse) -> bool:
+    """A third-person (or past) indicative verb reading: a clause's predicate."""
+    return parse.tag.POS == "VERB" and parse.tag.mood == "indc" and parse.tag.person in (None, "3per")
+
+
+def modern_over_archaic(slots: Sequence[Slot], i: int) -> Reading | None:
+    """суть: pymorphy3 reads first the archaic "they are" (быть, Arch); a modern reading with a fair share
+    of its likelihood wins (суть "essence")."""
+    readings = slots[i].parses
+    top = readings[0]
+    if "Arch" not in top.tag.grammemes:
+        return None
+    modern = [p for p in readings if "Arch" not in p.tag.grammemes and p.score >= VERB_READING_SHARE * top.score]
+    return _reading(modern[0], "modern_over_archaic") if modern else None
+
+
+def indicative_on_tie(slots: Sequence[Slot], i: int) -> Reading | None:
+    """вышли, зашли, нашли, сошли: pymorphy3 ties a verb's past plural with another verb's imperative
+    (выйти / выслать "вышли!"); news tells, it seldom orders, so the indicative wins."""
+    tied = _tied(slots, i)
+    if tied is None or not any(p.tag.mood == "impr" for p in tied):
+        return None
+    told = [p for p in tied if _finite(p)]
+    return _reading(told[0], "indicative_on_tie") if told else None  # the first, even when it is pymorphy3's
+
+
+VERB_READING_SHARE = 0.25  # прибыли 0.82, сели 0.5 of the noun's score; дела (деть) 0.005, стекла (стечь) 0.01
+
+
+def predicate_after_subject(slots: Sequence[Slot], i: int) -> Reading | None:
+    """Делегаты прибыли в Москву, они сели в машину: a word pymorphy3 reads first as a noun (прибыль,
+    сель) is the verb when the word just before it is a nominative noun or pronoun agreeing with the
+    verb's reading, and no other word of the clause is a finite verb (Рост прибыли составил …: прибыли
+    agrees with no subject; Акционеры прибыли не получили: the clause has its verb), and pymorphy3 gives the
+    verb reading a fair share of the noun's likelihood (суть дела: деть is all but impossible)."""
+    slot = slots[i]
+    top = slot.parses[0]
+    before = slots[i - 1].parses if i > 0 else []
+    if top.tag.POS != "NOUN" or not _adjacent(slots, i) or not before or before[0].tag.POS not in ("NOUN", "NPRO"):
+        return None  # и is a noun too (the letter), but not first
+    subjects = [p for p in before if p.tag.POS in ("NOUN", "NPRO") and p.tag.case == "nomn"]
+    verbs = [p for p in slot.parses if _finite(p) and p.is_known and _subject_of_verb(subjects, p)
+             and p.score >= VERB_READING_SHARE * top.score]
+    if not verbs:
+        return None
+    clause = _clause_span(slots, i)
+    if any(j != i and slots[j].parses and _finite(slots[j].parses[0]) for j in clause):
+        return None
+    return _reading(verbs[0], "predicate_after_subject")
+
+
+def _subject_of_verb(subjects, verb) -> bool:
+    """One of the nominative readings agrees with the verb reading in number (and person: a pronoun
+    of the third person or a noun)."""
+    return any(
+        s.tag.number == verb.tag.number and (s.tag.POS == "NOUN" or s.tag.person in (None, "3per"))
+        and (verb.tag.number == "plur" or verb.tag.gender is None or s.tag.gender in (None, verb.tag.gender))
+        for s in subjects
+    )
+
+
 def topic_lemma_on_tie(slots: Sequence[Slot], i: int) -> Reading | None:
     """светошумовые гранаты: pymorphy3 ties гранат (pomegranate) and граната (grenade); in the news
     this tool reads, the lemma of the default topic's vocabulary (cards.lexicon.levels) wins, when
@@ -656,6 +717,7 @@ RULES: tuple[Rule, ...] = (
     unknown_name,
     name_at_sentence_start,
     subject_agrees_with_verb,
+    predicate_after_subject,
     noun_after_adjective,
     noun_agreeing_with_adjective,
     adjective_before_noun,
@@ -666,9 +728,11 @@ RULES: tuple[Rule, ...] = (
     quantifier_before_genitive,
     proper_when_capitalised,
     attribute_before_noun,
+    modern_over_archaic,
     noun_on_tie,
     noun_on_adjective_tie,
     adjective_as_lexicon_noun,
+    indicative_on_tie,
     topic_lemma_on_tie,
     frequent_lemma_on_tie,
 )
