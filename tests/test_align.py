@@ -87,11 +87,12 @@ def test_sentences_left_out_on_both_sides_at_one_place_are_not_paired(start):
                                              ((4,), (4,))}
 
 
-@pytest.mark.parametrize("start", [0, 48])
+@pytest.mark.parametrize("start", [0])
 def test_neighbouring_sentences_left_out_on_both_sides_are_not_paired(start, monkeypatch):
     """The same with two lines of one story that share a word or a name (a headline and the byline, two
     sentences of one paragraph): their evidence alone does not tell them from a pair, but a 1-0 bead next
-    to a 0-1 costs `cross` less (Weights.cross); without it (cross 0) they were a 1-1 bead."""
+    to a 0-1 costs `cross` less (Weights.cross); without it (cross 0) they were a 1-1 bead. (At start 48
+    the dictionary now tells them apart alone: отменить's "lift" ties the English line to the next one.)"""
     import dataclasses
 
     import cards.align as A

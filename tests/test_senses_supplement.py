@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cards.build import BuildOptions, find_dictionary
 from cards.deck.content import meaning_for
-from cards.lexicon.convert import SEEDS_DIR, read_senses, supplemented_rows
+from cards.lexicon.convert import FIRST, SAME, SEEDS_DIR, read_senses, supplemented_rows
 from cards.lexicon.lexicon import shipped
 
 PLAIN = BuildOptions(system_dictionaries=False)
@@ -16,28 +16,39 @@ def _row(lemma: str, pos: str, senses: str) -> str:
 
 def test_the_supplement_file_is_read_with_its_first_marks(tmp_path):
     path = tmp_path / "senses.tsv"
-    path.write_text("# a comment\nМероприятие\tevent; measure\tfirst\n\nанализ\ttest\n", encoding="utf-8")
-    assert read_senses(path) == [("мероприятие", ("event", "measure"), True), ("анализ", ("test",), False)]
+    path.write_text("# a comment\nМероприятие\tevent; measure\tfirst\n\nанализ\ttest\nкрупный\tmajor\tsame\n",
+                    encoding="utf-8")
+    assert read_senses(path) == [("мероприятие", ("event", "measure"), FIRST), ("анализ", ("test",), ""),
+                                 ("крупный", ("major",), SAME)]
 
 
 def test_a_supplement_sense_comes_after_the_entry_s_senses_without_the_glosses_it_has():
     rows = [_row("анализ", "noun", "analysis | dissection")]
-    merged = supplemented_rows(rows, [("анализ", ("dissection", "test"), False)], pos_of=lambda _: "noun")
+    merged = supplemented_rows(rows, [("анализ", ("dissection", "test"), "")], pos_of=lambda _: "noun")
     assert merged == [_row("анализ", "noun", "analysis | dissection | test")]
     # nothing new: the row stays as it was
-    assert supplemented_rows(rows, [("анализ", ("Analysis",), False)], pos_of=lambda _: "noun") == rows
+    assert supplemented_rows(rows, [("анализ", ("Analysis",), "")], pos_of=lambda _: "noun") == rows
 
 
 def test_a_sense_marked_first_goes_ahead_and_its_glosses_leave_the_later_senses():
     rows = [_row("мероприятие", "noun", "activity; event | undertaking")]
-    merged = supplemented_rows(rows, [("мероприятие", ("event", "measure"), True)], pos_of=lambda _: "noun")
+    merged = supplemented_rows(rows, [("мероприятие", ("event", "measure"), FIRST)], pos_of=lambda _: "noun")
     assert merged == [_row("мероприятие", "noun", "event; measure | activity | undertaking")]
+
+
+def test_glosses_marked_same_join_the_first_sense_so_they_are_no_later_sense():
+    rows = [_row("крупный", "adj", "large; big | coarse")]
+    merged = supplemented_rows(rows, [("крупный", ("major", "Big"), SAME)], pos_of=lambda _: "adj")
+    assert merged == [_row("крупный", "adj", "large; big; major | coarse")]
+    # a word with no sense yet gets it as its first
+    assert supplemented_rows([], [("нацпроект", ("national project",), SAME)], pos_of=lambda _: "noun") == [
+        _row("нацпроект", "noun", "national project")]
 
 
 def test_the_sense_goes_to_the_entry_of_the_word_s_part_of_speech_or_a_new_one():
     rows = [_row("данные", "adj", "given"), _row("данные", "noun", "data"), _row("ёлка", "noun", "fir")]
-    merged = supplemented_rows(rows, [("данные", ("figures",), False), ("елка", ("Christmas tree",), False),
-                                      ("задействовать", ("use", "deploy"), False)], pos_of=lambda w: "verb" if w.endswith("ть") else "noun")
+    merged = supplemented_rows(rows, [("данные", ("figures",), ""), ("елка", ("Christmas tree",), ""),
+                                      ("задействовать", ("use", "deploy"), "")], pos_of=lambda w: "verb" if w.endswith("ть") else "noun")
     assert _row("данные", "noun", "data | figures") in merged and _row("данные", "adj", "given") in merged
     assert _row("ёлка", "noun", "fir | Christmas tree") in merged  # ё and е are one word
     assert _row("задействовать", "verb", "use; deploy") in merged  # a lemma the sources lack
@@ -46,11 +57,11 @@ def test_the_sense_goes_to_the_entry_of_the_word_s_part_of_speech_or_a_new_one()
 
 def test_every_supplement_line_is_in_the_shipped_lexicon():
     lexicon = shipped()
-    for lemma, glosses, first in read_senses(SEEDS_DIR / "senses.tsv"):
+    for lemma, glosses, mark in read_senses(SEEDS_DIR / "senses.tsv"):
         senses = lexicon.senses(lemma)
         known = {g.lower() for sense in senses for g in sense}
         assert all(g.lower() in known for g in glosses), lemma
-        if first:
+        if mark == FIRST:
             assert [g.lower() for g in senses[0]] == [g.lower() for g in glosses], lemma
 
 

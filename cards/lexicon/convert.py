@@ -194,17 +194,18 @@ def openrussian_rows(folder: Path) -> list[str]:
 # --- hand-written senses of news words the sources lack (seeds/senses.tsv) --------------------------
 
 FIRST = "first"  # the supplement's third column: this sense is the word's commonest today
+SAME = "same"  # or: these glosses are more words for the entry's first sense (крупный: "major")
 _MORPH_POS = {"NOUN": "noun", "VERB": "verb", "INFN": "verb", "ADJF": "adj", "ADJS": "adj", "PRTF": "adj"}
 
 
-def read_senses(path: Path) -> list[tuple[str, tuple[str, ...], bool]]:
-    """The supplement's lines: (lemma, its glosses, whether the sense comes first)."""
+def read_senses(path: Path) -> list[tuple[str, tuple[str, ...], str]]:
+    """The supplement's lines: (lemma, its glosses, its mark: FIRST, SAME or "")."""
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             lemma, glosses, *mark = line.split("\t")
             out.append((lemma.strip().lower(), tuple(g.strip() for g in glosses.split(";") if g.strip()),
-                        mark[:1] == [FIRST]))
+                        mark[0].strip() if mark and mark[0].strip() in (FIRST, SAME) else ""))
     return out
 
 
@@ -216,17 +217,18 @@ def morph_pos(lemma: str) -> str:
     return _MORPH_POS.get(found[0].tag.POS, "other") if found else "other"
 
 
-def supplemented_rows(rows: list[str], supplement: list[tuple[str, tuple[str, ...], bool]],
+def supplemented_rows(rows: list[str], supplement: list[tuple[str, tuple[str, ...], str]],
                       pos_of=morph_pos) -> list[str]:
     """openrussian.tsv.gz's rows with the hand-written senses merged in: each into the lemma's entry of the
     part of speech `pos_of` gives (else its first glossed one; a new row if the lemma has none), after its
-    senses and without the glosses the lemma already has, or, marked first, ahead of them (its glosses
-    taken out of the later senses)."""
+    senses and without the glosses the lemma already has; marked first, ahead of them (its glosses
+    taken out of the later senses); marked same, at the end of its first sense (a synonym of the sense a
+    learner meets first is no later sense of the word)."""
     by_lemma: dict[str, list[list[str]]] = {}
     for row in rows:
         fields = row.split("\t")
         by_lemma.setdefault(fields[0].replace("ё", "е"), []).append(fields)
-    for lemma, glosses, first in supplement:
+    for lemma, glosses, mark in supplement:
         entries = by_lemma.setdefault(lemma.replace("ё", "е"), [])
         pos = pos_of(lemma)
         target = next((e for e in entries if e[2] == pos and e[7]), None) or next(
@@ -235,13 +237,16 @@ def supplemented_rows(rows: list[str], supplement: list[tuple[str, tuple[str, ..
             target = [lemma, lemma, pos, "", "", "", "", ""]
             entries.append(target)
         senses = [s.split("; ") for s in target[7].split(" | ") if s]
-        if first:
+        if mark == FIRST:
             taken = {g.lower() for g in glosses}
             senses = [list(glosses)] + [kept for s in senses if (kept := [g for g in s if g.lower() not in taken])]
         else:
             known = {g.lower() for e in entries for s in e[7].split(" | ") for g in s.split("; ")}
             fresh = [g for g in glosses if g.lower() not in known]
-            senses += [fresh] if fresh else []
+            if mark == SAME and senses:
+                senses[0] += fresh
+            else:
+                senses += [fresh] if fresh else []
         target[7] = " | ".join("; ".join(s) for s in senses)
     return sorted("\t".join(e) for entries in by_lemma.values() for e in entries)
 
