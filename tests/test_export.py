@@ -245,6 +245,9 @@ def test_a_target_inside_a_collocation_shows_the_phrase():
         '<div class="phrase"><span class="label">phrase</span> <span class="unit">снять санкции</span>'
         ' <span class="gloss dict" title="the phrase\'s dictionary sense"><span class="how">dict.</span>'
         ' lift sanctions</span></div>')
+    from cards.lexicon.units import table_english
+
+    assert table_english("подводят итоги") == "sum up"  # the seed's подводить итоги, not Wiktionary's подводить итог
     free = replace(card, targets=(replace(card.targets[0], unit="решили снять"),))  # in no phrase table
     assert vocabulary_html(free).endswith('<span class="unit">решить снять</span></div>')  # dictionary form, no gloss
 

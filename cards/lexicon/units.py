@@ -119,10 +119,13 @@ def table_english(unit: str) -> str:
     from cards.lexicon.morph import lemmatize
 
     lemmas = tuple(normalize(lemmatize(word)) for word in unit.split())
-    for words, _, glosses in _phrases_of(lemmas[0]) if lemmas else ():
-        if words == lemmas and glosses:
-            return glosses[0]
-    return ""
+    found = [(form, glosses) for words, form, glosses in (_phrases_of(lemmas[0]) if lemmas else ())
+             if words == lemmas and glosses]
+    written = set(unit.lower().replace("ё", "е").split())
+    # of two phrases of the same lemmas, the one written more like the sentence (подводят итоги: подводить
+    # итоги "sum up", not подводить итог "cast up")
+    best = max(found, key=lambda fg: len(written & set(fg[0].replace("ё", "е").split())), default=None)
+    return best[1][0] if best else ""
 
 
 # Compound prepositions and sentence adverbs made of a preposition and a noun whose own meaning has
