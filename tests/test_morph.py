@@ -547,6 +547,7 @@ def test_a_past_plural_is_no_imperative_nor_a_noun_after_its_subject():
     assert lemmas("Они сели в машину.") == ["сесть", "машина"]
     # …but not where the clause has its verb, nor where no subject agrees
     assert lemmas("Акционеры прибыли не получили.") == ["акционер", "прибыль", "получить"]
+    assert lemmas("У компании прибыли нет.") == ["компания", "прибыль"]  # no subject before it
     assert lemmas("Рост прибыли составил пять процентов.") == ["рост", "прибыль", "составить", "процент"]
     assert lemmas("Он ввёл запрет и запрет на ведение огня.")[-3:] == ["запрет", "ведение", "огонь"]
     assert lemmas("Суть дела в том.")[:2] == ["суть", "дело"]  # деть: a reading pymorphy3 all but rules out

@@ -307,6 +307,9 @@ def predicate_after_subject(slots: Sequence[Slot], i: int) -> Reading | None:
     before = slots[i - 1].parses if i > 0 else []
     if top.tag.POS != "NOUN" or not _adjacent(slots, i) or not before or before[0].tag.POS not in ("NOUN", "NPRO"):
         return None  # и is a noun too (the letter), but not first
+    governed = i > 1 and _adjacent(slots, i - 1) and bool(slots[i - 2].parses) and slots[i - 2].parses[0].tag.POS == "PREP"
+    if before[0].tag.case != "nomn" or governed:
+        return None  # у компании прибыли нет: the word before is no subject
     subjects = [p for p in before if p.tag.POS in ("NOUN", "NPRO") and p.tag.case == "nomn"]
     verbs = [p for p in slot.parses if _finite(p) and p.is_known and _subject_of_verb(subjects, p)
              and p.score >= VERB_READING_SHARE * top.score]
