@@ -267,6 +267,11 @@ def _tied(slots: Sequence[Slot], i: int) -> list | None:
     return [p for p in readings if p.score >= top.score * 0.999 and _pos(p.tag) == pos]
 
 
+# A reading with this share of the first reading's likelihood is a fair one (прибыли: the verb 0.82 of the noun,
+# сели 0.5; дела: деть 0.005, стекла: стечь 0.01; суть: the noun 0.67 of the archaic быть)
+FAIR_READING_SHARE = 0.25
+
+
 def _finite(parse) -> bool:
     """A third-person (or past) indicative verb reading: a clause's predicate."""
     return parse.tag.POS == "VERB" and parse.tag.mood == "indc" and parse.tag.person in (None, "3per")
@@ -279,7 +284,7 @@ def modern_over_archaic(slots: Sequence[Slot], i: int) -> Reading | None:
     top = readings[0]
     if "Arch" not in top.tag.grammemes:
         return None
-    modern = [p for p in readings if "Arch" not in p.tag.grammemes and p.score >= VERB_READING_SHARE * top.score]
+    modern = [p for p in readings if "Arch" not in p.tag.grammemes and p.score >= FAIR_READING_SHARE * top.score]
     return _reading(modern[0], "modern_over_archaic") if modern else None
 
 
@@ -291,9 +296,6 @@ def indicative_on_tie(slots: Sequence[Slot], i: int) -> Reading | None:
         return None
     told = [p for p in tied if _finite(p)]
     return _reading(told[0], "indicative_on_tie") if told else None  # the first, even when it is pymorphy3's
-
-
-VERB_READING_SHARE = 0.25  # прибыли 0.82, сели 0.5 of the noun's score; дела (деть) 0.005, стекла (стечь) 0.01
 
 
 def predicate_after_subject(slots: Sequence[Slot], i: int) -> Reading | None:
@@ -312,7 +314,7 @@ def predicate_after_subject(slots: Sequence[Slot], i: int) -> Reading | None:
         return None  # у компании прибыли нет: the word before is no subject
     subjects = [p for p in before if p.tag.POS in ("NOUN", "NPRO") and p.tag.case == "nomn"]
     verbs = [p for p in slot.parses if _finite(p) and p.is_known and _subject_of_verb(subjects, p)
-             and p.score >= VERB_READING_SHARE * top.score]
+             and p.score >= FAIR_READING_SHARE * top.score]
     if not verbs:
         return None
     clause = _clause_span(slots, i)
@@ -322,13 +324,9 @@ def predicate_after_subject(slots: Sequence[Slot], i: int) -> Reading | None:
 
 
 def _subject_of_verb(subjects, verb) -> bool:
-    """One of the nominative readings agrees with the verb reading in number (and person: a pronoun
-    of the third person or a noun)."""
-    return any(
-        s.tag.number == verb.tag.number and (s.tag.POS == "NOUN" or s.tag.person in (None, "3per"))
-        and (verb.tag.number == "plur" or verb.tag.gender is None or s.tag.gender in (None, verb.tag.gender))
-        for s in subjects
-    )
+    """One of the nominative readings agrees with the verb reading (`_agrees_with_verb`) and is a noun or a
+    pronoun of the third person."""
+    return any(_agrees_with_verb(s, verb) and (s.tag.POS == "NOUN" or s.tag.person in (None, "3per")) for s in subjects)
 
 
 def topic_lemma_on_tie(slots: Sequence[Slot], i: int) -> Reading | None:
@@ -503,7 +501,7 @@ def _following_verbs(slots: Sequence[Slot], i: int) -> list:
     return [
         p for p in slots[j].parses
         if p.tag.number and (
-            p.tag.POS == "VERB" and p.tag.mood == "indc" and p.tag.person in (None, "3per")
+            _finite(p)
             or p.tag.POS in ("ADJS", "PRTS")  # a short form as the predicate: не согласны, отменены
         )
     ]
@@ -514,11 +512,13 @@ def _subject_of(parse, verbs) -> bool:
     past singular, in gender)."""
     if parse.tag.POS != "NOUN" or parse.tag.case != "nomn":
         return False
-    return any(
-        v.tag.number == parse.tag.number
-        and (v.tag.number == "plur" or v.tag.gender is None or parse.tag.gender in (None, v.tag.gender))
-        for v in verbs
-    )
+    return any(_agrees_with_verb(parse, v) for v in verbs)
+
+
+def _agrees_with_verb(subject, verb) -> bool:
+    """A subject reading agrees with a verb reading in number and, in the past singular, in gender."""
+    return subject.tag.number == verb.tag.number and (
+        verb.tag.number == "plur" or verb.tag.gender is None or subject.tag.gender in (None, verb.tag.gender))
 
 
 def subject_agrees_with_verb(slots: Sequence[Slot], i: int) -> Reading | None:
