@@ -20,7 +20,8 @@ stands in, `cards.lexicon.collocations`), each WMT21 article of a split built al
 every line with its pattern, its English when the card shows one (`render.phrase_english`) and sentence,
 and a teacher's verdict (bench/data/units/lines.tsv: `whole`
 worth learning as a unit, `free` a free combination, `wrong` not a unit, e.g. a verb and its subject).
-The tune split is the first 28 articles by folder name at even places, held out those at odd places.
+The tune split is the first 28 articles by folder name at even places (less the blind heldout5 articles),
+held out those at odd places.
 
     python bench/units.py --lines [--split tune|held-out] [--list]
 """
@@ -30,6 +31,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -159,10 +161,22 @@ def read_line_labels(path: Path = LINES) -> dict[tuple[str, str], str]:
     return {(doc, phrase): label for doc, phrase, label, *_ in rows}
 
 
+HELDOUT5 = ROOT / "bench" / "data" / "heldout5" / "docs.tsv"
+
+
+def heldout5_folders() -> frozenset[str]:
+    """Folder names of the blind held-out split of #10/#11 (bench/data/heldout5): never tuned on here."""
+    rows = HELDOUT5.read_text(encoding="utf-8").splitlines()[1:]
+    return frozenset(re.sub(r"\W+", "-", row.split("\t")[0]) for row in rows if row.strip())
+
+
 def split_folders(folders: list[Path], split: str) -> list[Path]:
-    """Tune: the first SPLIT_SIZE articles at even places; held out: at odd places (no article in both)."""
+    """Tune: the first SPLIT_SIZE articles at even places, less heldout5's; held out: at odd places (no
+    article in both)."""
     first = sorted(folders)[:SPLIT_SIZE]
-    return first[0::2] if split == "tune" else first[1::2]
+    if split == "tune":
+        return [f for f in first[0::2] if f.name not in heldout5_folders()]
+    return first[1::2]
 
 
 def unit_pattern(ru: str, unit: str) -> str:
