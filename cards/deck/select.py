@@ -69,6 +69,9 @@ class SelectOptions:
     level: float = 5.0  # lemmas with a wordfreq Zipf at or above this are taken as known …
     topic_level: float | None = None  # … and words of the topic at or above this (None: `level`)
     topic: frozenset[str] = frozenset()  # lemma keys of the topic's vocabulary (cards.lexicon.levels)
+    # those it has from the news register alone (произойти, ранее, наводнение: levels.news_register): taught like
+    # the topic's words, weighed like other words (`domain_weights`)
+    register: frozenset[str] = frozenset()
     everyday: frozenset[str] = frozenset()  # everyday vocabulary the learner knows: never a target
     # the learner model (cards.lexicon.levels.word_kinds): nouns naming concrete things, known below the
     # general cut, and words of social life, known only above it
@@ -898,7 +901,8 @@ def domain_weights(
     - part of speech: `POS_WEIGHT`; adverbs made from adjectives count half again;
     - register: bookish endings (`BOOKISH`) count 1.25 times;
     - usefulness: exp(-((zipf - 4) / 3)²), so very rare words count less;
-    - topic: words of the studied topic's vocabulary (`SelectOptions.topic`) count TOPIC_WEIGHT times.
+    - topic: words of the studied topic's vocabulary (`SelectOptions.topic`) count TOPIC_WEIGHT times, not
+      those it has from the news register alone (`SelectOptions.register`: taught, but not what is studied).
     Words that are never targets (`not_target`) get no weight."""
     sources = list(sources) if sources is not None else [""] * len(analyses)
     places = frozenset(lemma_key(t.lemma.lemma) for tokens in analyses for t in tokens if t.lemma.proper)
@@ -939,7 +943,7 @@ def domain_weights(
             weight *= 1.25
         if lemma.pos == "adv" and is_derived_adverb(key):
             weight *= 0.5
-        if key in options.topic or key in options.in_news_sense:
+        if (key in options.topic or key in options.in_news_sense) and key not in options.register:
             weight *= TOPIC_WEIGHT
         weights[key] = round(weight, 6)
     return weights
