@@ -437,7 +437,9 @@ WHOLLY_OFF_TOPIC_SHARE = 0.1  # … and with this few, none of its other words i
 
 def topicality(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]], options: SelectOptions) -> dict[str, float]:
     """Article (`Pair.source`) → the share of its content words (nouns, adjectives and verbs, every use;
-    not names nor everyday words) that are the topic's vocabulary; 1.0 without a topic list."""
+    not names nor everyday words) that are the topic's vocabulary, not counting what it has from the news
+    register alone (`SelectOptions.register`: every report, a match report too, says произойти, ранее);
+    1.0 without a topic list."""
     counts: dict[str, list[int]] = {}
     for pair, tokens in zip(pairs, analyses, strict=True):
         if pair.kind not in ("text", "title"):
@@ -445,7 +447,7 @@ def topicality(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]], optio
         keys = [lemma_key(t.lemma.lemma) for t in tokens if t.lemma.pos in ("noun", "adj", "verb") and not t.lemma.proper]
         keys = [k for k in keys if k not in options.everyday]
         seen = counts.setdefault(pair.source, [0, 0])
-        seen[0] += sum(k in options.topic for k in keys)
+        seen[0] += sum(k in options.topic and k not in options.register for k in keys)
         seen[1] += len(keys)
     return {source: (n / total if options.topic and total else 1.0) for source, (n, total) in counts.items()}
 
@@ -466,13 +468,14 @@ def article_options(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]],
                     options: SelectOptions) -> dict[str, SelectOptions]:
     """Article (`Pair.source`) → the options its words are judged by: an article on the topic with its
     `subjects` as words of the topic; one off the topic (`topicality` below OFF_TOPIC_SHARE) with a lower
-    general cut (`off_topic_level`) and no subjects, since what it is about is not what the learner studies."""
+    general cut (`off_topic_level`), no subjects and none of the news register's own words (a diet's
+    источник "source", a forecast's норма), since what it is about is not what the learner studies."""
     about = subjects(pairs, analyses, options)
     out = {}
     for source, share in topicality(pairs, analyses, options).items():
         level = off_topic_level(share, options)
         if level < options.level:
-            out[source] = replace(options, level=level)
+            out[source] = replace(options, level=level, topic=options.topic - options.register)
         else:
             out[source] = with_subjects(options, about.get(source, frozenset()))
     for source in {p.source for p in pairs} - out.keys():
