@@ -1052,3 +1052,12 @@ def test_a_reflexive_verb_goes_to_its_own_verb_before_a_compounds_parts():
     assert meaning_for("противопоставляться", None, dictionary)[0].startswith("противопоставлять: ")
     assert meaning_for("оспариваться", None, dictionary)[0].startswith("оспаривать: ")
     assert meaning_for("вложиться", None, dictionary)[0].startswith("вложить: ")
+
+
+def test_a_compounds_first_part_alone_is_shown_as_that_part():
+    dictionary = find_dictionary(PLAIN)  # "микро- и малый бизнес": the part, with its English
+    assert meaning_for("микро", None, dictionary) == ("микро-: micro-", "base")
+    assert meaning_for("историко", None, dictionary) == ("историко-: historical", "base")
+    assert meaning_for("эколого", None, dictionary) == ("эколого-: ecological", "base")
+    assert meaning_for("супер", None, dictionary) == ("super", "loanword")  # a word of its own
+    assert meaning_for("факто", None, dictionary) == ("", "")  # no linking form of фактический

@@ -565,7 +565,8 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
     glosses = dictionary.card_glosses(spelled, limit=1) if spelled else ()
     if glosses:  # the same word as the lexicon spells it: ущелие: "ущелье: gorge", доспех: "доспехи: armour"
         return f"{spelled}: {glosses[0]}", "base"
-    parts = _hyphenated(lemma, dictionary) or _numbered(lemma, dictionary) or _clipped(lemma)
+    parts = (_hyphenated(lemma, dictionary) or _numbered(lemma, dictionary) or _clipped(lemma)
+             or _first_part_alone(lemma, dictionary))
     if parts:
         return parts, "base"
     rare = next((g for g, _ in dictionary.ranked(lemma) if ENGLISH_GLOSS.fullmatch(g)), "")
@@ -730,6 +731,25 @@ def _hyphenated(lemma: str, dictionary) -> str:
             return ""
         glosses.append(found)
     return f"{lemma}: {'-'.join(glosses)}"
+
+
+def _first_part_alone(lemma: str, dictionary) -> str:
+    """A compound's first part standing alone ("микро- и малый бизнес", "эколого-экономический" split):
+    its English from the table of combining forms (микро → "микро-: micro-") or, for a linking form in -ико,
+    -ого, -но, -ско, its adjective's (историко → "историко-: historical", эколого → "эколого-: ecological",
+    военно → "военно-: military"); "" otherwise (факто is no linking form of фактический)."""
+    from cards.lexicon.lexicon import COMBINING_FORMS, loanword
+
+    word = lemma.lower().replace("ё", "е")
+    english = COMBINING_FORMS.get(word, "")
+    if english.endswith("-") and not loanword(word):  # супер is "super" on its own
+        return f"{word}-: {english}"
+    if len(word) < 5:
+        return ""
+    adjectives = ([word[:-3] + "ический"] if word.endswith("ико") else [word[:-1] + "ический"] if word.endswith("ого")
+                  else [word[:-1] + "ый", word[:-1] + "ий"] if word.endswith(("но", "ско", "цко")) else [])
+    found = next((g[0] for a in adjectives if (g := dictionary.card_glosses(a, limit=1)) and ":" not in g[0]), "")
+    return f"{word}-: {found}" if found else ""
 
 
 # The clipped parts of officialese compounds (сложносокращённые слова: генсек, кабмин, госдеп): the word each
