@@ -1031,3 +1031,55 @@ def test_the_shipped_phrases_are_lemmatised_as_a_sentence_is():
     assert lemmas_of("населённый пункт", "пункт") == ("населенный", "пункт")  # not населить, pymorphy3's first reading
     assert lemmas_of("большая часть", "часть") == ("большой", "часть")  # not больший
     assert lemmas_of("вводить санкции", "санкция") == ("вводить", "санкция")  # the imperfective partner's phrase
+
+
+def test_fallbacks_of_the_fifth_session_name_the_word_they_go_through():
+    dictionary = find_dictionary(PLAIN)
+    # a number in words and a word of measure, as the number it is
+    assert meaning_for("четырёхкратный", None, dictionary) == ("четырёхкратный: four-fold", "base")
+    assert meaning_for("трёхпалубный", None, dictionary) == ("трёхпалубный: three-deck", "base")
+    # a noun in -ость of a participle: its verb; an adjective in -енький: its plain adjective
+    assert meaning_for("изученность", None, dictionary) == ("of изучить: study", "base")
+    assert meaning_for("глупенький", None, dictionary) == ("of глупый: foolish", "base")
+    # diminutives and nouns of persons through their sound changes
+    assert meaning_for("мужичок", None, dictionary) == ("of мужик: guy", "base")
+    assert meaning_for("сапожок", None, dictionary) == ("of сапог: boot", "base")
+    assert meaning_for("платьице", None, dictionary) == ("of платье: dress", "base")
+    assert meaning_for("болельщица", None, dictionary) == ("of болельщик: fan", "base")
+    assert meaning_for("трусик", None, dictionary) == ("трусики: shorts", "base")  # not трус: coward
+    assert meaning_for("органик", None, dictionary) == ("organic", "loanword")  # not of орган
+    # adjectives in -ательный, -ейный, -ечный
+    assert meaning_for("шоссейный", None, dictionary) == ("of шоссе: highway", "base")
+    assert meaning_for("игрушечный", None, dictionary) == ("of игрушка: toy", "base")
+    # new first parts: пред-, ре-, сельхоз- … but never a participle's or a loanword's own prefix
+    assert meaning_for("предпоказ", None, dictionary)[0].startswith("pre- + показ: ")
+    assert meaning_for("сельхозпредприятие", None, dictionary)[0].startswith("agricultural + предприятие: ")
+    assert meaning_for("предусмотренный", None, dictionary) == ("of предусмотреть: foresee", "base")
+    assert meaning_for("ремиссия", None, dictionary) == ("remission", "loanword")
+    # a place through a fleeting vowel
+    assert meaning_for("вяземский", None, dictionary) == ("of Вязьма", "base")
+    # a place through a bare stem, -и, -ин-/-ов-; a person of a place in -чанин, -ит, -як
+    assert meaning_for("барнаульский", None, dictionary) == ("of Барнаул", "base")
+    assert meaning_for("тбилисский", None, dictionary) == ("of Тбилиси", "base")
+    assert meaning_for("днепровский", None, dictionary) == ("of Днепр", "base")
+    assert meaning_for("раменский", None, dictionary)[0] != "of Рам"  # -ен- is a fleeting vowel, not a suffix
+    assert meaning_for("харьковчанин", None, dictionary) == ("of Харьков", "base")
+    assert meaning_for("одессит", None, dictionary) == ("of Одесса", "base")
+    assert meaning_for("пермяк", None, dictionary) == ("of Пермь", "base")
+
+
+def test_a_reflexive_verb_goes_to_its_own_verb_before_a_compounds_parts():
+    dictionary = find_dictionary(PLAIN)
+    # not противо- + поставлять, о- + спариваться ("mate"), в- + ложиться ("lie down")
+    assert meaning_for("противопоставляться", None, dictionary)[0].startswith("противопоставлять: ")
+    assert meaning_for("оспариваться", None, dictionary)[0].startswith("оспаривать: ")
+    assert meaning_for("вложиться", None, dictionary)[0].startswith("вложить: ")
+
+
+def test_a_compounds_first_part_alone_is_shown_as_that_part():
+    dictionary = find_dictionary(PLAIN)  # "микро- и малый бизнес": the part, with its English
+    assert meaning_for("микро", None, dictionary) == ("микро-: micro-", "base")
+    assert meaning_for("историко", None, dictionary) == ("историко-: historical", "base")
+    assert meaning_for("эколого", None, dictionary) == ("эколого-: ecological", "base")
+    assert meaning_for("супер", None, dictionary) == ("super", "loanword")  # a word of its own
+    assert meaning_for("факто", None, dictionary) == ("", "")  # no linking form of фактический

@@ -536,7 +536,8 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
         return "", ""
     if phrase:
         return phrase, "dictionary"
-    if lemma.lower() in dictionary or not base_words(lemma):
+    reflexive = lemma.lower().endswith(("ться", "тись"))  # its own verb before a compound's parts (противопоставляться:
+    if lemma.lower() in dictionary or not base_words(lemma) or reflexive:  # противопоставлять, not противо- + поставлять)
         glosses = dictionary.card_glosses(lemma, besides=other_pos_glosses(lemma, pos))
         if prefer:  # one of the word's glosses first, or the sentence's form's own (populated) alone
             glosses = (prefer, *(g for g in glosses if g != prefer))[: len(glosses)] if prefer in glosses else (prefer,)
@@ -564,7 +565,8 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
     glosses = dictionary.card_glosses(spelled, limit=1) if spelled else ()
     if glosses:  # the same word as the lexicon spells it: ущелие: "ущелье: gorge", доспех: "доспехи: armour"
         return f"{spelled}: {glosses[0]}", "base"
-    parts = _hyphenated(lemma, dictionary) or _numbered(lemma, dictionary) or _clipped(lemma)
+    parts = (_hyphenated(lemma, dictionary) or _numbered(lemma, dictionary) or _clipped(lemma)
+             or _first_part_alone(lemma, dictionary))
     if parts:
         return parts, "base"
     rare = next((g for g, _ in dictionary.ranked(lemma) if ENGLISH_GLOSS.fullmatch(g)), "")
@@ -674,17 +676,31 @@ MEASURES = {"летний": "year", "дневный": "day", "дневной": "
             "этажный": "storey", "тысячный": "thousand", "миллионный": "million", "местный": "seat"}
 
 
+# The first part of a compound adjective that is a number in words (трёхкратный, двухпалатный, пятиэтажный)
+NUMBER_STEMS = {"одно": "one", "двух": "two", "трех": "three", "четырех": "four", "пяти": "five", "шести": "six",
+                "семи": "seven", "восьми": "eight", "девяти": "nine", "десяти": "ten", "двенадцати": "twelve",
+                "двадцати": "twenty", "тридцати": "thirty", "сорока": "forty", "пятидесяти": "fifty", "сто": "hundred",
+                "двухсот": "two-hundred", "трехсот": "three-hundred", "тысяче": "thousand", "полутора": "one-and-a-half"}
+
+
 def _numbered(lemma: str, dictionary) -> str:
-    """A number joined to a word of measure (10-летний → "10-летний: 10-year", 54-пушечный →
-    "54-gun" from пушка: gun); "" for other words."""
+    """A number, in digits or in words, joined to a word of measure (10-летний → "10-летний: 10-year",
+    54-пушечный → "54-gun" from пушка: gun, трёхкратный → "трёхкратный: three-fold", двухпалатный →
+    "two-chamber"); "" for other words."""
     from cards.lexicon.lexicon import adjective_bases
 
-    number, _, rest = lemma.lower().partition("-")
-    if not number.isdigit() or not rest:
-        return ""
+    word = lemma.lower().replace("ё", "е")
+    number, _, rest = word.partition("-")
+    if not (number.isdigit() and rest):
+        number = next((n for n in sorted(NUMBER_STEMS, key=len, reverse=True)
+                       if word.startswith(n) and len(word) - len(n) >= 5 and word.endswith(("ый", "ий", "ой"))), "")
+        rest = word[len(number):]
+        if not number:
+            return ""
     measure = MEASURES.get(rest) or next((g[0] for base in (*adjective_bases(rest), rest)  # пушечный: gun
-                                          if (g := dictionary.card_glosses(base, limit=1)) and ":" not in g[0]), "")
-    return f"{lemma}: {number}-{measure}" if measure else ""
+                                          if (g := dictionary.card_glosses(base, limit=1)) and ":" not in g[0]
+                                          and " " not in g[0]), "")
+    return f"{lemma}: {NUMBER_STEMS.get(number, number)}-{measure}" if measure else ""
 
 
 def other_pos_glosses(lemma: str, pos: str) -> tuple[str, ...]:
@@ -715,6 +731,25 @@ def _hyphenated(lemma: str, dictionary) -> str:
             return ""
         glosses.append(found)
     return f"{lemma}: {'-'.join(glosses)}"
+
+
+def _first_part_alone(lemma: str, dictionary) -> str:
+    """A compound's first part standing alone ("микро- и малый бизнес", "эколого-экономический" split):
+    its English from the table of combining forms (микро → "микро-: micro-") or, for a linking form in -ико,
+    -ого, -но, -ско, its adjective's (историко → "историко-: historical", эколого → "эколого-: ecological",
+    военно → "военно-: military"); "" otherwise (факто is no linking form of фактический)."""
+    from cards.lexicon.lexicon import COMBINING_FORMS, loanword
+
+    word = lemma.lower().replace("ё", "е")
+    english = COMBINING_FORMS.get(word, "")
+    if english.endswith("-") and not loanword(word):  # супер is "super" on its own
+        return f"{word}-: {english}"
+    if len(word) < 5:
+        return ""
+    adjectives = ([word[:-3] + "ический"] if word.endswith("ико") else [word[:-1] + "ический"] if word.endswith("ого")
+                  else [word[:-1] + "ый", word[:-1] + "ий"] if word.endswith(("но", "ско", "цко")) else [])
+    found = next((g[0] for a in adjectives if (g := dictionary.card_glosses(a, limit=1)) and ":" not in g[0]), "")
+    return f"{word}-: {found}" if found else ""
 
 
 # The clipped parts of officialese compounds (сложносокращённые слова: генсек, кабмин, госдеп): the word each

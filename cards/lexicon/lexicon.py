@@ -352,6 +352,7 @@ _ADJECTIVE_TO_NOUN = (  # derived adjective ending → the base noun's ending, t
     ("ский", "ин"),  # крестьянский → крестьянин
     ("шний", ""),  # завтрашний → завтра
     ("ийный", "ия"),  # пандемийный → пандемия
+    ("ательный", "ация"), ("ейный", "е"), ("ечный", "ка"),  # рекомендательный, шоссейный, игрушечный
 )
 _INHABITANT_TO_PLACE = (("янин", "я"), ("анин", "а"))  # россиянин → россия
 # The first parts of compounds (спецпосланник → спец- + посланник) with what each means in English, shown
@@ -375,9 +376,12 @@ COMBINING_FORMS = {
     "глав": "chief", "хим": "chemical", "броне": "armoured", "кап": "capital", "строй": "construction",
     "мульт": "cartoon", "близ": "near", "пол": "half", "со": "co-", "мин": "ministry", "аудио": "audio",
     "ино": "foreign", "оборон": "defence", "тур": "tourist", "пере": "", "недо": "under-", "про": "", "по": "",
+    "сельхоз": "agricultural", "взаимо": "mutual", "вне": "extra-", "пред": "pre-", "парт": "party",
+    "транс": "trans-", "ультра": "ultra-", "инфра": "infra-", "интер": "inter-", "лже": "pseudo-", "ре": "re-",
 }
 COMPOUND_PREFIXES = tuple(COMBINING_FORMS)
 NOUN_PREFIXES = frozenset({"пере", "недо"})  # first parts of nouns only (переголосование, недофинансирование)
+VERB_LIKE_PREFIXES = frozenset({"пред", "ре"})  # also a verb's or a loanword's own (предусмотренный, ремиссия)
 
 
 def combining_form(prefix: str, word: str) -> str:
@@ -461,6 +465,10 @@ def _bases(word: str) -> tuple[tuple[str, str], ...]:
     for adjective in (word[:-4] + end for end in ("ый", "ий", "ой") if word.endswith("ость") and len(word) > 7):
         if _has_sense(adjective, "adj"):  # долгосрочность → долгосрочный
             out.append(("", adjective))
+        elif _participle_reading(adjective):  # выживаемость → выживаемый, a participle → выживать
+            out.extend(("", verb) for verb, pos in _lemmas(adjective) if pos == "verb" and _has_sense(verb, "verb"))
+    if word.endswith("енький") and len(word) > 8:  # вкусненький → вкусный, глупенький → глупый
+        out.extend(("", a) for a in (word[:-6] + end for end in ("ый", "ий", "ой")) if _has_sense(a, "adj"))
     for end in ("ое", "ее", "ая", "яя", "ые", "ие"):  # прошедшее (a noun in use) → прошедший
         for masculine in ("ый", "ий", "ой"):
             if word.endswith(end) and len(word) > 4 and _has_sense(word[:-2] + masculine, "adj"):
@@ -495,6 +503,8 @@ def _bases(word: str) -> tuple[tuple[str, str], ...]:
             continue
         if prefix in NOUN_PREFIXES and not any(e.pos == "noun" and e.senses for e in shipped().entries(rest)):
             continue  # a verb's prefix: перечисленный is перечислить's, not пере- + числить
+        if prefix in VERB_LIKE_PREFIXES and (_participle_reading(word) or _known_verb(word) or loanword(word)):
+            continue  # предусмотренный is предусмотреть's, ремиссия is "remission"
         if prefix != "по" and shipped().entries(rest):
             verbs = [(prefix + "-", verb) for verb in _participle_verbs(rest)]  # близстоящий: стоять, not "worthwhile"
             out.extend([(prefix + "-", rest), *verbs] if prefix == "не" else [*verbs, (prefix + "-", rest)])
@@ -552,10 +562,15 @@ def _relational_nouns(word: str) -> tuple[str, ...]:
 _NOUN_TO_NOUN = (("янка", "янин"), ("анка", "анин"), ("ионер", "ия"), ("ство", ""), ("очка", "ка"), ("очка", "а"),
                  ("ичка", "а"), ("енька", "ь"), ("ейка", "ья"), ("ечко", "о"), ("ечко", "це"), ("чик", ""),
                  ("щик", "ный"), ("чик", "ый"), ("ка", ""), ("ка", "а"), ("це", "о"), ("ьце", "о"), ("ье", ""),
-                 ("ие", ""), ("очек", "ок"), ("ятки", "ята"), ("елька", "еля"), ("ок", ""), ("ко", "о"), ("ник", ""), ("ник", "а"))
+                 ("ие", ""), ("очек", "ок"), ("ятки", "ята"), ("елька", "еля"), ("ок", ""), ("ко", "о"), ("ник", ""), ("ник", "а"),
+                 ("чок", "к"), ("жок", "г"), ("шка", "ха"), ("ек", "й"), ("ек", ""), ("щица", "щик"), ("ница", "ник"),
+                 ("овик", "овый"), ("овец", ""), ("енец", "ение"), ("иец", "ия"), ("ьице", "ье"), ("ишки", "ы"),
+                 ("ечка", "йка"), ("ик", ""))
 # diminutives: зеркальце → зеркало, ребёночек → ребёнок, ребятки → ребята, неделька → неделя, малышок → малыш,
-# пивко → пиво (not -ик: трусик is трусики's, not трус's); a noun of a noun in -ник: контрактник → контракт,
-# шинник → шина
+# пивко → пиво; мужичок → мужик, сапожок → сапог, черепашка → черепаха, чаёк → чай, кофеёк → кофе, платьице → платье,
+# штанишки → штаны, копеечка → копейка, тортик → торт (not трусик: трусики's, not трус's); a noun of a noun in -ник:
+# контрактник → контракт, шинник → шина; a person: болельщица → болельщик, газовик → газовый, спецназовец → спецназ,
+# управленец → управление, партиец → партия
 
 
 def _related_nouns(word: str) -> tuple[str, ...]:
@@ -565,7 +580,8 @@ def _related_nouns(word: str) -> tuple[str, ...]:
     for end, noun_end in _NOUN_TO_NOUN:
         noun = word[: -len(end)] + noun_end
         pos = "adj" if noun_end.endswith(("ый", "ий", "ой")) else "noun"
-        if word.endswith(end) and len(word) - len(end) >= 3 and _has_sense(noun, pos):
+        if word.endswith(end) and len(word) - len(end) >= 3 and _has_sense(noun, pos) and not (
+                end == "ик" and (_has_sense(word + "и", "noun") or loanword(word))):  # трусик: трусики; органик
             return (noun,)
     return ()
 
@@ -704,25 +720,37 @@ def place_of(adjective: str) -> str:
 def _place_stems(stem: str, ts: bool) -> tuple[str, ...]:
     """More places an adjective's stem may come from, through the sound changes of Russian: a soft sign
     (тверской → Тверь, тульский → Тула), a doubled consonant (одесский → Одесса), a fleeting е (керченский →
-    Керчь, пензенский → Пенза), ж and ч for г and к (рижский → Рига), ц (винницкий → Винница)."""
+    Керчь, пензенский → Пенза, вяземский → Вязьма), ж and ч for г and к (рижский → Рига), ц (винницкий →
+    Винница, суэцкий → Суэц), a region in -ье (закарпатский → Закарпатье), the bare stem or -и (барнаульский →
+    Барнаул, тбилисский → Тбилиси), a suffix -ин- or -ов- (ялтинский → Ялта, днепровский → Днепр)."""
     bases = [stem[:-1]] if stem.endswith("ь") else [stem]
     if len(stem) > 4 and stem.endswith("ен"):
         bases.append(stem[:-2])
+    elif len(stem) > 4 and stem[-2] == "е" and stem[-1] not in VOWELS:
+        bases.append(stem[:-2] + "ь" + stem[-1])  # вяземский → Вязьма
     bases += [b[:-1] + {"ж": "г", "ч": "к"}[b[-1]] for b in list(bases) if b[-1:] in "жч"]
-    out = [b + end for b in bases for end in ("ь", "а", "я", "о")] + [b + b[-1] + "а" for b in bases if b]
-    return (*out, *((stem + "ца",) if ts else ()))
+    suffixed = [stem[:-2]] if len(stem) > 5 and stem.endswith(("ин", "ов")) else []  # ялтинский → Ялта, днепровский
+    bases += suffixed
+    out = [bases[0], *suffixed] + [b + end for b in bases for end in ("ь", "а", "я", "о", "и", "ье")] + [
+        b + b[-1] + "а" for b in bases if b]
+    return (*out, *((stem + "ца", stem + "ц") if ts else ()))
+
+
+INHABITANT_ENDS = ("чанин", "ец", "ит", "як", "ич")  # a person of a place: харьковчанин, тюменец, одессит, пермяк, омич
 
 
 def origin_of(noun: str) -> str:
-    """The place or person a noun in -ец the lexicon lacks is made from, as pymorphy3 knows them
-    (тюменец → Тюмень, ленинец → Ленин); "" for other words."""
+    """The place or person a noun in -ец (-чанин, -ит, -як, -ич) the lexicon lacks is made from, as pymorphy3
+    knows them (тюменец → Тюмень, ленинец → Ленин, новосибирец → Новосибирск, харьковчанин → Харьков, одессит →
+    Одесса, пермяк → Пермь, омич → Омск); "" for other words."""
     from cards.lexicon.analyser import parses
 
     word = normalize(noun)
-    if not word.endswith("ец") or len(word) < 6 or shipped().has_sense(word):
+    end = next((e for e in INHABITANT_ENDS if word.endswith(e)), "")
+    if not end or len(word) < 6 or shipped().has_sense(word):
         return ""
-    stem = word[:-2]
-    for origin in (stem + "ь", stem, stem + "а", stem + "я"):
+    stem = word[: -len(end)]
+    for origin in (stem + "ь", stem, stem + "а", stem + "я", stem + "ск", stem + stem[-1] + "а"):
         if any(p.is_known and ("Geox" in p.tag or "Surn" in p.tag) and normalize(p.normal_form) == origin
                for p in parses(origin)):
             return origin.capitalize()
