@@ -133,6 +133,7 @@ class Weights:
     anywhere: bool = True
     family: bool = True
     members: bool = True
+    residual: bool = True
 
 
 @dataclass(frozen=True)
@@ -349,6 +350,8 @@ def counterparts(
         chosen = _table_leftovers(ru_text, en_text, items, chosen, len(targets), table, dictionary)
     if weights.members and weights.phrases and dictionary is not None:
         chosen = _phrase_members(ru_text, en_text, items, chosen, dictionary)
+    if weights.residual:
+        chosen = _residual_links(ru_text, en_text, items, chosen, len(targets), dictionary)
     if weights.weak_threshold < weights.threshold:
         chosen = _weak_pass(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
     if weights.particles:
@@ -888,6 +891,149 @@ def _table_leftovers(ru_text, en_text, items, chosen, n_targets, table, dictiona
         taken.add(m)
         open_items.remove(i)
     return chosen
+
+
+RESIDUAL_SPAN_WORDS = 3  # the most content words a noun's leftover English may hold (cessation of hostilities)
+SPAN_JOINERS = frozenset({"of", "a", "an", "the"})  # the only function words inside a noun's leftover span
+
+
+def _residual_links(ru_text, en_text, items, chosen, n_targets, dictionary) -> list[Span | None]:
+    """What is left once every other pass is done: a target still unaligned takes the English the
+    sentence leaves over for it when the choice is unambiguous. Words spelled alike on both sides
+    (KP.ru, Vilmorus) are paired first. A target next to another Russian word left over is skipped:
+    the two may be one idiom that the English says as a whole (нашла понимания → well received,
+    приложил усилия → knuckled down). Then a verb, participle, adjective or adverb takes the one free
+    English word of its shape (`_residual_fits`) that no other Russian word left over may say
+    (вскоре я отошел от восторгов → soon I calmed down: восторгов, a noun, says no past form); an
+    adjective before its noun only a word before a content word (residential areas, not "headed by"),
+    a word after не only one after an English negation (не уточняются → not yet been established; не
+    реагировал ↛ "ignored").
+    A noun, more often dropped by the translator than said freely, only when it is the sentence's one
+    Russian word left over, the free English words are one stretch of at most RESIDUAL_SPAN_WORDS
+    content words (joined by "of" or articles alone), and that stretch lies between the counterparts of
+    its nearest aligned neighbours, numbers included (обеспечению перемирия в Донбассе → ensure a
+    cessation of hostilities in the Donbass; в 2022 году ↛ "meanwhile"). A verb's link keeps to its
+    neighbours' (`_between_neighbours`)."""
+    chosen = list(chosen)
+    ru_toks, en_toks = words(ru_text), words(en_text)
+    spelled = {w for _, _, w in ru_toks}
+    taken = {m for m, t in enumerate(en_toks) if _held(chosen, t[:2]) or t[2] in spelled}
+    free = [m for m in range(len(en_toks)) if m not in taken and _pairable(en_toks[m][2])]
+    english = {w for _, _, w in en_toks}
+    open_items = [j for j in range(len(items)) if chosen[j] is None and not _light(items[j][2], dictionary)
+                  and not _copula(items[j][2], dictionary) and ru_text[items[j][0] : items[j][1]] not in english]
+    open_starts = {items[j][0] for j in open_items}
+    for i in range(n_targets):
+        if chosen[i] is not None or i not in open_items or _open_neighbour(ru_text, ru_toks, items[i][0], open_starts):
+            continue
+        word = ru_text[items[i][0] : items[i][1]]
+        cased = [m for m in free if en_toks[m][2][0].islower() or word[0].isupper()]
+        if _is_noun(word):
+            span = _noun_leftover(en_text, en_toks, cased) if open_items == [i] and len(cased) == len(free) else None
+            if span is None or not all(_agree(word, en_toks[m][2]) and _residual_fits(word, en_toks[m][2])
+                                       for m in free if span[0] <= en_toks[m][0] < span[1]):
+                continue
+            if not _between_anchors(ru_text, en_text, items, chosen, i, span):
+                continue
+        else:
+            fitting = [m for m in cased if _residual_fits(word, en_toks[m][2])]
+            if len(fitting) != 1:
+                continue
+            m = fitting[0]
+            rivals = [j for j in open_items if j != i and (word[0].isupper() or not _name(ru_text, items[j][0]))
+                      and _residual_fits(ru_text[items[j][0] : items[j][1]], en_toks[m][2])]
+            if rivals or (_attributive(ru_text, *items[i][:2]) and not _before_content(en_text, en_toks[m][:2])):
+                continue
+            if _negated(ru_text, ru_toks, items[i][0]) and not _negated_english(en_toks, m):
+                continue  # не реагировал → ignored: the English says the negation in the word
+            span = en_toks[m][:2]
+            if not _between_neighbours(en_text, items, chosen, i, span):
+                continue
+        chosen[i] = span
+        open_items.remove(i)
+        free = [m for m in free if not _overlap(en_toks[m][:2], span)]
+    return chosen
+
+
+def _open_neighbour(ru_text: str, ru_toks, start: int, open_starts: set[int]) -> bool:
+    """Whether the Russian word right before or after the one at `start` (no punctuation between)
+    is another word left over."""
+    k = next((k for k, t in enumerate(ru_toks) if t[0] == start), None)
+    if k is None:
+        return False
+    return any(0 <= n < len(ru_toks) and ru_toks[n][0] in open_starts
+               and not _CLAUSE_MARK.search(ru_text[min(ru_toks[n][1], ru_toks[k][1]) : max(ru_toks[n][0], ru_toks[k][0])])
+               for n in (k - 1, k + 1))
+
+
+NEGATION_WINDOW = 3  # English words before a candidate that may say the Russian не (have not yet been)
+
+
+def _negated(ru_text: str, ru_toks, start: int) -> bool:
+    """Whether the Russian word at `start` stands right after не or ни."""
+    k = next((k for k, t in enumerate(ru_toks) if t[0] == start), None)
+    return bool(k) and _fold(ru_toks[k - 1][2]) in {"не", "ни"}
+
+
+def _negated_english(en_toks, m: int) -> bool:
+    """Whether a negation (not, no, never, -n't) stands within NEGATION_WINDOW words before English token m."""
+    return any(_fold(w) in {"not", "no", "never"} or _fold(w).endswith("n't") or _fold(w).endswith("n’t")
+               for _, _, w in en_toks[max(0, m - NEGATION_WINDOW) : m])
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _between_anchors(ru_text: str, en_text: str, items, chosen, i: int, span: Span) -> bool:
+    """Whether the English span lies between the counterparts of the nearest aligned words before and
+    after target i (in either order), numbers found once on each side counting as aligned words; both
+    must exist."""
+    anchors = [(items[j][0], chosen[j]) for j in range(len(items)) if chosen[j]]
+    ru_numbers, en_numbers = list(_NUMBER.finditer(ru_text)), list(_NUMBER.finditer(en_text))
+    for m in ru_numbers:
+        same = [e for e in en_numbers if e.group() == m.group()]
+        if len(same) == 1 and sum(r.group() == m.group() for r in ru_numbers) == 1:
+            anchors.append((m.start(), same[0].span()))
+    start = items[i][0]
+    before = [a for a in anchors if a[0] < start]
+    after = [a for a in anchors if a[0] > start]
+    if not before or not after:
+        return False
+    left, right = max(before)[1], min(after)[1]
+    return min(left[0], right[0]) <= span[0] and span[1] <= max(left[1], right[1])
+
+
+def _noun_leftover(en_text: str, en_toks, free: list[int]) -> Span | None:
+    """The free English words as one span when they are one stretch (only SPAN_JOINERS between, no
+    clause mark) of at most RESIDUAL_SPAN_WORDS words, else None."""
+    if not free or len(free) > RESIDUAL_SPAN_WORDS or free[-1] - free[0] >= 2 * len(free):
+        return None
+    inside = range(free[0], free[-1] + 1)
+    if any(m not in free and _fold(en_toks[m][2]) not in SPAN_JOINERS for m in inside):
+        return None
+    span = (en_toks[free[0]][0], en_toks[free[-1]][1])
+    return None if _CLAUSE_MARK.search(en_text[span[0] : span[1]]) else span
+
+
+def _name(ru_text: str, start: int) -> bool:
+    """A capitalised Russian word in mid-sentence (a name): no rival of a lower-case word."""
+    return ru_text[start : start + 1].isupper() and bool(ru_text[:start].strip(_EDGE_MARKS))
+
+
+def _residual_fits(ru_word: str, en_word: str) -> bool:
+    """Whether an English word has the shape of the Russian word's translation by part of speech: a
+    verb, participle or adjective's as in a closed bracket (`_bracket_fits`: тушат ↛ "working" of "are
+    working to put out"; a reflexive verb's -ed too, a passive), an adverb's in -ly, a noun's: no
+    English past form, adverb in -ly, adjective's ending or preposition in -ing (`PREPOSITIONS_IN_ING`)."""
+    pos, word = ru_tag(ru_word).POS, en_word.lower()
+    if pos == "NOUN":
+        return (not _verb_form(word) and word not in IRREGULAR and not _suffixed(word, ("ly",))
+                and not word.endswith(_ADJECTIVE_ENDINGS) and word not in PREPOSITIONS_IN_ING)
+    if pos == "ADVB":
+        return _suffixed(word, ("ly",)) and not stem(word).endswith("li")
+    if ru_word.lower().endswith(("ся", "сь")) and pos == "VERB" and _suffixed(word, ("ed",)):
+        return True  # a passive's: не уточняются → have not yet been established
+    return pos in BRACKET_POS and _bracket_fits(ru_word, en_word)
 
 
 NEIGHBOUR_GAP_WORDS = 2  # a late link next to a neighbour's counterpart: "blocked his shots"
