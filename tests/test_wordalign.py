@@ -1035,3 +1035,47 @@ def test_a_unit_symbol_pairs_with_no_russian_word():
     ru, en = "Давление составит 750 мм.", "Pressure will be 750 mm."
     items = [(0, 8, "давление"), (9, 17, "составить")]
     assert _pair_gaps(ru, en, items, [(0, 8), None], 2) == [(0, 8), None]
+
+
+def test_a_verb_left_over_takes_the_one_free_english_word_of_its_shape():
+    """отошел: no gloss; the English leaves "calmed" alone, and восторгов, the other word left, is a
+    noun, which says no past form: the residual link (the closed bracket refuses, восторгов is left
+    in it too)."""
+    d = small_dictionary(вскоре="soon", накрыть="block", бросок="shot")
+    ru, en = "Вскоре он отошел от восторгов и накрыл броски.", "Soon he calmed down and blocked the shots."
+    t = targets(ru, ("отошел", "отойти"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["calmed down"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(residual=False))) == [None]
+
+
+def test_a_verb_left_over_stays_unaligned_where_the_english_is_ambiguous():
+    d = small_dictionary(вскоре="soon", накрыть="block", бросок="shot", похудеть="lose", он="he")
+    ru = "Вскоре он отошел от восторгов и накрыл броски."
+    t = targets(ru, ("отошел", "отойти"))
+    en = "Soon he calmed down, relaxed and blocked the shots."  # two past forms
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
+    ru, en = "Он приложил усилия и похудел.", "He knuckled down and lost weight."  # усилия is left beside it
+    assert texts(en, counterparts(ru, en, targets(ru, ("приложил", "приложить")), dictionary=d)) == [None]
+    d = small_dictionary(пассажир="passenger", замечание="remark", вскоре="soon", бросок="shot")
+    t = [*targets("Пассажир не реагировал на замечания.", ("реагировал", "реагировать"))]
+    for en in ("The passenger ignored the reprimands.", "The passenger soon ignored reprimands."):  # не, no "not"
+        assert texts(en, counterparts("Пассажир не реагировал на замечания.", en, t, dictionary=d)) == [None]
+        assert texts(en, counterparts("Пассажир не реагировал на замечания.", en, t, dictionary=d,
+                                      weights=Weights(residual=False))) == [None]  # nor the gap pairs
+    en = "The passenger did not react to reprimands."
+    assert texts(en, counterparts("Пассажир не реагировал на замечания.", en, t, dictionary=d)) == ["react"]
+
+
+def test_a_noun_left_over_takes_the_one_stretch_left_between_its_neighbours():
+    d = small_dictionary(группа="group", принять="adopt", мера="measure", обеспечение="ensure", донбасс="Donbass")
+    ru = "Группа приняла меры по обеспечению перемирия в Донбассе."
+    en = "The group adopted measures to ensure a cessation of hostilities in the Donbass."
+    t = targets(ru, ("перемирия", "перемирие"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["cessation of hostilities"]
+    en = "Meanwhile, the group adopted measures to ensure hostilities stop in the Donbass."  # two stretches
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
+    d = small_dictionary(посольство="embassy", релоцировать="relocate", дипломат="diplomat")
+    ru, en = "Посольство в 2022 году релоцировало дипломатов.", "The embassy, meanwhile, relocated diplomats in 2022."
+    t = targets(ru, ("году", "год"))  # 2022 anchors году: "meanwhile" is not between its neighbours
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(residual=False))) == [None]

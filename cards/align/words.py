@@ -715,7 +715,7 @@ def _closed_brackets(ru_text, en_text, items, chosen, n_targets, dictionary) -> 
             m = _bracket_word(k, ru_toks, en_toks, link, taken, open_words, _be_form)
         else:
             continue
-        if m is not None:
+        if m is not None and _keeps_negation(ru_text, items[i][0], en_toks, m):
             chosen[i] = en_toks[m][:2]
             link[k] = (m, m)
             taken.add(m)
@@ -885,7 +885,7 @@ def _table_leftovers(ru_text, en_text, items, chosen, n_targets, table, dictiona
             continue
         best, m = ranked[0]
         if any(score(j, m) >= best for j in open_items if j != i) or not _between_neighbours(
-                en_text, items, chosen, i, en_toks[m][:2]):
+                en_text, items, chosen, i, en_toks[m][:2]) or not _keeps_negation(ru_text, items[i][0], en_toks, m):
             continue
         chosen[i] = en_toks[m][:2]
         taken.add(m)
@@ -944,8 +944,8 @@ def _residual_links(ru_text, en_text, items, chosen, n_targets, dictionary) -> l
                       and _residual_fits(ru_text[items[j][0] : items[j][1]], en_toks[m][2])]
             if rivals or (_attributive(ru_text, *items[i][:2]) and not _before_content(en_text, en_toks[m][:2])):
                 continue
-            if _negated(ru_text, ru_toks, items[i][0]) and not _negated_english(en_toks, m):
-                continue  # не реагировал → ignored: the English says the negation in the word
+            if not _keeps_negation(ru_text, items[i][0], en_toks, m):
+                continue
             span = en_toks[m][:2]
             if not _between_neighbours(en_text, items, chosen, i, span):
                 continue
@@ -969,15 +969,15 @@ def _open_neighbour(ru_text: str, ru_toks, start: int, open_starts: set[int]) ->
 NEGATION_WINDOW = 3  # English words before a candidate that may say the Russian не (have not yet been)
 
 
-def _negated(ru_text: str, ru_toks, start: int) -> bool:
-    """Whether the Russian word at `start` stands right after не or ни."""
-    k = next((k for k, t in enumerate(ru_toks) if t[0] == start), None)
-    return bool(k) and _fold(ru_toks[k - 1][2]) in {"не", "ни"}
-
-
-def _negated_english(en_toks, m: int) -> bool:
-    """Whether a negation (not, no, never, -n't) stands within NEGATION_WINDOW words before English token m."""
-    return any(_fold(w) in {"not", "no", "never"} or _fold(w).endswith("n't") or _fold(w).endswith("n’t")
+def _keeps_negation(ru_text: str, start: int, en_toks, m: int) -> bool:
+    """False when the Russian word at `start` stands right after не or ни and no English negation (not,
+    no, never, -n't) stands within NEGATION_WINDOW words before English token m and the word has no
+    un- of its own (не смог → unable): the English then says the negation by another word (не
+    реагировал → ignored), which is no counterpart of the Russian word."""
+    before = re.search(r"(\w+)\s+$", ru_text[:start])
+    if not before or _fold(before.group(1)) not in {"не", "ни"} or _fold(en_toks[m][2]).startswith("un"):
+        return True  # не смог → unable: the word says its negation
+    return any(_fold(w) in {"not", "no", "never"} or re.search(r"n['’]t$", _fold(w))
                for _, _, w in en_toks[max(0, m - NEGATION_WINDOW) : m])
 
 
@@ -1230,7 +1230,8 @@ def _fill_from_neighbours(ru_text, en_text, items, chosen, n_targets, weights: W
                 pick = _head_of_genitive(ru_text, en_text, ru_toks, en_toks, k, en_token)
             if pick is None and weights.gaps:
                 pick = _gap(ru_text, en_text, ru_toks, en_toks, k, en_token)
-            if pick is not None and 0 <= pick < len(en_toks) and free(pick) and _agree(word, en_toks[pick][2]):
+            if (pick is not None and 0 <= pick < len(en_toks) and free(pick) and _agree(word, en_toks[pick][2])
+                    and _keeps_negation(ru_text, items[i][0], en_toks, pick)):
                 chosen[i] = en_toks[pick][:2]
     return chosen
 
@@ -1282,6 +1283,7 @@ def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True, d
                 and not any(_attributive(ru_text, *items[j][:2]) and _plural_head(en_text, en_toks[m][:2]) for j, m in pairs)
                 and not any(_is_noun(ru_text[items[j][0] : items[j][1]]) and _modifies_link(en_text, en_toks, m, chosen)
                             for j, m in pairs)
+                and all(_keeps_negation(ru_text, items[j][0], en_toks, m) for j, m in pairs)
             ):
                 for j, m in pairs:
                     if j < n_targets:
