@@ -930,18 +930,18 @@ def _residual_links(ru_text, en_text, items, chosen, n_targets, dictionary) -> l
         cased = [m for m in free if en_toks[m][2][0].islower() or word[0].isupper()]
         if _is_noun(word):
             span = _noun_leftover(en_text, en_toks, cased) if open_items == [i] and len(cased) == len(free) else None
-            if span is None or not all(_agree(word, en_toks[m][2]) and _residual_fits(word, en_toks[m][2])
+            if span is None or not all(_agree(word, en_toks[m][2]) and _residual_fits(word, en_toks, m)
                                        for m in free if span[0] <= en_toks[m][0] < span[1]):
                 continue
             if not _between_anchors(ru_text, en_text, items, chosen, i, span):
                 continue
         else:
-            fitting = [m for m in cased if _residual_fits(word, en_toks[m][2])]
+            fitting = [m for m in cased if _residual_fits(word, en_toks, m)]
             if len(fitting) != 1:
                 continue
             m = fitting[0]
             rivals = [j for j in open_items if j != i and (word[0].isupper() or not _name(ru_text, items[j][0]))
-                      and _residual_fits(ru_text[items[j][0] : items[j][1]], en_toks[m][2])]
+                      and _residual_fits(ru_text[items[j][0] : items[j][1]], en_toks, m)]
             if rivals or (_attributive(ru_text, *items[i][:2]) and not _before_content(en_text, en_toks[m][:2])):
                 continue
             if not _keeps_negation(ru_text, items[i][0], en_toks, m):
@@ -1020,12 +1020,14 @@ def _name(ru_text: str, start: int) -> bool:
     return ru_text[start : start + 1].isupper() and bool(ru_text[:start].strip(_EDGE_MARKS))
 
 
-def _residual_fits(ru_word: str, en_word: str) -> bool:
-    """Whether an English word has the shape of the Russian word's translation by part of speech: a
+def _residual_fits(ru_word: str, en_toks, m: int) -> bool:
+    """Whether English token m has the shape of the Russian word's translation by part of speech: a
     verb, participle or adjective's as in a closed bracket (`_bracket_fits`: тушат ↛ "working" of "are
-    working to put out"; a reflexive verb's -ed too, a passive), an adverb's in -ly, a noun's: no
-    English past form, adverb in -ly, adjective's ending or preposition in -ing (`PREPOSITIONS_IN_ING`)."""
-    pos, word = ru_tag(ru_word).POS, en_word.lower()
+    working to put out"; a reflexive verb's -ed too, a passive), or a bare verb after its auxiliary
+    (`_bare_verb`); an adverb's in -ly; a noun's: no English past form, adverb in -ly, adjective's
+    ending or preposition in -ing (`PREPOSITIONS_IN_ING`)."""
+    pos, en_word = ru_tag(ru_word).POS, en_toks[m][2]
+    word = en_word.lower()
     if pos == "NOUN":
         return (not _verb_form(word) and word not in IRREGULAR and not _suffixed(word, ("ly",))
                 and not word.endswith(_ADJECTIVE_ENDINGS) and word not in PREPOSITIONS_IN_ING)
@@ -1033,7 +1035,25 @@ def _residual_fits(ru_word: str, en_word: str) -> bool:
         return _suffixed(word, ("ly",)) and not stem(word).endswith("li")
     if ru_word.lower().endswith(("ся", "сь")) and pos == "VERB" and _suffixed(word, ("ed",)):
         return True  # a passive's: не уточняются → have not yet been established
-    return pos in BRACKET_POS and _bracket_fits(ru_word, en_word)
+    return pos in BRACKET_POS and (_bracket_fits(ru_word, en_word) or _bare_verb(ru_word, en_toks, m))
+
+
+MODALS = frozenset("will would can could may might should must shall".split())
+
+
+def _bare_verb(ru_word: str, en_toks, m: int) -> bool:
+    """Whether English token m is a bare verb that says the Russian verb's form by the word before it
+    (not between): an infinitive's after "to" or a modal (готовы выполнять → ready to honour), a past
+    tense's after "did" (не полетел → did not attend). A word with a noun's, adjective's or plural
+    ending is none (to Washington, to meetings)."""
+    tag, word = ru_tag(ru_word), en_toks[m][2]
+    k = m - 1 - (m > 1 and _fold(en_toks[m - 1][2]) == "not")
+    if k < 0 or not word.islower() or word.endswith(("s", "ed", "ing") + _NOUN_ENDINGS + _ADJECTIVE_ENDINGS):
+        return False
+    before = _fold(en_toks[k][2])
+    if tag.POS == "INFN":
+        return before == "to" or before in MODALS
+    return tag.POS == "VERB" and tag.tense == "past" and before in {"did", "didn't", "didn’t"}
 
 
 NEIGHBOUR_GAP_WORDS = 2  # a late link next to a neighbour's counterpart: "blocked his shots"
