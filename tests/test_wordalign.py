@@ -1046,6 +1046,13 @@ def test_a_verb_left_over_takes_the_one_free_english_word_of_its_shape():
     t = targets(ru, ("отошел", "отойти"))
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["calmed down"]
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(residual=False))) == [None]
+    ru, en = "Вскоре он прославился своими бросками.", "Soon he became known for his shots."  # two side by side
+    t = targets(ru, ("прославился", "прославиться"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["became known"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(residual=False))) == [None]
+    ru, en = "Они были готовы выполнять обязательства.", "They were ready to honour commitments."  # after "to"
+    d = small_dictionary(готовый="ready", обязательство="commitment")
+    assert texts(en, counterparts(ru, en, targets(ru, ("выполнять", "выполнять")), dictionary=d)) == ["honour"]
 
 
 def test_a_verb_left_over_stays_unaligned_where_the_english_is_ambiguous():

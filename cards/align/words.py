@@ -903,8 +903,9 @@ def _residual_links(ru_text, en_text, items, chosen, n_targets, dictionary) -> l
     (KP.ru, Vilmorus) are paired first. A target next to another Russian word left over is skipped:
     the two may be one idiom that the English says as a whole (нашла понимания → well received,
     приложил усилия → knuckled down). Then a verb, participle, adjective or adverb takes the one free
-    English word of its shape (`_residual_fits`) that no other Russian word left over may say
-    (вскоре я отошел от восторгов → soon I calmed down: восторгов, a noun, says no past form); an
+    English word of its shape (`_residual_fits`), or two side by side (прославился → became known), that
+    no other Russian word left over may say (вскоре я отошел от восторгов → soon I calmed down:
+    восторгов, a noun, says no past form); an
     adjective before its noun only a word before a content word (residential areas, not "headed by"),
     a word after не only one after an English negation (не уточняются → not yet been established; не
     реагировал ↛ "ignored").
@@ -937,16 +938,17 @@ def _residual_links(ru_text, en_text, items, chosen, n_targets, dictionary) -> l
                 continue
         else:
             fitting = [m for m in cased if _residual_fits(word, en_toks, m)]
-            if len(fitting) != 1:
-                continue
-            m = fitting[0]
+            if not (len(fitting) == 1 or (len(fitting) == 2 and fitting[1] == fitting[0] + 1
+                                          and not en_text[en_toks[fitting[0]][1] : en_toks[fitting[1]][0]].strip())):
+                continue  # one word, or two side by side (прославился → became known)
+            m, last = fitting[0], fitting[-1]
             rivals = [j for j in open_items if j != i and (word[0].isupper() or not _name(ru_text, items[j][0]))
-                      and _residual_fits(ru_text[items[j][0] : items[j][1]], en_toks, m)]
-            if rivals or (_attributive(ru_text, *items[i][:2]) and not _before_content(en_text, en_toks[m][:2])):
+                      and any(_residual_fits(ru_text[items[j][0] : items[j][1]], en_toks, n) for n in fitting)]
+            if rivals or (_attributive(ru_text, *items[i][:2]) and not _before_content(en_text, en_toks[last][:2])):
                 continue
             if not _keeps_negation(ru_text, items[i][0], en_toks, m):
                 continue
-            span = en_toks[m][:2]
+            span = (en_toks[m][0], en_toks[last][1])
             if not _between_neighbours(en_text, items, chosen, i, span):
                 continue
         chosen[i] = span
