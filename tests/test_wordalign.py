@@ -1050,9 +1050,15 @@ def test_a_verb_left_over_takes_the_one_free_english_word_of_its_shape():
     t = targets(ru, ("прославился", "прославиться"))
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["became known"]
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(residual=False))) == [None]
-    ru, en = "Они были готовы выполнять обязательства.", "They were ready to honour commitments."  # after "to"
-    d = small_dictionary(готовый="ready", обязательство="commitment")
-    assert texts(en, counterparts(ru, en, targets(ru, ("выполнять", "выполнять")), dictionary=d)) == ["honour"]
+
+
+def test_a_bare_english_verb_says_a_russian_form_by_its_auxiliary():
+    bare = wordalign._bare_verb
+    toks = words("They were ready to honour commitments and did not attend the meetings.")
+    at = {w: m for m, (_, _, w) in enumerate(toks)}
+    assert bare("выполнять", toks, at["honour"]) and not bare("выполнял", toks, at["honour"])
+    assert bare("полетел", toks, at["attend"]) and not bare("полететь", toks, at["attend"])
+    assert not bare("выполнять", toks, at["commitments"]) and not bare("встречаться", toks, at["meetings"])
 
 
 def test_a_verb_left_over_stays_unaligned_where_the_english_is_ambiguous():
