@@ -43,9 +43,13 @@ as strongly (`_related_only_links`). The passes:
 7. phrase members: a word still unaligned in a dictionary phrase takes the phrase's English where
    the sentence has it, shared with the phrase's other words (приняли участие → "took part" for
    both; `_phrase_members`);
-8. weak pass (off): a target still unaligned may take a free word on weak evidence (a low table
+8. residual links: a target still unaligned takes what the sentence leaves over for it when the
+   choice is unambiguous: a verb or adjective the one free English word of its shape no other word
+   left over may say, a noun the one short stretch left when it is the only Russian word left
+   (`_residual_links`);
+9. weak pass (off): a target still unaligned may take a free word on weak evidence (a low table
    score) when it sits where the target's relative place predicts;
-9. a phrasal verb keeps its particle (broke off, set up), and any verb its fixed object (took
+10. a phrasal verb keeps its particle (broke off, set up), and any verb its fixed object (took
    place) as soon as the first pass has found it, so that no later pass gives the object away.
 
 Precision matters more than recall: a wrong highlight teaches a wrong meaning, so a target with
@@ -108,7 +112,8 @@ class Weights:
     `hops`: the pass of relations two hops away inside a gap (`_related_in_gap`); `brackets`: a verb
     or adjective left in a closed bracket takes its one free English match (`_closed_brackets`);
     `family`: a verb's reflexive twin's glosses (`family_keys`); `anywhere`, `leftovers`: the late
-    links of a target still unaligned (`_related_anywhere`, `_table_leftovers`).
+    links of a target still unaligned (`_related_anywhere`, `_table_leftovers`); `residual`: what the
+    sentence leaves over, when unambiguous (`_residual_links`).
     """
 
     use: tuple[str, ...] = SOURCES
