@@ -130,7 +130,8 @@ def position_baseline(gold, links) -> dict:
 
 
 W = wordalign.Weights
-ALONE = dict(adjacency=False, gaps=False, weak_threshold=1.0, particles=False, phrases=False, pairs=False, leftovers=False)
+ALONE = dict(adjacency=False, gaps=False, weak_threshold=1.0, particles=False, phrases=False, pairs=False, leftovers=False,
+             residual=False)
 WEAK = dict(weak_threshold=0.15)
 RUNS = [
     # name, weights, with the dictionary

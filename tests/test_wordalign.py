@@ -232,7 +232,7 @@ def test_a_word_between_two_aligned_neighbours_takes_the_word_between():
     d = small_dictionary(сторона="party", обсудить="discuss", присутствие="presence")
     t = targets(ru, ("восстановление", "восстановление"), ("дипломатического", "дипломатический"))
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["restoring", "diplomatic"]
-    off = Weights(gaps=False, pairs=False)
+    off = Weights(gaps=False, pairs=False, residual=False)
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=off)) == [None, "diplomatic"]
 
 
@@ -263,7 +263,7 @@ def test_the_sentence_edges_anchor_gap_pairs_too():
     d = small_dictionary(четверг="Thursday", министр="minister", призвать="call", мир="peace")
     t = targets(ru, ("Выступая", "выступать"))
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["Speaking"]
-    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(pairs=False, brackets=False))) == [None]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(pairs=False, brackets=False, residual=False))) == [None]
 
 
 def test_gap_pairs_follow_parallel_clauses():
@@ -651,7 +651,7 @@ def test_a_verb_left_in_a_closed_bracket_takes_its_one_free_english_verb():
     en = "Zelensky had been in Italy on an official visit and stopped by the Vatican."
     t = targets(ru, ("заехал", "заехать"))
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["stopped"]
-    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(brackets=False))) == [None]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(brackets=False, residual=False))) == [None]
 
 
 def test_a_closed_bracket_needs_one_word_left_on_each_side_and_a_verb_of_the_same_tense():
@@ -675,7 +675,7 @@ def test_a_participle_left_in_a_closed_bracket_takes_an_english_adjective():
     ru, en = "Стали известны клубы, претендующие на звезду.", "The clubs vying for the star have become known."
     t = targets(ru, ("претендующие", "претендовать"))
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["vying"]
-    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(brackets=False))) == [None]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(brackets=False, residual=False))) == [None]
     en = "The clubs after the star have become known."  # no adjective, -ed or -ing word is free
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
 
@@ -685,7 +685,7 @@ def test_a_short_participle_in_a_closed_bracket_takes_an_english_past_participle
     ru, en = "В городе зафиксировано 135 новых случаев.", "135 new cases have been recorded in the city."
     t = targets(ru, ("зафиксировано", "зафиксировать"))
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["recorded"]
-    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(brackets=False))) == [None]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(brackets=False, residual=False))) == [None]
     en = "135 new cases are recording in the city."  # no past participle
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
 
@@ -697,7 +697,7 @@ def test_a_copula_in_a_closed_bracket_takes_its_form_of_be():
     ru, en = "Речь является примитивной.", "The speech was primitive."
     t = targets(ru, ("является", "являться"))
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["was"]
-    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(brackets=False))) == [None]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(brackets=False, residual=False))) == [None]
     ru = "Речь будет примитивной."
     d = small_dictionary(речь="speech", быть="be", примитивный="primitive")
     assert texts("The speech will be primitive.", counterparts(ru, "The speech will be primitive.",
@@ -712,7 +712,9 @@ def test_a_name_left_in_a_closed_bracket_does_not_keep_a_lower_case_verb_from_it
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["topped"]
     ru = "Правящий Союз крестьян снова возглавил рейтинг партий."  # крестьян: a word, not a name
     en = "Ruling Farmers Union topped party ratings again."
-    assert texts(en, counterparts(ru, en, targets(ru, ("возглавил", "возглавить")), dictionary=d)) == [None]
+    t = targets(ru, ("возглавил", "возглавить"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(residual=False))) == [None]
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["topped"]  # крестьян, a noun, says no past
 
 
 def test_an_english_verb_form_is_told_by_its_ending_after_a_syllable():
@@ -799,7 +801,7 @@ def test_a_verbs_family_glosses_are_weaker_dictionary_evidence():
     ru, en = "Парад завершился в Кронштадте.", "The parade was concluded in Kronstadt."
     d = small_dictionary(парад="parade", завершить="conclude")
     t = targets(ru, ("завершился", "завершиться"))
-    only = Weights(brackets=False, leftovers=False, anywhere=False, pairs=False, gaps=False)
+    only = Weights(brackets=False, leftovers=False, anywhere=False, pairs=False, gaps=False, residual=False)
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=only)) == ["concluded"]
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=replace(only, family=False))) == [None]
     (score, ev, _), = [c for c in wordalign.score_candidates(ru, en, t[0], dictionary=d) if c[2].text == "concluded"]
@@ -812,7 +814,7 @@ def test_a_verb_left_over_takes_the_free_word_the_table_ties_it_to():
     ru, en = "Ключевые переговоры длятся год.", "The key talks have been ongoing for a year."
     d = small_dictionary(ключевой="key", переговоры="talks", год="year")
     t = targets(ru, ("длятся", "длиться"))
-    only = Weights(brackets=False, pairs=False, gaps=False, anywhere=False)
+    only = Weights(brackets=False, pairs=False, gaps=False, anywhere=False, residual=False)
     tied = evidence.Table({("длиться", "ongo"): 0.2, ("длиться", "key"): 0.2})
     assert texts(en, counterparts(ru, en, t, table=tied, dictionary=d, weights=only)) == ["ongoing"]
     assert texts(en, counterparts(ru, en, t, table=tied, dictionary=d, weights=replace(only, leftovers=False))) == [None]
@@ -1033,3 +1035,60 @@ def test_a_unit_symbol_pairs_with_no_russian_word():
     ru, en = "Давление составит 750 мм.", "Pressure will be 750 mm."
     items = [(0, 8, "давление"), (9, 17, "составить")]
     assert _pair_gaps(ru, en, items, [(0, 8), None], 2) == [(0, 8), None]
+
+
+def test_a_verb_left_over_takes_the_one_free_english_word_of_its_shape():
+    """отошел: no gloss; the English leaves "calmed" alone, and восторгов, the other word left, is a
+    noun, which says no past form: the residual link (the closed bracket refuses, восторгов is left
+    in it too)."""
+    d = small_dictionary(вскоре="soon", накрыть="block", бросок="shot")
+    ru, en = "Вскоре он отошел от восторгов и накрыл броски.", "Soon he calmed down and blocked the shots."
+    t = targets(ru, ("отошел", "отойти"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["calmed down"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(residual=False))) == [None]
+    ru, en = "Вскоре он прославился своими бросками.", "Soon he became known for his shots."  # two side by side
+    t = targets(ru, ("прославился", "прославиться"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["became known"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(residual=False))) == [None]
+
+
+def test_a_bare_english_verb_says_a_russian_form_by_its_auxiliary():
+    bare = wordalign._bare_verb
+    toks = words("They were ready to honour commitments and did not attend the meetings.")
+    at = {w: m for m, (_, _, w) in enumerate(toks)}
+    assert bare("выполнять", toks, at["honour"]) and not bare("выполнял", toks, at["honour"])
+    assert bare("полетел", toks, at["attend"]) and not bare("полететь", toks, at["attend"])
+    assert not bare("выполнять", toks, at["commitments"]) and not bare("встречаться", toks, at["meetings"])
+
+
+def test_a_verb_left_over_stays_unaligned_where_the_english_is_ambiguous():
+    d = small_dictionary(вскоре="soon", накрыть="block", бросок="shot", похудеть="lose", он="he")
+    ru = "Вскоре он отошел от восторгов и накрыл броски."
+    t = targets(ru, ("отошел", "отойти"))
+    en = "Soon he calmed down, relaxed and blocked the shots."  # two past forms
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
+    ru, en = "Он приложил усилия и похудел.", "He knuckled down and lost weight."  # усилия is left beside it
+    assert texts(en, counterparts(ru, en, targets(ru, ("приложил", "приложить")), dictionary=d)) == [None]
+    d = small_dictionary(пассажир="passenger", замечание="remark", вскоре="soon", бросок="shot")
+    t = [*targets("Пассажир не реагировал на замечания.", ("реагировал", "реагировать"))]
+    for en in ("The passenger ignored the reprimands.", "The passenger soon ignored reprimands."):  # не, no "not"
+        assert texts(en, counterparts("Пассажир не реагировал на замечания.", en, t, dictionary=d)) == [None]
+        assert texts(en, counterparts("Пассажир не реагировал на замечания.", en, t, dictionary=d,
+                                      weights=Weights(residual=False))) == [None]  # nor the gap pairs
+    en = "The passenger did not react to reprimands."
+    assert texts(en, counterparts("Пассажир не реагировал на замечания.", en, t, dictionary=d)) == ["react"]
+
+
+def test_a_noun_left_over_takes_the_one_stretch_left_between_its_neighbours():
+    d = small_dictionary(группа="group", принять="adopt", мера="measure", обеспечение="ensure", донбасс="Donbass")
+    ru = "Группа приняла меры по обеспечению перемирия в Донбассе."
+    en = "The group adopted measures to ensure a cessation of hostilities in the Donbass."
+    t = targets(ru, ("перемирия", "перемирие"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["cessation of hostilities"]
+    en = "Meanwhile, the group adopted measures to ensure hostilities stop in the Donbass."  # two stretches
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
+    d = small_dictionary(посольство="embassy", релоцировать="relocate", дипломат="diplomat")
+    ru, en = "Посольство в 2022 году релоцировало дипломатов.", "The embassy, meanwhile, relocated diplomats in 2022."
+    t = targets(ru, ("году", "год"))  # 2022 anchors году: "meanwhile" is not between its neighbours
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(residual=False))) == [None]

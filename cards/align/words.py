@@ -43,9 +43,13 @@ as strongly (`_related_only_links`). The passes:
 7. phrase members: a word still unaligned in a dictionary phrase takes the phrase's English where
    the sentence has it, shared with the phrase's other words (приняли участие → "took part" for
    both; `_phrase_members`);
-8. weak pass (off): a target still unaligned may take a free word on weak evidence (a low table
+8. residual links: a target still unaligned takes what the sentence leaves over for it when the
+   choice is unambiguous: a verb or adjective the one free English word of its shape no other word
+   left over may say, a noun the one short stretch left when it is the only Russian word left
+   (`_residual_links`);
+9. weak pass (off): a target still unaligned may take a free word on weak evidence (a low table
    score) when it sits where the target's relative place predicts;
-9. a phrasal verb keeps its particle (broke off, set up), and any verb its fixed object (took
+10. a phrasal verb keeps its particle (broke off, set up), and any verb its fixed object (took
    place) as soon as the first pass has found it, so that no later pass gives the object away.
 
 Precision matters more than recall: a wrong highlight teaches a wrong meaning, so a target with
@@ -108,7 +112,8 @@ class Weights:
     `hops`: the pass of relations two hops away inside a gap (`_related_in_gap`); `brackets`: a verb
     or adjective left in a closed bracket takes its one free English match (`_closed_brackets`);
     `family`: a verb's reflexive twin's glosses (`family_keys`); `anywhere`, `leftovers`: the late
-    links of a target still unaligned (`_related_anywhere`, `_table_leftovers`).
+    links of a target still unaligned (`_related_anywhere`, `_table_leftovers`); `residual`: what the
+    sentence leaves over, when unambiguous (`_residual_links`).
     """
 
     use: tuple[str, ...] = SOURCES
@@ -133,6 +138,7 @@ class Weights:
     anywhere: bool = True
     family: bool = True
     members: bool = True
+    residual: bool = True
 
 
 @dataclass(frozen=True)
@@ -349,6 +355,8 @@ def counterparts(
         chosen = _table_leftovers(ru_text, en_text, items, chosen, len(targets), table, dictionary)
     if weights.members and weights.phrases and dictionary is not None:
         chosen = _phrase_members(ru_text, en_text, items, chosen, dictionary)
+    if weights.residual:
+        chosen = _residual_links(ru_text, en_text, items, chosen, len(targets), dictionary)
     if weights.weak_threshold < weights.threshold:
         chosen = _weak_pass(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
     if weights.particles:
@@ -712,7 +720,7 @@ def _closed_brackets(ru_text, en_text, items, chosen, n_targets, dictionary) -> 
             m = _bracket_word(k, ru_toks, en_toks, link, taken, open_words, _be_form)
         else:
             continue
-        if m is not None:
+        if m is not None and _keeps_negation(ru_text, items[i][0], en_toks, m):
             chosen[i] = en_toks[m][:2]
             link[k] = (m, m)
             taken.add(m)
@@ -882,12 +890,177 @@ def _table_leftovers(ru_text, en_text, items, chosen, n_targets, table, dictiona
             continue
         best, m = ranked[0]
         if any(score(j, m) >= best for j in open_items if j != i) or not _between_neighbours(
-                en_text, items, chosen, i, en_toks[m][:2]):
+                en_text, items, chosen, i, en_toks[m][:2]) or not _keeps_negation(ru_text, items[i][0], en_toks, m):
             continue
         chosen[i] = en_toks[m][:2]
         taken.add(m)
         open_items.remove(i)
     return chosen
+
+
+RESIDUAL_SPAN_WORDS = 3  # the most content words a noun's leftover English may hold (cessation of hostilities)
+SPAN_JOINERS = frozenset({"of", "a", "an", "the"})  # the only function words inside a noun's leftover span
+
+
+def _residual_links(ru_text, en_text, items, chosen, n_targets, dictionary) -> list[Span | None]:
+    """What is left once every other pass is done: a target still unaligned takes the English the
+    sentence leaves over for it when the choice is unambiguous. Words spelled alike on both sides
+    (KP.ru, Vilmorus) are paired first. A target next to another Russian word left over is skipped:
+    the two may be one idiom that the English says as a whole (нашла понимания → well received,
+    приложил усилия → knuckled down). Then a verb, participle, adjective or adverb takes the one free
+    English word of its shape (`_residual_fits`), or two side by side (прославился → became known), that
+    no other Russian word left over may say (вскоре я отошел от восторгов → soon I calmed down:
+    восторгов, a noun, says no past form); an
+    adjective before its noun only a word before a content word (residential areas, not "headed by"),
+    a word after не only one after an English negation (не уточняются → not yet been established; не
+    реагировал ↛ "ignored").
+    A noun, more often dropped by the translator than said freely, only when it is the sentence's one
+    Russian word left over, the free English words are one stretch of at most RESIDUAL_SPAN_WORDS
+    content words (joined by "of" or articles alone), and that stretch lies between the counterparts of
+    its nearest aligned neighbours, numbers included (обеспечению перемирия в Донбассе → ensure a
+    cessation of hostilities in the Donbass; в 2022 году ↛ "meanwhile"). A verb's link keeps to its
+    neighbours' (`_between_neighbours`)."""
+    chosen = list(chosen)
+    ru_toks, en_toks = words(ru_text), words(en_text)
+    spelled = {w for _, _, w in ru_toks}
+    taken = {m for m, t in enumerate(en_toks) if _held(chosen, t[:2]) or t[2] in spelled}
+    free = [m for m in range(len(en_toks)) if m not in taken and _pairable(en_toks[m][2])]
+    english = {w for _, _, w in en_toks}
+    open_items = [j for j in range(len(items)) if chosen[j] is None and not _light(items[j][2], dictionary)
+                  and not _copula(items[j][2], dictionary) and ru_text[items[j][0] : items[j][1]] not in english]
+    open_starts = {items[j][0] for j in open_items}
+    for i in range(n_targets):
+        if chosen[i] is not None or i not in open_items or _open_neighbour(ru_text, ru_toks, items[i][0], open_starts):
+            continue
+        word = ru_text[items[i][0] : items[i][1]]
+        cased = [m for m in free if en_toks[m][2][0].islower() or word[0].isupper()]
+        if _is_noun(word):
+            span = _noun_leftover(en_text, en_toks, cased) if open_items == [i] and len(cased) == len(free) else None
+            if span is None or not all(_agree(word, en_toks[m][2]) and _residual_fits(word, en_toks, m)
+                                       for m in free if span[0] <= en_toks[m][0] < span[1]):
+                continue
+            if not _between_anchors(ru_text, en_text, items, chosen, i, span):
+                continue
+        else:
+            fitting = [m for m in cased if _residual_fits(word, en_toks, m)]
+            if not (len(fitting) == 1 or (len(fitting) == 2 and fitting[1] == fitting[0] + 1
+                                          and not en_text[en_toks[fitting[0]][1] : en_toks[fitting[1]][0]].strip())):
+                continue  # one word, or two side by side (прославился → became known)
+            m, last = fitting[0], fitting[-1]
+            rivals = [j for j in open_items if j != i and (word[0].isupper() or not _name(ru_text, items[j][0]))
+                      and any(_residual_fits(ru_text[items[j][0] : items[j][1]], en_toks, n) for n in fitting)]
+            if rivals or (_attributive(ru_text, *items[i][:2]) and not _before_content(en_text, en_toks[last][:2])):
+                continue
+            if not _keeps_negation(ru_text, items[i][0], en_toks, m):
+                continue
+            span = (en_toks[m][0], en_toks[last][1])
+            if not _between_neighbours(en_text, items, chosen, i, span):
+                continue
+        chosen[i] = span
+        open_items.remove(i)
+        free = [m for m in free if not _overlap(en_toks[m][:2], span)]
+    return chosen
+
+
+def _open_neighbour(ru_text: str, ru_toks, start: int, open_starts: set[int]) -> bool:
+    """Whether the Russian word right before or after the one at `start` (no punctuation between)
+    is another word left over."""
+    k = next((k for k, t in enumerate(ru_toks) if t[0] == start), None)
+    if k is None:
+        return False
+    return any(0 <= n < len(ru_toks) and ru_toks[n][0] in open_starts
+               and not _CLAUSE_MARK.search(ru_text[min(ru_toks[n][1], ru_toks[k][1]) : max(ru_toks[n][0], ru_toks[k][0])])
+               for n in (k - 1, k + 1))
+
+
+NEGATION_WINDOW = 3  # English words before a candidate that may say the Russian не (have not yet been)
+
+
+def _keeps_negation(ru_text: str, start: int, en_toks, m: int) -> bool:
+    """False when the Russian word at `start` stands right after не or ни and no English negation (not,
+    no, never, -n't) stands within NEGATION_WINDOW words before English token m and the word has no
+    un- of its own (не смог → unable): the English then says the negation by another word (не
+    реагировал → ignored), which is no counterpart of the Russian word."""
+    before = re.search(r"(\w+)\s+$", ru_text[:start])
+    if not before or _fold(before.group(1)) not in {"не", "ни"} or _fold(en_toks[m][2]).startswith("un"):
+        return True  # не смог → unable: the word says its negation
+    return any(_fold(w) in {"not", "no", "never"} or re.search(r"n['’]t$", _fold(w))
+               for _, _, w in en_toks[max(0, m - NEGATION_WINDOW) : m])
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _between_anchors(ru_text: str, en_text: str, items, chosen, i: int, span: Span) -> bool:
+    """Whether the English span lies between the counterparts of the nearest aligned words before and
+    after target i (in either order), numbers found once on each side counting as aligned words; both
+    must exist."""
+    anchors = [(items[j][0], chosen[j]) for j in range(len(items)) if chosen[j]]
+    ru_numbers, en_numbers = list(_NUMBER.finditer(ru_text)), list(_NUMBER.finditer(en_text))
+    for m in ru_numbers:
+        same = [e for e in en_numbers if e.group() == m.group()]
+        if len(same) == 1 and sum(r.group() == m.group() for r in ru_numbers) == 1:
+            anchors.append((m.start(), same[0].span()))
+    start = items[i][0]
+    before = [a for a in anchors if a[0] < start]
+    after = [a for a in anchors if a[0] > start]
+    if not before or not after:
+        return False
+    left, right = max(before)[1], min(after)[1]
+    return min(left[0], right[0]) <= span[0] and span[1] <= max(left[1], right[1])
+
+
+def _noun_leftover(en_text: str, en_toks, free: list[int]) -> Span | None:
+    """The free English words as one span when they are one stretch (only SPAN_JOINERS between, no
+    clause mark) of at most RESIDUAL_SPAN_WORDS words, else None."""
+    if not free or len(free) > RESIDUAL_SPAN_WORDS or free[-1] - free[0] >= 2 * len(free):
+        return None
+    inside = range(free[0], free[-1] + 1)
+    if any(m not in free and _fold(en_toks[m][2]) not in SPAN_JOINERS for m in inside):
+        return None
+    span = (en_toks[free[0]][0], en_toks[free[-1]][1])
+    return None if _CLAUSE_MARK.search(en_text[span[0] : span[1]]) else span
+
+
+def _name(ru_text: str, start: int) -> bool:
+    """A capitalised Russian word in mid-sentence (a name): no rival of a lower-case word."""
+    return ru_text[start : start + 1].isupper() and bool(ru_text[:start].strip(_EDGE_MARKS))
+
+
+def _residual_fits(ru_word: str, en_toks, m: int) -> bool:
+    """Whether English token m has the shape of the Russian word's translation by part of speech: a
+    verb, participle or adjective's as in a closed bracket (`_bracket_fits`: тушат ↛ "working" of "are
+    working to put out"; a reflexive verb's -ed too, a passive), or a bare verb after its auxiliary
+    (`_bare_verb`); an adverb's in -ly; a noun's: no English past form, adverb in -ly, adjective's
+    ending or preposition in -ing (`PREPOSITIONS_IN_ING`)."""
+    pos, en_word = ru_tag(ru_word).POS, en_toks[m][2]
+    word = en_word.lower()
+    if pos == "NOUN":
+        return (not _verb_form(word) and word not in IRREGULAR and not _suffixed(word, ("ly",))
+                and not word.endswith(_ADJECTIVE_ENDINGS) and word not in PREPOSITIONS_IN_ING)
+    if pos == "ADVB":
+        return _suffixed(word, ("ly",)) and not stem(word).endswith("li")
+    if ru_word.lower().endswith(("ся", "сь")) and pos == "VERB" and _suffixed(word, ("ed",)):
+        return True  # a passive's: не уточняются → have not yet been established
+    return pos in BRACKET_POS and (_bracket_fits(ru_word, en_word) or _bare_verb(ru_word, en_toks, m))
+
+
+MODALS = frozenset("will would can could may might should must shall".split())
+
+
+def _bare_verb(ru_word: str, en_toks, m: int) -> bool:
+    """Whether English token m is a bare verb that says the Russian verb's form by the word before it
+    (not between): an infinitive's after "to" or a modal (готовы выполнять → ready to honour), a past
+    tense's after "did" (не полетел → did not attend). A word with a noun's, adjective's or plural
+    ending is none (to Washington, to meetings)."""
+    tag, word = ru_tag(ru_word), en_toks[m][2]
+    k = m - 1 - (m > 1 and _fold(en_toks[m - 1][2]) == "not")
+    if k < 0 or not word.islower() or word.endswith(("s", "ed", "ing") + _NOUN_ENDINGS + _ADJECTIVE_ENDINGS):
+        return False
+    before = _fold(en_toks[k][2])
+    if tag.POS == "INFN":
+        return before == "to" or before in MODALS
+    return tag.POS == "VERB" and tag.tense == "past" and before in {"did", "didn't", "didn’t"}
 
 
 NEIGHBOUR_GAP_WORDS = 2  # a late link next to a neighbour's counterpart: "blocked his shots"
@@ -1084,7 +1257,8 @@ def _fill_from_neighbours(ru_text, en_text, items, chosen, n_targets, weights: W
                 pick = _head_of_genitive(ru_text, en_text, ru_toks, en_toks, k, en_token)
             if pick is None and weights.gaps:
                 pick = _gap(ru_text, en_text, ru_toks, en_toks, k, en_token)
-            if pick is not None and 0 <= pick < len(en_toks) and free(pick) and _agree(word, en_toks[pick][2]):
+            if (pick is not None and 0 <= pick < len(en_toks) and free(pick) and _agree(word, en_toks[pick][2])
+                    and _keeps_negation(ru_text, items[i][0], en_toks, pick)):
                 chosen[i] = en_toks[pick][:2]
     return chosen
 
@@ -1136,6 +1310,7 @@ def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True, d
                 and not any(_attributive(ru_text, *items[j][:2]) and _plural_head(en_text, en_toks[m][:2]) for j, m in pairs)
                 and not any(_is_noun(ru_text[items[j][0] : items[j][1]]) and _modifies_link(en_text, en_toks, m, chosen)
                             for j, m in pairs)
+                and all(_keeps_negation(ru_text, items[j][0], en_toks, m) for j, m in pairs)
             ):
                 for j, m in pairs:
                     if j < n_targets:
