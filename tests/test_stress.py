@@ -575,6 +575,14 @@ def test_only_marks_and_yo_change_and_spans_slice_the_same_text(text, data):
     assert _fold(stressed[s:e]) == _fold(text[a:b])
 
 
+def test_a_lone_yo_beside_particles_takes_no_mark():
+    """кое-ё (found by the property test above): the monosyllabic stem beside an unstressed particle takes the
+    mark (кое-что́), but ё shows its stress itself, decomposed or not."""
+    for word in ("кое-ё", "кое-е\u0308", "Кое-Ё"):
+        assert A not in stress.accentuate(word, silero=False)
+    assert stress.accentuate("кое-что", silero=False) == "кое-что" + A
+
+
 # --- the real model (the `stress` extra) -------------------------------------------------------------
 
 WORDS = {

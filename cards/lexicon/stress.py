@@ -271,7 +271,8 @@ def _lexicon(text: str, lemma: bool = False, form: str = "") -> tuple[dict[int, 
                 continue
             vowels = _vowel_positions(text, *part.span())
             if len(vowels) == 1 and len(stems) == 1 and len(parts) > 1:
-                marks.append(vowels[0])
+                if unicodedata.normalize("NFC", text[part.start() : vowels[0]])[-1:] not in "ёЁ":  # ё shows its stress itself
+                    marks.append(vowels[0])
                 continue
             if len(vowels) < 2 and "е" not in plain.lower():
                 continue
