@@ -546,7 +546,7 @@ EXCLUDED_SUFFIX = "-not"  # politics-not.txt: the lemmas a gloss puts in politic
 def excluded_lemmas(path: Path) -> set[str]:
     """Lemmas (ё as е) of a topic's exclusion list, one a line, "#" starting a comment (the reason): words
     that a seed term matches only through a sense no reader of the topic's news meets (ель "deal",
-    стул "chair") or that a learner knows in the very sense the topic uses (огонь "fire"). Empty
+    стул "chair") or that a learner knows in the very sense the topic uses (костёр "fire"). Empty
     without the file."""
     if not path.exists():
         return set()
