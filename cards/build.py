@@ -625,7 +625,8 @@ class BuildOptions:
     def select_options(self) -> SelectOptions:
         """What selection needs: the level's cuts, the topic's vocabulary and the everyday words known."""
         from cards.lexicon.levels import (
-            DEFAULT_TOPIC, domain_sense_terms, everyday_words, resolve_level, topic_senses, topic_words, word_kinds,
+            DEFAULT_TOPIC, domain_sense_terms, everyday_words, news_register, resolve_level, topic_senses, topic_words,
+            word_kinds,
         )
 
         level = resolve_level(self.level)
@@ -633,7 +634,8 @@ class BuildOptions:
         return SelectOptions(
             min_score=self.min_score, max_new=self.max_new, level=level.general, max_cards=self.max_cards,
             min_words=self.min_words, topic_level=level.topic, **self._sentence_length(),
-            topic=topic_words(topic), everyday=everyday_words(level.cefr), topic_senses=topic_senses(topic),
+            topic=topic_words(topic), register=news_register(topic), everyday=everyday_words(level.cefr),
+            topic_senses=topic_senses(topic),
             domain_senses=domain_sense_terms(topic),
             concrete=word_kinds().concrete, social=word_kinds().social,
         )

@@ -27,3 +27,9 @@ def test_meaning_refuses_to_list_heldout5_mistakes():
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "meaning.py"), "--errors", "heldout5"],
                           capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 2 and "invalid choice" in done.stderr
+
+
+def test_keywords_tune5_may_be_tuned_on():
+    keywords = load("keywords")
+    assert "tune5" in keywords.SPLITS and "tune5" in keywords.TUNE_SPLITS
+    assert "tune5" in set(split for split, _ in keywords.read_gold().values())

@@ -784,6 +784,43 @@ def test_an_adjective_made_from_an_everyday_noun_is_known_with_it():
     assert not known_by_level(march, replace(b1, everyday=frozenset()))
 
 
+def test_the_news_register_is_taught_at_b1_in_every_sense_and_weighs_like_other_words():
+    """произойти (Zipf 5.4), ранее and наводнение (an everyday B1 word before) are words of news reports: a B1
+    learner is taught them; случай, which the topic found as "accident", is the topic's in every sense (not
+    only where the English says accident); a register word the topic lacks weighs without the topic's weight,
+    one the topic has (пожар "fire") keeps it."""
+    from cards.build import BuildOptions
+    from cards.deck.select import known_by_level
+    from cards.lexicon.levels import topic_senses
+    from cards.lexicon.morph import analyse as analyse_russian
+
+    b1 = BuildOptions().select_options()
+    for lemma, pos, zipf in (("произойти", "verb", 5.41), ("ранее", "adv", 5.16), ("наводнение", "noun", 4.07)):
+        assert lemma in b1.topic and lemma in b1.register and lemma not in b1.everyday
+        assert not known_by_level(Lemma(lemma, pos, zipf=zipf), b1)
+    assert "случай" in b1.topic and not any(key == "случай" for key, _ in topic_senses("politics"))
+    tokens = analyse_russian("Пожар произошёл ночью.")
+    plain = domain_weights([tokens], b1)
+    as_topic = domain_weights([tokens], replace(b1, register=frozenset()))
+    assert plain["произойти"] < as_topic["произойти"]
+    assert plain["пожар"] == as_topic["пожар"]  # the topic has пожар "fire" of its own: its weight stays
+
+
+def test_the_news_register_makes_no_article_on_the_topic_and_is_not_taught_off_it():
+    """A match report's произойти and ранее do not make it an article of the topic; off the topic, the register's
+    own words are judged like other words (a diet's источник is known by its frequency), the topic's stay."""
+    from cards.deck.select import article_options, topicality
+
+    options = SelectOptions(level=5.0, topic_level=6.0, topic=frozenset({"произойти", "ранее", "санкция"}),
+                            register=frozenset({"произойти", "ранее"}))
+    pair = Pair(ru="Ранее произошёл гол.", en="A goal happened earlier.", score=1.0, source="a")
+    tokens = (Token("Ранее", 0, 5, Lemma("ранее", "adv", zipf=5.2)), Token("произошёл", 6, 15, Lemma("произойти", "verb", zipf=5.4)),
+              Token("гол", 16, 19, Lemma("гол", "noun", zipf=4.6)))
+    assert topicality([pair], [tokens], options) == {"a": 0.0}
+    off = article_options([pair], [tokens], options)["a"]
+    assert off.level < 5.0 and "произойти" not in off.topic and "санкция" in off.topic
+
+
 def test_a_two_letter_word_no_dictionary_has_is_no_target():
     assert not_target(Lemma("зи", "noun")) == "not_a_word"  # "одним зи главных": a typo for из
     assert not_target(Lemma("яд", "noun")) is None

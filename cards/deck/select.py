@@ -69,6 +69,9 @@ class SelectOptions:
     level: float = 5.0  # lemmas with a wordfreq Zipf at or above this are taken as known …
     topic_level: float | None = None  # … and words of the topic at or above this (None: `level`)
     topic: frozenset[str] = frozenset()  # lemma keys of the topic's vocabulary (cards.lexicon.levels)
+    # those it has from the news register alone (произойти, ранее, наводнение: levels.news_register): taught like
+    # the topic's words, weighed like other words (`domain_weights`)
+    register: frozenset[str] = frozenset()
     everyday: frozenset[str] = frozenset()  # everyday vocabulary the learner knows: never a target
     # the learner model (cards.lexicon.levels.word_kinds): nouns naming concrete things, known below the
     # general cut, and words of social life, known only above it
@@ -434,7 +437,9 @@ WHOLLY_OFF_TOPIC_SHARE = 0.1  # … and with this few, none of its other words i
 
 def topicality(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]], options: SelectOptions) -> dict[str, float]:
     """Article (`Pair.source`) → the share of its content words (nouns, adjectives and verbs, every use;
-    not names nor everyday words) that are the topic's vocabulary; 1.0 without a topic list."""
+    not names nor everyday words) that are the topic's vocabulary, not counting what it has from the news
+    register alone (`SelectOptions.register`: every report, a match report too, says произойти, ранее);
+    1.0 without a topic list."""
     counts: dict[str, list[int]] = {}
     for pair, tokens in zip(pairs, analyses, strict=True):
         if pair.kind not in ("text", "title"):
@@ -442,7 +447,7 @@ def topicality(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]], optio
         keys = [lemma_key(t.lemma.lemma) for t in tokens if t.lemma.pos in ("noun", "adj", "verb") and not t.lemma.proper]
         keys = [k for k in keys if k not in options.everyday]
         seen = counts.setdefault(pair.source, [0, 0])
-        seen[0] += sum(k in options.topic for k in keys)
+        seen[0] += sum(k in options.topic and k not in options.register for k in keys)
         seen[1] += len(keys)
     return {source: (n / total if options.topic and total else 1.0) for source, (n, total) in counts.items()}
 
@@ -463,13 +468,14 @@ def article_options(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]],
                     options: SelectOptions) -> dict[str, SelectOptions]:
     """Article (`Pair.source`) → the options its words are judged by: an article on the topic with its
     `subjects` as words of the topic; one off the topic (`topicality` below OFF_TOPIC_SHARE) with a lower
-    general cut (`off_topic_level`) and no subjects, since what it is about is not what the learner studies."""
+    general cut (`off_topic_level`), no subjects and none of the news register's own words (a diet's
+    источник "source", a forecast's норма), since what it is about is not what the learner studies."""
     about = subjects(pairs, analyses, options)
     out = {}
     for source, share in topicality(pairs, analyses, options).items():
         level = off_topic_level(share, options)
         if level < options.level:
-            out[source] = replace(options, level=level)
+            out[source] = replace(options, level=level, topic=options.topic - options.register)
         else:
             out[source] = with_subjects(options, about.get(source, frozenset()))
     for source in {p.source for p in pairs} - out.keys():
@@ -898,7 +904,8 @@ def domain_weights(
     - part of speech: `POS_WEIGHT`; adverbs made from adjectives count half again;
     - register: bookish endings (`BOOKISH`) count 1.25 times;
     - usefulness: exp(-((zipf - 4) / 3)²), so very rare words count less;
-    - topic: words of the studied topic's vocabulary (`SelectOptions.topic`) count TOPIC_WEIGHT times.
+    - topic: words of the studied topic's vocabulary (`SelectOptions.topic`) count TOPIC_WEIGHT times, not
+      those it has from the news register alone (`SelectOptions.register`: taught, but not what is studied).
     Words that are never targets (`not_target`) get no weight."""
     sources = list(sources) if sources is not None else [""] * len(analyses)
     places = frozenset(lemma_key(t.lemma.lemma) for tokens in analyses for t in tokens if t.lemma.proper)
@@ -939,7 +946,7 @@ def domain_weights(
             weight *= 1.25
         if lemma.pos == "adv" and is_derived_adverb(key):
             weight *= 0.5
-        if key in options.topic or key in options.in_news_sense:
+        if (key in options.topic or key in options.in_news_sense) and key not in options.register:
             weight *= TOPIC_WEIGHT
         weights[key] = round(weight, 6)
     return weights

@@ -576,6 +576,31 @@ def topic_rows(openrussian: Path, wiktionary: Path, seeds: Path) -> list[str]:
     return [f"{lemma}\t{term}" for lemma, term in sorted(found.items()) if lemma not in passive]
 
 
+NEWS_REGISTER = "news-ru.txt"  # the register of news reports, part of every topic's vocabulary
+
+
+def read_lemmas(path: Path) -> list[str]:
+    """A Russian lemma list: one lemma a line, # comments."""
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def with_news_register(rows: list[str], register: Path) -> list[str]:
+    """A topic's rows with the lemmas of the news register (``seeds/news-ru.txt``: произойти, ранее,
+    пострадать, наводнение): what every news report says happened, who said it and how much, which a
+    learner of any topic of news is taught, not only one topic's terms. A lemma the topic has keeps its term
+    (levels.topic_senses reads the register itself: случай "accident" is taught in every sense); one as
+    common as TOPIC_MAX_ZIPF is nobody's to teach."""
+    from cards.lexicon.analyser import lemma_zipf
+    from cards.lexicon.levels import NEWS_TERM
+
+    found = dict(row.split("\t") for row in rows)
+    for lemma in read_lemmas(register):
+        if lemma not in found and max(lemma_zipf(lemma, pos) for pos in ("noun", "verb", "adj", "adv")) < TOPIC_MAX_ZIPF:
+            found[lemma] = NEWS_TERM
+    return [f"{lemma}\t{term}" for lemma, term in sorted(found.items())]
+
+
 EVERYDAY_MIN_ZIPF = {"A1": 3.5, "A2": 3.5, "B1": 3.0, "B2": 3.0}  # a rare word is no one's everyday vocabulary
 CONFIRMING_RANK = 0.3  # Wiktionary lists the word first or second among the seed term's translations
 
@@ -612,7 +637,7 @@ def everyday_rows(openrussian: Path, wiktionary: Path, seeds: Path, topic: set[s
     return [f"{levels[term]}\t{lemma}\t{term}" for lemma, term in sorted(everyday.items())]
 
 
-def russian_everyday_rows(openrussian: Path, seeds: Path, topic: dict[str, str]) -> list[str]:
+def russian_everyday_rows(openrussian: Path, seeds: Path, topic: dict[str, str], register: Sequence[str] = ()) -> list[str]:
     """Everyday Russian lemmas of the hand-written Russian list ``seeds/general-ru.txt`` (LEVEL<TAB>lemma):
     "level<TAB>lemma<TAB>term", the term the first gloss of the lemma's first OpenRussian sense ("" without
     one: an everyday adjective is made from the noun where its own glosses say the term, `everyday_base`).
@@ -620,7 +645,8 @@ def russian_everyday_rows(openrussian: Path, seeds: Path, topic: dict[str, str])
     "transmit"); a learner's course book names the Russian word itself. A lemma of `topic` (lemma → its
     topic term) stays the topic's when its first gloss is a term of a topic list (выборы "election", флаг
     "flag"): the list does not overrule the topic's own words, only its matches by a later sense or by
-    Wiktionary (морской: "naval", its third gloss; комната: Wiktionary's first word for "chamber")."""
+    Wiktionary (морской: "naval", its third gloss; комната: Wiktionary's first word for "chamber"), and so
+    does a lemma of the news register (``seeds/news-ru.txt``, `register`)."""
     first: dict[str, set[str]] = {}
     with gzip.open(openrussian, "rt", encoding="utf-8") as f:
         for line in f:
@@ -630,10 +656,11 @@ def russian_everyday_rows(openrussian: Path, seeds: Path, topic: dict[str, str])
                 first[_yo(lemma)] = _gloss_keys(gloss, article=True)
     terms = set(topic.values())
     topic_lemmas = {_yo(lemma) for lemma in topic}
+    news = {_yo(lemma) for lemma in register} & topic_lemmas
     out = {}
     for lemma, level in read_seeds(seeds).items():
         glosses = first.get(_yo(lemma), {""})
-        if _yo(lemma) not in topic_lemmas or not glosses & terms:
+        if _yo(lemma) not in topic_lemmas or not (glosses & terms or _yo(lemma) in news):
             out[lemma] = f"{level}\t{lemma}\t{min(glosses, key=len)}"
     return [out[lemma] for lemma in sorted(out)]
 
@@ -785,15 +812,16 @@ def convert(lexicon_dir: Path, out_dir: Path = DATA_DIR, wordnet_dir: Path = WOR
     written.append(out_dir / "phrases.tsv.gz")
     write_gzip(written[-1], phrase_rows(dsl, [SEEDS_DIR / "phrases.tsv", SEEDS_DIR / "collocations.tsv"], written[0]))
     for seeds in sorted(SEEDS_DIR.glob("*.txt")):
-        if seeds.stem.startswith("general") or seeds.stem.endswith(EXCLUDED_SUFFIX):  # everyday vocabulary
-            continue  # (general.txt, general-ru.txt) or a topic's exclusions (politics-not.txt): no topic
+        if seeds.stem.startswith("general") or seeds.name == NEWS_REGISTER or seeds.stem.endswith(EXCLUDED_SUFFIX):
+            continue  # everyday vocabulary (general.txt, general-ru.txt), every topic's (news-ru.txt), a topic's exclusions
         written.append(out_dir / f"topic-{seeds.stem}.tsv.gz")
-        write_gzip(written[-1], topic_rows(written[0], written[1], seeds))
+        write_gzip(written[-1], with_news_register(topic_rows(written[0], written[1], seeds), SEEDS_DIR / NEWS_REGISTER))
     topic_words = dict(line.rstrip("\n").split("\t") for p in written if p.name.startswith("topic-")
                        for line in gzip.open(p, "rt", encoding="utf-8"))
     written.append(out_dir / "everyday.tsv.gz")
     english_side = everyday_rows(written[0], written[1], SEEDS_DIR / "general.txt", set(topic_words))
-    russian_side = russian_everyday_rows(written[0], SEEDS_DIR / "general-ru.txt", topic_words)
+    russian_side = russian_everyday_rows(written[0], SEEDS_DIR / "general-ru.txt", topic_words,
+                                         read_lemmas(SEEDS_DIR / NEWS_REGISTER))
     write_gzip(written[-1], merged_everyday(english_side, russian_side))
     written.append(out_dir / "english.tsv.gz")
     write_gzip(written[-1], english_rows(written[0], written[1], written[2]))

@@ -43,6 +43,10 @@ ORDER = ("A1", "A2", "B1", "B2", "C1")
 CUTS = {"A2": (5.5, 7.0), "B1": (5.0, 6.0), "B2": (4.5, 5.5), "C1": (4.0, 5.0)}
 DEFAULT_LEVEL = "B1"
 DEFAULT_TOPIC = "politics"
+SEEDS_DIR = DATA_DIR.parent / "seeds"  # the hand-written tables read at run time (shipped with the package)
+# The term of the news register's lemmas in a topic file (cards.lexicon.convert.with_news_register:
+# произойти, ранее, пострадать): the topic's in every sense, whatever the English of a sentence says
+NEWS_TERM = "news"
 
 
 class LevelError(CardsError):
@@ -76,13 +80,39 @@ def resolve_level(text: str | float) -> Level:
 
 
 @lru_cache(maxsize=8)
-def topic_words(topic: str) -> frozenset[str]:
-    """Lemma keys (ё as е) of a topic's vocabulary; empty for a topic without a word list."""
+def topic_rows(topic: str) -> tuple[tuple[str, str], ...]:
+    """(lemma, English term) of a topic's vocabulary file; empty for a topic without one."""
     path = DATA_DIR / f"topic-{topic}.tsv.gz"
     if not topic or not path.exists():
-        return frozenset()
+        return ()
     with gzip.open(path, "rt", encoding="utf-8") as f:
-        return frozenset(normalize(line.split("\t", 1)[0]) for line in f)
+        rows = (line.rstrip("\n").split("\t", 1) for line in f)
+        return tuple((lemma, term) for lemma, term in rows)
+
+
+@lru_cache(maxsize=8)
+def topic_words(topic: str) -> frozenset[str]:
+    """Lemma keys (ё as е) of a topic's vocabulary; empty for a topic without a word list."""
+    return frozenset(normalize(lemma) for lemma, _ in topic_rows(topic))
+
+
+@lru_cache(maxsize=8)
+def news_register(topic: str) -> frozenset[str]:
+    """Lemma keys a topic's vocabulary has from the news register alone (seeds/news-ru.txt, term NEWS_TERM:
+    произойти, ранее, наводнение): taught like the topic's words, but not what the learner studies, so they weigh
+    like other words in selection (cards.deck.select.domain_weights)."""
+    return frozenset(normalize(lemma) for lemma, term in topic_rows(topic) if term == NEWS_TERM)
+
+
+@lru_cache(maxsize=1)
+def register_words() -> frozenset[str]:
+    """Lemma keys of the whole news register (``seeds/news-ru.txt``), those a topic found too (случай
+    "accident") included: words of news reports in every sense."""
+    path = SEEDS_DIR / "news-ru.txt"
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
 
 
 EVERYDAY_GLOSS_ZIPF = 5.0  # an English word this common (side 5.5, help 5.8, decision 5.1) is everyday
@@ -97,13 +127,12 @@ def topic_senses(topic: str) -> frozenset[tuple[str, str]]:
     the English of its sentence has one of these terms (cards.deck.select.known_sense). Left out: words
     whose first sense is the topic's (министр, выборы) or a rarer word (житель "inhabitant", орган
     "organ"), which a learner has not met in another sense."""
-    path = DATA_DIR / f"topic-{topic}.tsv.gz"
-    if not topic or not path.exists():
-        return frozenset()
     from cards.lexicon.lexicon import shipped
 
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        rows = [line.rstrip("\n").split("\t") for line in f]
+    register = register_words()  # the news register's words are the topic's in every sense
+    rows = [(lemma, term) for lemma, term in topic_rows(topic) if term != NEWS_TERM and normalize(lemma) not in register]
+    if not rows:
+        return frozenset()
     terms = {term for _, term in rows}
     lexicon = shipped()
     out = set()
@@ -155,7 +184,6 @@ def _learner_senses(lemma: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return met, tuple(g for g in later if g.lower() not in near and not near & set(english_related(g)))
 
 
-SEEDS_DIR = DATA_DIR.parent / "seeds"
 
 
 @dataclass(frozen=True)
