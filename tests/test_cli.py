@@ -298,8 +298,9 @@ def test_inspect_words_says_what_happened_to_every_word(tmp_path):
     later = [r for r in rows.values() if "new in a later one used here" in r["reason"]]
     assert later and {r["status"] for r in later} == {"left_out"}
     assert all(r["reason"].startswith("known at B1 in its first") for r in later)
-    # создать ("established"), such a word, is taught since прошедшем of its sentence is read as the adjective
-    assert rows["создать"]["status"] == "taught"
+    # создать ("established") is such a word, a candidate since прошедшем of its sentence is read as the
+    # adjective (its card's room goes to words that weigh more since the topic lexicon was cleaned)
+    assert "new in a later one used here" in rows["создать"]["reason"]
     statuses = {r["status"] for r in rows.values()}
     assert statuses == {"taught", "known", "not_a_target", "left_out"}
 

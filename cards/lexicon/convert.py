@@ -540,20 +540,39 @@ def read_seeds(path: Path) -> dict[str, str]:
 
 
 TOPIC_MAX_ZIPF = 6.0  # words this common (мочь, год) are no topic's vocabulary, whatever a gloss says
+EXCLUDED_SUFFIX = "-not"  # politics-not.txt: the lemmas a gloss puts in politics.txt's topic by mistake
+
+
+def excluded_lemmas(path: Path) -> set[str]:
+    """Lemmas (ё as е) of a topic's exclusion list, one a line, "#" starting a comment (the reason): words
+    that a seed term matches only through a sense no reader of the topic's news meets (ель "deal",
+    стул "chair") or that a learner knows in the very sense the topic uses (костёр "fire"). Empty
+    without the file."""
+    if not path.exists():
+        return set()
+    lines = (line.partition("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return {_yo(line) for line in lines if line}
 
 
 def topic_rows(openrussian: Path, wiktionary: Path, seeds: Path) -> list[str]:
     """The topic's Russian lemmas: those whose first glosses are seed terms, and their aspect partners:
-    "lemma<TAB>seed term". A reflexive verb beside its verb of the same term is left out: обсуждаться
-    (обсуждалась "was discussed") is read through обсуждать, and is no second word to teach."""
+    "lemma<TAB>seed term". A reflexive verb beside its verb of the same term, and no commoner than it, is
+    left out: обсуждаться (обсуждалась "was discussed") is read through обсуждать, and is no second word to
+    teach; отказаться "refuse", commoner than отказать, is a verb of its own. The lemmas of the topic's
+    hand-written exclusion list beside the seeds (`excluded_lemmas`: стул "chair", ель "deal") are left
+    out too, and bring no aspect partner."""
     from cards.lexicon.analyser import lemma_zipf
 
     def common(lemma: str) -> bool:  # as common as мочь or год in any part of speech (all forms counted)
         return max(lemma_zipf(lemma, pos) for pos in ("noun", "verb", "adj")) >= TOPIC_MAX_ZIPF
 
-    found = {k: v for k, v in matched_lemmas(openrussian, wiktionary, set(read_seeds(seeds))).items() if not common(k)}
-    found.update({p: term for p, term in verb_partners(openrussian, found).items() if not common(p)})
-    passive = {k for k, term in found.items() if k.endswith(("ся", "сь")) and found.get(k[:-2]) == term}
+    excluded = excluded_lemmas(seeds.with_name(f"{seeds.stem}{EXCLUDED_SUFFIX}.txt"))
+    matched = matched_lemmas(openrussian, wiktionary, set(read_seeds(seeds)))
+    found = {k: v for k, v in matched.items() if not common(k) and _yo(k) not in excluded}
+    found.update({p: term for p, term in verb_partners(openrussian, found).items()
+                  if not common(p) and _yo(p) not in excluded})
+    passive = {k for k, term in found.items() if k.endswith(("ся", "сь")) and found.get(k[:-2]) == term
+               and lemma_zipf(k, "verb") <= lemma_zipf(k[:-2], "verb")}
     return [f"{lemma}\t{term}" for lemma, term in sorted(found.items()) if lemma not in passive]
 
 
@@ -793,8 +812,8 @@ def convert(lexicon_dir: Path, out_dir: Path = DATA_DIR, wordnet_dir: Path = WOR
     written.append(out_dir / "phrases.tsv.gz")
     write_gzip(written[-1], phrase_rows(dsl, [SEEDS_DIR / "phrases.tsv", SEEDS_DIR / "collocations.tsv"], written[0]))
     for seeds in sorted(SEEDS_DIR.glob("*.txt")):
-        if seeds.stem.startswith("general") or seeds.name == NEWS_REGISTER:  # everyday vocabulary; every topic's
-            continue
+        if seeds.stem.startswith("general") or seeds.name == NEWS_REGISTER or seeds.stem.endswith(EXCLUDED_SUFFIX):
+            continue  # everyday vocabulary (general.txt, general-ru.txt), every topic's (news-ru.txt), a topic's exclusions
         written.append(out_dir / f"topic-{seeds.stem}.tsv.gz")
         write_gzip(written[-1], with_news_register(topic_rows(written[0], written[1], seeds), SEEDS_DIR / NEWS_REGISTER))
     topic_words = dict(line.rstrip("\n").split("\t") for p in written if p.name.startswith("topic-")
