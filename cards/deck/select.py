@@ -428,18 +428,21 @@ def with_subjects(options: SelectOptions, nouns: frozenset[str]) -> SelectOption
     return replace(options, topic=options.topic | added, subjects=options.subjects | added) if added else options
 
 
-# An article with fewer of its content words in the topic's list than this is off the topic (a film
-# trailer 0.03, a doctor's advice 0.10, a diet 0.15; a central bank's rate 0.20, a region's building
-# programme 0.23, a court case 0.35: the WMT21 dev set) …
-OFF_TOPIC_SHARE = 0.2
-WHOLLY_OFF_TOPIC_SHARE = 0.1  # … and with this few, none of its other words is worth a card
+# An article with fewer of its content words in the topic's list (the news register's included) than this is
+# off the topic (a film trailer 0.14, a diet 0.14, a hockey report 0.15, a motor race 0.20; a weather forecast
+# 0.45, a region's building programme 0.47, a court case 0.60) … Fit, with the topic list of the fifth session,
+# on 74 WMT21 dev articles outside every held-out split, each marked public-affairs news or not by its first
+# line alone before its share was read: the largest cut that puts no news article off the topic (the lowest
+# is at 0.27); 9 of the 28 others fall under it, the rest (football transfers, a tech update, a doctor's
+# advice) read as news.
+OFF_TOPIC_SHARE = 0.25
+WHOLLY_OFF_TOPIC_SHARE = 0.15  # … and with this few, none of its other words is worth a card
 
 
 def topicality(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]], options: SelectOptions) -> dict[str, float]:
     """Article (`Pair.source`) → the share of its content words (nouns, adjectives and verbs, every use;
-    not names nor everyday words) that are the topic's vocabulary, not counting what it has from the news
-    register alone (`SelectOptions.register`: every report, a match report too, says произойти, ранее);
-    1.0 without a topic list."""
+    not names nor everyday words) that are the topic's vocabulary, the news register's included (a flood
+    report's наводнение, осадки: news of public affairs is news the learner reads); 1.0 without a topic list."""
     counts: dict[str, list[int]] = {}
     for pair, tokens in zip(pairs, analyses, strict=True):
         if pair.kind not in ("text", "title"):
@@ -447,7 +450,7 @@ def topicality(pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]], optio
         keys = [lemma_key(t.lemma.lemma) for t in tokens if t.lemma.pos in ("noun", "adj", "verb") and not t.lemma.proper]
         keys = [k for k in keys if k not in options.everyday]
         seen = counts.setdefault(pair.source, [0, 0])
-        seen[0] += sum(k in options.topic and k not in options.register for k in keys)
+        seen[0] += sum(k in options.topic for k in keys)
         seen[1] += len(keys)
     return {source: (n / total if options.topic and total else 1.0) for source, (n, total) in counts.items()}
 
