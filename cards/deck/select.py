@@ -432,8 +432,8 @@ def with_subjects(options: SelectOptions, nouns: frozenset[str]) -> SelectOption
 # off the topic (a film trailer 0.14, a diet 0.14, a hockey report 0.15, a motor race 0.20; a weather forecast
 # 0.45, a region's building programme 0.47, a court case 0.60) … Fit, with the topic list of the fifth session,
 # on 74 WMT21 dev articles outside every held-out split, each marked public-affairs news or not by its first
-# line alone before its share was read: the largest cut that puts no news article off the topic (the lowest
-# is at 0.27); 9 of the 28 others fall under it, the rest (football transfers, a tech update, a doctor's
+# line alone before its share was read: a round cut just under the lowest news article (0.27), so none is off
+# the topic; 9 of the 28 others fall under it, the rest (football transfers, a tech update, a doctor's
 # advice) read as news.
 OFF_TOPIC_SHARE = 0.25
 WHOLLY_OFF_TOPIC_SHARE = 0.15  # … and with this few, none of its other words is worth a card
