@@ -595,8 +595,9 @@ def with_news_register(rows: list[str], register: Path) -> list[str]:
     from cards.lexicon.levels import NEWS_TERM
 
     found = dict(row.split("\t") for row in rows)
+    had = {_yo(lemma) for lemma in found}
     for lemma in read_lemmas(register):
-        if lemma not in found and max(lemma_zipf(lemma, pos) for pos in ("noun", "verb", "adj", "adv")) < TOPIC_MAX_ZIPF:
+        if _yo(lemma) not in had and max(lemma_zipf(lemma, pos) for pos in ("noun", "verb", "adj", "adv")) < TOPIC_MAX_ZIPF:
             found[lemma] = NEWS_TERM
     return [f"{lemma}\t{term}" for lemma, term in sorted(found.items())]
 
