@@ -50,6 +50,8 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
+from cards.lexicon.levels import NEWS_REGISTER, NEWS_TERM, read_lemmas
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ACUTE = "\u0301"
 GRAVE = "\u0300"
@@ -548,10 +550,7 @@ def excluded_lemmas(path: Path) -> set[str]:
     that a seed term matches only through a sense no reader of the topic's news meets (ель "deal",
     стул "chair") or that a learner knows in the very sense the topic uses (костёр "fire"). Empty
     without the file."""
-    if not path.exists():
-        return set()
-    lines = (line.partition("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return {_yo(line) for line in lines if line}
+    return {_yo(lemma) for lemma in read_lemmas(path)}
 
 
 def topic_rows(openrussian: Path, wiktionary: Path, seeds: Path) -> list[str]:
@@ -576,15 +575,6 @@ def topic_rows(openrussian: Path, wiktionary: Path, seeds: Path) -> list[str]:
     return [f"{lemma}\t{term}" for lemma, term in sorted(found.items()) if lemma not in passive]
 
 
-NEWS_REGISTER = "news-ru.txt"  # the register of news reports, part of every topic's vocabulary
-
-
-def read_lemmas(path: Path) -> list[str]:
-    """A Russian lemma list: one lemma a line, # comments."""
-    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-
-
 def with_news_register(rows: list[str], register: Path) -> list[str]:
     """A topic's rows with the lemmas of the news register (``seeds/news-ru.txt``: произойти, ранее,
     пострадать, наводнение): what every news report says happened, who said it and how much, which a
@@ -592,7 +582,6 @@ def with_news_register(rows: list[str], register: Path) -> list[str]:
     (levels.topic_senses reads the register itself: случай "accident" is taught in every sense); one as
     common as TOPIC_MAX_ZIPF is nobody's to teach."""
     from cards.lexicon.analyser import lemma_zipf
-    from cards.lexicon.levels import NEWS_TERM
 
     found = dict(row.split("\t") for row in rows)
     had = {_yo(lemma) for lemma in found}

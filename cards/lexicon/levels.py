@@ -31,6 +31,7 @@ from __future__ import annotations
 import gzip
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from cards.errors import CardsError
 from cards.kept import KeptTable
@@ -44,6 +45,7 @@ CUTS = {"A2": (5.5, 7.0), "B1": (5.0, 6.0), "B2": (4.5, 5.5), "C1": (4.0, 5.0)}
 DEFAULT_LEVEL = "B1"
 DEFAULT_TOPIC = "politics"
 SEEDS_DIR = DATA_DIR.parent / "seeds"  # the hand-written tables read at run time (shipped with the package)
+NEWS_REGISTER = "news-ru.txt"  # the register of news reports in SEEDS_DIR, part of every topic's vocabulary
 # The term of the news register's lemmas in a topic file (cards.lexicon.convert.with_news_register:
 # произойти, ранее, пострадать): the topic's in every sense, whatever the English of a sentence says
 NEWS_TERM = "news"
@@ -104,15 +106,20 @@ def news_register(topic: str) -> frozenset[str]:
     return frozenset(normalize(lemma) for lemma, term in topic_rows(topic) if term == NEWS_TERM)
 
 
+def read_lemmas(path: Path) -> list[str]:
+    """A hand-written Russian lemma list: one lemma a line, "#" starting a comment (a whole line, or the
+    reason after a lemma); empty without the file."""
+    if not path.exists():
+        return []
+    lines = (line.partition("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line]
+
+
 @lru_cache(maxsize=1)
 def register_words() -> frozenset[str]:
     """Lemma keys of the whole news register (``seeds/news-ru.txt``), those a topic found too (случай
     "accident") included: words of news reports in every sense."""
-    path = SEEDS_DIR / "news-ru.txt"
-    if not path.exists():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(normalize(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(normalize(lemma) for lemma in read_lemmas(SEEDS_DIR / NEWS_REGISTER))
 
 
 EVERYDAY_GLOSS_ZIPF = 5.0  # an English word this common (side 5.5, help 5.8, decision 5.1) is everyday
@@ -182,8 +189,6 @@ def _learner_senses(lemma: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     near = {g.lower() for g in met} | {w.lower() for g in met for w in english_related(g)}
     later = (g for g, r in ranked if r >= LATER_SENSE_RANK)
     return met, tuple(g for g in later if g.lower() not in near and not near & set(english_related(g)))
-
-
 
 
 @dataclass(frozen=True)
