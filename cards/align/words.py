@@ -995,18 +995,28 @@ def _between_anchors(ru_text: str, en_text: str, items, chosen, i: int, span: Sp
     """Whether the English span lies between the counterparts of the nearest aligned words before and
     after target i (in either order), numbers found once on each side counting as aligned words; both
     must exist."""
-    anchors = [(items[j][0], chosen[j]) for j in range(len(items)) if chosen[j]]
+    numbers = []
     ru_numbers, en_numbers = list(_NUMBER.finditer(ru_text)), list(_NUMBER.finditer(en_text))
     for m in ru_numbers:
         same = [e for e in en_numbers if e.group() == m.group()]
         if len(same) == 1 and sum(r.group() == m.group() for r in ru_numbers) == 1:
-            anchors.append((m.start(), same[0].span()))
+            numbers.append((m.start(), same[0].span()))
+    around = _nearest_links(items, chosen, i, numbers)
+    return around is not None and _within(span, *around)
+
+
+def _nearest_links(items, chosen, i: int, more: Sequence[tuple[int, Span]] = ()) -> tuple[Span, Span] | None:
+    """The counterparts of the nearest aligned words before and after target i in the Russian (`more`:
+    other (Russian start, English span) anchors), or None without one on each side."""
     start = items[i][0]
+    anchors = [(items[j][0], chosen[j]) for j in range(len(items)) if chosen[j]] + list(more)
     before = [a for a in anchors if a[0] < start]
     after = [a for a in anchors if a[0] > start]
-    if not before or not after:
-        return False
-    left, right = max(before)[1], min(after)[1]
+    return (max(before)[1], min(after)[1]) if before and after else None
+
+
+def _within(span: Span, left: Span, right: Span) -> bool:
+    """Whether `span` lies between two English spans, in either order."""
     return min(left[0], right[0]) <= span[0] and span[1] <= max(left[1], right[1])
 
 
@@ -1073,13 +1083,11 @@ def _between_neighbours(en_text: str, items, chosen, i: int, span: Span) -> bool
     or within NEIGHBOUR_GAP_WORDS words of one of them (пару раз накрыл его броски: "blocked his
     shots a couple of times"). Without an aligned word on both sides any place is allowed. So
     доставила is not "carried", two clauses before "ambulance", the counterpart of the words before it."""
-    start = items[i][0]
-    before = [(items[j][0], chosen[j]) for j in range(len(items)) if chosen[j] and items[j][0] < start]
-    after = [(items[j][0], chosen[j]) for j in range(len(items)) if chosen[j] and items[j][0] > start]
-    if not before or not after:
+    around = _nearest_links(items, chosen, i)
+    if around is None:
         return True
-    left, right = max(before)[1], min(after)[1]
-    if min(left[0], right[0]) <= span[0] and span[1] <= max(left[1], right[1]):
+    left, right = around
+    if _within(span, left, right):
         return True
 
     def gap(a: Span, b: Span) -> int:
