@@ -245,3 +245,12 @@ def test_no_rare_synonym_and_none_listed_after_one_is_shown_beside_the_counterpa
     dictionary = Dictionary(entries, "made up", zipf, senses)
     assert meaning_for("вершина", "peak", dictionary) == ("peak", "sentence")
     assert meaning_for("война", "war", dictionary) == ("war; warfare", "sentence")
+
+
+def test_a_counterpart_that_is_the_whole_phrase_shows_the_phrase():
+    # тупик's counterpart spans the phrase (зашли в тупик / "reached a deadlock"): the card shows the
+    # phrase with its gloss, not "reached a deadlock" as the meaning of тупик alone
+    shown = _meaning_with("Переговоры зашли в тупик.", "The talks reached a deadlock.", "тупик", "reached a deadlock")
+    assert shown == "зашли в тупик: reach a deadlock"
+    # a one-word counterpart keeps the word's own gloss
+    assert _meaning_with("Переговоры зашли в тупик.", "The talks hit a deadlock.", "тупик", "deadlock").startswith("deadlock")

@@ -231,7 +231,8 @@ def target_meaning(ru: str, en: str, tokens: Sequence[Token], target: Token, spa
     lemma, pos = target.lemma.lemma, target.lemma.pos
     counterpart = _uncapitalised(en, span[0], en[span[0] : span[1]], lemma, dictionary) if span else None
     sense = () if span else article_sense(lemma, at, article, dictionary, besides=other_pos_glosses(lemma, pos))
-    return meaning_for(lemma, counterpart, dictionary, sentence_phrase(ru, tokens, target, dictionary), pos=pos,
+    phrase = sentence_phrase(ru, tokens, target, dictionary, said=counterpart or "")
+    return meaning_for(lemma, counterpart, dictionary, phrase, pos=pos,
                        prefer=context_gloss(ru, tokens, target, dictionary), plural_form=_plural_form(target, tokens),
                        sense=sense)
 
@@ -433,11 +434,13 @@ SENSE_GLOSSES = 1  # dictionary glosses shown beside the counterpart, from the s
 HYPHEN_PENALTY = 0.25  # ranks added per hyphen of a phrase's English gloss (warship, not man-of-war)
 
 
-def sentence_phrase(text: str, tokens: Sequence[Token], target: Token, dictionary) -> str:
+def sentence_phrase(text: str, tokens: Sequence[Token], target: Token, dictionary, said: str = "") -> str:
     """The dictionary phrase `target` stands in, as the sentence has it, with its gloss: "на душу
     населения: per capita", "в эфире: on air", "вступает в силу: come into force"; "" when none.
     Its words must follow each other with nothing but spaces between (any reading of each word may
-    match the phrase's lemma); the longest phrase wins, then the best ranked, common English gloss."""
+    match the phrase's lemma); the longest phrase wins, then the best ranked, common English gloss,
+    but a gloss with every word of the English counterpart `said` (reached a deadlock: "reach a
+    deadlock", not "stall") comes first."""
     from cards.deck.render import opens_sentence
     from cards.lexicon.collocations import COPULAS
     from cards.lexicon.dictionary import normalize
@@ -452,13 +455,19 @@ def sentence_phrase(text: str, tokens: Sequence[Token], target: Token, dictionar
             words = tokens[first : first + len(lemmas)]
             spaced = not any(text[a.stop : b.start].strip() for a, b in zip(words, words[1:], strict=False))
             if spaced and all(map(_reads_as, words, lemmas)):
-                gloss, rank = min(heads, key=lambda head: _phrase_rank(head, dictionary))
+                gloss, rank = min(heads, key=lambda head: (not _says(head[0], said), _phrase_rank(head, dictionary)))
                 if not best or (len(lemmas), -rank) > best[0]:
                     shown = text[words[0].start : words[-1].stop]
                     if opens_sentence(text, words[0].start) and shown[1:2].islower():  # По данным → по данным
                         shown = shown[:1].lower() + shown[1:]
                     best = ((len(lemmas), -rank), f"{shown}: {gloss}")
     return best[1] if best else ""
+
+
+def _says(gloss: str, said: str) -> bool:
+    """Has the English `gloss` every word of the counterpart `said` (of two or more words), by stems?"""
+    words = {_stem(w) for w in said.lower().split()}
+    return len(words) > 1 and words <= {_stem(w) for w in gloss.lower().split()}
 
 
 def _phrase_rank(head: tuple[str, float], dictionary) -> float:
@@ -509,6 +518,8 @@ def meaning_for(lemma: str, counterpart: str | None, dictionary, phrase: str = "
             group = dictionary.sense_of(lemma, base) if base != counterpart else ()
             counterpart = base if group else counterpart
         stems = {_stem(w) for w in counterpart.split()}
+        if phrase and _says(phrase.partition(": ")[2], counterpart):
+            return phrase, "sentence"  # тупик / "reached a deadlock": зашли в тупик: reach a deadlock
         matched = next((k for k, g in enumerate(group) if _stem(g) in stems or stems & {_stem(w) for w in g.split()}), -1)
         # only glosses listed after the one the sentence gave: a sense group of the lexicon may begin
         # with another meaning (санкция: "approval; sanction", переписка: "copying; …; correspondence")
