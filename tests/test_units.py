@@ -25,6 +25,17 @@ def test_a_phrase_is_a_verb_with_its_object_in_adjacent_words():
     assert phrase_glosses("исполняющий обязанности")[0] == "acting"  # found from a form that is no lemma
 
 
+def test_a_phrase_targets_inflected_counterpart_is_shown_in_its_dictionary_form():
+    from cards.deck.content import phrase_target
+
+    tokens = analyse(RU)
+    unit = phrase_units(tokens)[0]
+    at = EN.index("took part")
+    target = phrase_target(Pair(RU, EN, 0.9), unit.token(tokens), (at, at + len("took part")))
+    assert target.gloss == "take part"  # not "took part"
+    assert EN[slice(*target.en_span)] == "took part"  # the highlight stays on the sentence's words
+
+
 def test_the_noun_of_a_compound_preposition_is_no_target():
     tokens = analyse("К сожалению, в связи с этим связь в пользу мира, по крайней мере, в связи.")
     assert sorted(tokens[i].text for i in faded_nouns(tokens)) == ["мере", "пользу", "связи", "сожалению"]

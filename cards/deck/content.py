@@ -165,11 +165,13 @@ def phrase_target(pair: Pair, token: Token, span: tuple[int, int] | None) -> Tar
     dictionary's commonest English for it (marked as a dictionary gloss)."""
     from cards.lexicon.units import phrase_glosses
 
-    glosses = phrase_glosses(token.lemma.lemma)[:2]
+    every = phrase_glosses(token.lemma.lemma)
+    glosses = every[:2]
     if span is not None:
         counterpart = pair.en[span[0] : span[1]]
+        inflected = (g for g in every if dictionary_form(counterpart, g, "verb") == g)  # took part: take part
         return Target(lemma=token.lemma, ru_span=(token.start, token.stop), en_span=span,
-                      gloss=in_dictionary_case(counterpart, glosses[0]) if glosses else counterpart,
+                      gloss=next(inflected, in_dictionary_case(counterpart, glosses[0]) if glosses else counterpart),
                       gloss_from="sentence")
     return Target(lemma=token.lemma, ru_span=(token.start, token.stop), gloss="; ".join(glosses),
                   gloss_from="dictionary" if glosses else "")
