@@ -835,9 +835,12 @@ def test_a_two_letter_word_no_dictionary_has_is_no_target():
     assert not_target(Lemma("яд", "noun")) is None
 
 
-def test_a_number_in_digits_joined_to_a_word_is_no_target():
+def test_a_number_joined_to_its_unit_in_digits_or_words_is_no_target():
     assert not_target(Lemma("4-летний", "adj")) == "numeral_compound"  # not "4- + летний: summery"
     assert not_target(Lemma("летний", "adj")) is None
+    assert not_target(Lemma("четырёхлетний", "adj")) == "numeral_compound"  # the same word, the number in words
+    assert not_target(Lemma("пятиэтажный", "adj")) == "numeral_compound"
+    assert not_target(Lemma("двусторонний", "adj")) is None  # no unit: "bilateral" is a word to learn
 
 
 def test_the_adverbs_of_ordinals_are_ordinals():

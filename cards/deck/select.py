@@ -634,6 +634,17 @@ def is_demonym(lemma: str, places: frozenset[str] = frozenset()) -> bool:
     return any(len(a) >= 7 and _readings(a) and is_place_adjective(a, places) for a in adjectives)
 
 
+# A cardinal number in words joined to a unit of time, size or share (четырёхлетний, пятиэтажный, двухнедельный,
+# столетний): the same word as 4-летний, read from the number and the unit. Not двусторонний, многолетний,
+# двукратный: a prefix that is no cardinal's, or no unit.
+NUMBER_IN_WORDS = re.compile(
+    r"(одно|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|[а-я]+надцати|двадцати|тридцати|сорока"
+    r"|пятидесяти|шестидесяти|семидесяти|восьмидесяти|девяноста|сто|двухсот|тр[её]хсот|тысяче|полутора)"
+    r"(летний|месячный|дневный|недельный|часовой|минутный|секундный|этажный|процентный|метровый|километровый"
+    r"|тонный|комнатный|местный|градусный)"
+)
+
+
 def not_target(lemma, places: frozenset[str] = frozenset()) -> str | None:
     """Why a content word is not worth teaching from a political article whatever its frequency, or None:
     ordinals, place adjectives and demonyms (a learner who knows the place reads them), and question or
@@ -650,8 +661,8 @@ def not_target(lemma, places: frozenset[str] = frozenset()) -> str | None:
         return "pronominal_adverb"
     if len(word) <= 4 and not any(ch in "аеёиоуыэюя" for ch in word) or tags and all("Abbr" in tag for tag in tags):
         return "abbreviation"  # кг, кв, млрд; ул, врио, СМИ (pymorphy3 knows them only as abbreviations)
-    if word[:1].isdigit():
-        return "numeral_compound"  # 4-летний, 20-процентный: a number in digits joined to its word
+    if word[:1].isdigit() or NUMBER_IN_WORDS.fullmatch(word):
+        return "numeral_compound"  # 4-летний, 20-процентный: a number joined to its unit, in digits or in words (четырёхлетний)
     if len(word) <= 2 and not _in_lexicon(word):
         return "not_a_word"  # зи, a typo for из: no dictionary has it
     return None
