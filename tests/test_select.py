@@ -16,7 +16,9 @@ from cards.deck.select import (
     lemma_key,
     not_target,
     select,
+    together_worth,
 )
+from cards.deck.select import _teachable
 
 DATA = Path(__file__).parent / "data"
 SEED = Path(__file__).parent.parent / "seeds" / "minsk-washington"
@@ -833,9 +835,12 @@ def test_a_two_letter_word_no_dictionary_has_is_no_target():
     assert not_target(Lemma("яд", "noun")) is None
 
 
-def test_a_number_in_digits_joined_to_a_word_is_no_target():
+def test_a_number_joined_to_its_unit_in_digits_or_words_is_no_target():
     assert not_target(Lemma("4-летний", "adj")) == "numeral_compound"  # not "4- + летний: summery"
     assert not_target(Lemma("летний", "adj")) is None
+    assert not_target(Lemma("четырёхлетний", "adj")) == "numeral_compound"  # the same word, the number in words
+    assert not_target(Lemma("пятиэтажный", "adj")) == "numeral_compound"
+    assert not_target(Lemma("двусторонний", "adj")) is None  # no unit: "bilateral" is a word to learn
 
 
 def test_the_adverbs_of_ordinals_are_ordinals():
@@ -1009,3 +1014,15 @@ def test_a_topic_word_in_its_everyday_sense_is_known_where_its_counterpart_says_
     assert is_candidate(side, options, "The parties met.", {0: "parties"})
     assert not is_candidate(side, options, "Both sides met the parties.", {0: "sides"})
     assert not is_candidate(side, options, "Both sides met the parties.", {})
+
+
+def test_light_words_of_the_news_register_are_worth_a_card_together_where_one_sentence_alone_holds_them():
+    options = SelectOptions(topic=frozenset({"ранее", "крупный", "заявить"}), register=frozenset({"ранее", "крупный"}))
+    weights = {"ранее": 2.2, "крупный": 3.1, "заявить": 3.0, "пожар": 11.8}
+    assert together_worth(["ранее", "крупный"], weights, options)  # 5.3 ≥ min_weight 4.9
+    assert not together_worth(["ранее", "заявить"], weights, options)  # заявить is the topic's, not the register's
+    assert not together_worth(["ранее", "крупный"], weights, replace(options, light_together=False))
+    both = frozenset({"ранее", "крупный"})
+    assert _teachable(["ранее", "крупный"], weights, options, lone=both)
+    assert not _teachable(["ранее", "крупный"], weights, options, lone=frozenset({"ранее"}))  # крупный has another chance
+    assert _teachable(["пожар"], weights, options)  # a word worth a card needs no partner
