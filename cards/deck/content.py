@@ -457,8 +457,9 @@ def sentence_phrase(text: str, tokens: Sequence[Token], target: Token, dictionar
                 gloss, rank = min(heads, key=lambda head: _phrase_rank(head, dictionary))
                 if not best or (len(lemmas), -rank) > best[0]:
                     shown = text[words[0].start : words[-1].stop]
-                    if opens_sentence(text, words[0].start) and shown[1:2].islower():  # По данным → по данным
-                        shown = shown[:1].lower() + shown[1:]
+                    first = shown.split(" ")[0]
+                    if opens_sentence(text, words[0].start) and not (first.isupper() and len(first) > 1):
+                        shown = shown[:1].lower() + shown[1:]  # По данным → по данным, В целом → в целом; not США
                     best = ((len(lemmas), -rank), f"{shown}: {gloss}")
     return best[1] if best else ""
 
