@@ -127,6 +127,22 @@ def test_a_dictionary_phrase_opening_the_sentence_is_shown_in_lower_case():
     tokens = analyse(ru)
     shown = sentence_phrase(ru, tokens, next(t for t in tokens if t.text == "данным"), find_dictionary(PLAIN))
     assert shown.startswith("по данным: ")
+    # a first word of one letter (В, С) is lowered too; so is a phrase opening the pair's second sentence
+    ru = "В противном случае клуб заплатит штраф."
+    tokens = analyse(ru)
+    shown = sentence_phrase(ru, tokens, next(t for t in tokens if t.text == "случае"), find_dictionary(PLAIN))
+    assert shown.startswith("в противном случае: ")
+
+
+def test_a_sentence_opens_at_the_text_or_after_a_stop_not_after_an_abbreviation():
+    from cards.deck.render import opens_sentence
+
+    text = "Ветер 5 м/с. Атмосферное давление в г. Москве 750 мм! «Дожди» пройдут."
+    assert opens_sentence(text, 0)
+    assert opens_sentence(text, text.index("Атмосферное"))
+    assert opens_sentence(text, text.index("Дожди"))
+    assert not opens_sentence(text, text.index("Москве"))  # г. is an abbreviation, not a sentence's end
+    assert not opens_sentence(text, text.index("давление"))
 
 
 def test_a_plural_nouns_free_counterpart_is_shown_singular():

@@ -259,8 +259,13 @@ def test_a_dictionary_phrase_the_word_stands_in_gives_its_meaning():
     # the hand-written set phrases of news (cards/lexicon/seeds/phrases.tsv), ahead of Wiktionary's
     assert phrase("По данным агентства, в ходе переговоров всё решили.", "данным") == "по данным: according to"
     assert phrase("По данным агентства, в ходе переговоров всё решили.", "ходе") == "в ходе: during"
-    assert phrase("В общей сложности погибли 12 человек.", "сложности") == "В общей сложности: in total"
+    assert phrase("В общей сложности погибли 12 человек.", "сложности") == "в общей сложности: in total"  # dictionary case
     assert phrase("Они приложили усилия к миру.", "усилия") == "приложили усилия: make an effort"  # not "break a sweat"
+    # a set prepositional phrase stands only in its own form: its noun's case is part of it
+    assert phrase("Цены вернулись в рамки прогноза.", "рамки") == ""  # not "в рамки: as part of" (в рамках)
+    assert phrase("Учения прошли в рамках договора.", "рамках") == "в рамках: as part of"
+    assert phrase("Они пустили в ход всё, что было.", "ход") == "пустили в ход: use"  # not "в ход: during" (в ходе)
+    assert phrase("Решение осталось в силе.", "силе") == ""  # not "в силе: due to" (в силу)
     assert meaning_for("душа", None, dictionary, "на душу населения: per capita") == (
         "на душу населения: per capita", "dictionary")
     assert meaning_for("душа", "per-capita", dictionary, "на душу населения: per capita") == (

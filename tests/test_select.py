@@ -170,6 +170,11 @@ def test_a_common_word_is_taught_where_the_english_gives_it_a_later_sense():
     assert not in_later_sense(paper, "The Wall Street Journal reports.", options)
     assert not in_later_sense(include, "The government included two roads.", SelectOptions(level=4.5))
     assert not in_later_sense(include, "It was included.", replace(options, later_senses=False))
+    # a later sense that is a function word ("be") says nothing: nearly every English sentence has it
+    assert "be" in learner_senses("находиться")[1]
+    located = Lemma("находиться", "verb", zipf=5.5, aspect="impf")
+    assert not in_later_sense(located, "The town's school may be closed soon.", options)
+    assert in_later_sense(located, "The keys turned up in the car.", options)  # a later sense of its own
 
 
 def test_the_topic_senses_come_from_the_shipped_lexicon():

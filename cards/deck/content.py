@@ -449,6 +449,7 @@ def sentence_phrase(text: str, tokens: Sequence[Token], target: Token, dictionar
 
     found = dictionary.phrases.get(normalize(target.lemma.lemma), ()) if dictionary is not None else ()
     at = next((k for k, t in enumerate(tokens) if t.start == target.start), None)
+    fixed = fixed_forms(target.lemma.lemma) if found and at is not None else {}
     best: tuple = ()
     for lemmas, heads in found if at is not None else ():
         if COPULAS.intersection(lemmas):
@@ -456,12 +457,14 @@ def sentence_phrase(text: str, tokens: Sequence[Token], target: Token, dictionar
         for first in range(max(0, at - len(lemmas) + 1), min(at + 1, len(tokens) - len(lemmas) + 1)):
             words = tokens[first : first + len(lemmas)]
             spaced = not any(text[a.stop : b.start].strip() for a, b in zip(words, words[1:], strict=False))
-            if spaced and all(map(_reads_as, words, lemmas)):
+            as_written = lemmas not in fixed or _plain(text[words[1].start : words[-1].stop]) in fixed[lemmas]
+            if spaced and as_written and all(map(_reads_as, words, lemmas)):
                 gloss, rank = min(heads, key=lambda head: (not _says(head[0], said), _phrase_rank(head, dictionary)))
                 if not best or (len(lemmas), -rank) > best[0]:
                     shown = text[words[0].start : words[-1].stop]
-                    if opens_sentence(text, words[0].start) and shown[1:2].islower():  # По данным → по данным
-                        shown = shown[:1].lower() + shown[1:]
+                    first = shown.split(" ")[0]
+                    if opens_sentence(text, words[0].start) and not (first.isupper() and len(first) > 1):
+                        shown = shown[:1].lower() + shown[1:]  # По данным → по данным, В целом → в целом; not США
                     best = ((len(lemmas), -rank), f"{shown}: {gloss}")
     return best[1] if best else ""
 
@@ -470,6 +473,27 @@ def _says(gloss: str, said: str) -> bool:
     """Has the English `gloss` every word of the counterpart `said` (of two or more words), by stems?"""
     words = {_stem(w) for w in said.lower().split()}
     return len(words) > 1 and words <= {_stem(w) for w in gloss.lower().split()}
+
+
+def fixed_forms(lemma: str) -> dict[tuple[str, ...], frozenset[str]]:
+    """The set prepositional phrases of the shipped table with `lemma` among their words: their lemmas →
+    the words after the preposition as the table writes them (в рамках: {"рамках"}). Such a phrase stands
+    only in its own form, its noun's case being part of it: вернуться в рамки is not "as part of", пустить
+    в ход not "during", остаться в силе not "due to" (`sentence_phrase`)."""
+    from cards.lexicon.dictionary import PREPOSITIONS
+    from cards.lexicon.lexicon import phrase_entries
+
+    out: dict[tuple[str, ...], set[str]] = {}
+    for lemmas, form, _ in phrase_entries(lemma):
+        words = form.split()
+        if len(lemmas) > 1 and len(words) == len(lemmas) and words[0].lower() in PREPOSITIONS:
+            out.setdefault(lemmas, set()).add(_plain(" ".join(words[1:])))
+    return {lemmas: frozenset(forms) for lemmas, forms in out.items()}
+
+
+def _plain(words: str) -> str:
+    """Words compared as written: lower case, ё as е, no stress marks."""
+    return words.lower().replace("ё", "е").replace("\u0301", "")
 
 
 def _phrase_rank(head: tuple[str, float], dictionary) -> float:

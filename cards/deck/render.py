@@ -478,9 +478,20 @@ def _like(new: str, old: str, keep_yo: bool = False) -> str:
 _OPENING = " \t\n«»\"„“”'(—–-"  # what may stand before a sentence's first word
 
 
+# The end of a sentence before a word (once spaces, quotes and dashes are stripped): a stop, and closing
+# brackets, after a token that is no abbreviation of one or two letters (г., ул., им.).
+_SENTENCE_END = re.compile(r"(?:^|\s)(?![А-ЯЁа-яёA-Za-z]{1,2}[.])\S*[.!?…][»\"”)]*$")
+
+
 def opens_sentence(text: str, at: int) -> bool:
-    """Whether offset `at` of `text` is its first word (quotes, brackets and dashes may come before)."""
-    return text[:at].strip(_OPENING) == ""
+    """Whether offset `at` of `text` is the first word of a sentence in it: of the text (quotes, brackets
+    and dashes may come before), or of a later sentence, after a stop (. ! ? …) that does not end an
+    abbreviation of one or two letters (в г. Москве). A pair of two sentences opens twice."""
+    before = text[:at].rstrip(_OPENING)
+    if not before.strip():
+        return True
+    spaced = any(ch.isspace() for ch in text[len(before) : at])
+    return spaced and bool(_SENTENCE_END.search(before))
 
 
 def dictionary_form(phrase: str, *, sentence_start: bool = False) -> str:

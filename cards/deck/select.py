@@ -216,6 +216,7 @@ def in_later_sense(lemma, english: str, options: SelectOptions) -> bool:
     """A word known by its frequency (`may_have_later_sense`) used where the English has one of its later
     senses and none of those met first: включить "include" (met as "turn on"), составлять "amount to",
     средство "remedy". The learner knows the word, not this sense: it is taught like a rarer word."""
+    from cards.align.evidence import is_function_word
     from cards.lexicon.levels import learner_senses
 
     if not may_have_later_sense(lemma, options):
@@ -229,7 +230,13 @@ def in_later_sense(lemma, english: str, options: SelectOptions) -> bool:
         stems = english_stems(gloss)
         return bool(stems) and f" {' '.join(stems)} " in words
 
-    return any(says(g) for g in later) and not any(says(g) for g in met)
+    # a later sense that is only function words (находиться "be") is in nearly every English sentence: it says nothing
+    return any(says(g) for g in later if not all(map(is_function_word, gloss_words(g)))) and not any(says(g) for g in met)
+
+
+def gloss_words(gloss: str) -> list[str]:
+    """The English words of a gloss, lower case ("be situated" → be, situated)."""
+    return re.findall(r"[a-z']+", gloss.lower())
 
 
 def has_domain_sense(lemma, options: SelectOptions) -> bool:

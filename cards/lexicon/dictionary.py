@@ -381,7 +381,7 @@ def _translations(chunk: str, multiword: bool) -> list[str]:
 _NOT_A_HEAD_NOUN = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ть", "ться", "ти", "ся")
 
 
-_PREPOSITIONS = frozenset("в во на с со по к ко о об от для за из у при под над без до".split())
+PREPOSITIONS = frozenset("в во на с со по к ко о об от для за из у при под над без до".split())
 
 
 _ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
@@ -404,11 +404,11 @@ def _phrase_head(phrase: str) -> str | None:
     """The word a multi-word translation is indexed under, or None: the noun of "повестка дня",
     the head of "поверенный в делах"; not "третья сторона" (adjective first) nor a verb phrase."""
     parts = phrase.split()
-    if not parts or parts[0] in _PREPOSITIONS or not all(_RU_WORD.match(w) and not w.endswith("-л") for w in parts):
+    if not parts or parts[0] in PREPOSITIONS or not all(_RU_WORD.match(w) and not w.endswith("-л") for w in parts):
         return None
-    if len(parts) == 2 and not parts[0].endswith(_NOT_A_HEAD_NOUN) and parts[1] not in _PREPOSITIONS:
+    if len(parts) == 2 and not parts[0].endswith(_NOT_A_HEAD_NOUN) and parts[1] not in PREPOSITIONS:
         return parts[0]
-    if len(parts) == 3 and parts[1] in _PREPOSITIONS and not parts[0].endswith(_VERB_ENDINGS):
+    if len(parts) == 3 and parts[1] in PREPOSITIONS and not parts[0].endswith(_VERB_ENDINGS):
         return parts[0]
     return None
 

@@ -216,6 +216,15 @@ def _all_or_everything(tokens: Sequence[re.Match], i: int, text: str) -> str | N
     return "все" if plural else "всё"
 
 
+def _combining_form(plain: str) -> bool:
+    """медико, историко, физико: a compound's first element in -о, in lower case, that no source knows as a
+    word. It has no stress of its own to show (the compound's falls on its head), so it is left unmarked. A
+    name's first part (Пуэ́рто-Ри́ко) is a word of its own language and keeps what silero gives it."""
+    from cards.lexicon.accents import entries
+
+    return plain[:1].islower() and plain.endswith("о") and not entries(plain)
+
+
 def _before(tokens: Sequence[re.Match], i: int, text: str, limit: int = 4) -> tuple[str, ...]:
     """The tokens just before token `i` (lower case, nearest first, a number as "0"), up to the first gap
     that is more than spaces (punctuation ends a phrase)."""
@@ -282,6 +291,8 @@ def _lexicon(text: str, lemma: bool = False, form: str = "") -> tuple[dict[int, 
                     replace.update(_put(text, *part.span(), found)[0])
                     continue
             found = decide(plain, before if len(parts) == 1 else ())
+            if found is None and part.end() < compound.end() and _combining_form(plain):
+                continue  # медико-санитарный: an element, not a word; silero would read it as one (медико́)
             if found is None:
                 open_.append(part.span())
                 continue
