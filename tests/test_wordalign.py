@@ -1092,3 +1092,28 @@ def test_a_noun_left_over_takes_the_one_stretch_left_between_its_neighbours():
     t = targets(ru, ("году", "год"))  # 2022 anchors году: "meanwhile" is not between its neighbours
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(residual=False))) == [None]
+
+
+def test_a_target_whose_first_gloss_is_a_function_adverb_takes_it():
+    """впрочем: "however", a function word no other evidence takes; only when the English has it once."""
+    d = small_dictionary(министр="minister", отказаться="decline", комментарий="comment", впрочем="however")
+    ru = "Министр, впрочем, отказался от комментариев."
+    t = targets(ru, ("впрочем", "впрочем"))
+    en = "The minister, however, declined to comment."
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["however"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(function_adverbs=False))) == [None]
+    en = "However, the minister, however, declined to comment."
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
+
+
+def test_a_gloss_matched_by_stem_alone_gets_no_cognate_evidence_besides():
+    """информация/"informed": the stem alone agrees, and the likeness of spelling says the same again; so
+    уведомил, whose gloss "inform" has the form, keeps the word."""
+    from cards.lexicon.dictionary import Dictionary
+
+    d = Dictionary({"информация": (("information", 0.0),), "уведомить": (("notify", 0.0), ("inform", 1.0)),
+                    "агентство": (("agency", 0.0),), "министр": (("minister", 0.0),), "посол": (("ambassador", 0.0),)})
+    ru = "По информации агентства, министр уведомил посла."
+    en = "According to the agency, the minister informed the ambassador."
+    t = targets(ru, ("уведомил", "уведомить"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["informed"]

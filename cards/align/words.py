@@ -16,7 +16,8 @@ Evidence, each a score in [0, 1] for a (Russian word, English candidate) pair:
   (nltk's IBM Model 1 in both directions, or Dice);
 - ``position``: relative place in the sentence, which breaks ties between candidates.
 
-Agreeing sources add up (noisy-or). English function words are never candidates. A candidate carried
+Agreeing sources add up (noisy-or), but a gloss matched by its stem alone (information/"informed")
+takes no cognate evidence besides: both say the spelling. English function words are never candidates. A candidate carried
 by the table alone is dropped when another word of the sentence is tied to its English word as
 strongly (`_table_only_links`), one carried by `related` evidence alone when another word's best is it
 as strongly (`_related_only_links`). The passes:
@@ -47,9 +48,12 @@ as strongly (`_related_only_links`). The passes:
    choice is unambiguous: a verb or adjective the one free English word of its shape no other word
    left over may say, a noun the one short stretch left when it is the only Russian word left
    (`_residual_links`);
-9. weak pass (off): a target still unaligned may take a free word on weak evidence (a low table
+9. function adverbs: a target still unaligned whose first gloss is an English function word that is
+   an adverb (впрочем "however", вверх "up") takes it where the English has it once, free
+   (`_function_adverbs`);
+10. weak pass (off): a target still unaligned may take a free word on weak evidence (a low table
    score) when it sits where the target's relative place predicts;
-10. a phrasal verb keeps its particle (broke off, set up), and any verb its fixed object (took
+11. a phrasal verb keeps its particle (broke off, set up), and any verb its fixed object (took
    place) as soon as the first pass has found it, so that no later pass gives the object away.
 
 Precision matters more than recall: a wrong highlight teaches a wrong meaning, so a target with
@@ -88,7 +92,7 @@ from cards.align.evidence import (
     stem,
     words,
 )
-from cards.align.english_words import IRREGULAR
+from cards.align.english_words import FUNCTION_ADVERBS, IRREGULAR
 from cards.lexicon.analyser import parses
 from cards.lexicon.cognates import _fold, cognate_score
 from cards.lexicon.lexicon import english_alike, english_related
@@ -113,7 +117,8 @@ class Weights:
     or adjective left in a closed bracket takes its one free English match (`_closed_brackets`);
     `family`: a verb's reflexive twin's glosses (`family_keys`); `anywhere`, `leftovers`: the late
     links of a target still unaligned (`_related_anywhere`, `_table_leftovers`); `residual`: what the
-    sentence leaves over, when unambiguous (`_residual_links`).
+    sentence leaves over, when unambiguous (`_residual_links`); `function_adverbs`: a target's first
+    gloss among the English function adverbs (`_function_adverbs`).
     """
 
     use: tuple[str, ...] = SOURCES
@@ -139,6 +144,7 @@ class Weights:
     family: bool = True
     members: bool = True
     residual: bool = True
+    function_adverbs: bool = True
 
 
 @dataclass(frozen=True)
@@ -277,18 +283,20 @@ def score_candidates(
         if attributive and len(cand.stems) == 1 and _plural_head(en_text, cand.span):
             continue  # подводных лодок → "submarines": the adjective is not the noun
         ev = {}
+        stem_only = False
         if glosses:
             ev["dictionary"] = _dictionary_score(cand, stems, degree)
-            if (ev["dictionary"] and len(cand.stems) == 1 and cand.stems[0] in stems.forms
-                    and not any(is_inflection(cand.text, g) for g in stems.forms[cand.stems[0]])):
+            stem_only = bool(ev["dictionary"] and len(cand.stems) == 1 and cand.stems[0] in stems.forms
+                             and not any(is_inflection(cand.text, g) for g in stems.forms[cand.stems[0]]))
+            if stem_only:
                 ev["dictionary"] -= STEM_ONLY_PENALTY  # unit for "unite": the stem alone agrees
             if "related" in weights.use and not ev["dictionary"]:
                 near = cand.stems in stems.near_phrases or (len(cand.stems) == 1 and cand.stems[0] in stems.near)
                 ev["related"] = RELATED_SCORE if near else 0.0
                 if weights.alike and not near and len(cand.stems) == 1 and cand.stems[0] in stems.alike:
                     ev["related"] = ALIKE_SCORE
-        if "cognate" in weights.use and len(cand.stems) == 1:
-            ev["cognate"] = max(cognate_score(k, cand.text) for k in keys[:2])
+        if "cognate" in weights.use and len(cand.stems) == 1 and not stem_only:  # the spelling the stem matched:
+            ev["cognate"] = max(cognate_score(k, cand.text) for k in keys[:2])  # no second source (информация/informed)
         if table is not None and "table" in weights.use and len(cand.stems) == 1:
             t = max(table.score(k, cand.stems[0]) for k in keys[:2])
             ev["table"] = min(1.0, weights.table_weight * t) if t >= weights.table_min else 0.0
@@ -357,6 +365,8 @@ def counterparts(
         chosen = _phrase_members(ru_text, en_text, items, chosen, dictionary)
     if weights.residual:
         chosen = _residual_links(ru_text, en_text, items, chosen, len(targets), dictionary)
+    if weights.function_adverbs and dictionary is not None:
+        chosen = _function_adverbs(en_text, items, chosen, len(targets), dictionary)
     if weights.weak_threshold < weights.threshold:
         chosen = _weak_pass(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
     if weights.particles:
@@ -959,6 +969,27 @@ def _residual_links(ru_text, en_text, items, chosen, n_targets, dictionary) -> l
         chosen[i] = span
         open_items.remove(i)
         free = [m for m in free if not _overlap(en_toks[m][:2], span)]
+    return chosen
+
+
+def _function_adverbs(en_text: str, items, chosen, n_targets: int, dictionary) -> list[Span | None]:
+    """A target still unaligned whose first gloss is an adverb among the English function words
+    (`FUNCTION_ADVERBS`: впрочем "however", вверх "up"), which no other pass may take, takes that
+    word when the English has it once, free, and where the target's aligned neighbours put it
+    (`_between_neighbours`). A word such as "up" of "set up" is the particle's, and so held already."""
+    chosen = list(chosen)
+    en_toks = words(en_text)
+    for i in range(n_targets):
+        if chosen[i] is not None:
+            continue
+        ranked = ranked_glosses(dictionary, items[i][2])
+        first = {g.lower() for g, r in ranked if r == min((r for _, r in ranked), default=0.0)}
+        wanted = first & FUNCTION_ADVERBS
+        found = [t for t in en_toks if _fold(t[2]) in wanted]
+        if len(wanted) != 1 or len(found) != 1 or _held(chosen, found[0][:2]):
+            continue
+        if _between_neighbours(en_text, items, chosen, i, found[0][:2]):
+            chosen[i] = found[0][:2]
     return chosen
 
 
