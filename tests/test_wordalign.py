@@ -1117,3 +1117,18 @@ def test_a_gloss_matched_by_stem_alone_gets_no_cognate_evidence_besides():
     en = "According to the agency, the minister informed the ambassador."
     t = targets(ru, ("уведомил", "уведомить"))
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["informed"]
+
+
+def test_a_link_far_out_of_place_gives_way_to_two_in_order():
+    """поднесли holds "took" (its gloss "take"), far from its place, and has "carried" free near it:
+    доставила, unaligned, takes "took", where it stands."""
+    from cards.lexicon.dictionary import Dictionary
+
+    d = Dictionary({"спасатель": (("rescuer", 0.0),), "поднести": (("take", 0.0), ("carry", 1.0)),
+                    "доставить": (("deliver", 0.0), ("take", 8.0)), "вертолет": (("helicopter", 0.0),),
+                    "больница": (("hospital", 0.0),)})
+    ru = "Спасатели поднесли раненого к вертолету, который доставил его в больницу."
+    en = "Rescuers carried the wounded man to a helicopter, which took him to hospital."
+    t = targets(ru, ("доставил", "доставить"), ("поднесли", "поднести"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["took", "carried"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(crossed=False))) == [None, "took"]

@@ -48,12 +48,15 @@ as strongly (`_related_only_links`). The passes:
    choice is unambiguous: a verb or adjective the one free English word of its shape no other word
    left over may say, a noun the one short stretch left when it is the only Russian word left
    (`_residual_links`);
-9. function adverbs: a target still unaligned whose first gloss is an English function word that is
+9. crossed links: a target still unaligned whose candidate another word holds far out of place takes
+   it when that word has another candidate free near its own place (`_crossed_links`: поднесли ...
+   доставила → "carried ... took", not поднесли "took");
+10. function adverbs: a target still unaligned whose first gloss is an English function word that is
    an adverb (впрочем "however", вверх "up") takes it where the English has it once, free
    (`_function_adverbs`);
-10. weak pass (off): a target still unaligned may take a free word on weak evidence (a low table
+11. weak pass (off): a target still unaligned may take a free word on weak evidence (a low table
    score) when it sits where the target's relative place predicts;
-11. a phrasal verb keeps its particle (broke off, set up), and any verb its fixed object (took
+12. a phrasal verb keeps its particle (broke off, set up), and any verb its fixed object (took
    place) as soon as the first pass has found it, so that no later pass gives the object away.
 
 Precision matters more than recall: a wrong highlight teaches a wrong meaning, so a target with
@@ -118,7 +121,8 @@ class Weights:
     `family`: a verb's reflexive twin's glosses (`family_keys`); `anywhere`, `leftovers`: the late
     links of a target still unaligned (`_related_anywhere`, `_table_leftovers`); `residual`: what the
     sentence leaves over, when unambiguous (`_residual_links`); `function_adverbs`: a target's first
-    gloss among the English function adverbs (`_function_adverbs`).
+    gloss among the English function adverbs (`_function_adverbs`); `crossed`: a link far out of place
+    gives way to two in order (`_crossed_links`).
     """
 
     use: tuple[str, ...] = SOURCES
@@ -145,6 +149,7 @@ class Weights:
     members: bool = True
     residual: bool = True
     function_adverbs: bool = True
+    crossed: bool = True
 
 
 @dataclass(frozen=True)
@@ -365,6 +370,8 @@ def counterparts(
         chosen = _phrase_members(ru_text, en_text, items, chosen, dictionary)
     if weights.residual:
         chosen = _residual_links(ru_text, en_text, items, chosen, len(targets), dictionary)
+    if weights.crossed:
+        chosen = _crossed_links(ru_text, items, chosen, len(targets), scored)
     if weights.function_adverbs and dictionary is not None:
         chosen = _function_adverbs(en_text, items, chosen, len(targets), dictionary)
     if weights.weak_threshold < weights.threshold:
@@ -969,6 +976,39 @@ def _residual_links(ru_text, en_text, items, chosen, n_targets, dictionary) -> l
         chosen[i] = span
         open_items.remove(i)
         free = [m for m in free if not _overlap(en_toks[m][:2], span)]
+    return chosen
+
+
+CROSSED_FAR = 0.15  # the least distance (relative place) of a link that a crossed pair may undo
+
+
+def _crossed_links(ru_text: str, items, chosen, n_targets: int, scored) -> list[Span | None]:
+    """A target still unaligned whose candidate another word holds takes it when that word has
+    another candidate, free, and the two links then keep to the sentences' order where the one
+    held did not: the holder sits at least CROSSED_FAR from the candidate (relative place), and each
+    new link less than half as far (спасатели поднесли его к машине, которая доставила его →
+    "carried him to an ambulance, which took him": поднесли held "took", its gloss "take")."""
+    chosen = list(chosen)
+    n = max(len(ru_text), 1)
+
+    def place(j: int) -> float:
+        return (items[j][0] + items[j][1]) / 2 / n
+
+    for i in range(n_targets):
+        if chosen[i] is not None:
+            continue
+        for _, _, cand in sorted(scored[i], key=lambda x: -x[0]):
+            holders = [j for j in range(len(items)) if chosen[j] and _overlap(chosen[j], cand.span)]
+            if len(holders) != 1 or chosen[holders[0]] != cand.span:
+                continue
+            j = holders[0]
+            far = abs(place(j) - cand.position)
+            free = [c for _, _, c in sorted(scored[j], key=lambda x: -x[0])
+                    if not any(s and _overlap(s, c.span) for s in chosen)]
+            if (free and far >= CROSSED_FAR and abs(place(i) - cand.position) < far / 2
+                    and abs(place(j) - free[0].position) < far / 2):
+                chosen[i], chosen[j] = cand.span, free[0].span
+                break
     return chosen
 
 
