@@ -1132,3 +1132,16 @@ def test_a_link_far_out_of_place_gives_way_to_two_in_order():
     t = targets(ru, ("доставил", "доставить"), ("поднесли", "поднести"))
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["took", "carried"]
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(crossed=False))) == [None, "took"]
+
+
+def test_an_opening_word_before_a_comma_takes_the_english_opening_clause():
+    d = small_dictionary(министр="minister", отставка="resignation", май="May", напомнить="remind")
+    ru = "Напомним, министр подал в отставку в мае."
+    t = targets(ru, ("Напомним", "напомнить"))
+    en = "To recap, the minister resigned in May."
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["recap"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(opening=False))) == [None]
+    en = "As we reported earlier, the minister resigned in May."  # more than one content word
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
+    en = "The minister resigned in May, as we recalled."  # no opening clause
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]

@@ -48,15 +48,17 @@ as strongly (`_related_only_links`). The passes:
    choice is unambiguous: a verb or adjective the one free English word of its shape no other word
    left over may say, a noun the one short stretch left when it is the only Russian word left
    (`_residual_links`);
-9. crossed links: a target still unaligned whose candidate another word holds far out of place takes
+9. opening words: a sentence's one opening word before a comma takes the one content word of an
+   English opening clause of at most three words (Напомним, → "To recap,"; `_opening_words`);
+10. crossed links: a target still unaligned whose candidate another word holds far out of place takes
    it when that word has another candidate free near its own place (`_crossed_links`: поднесли ...
    доставила → "carried ... took", not поднесли "took");
-10. function adverbs: a target still unaligned whose first gloss is an English function word that is
+11. function adverbs: a target still unaligned whose first gloss is an English function word that is
    an adverb (впрочем "however", вверх "up") takes it where the English has it once, free
    (`_function_adverbs`);
-11. weak pass (off): a target still unaligned may take a free word on weak evidence (a low table
+12. weak pass (off): a target still unaligned may take a free word on weak evidence (a low table
    score) when it sits where the target's relative place predicts;
-12. a phrasal verb keeps its particle (broke off, set up), and any verb its fixed object (took
+13. a phrasal verb keeps its particle (broke off, set up), and any verb its fixed object (took
    place) as soon as the first pass has found it, so that no later pass gives the object away.
 
 Precision matters more than recall: a wrong highlight teaches a wrong meaning, so a target with
@@ -122,7 +124,8 @@ class Weights:
     links of a target still unaligned (`_related_anywhere`, `_table_leftovers`); `residual`: what the
     sentence leaves over, when unambiguous (`_residual_links`); `function_adverbs`: a target's first
     gloss among the English function adverbs (`_function_adverbs`); `crossed`: a link far out of place
-    gives way to two in order (`_crossed_links`).
+    gives way to two in order (`_crossed_links`); `opening`: a sentence's opening word and the English
+    opening clause (`_opening_words`).
     """
 
     use: tuple[str, ...] = SOURCES
@@ -150,6 +153,7 @@ class Weights:
     residual: bool = True
     function_adverbs: bool = True
     crossed: bool = True
+    opening: bool = True
 
 
 @dataclass(frozen=True)
@@ -370,6 +374,8 @@ def counterparts(
         chosen = _phrase_members(ru_text, en_text, items, chosen, dictionary)
     if weights.residual:
         chosen = _residual_links(ru_text, en_text, items, chosen, len(targets), dictionary)
+    if weights.opening:
+        chosen = _opening_words(ru_text, en_text, items, chosen, len(targets))
     if weights.crossed:
         chosen = _crossed_links(ru_text, items, chosen, len(targets), scored)
     if weights.function_adverbs and dictionary is not None:
@@ -976,6 +982,29 @@ def _residual_links(ru_text, en_text, items, chosen, n_targets, dictionary) -> l
         chosen[i] = span
         open_items.remove(i)
         free = [m for m in free if not _overlap(en_toks[m][:2], span)]
+    return chosen
+
+
+OPENING_WORDS = 3  # the most English words of an opening clause that says one Russian word (as a reminder)
+
+
+def _opening_words(ru_text: str, en_text: str, items, chosen, n_targets: int) -> list[Span | None]:
+    """A sentence that opens with one Russian word before a comma (Напомним, Кстати, Например) whose
+    English opens with a clause of at most OPENING_WORDS words before a comma, one of them a content
+    word (To recap, As a reminder): when the target is that word, still unaligned, and nothing holds the
+    English word, the two are each other's translation (`_agree` permitting). The gap pass leaves
+    such a clause alone, as it touches no aligned word."""
+    chosen = list(chosen)
+    ru_open, en_open = re.match(r"\W*(\w+)\s*,", ru_text), re.match(r"\W*([^,.;:!?]+?)\s*,", en_text)
+    if not ru_open or not en_open:
+        return chosen
+    en_toks = [t for t in words(en_text) if t[1] <= en_open.end(1)]
+    content = [t for t in en_toks if _pairable(t[2])]
+    i = next((i for i in range(n_targets) if items[i][0] == ru_open.start(1)), None)
+    if (i is None or chosen[i] is not None or len(en_toks) > OPENING_WORDS or len(content) != 1
+            or _held(chosen, content[0][:2]) or not _agree(ru_open.group(1), content[0][2])):
+        return chosen
+    chosen[i] = content[0][:2]
     return chosen
 
 
