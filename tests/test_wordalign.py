@@ -1145,3 +1145,12 @@ def test_an_opening_word_before_a_comma_takes_the_english_opening_clause():
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
     en = "The minister resigned in May, as we recalled."  # no opening clause
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
+
+
+def test_a_copula_of_place_takes_the_form_of_be():
+    """находиться: "be situated" first; the English says it by "is"."""
+    d = small_dictionary(штаб="headquarters", находиться="be situated", москва="Moscow")
+    ru, en = "Штаб находится в Москве.", "The headquarters is in Moscow."
+    t = targets(ru, ("находится", "находиться"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["is"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(brackets=False))) == [None]

@@ -374,6 +374,8 @@ def counterparts(
         chosen = _phrase_members(ru_text, en_text, items, chosen, dictionary)
     if weights.residual:
         chosen = _residual_links(ru_text, en_text, items, chosen, len(targets), dictionary)
+    if weights.brackets:  # a copula again, now that the late links are in: a bracket may close
+        chosen = _closed_brackets(ru_text, en_text, items, chosen, len(targets), dictionary, copulas=True)
     if weights.opening:
         chosen = _opening_words(ru_text, en_text, items, chosen, len(targets))
     if weights.crossed:
@@ -709,7 +711,7 @@ def _related_in_gap(ru_text, en_text, items, chosen, n_targets, dictionary) -> l
 BRACKET_STEPS = 4  # how many times a bracket may grow by its next aligned neighbours
 
 
-def _closed_brackets(ru_text, en_text, items, chosen, n_targets, dictionary) -> list[Span | None]:
+def _closed_brackets(ru_text, en_text, items, chosen, n_targets, dictionary, copulas: bool = False) -> list[Span | None]:
     """A target left unaligned takes the one free English word of its part of speech inside the
     smallest closed bracket around it: Russian words from one aligned word to another (or the
     sentence's edge) whose counterparts fill an English stretch that no other link enters or leaves,
@@ -720,7 +722,8 @@ def _closed_brackets(ru_text, en_text, items, chosen, n_targets, dictionary) -> 
     → had been in Italy on an official visit and stopped by the Vatican (визит and Италия cross, so
     the bracket runs from побывал). Only verbs, adjectives and participles: a noun left over is more
     often one the translator dropped (в 2022 году → in 2022) than one said freely. A copula (являться:
-    "is", which never competes) takes the one form of "be" of its tense there (является → was)."""
+    "is", which never competes) takes the one form of "be" of its tense there (является → was).
+    With `copulas`, only copulas: the pass runs again after the late links for them alone."""
     chosen = list(chosen)
     ru_toks, en_toks = words(ru_text), words(en_text)
     item_at = {it[0]: j for j, it in enumerate(items)}
@@ -737,7 +740,7 @@ def _closed_brackets(ru_text, en_text, items, chosen, n_targets, dictionary) -> 
         k = next((k for k, t in enumerate(ru_toks) if t[0] == items[i][0]), None)
         if chosen[i] is not None or k is None or not link:
             continue
-        if ru_tag(ru_toks[k][2]).POS in BRACKET_POS and k in open_words:
+        if ru_tag(ru_toks[k][2]).POS in BRACKET_POS and k in open_words and not copulas:
             m = _bracket_word(k, ru_toks, en_toks, link, taken, open_words)
         elif _is_be(items[i][2], dictionary):  # является → "was": a form of "be" is its counterpart
             m = _bracket_word(k, ru_toks, en_toks, link, taken, open_words, _be_form)
@@ -804,10 +807,14 @@ def _be_form(ru_word: str, en_word: str) -> bool:
 BE_FORMS = frozenset({"is", "are", "was", "were"})
 
 
+BE_GLOSSES = frozenset({"be", "is", "to be", "be situated", "be located"})  # a copula's, or one of place
+
+
 def _is_be(lemma: str, dictionary) -> bool:
-    """Whether a Russian verb's first gloss is "be" or "is" (являться, быть): a copula."""
+    """Whether a Russian verb's first gloss is "be" or "is" (являться, быть), or "be situated" or "be
+    located" (находиться, располагаться: здоровье находится под угрозой → health is in danger): a copula."""
     glosses = ranked_glosses(dictionary, lemma) if dictionary is not None else ()
-    return bool(glosses) and glosses[0][0].lower() in {"be", "is", "to be"}
+    return bool(glosses) and glosses[0][0].lower() in BE_GLOSSES
 
 
 BRACKET_POS = frozenset({"VERB", "INFN", "ADJF", "PRTF", "PRTS", "GRND"})  # not nouns: see _closed_brackets
