@@ -1154,3 +1154,14 @@ def test_a_copula_of_place_takes_the_form_of_be():
     t = targets(ru, ("находится", "находиться"))
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["is"]
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(brackets=False))) == [None]
+
+
+def test_acronyms_in_a_gap_pair_only_with_each_other():
+    """конфедерациях ФИФА → FIFA associations: in order, the noun would take "FIFA"."""
+    d = small_dictionary(игрок="player", выступать="play", клуб="club")
+    ru = "Он единственный игрок, выступавший во всех конфедерациях ФИФА."
+    en = "He is the only player who played in all FIFA associations."
+    t = targets(ru, ("конфедерациях", "конфедерация"), ("ФИФА", "фифа"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None, None]
+    assert not wordalign._acronyms_pair(ru, words(en), t, [(0, 9), (1, 10)])  # конфедерациях "FIFA"
+    assert wordalign._acronyms_pair(ru, words(en), t, [(0, 10), (1, 9)])

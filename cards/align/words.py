@@ -1426,11 +1426,24 @@ def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True, d
                 and not any(_is_noun(ru_text[items[j][0] : items[j][1]]) and _modifies_link(en_text, en_toks, m, chosen)
                             for j, m in pairs)
                 and all(_keeps_negation(ru_text, items[j][0], en_toks, m) for j, m in pairs)
+                and _acronyms_pair(ru_text, en_toks, items, pairs)
             ):
                 for j, m in pairs:
                     if j < n_targets:
                         chosen[j] = en_toks[m][:2]
     return chosen
+
+
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def _acronyms_pair(ru_text: str, en_toks, items, pairs) -> bool:
+    """Whether the gap's pairs keep its acronyms together: when both sides hold one (конфедерациях
+    ФИФА → FIFA associations), an acronym pairs only with an acronym; in order they would cross."""
+    ru_acronyms = [_acronym(ru_text[items[j][0] : items[j][1]]) for j, _ in pairs]
+    en_acronyms = [_acronym(en_toks[m][2]) for _, m in pairs]
+    return not (any(ru_acronyms) and any(en_acronyms)) or ru_acronyms == en_acronyms
 
 
 ADJECTIVE_SHAPES = ("ous", "ful", "less", "able", "ible", "ical", "ional", "ial", "ual", "ive")
