@@ -1092,3 +1092,76 @@ def test_a_noun_left_over_takes_the_one_stretch_left_between_its_neighbours():
     t = targets(ru, ("году", "год"))  # 2022 anchors году: "meanwhile" is not between its neighbours
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
     assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(residual=False))) == [None]
+
+
+def test_a_target_whose_first_gloss_is_a_function_adverb_takes_it():
+    """впрочем: "however", a function word no other evidence takes; only when the English has it once."""
+    d = small_dictionary(министр="minister", отказаться="decline", комментарий="comment", впрочем="however")
+    ru = "Министр, впрочем, отказался от комментариев."
+    t = targets(ru, ("впрочем", "впрочем"))
+    en = "The minister, however, declined to comment."
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["however"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(function_adverbs=False))) == [None]
+    en = "However, the minister, however, declined to comment."
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
+
+
+def test_a_gloss_matched_by_stem_alone_gets_no_cognate_evidence_besides():
+    """информация/"informed": the stem alone agrees, and the likeness of spelling says the same again; so
+    уведомил, whose gloss "inform" has the form, keeps the word."""
+    from cards.lexicon.dictionary import Dictionary
+
+    d = Dictionary({"информация": (("information", 0.0),), "уведомить": (("notify", 0.0), ("inform", 1.0)),
+                    "агентство": (("agency", 0.0),), "министр": (("minister", 0.0),), "посол": (("ambassador", 0.0),)})
+    ru = "По информации агентства, министр уведомил посла."
+    en = "According to the agency, the minister informed the ambassador."
+    t = targets(ru, ("уведомил", "уведомить"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["informed"]
+
+
+def test_a_link_far_out_of_place_gives_way_to_two_in_order():
+    """поднесли holds "took" (its gloss "take"), far from its place, and has "carried" free near it:
+    доставила, unaligned, takes "took", where it stands."""
+    from cards.lexicon.dictionary import Dictionary
+
+    d = Dictionary({"спасатель": (("rescuer", 0.0),), "поднести": (("take", 0.0), ("carry", 1.0)),
+                    "доставить": (("deliver", 0.0), ("take", 8.0)), "вертолет": (("helicopter", 0.0),),
+                    "больница": (("hospital", 0.0),)})
+    ru = "Спасатели поднесли раненого к вертолету, который доставил его в больницу."
+    en = "Rescuers carried the wounded man to a helicopter, which took him to hospital."
+    t = targets(ru, ("доставил", "доставить"), ("поднесли", "поднести"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["took", "carried"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(crossed=False))) == [None, "took"]
+
+
+def test_an_opening_word_before_a_comma_takes_the_english_opening_clause():
+    d = small_dictionary(министр="minister", отставка="resignation", май="May", напомнить="remind")
+    ru = "Напомним, министр подал в отставку в мае."
+    t = targets(ru, ("Напомним", "напомнить"))
+    en = "To recap, the minister resigned in May."
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["recap"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(opening=False))) == [None]
+    en = "As we reported earlier, the minister resigned in May."  # more than one content word
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
+    en = "The minister resigned in May, as we recalled."  # no opening clause
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None]
+
+
+def test_a_copula_of_place_takes_the_form_of_be():
+    """находиться: "be situated" first; the English says it by "is"."""
+    d = small_dictionary(штаб="headquarters", находиться="be situated", москва="Moscow")
+    ru, en = "Штаб находится в Москве.", "The headquarters is in Moscow."
+    t = targets(ru, ("находится", "находиться"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == ["is"]
+    assert texts(en, counterparts(ru, en, t, dictionary=d, weights=Weights(brackets=False))) == [None]
+
+
+def test_acronyms_in_a_gap_pair_only_with_each_other():
+    """конфедерациях ФИФА → FIFA associations: in order, the noun would take "FIFA"."""
+    d = small_dictionary(игрок="player", выступать="play", клуб="club")
+    ru = "Он единственный игрок, выступавший во всех конфедерациях ФИФА."
+    en = "He is the only player who played in all FIFA associations."
+    t = targets(ru, ("конфедерациях", "конфедерация"), ("ФИФА", "фифа"))
+    assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None, None]
+    assert not wordalign._acronyms_pair(ru, words(en), t, [(0, 9), (1, 10)])  # конфедерациях "FIFA"
+    assert wordalign._acronyms_pair(ru, words(en), t, [(0, 10), (1, 9)])

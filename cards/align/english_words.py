@@ -19,6 +19,14 @@ FUNCTION_WORDS = frozenset(
     more most less least much many few several s t d ll re ve o""".split()
 )
 
+# The function words above that are adverbs: the whole translation of a Russian adverb or sentence
+# adverb (впрочем "however", вверх "up", уже "already"), so a target's first gloss may be one
+# (cards.align.words._function_adverbs) though no other evidence ever takes them.
+FUNCTION_ADVERBS = frozenset(
+    """however therefore thus hence then here there up down also too very just only even still already
+    again ever never quite rather yet""".split()
+)
+
 # Irregular English forms → base form, so "took place" matches the gloss "take place".
 IRREGULAR = dict(
     pair.split(":")

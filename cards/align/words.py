@@ -16,7 +16,8 @@ Evidence, each a score in [0, 1] for a (Russian word, English candidate) pair:
   (nltk's IBM Model 1 in both directions, or Dice);
 - ``position``: relative place in the sentence, which breaks ties between candidates.
 
-Agreeing sources add up (noisy-or). English function words are never candidates. A candidate carried
+Agreeing sources add up (noisy-or), but a gloss matched by its stem alone (information/"informed")
+takes no cognate evidence besides: both say the spelling. English function words are never candidates. A candidate carried
 by the table alone is dropped when another word of the sentence is tied to its English word as
 strongly (`_table_only_links`), one carried by `related` evidence alone when another word's best is it
 as strongly (`_related_only_links`). The passes:
@@ -47,9 +48,17 @@ as strongly (`_related_only_links`). The passes:
    choice is unambiguous: a verb or adjective the one free English word of its shape no other word
    left over may say, a noun the one short stretch left when it is the only Russian word left
    (`_residual_links`);
-9. weak pass (off): a target still unaligned may take a free word on weak evidence (a low table
+9. opening words: a sentence's one opening word before a comma takes the one content word of an
+   English opening clause of at most three words (Напомним, → "To recap,"; `_opening_words`);
+10. crossed links: a target still unaligned whose candidate another word holds far out of place takes
+   it when that word has another candidate free near its own place (`_crossed_links`: поднесли ...
+   доставила → "carried ... took", not поднесли "took");
+11. function adverbs: a target still unaligned whose first gloss is an English function word that is
+   an adverb (впрочем "however", вверх "up") takes it where the English has it once, free
+   (`_function_adverbs`);
+12. weak pass (off): a target still unaligned may take a free word on weak evidence (a low table
    score) when it sits where the target's relative place predicts;
-10. a phrasal verb keeps its particle (broke off, set up), and any verb its fixed object (took
+13. a phrasal verb keeps its particle (broke off, set up), and any verb its fixed object (took
    place) as soon as the first pass has found it, so that no later pass gives the object away.
 
 Precision matters more than recall: a wrong highlight teaches a wrong meaning, so a target with
@@ -88,7 +97,7 @@ from cards.align.evidence import (
     stem,
     words,
 )
-from cards.align.english_words import IRREGULAR
+from cards.align.english_words import FUNCTION_ADVERBS, IRREGULAR
 from cards.lexicon.analyser import parses
 from cards.lexicon.cognates import _fold, cognate_score
 from cards.lexicon.lexicon import english_alike, english_related
@@ -113,7 +122,10 @@ class Weights:
     or adjective left in a closed bracket takes its one free English match (`_closed_brackets`);
     `family`: a verb's reflexive twin's glosses (`family_keys`); `anywhere`, `leftovers`: the late
     links of a target still unaligned (`_related_anywhere`, `_table_leftovers`); `residual`: what the
-    sentence leaves over, when unambiguous (`_residual_links`).
+    sentence leaves over, when unambiguous (`_residual_links`); `function_adverbs`: a target's first
+    gloss among the English function adverbs (`_function_adverbs`); `crossed`: a link far out of place
+    gives way to two in order (`_crossed_links`); `opening`: a sentence's opening word and the English
+    opening clause (`_opening_words`).
     """
 
     use: tuple[str, ...] = SOURCES
@@ -139,6 +151,9 @@ class Weights:
     family: bool = True
     members: bool = True
     residual: bool = True
+    function_adverbs: bool = True
+    crossed: bool = True
+    opening: bool = True
 
 
 @dataclass(frozen=True)
@@ -277,18 +292,20 @@ def score_candidates(
         if attributive and len(cand.stems) == 1 and _plural_head(en_text, cand.span):
             continue  # подводных лодок → "submarines": the adjective is not the noun
         ev = {}
+        stem_only = False
         if glosses:
             ev["dictionary"] = _dictionary_score(cand, stems, degree)
-            if (ev["dictionary"] and len(cand.stems) == 1 and cand.stems[0] in stems.forms
-                    and not any(is_inflection(cand.text, g) for g in stems.forms[cand.stems[0]])):
+            stem_only = bool(ev["dictionary"] and len(cand.stems) == 1 and cand.stems[0] in stems.forms
+                             and not any(is_inflection(cand.text, g) for g in stems.forms[cand.stems[0]]))
+            if stem_only:
                 ev["dictionary"] -= STEM_ONLY_PENALTY  # unit for "unite": the stem alone agrees
             if "related" in weights.use and not ev["dictionary"]:
                 near = cand.stems in stems.near_phrases or (len(cand.stems) == 1 and cand.stems[0] in stems.near)
                 ev["related"] = RELATED_SCORE if near else 0.0
                 if weights.alike and not near and len(cand.stems) == 1 and cand.stems[0] in stems.alike:
                     ev["related"] = ALIKE_SCORE
-        if "cognate" in weights.use and len(cand.stems) == 1:
-            ev["cognate"] = max(cognate_score(k, cand.text) for k in keys[:2])
+        if "cognate" in weights.use and len(cand.stems) == 1 and not stem_only:  # the spelling the stem matched:
+            ev["cognate"] = max(cognate_score(k, cand.text) for k in keys[:2])  # no second source (информация/informed)
         if table is not None and "table" in weights.use and len(cand.stems) == 1:
             t = max(table.score(k, cand.stems[0]) for k in keys[:2])
             ev["table"] = min(1.0, weights.table_weight * t) if t >= weights.table_min else 0.0
@@ -357,6 +374,14 @@ def counterparts(
         chosen = _phrase_members(ru_text, en_text, items, chosen, dictionary)
     if weights.residual:
         chosen = _residual_links(ru_text, en_text, items, chosen, len(targets), dictionary)
+    if weights.brackets:  # a copula again, now that the late links are in: a bracket may close
+        chosen = _closed_brackets(ru_text, en_text, items, chosen, len(targets), dictionary, copulas=True)
+    if weights.opening:
+        chosen = _opening_words(ru_text, en_text, items, chosen, len(targets))
+    if weights.crossed:
+        chosen = _crossed_links(ru_text, items, chosen, len(targets), scored)
+    if weights.function_adverbs and dictionary is not None:
+        chosen = _function_adverbs(en_text, items, chosen, len(targets), dictionary)
     if weights.weak_threshold < weights.threshold:
         chosen = _weak_pass(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
     if weights.particles:
@@ -686,7 +711,7 @@ def _related_in_gap(ru_text, en_text, items, chosen, n_targets, dictionary) -> l
 BRACKET_STEPS = 4  # how many times a bracket may grow by its next aligned neighbours
 
 
-def _closed_brackets(ru_text, en_text, items, chosen, n_targets, dictionary) -> list[Span | None]:
+def _closed_brackets(ru_text, en_text, items, chosen, n_targets, dictionary, copulas: bool = False) -> list[Span | None]:
     """A target left unaligned takes the one free English word of its part of speech inside the
     smallest closed bracket around it: Russian words from one aligned word to another (or the
     sentence's edge) whose counterparts fill an English stretch that no other link enters or leaves,
@@ -697,7 +722,8 @@ def _closed_brackets(ru_text, en_text, items, chosen, n_targets, dictionary) -> 
     → had been in Italy on an official visit and stopped by the Vatican (визит and Италия cross, so
     the bracket runs from побывал). Only verbs, adjectives and participles: a noun left over is more
     often one the translator dropped (в 2022 году → in 2022) than one said freely. A copula (являться:
-    "is", which never competes) takes the one form of "be" of its tense there (является → was)."""
+    "is", which never competes) takes the one form of "be" of its tense there (является → was).
+    With `copulas`, only copulas: the pass runs again after the late links for them alone."""
     chosen = list(chosen)
     ru_toks, en_toks = words(ru_text), words(en_text)
     item_at = {it[0]: j for j, it in enumerate(items)}
@@ -714,7 +740,7 @@ def _closed_brackets(ru_text, en_text, items, chosen, n_targets, dictionary) -> 
         k = next((k for k, t in enumerate(ru_toks) if t[0] == items[i][0]), None)
         if chosen[i] is not None or k is None or not link:
             continue
-        if ru_tag(ru_toks[k][2]).POS in BRACKET_POS and k in open_words:
+        if ru_tag(ru_toks[k][2]).POS in BRACKET_POS and k in open_words and not copulas:
             m = _bracket_word(k, ru_toks, en_toks, link, taken, open_words)
         elif _is_be(items[i][2], dictionary):  # является → "was": a form of "be" is its counterpart
             m = _bracket_word(k, ru_toks, en_toks, link, taken, open_words, _be_form)
@@ -781,10 +807,14 @@ def _be_form(ru_word: str, en_word: str) -> bool:
 BE_FORMS = frozenset({"is", "are", "was", "were"})
 
 
+BE_GLOSSES = frozenset({"be", "is", "to be", "be situated", "be located"})  # a copula's, or one of place
+
+
 def _is_be(lemma: str, dictionary) -> bool:
-    """Whether a Russian verb's first gloss is "be" or "is" (являться, быть): a copula."""
+    """Whether a Russian verb's first gloss is "be" or "is" (являться, быть), or "be situated" or "be
+    located" (находиться, располагаться: здоровье находится под угрозой → health is in danger): a copula."""
     glosses = ranked_glosses(dictionary, lemma) if dictionary is not None else ()
-    return bool(glosses) and glosses[0][0].lower() in {"be", "is", "to be"}
+    return bool(glosses) and glosses[0][0].lower() in BE_GLOSSES
 
 
 BRACKET_POS = frozenset({"VERB", "INFN", "ADJF", "PRTF", "PRTS", "GRND"})  # not nouns: see _closed_brackets
@@ -959,6 +989,83 @@ def _residual_links(ru_text, en_text, items, chosen, n_targets, dictionary) -> l
         chosen[i] = span
         open_items.remove(i)
         free = [m for m in free if not _overlap(en_toks[m][:2], span)]
+    return chosen
+
+
+OPENING_WORDS = 3  # the most English words of an opening clause that says one Russian word (as a reminder)
+
+
+def _opening_words(ru_text: str, en_text: str, items, chosen, n_targets: int) -> list[Span | None]:
+    """A sentence that opens with one Russian word before a comma (Напомним, Кстати, Например) whose
+    English opens with a clause of at most OPENING_WORDS words before a comma, one of them a content
+    word (To recap, As a reminder): when the target is that word, still unaligned, and nothing holds the
+    English word, the two are each other's translation (`_agree` permitting). The gap pass leaves
+    such a clause alone, as it touches no aligned word."""
+    chosen = list(chosen)
+    ru_open, en_open = re.match(r"\W*(\w+)\s*,", ru_text), re.match(r"\W*([^,.;:!?]+?)\s*,", en_text)
+    if not ru_open or not en_open:
+        return chosen
+    en_toks = [t for t in words(en_text) if t[1] <= en_open.end(1)]
+    content = [t for t in en_toks if _pairable(t[2])]
+    i = next((i for i in range(n_targets) if items[i][0] == ru_open.start(1)), None)
+    if (i is None or chosen[i] is not None or len(en_toks) > OPENING_WORDS or len(content) != 1
+            or _held(chosen, content[0][:2]) or not _agree(ru_open.group(1), content[0][2])):
+        return chosen
+    chosen[i] = content[0][:2]
+    return chosen
+
+
+CROSSED_FAR = 0.15  # the least distance (relative place) of a link that a crossed pair may undo
+
+
+def _crossed_links(ru_text: str, items, chosen, n_targets: int, scored) -> list[Span | None]:
+    """A target still unaligned whose candidate another word holds takes it when that word has
+    another candidate, free, and the two links then keep to the sentences' order where the one
+    held did not: the holder sits at least CROSSED_FAR from the candidate (relative place), and each
+    new link less than half as far (спасатели поднесли его к машине, которая доставила его →
+    "carried him to an ambulance, which took him": поднесли held "took", its gloss "take")."""
+    chosen = list(chosen)
+    n = max(len(ru_text), 1)
+
+    def place(j: int) -> float:
+        return (items[j][0] + items[j][1]) / 2 / n
+
+    for i in range(n_targets):
+        if chosen[i] is not None:
+            continue
+        for _, _, cand in sorted(scored[i], key=lambda x: -x[0]):
+            holders = [j for j in range(len(items)) if chosen[j] and _overlap(chosen[j], cand.span)]
+            if len(holders) != 1 or chosen[holders[0]] != cand.span:
+                continue
+            j = holders[0]
+            far = abs(place(j) - cand.position)
+            free = [c for _, _, c in sorted(scored[j], key=lambda x: -x[0])
+                    if not any(s and _overlap(s, c.span) for s in chosen)]
+            if (free and far >= CROSSED_FAR and abs(place(i) - cand.position) < far / 2
+                    and abs(place(j) - free[0].position) < far / 2):
+                chosen[i], chosen[j] = cand.span, free[0].span
+                break
+    return chosen
+
+
+def _function_adverbs(en_text: str, items, chosen, n_targets: int, dictionary) -> list[Span | None]:
+    """A target still unaligned whose first gloss is an adverb among the English function words
+    (`FUNCTION_ADVERBS`: впрочем "however", вверх "up"), which no other pass may take, takes that
+    word when the English has it once, free, and where the target's aligned neighbours put it
+    (`_between_neighbours`). A word such as "up" of "set up" is the particle's, and so held already."""
+    chosen = list(chosen)
+    en_toks = words(en_text)
+    for i in range(n_targets):
+        if chosen[i] is not None:
+            continue
+        ranked = ranked_glosses(dictionary, items[i][2])
+        first = {g.lower() for g, r in ranked if r == min((r for _, r in ranked), default=0.0)}
+        wanted = first & FUNCTION_ADVERBS
+        found = [t for t in en_toks if _fold(t[2]) in wanted]
+        if len(wanted) != 1 or len(found) != 1 or _held(chosen, found[0][:2]):
+            continue
+        if _between_neighbours(en_text, items, chosen, i, found[0][:2]):
+            chosen[i] = found[0][:2]
     return chosen
 
 
@@ -1319,11 +1426,24 @@ def _pair_gaps(ru_text, en_text, items, chosen, n_targets, edges: bool = True, d
                 and not any(_is_noun(ru_text[items[j][0] : items[j][1]]) and _modifies_link(en_text, en_toks, m, chosen)
                             for j, m in pairs)
                 and all(_keeps_negation(ru_text, items[j][0], en_toks, m) for j, m in pairs)
+                and _acronyms_pair(ru_text, en_toks, items, pairs)
             ):
                 for j, m in pairs:
                     if j < n_targets:
                         chosen[j] = en_toks[m][:2]
     return chosen
+
+
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def _acronyms_pair(ru_text: str, en_toks, items, pairs) -> bool:
+    """Whether the gap's pairs keep its acronyms together: when both sides hold one (конфедерациях
+    ФИФА → FIFA associations), an acronym pairs only with an acronym; in order they would cross."""
+    ru_acronyms = [_acronym(ru_text[items[j][0] : items[j][1]]) for j, _ in pairs]
+    en_acronyms = [_acronym(en_toks[m][2]) for _, m in pairs]
+    return not (any(ru_acronyms) and any(en_acronyms)) or ru_acronyms == en_acronyms
 
 
 ADJECTIVE_SHAPES = ("ous", "ful", "less", "able", "ible", "ical", "ional", "ial", "ual", "ive")
