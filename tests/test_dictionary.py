@@ -278,6 +278,17 @@ def test_card_glosses_prefer_common_words_and_cognates_and_skip_the_counterpart(
     assert len(d.card_glosses("траурный", limit=1)) == 1
 
 
+def test_a_cognate_of_a_later_sense_is_no_first_gloss():
+    """A cognate outranks its sense's other glosses only in the word's first sense: in a later one it is a
+    false friend (реализовать "realize", бюллетень "bulletin"), the first sense's gloss is shown."""
+    entries = {"реализовать": (("implement", 0.0), ("carry out", 0.25), ("realize", 0.5))}
+    grouped = Dictionary(entries, senses={"реализовать": (("implement", "carry out"), ("realize",))})
+    assert grouped.card_glosses("реализовать")[0] == "implement"
+    assert Dictionary(entries).card_glosses("реализовать")[0] == "realize"  # no senses known: a cognate still leads
+    first = Dictionary(entries, senses={"реализовать": (("realize", "implement"), ("carry out",))})
+    assert first.card_glosses("реализовать")[0] == "realize"
+
+
 @pytest.mark.skipif(not MUELLER.exists(), reason="Debian's mueller7-dict is not installed")
 def test_card_glosses_on_hand_labelled_candidates():
     """bench/glosses.py: on the held-out set, most glosses shown are good and few are misleading."""

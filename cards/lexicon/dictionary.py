@@ -51,6 +51,11 @@ def normalize(word: str) -> str:
     return word.lower().replace("ё", "е").replace("\u0301", "").strip()
 
 
+def _first_sense(gloss: str, groups: Sequence[Sequence[str]]) -> bool:
+    """Whether `gloss` is in the first of a lemma's sense groups (True when the lexicon groups none)."""
+    return not groups or gloss in groups[0]
+
+
 Ranked = tuple[tuple[str, float], ...]  # (English gloss, rank): 0 = the first sense
 
 
@@ -88,7 +93,8 @@ class Dictionary:
         """The glosses a card shows: well ranked, common English words, one per English stem.
 
         Glosses are scored by rank, plus RARITY_WEIGHT per Zipf below RARITY_FROM (several-word
-        words counted rarer), minus COGNATE_BONUS for a cognate (партнёр: partner). The best is
+        words counted rarer), minus COGNATE_BONUS for a cognate of the word's first sense (партнёр:
+        partner; not a false friend of a later one: реализовать "realize", бюллетень "bulletin"). The best is
         shown unless rarer than RARE_ENGLISH (then the best one that wordfreq knows at all, alone);
         others only within GLOSS_MARGIN of it and when not rarer than COMMON_ENGLISH. A gloss
         with the stem of a word in `besides` (the counterpart already on the card) is skipped.
@@ -103,14 +109,14 @@ class Dictionary:
             return (f"{base}: {glosses[0]}", *glosses[1:]) if glosses else ()  # обсуждаться: "обсуждать: discuss"
 
         zipfs = [self.common(g) for g, _ in ranked]
-        cognates = {g: cognate_score(lemma, g) for g, _ in ranked}
+        groups = self.senses.get(normalize(lemma), ())
+        cognates = {g: cognate_score(lemma, g) * _first_sense(g, groups) for g, _ in ranked}
         scored = sorted(
             (rank + RARITY_WEIGHT * max(0.0, RARITY_FROM - z) - COGNATE_BONUS * cognates[g] * (z >= COGNATE_COMMON), k, g, z)
             for k, ((g, rank), z) in enumerate(zip(ranked, zipfs, strict=True))
         )
         best = scored[0][0]
         seen = {_english_stem(w) for w in besides}
-        groups = self.senses.get(normalize(lemma), ())
         shown: list[str] = []
         for score, _, gloss, zipf in scored:
             if len(shown) == limit or score > best + GLOSS_MARGIN:
