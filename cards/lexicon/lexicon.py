@@ -913,7 +913,8 @@ def verb_entry(verb: str, aspect: str | None = None):
 
 def dictionary_partner(verb: str, aspect: str | None) -> str | None:
     """The verb's partner of the other aspect as OpenRussian gives it (переносить → перенести), or None;
-    a partner pymorphy3 reads first as another word is passed over (считать: счесть, not честь)."""
+    a partner pymorphy3 reads first as another word is passed over (считать: счесть, not честь), and so
+    is a rare -ся verb no sense of which the lexicon knows (`_reflexive_guess`: сообщаться ↛ сообщиться)."""
     from cards.lexicon.analyser import parses
 
     entry = verb_entry(verb, aspect)
@@ -923,10 +924,28 @@ def dictionary_partner(verb: str, aspect: str | None) -> str | None:
     fitting = []
     for partner in entry.partners:
         found = shipped().entry(partner, "verb")
+        if _reflexive_guess(partner, found):
+            continue
         if other is None or found is None or found.aspect in (other, "both"):
             fitting.append(partner)
     verbs_first = sorted(fitting, key=lambda p: not (parses(p) and parses(p)[0].tag.POS == "INFN"))
     return (verbs_first or [None])[0]
+
+
+REFLEXIVE_PARTNER_ZIPF = 3.0  # a -ся partner this common (summed over its forms) is a verb in use: решиться 4.4
+
+
+def _reflexive_guess(partner: str, found) -> bool:
+    """A -ся partner that is the base's partner with -ся added, not a verb in use: rarer than
+    REFLEXIVE_PARTNER_ZIPF and no sense of it in the lexicon (сообщиться 1.5, ввестись 1.1, уточниться 0;
+    OpenRussian lists them for сообщаться, вводиться, уточняться). On unseen news it hides the
+    partner of a passive -ся verb whose perfective no one uses, and keeps вернуться, решиться, начаться."""
+    from cards.lexicon.morph import lemma_zipf
+
+    if not normalize(partner).endswith(("ся", "сь")):
+        return False
+    glossed = found is not None and any(found.senses)
+    return not glossed and lemma_zipf(partner, "verb") < REFLEXIVE_PARTNER_ZIPF
 
 
 @lru_cache(maxsize=50_000)
