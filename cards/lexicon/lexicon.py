@@ -942,7 +942,7 @@ def _reflexive_guess(verb: str, partner: str, found) -> bool:
     and glossed by no sense in the lexicon: a form made by rule (OpenRussian lists them), not a verb in use.
     On unseen news it hides the partner of a passive -ся verb whose perfective no one uses, and keeps
     вернуться, решиться, начаться (common) and the partners of verbs without -ся."""
-    from cards.lexicon.morph import lemma_zipf
+    from cards.lexicon.analyser import lemma_zipf
 
     verb, partner = normalize(verb), normalize(partner)
     if not (verb.endswith(("ся", "сь")) and partner.endswith(("ся", "сь"))):
