@@ -270,3 +270,21 @@ def test_a_counterpart_that_is_the_whole_phrase_shows_the_phrase():
     assert shown == "зашли в тупик: reach a deadlock"
     # a one-word counterpart keeps the word's own gloss
     assert _meaning_with("Переговоры зашли в тупик.", "The talks hit a deadlock.", "тупик", "deadlock").startswith("deadlock")
+
+
+def test_a_short_form_with_a_predicative_sense_of_its_own_is_taught_in_that_sense():
+    # намерена is "intend to", not the long form's "intentional" (seeds/short-forms.tsv)
+    assert _meaning_with("Фирма намерена открыть новый завод.", "The firm intends to open a new plant.",
+                         "намерена", "intends") == "intend to"
+    assert _meaning("Фирма намерена открыть новый завод.", "намерена") == ("intend to; be going to", "dictionary")
+    assert _meaning("Граждане должны заплатить налог.", "должны")[0].startswith("must")  # not должный "due"
+    assert _meaning_with("Мэр вынужден уйти в отставку.", "The mayor was forced to resign.",
+                         "вынужден", "forced") == "be forced to"
+    # where the long form's sense fits, its gloss follows the short form's
+    assert _meaning("Команда готова к матчу.", "готова") == ("be ready to; be willing to; ready", "dictionary")
+    # a free translation keeps the short form's own gloss beside it, not the long form's
+    assert _meaning_with("Фирма намерена открыть новый завод.", "The firm plans to open a new plant.",
+                         "намерена", "plans") == "plans; dict. intend to"
+    # the long form is untouched, and so is a name spelled like a short form
+    assert "intend to" not in _meaning("Это был намеренный поджог.", "намеренный")[0]
+    assert _meaning("Депутаты Верховной Рады собрались.", "Рады")[0] != "be glad; be happy"

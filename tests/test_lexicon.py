@@ -1138,3 +1138,15 @@ def test_a_compounds_first_part_alone_is_shown_as_that_part():
     assert meaning_for("эколого", None, dictionary) == ("эколого-: ecological", "base")
     assert meaning_for("супер", None, dictionary) == ("super", "loanword")  # a word of its own
     assert meaning_for("факто", None, dictionary) == ("", "")  # no linking form of фактический
+
+
+def test_a_rare_reflexive_partner_made_by_adding_sya_is_not_shown():
+    from cards.lexicon.lexicon import dictionary_partner
+
+    # OpenRussian lists сообщиться and ввестись, the base verbs' partners with -ся: verbs no one uses
+    assert dictionary_partner("сообщаться", "impf") is None
+    assert dictionary_partner("вводиться", "impf") is None
+    # a -ся partner in use is kept, and so is every partner of a verb without -ся
+    assert dictionary_partner("решаться", "impf") == "решиться"
+    assert dictionary_partner("возвращаться", "impf") == "вернуться"
+    assert dictionary_partner("сообщить", "perf") == "сообщать"

@@ -70,6 +70,16 @@ def test_participles_and_gerunds_are_their_verbs():
     assert (w["введённые"].lemma, w["введённые"].pos) == ("ввести", "verb")
 
 
+def test_a_gerund_before_its_preposition_is_a_compound_preposition():
+    # судя по, начиная с, исходя из: grammar words as благодаря and несмотря на are, not судить "judge"
+    w = words("Судя по опросу, начиная с мая рейтинг падает, исходя из цен.")
+    assert [(w[x].lemma, w[x].pos) for x in ("Судя", "начиная", "исходя")] == [
+        ("судя", "prep"), ("начиная", "prep"), ("исходя", "prep")]
+    assert not morph.is_content(w["Судя"])
+    # a gerund with an object is its verb
+    assert (words("Начиная работу, он волновался.")["Начиная"].lemma) == "начинать"
+
+
 @pytest.mark.parametrize(
     "text, word, lemma, rule",
     [

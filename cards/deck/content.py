@@ -230,13 +230,44 @@ def target_meaning(ru: str, en: str, tokens: Sequence[Token], target: Token, spa
     sense the rest of its `article` gives it (cards.deck.senses.article_sense; `at`: this sentence)."""
     from cards.deck.senses import article_sense
 
+    from cards.lexicon.short_forms import short_sense
+
     lemma, pos = target.lemma.lemma, target.lemma.pos
     counterpart = _uncapitalised(en, span[0], en[span[0] : span[1]], lemma, dictionary) if span else None
+    short = short_sense(target.text, lemma, target.lemma.proper) if dictionary is not None else None
+    if short is not None:
+        return short_form_meaning(short, lemma, counterpart, dictionary)
     sense = () if span else article_sense(lemma, at, article, dictionary, besides=other_pos_glosses(lemma, pos))
     phrase = sentence_phrase(ru, tokens, target, dictionary, said=counterpart or "")
     return meaning_for(lemma, counterpart, dictionary, phrase, pos=pos,
                        prefer=context_gloss(ru, tokens, target, dictionary), plural_form=_plural_form(target, tokens),
                        sense=sense)
+
+
+LIGHT_ENGLISH = frozenset("be is are was were been to of a the do does did not".split())  # say nothing of a sense
+
+
+def short_form_meaning(short, lemma: str, counterpart: str | None, dictionary) -> tuple[str, str]:
+    """(meaning, where it comes from) of a short adjective with a predicative sense of its own
+    (cards.lexicon.short_forms: намерена / "intends": "intend to", not наме́ренный "intentional"):
+    the short form's gloss the counterpart says; else, where the long form's senses fit the short
+    form too (готов: ready), the long form's meaning of the counterpart; else the counterpart (a free
+    translation) and the short form's first gloss marked "dict."; with no counterpart, the short form's
+    glosses, and the long form's first gloss after them where it fits."""
+    if counterpart:
+        said = _content_stems(counterpart) | _content_stems(english_verb_base(counterpart, dictionary))
+        hit = next((g for g in short.glosses if said & _content_stems(g)), None)
+        if hit:
+            return hit, "sentence"
+        if short.long_fits and dictionary.sense_of(lemma, counterpart):
+            return meaning_for(lemma, counterpart, dictionary, pos="adj")
+        return f"{counterpart}; dict. {short.glosses[0]}", "sentence"
+    own = dictionary.card_glosses(lemma, limit=1) if short.long_fits else ()
+    return "; ".join(dict.fromkeys((*short.glosses, *own))), "dictionary"
+
+
+def _content_stems(english: str) -> set[str]:
+    return {_stem(w) for w in english.lower().split() if w not in LIGHT_ENGLISH}
 
 
 PAUCAL = frozenset("два две три четыре оба обе полтора полторы".split())  # две автотрассы: a plural meant

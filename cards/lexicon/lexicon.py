@@ -913,7 +913,8 @@ def verb_entry(verb: str, aspect: str | None = None):
 
 def dictionary_partner(verb: str, aspect: str | None) -> str | None:
     """The verb's partner of the other aspect as OpenRussian gives it (переносить → перенести), or None;
-    a partner pymorphy3 reads first as another word is passed over (считать: счесть, not честь)."""
+    a partner pymorphy3 reads first as another word is passed over (считать: счесть, not честь), and so
+    is a rare -ся verb made from the base verb's partner (`_reflexive_guess`: сообщаться ↛ сообщиться)."""
     from cards.lexicon.analyser import parses
 
     entry = verb_entry(verb, aspect)
@@ -923,10 +924,34 @@ def dictionary_partner(verb: str, aspect: str | None) -> str | None:
     fitting = []
     for partner in entry.partners:
         found = shipped().entry(partner, "verb")
+        if _reflexive_guess(verb, partner, found):
+            continue
         if other is None or found is None or found.aspect in (other, "both"):
             fitting.append(partner)
     verbs_first = sorted(fitting, key=lambda p: not (parses(p) and parses(p)[0].tag.POS == "INFN"))
     return (verbs_first or [None])[0]
+
+
+REFLEXIVE_PARTNER_ZIPF = 2.6  # a -ся partner this common (summed over its forms) is a verb in use: свариться 2.63, решиться 4.4;
+# below it, rule-made forms (сообщиться 1.5, выполниться 2.0, отмениться 2.5) and few verbs in use (залиться 2.57)
+
+
+def _reflexive_guess(verb: str, partner: str, found) -> bool:
+    """A -ся verb's -ся partner that is its base verb's partner with -ся added (сообщаться: сообщать →
+    сообщить → сообщиться; вводиться → ввестись; уточняться → уточниться), rarer than REFLEXIVE_PARTNER_ZIPF
+    and glossed by no sense in the lexicon: a form made by rule (OpenRussian lists them), not a verb in use.
+    On unseen news it hides the partner of a passive -ся verb whose perfective no one uses, and keeps
+    вернуться, решиться, начаться (common) and the partners of verbs without -ся."""
+    from cards.lexicon.analyser import lemma_zipf
+
+    verb, partner = normalize(verb), normalize(partner)
+    if not (verb.endswith(("ся", "сь")) and partner.endswith(("ся", "сь"))):
+        return False
+    base = verb_entry(verb[:-2])
+    if base is None or partner[:-2] not in {normalize(p) for p in base.partners}:
+        return False
+    glossed = found is not None and any(found.senses)
+    return not glossed and lemma_zipf(partner, "verb") < REFLEXIVE_PARTNER_ZIPF
 
 
 @lru_cache(maxsize=50_000)

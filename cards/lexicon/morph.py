@@ -473,6 +473,21 @@ def parenthetical(slots: Sequence[Slot], i: int) -> Reading | None:
     return _reading(prnt[0], "parenthetical") if prnt and prnt[0] is not slot.parses[0] else None
 
 
+# Gerunds that with the preposition after them make a compound preposition, as благодаря and включая are
+# in pymorphy3's dictionary: судя по "judging by", начиная с "starting from", исходя из "based on"
+GERUND_PREPOSITIONS = {"судя": frozenset({"по"}), "начиная": frozenset({"с", "со"}), "исходя": frozenset({"из"})}
+
+
+def gerund_preposition(slots: Sequence[Slot], i: int) -> Reading | None:
+    """судя по всему, начиная с понедельника: the gerund before its preposition is a preposition itself
+    (a grammar word, as благодаря and несмотря are), not the verb судить "judge" or начинать "begin"."""
+    takes = GERUND_PREPOSITIONS.get(slots[i].text.lower())
+    if takes is None or i + 1 >= len(slots) or slots[i + 1].text.lower() not in takes or slots[i + 1].gap.strip():
+        return None
+    preposition = next((p for p in slots[i + 1].parses if p.tag.POS == "PREP"), None)
+    return None if preposition is None else Reading(slots[i].text.lower(), "prep", preposition.tag, "gerund_preposition")
+
+
 CLAUSE_CONJUNCTIONS = frozenset("и а но что однако хотя зато причём если когда поскольку".split())
 
 
@@ -707,6 +722,7 @@ def adverb_beside_verb(slots: Sequence[Slot], i: int) -> Reading | None:
 
 
 RULES: tuple[Rule, ...] = (
+    gerund_preposition,
     parenthetical,
     substantive_after_number,
     substantive_after_adjective,
