@@ -16,9 +16,7 @@ from cards.deck.select import (
     lemma_key,
     not_target,
     select,
-    together_worth,
 )
-from cards.deck.select import _teachable
 
 DATA = Path(__file__).parent / "data"
 SEED = Path(__file__).parent.parent / "seeds" / "minsk-washington"
@@ -1019,15 +1017,3 @@ def test_a_topic_word_in_its_everyday_sense_is_known_where_its_counterpart_says_
     assert is_candidate(side, options, "The parties met.", {0: "parties"})
     assert not is_candidate(side, options, "Both sides met the parties.", {0: "sides"})
     assert not is_candidate(side, options, "Both sides met the parties.", {})
-
-
-def test_light_words_of_the_news_register_are_worth_a_card_together_where_one_sentence_alone_holds_them():
-    options = SelectOptions(topic=frozenset({"ранее", "крупный", "заявить"}), register=frozenset({"ранее", "крупный"}))
-    weights = {"ранее": 2.2, "крупный": 3.1, "заявить": 3.0, "пожар": 11.8}
-    assert together_worth(["ранее", "крупный"], weights, options)  # 5.3 ≥ min_weight 4.9
-    assert not together_worth(["ранее", "заявить"], weights, options)  # заявить is the topic's, not the register's
-    assert not together_worth(["ранее", "крупный"], weights, replace(options, light_together=False))
-    both = frozenset({"ранее", "крупный"})
-    assert _teachable(["ранее", "крупный"], weights, options, lone=both)
-    assert not _teachable(["ранее", "крупный"], weights, options, lone=frozenset({"ранее"}))  # крупный has another chance
-    assert _teachable(["пожар"], weights, options)  # a word worth a card needs no partner

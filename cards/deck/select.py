@@ -101,9 +101,6 @@ class SelectOptions:
     # a chosen card with room also teaches the dictionary phrases of its sentence whose words the learner
     # knows one by one but not as a phrase (принять участие, личный состав: cards.lexicon.units)
     phrases: bool = True
-    # a sentence that alone holds words of the news register each too light for a card of their own, but
-    # together weighing `min_weight`, is worth a card (`together_worth`: Ранее … о крупном пожаре)
-    light_together: bool = True
 
     def __post_init__(self) -> None:
         if not 0 <= self.min_score <= 1:
@@ -1038,28 +1035,11 @@ def _targets(new: Sequence[str], weights: Mapping[str, float], options: SelectOp
     return [k for k in new if weights[k] >= options.min_weight]
 
 
-def _teachable(new: Sequence[str], weights: Mapping[str, float], options: SelectOptions, dense: bool = False,
-               lone: Set[str] = frozenset()) -> bool:
-    """A pair can become a card: it teaches a word worth a card (or light words of the news register that
-    only it holds, `lone`, worth one together: `together_worth`), and does not hold too many words worth a card
+def _teachable(new: Sequence[str], weights: Mapping[str, float], options: SelectOptions, dense: bool = False) -> bool:
+    """A pair can become a card: it teaches a word worth a card, and does not hold too many of them
     (unless `dense` pairs are allowed)."""
     worth = len(_targets(new, weights, options))
-    if not worth:
-        return together_worth([k for k in new if k in lone], weights, options)
-    return dense or worth <= options.max_new + options.extra_unknown
-
-
-def together_worth(words: Sequence[str], weights: Mapping[str, float], options: SelectOptions) -> bool:
-    """Do these words' light words of the news register (`SelectOptions.register`: each too light for a card
-    of its own) weigh `min_weight` together (`SelectOptions.light_together`)? The register's words are those
-    of every report (ранее, крупный, выявить, скончаться, составить), so keyness, which rewards a word for
-    being rarer elsewhere, gives them little in any article. Asked of the words only one sentence holds: a
-    short report's sentence of several such words gets a card, as a teacher would teach them; words other
-    sentences hold wait for a card chosen anyway, and the topic's own words are weighed as before."""
-    if not options.light_together:
-        return False
-    light = [weights[k] for k in words if k in options.register and weights[k] < options.min_weight]
-    return sum(light) >= options.min_weight
+    return 1 <= worth and (dense or worth <= options.max_new + options.extra_unknown)
 
 
 def _plan(new: Sequence[str], weights: Mapping[str, float], chances: Mapping[str, int],
@@ -1091,20 +1071,13 @@ def _plan(new: Sequence[str], weights: Mapping[str, float], chances: Mapping[str
     return teach, sum(weights[k] for k in teach) - 0.25 * options.min_weight * penalty
 
 
-def _lone_words(candidates: Sequence[int], unknown: Sequence[dict[str, Token]]) -> frozenset[str]:
-    """The unknown words that only one of these candidate pairs holds: that sentence is their only chance."""
-    held = Counter(k for i in candidates for k in unknown[i])
-    return frozenset(k for k, n in held.items() if n == 1)
-
-
 def _cover(open_pairs: Sequence[int], unknown: Sequence[dict[str, Token]], weights: Mapping[str, float],
            taught: set[str], options: SelectOptions, budget: int | None,
-           length: Sequence[int], dense: bool = False, lone: Set[str] = frozenset()) -> dict[int, list[str]]:
+           length: Sequence[int], dense: bool = False) -> dict[int, list[str]]:
     """Weighted greedy cover: take the pair with the best gain (`_plan`; between equals, an i+1 sentence,
     then a shorter one, then the first), until no open pair teaches a word worth a card or the budget is
     spent. Returns the lemmas each chosen pair teaches, in the order chosen. With `dense`, pairs with
-    more words worth a card than a card holds are teachable too (`_teachable`); `lone`: the words only one
-    pair of the article holds (`_lone_words`), whose light words of the news register may make a card together.
+    more words worth a card than a card holds are teachable too (`_teachable`).
 
     Linear in the text, not quadratic: a pair's gain depends only on its new words and on which of them
     other teachable pairs hold too (`chances` > 1), so after a choice only the pairs holding a word just
@@ -1114,7 +1087,7 @@ def _cover(open_pairs: Sequence[int], unknown: Sequence[dict[str, Token]], weigh
         for k in unknown[i]:
             holding.setdefault(k, []).append(i)
     new = {i: [k for k in unknown[i] if k not in taught] for i in open_pairs}
-    able = {i for i in open_pairs if _teachable(new[i], weights, options, dense, lone)}
+    able = {i for i in open_pairs if _teachable(new[i], weights, options, dense)}
     chances = Counter(k for i in able for k in new[i])
     plans: dict[int, tuple[list[str], int]] = {}  # pair → what it would teach, and its entry in the heap
     heap: list[tuple[float, int, int]] = []  # (-gain, pair, entry): the best gain, then the first pair
@@ -1144,7 +1117,7 @@ def _cover(open_pairs: Sequence[int], unknown: Sequence[dict[str, Token]], weigh
             if j in able:
                 chances.subtract(new[j])
             new[j] = [k for k in unknown[j] if k not in taught]
-            if _teachable(new[j], weights, options, dense, lone):
+            if _teachable(new[j], weights, options, dense):
                 able.add(j)
                 chances.update(new[j])
             else:
@@ -1160,8 +1133,7 @@ def _cover(open_pairs: Sequence[int], unknown: Sequence[dict[str, Token]], weigh
 def _drop_redundant(chosen: dict[int, list[str]], unknown: Sequence[dict[str, Token]],
                     weights: Mapping[str, float], options: SelectOptions) -> dict[int, list[str]]:
     """Drop cards whose words worth a card can all move to other chosen cards with room for them
-    (displacing a word not worth a card), latest chosen first: a greedy cover leaves a few such cards. A card
-    of light words of the news register alone (`together_worth`) is not dropped.
+    (displacing a word not worth a card), latest chosen first: a greedy cover leaves a few such cards.
     A word's home is the first chosen card (in the order chosen) that holds it, found through an index."""
     chosen = {i: list(keys) for i, keys in chosen.items()}
     holders: dict[str, list[int]] = {}  # lemma → the chosen pairs with it among their unknown words, in order
@@ -1174,9 +1146,7 @@ def _drop_redundant(chosen: dict[int, list[str]], unknown: Sequence[dict[str, To
         def keys_of(j: int) -> list[str]:
             return moved[j] if j in moved else chosen[j]
 
-        # a card of light words of the register alone (`together_worth`) has no word to move: it stays. One with a
-        # word worth a card is dropped as before, its light words with it (a card for them costs the seed a 46th)
-        movable = bool(_targets(chosen[i], weights, options))
+        movable = True
         for k in _targets(chosen[i], weights, options):
             home = next((j for j in holders.get(k, ()) if j != i and j in chosen and k not in keys_of(j)
                          and (len(keys_of(j)) < options.max_new
@@ -1274,8 +1244,7 @@ def select(
         open_pairs.remove(i)
     budget = None if options.max_cards is None else max(0, options.max_cards - len(chosen))
     length = [len(tokens) for tokens in analyses]
-    lone = _lone_words([*open_pairs, *longer], unknown)
-    picked = _cover(open_pairs, unknown, weights, set(taught), options, budget, length, lone=lone)
+    picked = _cover(open_pairs, unknown, weights, set(taught), options, budget, length)
     # Then the dense pairs, for the words worth a card that no card teaches yet: a short article's one
     # long sentence of key terms teaches its max_new weightiest (bench/keywords.py, heldout2/3: +5 each).
     rest = [i for i in open_pairs if i not in picked]
