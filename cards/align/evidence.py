@@ -445,7 +445,12 @@ def translation_evidence(pairs: Sequence[tuple[str, str]], dictionary) -> float 
             if glosses:
                 total += 1
                 found += bool(glosses & en_stems)
-    return found / total if total else None
+    return (found + EVIDENCE_PRIOR * PRIOR_WORDS) / (total + PRIOR_WORDS) if total else None
+
+
+# The share is pulled toward an even chance by this many words' worth of prior, so that a pair of a few words
+# (a one-sentence brief: 1 of its 4 content words found) is not judged on them alone; a long text is not moved.
+EVIDENCE_PRIOR, PRIOR_WORDS = 0.5, 2
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
