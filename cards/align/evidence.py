@@ -422,6 +422,11 @@ def ranked_glosses(dictionary, lemma: str) -> Sequence[tuple[str, float]]:
     return [(g, float(i)) for i, g in enumerate(dictionary.glosses(lemma))]
 
 
+# The share is pulled toward an even chance by this many words' worth of prior, so that a pair of a few words
+# (a one-sentence brief: 1 of its 4 content words found) is not judged on them alone; a long text is not moved.
+EVIDENCE_PRIOR, PRIOR_WORDS = 0.5, 2
+
+
 def translation_evidence(pairs: Sequence[tuple[str, str]], dictionary) -> float | None:
     """How far the English of aligned pairs translates their Russian: the share of Russian content
     words with a dictionary entry one of whose glosses occurs (by stem) in the pair's English, figures
@@ -446,11 +451,6 @@ def translation_evidence(pairs: Sequence[tuple[str, str]], dictionary) -> float 
                 total += 1
                 found += bool(glosses & en_stems)
     return (found + EVIDENCE_PRIOR * PRIOR_WORDS) / (total + PRIOR_WORDS) if total else None
-
-
-# The share is pulled toward an even chance by this many words' worth of prior, so that a pair of a few words
-# (a one-sentence brief: 1 of its 4 content words found) is not judged on them alone; a long text is not moved.
-EVIDENCE_PRIOR, PRIOR_WORDS = 0.5, 2
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")

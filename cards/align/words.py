@@ -74,6 +74,7 @@ from itertools import pairwise
 from dataclasses import dataclass, replace
 
 from cards.align.evidence import (
+    _NUMBER,
     ALIKE_RANK,
     SOURCES,
     GlossStems,
@@ -1059,7 +1060,8 @@ def _function_adverbs(en_text: str, items, chosen, n_targets: int, dictionary) -
         if chosen[i] is not None:
             continue
         ranked = ranked_glosses(dictionary, items[i][2])
-        first = {g.lower() for g, r in ranked if r == min((r for _, r in ranked), default=0.0)}
+        best = min((r for _, r in ranked), default=0.0)
+        first = {g.lower() for g, r in ranked if r == best}
         wanted = first & FUNCTION_ADVERBS
         found = [t for t in en_toks if _fold(t[2]) in wanted]
         if len(wanted) != 1 or len(found) != 1 or _held(chosen, found[0][:2]):
@@ -1093,9 +1095,6 @@ def _keeps_negation(ru_text: str, start: int, en_toks, m: int) -> bool:
         return True  # не смог → unable: the word says its negation
     return any(_fold(w) in {"not", "no", "never"} or re.search(r"n['’]t$", _fold(w))
                for _, _, w in en_toks[max(0, m - NEGATION_WINDOW) : m])
-
-
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 def _between_anchors(ru_text: str, en_text: str, items, chosen, i: int, span: Span) -> bool:

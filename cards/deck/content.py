@@ -229,7 +229,6 @@ def target_meaning(ru: str, en: str, tokens: Sequence[Token], target: Token, spa
     neighbours call for (`context_gloss`) and its part of speech; without a counterpart, also the
     sense the rest of its `article` gives it (cards.deck.senses.article_sense; `at`: this sentence)."""
     from cards.deck.senses import article_sense
-
     from cards.lexicon.short_forms import short_sense
 
     lemma, pos = target.lemma.lemma, target.lemma.pos
@@ -488,7 +487,7 @@ def sentence_phrase(text: str, tokens: Sequence[Token], target: Token, dictionar
         for first in range(max(0, at - len(lemmas) + 1), min(at + 1, len(tokens) - len(lemmas) + 1)):
             words = tokens[first : first + len(lemmas)]
             spaced = not any(text[a.stop : b.start].strip() for a, b in zip(words, words[1:], strict=False))
-            as_written = lemmas not in fixed or _plain(text[words[1].start : words[-1].stop]) in fixed[lemmas]
+            as_written = lemmas not in fixed or normalize(text[words[1].start : words[-1].stop]) in fixed[lemmas]
             if spaced and as_written and all(map(_reads_as, words, lemmas)):
                 gloss, rank = min(heads, key=lambda head: (not _says(head[0], said), _phrase_rank(head, dictionary)))
                 if not best or (len(lemmas), -rank) > best[0]:
@@ -511,20 +510,15 @@ def fixed_forms(lemma: str) -> dict[tuple[str, ...], frozenset[str]]:
     the words after the preposition as the table writes them (в рамках: {"рамках"}). Such a phrase stands
     only in its own form, its noun's case being part of it: вернуться в рамки is not "as part of", пустить
     в ход not "during", остаться в силе not "due to" (`sentence_phrase`)."""
-    from cards.lexicon.dictionary import PREPOSITIONS
+    from cards.lexicon.dictionary import PREPOSITIONS, normalize
     from cards.lexicon.lexicon import phrase_entries
 
     out: dict[tuple[str, ...], set[str]] = {}
     for lemmas, form, _ in phrase_entries(lemma):
         words = form.split()
         if len(lemmas) > 1 and len(words) == len(lemmas) and words[0].lower() in PREPOSITIONS:
-            out.setdefault(lemmas, set()).add(_plain(" ".join(words[1:])))
+            out.setdefault(lemmas, set()).add(normalize(" ".join(words[1:])))
     return {lemmas: frozenset(forms) for lemmas, forms in out.items()}
-
-
-def _plain(words: str) -> str:
-    """Words compared as written: lower case, ё as е, no stress marks."""
-    return words.lower().replace("ё", "е").replace("\u0301", "")
 
 
 def _phrase_rank(head: tuple[str, float], dictionary) -> float:
