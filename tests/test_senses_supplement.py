@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from cards.build import BuildOptions, find_dictionary
 from cards.deck.content import meaning_for
-from cards.lexicon.convert import FIRST, SAME, SEEDS_DIR, read_senses, supplemented_rows
+from cards.lexicon.convert import FIRST, SAME, SEEDS_DIR, SHOWN, read_senses, supplemented_rows
 from cards.lexicon.lexicon import shipped
 
 PLAIN = BuildOptions(system_dictionaries=False)
 
 
-def _row(lemma: str, pos: str, senses: str) -> str:
-    return "\t".join((lemma, lemma, pos, "", "", "", "", senses))
+def _row(lemma: str, pos: str, senses: str, shown: str = "") -> str:
+    return "\t".join((lemma, lemma, pos, "", "", "", "", senses, shown))
 
 
 def test_the_supplement_file_is_read_with_its_first_marks(tmp_path):
     path = tmp_path / "senses.tsv"
-    path.write_text("# a comment\nМероприятие\tevent; measure\tfirst\n\nанализ\ttest\nкрупный\tmajor\tsame\n",
-                    encoding="utf-8")
+    path.write_text("# a comment\nМероприятие\tevent; measure\tfirst\n\nанализ\ttest\nкрупный\tmajor\tsame\n"
+                    "провести\thold; carry out\tshown\nсрок\tterm\tsoon\n", encoding="utf-8")
     assert read_senses(path) == [("мероприятие", ("event", "measure"), FIRST), ("анализ", ("test",), ""),
-                                 ("крупный", ("major",), SAME)]
+                                 ("крупный", ("major",), SAME), ("провести", ("hold", "carry out"), SHOWN),
+                                 ("срок", ("term",), "")]
 
 
 def test_a_supplement_sense_comes_after_the_entry_s_senses_without_the_glosses_it_has():
@@ -34,6 +35,14 @@ def test_a_sense_marked_first_goes_ahead_and_its_glosses_leave_the_later_senses(
     rows = [_row("мероприятие", "noun", "activity; event | undertaking")]
     merged = supplemented_rows(rows, [("мероприятие", ("event", "measure"), FIRST)], pos_of=lambda _: "noun")
     assert merged == [_row("мероприятие", "noun", "event; measure | activity | undertaking")]
+
+
+def test_a_sense_marked_shown_is_a_later_sense_and_whole_in_the_last_column():
+    """The senses stay in the order a learner meets them (as unmarked: its new glosses last); the sense a
+    card shows ahead of them is the last column, with the glosses the entry has already."""
+    rows = [_row("провести", "verb", "spend | conduct; carry out")]
+    merged = supplemented_rows(rows, [("провести", ("hold", "carry out"), SHOWN)], pos_of=lambda _: "verb")
+    assert merged == [_row("провести", "verb", "spend | conduct; carry out | hold", "hold; carry out")]
 
 
 def test_glosses_marked_same_join_the_first_sense_so_they_are_no_later_sense():
@@ -61,7 +70,7 @@ def test_every_supplement_line_is_in_the_shipped_lexicon():
         senses = lexicon.senses(lemma)
         known = {g.lower() for sense in senses for g in sense}
         assert all(g.lower() in known for g in glosses), lemma
-        if mark == FIRST:
+        if mark in (FIRST, SHOWN):
             assert [g.lower() for g in senses[0]] == [g.lower() for g in glosses], lemma
 
 

@@ -771,11 +771,11 @@ def other_pos_glosses(lemma: str, pos: str) -> tuple[str, ...]:
     пожарный is not the noun "firefighter"; () otherwise."""
     from cards.lexicon.lexicon import shipped
 
-    entries = [e for e in shipped().entries(lemma) if e.senses]
-    own = {g for e in entries if e.pos == pos for sense in e.senses for g in sense}
+    entries = [e for e in shipped().entries(lemma) if e.shown_senses]
+    own = {g for e in entries if e.pos == pos for sense in e.shown_senses for g in sense}
     if not own:
         return ()
-    return tuple(dict.fromkeys(g for e in entries if e.pos != pos for sense in e.senses for g in sense if g not in own))
+    return tuple(dict.fromkeys(g for e in entries if e.pos != pos for sense in e.shown_senses for g in sense if g not in own))
 
 
 def _hyphenated(lemma: str, dictionary) -> str:

@@ -770,7 +770,7 @@ def named_in_english(token: Token, pair: Pair) -> bool:
     from cards.lexicon.lexicon import shipped
 
     entry = shipped().entry(token.lemma.lemma, token.lemma.pos)
-    glosses = {w for group in (entry.senses[:2] if entry else ()) for g in group[:2] for w in english_stems(g)}
+    glosses = {w for group in (entry.shown_senses[:2] if entry else ()) for g in group[:2] for w in english_stems(g)}
     forms = {token.text.lower(), lemma_key(token.lemma.lemma)}
     for english, starts in english_names(pair.en):
         if starts:

@@ -7,7 +7,8 @@ reversed to Russian → English), the stress-forms automaton (MIT) and Princeton
 licence; Debian's wordnet-base), writes:
 
 - ``openrussian.tsv.gz``: one row per lemma and part of speech: lemma, stressed lemma, pos, gender,
-  aspect, aspect partners, flags, senses (``|`` between senses, ``;`` between the glosses of one), with
+  aspect, aspect partners, flags, senses (``|`` between senses, ``;`` between the glosses of one; in the
+  order a learner meets them), and the sense a card shows ahead of them (mostly empty), with
   the hand-written senses of news words the sources lack (``seeds/senses.tsv``: мероприятие "event")
   and aspect partners of common verbs in the sense news uses (``seeds/partners.tsv``: видеть: увидеть);
 - ``wiktionary.tsv.gz``: Russian word → English headwords that list it, best first (``;``-separated,
@@ -164,7 +165,7 @@ def _partners(cell: str) -> list[str]:
 
 
 def openrussian_rows(folder: Path) -> list[str]:
-    """lemma, stressed, pos, gender, aspect, partners, flags, senses: one TSV line per lemma and pos."""
+    """lemma, stressed, pos, gender, aspect, partners, flags, senses, shown first (""): one TSV line per lemma and pos."""
     lines = set()
     for pos, name in _POS_FILES:
         for row in _rows(folder / name):
@@ -181,7 +182,7 @@ def openrussian_rows(folder: Path) -> list[str]:
             )
             stressed = row["accented"].strip() or lemma
             senses_text = " | ".join("; ".join(s) for s in meaning)
-            lines.add("\t".join((lemma, stressed, pos, gender, aspect, partners, flags, senses_text)))
+            lines.add("\t".join((lemma, stressed, pos, gender, aspect, partners, flags, senses_text, "")))
     with gzip.open(folder / "others.csv.gz", "rt", encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
             lemma = _bare(row["bare"])
@@ -189,7 +190,7 @@ def openrussian_rows(folder: Path) -> list[str]:
                 continue
             stressed = row["accented"].replace("'", ACUTE).strip() or lemma
             senses_text = " | ".join("; ".join(s) for s in senses(row.get("translations_en", "")))
-            lines.add("\t".join((lemma, stressed, "other", "", "", "", "", senses_text)))
+            lines.add("\t".join((lemma, stressed, "other", "", "", "", "", senses_text, "")))
     return sorted(lines)
 
 
@@ -197,17 +198,21 @@ def openrussian_rows(folder: Path) -> list[str]:
 
 FIRST = "first"  # the supplement's third column: this sense is the word's commonest today
 SAME = "same"  # or: these glosses are more words for the entry's first sense (крупный: "major")
+SHOWN = "shown"  # or: the commonest sense in today's news, which a card shows first, though a learner
+# met the entry's first sense first (провести: "hold", met as "spend")
+MARKS = (FIRST, SAME, SHOWN)
+SENSES, SHOWN_FIRST = 7, 8  # the columns of openrussian.tsv.gz's senses and of the sense a card shows ahead of them
 _MORPH_POS = {"NOUN": "noun", "VERB": "verb", "INFN": "verb", "ADJF": "adj", "ADJS": "adj", "PRTF": "adj"}
 
 
 def read_senses(path: Path) -> list[tuple[str, tuple[str, ...], str]]:
-    """The supplement's lines: (lemma, its glosses, its mark: FIRST, SAME or "")."""
+    """The supplement's lines: (lemma, its glosses, its mark: FIRST, SAME, SHOWN or "")."""
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             lemma, glosses, *mark = line.split("\t")
             out.append((lemma.strip().lower(), tuple(g.strip() for g in glosses.split(";") if g.strip()),
-                        mark[0].strip() if mark and mark[0].strip() in (FIRST, SAME) else ""))
+                        mark[0].strip() if mark and mark[0].strip() in MARKS else ""))
     return out
 
 
@@ -225,7 +230,8 @@ def supplemented_rows(rows: list[str], supplement: list[tuple[str, tuple[str, ..
     part of speech `pos_of` gives (else its first glossed one; a new row if the lemma has none), after its
     senses and without the glosses the lemma already has; marked first, ahead of them (its glosses
     taken out of the later senses); marked same, at the end of its first sense (a synonym of the sense a
-    learner meets first is no later sense of the word)."""
+    learner meets first is no later sense of the word); marked shown, after them as unmarked, and whole in
+    the row's last column, the sense a card shows ahead of them (the learner model reads the senses only)."""
     by_lemma: dict[str, list[list[str]]] = {}
     for row in rows:
         fields = row.split("\t")
@@ -233,23 +239,25 @@ def supplemented_rows(rows: list[str], supplement: list[tuple[str, tuple[str, ..
     for lemma, glosses, mark in supplement:
         entries = by_lemma.setdefault(lemma.replace("ё", "е"), [])
         pos = pos_of(lemma)
-        target = next((e for e in entries if e[2] == pos and e[7]), None) or next(
-            (e for e in entries if e[2] == pos), None) or next((e for e in entries if e[7]), None)
+        target = next((e for e in entries if e[2] == pos and e[SENSES]), None) or next(
+            (e for e in entries if e[2] == pos), None) or next((e for e in entries if e[SENSES]), None)
         if target is None:
-            target = [lemma, lemma, pos, "", "", "", "", ""]
+            target = [lemma, lemma, pos, "", "", "", "", "", ""]
             entries.append(target)
-        senses = [s.split("; ") for s in target[7].split(" | ") if s]
+        senses = [s.split("; ") for s in target[SENSES].split(" | ") if s]
         if mark == FIRST:
             taken = {g.lower() for g in glosses}
             senses = [list(glosses)] + [kept for s in senses if (kept := [g for g in s if g.lower() not in taken])]
         else:
-            known = {g.lower() for e in entries for s in e[7].split(" | ") for g in s.split("; ")}
+            known = {g.lower() for e in entries for s in e[SENSES].split(" | ") for g in s.split("; ")}
             fresh = [g for g in glosses if g.lower() not in known]
             if mark == SAME and senses:
                 senses[0] += fresh
             else:
                 senses += [fresh] if fresh else []
-        target[7] = " | ".join("; ".join(s) for s in senses)
+        target[SENSES] = " | ".join("; ".join(s) for s in senses)
+        if mark == SHOWN:
+            target[SHOWN_FIRST] = "; ".join(glosses)
     return sorted("\t".join(e) for entries in by_lemma.values() for e in entries)
 
 
@@ -509,7 +517,8 @@ def matched_lemmas(openrussian: Path, wiktionary: Path, seeds: set[str], strict:
 
     with gzip.open(openrussian, "rt", encoding="utf-8") as f:
         for line in f:
-            lemma, _, pos, *_rest, cell = line.rstrip("\n").split("\t")
+            fields = line.rstrip("\n").split("\t")
+            lemma, pos, cell = fields[0], fields[2], fields[SENSES]
             senses = [sense.split("; ") for sense in cell.split(" | ") if sense]
             glosses = senses[0][:1] if strict and senses else [g for sense in senses[:SENSES_MATCHED] for g in sense]
             hit = match(glosses, pos == "verb", pos == "noun")
@@ -640,7 +649,8 @@ def russian_everyday_rows(openrussian: Path, seeds: Path, topic: dict[str, str],
     first: dict[str, set[str]] = {}
     with gzip.open(openrussian, "rt", encoding="utf-8") as f:
         for line in f:
-            lemma, *_rest, cell = line.rstrip("\n").split("\t")
+            fields = line.rstrip("\n").split("\t")
+            lemma, cell = fields[0], fields[SENSES]
             gloss = cell.split(" | ")[0].split("; ")[0] if cell else ""
             if gloss and _yo(lemma) not in first:
                 first[_yo(lemma)] = _gloss_keys(gloss, article=True)
@@ -709,7 +719,7 @@ def english_rows(openrussian: Path, wiktionary: Path, phrases: Path) -> list[str
     glosses: set[str] = set()
     with gzip.open(openrussian, "rt", encoding="utf-8") as f:
         for line in f:
-            cell = line.rstrip("\n").split("\t")[7]
+            cell = line.rstrip("\n").split("\t")[SENSES]
             glosses.update(g for sense in cell.split(" | ") for g in sense.split("; ") if g)
     with gzip.open(wiktionary, "rt", encoding="utf-8") as f:
         for line in f:
@@ -772,7 +782,8 @@ def supersense_rows(openrussian: Path, wordnet_dir: Path) -> list[str]:
     rows: dict[tuple[str, str], str] = {}  # the first entry of a lemma and part of speech
     with gzip.open(openrussian, "rt", encoding="utf-8") as f:
         for line in f:
-            lemma, _, pos, *_rest, cell = line.rstrip("\n").split("\t")
+            fields = line.rstrip("\n").split("\t")
+            lemma, pos, cell = fields[0], fields[2], fields[SENSES]
             first = cell.split(" | ")[0].split("; ")[:SUPERSENSE_GLOSSES] if cell else []
             found = [gloss_supersense(g, _WORDNET_POS[pos], supersenses) for g in first] if pos in _WORDNET_POS else []
             if any(found) and (lemma, pos) not in rows:
@@ -797,7 +808,7 @@ def convert(lexicon_dir: Path, out_dir: Path = DATA_DIR, wordnet_dir: Path = WOR
     write_gzip(written[0], partnered_rows(supplemented_rows(openrussian_rows(lexicon_dir / "openrussian"), supplement),
                                           read_partners(SEEDS_DIR / "partners.tsv")))
     dsl = lexicon_dir / "wiktionary" / "en-ru-enwiktionary.dsl.dz"
-    glossed = {line.split("\t")[0] for line in gzip.open(written[0], "rt", encoding="utf-8") if line.rstrip("\n").split("\t")[7]}
+    glossed = {line.split("\t")[0] for line in gzip.open(written[0], "rt", encoding="utf-8") if line.rstrip("\n").split("\t")[SENSES]}
     write_gzip(written[1], wiktionary_rows(dsl, glossed))
     written.append(out_dir / "phrases.tsv.gz")
     write_gzip(written[-1], phrase_rows(dsl, [SEEDS_DIR / "phrases.tsv", SEEDS_DIR / "collocations.tsv"], written[0]))

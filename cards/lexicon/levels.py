@@ -148,7 +148,7 @@ def topic_senses(topic: str) -> frozenset[tuple[str, str]]:
         first = _gloss(entries[0].senses[0][0]) if entries else ""
         if first in terms or " " in first or lexicon.english_zipf.get(first, 0.0) < EVERYDAY_GLOSS_ZIPF:
             continue
-        glosses = {_gloss(g) for g, _ in lexicon.ranked(lemma)}
+        glosses = {_gloss(g) for g, _ in lexicon.ranked(lemma, shown=False)}
         out.update((normalize(lemma), t) for t in ({term} | (glosses & terms)))
     return frozenset(out)
 
@@ -159,7 +159,8 @@ def _gloss(gloss: str) -> str:
     return g[3:] if g.startswith("to ") else g
 
 
-MET_SENSE_RANK = 0.5  # glosses ranked before this (`Lexicon.ranked`: the first sense) are the senses a learner has met …
+MET_SENSE_RANK = 0.5  # glosses ranked before this (`Lexicon.ranked` in the order a learner meets the senses:
+# the first sense) are the senses a learner has met …
 LATER_SENSE_RANK = 1.0  # … and those from this rank on (a later sense, or Wiktionary's) the senses met later
 
 
@@ -184,7 +185,7 @@ def learner_senses(lemma: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _learner_senses(lemma: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     from cards.lexicon.lexicon import english_related, shipped
 
-    ranked = shipped().ranked(lemma)
+    ranked = shipped().ranked(lemma, shown=False)  # not a sense a card shows first (провести "hold"): met as "spend"
     met = tuple(g for g, r in ranked if r < MET_SENSE_RANK)
     near = {g.lower() for g in met} | {w.lower() for g in met for w in english_related(g)}
     later = (g for g, r in ranked if r >= LATER_SENSE_RANK)

@@ -53,7 +53,8 @@ class Entry:
     aspect: str = ""  # impf, perf, both (verbs)
     partners: tuple[str, ...] = ()  # aspect partners (verbs)
     flags: frozenset[str] = frozenset()  # pl_only, indecl, anim
-    senses: tuple[tuple[str, ...], ...] = ()
+    senses: tuple[tuple[str, ...], ...] = ()  # in the order a learner meets them
+    shown: tuple[str, ...] = ()  # the sense a card shows ahead of them: the commonest in news (провести: hold)
 
     def __post_init__(self) -> None:
         if self.pos not in {"noun", "verb", "adj", "other"}:
@@ -66,6 +67,14 @@ class Entry:
     @property
     def indeclinable(self) -> bool:
         return "indecl" in self.flags
+
+    @property
+    def shown_senses(self) -> tuple[tuple[str, ...], ...]:
+        """The senses in the order a card shows them: `shown` first, its glosses out of the others."""
+        if not self.shown:
+            return self.senses
+        taken = {g.lower() for g in self.shown}
+        return (self.shown, *(kept for s in self.senses if (kept := tuple(g for g in s if g.lower() not in taken))))
 
 
 Phrase = tuple[tuple[str, ...], tuple[tuple[str, float], ...]]  # (lemmas of its words, English headwords)
@@ -96,14 +105,14 @@ class Lexicon:
         return (exact or list(found) or [None])[0]
 
     def senses(self, lemma: str) -> tuple[tuple[str, ...], ...]:
-        """Senses of a lemma, best first: OpenRussian's (of every part of speech; within a sense, the
-        commoner synonyms first: `common_first`), then each Wiktionary headword not yet given as a
-        sense of its own."""
+        """Senses of a lemma, best first, as a card shows them: OpenRussian's (of every part of speech,
+        `Entry.shown_senses`; within a sense, the commoner synonyms first: `common_first`), then each
+        Wiktionary headword not yet given as a sense of its own."""
         out: list[tuple[str, ...]] = []
         seen: set[str] = set()
         case = self._lower_case_of(lemma)
         for entry in self.entries(lemma):
-            for sense in entry.senses:
+            for sense in entry.shown_senses:
                 fresh = tuple(case.get(g.lower(), g) for g in sense if g.lower() not in seen)
                 seen.update(g.lower() for g in fresh)
                 if fresh:
@@ -147,17 +156,19 @@ class Lexicon:
         firsts = {g.split()[0] for g in heads if " " in g}
         return {g for g in sense if g in heads} | ({sense[0]} & firsts if sense else set())
 
-    def ranked(self, lemma: str) -> tuple[tuple[str, float], ...]:
+    def ranked(self, lemma: str, shown: bool = True) -> tuple[tuple[str, float], ...]:
         """(gloss, rank) pairs: OpenRussian sense k at rank k (synonyms a quarter apart; a gloss that
         Wiktionary also gives half a sense earlier; one that `common_first` moves ahead just before the
         best of those it passed, which keep their ranks), Wiktionary after OpenRussian's first sense; an
         OpenRussian definition (россиянин: "citizen of the Russian Federation") or obscure word (белорус:
-        "Byelorussian") that Wiktionary does not give, after Wiktionary's glosses."""
+        "Byelorussian") that Wiktionary does not give, after Wiktionary's glosses. The senses in the order
+        a card shows them (`Entry.shown_senses`), or with `shown=False` in the order a learner meets them
+        (провести: "spend" first, not "hold"), which the learner model reads."""
         best: dict[str, float] = {}
         wiktionary = self.wiktionary.get(normalize(lemma), ())
         case = self._lower_case_of(lemma)
         for entry in self.entries(lemma):
-            for k, sense in enumerate(entry.senses):
+            for k, sense in enumerate(entry.shown_senses if shown else entry.senses):
                 sense = tuple(dict.fromkeys(case.get(g.lower(), g) for g in sense))  # Union, union: one
                 agreed = self._agreed(lemma, sense)
                 ranks = {g: SENSE_STEP * k + SYNONYM_STEP * j - (AGREEMENT_BONUS if g in agreed else 0.0)
@@ -199,7 +210,7 @@ def glosses():
 
 
 def _entry(line: str) -> Entry:
-    lemma, stressed, pos, gender, aspect, partners, flags, senses = line.split("\t")
+    lemma, stressed, pos, gender, aspect, partners, flags, senses, shown = line.split("\t")
     return Entry(
         lemma=lemma,
         stressed=stressed,
@@ -209,6 +220,7 @@ def _entry(line: str) -> Entry:
         partners=tuple(p for p in partners.split(",") if p),
         flags=frozenset(f for f in flags.split(",") if f),
         senses=tuple(tuple(s.split("; ")) for s in senses.split(" | ") if s),
+        shown=tuple(g for g in shown.split("; ") if g),
     )
 
 
@@ -802,11 +814,11 @@ def alike_rows(groups) -> dict[str, list[str]]:
 
 
 def _gloss_groups(words: Mapping[str, str], wiktionary: Mapping[str, str]):
-    """The groups of glosses `alike_rows` pairs: each OpenRussian sense, and the English headwords
-    of which a Russian word is Wiktionary's first translation (rank 0)."""
+    """The groups of glosses `alike_rows` pairs: each OpenRussian sense (and sense shown first), and the
+    English headwords of which a Russian word is Wiktionary's first translation (rank 0)."""
     for lines in words.values():
         for line in lines.split("\n"):
-            yield from (sense.split("; ") for sense in line.rsplit("\t", 1)[1].split(" | "))
+            yield from (list(sense) for sense in _entry(line).shown_senses)
     for lines in wiktionary.values():
         yield [head for head, rank in _heads(lines) if rank == 0]
 
