@@ -86,6 +86,25 @@ def test_everyday_news_senses_the_sources_lacked():
     assert meaning_for("зафиксировать", "recorded", dictionary)[0] == "record"
 
 
+def test_a_sense_marked_shown_leads_the_card_but_is_not_taken_as_met():
+    """провести: a card with no counterpart shows "hold", the news sense; a B1 learner met it as "spend",
+    so "hold" is one of its later senses, taught where the English says it (cards.deck.select.in_later_sense)."""
+    from cards.lexicon.levels import learner_senses
+
+    lexicon = shipped()
+    entry = lexicon.entry("провести", "verb")
+    assert entry.shown == ("hold", "carry out") and entry.senses[0] == ("spend",)
+    assert entry.shown_senses[0] == ("hold", "carry out") and "carry out" not in entry.shown_senses[2]
+    assert lexicon.senses("провести")[0] == ("hold", "carry out")
+    assert lexicon.ranked("провести")[0] == ("hold", 0.0)
+    assert lexicon.ranked("провести", shown=False)[0][0] == "spend"
+    assert meaning_for("провести", None, find_dictionary(PLAIN)) == ("hold; carry out", "dictionary")
+    met, later = learner_senses("провести")
+    assert met == ("spend",) and {"hold", "carry out"} <= set(later)
+    # the same for a first sense the learner model would read as a B1 learner's: счёт "bill", not "score"
+    assert lexicon.senses("счёт")[0][:2] == ("account", "score") and learner_senses("счёт")[0] == ("bill",)
+
+
 def test_hand_written_partners_replace_the_verbs_partners(tmp_path):
     from cards.lexicon.convert import partnered_rows, read_partners
     from cards.lexicon.lexicon import dictionary_partner
