@@ -183,6 +183,11 @@ def test_the_counterpart_picks_the_sense():
     assert dictionary_form("officially", "official", "adj") == "official"  # официальный / "officially"
     assert dictionary_form("easy", "easily", "adj") == "easy"  # not for an adjective's own adjective counterpart
     assert meaning_for("публично", "public", dictionary, pos="adv") == ("publicly", "sentence")
+    # a noun's verb counterpart, as the noun of the sense it matched (участие / "participate")
+    assert dictionary_form("participate", "participation", "noun") == "participation"
+    assert dictionary_form("restoring", "restoration", "noun") == "restoration"
+    assert dictionary_form("transplant", "transplantation", "noun") == "transplantation"
+    assert dictionary_form("participate", "participation", "verb") == "participate"
     from cards.lexicon.cognates import american
 
     assert [american(w) for w in ("centred", "defence", "analyse", "catalogue", "theatres", "genre", "fence")] == [

@@ -75,6 +75,8 @@ def dictionary_form(counterpart: str, gloss: str, pos: str = "") -> str:
     words, heads = ([american(w) for w in text.lower().split()] for text in (counterpart, gloss))  # millimeters: millimetre
     if pos == "noun" and len(words) == len(heads) == 1 and _not_a_noun(words[0]) and not _not_a_noun(heads[0]):
         return gloss  # a noun's verb or adjective counterpart: прибытие / "arrived" is arrival, климат / "climatic" climate
+    if pos == "noun" and len(words) == len(heads) == 1 and heads[0].endswith(NOUN_ENDINGS) and not words[0].endswith(NOUN_ENDINGS):
+        return gloss  # участие / "participate": participation, восстановление / "restoring": restoration
     if len(words) == len(heads) == 1 and _adverb_of(*(heads + words if pos == "adv" else words + heads)):
         return gloss  # регулярно / "regular": regularly; официальный / "officially": official (the target's own part of speech)
     if pos in ("verb", "") and heads[:1] == ["be"] and words[:1] != ["be"] and len(heads) == len(words) + 1:
@@ -97,6 +99,9 @@ def _not_a_noun(word: str) -> bool:
     return word.endswith(("ed", "ic", "ical", "ous", "ive"))
 
 
+# Endings of English nouns made from verbs: a Russian noun's counterpart that the sense it matched (by stem) writes
+# with one is shown so (participate: participation, developing: development, arrive: arrival, fail: failure)
+NOUN_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "al", "ure")
 NOT_PLURALS = frozenset("news means series species headquarters goods arms clothes thanks savings earnings "
                         "proceeds premises outskirts whereabouts barracks crossroads politics".split())
 SINGULAR_MIN_ZIPF = 2.0  # an English singular must be a word this common (embankment 2.4, not "new" of news)
