@@ -177,6 +177,17 @@ def test_the_counterpart_picks_the_sense():
     assert dictionary_form("arrived", "arrival", "noun") == "arrival"  # прибытие: a noun's verb counterpart
     assert dictionary_form("climatic", "climate", "noun") == "climate"  # климат: a noun's adjective counterpart
     assert dictionary_form("millimeters", "millimetre", "noun") == "millimetre"  # American spelling, British gloss
+    # an adverb's adjective counterpart, and an adjective's adverb one, in the target's own part of speech
+    assert dictionary_form("regular", "regularly", "adv") == "regularly"  # регулярно / "regular"
+    assert dictionary_form("public", "publicly", "adv") == "publicly"  # публично / "public"
+    assert dictionary_form("officially", "official", "adj") == "official"  # официальный / "officially"
+    assert dictionary_form("easy", "easily", "adj") == "easy"  # not for an adjective's own adjective counterpart
+    assert meaning_for("публично", "public", dictionary, pos="adv") == ("publicly", "sentence")
+    # a noun's verb counterpart, as the noun of the sense it matched (участие / "participate")
+    assert dictionary_form("participate", "participation", "noun") == "participation"
+    assert dictionary_form("restoring", "restoration", "noun") == "restoration"
+    assert dictionary_form("transplant", "transplantation", "noun") == "transplantation"
+    assert dictionary_form("participate", "participation", "verb") == "participate"
     from cards.lexicon.cognates import american
 
     assert [american(w) for w in ("centred", "defence", "analyse", "catalogue", "theatres", "genre", "fence")] == [

@@ -75,6 +75,10 @@ def dictionary_form(counterpart: str, gloss: str, pos: str = "") -> str:
     words, heads = ([american(w) for w in text.lower().split()] for text in (counterpart, gloss))  # millimeters: millimetre
     if pos == "noun" and len(words) == len(heads) == 1 and _not_a_noun(words[0]) and not _not_a_noun(heads[0]):
         return gloss  # a noun's verb or adjective counterpart: прибытие / "arrived" is arrival, климат / "climatic" climate
+    if pos == "noun" and len(words) == len(heads) == 1 and heads[0].endswith(NOUN_ENDINGS) and not words[0].endswith(NOUN_ENDINGS):
+        return gloss  # участие / "participate": participation, восстановление / "restoring": restoration
+    if len(words) == len(heads) == 1 and _adverb_of(*(heads + words if pos == "adv" else words + heads)):
+        return gloss  # регулярно / "regular": regularly; официальный / "officially": official (the target's own part of speech)
     if pos in ("verb", "") and heads[:1] == ["be"] and words[:1] != ["be"] and len(heads) == len(words) + 1:
         heads = heads[1:]  # строиться / "built": be built, пострадать / "injured": be injured
         if words == heads or all(map(inflected, words, heads)):
@@ -84,12 +88,20 @@ def dictionary_form(counterpart: str, gloss: str, pos: str = "") -> str:
     return gloss if counterpart[:1].isupper() or not gloss[:1].isupper() else gloss[:1].lower() + gloss[1:]
 
 
+def _adverb_of(adverb: str, adjective: str) -> bool:
+    """Is `adverb` an English adverb in -ly of `adjective` (regularly: regular, publicly: public)?"""
+    return adverb in (ly_adverb(adjective), adjective + "ly")
+
+
 def _not_a_noun(word: str) -> bool:
     """An English word whose ending makes it a past form or an adjective, not a noun (arrived, climatic,
     numerous, decisive; not housing, a gerund, nor arrival)."""
     return word.endswith(("ed", "ic", "ical", "ous", "ive"))
 
 
+# Endings of English nouns made from verbs: a Russian noun's counterpart that the sense it matched (by stem) writes
+# with one is shown so (participate: participation, developing: development, arrive: arrival, fail: failure)
+NOUN_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "al", "ure")
 NOT_PLURALS = frozenset("news means series species headquarters goods arms clothes thanks savings earnings "
                         "proceeds premises outskirts whereabouts barracks crossroads politics".split())
 SINGULAR_MIN_ZIPF = 2.0  # an English singular must be a word this common (embankment 2.4, not "new" of news)
@@ -698,24 +710,32 @@ def english_adverb(adjective: str, dictionary) -> str:
     from cards.lexicon.lexicon import english_related
 
     word = adjective.lower()
-    if not re.fullmatch(r"[a-z]{3,}", word) or word.endswith("ly"):
+    adverb = ly_adverb(word)
+    if not adverb:
         return ""
-    if word.endswith("ic"):
-        adverb = word + "ally"
-    elif word.endswith("le") and word[-3] not in "aeiou":
-        adverb = word[:-1] + "y"
-    elif word.endswith("y") and word[-2] not in "aeiou":
-        adverb = word[:-1] + "ily"
-    elif word.endswith("ll"):
-        adverb = word + "y"
-    elif word.endswith("ue"):
-        adverb = word[:-1] + "ly"
-    else:
-        adverb = word + "ly"
     related = english_related(adverb)
     if word not in related or len(related) > ADVERB_MAX_RELATED or dictionary.common(adverb) < ADVERB_MIN_ZIPF:
         return ""
     return adverb
+
+
+def ly_adverb(adjective: str) -> str:
+    """The adverb English makes of a one-word adjective by rule (regular → regularly, economic → economically,
+    possible → possibly, happy → happily, full → fully, true → truly); "" for a word it makes none of."""
+    word = adjective.lower()
+    if not re.fullmatch(r"[a-z]{3,}", word) or word.endswith("ly"):
+        return ""
+    if word.endswith("ic"):
+        return word + "ally"
+    if word.endswith("le") and word[-3] not in "aeiou":
+        return word[:-1] + "y"
+    if word.endswith("y") and word[-2] not in "aeiou":
+        return word[:-1] + "ily"
+    if word.endswith("ll"):
+        return word + "y"
+    if word.endswith("ue"):
+        return word[:-1] + "ly"
+    return word + "ly"
 
 
 WEAK_PART_GLOSS = 3.0  # Zipf below which a compound's part glosses it only by a rare sense (tutelary, lingual)
