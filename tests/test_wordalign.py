@@ -1165,3 +1165,13 @@ def test_acronyms_in_a_gap_pair_only_with_each_other():
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None, None]
     assert not wordalign._acronyms_pair(ru, words(en), t, [(0, 9), (1, 10)])  # конфедерациях "FIFA"
     assert wordalign._acronyms_pair(ru, words(en), t, [(0, 10), (1, 9)])
+
+
+def test_links_name_the_kind_of_evidence():
+    from cards.lexicon.lexicon import shipped_dictionary
+
+    ru, en = "Трогательную сцену сняли на камеру.", "The moving episode was filmed on camera."
+    found = wordalign.links(ru, en, targets(ru, ("сцену", "сцена"), ("сняли", "снять")), dictionary=shipped_dictionary())
+    assert [(en[slice(*link.span)], link.kind) for link in found] == [("episode", "neighbours"), ("filmed", "dictionary")]
+    assert wordalign.links("Санкции сняты.", "Sanctions were lifted.", [(0, 7, "санкция")], dictionary=TINY) == (
+        wordalign.Link((0, 9), "dictionary"),)

@@ -340,8 +340,32 @@ def counterparts(
     scores over `Weights.threshold` with spans that never overlap (упадет keeps "fell" rather
     than take "drop" so that спадом may have "fell" on its eighth gloss). An adjective next to
     an aligned noun then takes the English word beside the noun's counterpart (большую сделку →
-    grand deal).
+    grand deal). `links` gives each counterpart with the kind of evidence that made it.
     """
+    return tuple(link.span if link else None for link in links(ru_text, en_text, targets, table=table,
+                                                              dictionary=dictionary, weights=weights))
+
+
+@dataclass(frozen=True)
+class Link:
+    """A target's counterpart and the kind of evidence that made it: the first pass's strongest source
+    (`SOURCES`: "dictionary", "related", "cognate", "table"), or the later pass that placed it ("neighbours",
+    "gap pairs", "residual" …, the names of `counterparts`'s passes)."""
+
+    span: Span
+    kind: str
+
+
+def links(
+    ru_text: str,
+    en_text: str,
+    targets: Sequence[tuple[int, int, str]],
+    *,
+    table: Table | None = None,
+    dictionary=None,
+    weights: Weights = Weights(),
+) -> tuple[Link | None, ...]:
+    """`counterparts`, each with the kind of evidence that made it (`Link`)."""
     items = list(targets)
     if weights.context:
         covered = [(a, b) for a, b, _ in targets]
@@ -355,41 +379,57 @@ def counterparts(
     scored = _related_only_links(ru_text, en_text, items, scored, weights)
     # each link weighs its evidence above the threshold: a strong link is not split into two weak ones
     chosen = assign([[(score - weights.threshold, cand.span) for score, _, cand in found] for found in scored])
+    kinds = [_evidence_kind(found, span, weights) for found, span in zip(scored, chosen, strict=True)]
+
+    def step(kind: str, found: list[Span | None]) -> list[Span | None]:
+        """Name the kind of each link the pass made or moved (one it only widened keeps its kind)."""
+        for i, (old, new) in enumerate(zip(chosen, found, strict=True)):
+            if new is not None and new != old and not (old and new[0] <= old[0] and old[1] <= new[1]):
+                kinds[i] = kind
+        return found
+
+    n = len(targets)
     if weights.particles:  # every verb's particle and fixed object now: no later pass may take them (take place)
-        chosen = _with_particles(en_text, chosen, len(items), items)
+        chosen = step("particles", _with_particles(en_text, chosen, len(items), items))
     if weights.adjacency or weights.gaps:
-        chosen = _fill_from_neighbours(ru_text, en_text, items, chosen, len(targets), weights)
+        chosen = step("neighbours", _fill_from_neighbours(ru_text, en_text, items, chosen, n, weights))
     if weights.pairs:
-        chosen = _pair_gaps(ru_text, en_text, items, chosen, len(targets), dictionary=dictionary)
+        chosen = step("gap pairs", _pair_gaps(ru_text, en_text, items, chosen, n, dictionary=dictionary))
     if weights.adjacency:
-        chosen = _according_to(ru_text, en_text, items, chosen, len(targets))
+        chosen = step("according", _according_to(ru_text, en_text, items, chosen, n))
     if weights.hops and "related" in weights.use:
-        chosen = _related_in_gap(ru_text, en_text, items, chosen, len(targets), dictionary)
+        chosen = step("hops", _related_in_gap(ru_text, en_text, items, chosen, n, dictionary))
     if weights.brackets:
-        chosen = _closed_brackets(ru_text, en_text, items, chosen, len(targets), dictionary)
+        chosen = step("brackets", _closed_brackets(ru_text, en_text, items, chosen, n, dictionary))
     if weights.anywhere and "related" in weights.use:
-        chosen = _related_anywhere(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
+        chosen = step("anywhere", _related_anywhere(ru_text, en_text, items, chosen, n, table, dictionary, weights))
     if weights.leftovers and table is not None and "table" in weights.use:
-        chosen = _table_leftovers(ru_text, en_text, items, chosen, len(targets), table, dictionary)
+        chosen = step("leftovers", _table_leftovers(ru_text, en_text, items, chosen, n, table, dictionary))
     if weights.members and weights.phrases and dictionary is not None:
-        chosen = _phrase_members(ru_text, en_text, items, chosen, dictionary)
+        chosen = step("members", _phrase_members(ru_text, en_text, items, chosen, dictionary))
     if weights.residual:
-        chosen = _residual_links(ru_text, en_text, items, chosen, len(targets), dictionary)
+        chosen = step("residual", _residual_links(ru_text, en_text, items, chosen, n, dictionary))
     if weights.brackets:  # a copula again, now that the late links are in: a bracket may close
-        chosen = _closed_brackets(ru_text, en_text, items, chosen, len(targets), dictionary, copulas=True)
+        chosen = step("brackets", _closed_brackets(ru_text, en_text, items, chosen, n, dictionary, copulas=True))
     if weights.opening:
-        chosen = _opening_words(ru_text, en_text, items, chosen, len(targets))
+        chosen = step("opening", _opening_words(ru_text, en_text, items, chosen, n))
     if weights.crossed:
-        chosen = _crossed_links(ru_text, items, chosen, len(targets), scored)
+        chosen = step("crossed", _crossed_links(ru_text, items, chosen, n, scored))
     if weights.function_adverbs and dictionary is not None:
-        chosen = _function_adverbs(en_text, items, chosen, len(targets), dictionary)
+        chosen = step("function adverbs", _function_adverbs(en_text, items, chosen, n, dictionary))
     if weights.weak_threshold < weights.threshold:
-        chosen = _weak_pass(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
+        chosen = step("weak", _weak_pass(ru_text, en_text, items, chosen, n, table, dictionary, weights))
     if weights.particles:
-        chosen = _with_particles(en_text, chosen, len(targets), items)
-    chosen = _compound_first_parts(ru_text, en_text, items, chosen, len(targets))
-    chosen = _compound_second_parts(ru_text, en_text, items, chosen, len(targets), dictionary)
-    return tuple(chosen[: len(targets)])
+        chosen = step("particles", _with_particles(en_text, chosen, n, items))
+    chosen = step("compound", _compound_first_parts(ru_text, en_text, items, chosen, n))
+    chosen = step("compound", _compound_second_parts(ru_text, en_text, items, chosen, n, dictionary))
+    return tuple(Link(span, kind) if span else None for span, kind in zip(chosen[:n], kinds, strict=False))
+
+
+def _evidence_kind(found, span: Span | None, weights: Weights) -> str:
+    """The strongest source of evidence (`SOURCES`) of the first pass's link to `span` ("" for none)."""
+    ev = next((ev for _, ev, cand in found if cand.span == span), {}) if span else {}
+    return max(ev, key=lambda k: (ev[k] >= weights.threshold, -SOURCES.index(k)), default="")
 
 
 FIRST_PART_ENGLISH = {"вице": ("vice", "deputy"), "экс": ("ex", "former"), "зам": ("deputy",)}
