@@ -1175,3 +1175,28 @@ def test_links_name_the_kind_of_evidence():
     assert [(en[slice(*link.span)], link.kind) for link in found] == [("episode", "neighbours"), ("filmed", "dictionary")]
     assert wordalign.links("Санкции сняты.", "Sanctions were lifted.", [(0, 7, "санкция")], dictionary=TINY) == (
         wordalign.Link((0, 9), "dictionary"),)
+
+
+def test_a_link_made_by_place_alone_is_dropped_when_its_english_belongs_elsewhere():
+    from cards.lexicon.lexicon import shipped_dictionary
+
+    dictionary = shipped_dictionary()
+
+    def found(ru: str, en: str, *pairs: tuple[str, str]) -> list[str | None]:
+        return texts(en, wordalign.counterparts(ru, en, targets(ru, *pairs), dictionary=dictionary))
+
+    # a light verb says little alone: испортила is not "give"
+    assert found("Жара испортила нам отпуск.", "The heat would not give us a holiday.",
+                 ("Жара", "жара"), ("испортила", "испортить"), ("отпуск", "отпуск")) == ["heat", None, "holiday"]
+    # the first gloss of another word of the sentence: "ministers" is министр's, not коллегами's
+    assert found("Министр обороны провел встречу с коллегами.", "The defence minister held a meeting with other ministers.",
+                 ("коллегами", "коллега"), ("Министр", "министр")) == [None, "minister"]
+    # a word another word's lexical link holds, said again: температурный has "temperature"
+    assert found("Температурный режим изменится, а шкалы термометров сдвинутся.",
+                 "The temperature regime will change, and temperature scales will shift.",
+                 ("термометров", "термометр"), ("шкалы", "шкала"), ("Температурный", "температурный")
+                 ) == [None, "scales", "temperature"]
+    # the kept kind: a placed link whose English is none of these
+    ru, en = "Трогательную сцену сняли на камеру.", "The moving episode was filmed on camera."
+    (link,) = wordalign.links(ru, en, targets(ru, ("сцену", "сцена")), dictionary=dictionary)
+    assert link.placed and en[slice(*link.span)] == "episode"

@@ -60,6 +60,10 @@ as strongly (`_related_only_links`). The passes:
    score) when it sits where the target's relative place predicts;
 13. a phrasal verb keeps its particle (broke off, set up), and any verb its fixed object (took
    place) as soon as the first pass has found it, so that no later pass gives the object away.
+14. doubtful links: a link made by place alone (`Link.placed`: neighbours, gaps, brackets, what is
+   left over), with no lexical evidence, is dropped when its English is a light verb ("give"), the
+   first gloss of another word of the sentence, or a word another word's lexical link holds, said
+   again (`_doubtful`); `links` gives each link with the kind of evidence that made it.
 
 Precision matters more than recall: a wrong highlight teaches a wrong meaning, so a target with
 no confident counterpart gets None. bench/wordalign.py measures each source and pass.
@@ -76,6 +80,7 @@ from dataclasses import dataclass, replace
 from cards.align.evidence import (
     _NUMBER,
     ALIKE_RANK,
+    LIGHT_WORDS,
     SOURCES,
     GlossStems,
     Span,
@@ -346,6 +351,9 @@ def counterparts(
                                                               dictionary=dictionary, weights=weights))
 
 
+PLACED_KINDS = frozenset({"neighbours", "gap pairs", "brackets", "residual", "opening"})  # no lexical evidence
+
+
 @dataclass(frozen=True)
 class Link:
     """A target's counterpart and the kind of evidence that made it: the first pass's strongest source
@@ -354,6 +362,12 @@ class Link:
 
     span: Span
     kind: str
+
+    @property
+    def placed(self) -> bool:
+        """Made by the word's place alone (`PLACED_KINDS`: its neighbours, a gap, what is left over), with
+        no lexical evidence: a free translation as often as a wrong word, the least sure kind of link."""
+        return self.kind in PLACED_KINDS
 
 
 def links(
@@ -423,7 +437,44 @@ def links(
         chosen = step("particles", _with_particles(en_text, chosen, n, items))
     chosen = step("compound", _compound_first_parts(ru_text, en_text, items, chosen, n))
     chosen = step("compound", _compound_second_parts(ru_text, en_text, items, chosen, n, dictionary))
-    return tuple(Link(span, kind) if span else None for span, kind in zip(chosen[:n], kinds, strict=False))
+    found = [Link(span, kind) if span else None for span, kind in zip(chosen, kinds, strict=True)]
+    return tuple(None if link and _doubtful(en_text, items, i, found, dictionary) else link
+                 for i, link in enumerate(found[:n]))
+
+
+LIGHT_VERBS = LIGHT_WORDS | {"see"}  # English verbs that say little alone: "would not give us a holiday", "will see rain"
+
+
+def _doubtful(en_text: str, items, i: int, found: Sequence[Link | None], dictionary) -> bool:
+    """Whether item i's link, made by place alone (`Link.placed`), is more likely wrong than right, by
+    what its English word is: a light verb none of its own glosses has (жара испортила нам отпуск ↛ "give"
+    of "the heat would not give us a holiday"; стать keeps "become"); the first gloss of another content
+    word of the sentence, whose it then is (коллегой ↛ "president" beside президента); or the word
+    another word's lexical link holds, said again (температурный режим → "temperature regime", so шкалы
+    термометров ↛ "temperature scales")."""
+    link = found[i]
+    if not link.placed or dictionary is None:
+        return False
+    content = [w for _, _, w in words(en_text[link.span[0] : link.span[1]]) if not is_function_word(w)]
+    if len(content) != 1:
+        return False
+    english = content[0].lower()
+    base = IRREGULAR.get(english, english)
+    lemma = items[i][2].lower()
+    own = {stem(w) for g, _ in ranked_glosses(dictionary, lemma) for w in g.lower().split()}
+    if any(b in LIGHT_VERBS and stem(b) not in own for b in (base, *_english_bases(english))):
+        return True
+    for j, (_, _, other) in enumerate(items):
+        if j == i or other.lower() == lemma:
+            continue
+        ranked = ranked_glosses(dictionary, other)
+        best = min((r for _, r in ranked), default=0.0)
+        if any(r == best and stem(g.lower()) == stem(base) for g, r in ranked):
+            return True
+        said = found[j]
+        if said and not said.placed and stem(en_text[said.span[0] : said.span[1]].lower()) == stem(base):
+            return True
+    return False
 
 
 def _evidence_kind(found, span: Span | None, weights: Weights) -> str:
