@@ -1200,3 +1200,13 @@ def test_a_link_made_by_place_alone_is_dropped_when_its_english_belongs_elsewher
     ru, en = "Трогательную сцену сняли на камеру.", "The moving episode was filmed on camera."
     (link,) = wordalign.links(ru, en, targets(ru, ("сцену", "сцена")), dictionary=dictionary)
     assert link.placed and en[slice(*link.span)] == "episode"
+
+
+def test_a_doubtful_gap_pair_takes_its_partners_with_it():
+    from cards.lexicon.lexicon import shipped_dictionary
+
+    # paired in order: коллегами "European", Европы "ministers"; "ministers" is министр's, so the order was wrong
+    ru, en = "Министр обороны провел встречу с коллегами из Европы.", "The defence minister held a meeting with European ministers."
+    found = wordalign.counterparts(ru, en, targets(ru, ("коллегами", "коллега"), ("Европы", "европа"), ("встречу", "встреча")),
+                                   dictionary=shipped_dictionary())
+    assert texts(en, found) == [None, None, "meeting"]

@@ -438,8 +438,9 @@ def links(
     chosen = step("compound", _compound_first_parts(ru_text, en_text, items, chosen, n))
     chosen = step("compound", _compound_second_parts(ru_text, en_text, items, chosen, n, dictionary))
     found = [Link(span, kind) if span else None for span, kind in zip(chosen, kinds, strict=True)]
-    return tuple(None if link and _doubtful(en_text, items, i, found, dictionary) else link
-                 for i, link in enumerate(found[:n]))
+    doubtful = _with_gap_partners(items, found, {i for i, link in enumerate(found)
+                                                 if link and _doubtful(en_text, items, i, found, dictionary)})
+    return tuple(None if i in doubtful else link for i, link in enumerate(found[:n]))
 
 
 LIGHT_VERBS = LIGHT_WORDS | {"see"}  # English verbs that say little alone: "would not give us a holiday", "will see rain"
@@ -475,6 +476,24 @@ def _doubtful(en_text: str, items, i: int, found: Sequence[Link | None], diction
         if said and not said.placed and stem(en_text[said.span[0] : said.span[1]].lower()) == stem(base):
             return True
     return False
+
+
+def _with_gap_partners(items, found: Sequence[Link | None], doubtful: set[int]) -> set[int]:
+    """The doubtful links and the other links their gap pairing made (`_pair_gaps`: the words between
+    the same two links of another kind, paired in order): when one pair is wrong, the order they all
+    rest on is (встречу с коллегами из Европы → a meeting with European ministers: "ministers" is
+    министр's, so коллегами is not "European")."""
+    out = set(doubtful)
+    run: list[int] = []
+    for i in [*sorted(range(len(items)), key=lambda i: items[i][0]), None]:
+        link = found[i] if i is not None else None
+        if i is None or (link and link.kind != "gap pairs"):
+            if out.intersection(run):
+                out.update(run)
+            run = []
+        elif link:
+            run.append(i)
+    return out
 
 
 def _evidence_kind(found, span: Span | None, weights: Weights) -> str:
