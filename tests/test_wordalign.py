@@ -1210,3 +1210,11 @@ def test_a_doubtful_gap_pair_takes_its_partners_with_it():
     found = wordalign.counterparts(ru, en, targets(ru, ("коллегами", "коллега"), ("Европы", "европа"), ("встречу", "встреча")),
                                    dictionary=shipped_dictionary())
     assert texts(en, found) == [None, None, "meeting"]
+
+
+def test_a_preposition_in_ing_is_no_related_link():
+    from cards.lexicon.lexicon import shipped_dictionary
+
+    ru, en = "Как сообщили в министерстве, пожар уже потушен.", "According to the ministry, the fire has already been put out."
+    assert texts(en, wordalign.counterparts(ru, en, targets(ru, ("сообщили", "сообщить"), ("пожар", "пожар")),
+                                            dictionary=shipped_dictionary())) == [None, "fire"]

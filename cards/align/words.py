@@ -606,7 +606,8 @@ def _related_only_links(ru_text, en_text, items, scored, weights) -> list[list]:
     """The candidates carried by `related` evidence alone, checked against the sentence: a noun's
     weakest (a gloss's companion in another word's sense, ALIKE_SCORE) is no English past form (выбыл
     из борьбы → "was knocked out": "knocked" is no борьба's; за рулем → "driven"; but one before a
-    content word is an attribute a noun may say: повышением уровня → "increased levels"), and a word that
+    content word is an attribute a noun may say: повышением уровня → "increased levels"), no preposition in
+    -ing (`PREPOSITIONS_IN_ING`: как сообщили ↛ "according" of "according to the ministry"), and a word that
     two words of one family in the sentence are related to as strongly, the best candidate of both, is
     neither's (просят удалиться - удаляется → "asked to leave - he goes": which one "leave" says is
     unknown)."""
@@ -620,6 +621,7 @@ def _related_only_links(ru_text, en_text, items, scored, weights) -> list[list]:
         noun = _is_noun(ru_text[items[i][0] : items[i][1]])
         out.append([(score, ev, cand) for score, ev, cand in found if not weak(ev) or not (
             (noun and ev["related"] <= ALIKE_SCORE and _verb_form(cand.text) and not _before_content(en_text, cand.span))
+            or _fold(cand.text) in PREPOSITIONS_IN_ING
             or (len(cand.stems) == 1
                 and any(best[j] == cand.span and related[j].get(cand.span, 0.0) >= ev["related"] for j in range(len(items))
                         if _kin(items[i][2], items[j][2]))))])
