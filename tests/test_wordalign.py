@@ -1165,3 +1165,56 @@ def test_acronyms_in_a_gap_pair_only_with_each_other():
     assert texts(en, counterparts(ru, en, t, dictionary=d)) == [None, None]
     assert not wordalign._acronyms_pair(ru, words(en), t, [(0, 9), (1, 10)])  # конфедерациях "FIFA"
     assert wordalign._acronyms_pair(ru, words(en), t, [(0, 10), (1, 9)])
+
+
+def test_links_name_the_kind_of_evidence():
+    from cards.lexicon.lexicon import shipped_dictionary
+
+    ru, en = "Трогательную сцену сняли на камеру.", "The moving episode was filmed on camera."
+    found = wordalign.links(ru, en, targets(ru, ("сцену", "сцена"), ("сняли", "снять")), dictionary=shipped_dictionary())
+    assert [(en[slice(*link.span)], link.kind) for link in found] == [("episode", "neighbours"), ("filmed", "dictionary")]
+    assert wordalign.links("Санкции сняты.", "Sanctions were lifted.", [(0, 7, "санкция")], dictionary=TINY) == (
+        wordalign.Link((0, 9), "dictionary"),)
+
+
+def test_a_link_made_by_place_alone_is_dropped_when_its_english_belongs_elsewhere():
+    from cards.lexicon.lexicon import shipped_dictionary
+
+    dictionary = shipped_dictionary()
+
+    def found(ru: str, en: str, *pairs: tuple[str, str]) -> list[str | None]:
+        return texts(en, wordalign.counterparts(ru, en, targets(ru, *pairs), dictionary=dictionary))
+
+    # a light verb says little alone: испортила is not "give"
+    assert found("Жара испортила нам отпуск.", "The heat would not give us a holiday.",
+                 ("Жара", "жара"), ("испортила", "испортить"), ("отпуск", "отпуск")) == ["heat", None, "holiday"]
+    # the first gloss of another word of the sentence: "ministers" is министр's, not коллегами's
+    assert found("Министр обороны провел встречу с коллегами.", "The defence minister held a meeting with other ministers.",
+                 ("коллегами", "коллега"), ("Министр", "министр")) == [None, "minister"]
+    # a word another word's lexical link holds, said again: температурный has "temperature"
+    assert found("Температурный режим изменится, а шкалы термометров сдвинутся.",
+                 "The temperature regime will change, and temperature scales will shift.",
+                 ("термометров", "термометр"), ("шкалы", "шкала"), ("Температурный", "температурный")
+                 ) == [None, "scales", "temperature"]
+    # the kept kind: a placed link whose English is none of these
+    ru, en = "Трогательную сцену сняли на камеру.", "The moving episode was filmed on camera."
+    (link,) = wordalign.links(ru, en, targets(ru, ("сцену", "сцена")), dictionary=dictionary)
+    assert link.placed and en[slice(*link.span)] == "episode"
+
+
+def test_a_doubtful_gap_pair_takes_its_partners_with_it():
+    from cards.lexicon.lexicon import shipped_dictionary
+
+    # paired in order: коллегами "European", Европы "ministers"; "ministers" is министр's, so the order was wrong
+    ru, en = "Министр обороны провел встречу с коллегами из Европы.", "The defence minister held a meeting with European ministers."
+    found = wordalign.counterparts(ru, en, targets(ru, ("коллегами", "коллега"), ("Европы", "европа"), ("встречу", "встреча")),
+                                   dictionary=shipped_dictionary())
+    assert texts(en, found) == [None, None, "meeting"]
+
+
+def test_a_preposition_in_ing_is_no_related_link():
+    from cards.lexicon.lexicon import shipped_dictionary
+
+    ru, en = "Как сообщили в министерстве, пожар уже потушен.", "According to the ministry, the fire has already been put out."
+    assert texts(en, wordalign.counterparts(ru, en, targets(ru, ("сообщили", "сообщить"), ("пожар", "пожар")),
+                                            dictionary=shipped_dictionary())) == [None, "fire"]

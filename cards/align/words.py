@@ -60,6 +60,10 @@ as strongly (`_related_only_links`). The passes:
    score) when it sits where the target's relative place predicts;
 13. a phrasal verb keeps its particle (broke off, set up), and any verb its fixed object (took
    place) as soon as the first pass has found it, so that no later pass gives the object away.
+14. doubtful links: a link made by place alone (`Link.placed`: neighbours, gaps, brackets, what is
+   left over), with no lexical evidence, is dropped when its English is a light verb ("give"), the
+   first gloss of another word of the sentence, or a word another word's lexical link holds, said
+   again (`_doubtful`); `links` gives each link with the kind of evidence that made it.
 
 Precision matters more than recall: a wrong highlight teaches a wrong meaning, so a target with
 no confident counterpart gets None. bench/wordalign.py measures each source and pass.
@@ -76,6 +80,7 @@ from dataclasses import dataclass, replace
 from cards.align.evidence import (
     _NUMBER,
     ALIKE_RANK,
+    LIGHT_WORDS,
     SOURCES,
     GlossStems,
     Span,
@@ -340,8 +345,41 @@ def counterparts(
     scores over `Weights.threshold` with spans that never overlap (упадет keeps "fell" rather
     than take "drop" so that спадом may have "fell" on its eighth gloss). An adjective next to
     an aligned noun then takes the English word beside the noun's counterpart (большую сделку →
-    grand deal).
+    grand deal). `links` gives each counterpart with the kind of evidence that made it.
     """
+    return tuple(link.span if link else None for link in links(ru_text, en_text, targets, table=table,
+                                                              dictionary=dictionary, weights=weights))
+
+
+PLACED_KINDS = frozenset({"neighbours", "gap pairs", "brackets", "residual", "opening"})  # no lexical evidence
+
+
+@dataclass(frozen=True)
+class Link:
+    """A target's counterpart and the kind of evidence that made it: the first pass's strongest source
+    (`SOURCES`: "dictionary", "related", "cognate", "table"), or the later pass that placed it ("neighbours",
+    "gap pairs", "residual" …, the names of `counterparts`'s passes)."""
+
+    span: Span
+    kind: str
+
+    @property
+    def placed(self) -> bool:
+        """Made by the word's place alone (`PLACED_KINDS`: its neighbours, a gap, what is left over), with
+        no lexical evidence: a free translation as often as a wrong word, the least sure kind of link."""
+        return self.kind in PLACED_KINDS
+
+
+def links(
+    ru_text: str,
+    en_text: str,
+    targets: Sequence[tuple[int, int, str]],
+    *,
+    table: Table | None = None,
+    dictionary=None,
+    weights: Weights = Weights(),
+) -> tuple[Link | None, ...]:
+    """`counterparts`, each with the kind of evidence that made it (`Link`)."""
     items = list(targets)
     if weights.context:
         covered = [(a, b) for a, b, _ in targets]
@@ -355,41 +393,113 @@ def counterparts(
     scored = _related_only_links(ru_text, en_text, items, scored, weights)
     # each link weighs its evidence above the threshold: a strong link is not split into two weak ones
     chosen = assign([[(score - weights.threshold, cand.span) for score, _, cand in found] for found in scored])
+    kinds = [_evidence_kind(found, span, weights) for found, span in zip(scored, chosen, strict=True)]
+
+    def step(kind: str, found: list[Span | None]) -> list[Span | None]:
+        """Name the kind of each link the pass made or moved (one it only widened keeps its kind)."""
+        for i, (old, new) in enumerate(zip(chosen, found, strict=True)):
+            if new is not None and new != old and not (old and new[0] <= old[0] and old[1] <= new[1]):
+                kinds[i] = kind
+        return found
+
+    n = len(targets)
     if weights.particles:  # every verb's particle and fixed object now: no later pass may take them (take place)
-        chosen = _with_particles(en_text, chosen, len(items), items)
+        chosen = step("particles", _with_particles(en_text, chosen, len(items), items))
     if weights.adjacency or weights.gaps:
-        chosen = _fill_from_neighbours(ru_text, en_text, items, chosen, len(targets), weights)
+        chosen = step("neighbours", _fill_from_neighbours(ru_text, en_text, items, chosen, n, weights))
     if weights.pairs:
-        chosen = _pair_gaps(ru_text, en_text, items, chosen, len(targets), dictionary=dictionary)
+        chosen = step("gap pairs", _pair_gaps(ru_text, en_text, items, chosen, n, dictionary=dictionary))
     if weights.adjacency:
-        chosen = _according_to(ru_text, en_text, items, chosen, len(targets))
+        chosen = step("according", _according_to(ru_text, en_text, items, chosen, n))
     if weights.hops and "related" in weights.use:
-        chosen = _related_in_gap(ru_text, en_text, items, chosen, len(targets), dictionary)
+        chosen = step("hops", _related_in_gap(ru_text, en_text, items, chosen, n, dictionary))
     if weights.brackets:
-        chosen = _closed_brackets(ru_text, en_text, items, chosen, len(targets), dictionary)
+        chosen = step("brackets", _closed_brackets(ru_text, en_text, items, chosen, n, dictionary))
     if weights.anywhere and "related" in weights.use:
-        chosen = _related_anywhere(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
+        chosen = step("anywhere", _related_anywhere(ru_text, en_text, items, chosen, n, table, dictionary, weights))
     if weights.leftovers and table is not None and "table" in weights.use:
-        chosen = _table_leftovers(ru_text, en_text, items, chosen, len(targets), table, dictionary)
+        chosen = step("leftovers", _table_leftovers(ru_text, en_text, items, chosen, n, table, dictionary))
     if weights.members and weights.phrases and dictionary is not None:
-        chosen = _phrase_members(ru_text, en_text, items, chosen, dictionary)
+        chosen = step("members", _phrase_members(ru_text, en_text, items, chosen, dictionary))
     if weights.residual:
-        chosen = _residual_links(ru_text, en_text, items, chosen, len(targets), dictionary)
+        chosen = step("residual", _residual_links(ru_text, en_text, items, chosen, n, dictionary))
     if weights.brackets:  # a copula again, now that the late links are in: a bracket may close
-        chosen = _closed_brackets(ru_text, en_text, items, chosen, len(targets), dictionary, copulas=True)
+        chosen = step("brackets", _closed_brackets(ru_text, en_text, items, chosen, n, dictionary, copulas=True))
     if weights.opening:
-        chosen = _opening_words(ru_text, en_text, items, chosen, len(targets))
+        chosen = step("opening", _opening_words(ru_text, en_text, items, chosen, n))
     if weights.crossed:
-        chosen = _crossed_links(ru_text, items, chosen, len(targets), scored)
+        chosen = step("crossed", _crossed_links(ru_text, items, chosen, n, scored))
     if weights.function_adverbs and dictionary is not None:
-        chosen = _function_adverbs(en_text, items, chosen, len(targets), dictionary)
+        chosen = step("function adverbs", _function_adverbs(en_text, items, chosen, n, dictionary))
     if weights.weak_threshold < weights.threshold:
-        chosen = _weak_pass(ru_text, en_text, items, chosen, len(targets), table, dictionary, weights)
+        chosen = step("weak", _weak_pass(ru_text, en_text, items, chosen, n, table, dictionary, weights))
     if weights.particles:
-        chosen = _with_particles(en_text, chosen, len(targets), items)
-    chosen = _compound_first_parts(ru_text, en_text, items, chosen, len(targets))
-    chosen = _compound_second_parts(ru_text, en_text, items, chosen, len(targets), dictionary)
-    return tuple(chosen[: len(targets)])
+        chosen = step("particles", _with_particles(en_text, chosen, n, items))
+    chosen = step("compound", _compound_first_parts(ru_text, en_text, items, chosen, n))
+    chosen = step("compound", _compound_second_parts(ru_text, en_text, items, chosen, n, dictionary))
+    found = [Link(span, kind) if span else None for span, kind in zip(chosen, kinds, strict=True)]
+    doubtful = _with_gap_partners(items, found, {i for i, link in enumerate(found)
+                                                 if link and _doubtful(en_text, items, i, found, dictionary)})
+    return tuple(None if i in doubtful else link for i, link in enumerate(found[:n]))
+
+
+LIGHT_VERBS = LIGHT_WORDS | {"see"}  # English verbs that say little alone: "would not give us a holiday", "will see rain"
+
+
+def _doubtful(en_text: str, items, i: int, found: Sequence[Link | None], dictionary) -> bool:
+    """Whether item i's link, made by place alone (`Link.placed`), is more likely wrong than right, by
+    what its English word is: a light verb none of its own glosses has (жара испортила нам отпуск ↛ "give"
+    of "the heat would not give us a holiday"; стать keeps "become"); the first gloss of another content
+    word of the sentence, whose it then is (коллегой ↛ "president" beside президента); or the word
+    another word's lexical link holds, said again (температурный режим → "temperature regime", so шкалы
+    термометров ↛ "temperature scales")."""
+    link = found[i]
+    if not link.placed or dictionary is None:
+        return False
+    content = [w for _, _, w in words(en_text[link.span[0] : link.span[1]]) if not is_function_word(w)]
+    if len(content) != 1:
+        return False
+    english = content[0].lower()
+    base = IRREGULAR.get(english, english)
+    lemma = items[i][2].lower()
+    own = {stem(w) for g, _ in ranked_glosses(dictionary, lemma) for w in g.lower().split()}
+    if any(b in LIGHT_VERBS and stem(b) not in own for b in (base, *_english_bases(english))):
+        return True
+    for j, (_, _, other) in enumerate(items):
+        if j == i or other.lower() == lemma:
+            continue
+        ranked = ranked_glosses(dictionary, other)
+        best = min((r for _, r in ranked), default=0.0)
+        if any(r == best and stem(g.lower()) == stem(base) for g, r in ranked):
+            return True
+        said = found[j]
+        if said and not said.placed and stem(en_text[said.span[0] : said.span[1]].lower()) == stem(base):
+            return True
+    return False
+
+
+def _with_gap_partners(items, found: Sequence[Link | None], doubtful: set[int]) -> set[int]:
+    """The doubtful links and the other links their gap pairing made (`_pair_gaps`: the words between
+    the same two links of another kind, paired in order): when one pair is wrong, the order they all
+    rest on is (встречу с коллегами из Европы → a meeting with European ministers: "ministers" is
+    министр's, so коллегами is not "European")."""
+    out = set(doubtful)
+    run: list[int] = []
+    for i in [*sorted(range(len(items)), key=lambda i: items[i][0]), None]:
+        link = found[i] if i is not None else None
+        if i is None or (link and link.kind != "gap pairs"):
+            if out.intersection(run):
+                out.update(run)
+            run = []
+        elif link:
+            run.append(i)
+    return out
+
+
+def _evidence_kind(found, span: Span | None, weights: Weights) -> str:
+    """The strongest source of evidence (`SOURCES`) of the first pass's link to `span` ("" for none)."""
+    ev = next((ev for _, ev, cand in found if cand.span == span), {}) if span else {}
+    return max(ev, key=lambda k: (ev[k] >= weights.threshold, -SOURCES.index(k)), default="")
 
 
 FIRST_PART_ENGLISH = {"вице": ("vice", "deputy"), "экс": ("ex", "former"), "зам": ("deputy",)}
@@ -496,7 +606,8 @@ def _related_only_links(ru_text, en_text, items, scored, weights) -> list[list]:
     """The candidates carried by `related` evidence alone, checked against the sentence: a noun's
     weakest (a gloss's companion in another word's sense, ALIKE_SCORE) is no English past form (выбыл
     из борьбы → "was knocked out": "knocked" is no борьба's; за рулем → "driven"; but one before a
-    content word is an attribute a noun may say: повышением уровня → "increased levels"), and a word that
+    content word is an attribute a noun may say: повышением уровня → "increased levels"), no preposition in
+    -ing (`PREPOSITIONS_IN_ING`: как сообщили ↛ "according" of "according to the ministry"), and a word that
     two words of one family in the sentence are related to as strongly, the best candidate of both, is
     neither's (просят удалиться - удаляется → "asked to leave - he goes": which one "leave" says is
     unknown)."""
@@ -510,6 +621,7 @@ def _related_only_links(ru_text, en_text, items, scored, weights) -> list[list]:
         noun = _is_noun(ru_text[items[i][0] : items[i][1]])
         out.append([(score, ev, cand) for score, ev, cand in found if not weak(ev) or not (
             (noun and ev["related"] <= ALIKE_SCORE and _verb_form(cand.text) and not _before_content(en_text, cand.span))
+            or _fold(cand.text) in PREPOSITIONS_IN_ING
             or (len(cand.stems) == 1
                 and any(best[j] == cand.span and related[j].get(cand.span, 0.0) >= ev["related"] for j in range(len(items))
                         if _kin(items[i][2], items[j][2]))))])
