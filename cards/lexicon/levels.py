@@ -166,7 +166,6 @@ LATER_SENSE_RANK = 1.0  # … and those from this rank on (a later sense, or Wik
 KEPT_SENSES = KeptTable("learner-senses")  # a build keeps them: a rebuild reads them, not the lexicon's ranks
 
 
-@lru_cache(maxsize=50_000)
 def learner_senses(lemma: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(glosses of the senses a learner met first, glosses of its later senses) of a word, by the
     shipped lexicon's ranks: включить (("turn on",), ("encompass", "include", …)); составлять
@@ -181,6 +180,7 @@ def learner_senses(lemma: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return met, later
 
 
+@lru_cache(maxsize=50_000)
 def _learner_senses(lemma: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     from cards.lexicon.lexicon import english_related, shipped
 
