@@ -35,7 +35,8 @@ from pathlib import Path
 
 from cards.errors import CardsError
 from cards.kept import KeptTable
-from cards.lexicon.lexicon import DATA_DIR, normalize
+from cards.lexicon.dictionary import normalize
+from cards.lexicon.lexicon import DATA_DIR
 
 ORDER = ("A1", "A2", "B1", "B2", "C1")
 # (general cut, topic cut) in wordfreq Zipf. Calibrated on the seed's hand list and the WMT21 tune key
