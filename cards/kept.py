@@ -6,6 +6,8 @@ everyday noun an adjective is made from. A `KeptTable` keeps one function's answ
 cache folder, named by cards' version like every cache entry (cards.cache): read on the first `get`
 while a build keeps tables (`cards.cache.Cache.tables`), written back by it at the end when it grew.
 Outside a build, or without a cache folder, it keeps nothing and the function works everything out.
+The function's own memo (an lru_cache) stands behind its table, never in front of it: a word worked out
+earlier in the process (another build, a library call) is still kept by the build that asks for it.
 This module imports nothing of cards, so that any stage may keep a table.
 """
 

@@ -369,28 +369,28 @@ def test_stems_are_kept_while_a_build_keeps_tables(tmp_path, monkeypatch):
         raise AssertionError("the stemmer, for a kept stem")
 
     cache = Cache(tmp_path)
-    evidence.stem.cache_clear()
+    evidence._stem.cache_clear()
     try:
         evidence.stem("talks")  # outside a build: nothing kept
         assert not list(tmp_path.rglob("*.json.gz"))
-        evidence.stem.cache_clear()
+        evidence._stem.cache_clear()
         with cache.tables():
             assert evidence.stem("negotiations") == "negoti"
         (table,) = tmp_path.rglob("tables/english-stems.json.gz")
-        evidence.stem.cache_clear()
+        evidence._stem.cache_clear()
         monkeypatch.setattr(evidence, "_stemmer", refuse)
         with cache.tables():
             assert evidence.stem("negotiations") == "negoti"  # read back: no stemmer
             with pytest.raises(AssertionError):
                 evidence.stem("sanctions")
         table.write_bytes(b"damaged")
-        evidence.stem.cache_clear()
+        evidence._stem.cache_clear()
         monkeypatch.undo()
         with cache.tables():
             assert evidence.stem("negotiations") == "negoti"  # a damaged table is made again
         assert json.loads(gzip.decompress(table.read_bytes())) == {"negotiations": "negoti"}
     finally:
-        evidence.stem.cache_clear()
+        evidence._stem.cache_clear()
 
 
 def test_lemma_zipfs_and_everyday_bases_are_kept_while_a_build_keeps_tables(tmp_path, monkeypatch):
@@ -402,12 +402,12 @@ def test_lemma_zipfs_and_everyday_bases_are_kept_while_a_build_keeps_tables(tmp_
 
     everyday = BuildOptions().select_options().everyday
     words = (("сделка", "noun"), ("мартовский", "adj"), ("северный", "adj"), ("пакетный", "adj"))
-    analyser.lemma_zipf.cache_clear(), select.everyday_base.cache_clear()
+    analyser._lemma_zipf.cache_clear(), select._everyday_base.cache_clear()
     try:
         with Cache(tmp_path).tables():
             made = [(analyser.lemma_zipf(w, pos), select.everyday_base(w, everyday)) for w, pos in words]
         assert made[1][1] == "март" and made[3][1] is None
-        analyser.lemma_zipf.cache_clear(), select.everyday_base.cache_clear()
+        analyser._lemma_zipf.cache_clear(), select._everyday_base.cache_clear()
         monkeypatch.setattr(analyser, "_lemma_zipf", refuse)
         monkeypatch.setattr(select, "_everyday_base", refuse)
         with Cache(tmp_path).tables():
@@ -415,7 +415,8 @@ def test_lemma_zipfs_and_everyday_bases_are_kept_while_a_build_keeps_tables(tmp_
             with pytest.raises(AssertionError):
                 select.everyday_base("мартовский", everyday - {"март"})  # other everyday words: not kept
     finally:
-        analyser.lemma_zipf.cache_clear(), select.everyday_base.cache_clear()
+        monkeypatch.undo()
+        analyser._lemma_zipf.cache_clear(), select._everyday_base.cache_clear()
 
 
 def test_a_rebuild_reads_a_words_senses_from_its_kept_table(tmp_path):
@@ -423,7 +424,7 @@ def test_a_rebuild_reads_a_words_senses_from_its_kept_table(tmp_path):
     from cards.lexicon import levels
 
     cache = Cache(tmp_path)
-    levels.learner_senses.cache_clear()
+    levels._learner_senses.cache_clear()
     with cache.tables():
         worked_out = levels.learner_senses("включить")
     assert worked_out[0] and worked_out[1]  # met senses and later ones
@@ -432,8 +433,31 @@ def test_a_rebuild_reads_a_words_senses_from_its_kept_table(tmp_path):
     assert stored["включить"] == [list(worked_out[0]), list(worked_out[1])]
     stored["включить"] = [["turn on"], ["planted"]]  # what the next build reads is what it answers
     table.write_bytes(gzip.compress(json.dumps(stored).encode("utf-8")))
-    levels.learner_senses.cache_clear()
+    levels._learner_senses.cache_clear()
     with cache.tables():
         assert levels.learner_senses("включить") == (("turn on",), ("planted",))
-    levels.learner_senses.cache_clear()
+    levels._learner_senses.cache_clear()
     assert levels.learner_senses("включить") == worked_out  # outside a build: worked out again
+
+
+def test_a_build_keeps_the_words_the_process_worked_out_before_it(tmp_path):
+    """A word asked before a build (by another build, or a library call) is kept all the same by the build
+    that asks for it again: the functions' memos do not hide the question from their tables."""
+    from cards.align import evidence
+    from cards.deck import select
+    from cards.lexicon import analyser, levels
+
+    everyday = BuildOptions().select_options().everyday
+
+    def ask():
+        return (evidence.stem("negotiations"), analyser.lemma_zipf("сделка", "noun"),
+                select.everyday_base("мартовский", everyday), levels.learner_senses("включить"))
+
+    before = ask()
+    with Cache(tmp_path).tables():
+        assert ask() == before
+    kept = {p.name: json.loads(gzip.decompress(p.read_bytes())) for p in tmp_path.rglob("tables/*")}
+    assert kept["english-stems.json.gz"] == {"negotiations": "negoti"}
+    assert kept["lemma-zipf.json.gz"] == {"сделка\tnoun": before[1]}
+    assert list(kept["everyday-base.json.gz"].values()) == ["март"]
+    assert kept["learner-senses.json.gz"] == {"включить": [list(before[3][0]), list(before[3][1])]}

@@ -61,6 +61,14 @@ def private_cache(tmp_path, monkeypatch):
     dictionary._default_dictionary.cache_clear()
 
 
+def test_every_dictionary_looks_words_up_by_one_key():
+    """The shipped lexicon, mueller7 and a user's TSV normalize a word the same way: one function, not two copies."""
+    from cards.lexicon import lexicon
+
+    assert lexicon.normalize is dictionary.normalize
+    assert dictionary.normalize(" Ёлка\u0301 ") == "елка"
+
+
 def test_decode_b64_reads_dictd_numbers():
     assert decode_b64("A") == 0
     assert decode_b64("B") == 1

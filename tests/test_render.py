@@ -341,6 +341,27 @@ def test_stress_marks_reach_the_lemma_the_aspect_partner_and_the_phrase():
     assert '<span class="unit">ли́чная симпа́тия</span>' in vocabulary_html(one, stress_card(one))
 
 
+def test_a_phrase_of_the_sentence_in_a_gloss_is_shown_as_the_stressed_sentence_shows_it(monkeypatch):
+    """sentence_phrase glosses a word by the phrase it stands in, as the article spells it (зашел, е for ё):
+    on a stressed card the line shows it as the sentence above it does; other glosses stay as they are."""
+    from cards.lexicon import stress
+    from cards.build import stress_card
+
+    if not stress.available():
+        pytest.skip("the stress lexicon shipped with cards is missing")
+    monkeypatch.setattr(stress, "silero_available", lambda: False)
+    ru = "По итогам встречи процесс зашел в тупик."
+    result = target("итогам", ru, Lemma("итог", "noun", gender="m"), "по итогам: following", gloss_from="dictionary")
+    deadlock = target("тупик", ru, Lemma("тупик", "noun", gender="m"), "зашел в тупик: reach a deadlock")
+    process = target("процесс", ru, Lemma("процесс", "noun", gender="m"), "of процесс: process", gloss_from="base")
+    card = Card(Pair(ru, "", 0.9), (result, deadlock, process), key="k")
+    html = vocabulary_html(card, stress_card(card))
+    assert '<span class="how">dict.</span> по ито́гам: following</span>' in html  # lowered at the sentence's opening
+    assert '<span class="gloss">зашёл в тупи́к: reach a deadlock</span>' in html
+    assert "of процесс: process</span>" in html  # not a phrase of the sentence
+    assert '<span class="gloss">зашел в тупик: reach a deadlock</span>' in vocabulary_html(card)  # no stress asked
+
+
 def test_a_verb_and_its_partner_spelled_like_verbs_of_the_other_aspect_take_their_aspects_stress(monkeypatch):
     from cards.lexicon import stress
     from cards.build import stress_card

@@ -42,16 +42,20 @@ def _stemmer():
 KEPT_STEMS = KeptTable("english-stems")  # a build keeps them: a rebuild that only reads them never imports nltk
 
 
-@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """English stem for comparison: folded (American spelling), irregular forms mapped, Snowball; parts of a
     hyphenated word joined."""
     found = KEPT_STEMS.get(word)
     if found is None:
-        parts = [american(p) for p in re.split(r"[-‐]", _fold(word)) if p]
-        found = "-".join(_stemmer().stem(IRREGULAR.get(p, p)) for p in parts)
+        found = _stem(word)
         KEPT_STEMS.put(word, found)
     return found
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    parts = [american(p) for p in re.split(r"[-‐]", _fold(word)) if p]
+    return "-".join(_stemmer().stem(IRREGULAR.get(p, p)) for p in parts)
 
 
 @lru_cache(maxsize=200_000)

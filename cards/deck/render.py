@@ -569,15 +569,32 @@ def _stressed_slice(plain: str, marked: str, start: int, stop: int) -> str:
 # ---------------------------------------------------------------- the Vocabulary field
 
 
-def _gloss_html(t: Target) -> str:
+def _gloss_html(t: Target, card: Card, stressed: Stressed | None = None) -> str:
     if not t.gloss:
         return ""
+    gloss = _sentence_phrase_stressed(t.gloss, card, stressed)
     if t.gloss_from == "loanword":  # a guess from the spelling: say so
-        return f'<span class="gloss guess" title="a guess: spelled like this English word">≈ {escape(t.gloss)}</span>'
+        return f'<span class="gloss guess" title="a guess: spelled like this English word">≈ {escape(gloss)}</span>'
     if t.gloss_from in ("dictionary", "base"):  # not this sentence's translation: say so
         return (f'<span class="gloss dict" title="a dictionary sense: no counterpart found in this translation">'
-                f'<span class="how">dict.</span> {escape(t.gloss)}</span>')
-    return f'<span class="gloss">{escape(t.gloss)}</span>'
+                f'<span class="how">dict.</span> {escape(gloss)}</span>')
+    return f'<span class="gloss">{escape(gloss)}</span>'
+
+
+def _sentence_phrase_stressed(gloss: str, card: Card, stressed: Stressed | None) -> str:
+    """A gloss that opens with a phrase of the sentence ("зашел в тупик: reach a deadlock", see
+    `cards.deck.content.sentence_phrase`) with the phrase as the stressed sentence shows it (зашёл в
+    тупи́к), not as the article spells it; any other gloss as it is."""
+    phrase, colon, english = gloss.partition(": ")
+    if stressed is None or not colon or not phrase:
+        return gloss
+    at = card.pair.ru.find(phrase)
+    if at < 0:  # lowered at the opening of the sentence: По итогам → по итогам
+        at = card.pair.ru.find(phrase[:1].upper() + phrase[1:])
+    if at < 0:
+        return gloss
+    shown = _stressed_slice(card.pair.ru, stressed.text, at, at + len(phrase))
+    return f"{shown[:1].lower() if phrase[:1].islower() else shown[:1]}{shown[1:]}: {english}"
 
 
 def vocabulary_html(card: Card, stressed: Stressed | None = None) -> str:
@@ -602,7 +619,7 @@ def vocabulary_html(card: Card, stressed: Stressed | None = None) -> str:
         if grammar:
             head += f' <span class="grammar" title="{_attribute(grammar_label(t))}">{escape(grammar)}</span>'
         bits = [f'<span class="head">{head}</span>']
-        gloss = _gloss_html(t)
+        gloss = _gloss_html(t, card, stressed)
         if gloss:
             bits.append(gloss)
         freq = frequency_label(t.lemma.zipf)

@@ -334,7 +334,6 @@ def is_transparent(lemma, options: SelectOptions) -> bool:
     return transparent_loanword(key) is not None
 
 
-@functools.lru_cache(maxsize=50_000)  # asked for every adjective of every sentence
 def everyday_base(adjective: str, everyday: frozenset[str]) -> str | None:
     """The everyday noun an adjective is made from and means (мартовский: март "March", северный:
     север "north"), which makes it as known as the noun; None for other words, and where the
@@ -357,6 +356,7 @@ def _digest(words: frozenset[str]) -> str:
     return hashlib.sha256("\n".join(sorted(words)).encode("utf-8")).hexdigest()[:16]
 
 
+@functools.lru_cache(maxsize=50_000)  # asked for every adjective of every sentence
 def _everyday_base(adjective: str, everyday: frozenset[str]) -> str | None:
     from cards.align.evidence import stem
     from cards.lexicon.levels import everyday_terms

@@ -52,7 +52,6 @@ def _form_frequency(form: str) -> float:
     return frequency(word, "ru") + (frequency(folded, "ru") if folded != word else 0.0)
 
 
-@functools.lru_cache(maxsize=200_000)
 def lemma_zipf(lemma: str, pos: str) -> float:
     """Zipf frequency of a lemma with all its forms counted: the sum of wordfreq's frequencies of
     every form of its pymorphy3 lexeme (сделка, сделки, сделку …). The dictionary form alone
@@ -68,6 +67,7 @@ def lemma_zipf(lemma: str, pos: str) -> float:
 KEPT_ZIPFS = KeptTable("lemma-zipf")  # a build keeps them: a rebuild reads them instead of every form's frequency
 
 
+@functools.lru_cache(maxsize=200_000)
 def _lemma_zipf(lemma: str, pos: str) -> float:
     word = strip_stress(lemma).lower()
     total = sum(_form_frequency(f) for f in _forms(word, pos) | {word})

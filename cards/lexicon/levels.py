@@ -35,7 +35,8 @@ from pathlib import Path
 
 from cards.errors import CardsError
 from cards.kept import KeptTable
-from cards.lexicon.lexicon import DATA_DIR, normalize
+from cards.lexicon.dictionary import normalize
+from cards.lexicon.lexicon import DATA_DIR
 
 ORDER = ("A1", "A2", "B1", "B2", "C1")
 # (general cut, topic cut) in wordfreq Zipf. Calibrated on the seed's hand list and the WMT21 tune key
@@ -167,7 +168,6 @@ LATER_SENSE_RANK = 1.0  # … and those from this rank on (a later sense, or Wik
 KEPT_SENSES = KeptTable("learner-senses")  # a build keeps them: a rebuild reads them, not the lexicon's ranks
 
 
-@lru_cache(maxsize=50_000)
 def learner_senses(lemma: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(glosses of the senses a learner met first, glosses of its later senses) of a word, by the
     shipped lexicon's ranks: включить (("turn on",), ("encompass", "include", …)); составлять
@@ -182,6 +182,7 @@ def learner_senses(lemma: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return met, later
 
 
+@lru_cache(maxsize=50_000)
 def _learner_senses(lemma: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     from cards.lexicon.lexicon import english_related, shipped
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from cards.lexicon.dictionary import normalize
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SOURCE_NAME = "built-in lexicon"
 SENSE_STEP = 1.0  # rank between two senses of one OpenRussian entry
@@ -35,11 +37,6 @@ COMPOUND_DISCOUNT = 1.0  # wordfreq rates "coffee-house" by its parts: count suc
 DEFINITION_WORDS = 4  # an OpenRussian gloss of more words is a definition (россиянин: citizen of the Russian Federation) …
 OBSCURE = 2.5  # Zipf of an OpenRussian gloss too rare or dated to come before Wiktionary's (белорус: Byelorussian 1.9) …
 DEFINITION_OFFSET = 2.0  # … ranked, like a definition, after Wiktionary's translations (Russian, Belarusian)
-
-
-def normalize(word: str) -> str:
-    """The key a Russian word is looked up by: lower case, ё → е, stress marks dropped."""
-    return word.lower().replace("ё", "е").replace("\u0301", "").strip()
 
 
 @dataclass(frozen=True)

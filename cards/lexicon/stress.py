@@ -9,6 +9,8 @@ Two back ends, the second only filling what the first leaves open:
 2. silero-stress (optional `stress` extra, CPU torch; its model ships inside the package, no download),
    when installed: it reads the whole text and its marks are taken for the open words only. It is
    loaded once, lazily, and only when a text has an open word: torch is never imported otherwise.
+   A name it stresses on another syllable than every dictionary form of the name (read alone) stays
+   open: one deck never shows Ко́ул beside Коу́ла.
 
 Rules of the output, so that callers can rely on them:
 - only two things change: a U+0301 is inserted after the stressed vowel of a word of two or more
@@ -419,7 +421,42 @@ def _fill(
         return k >= 0 and (open_[k][0] < position <= open_[k][1] if closed_end else position < open_[k][1])
 
     replace = {**replace, **{i: ch for i, ch in more_replace.items() if inside(i, False)}}
-    return replace, sorted(set(marks) | {p for p in more_marks if inside(p, True)})
+    return replace, _steady_names(text, sorted(set(marks) | {p for p in more_marks if inside(p, True)}), open_)
+
+
+def _steady_names(text: str, marks: list[int], open_: Sequence[tuple[int, int]]) -> list[int]:
+    """`marks` less silero's mark on a name it stresses on another syllable than every dictionary form
+    pymorphy3 gives the name (each read alone; its guesses are often wrong: Хезболлы → хезболл). A name
+    keeps its stress as it declines (Ко́ул, Ко́улом), so silero's Коу́ла is a guess that one deck would
+    show beside Ко́ул in another card: that form stays unmarked. It depends on the card's text alone. A
+    name here: a capitalised word the lexicon leaves open whose readings are all names or guesses."""
+    from cards.lexicon.accents import PROPER
+    from cards.lexicon.analyser import parses
+
+    dropped = set()
+    for start, stop in open_:
+        word = _plain(text, start, stop)
+        vowels = _vowel_positions(text, start, stop)
+        mine = [p for p in marks if start < p <= stop and p in vowels]
+        if not word or not word[0].isupper() or word.isupper() or len(mine) != 1:
+            continue
+        readings = parses(word.lower())
+        if not readings or any(p.is_known and not PROPER & set(p.tag.grammemes) for p in readings):
+            continue
+        alone = {_name_syllable(lemma.capitalize()) for lemma in {p.normal_form for p in readings}} - {None}
+        if alone and vowels.index(mine[0]) + 1 not in alone:
+            dropped.add(mine[0])
+    return [p for p in marks if p not in dropped]
+
+
+@functools.lru_cache(maxsize=5_000)
+def _name_syllable(name: str) -> int | None:
+    """The syllable (1: the first) silero stresses in a name read alone (Ко́ул: 1); None: it marks none."""
+    vowels = _vowel_positions(name, 0, len(name))
+    if len(vowels) == 1:
+        return 1
+    marks = [p for p in _silero(name)[1] if p in vowels]
+    return vowels.index(marks[0]) + 1 if len(marks) == 1 else None
 
 
 def _use_silero(silero: bool | None) -> bool:

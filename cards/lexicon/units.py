@@ -26,7 +26,8 @@ from functools import lru_cache
 
 from cards.lexicon.analyser import zipf
 from cards.lexicon.collocations import COPULAS, _adjacent_tokens
-from cards.lexicon.lexicon import normalize, phrase_entries
+from cards.lexicon.dictionary import normalize
+from cards.lexicon.lexicon import phrase_entries
 from cards.lexicon.morph import is_content
 from cards.model import Lemma, Token
 
