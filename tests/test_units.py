@@ -205,3 +205,22 @@ def test_the_card_shows_a_set_phrase_with_its_gloss_in_the_english_and_its_words
     found = [s for d, spans_of in zip(reworded, spans, strict=True)
              for t, s in zip(d.targets, spans_of, strict=True) if t.lemma.lemma == "в ходе"]
     assert found == [None]
+
+
+def test_inspect_words_says_what_happened_to_each_set_phrase(tmp_path):
+    import json
+
+    pair = tmp_path / "pair"
+    pair.mkdir()
+    (pair / "ru.txt").write_text(f"Переговоры в столице\n\n{TALKS_RU} По словам министра, меморандум подписан.\n",
+                                 encoding="utf-8")
+    (pair / "en.txt").write_text(f"Talks in the capital\n\n{TALKS_EN} According to the minister, the memorandum "
+                                 "is signed.\n", encoding="utf-8")
+    runner = CliRunner()
+    with runner.isolated_filesystem(temp_dir=tmp_path):  # no deck of an earlier build in decks/
+        for level, during in (("B1", ("taught", "card 2")), ("C1", ("known", "a set phrase known at C1"))):
+            result = runner.invoke(main, ["inspect", str(pair), "--words", "--format", "jsonl", "--level", level])
+            assert result.exit_code == 0, result.output
+            rows = {r["lemma"]: (r["status"], r["reason"]) for r in map(json.loads, result.output.splitlines()) if r}
+            assert rows["в ходе"] == during
+            assert rows["по словам"] == ("known", f"a set phrase known at {level}")
