@@ -153,6 +153,7 @@ def phrase_cards(level: str, articles: str = "all") -> int:
     from cards.build import choose_cards, find_pairs, prepare_articles
 
     from cards.build import find_dictionary
+    from cards.lexicon.lexicon import normalize
     from cards.lexicon.units import is_set_phrase, set_phrase_units
 
     options = BuildOptions(level=level).select_options()
@@ -190,7 +191,8 @@ def phrase_cards(level: str, articles: str = "all") -> int:
                         continue
                     start, stop = tokens[unit.first].start, tokens[unit.stop - 1].stop
                     inside = [t for t in card_of[d.pair.ru].targets if t.ru_span[0] < stop and start < t.ru_span[1]]
-                    why = ("taught by another card" if unit.form in taught
+                    why = ("known at the level" if normalize(unit.form) in options.known_phrases
+                           else "taught by another card" if unit.form in taught
                            else "a word of it a target, glossed as the phrase" if any(
                                t.gloss.lower().replace("ё", "е").startswith(unit.form.replace("ё", "е") + ":") for t in inside)
                            else "a word of it a target" if inside
@@ -203,10 +205,10 @@ def phrase_cards(level: str, articles: str = "all") -> int:
     for label in ("whole", "free", "unlabelled"):
         print(f"  {label}: {verdicts[label]}")
     taught_set = fixed["teach"] + fixed["known"] + fixed["unlabelled"]
-    print(f"set phrases: {taught_set} taught, {1000 * taught_set / max(words, 1):.2f} per 1,000 words; the teacher would teach "
-          f"{fixed['teach']}, takes as known {fixed['known']}")
+    print(f"set phrases: {taught_set} taught, {1000 * taught_set / max(words, 1):.2f} per 1,000 words; a teacher would teach "
+          f"{fixed['teach']} of them to a B1 learner, takes {fixed['known']} as known at B1")
     for key in sorted(k for k in fixed if k.startswith("not taught")):
-        print(f"  uses the teacher would teach in a card's sentence, {key}: {fixed[key]}")
+        print(f"  uses a teacher would teach at B1, in a card's sentence, {key}: {fixed[key]}")
     return 0
 
 
