@@ -224,3 +224,29 @@ def test_inspect_words_says_what_happened_to_each_set_phrase(tmp_path):
             rows = {r["lemma"]: (r["status"], r["reason"]) for r in map(json.loads, result.output.splitlines()) if r}
             assert rows["в ходе"] == during
             assert rows["по словам"] == ("known", f"a set phrase known at {level}")
+
+
+def test_a_rebuild_adds_no_set_phrase_to_a_note_it_keeps(tmp_path, collection):
+    """A deck built when the learner knew в ходе (C1), rebuilt at B1: its note keeps its id and content, and
+    Anki imports nothing new or updated; a fresh B1 deck teaches в ходе on that card."""
+    pair = tmp_path / "pair"
+    pair.mkdir()
+    (pair / "ru.txt").write_text(f"Переговоры в столице\n\n{TALKS_RU}\n", encoding="utf-8")
+    (pair / "en.txt").write_text(f"Talks in the capital\n\n{TALKS_EN}\n", encoding="utf-8")
+    out = tmp_path / "deck.apkg"
+    for level in ("C1", "B1"):
+        result = CliRunner().invoke(main, ["build", str(pair), "--out", str(out), "--no-stress", "--level", level],
+                                    catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        counts = import_apkg(collection, out)
+        if level == "B1":
+            assert "0 new, 0 changed, 1 unchanged" in result.output
+            assert (counts.new, counts.updated) == (0, 0)
+    note = collection.get_note(collection.find_notes("")[0])
+    assert collection.note_count() == 1 and "в ходе" not in note["Vocabulary"]
+    fresh = tmp_path / "fresh.apkg"
+    result = CliRunner().invoke(main, ["build", str(pair), "--out", str(fresh), "--no-stress"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    counts = import_apkg(collection, fresh)  # the same sentence: the same note id, now with the phrase
+    assert collection.note_count() == 1 and (counts.new, counts.updated) == (0, 1)
+    assert "в ходе" in collection.get_note(collection.find_notes("")[0])["Vocabulary"]

@@ -12,7 +12,7 @@ cannot guess from its own glosses. Other phrases of the table are mostly free co
 written (they do not inflect), each with the CEFR level from which a learner knows it (`set_phrases_known`).
 Selection decides which units a learner does not know yet (cards.deck.select); this module only finds them.
 
-Public: Unit, phrase_units, phrase_glosses, set_phrases_known, is_set_phrase, faded_nouns.
+Public: Unit, phrase_units, phrase_glosses, set_phrase_units, set_phrases_known, is_set_phrase, faded_nouns.
 
 Example:
     >>> from cards.lexicon.morph import analyse
