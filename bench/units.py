@@ -11,9 +11,15 @@ With --cards: every WMT21 dev article built alone (pair folders in a temporary d
 `cards build FOLDER` would), and the phrases its cards teach whole (`SelectOptions.phrases`): how many
 cards and articles have one, and a teacher's verdict on each (bench/data/units/labels.tsv, written on the
 list this mode printed: worth learning whole / a free combination; unlabelled ones are counted apart).
+The set phrases of news (cards/lexicon/seeds/phrases.tsv: в ходе, на фоне) are counted apart, per 1,000
+Russian words, against a teacher's verdict on each phrase for a B1 learner of political news, written before
+the tool taught any (bench/data/units/set-phrases.tsv: `teach` or `known`): the taught ones the teacher
+would teach, and the uses of those the teacher would teach in a card's sentence that the card does not
+teach, with why. --articles tune|unlabelled builds only the tune split (below) or the articles in no gold
+file (bench/meaning_unlabelled.py).
 
     python bench/units.py [--level B1] [--examples 25]
-    python bench/units.py --cards
+    python bench/units.py --cards [--articles all|tune|unlabelled]
 
 With --lines: the "phrase" lines of the Vocabulary field (`Target.unit`: the collocation a target word
 stands in, `cards.lexicon.collocations`), each WMT21 article of a split built alone with default options:
@@ -47,6 +53,7 @@ from cards.lexicon.morph import analyse, is_content  # noqa: E402
 WMT21 = ROOT.parent / "shared" / "dev" / "wmt21-ruen" / "docs.jsonl"
 LABELS = ROOT / "bench" / "data" / "units" / "labels.tsv"
 LINES = ROOT / "bench" / "data" / "units" / "lines.tsv"
+SET_PHRASE_LABELS = ROOT / "bench" / "data" / "units" / "set-phrases.tsv"
 SPLIT_SIZE = 28  # the first 28 articles by folder name: even places tune, odd places held out
 PHRASES = ROOT / "cards" / "lexicon" / "data" / "phrases.tsv.gz"
 
@@ -65,11 +72,12 @@ def main() -> int:
     ap.add_argument("--lines", action="store_true", help="the phrase lines of the Vocabulary field")
     ap.add_argument("--split", choices=("tune", "held-out"), default="tune")
     ap.add_argument("--list", action="store_true", help="with --lines: print every line")
+    ap.add_argument("--articles", choices=("all", "tune", "unlabelled"), default="all", help="with --cards: which articles")
     args = ap.parse_args()
     if args.lines:
         return phrase_lines(args.split, args.list)
     if args.cards:
-        return phrase_cards(args.level)
+        return phrase_cards(args.level, args.articles)
     options = BuildOptions(level=args.level).select_options()
     phrases = phrase_table()
     counts: Counter[str] = Counter()
@@ -117,7 +125,25 @@ def read_labels(path: Path = LABELS) -> dict[tuple[str, str], str]:
     return {(doc, phrase): label for doc, phrase, label, *_ in rows}
 
 
-def phrase_cards(level: str) -> int:
+def read_set_phrase_labels(path: Path = SET_PHRASE_LABELS) -> dict[str, str]:
+    """Set phrase → the teacher's verdict for a B1 learner of political news: "teach" or "known"."""
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+    return {phrase: label for phrase, label, *_ in rows}
+
+
+def chosen_folders(folders: list[Path], articles: str) -> list[Path]:
+    """The pair folders of `articles`: all, the tune split (`split_folders`) or those in no gold file."""
+    if articles == "tune":
+        return split_folders(folders, "tune")
+    if articles == "unlabelled":
+        from meaning_unlabelled import unlabelled_docs
+
+        names = {re.sub(r"\W+", "-", doc["doc"]) for doc in unlabelled_docs()}
+        return [f for f in folders if f.name in names]
+    return folders
+
+
+def phrase_cards(level: str, articles: str = "all") -> int:
     """Build each WMT21 article alone; list and count the phrases taught whole."""
     import tempfile
 
@@ -127,29 +153,62 @@ def phrase_cards(level: str) -> int:
     from cards.build import choose_cards, find_pairs, prepare_articles
 
     from cards.build import find_dictionary
+    from cards.lexicon.dictionary import normalize
+    from cards.lexicon.units import is_set_phrase, set_phrase_units
 
     options = BuildOptions(level=level).select_options()
     dictionary = find_dictionary(BuildOptions())  # as `cards build` has it: the counterparts need it
     labels = read_labels()
+    teacher = read_set_phrase_labels()
     verdicts: Counter[str] = Counter()
-    cards = with_phrase = articles = 0
+    fixed: Counter[str] = Counter()  # set phrases: taught by the teacher's verdict, and the uses not taught
+    cards = with_phrase = built = words = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for folder in write_pairs(Path(tmp) / "pairs", 10_000):
-            _, built = choose_cards(prepare_articles(find_pairs([folder])), frozenset(), options, dictionary=dictionary)
-            found = [(c, t) for c in built for t in c.targets if t.lemma.pos == "phrase"]
-            cards += len(built)
+        for folder in chosen_folders(write_pairs(Path(tmp) / "pairs", 10_000), articles):
+            prepared = prepare_articles(find_pairs([folder]))
+            decisions, made = choose_cards(prepared, frozenset(), options, dictionary=dictionary)
+            words += sum(len(re.findall(r"[А-Яа-яЁё]+", s.text)) for s in prepared[0].ru_sentences)
+            found = [(c, t) for c in made for t in c.targets if t.lemma.pos == "phrase"]
+            cards += len(made)
             with_phrase += len({id(c) for c, _ in found})
-            articles += bool(found)
+            built += bool(found)
             for card, t in found:
-                label = labels.get((folder.name, t.lemma.lemma), "unlabelled")
-                verdicts[label] += 1
+                kind = "set" if is_set_phrase(t.lemma.lemma) else "unit"
+                label = (teacher.get(t.lemma.lemma, "unlabelled") if kind == "set"
+                         else labels.get((folder.name, t.lemma.lemma), "unlabelled"))
+                (fixed if kind == "set" else verdicts)[label] += 1
                 english = card.pair.en[t.en_span[0] : t.en_span[1]] if t.en_span else "-"
-                print(f"{folder.name}\t{t.lemma.lemma}\t{card.pair.ru[t.ru_span[0] : t.ru_span[1]]}\t{english}\t"
+                print(f"{folder.name}\t{kind}\t{t.lemma.lemma}\t{card.pair.ru[t.ru_span[0] : t.ru_span[1]]}\t{english}\t"
                       f"{t.gloss}\t{label}")
+            taught = {t.lemma.lemma for c, t in found}
+            card_of = {c.pair.ru: c for c in made}
+            for d in decisions:
+                if not d.chosen:
+                    continue
+                tokens = analyse(d.pair.ru)
+                for unit in set_phrase_units(tokens):
+                    if teacher.get(unit.form) != "teach" or unit.form in {t.lemma.lemma for t in d.targets}:
+                        continue
+                    start, stop = tokens[unit.first].start, tokens[unit.stop - 1].stop
+                    inside = [t for t in card_of[d.pair.ru].targets if t.ru_span[0] < stop and start < t.ru_span[1]]
+                    why = ("known at the level" if normalize(unit.form) in options.known_phrases
+                           else "taught by another card" if unit.form in taught
+                           else "a word of it a target, glossed as the phrase" if any(
+                               t.gloss.lower().replace("ё", "е").startswith(unit.form.replace("ё", "е") + ":") for t in inside)
+                           else "a word of it a target" if inside
+                           else "card full" if len(d.targets) >= options.max_new else "other")
+                    fixed["not taught: " + why] += 1
+                    print(f"{folder.name}\tmissed\t{unit.form}\t{why}\t{', '.join(t.lemma.lemma for t in d.targets)}")
     total = sum(verdicts.values())
-    print(f"\nlevel {level}: {total} phrases taught whole, on {with_phrase} of {cards} cards, in {articles} articles")
+    print(f"\nlevel {level}, articles {articles}: {words} Russian words, {cards} cards")
+    print(f"units (verb + noun): {total} taught whole, on {with_phrase} of {cards} cards (with set phrases), in {built} articles")
     for label in ("whole", "free", "unlabelled"):
         print(f"  {label}: {verdicts[label]}")
+    taught_set = fixed["teach"] + fixed["known"] + fixed["unlabelled"]
+    print(f"set phrases: {taught_set} taught, {1000 * taught_set / max(words, 1):.2f} per 1,000 words; a teacher would teach "
+          f"{fixed['teach']} of them to a B1 learner, takes {fixed['known']} as known at B1")
+    for key in sorted(k for k in fixed if k.startswith("not taught")):
+        print(f"  uses a teacher would teach at B1, in a card's sentence, {key}: {fixed[key]}")
     return 0
 
 

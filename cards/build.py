@@ -474,6 +474,7 @@ def article_counterparts(article: Article, decisions: Sequence[Decision], min_sc
     another article to a build must not change the cards an earlier build made from this one."""
     from cards import cache as kept
     from cards.align.words import counterparts
+    from cards.lexicon.units import is_set_phrase
 
     bitext = [(p.ru, p.en) for p in article.pairs if p.kind == "text" and p.score >= min_score]
     wanted = [(d.pair.ru, d.pair.en, [w for t in d.targets for w in target_words(d.pair.ru, t)]) for d in decisions]
@@ -488,8 +489,9 @@ def article_counterparts(article: Article, decisions: Sequence[Decision], min_sc
         spans, merged = list(spans), []
         for t in d.targets:
             parts = len(target_words(d.pair.ru, t))
-            if t.lemma.pos == "phrase":
-                merged.append(phrase_span(d.pair.en, t.lemma.lemma) or joined_span(d.pair.en, spans[:parts]))
+            if t.lemma.pos == "phrase":  # a set phrase's words' counterparts are no counterpart of it ("in", "course")
+                fallback = None if is_set_phrase(t.lemma.lemma) else joined_span(d.pair.en, spans[:parts])
+                merged.append(phrase_span(d.pair.en, t.lemma.lemma) or fallback)
             else:
                 merged.append(spans[0])
             del spans[:parts]
@@ -542,15 +544,22 @@ def target_words(ru: str, target: Token) -> list[tuple[int, int, str]]:
 
 
 PHRASE_GAP_WORDS = 2  # English words a phrase's counterpart may hold between its parts' counterparts
+# A one-word gloss this common in English (wordfreq Zipf: in, of, as, by, for, about) stands in almost every
+# sentence: no sign of the phrase's counterpart (в составе "in", в качестве "as"; not "during", 5.7)
+COMMONEST_ENGLISH = 6.0
 
 
 def phrase_span(en: str, phrase: str) -> tuple[int, int] | None:
     """Where the English has one of the dictionary's glosses of a phrase, compared by stem (принять
-    участие: "took part" for "take part"), the best gloss first; None when it has none."""
+    участие: "took part" for "take part"), the best gloss first, but a one-word gloss among the commonest
+    English words (`COMMONEST_ENGLISH`); None when it has none."""
     from cards.align.evidence import phrase_spans, stem, words
+    from cards.lexicon.analyser import english_zipf
     from cards.lexicon.units import phrase_glosses
 
     for gloss in phrase_glosses(phrase):
+        if " " not in gloss and english_zipf(gloss) >= COMMONEST_ENGLISH:
+            continue
         found = phrase_spans(en, [tuple(stem(w) for _, _, w in words(gloss))])
         if found:
             return found[0][0]
@@ -628,6 +637,7 @@ class BuildOptions:
             DEFAULT_TOPIC, domain_sense_terms, everyday_words, news_register, resolve_level, topic_senses, topic_words,
             word_kinds,
         )
+        from cards.lexicon.units import set_phrases_known
 
         level = resolve_level(self.level)
         topic = slugify(self.topic or DEFAULT_TOPIC)
@@ -638,6 +648,7 @@ class BuildOptions:
             topic_senses=topic_senses(topic),
             domain_senses=domain_sense_terms(topic),
             concrete=word_kinds().concrete, social=word_kinds().social,
+            known_phrases=set_phrases_known(level.cefr),
         )
 
     def _sentence_length(self) -> dict[str, float]:

@@ -32,6 +32,7 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
     """Every content lemma of the articles, in order of first use, with what selection did with it:
     taught by which card; known (at the level, from your lists, from earlier builds); not a target
     (a name, a place word …); or left out (its sentences were filtered, or no card had room for it).
+    So too the phrases cards teach whole and the set phrases of news (cards.lexicon.units: в ходе).
     The articles' analyses are read from `cache` when a build kept them (cards.cache)."""
     from cards.lexicon.levels import domain_senses, resolve_level, transparent_loanword
     from cards.deck.select import (
@@ -41,6 +42,8 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
     from cards.build import article_sense_counterparts
     from cards.jobs import Workers
     from cards.lexicon.morph import CONTENT_POS
+    from cards.lexicon.units import is_set_phrase, phrase_units
+    from cards.model import Lemma
 
     options = options or BuildOptions()
     analyses = [tokens for a in articles for tokens in analysed([p.ru for p in a.pairs], cache)]  # decisions' order
@@ -59,8 +62,19 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
     in_known_sense: dict[str, bool] = {}  # every use in a sense the learner knows (known_sense)
     in_later: set[str] = set()  # words known by frequency, used somewhere in a later sense (in_later_sense, domain_sense)
     news: dict[str, tuple[str, ...]] = {}  # words of the domain-senses table → their news senses
+    in_card: dict[str, set[str]] = {}  # a phrase not taught → why not, in each chosen card that has it
     for d, tokens in zip(decisions, analyses, strict=True):
         article = of_article[selected[d.index].source]
+        for unit in phrase_units(tokens):
+            key = lemma_key(unit.form)
+            if is_set_phrase(unit.form) or key in card_of:
+                first.setdefault(key, Lemma(unit.form, "phrase"))
+                rules.setdefault(key, set()).add(d.rule)
+                if d.chosen and key not in card_of:
+                    start, stop = tokens[unit.first].start, tokens[unit.stop - 1].stop
+                    inside = any(t.start < stop and start < t.stop for t in d.targets)
+                    in_card.setdefault(key, set()).add("a word of it is taught on its card" if inside
+                                                       else f"its card was full (--max-new {select_options.max_new})")
         for t in tokens:
             if t.lemma.pos in CONTENT_POS:
                 key = lemma_key(t.lemma.lemma)
@@ -81,6 +95,9 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
     for key, lemma in first.items():
         if key in card_of:
             out.append(WordStatus(lemma.lemma, "taught", f"card {card_of[key]}"))
+        elif lemma.pos == "phrase":
+            out.append(_phrase_status(lemma.lemma, key, known, earlier, select_options.known_phrases, level,
+                                      in_card.get(key), rules[key]))
         elif lemma.proper:
             out.append(WordStatus(lemma.lemma, "not_a_target", "a name"))
         elif key in known:
@@ -117,6 +134,20 @@ def word_report(articles: Sequence[Article], decisions: Sequence[Decision], know
                 why = _no_card_reason(key in in_a_card, select_options.max_new)
             out.append(WordStatus(lemma.lemma, "left_out", sense + why))
     return tuple(out)
+
+
+def _phrase_status(form: str, key: str, known: frozenset[str], earlier: set[str], known_phrases: frozenset[str],
+                   level: str, in_card: set[str] | None, rules: set[str]) -> WordStatus:
+    """What a build did with a set phrase of news no card teaches: known, or left out and why."""
+    if key in known:
+        return WordStatus(form, "known", "on your --known list")
+    if key in earlier:
+        return WordStatus(form, "known", "taught by an earlier build of this deck")
+    if key in known_phrases:
+        return WordStatus(form, "known", f"a set phrase known at {level}")
+    if in_card:
+        return WordStatus(form, "left_out", "; ".join(sorted(in_card)))
+    return WordStatus(form, "left_out", "its sentences make no card: " + ", ".join(sorted(rules)))
 
 
 def _kind_of(key: str, pos: str, options) -> str:

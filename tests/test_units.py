@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from click.testing import CliRunner
 
-from anki_client import import_apkg
+from anki_client import import_apkg, open_collection
 from cards.build import BuildOptions, find_dictionary, joined_span, phrase_span
 from cards.cli import main
 from cards.deck.known import lemmas_of
@@ -79,6 +79,10 @@ def test_a_card_teaches_the_phrase_when_its_words_are_known_and_it_is_not():
 def test_a_phrases_counterpart_is_its_gloss_in_the_english_else_its_words_joined():
     assert EN[slice(*phrase_span(EN, "принять участие"))] == "took part"
     assert phrase_span(EN, "вступать в силу") is None
+    # a one-word gloss among the commonest English words (в составе: "as part of; in") is no sign of it
+    assert phrase_span("Observers in the delegation took part.", "в составе") is None
+    assert phrase_span("Observers took part in the vote as part of the delegation.", "в составе") is not None
+    assert phrase_span("Observers took part during the vote.", "в ходе") is not None  # "during": not that common
     en = "250 ships from the northern fleet took part in the events."
     took, part, ships = [(en.index(w), en.index(w) + len(w)) for w in ("took", "part", "ships")]
     assert joined_span(en, [took, part]) == (took[0], part[1])
@@ -128,3 +132,125 @@ def test_of_two_phrases_of_the_same_lemmas_the_unit_is_the_one_written_as_the_se
     assert _as_written(participle, written) == 2 and _as_written(infinitive, written) == 1
     units = phrase_units(analyse("Его назначили исполняющим обязанности губернатора."))
     assert [(u.form, u.glosses[0]) for u in units] == [("исполняющий обязанности", "acting")]
+
+
+TALKS_RU = "В ходе переговоров делегации обсудили санкции и меморандум."
+TALKS_EN = "During the talks the delegations discussed sanctions and the memorandum."
+
+
+def test_the_set_phrases_of_news_are_found_as_written_each_known_from_its_level():
+    from cards.lexicon.levels import ORDER
+    from cards.lexicon.units import set_phrases, set_phrases_known
+
+    units = phrase_units(analyse("На фоне протестов, в связи со снижением цен, ход встречи изменился."))
+    assert [(u.form, u.glosses[0]) for u in units] == [("на фоне", "amid"), ("в связи с", "due to")]
+    assert phrase_units(analyse("На, фоне протестов")) == ()  # punctuation between: two words, no phrase
+    assert [u.form for u in phrase_units(analyse("Решение принято в свою пользу."))] == ["в свою пользу"]  # the longest
+    assert set(set_phrases().values()) <= set(ORDER)  # every line of seeds/phrases.tsv says its level
+    assert {"по словам", "в том числе", "в результате"} <= set_phrases_known("B1")
+    assert not {"в ходе", "на фоне", "по итогам"} & set_phrases_known("B1")
+    assert "в результате" not in set_phrases_known("A2") and "в ходе" in set_phrases_known("C1")
+    assert "за счет" in set_phrases_known("C1")  # compared as lemma keys: ё as е
+
+
+def test_a_card_with_room_teaches_a_set_phrase_the_level_does_not_know():
+    pair, tokens = Pair(TALKS_RU, TALKS_EN, 1.0), analyse(TALKS_RU)
+    b1 = BuildOptions(level="B1").select_options()
+    decision = select([pair], [tokens], options=b1)[0]
+    assert [(t.text, t.lemma.pos) for t in decision.targets][:2] == [("В ходе", "phrase"), ("переговоров", "noun")]
+    assert len(decision.targets) <= b1.max_new  # it takes a word's room
+    for without in (
+        select([pair], [tokens], options=BuildOptions(level="C1").select_options())[0],  # known at C1
+        select([pair], [tokens], known=frozenset({"в ходе"}), options=b1)[0],  # on the learner's list
+        select([pair], [tokens], options=replace(b1, max_new=3))[0],  # no room left
+        # a card of an earlier build keeps what it taught: a rebuild adds no phrase to an existing note
+        select([pair], [tokens], options=b1, earlier={0: ("переговоры", "делегация")})[0],
+    ):
+        assert without.chosen and "в ходе" not in [t.lemma.lemma for t in without.targets]
+    kept = select([pair], [tokens], options=b1, earlier={0: ("в ходе", "переговоры")})[0]
+    assert [t.text for t in kept.targets] == ["В ходе", "переговоров"]
+    text = "По словам министра, делегации обсудили санкции и меморандум."  # по словам: known at B1
+    decision = select([Pair(text, "According to the minister, ...", 1.0)], [analyse(text)], options=b1)[0]
+    assert "phrase" not in [t.lemma.pos for t in decision.targets]
+    alone = "В ходе встречи."  # no word worth a card: no card for the phrase alone
+    assert not select([Pair(alone, "During the meeting.", 1.0)], [analyse(alone)], options=b1)[0].chosen
+    assert "в ходе" in lemmas_of(["в ходе", "выборы"])  # a learner's list may say it by a line of its own
+
+
+def test_the_card_shows_a_set_phrase_with_its_gloss_in_the_english_and_its_words_no_counterpart(tmp_path, collection):
+    from cards.build import article_counterparts, choose_cards, find_pairs, prepare_articles
+
+    pair = tmp_path / "pair"
+    pair.mkdir()
+    (pair / "ru.txt").write_text(f"Переговоры в столице\n\n{TALKS_RU} Во время встречи в столице шёл дождь.\n",
+                                 encoding="utf-8")
+    (pair / "en.txt").write_text(f"Talks in the capital\n\n{TALKS_EN} Meanwhile in the capital it rained.\n",
+                                 encoding="utf-8")
+    out = tmp_path / "deck.apkg"
+    result = CliRunner().invoke(main, ["build", str(pair), "--out", str(out), "--no-stress"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    import_apkg(collection, out)
+    fields = [dict(collection.get_note(nid).items()) for nid in collection.find_notes("")]
+    note = next(f for f in fields if "меморандум" in f["Russian"])
+    assert '<span class="target">В ходе</span>' in note["Russian"]
+    assert '<span class="target">During</span>' in note["English"]
+    assert "в ходе" in note["Vocabulary"] and "during" in note["Vocabulary"] and ">phrase<" in note["Vocabulary"]
+    # where the English has none of its glosses, the phrase has no counterpart (not its words' "in", "course")
+    articles = prepare_articles(find_pairs([pair]))
+    decisions, _ = choose_cards(articles)
+    chosen = [d for d in decisions if d.chosen]
+    reworded = [replace(d, pair=replace(d.pair, en="As the talks went on in the capital, the delegations discussed sanctions."))
+                for d in chosen]
+    spans = article_counterparts(articles[0], reworded, 0.5, find_dictionary(BuildOptions()))
+    found = [s for d, spans_of in zip(reworded, spans, strict=True)
+             for t, s in zip(d.targets, spans_of, strict=True) if t.lemma.lemma == "в ходе"]
+    assert found == [None]
+
+
+def test_inspect_words_says_what_happened_to_each_set_phrase(tmp_path):
+    import json
+
+    pair = tmp_path / "pair"
+    pair.mkdir()
+    (pair / "ru.txt").write_text(f"Переговоры в столице\n\n{TALKS_RU} По словам министра, меморандум подписан.\n",
+                                 encoding="utf-8")
+    (pair / "en.txt").write_text(f"Talks in the capital\n\n{TALKS_EN} According to the minister, the memorandum "
+                                 "is signed.\n", encoding="utf-8")
+    runner = CliRunner()
+    with runner.isolated_filesystem(temp_dir=tmp_path):  # no deck of an earlier build in decks/
+        for level, during in (("B1", ("taught", "card 2")), ("C1", ("known", "a set phrase known at C1"))):
+            result = runner.invoke(main, ["inspect", str(pair), "--words", "--format", "jsonl", "--level", level])
+            assert result.exit_code == 0, result.output
+            rows = {r["lemma"]: (r["status"], r["reason"]) for r in map(json.loads, result.output.splitlines()) if r}
+            assert rows["в ходе"] == during
+            assert rows["по словам"] == ("known", f"a set phrase known at {level}")
+
+
+def test_a_rebuild_adds_no_set_phrase_to_a_note_it_keeps(tmp_path, collection):
+    """A deck built when the learner knew в ходе (C1), rebuilt at B1: its note keeps its id and content, and
+    Anki imports nothing new or updated; a fresh B1 deck teaches в ходе on that card."""
+    pair = tmp_path / "pair"
+    pair.mkdir()
+    (pair / "ru.txt").write_text(f"Переговоры в столице\n\n{TALKS_RU}\n", encoding="utf-8")
+    (pair / "en.txt").write_text(f"Talks in the capital\n\n{TALKS_EN}\n", encoding="utf-8")
+    out = tmp_path / "deck.apkg"
+    for level in ("C1", "B1"):
+        result = CliRunner().invoke(main, ["build", str(pair), "--out", str(out), "--no-stress", "--level", level],
+                                    catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        counts = import_apkg(collection, out)
+        if level == "B1":
+            assert "0 new, 0 changed, 1 unchanged" in result.output
+            assert (counts.new, counts.updated) == (0, 0)
+    note = collection.get_note(collection.find_notes("")[0])
+    assert collection.note_count() == 1 and "в ходе" not in note["Vocabulary"]
+    fresh = tmp_path / "fresh.apkg"
+    result = CliRunner().invoke(main, ["build", str(pair), "--out", str(fresh), "--no-stress"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    other = open_collection(tmp_path / "fresh.anki2")
+    try:
+        import_apkg(other, fresh)
+        taught = other.get_note(other.find_notes("")[0])
+        assert taught.guid == note.guid and "в ходе" in taught["Vocabulary"]  # the same note id, with the phrase
+    finally:
+        other.close()

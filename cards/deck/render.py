@@ -35,7 +35,7 @@ POS_NAMES = {
     "part": "particle",
     "intj": "interjection",
     "other": "word",
-    "phrase": "phrase (its words are known; learn it whole)",
+    "phrase": "phrase (it means more than its words: learn it whole)",
 }
 GENDER_NAMES = {"m": "masculine", "f": "feminine", "n": "neuter", "both": "masculine or feminine"}
 ASPECT_NAMES = {"perf": "perfective", "impf": "imperfective", "both": "imperfective and perfective"}

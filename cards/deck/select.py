@@ -101,6 +101,9 @@ class SelectOptions:
     # a chosen card with room also teaches the dictionary phrases of its sentence whose words the learner
     # knows one by one but not as a phrase (принять участие, личный состав: cards.lexicon.units)
     phrases: bool = True
+    # lemma keys of the set phrases of news the learner knows at the level (по словам, в том числе at B1:
+    # cards.lexicon.units.set_phrases_known); the others (в ходе, на фоне) are taught like phrases
+    known_phrases: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         if not 0 <= self.min_score <= 1:
@@ -1015,15 +1018,18 @@ def new_phrases(tokens: Sequence[Token], targets: Sequence[Token], known: Set[st
                 options: SelectOptions) -> tuple[Token, ...]:
     """The phrases a card of this sentence teaches beside its `targets`, as tokens over their words: dictionary
     phrases (cards.lexicon.units) not `known`, whose every content word the learner knows at the level
-    (a phrase with a new word is shown under that word), none of them a name or a target, while the card
-    has room (`max_new`)."""
-    from cards.lexicon.units import phrase_units
+    (a phrase with a new word is shown under that word), and the set phrases of news not known at the level
+    (`known_phrases`: во главе с "led by" whatever the learner makes of глава alone), none of them a name or
+    a target, while the card has room (`max_new`)."""
+    from cards.lexicon.units import is_set_phrase, phrase_units
 
     out: list[Token] = []
     for unit in phrase_units(tokens):
         words = [t for t in tokens[unit.first : unit.stop] if is_content(t.lemma)]
+        fixed = is_set_phrase(unit.form)
         if (len(targets) + len(out) >= options.max_new or lemma_key(unit.form) in known
-                or any(t.lemma.proper or not known_by_level(t.lemma, options) for t in words)
+                or (fixed and lemma_key(unit.form) in options.known_phrases)
+                or any(t.lemma.proper or not (fixed or known_by_level(t.lemma, options)) for t in words)
                 or any(t.start < w.stop and w.start < t.stop for t in targets for w in words)):
             continue
         out.append(unit.token(tokens))

@@ -369,11 +369,11 @@ def _name_reading(word: str) -> bool:
 
 def curated_phrases(path: Path) -> dict[str, list[str]]:
     """The hand-written phrases of one seed file (``seeds/phrases.tsv``, ``seeds/collocations.tsv``):
-    phrase → its English glosses."""
+    phrase → its English glosses (the second column; phrases.tsv's third, a level, is read at run time)."""
     out: dict[str, list[str]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            phrase, _, glosses = line.partition("\t")
+            phrase, glosses, *_ = line.split("\t")
             out[phrase.strip().lower()] = [g.strip() for g in glosses.split(";") if g.strip()]
     return out
 

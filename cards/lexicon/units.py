@@ -7,15 +7,19 @@ as translations, each with the lemmas of its words) standing in a sentence as 2�
 (принять участие, принять решение, заключить сделку, вести переговоры), whose verb is the one a learner
 cannot guess from its own glosses. Other phrases of the table are mostly free combinations (следующий
 день "morrow", южный ветер "southerly", сложная задача "challenge") or connectors with loose glosses
-(при этом "at it"); `python bench/units.py --cards` lists what fires. Selection decides which units a
-learner does not know yet (cards.deck.select); this module only finds them.
+(при этом "at it"); `python bench/units.py --cards` lists what fires. The hand-written set phrases of news
+(`seeds/phrases.tsv`: в ходе "during", на фоне "amid", по итогам "following") are units too, found as
+written (they do not inflect), each with the CEFR level from which a learner knows it (`set_phrases_known`).
+Selection decides which units a learner does not know yet (cards.deck.select); this module only finds them.
 
-Public: Unit, phrase_units, phrase_glosses, faded_nouns.
+Public: Unit, phrase_units, phrase_glosses, set_phrase_units, set_phrases_known, is_set_phrase, faded_nouns.
 
 Example:
     >>> from cards.lexicon.morph import analyse
     >>> [u.form for u in phrase_units(analyse("Они приняли участие в выборах, личный состав тоже."))]
     ['принять участие']
+    >>> [u.form for u in phrase_units(analyse("На фоне протестов в связи со снижением цен"))]
+    ['на фоне', 'в связи с']
 """
 
 from __future__ import annotations
@@ -27,11 +31,13 @@ from functools import lru_cache
 from cards.lexicon.analyser import zipf
 from cards.lexicon.collocations import COPULAS, _adjacent_tokens
 from cards.lexicon.dictionary import normalize
+from cards.lexicon.levels import ORDER, SEEDS_DIR
 from cards.lexicon.lexicon import phrase_entries
 from cards.lexicon.morph import is_content
 from cards.model import Lemma, Token
 
 MAX_WORDS = 4
+SET_PHRASES = SEEDS_DIR / "phrases.tsv"  # phrase, glosses, the CEFR level from which a learner knows it
 
 
 @dataclass(frozen=True)
@@ -64,11 +70,61 @@ def _phrases_of(lemma: str) -> tuple[tuple[tuple[str, ...], str, tuple[str, ...]
     return phrase_entries(lemma)
 
 
+@lru_cache(maxsize=1)
+def set_phrases() -> dict[str, str]:
+    """The hand-written set phrases of news (`seeds/phrases.tsv`), as the table writes them (в ходе, за
+    счёт) → the CEFR level from which a learner knows them (в ходе B2: a B1 learner is taught it)."""
+    rows = (line.split("\t") for line in SET_PHRASES.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#"))
+    return {phrase: level for phrase, _, level in rows}
+
+
+@lru_cache(maxsize=8)
+def set_phrases_known(level: str) -> frozenset[str]:
+    """Lemma keys (lower case, ё as е) of the set phrases a learner at `level` (a CEFR name) knows."""
+    known = ORDER[: ORDER.index(level) + 1] if level in ORDER else ()
+    return frozenset(normalize(phrase) for phrase, cefr in set_phrases().items() if cefr in known)
+
+
+def is_set_phrase(form: str) -> bool:
+    """The unit written `form` is one of the hand-written set phrases (`set_phrases`)."""
+    return form in set_phrases()
+
+
+@lru_cache(maxsize=1)
+def _set_phrases_by_first() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """First word → (the words of each set phrase, ё as е; the phrase as the table writes it)."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase in set_phrases():
+        words = tuple(normalize(phrase).split())
+        by_first.setdefault(words[0], []).append((words, phrase))
+    return {first: tuple(found) for first, found in by_first.items()}
+
+
+def _same_word(table: str, written: str) -> bool:
+    """A set phrase's word as the sentence writes it: its final с also as со (в связи со снижением)."""
+    return written == table or (table, written) == ("с", "со")
+
+
+def set_phrase_units(tokens: Sequence[Token]) -> list[Unit]:
+    """The hand-written set phrases (`set_phrases`) standing in a sentence as written, one space apart."""
+    written = [t.text.lower().replace("ё", "е") for t in tokens]
+    found = []
+    for first, word in enumerate(written):
+        for words, phrase in _set_phrases_by_first().get(word, ()):
+            stop = first + len(words)
+            if (stop <= len(tokens) and all(map(_same_word, words, written[first:stop]))
+                    and all(_adjacent_tokens(tokens, i) for i in range(first, stop - 1))):
+                found.append(Unit(first, stop, phrase, phrase_glosses(phrase)))
+    return found
+
+
 def phrase_units(tokens: Sequence[Token]) -> tuple[Unit, ...]:
-    """The dictionary phrases of a sentence's tokens (cards.lexicon.morph.analyse), longest first where
-    they overlap, in sentence order."""
+    """The dictionary phrases of a sentence's tokens (cards.lexicon.morph.analyse): a verb with its
+    object, and the set phrases of news (`set_phrase_units`), longest first where they overlap, in
+    sentence order."""
     keys = [normalize(t.lemma.lemma) for t in tokens]
-    found: list[Unit] = []
+    found: list[Unit] = set_phrase_units(tokens)
     for first, key in enumerate(keys):
         for lemmas, form, glosses in _phrases_of(key):
             stop = first + len(lemmas)
