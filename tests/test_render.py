@@ -268,6 +268,22 @@ def test_vocabulary_one_line_per_word_and_the_phrase_once_after_its_words():
     )
 
 
+def test_a_phrase_that_glosses_its_own_words_is_said_once_on_its_line():
+    ru, en = "Он приложил усилия и похудел.", "He knuckled down and lost weight."
+    unit, meaning = "приложил усилия", "приложил усилия: make an effort"  # no counterpart: the phrase's sense
+    card = Card(Pair(ru, en, 0.9), (target("приложил", ru, Lemma("приложить", "verb", aspect="perf"), meaning, unit,
+                                           "dictionary"),
+                                    target("усилия", ru, Lemma("усилие", "noun", gender="n"), meaning, unit,
+                                           "dictionary")), key="k")
+    html = vocabulary_html(card)
+    assert html.count("make an effort") == 1  # on the phrase line, as the dictionary writes the phrase
+    assert '<span class="unit">приложить усилия</span> <span class="gloss dict"' in html
+    # a word glossed otherwise keeps its gloss
+    other = Card(card.pair, (card.targets[0], target("усилия", ru, Lemma("усилие", "noun", gender="n"), "effort", unit)),
+                 key="k")
+    assert '<span class="gloss">effort</span>' in vocabulary_html(other)
+
+
 def test_a_phrase_shows_its_english_only_when_every_content_word_has_a_counterpart_close_by():
     ru = "Об этом сообщает пресс-служба оперативного штаба в Москве."
     en = "This was reported by the press office of the crisis center in Moscow."

@@ -603,6 +603,8 @@ def vocabulary_html(card: Card, stressed: Stressed | None = None) -> str:
     from cards.lexicon.units import table_english
 
     last_of_unit = {t.unit: n for n, t in enumerate(card.targets) if t.unit}
+    unit_english = {u: phrase_english(card, u) for u in last_of_unit}
+    unit_table = {u: "" if unit_english[u] else table_english(u) for u in last_of_unit}  # a dictionary's
     lines = []
     for n, t in enumerate(card.targets):
         lemma = stressed.lemmas[n] if stressed else t.lemma.lemma
@@ -619,7 +621,9 @@ def vocabulary_html(card: Card, stressed: Stressed | None = None) -> str:
         if grammar:
             head += f' <span class="grammar" title="{_attribute(grammar_label(t))}">{escape(grammar)}</span>'
         bits = [f'<span class="head">{head}</span>']
-        gloss = _gloss_html(t, card, stressed)
+        said_below = t.unit and t.gloss.partition(": ")[0].lower() == t.unit.lower() and (
+            unit_english[t.unit] or unit_table[t.unit])  # приложил усилия: make an effort, once, on the phrase line
+        gloss = "" if said_below else _gloss_html(t, card, stressed)
         if gloss:
             bits.append(gloss)
         freq = frequency_label(t.lemma.zipf)
@@ -628,8 +632,7 @@ def vocabulary_html(card: Card, stressed: Stressed | None = None) -> str:
         lines.append('<div class="word">' + " ".join(bits) + "</div>")
         if t.unit and last_of_unit.get(t.unit) == n:
             shown = _phrase_shown(card, t.unit, stressed)
-            english = phrase_english(card, t.unit)
-            table = "" if english else table_english(t.unit)  # not this sentence's words: a dictionary's
+            english, table = unit_english[t.unit], unit_table[t.unit]
             gloss = (f' <span class="gloss">{escape(english)}</span>' if english else
                      f' <span class="gloss dict" title="the phrase\'s dictionary sense"><span class="how">dict.</span> '
                      f'{escape(table)}</span>' if table else "")
