@@ -13,7 +13,7 @@ in a temporary directory (never into the repository) and built alone, as `cards 
   targets are on the list (must be 0) and the coverage of the key lemmas not on it;
 - with --ablate: key lemmas taught and general words among the targets, with each of the rules of
   issue 11 taken back in turn (6 words a card, the sense rule, the article's subjects, the learner
-  model of supersenses).
+  model of supersenses, the cards of a news brief's light news words).
 - the splits tune2 and heldout4 (bench/data/keywords/labels-only.tsv): WMT21 articles without a key
   list whose targets a teacher labelled; only their label rates are measured.
 
@@ -216,6 +216,7 @@ def ablate(gold, options, labels, sets) -> None:
         "no news senses": replace(options, domain_senses=frozenset()),
         "no article subjects": replace(options, subject_sentences=10**6),
         "no learner model": replace(options, concrete=frozenset(), social=frozenset()),
+        "no cards of a brief's light news words": replace(options, brief_words=0),
     }
     print("\n| rules | " + " | ".join(f"{s}: taught | {s}: general" for s in sets) + " |")
     print("|---|" + "---:|---:|" * len(sets))

@@ -311,6 +311,30 @@ def test_words_worth_a_card_and_the_topic_s_take_the_room_other_words_fill_up_to
         SelectOptions(fill=-1)
 
 
+def test_a_news_brief_makes_a_card_of_a_sentence_whose_new_words_are_the_topic_s_but_weigh_too_little():
+    """In a news brief (at most `brief_words` Russian words) a sentence no card took is a card for the words of
+    the topic no card teaches, though none weighs enough for a card of its own (18 детей погибли … в
+    Волгоградской области: погибнуть, область); not in a longer article, nor for other words (вырасти), nor
+    for a word of the domain-senses table whose English does not say its news sense."""
+    options = SelectOptions(min_words=3, max_new=2, extra_unknown=0, min_weight=12.0,
+                            topic=frozenset({"обсудить", "развитие"}), **B1)
+    texts = ["Делегация прибыла в посольство", "Стороны обсудили развитие", "Группа вырос в Минск"]  # 11 words
+    weights = domain_weights([analyse(t) for t in texts], options)
+    assert weights["обсудить"] < options.min_weight and weights["развитие"] < options.min_weight
+    brief = run(texts, options=options)
+    assert [d.chosen for d in brief] == [True, True, False]
+    assert {t.lemma.lemma for t in brief[1].targets} == {"обсудить", "развитие"}
+    assert brief[2].rule == "not_worth_a_card"  # вырасти is no word of the topic
+    longer = run(texts, options=replace(options, brief_words=10))
+    assert [d.chosen for d in longer] == [True, False, False] and longer[1].rule == "not_worth_a_card"
+    assert [d.chosen for d in run(texts, options=replace(options, brief_words=0))] == [True, False, False]
+    senses = replace(options, domain_senses=frozenset({("обсудить", "verb", "discuss"), ("развитие", "noun", "development")}))
+    elsewhere = run(texts, options=senses, counterparts=[{}, {}, {}])  # known in its first sense here
+    assert [d.chosen for d in elsewhere] == [True, False, False]
+    said = run(texts, options=senses, counterparts=[{}, {8: "discussed", 17: "development"}, {}])
+    assert [d.chosen for d in said] == [True, True, False]
+
+
 def test_a_dense_sentence_is_a_card_only_for_words_no_lighter_sentence_teaches():
     options = SelectOptions(min_words=3, max_new=2, extra_unknown=1, spill=0)
     dense = "Делегация прибыла и обсудили санкции"  # four new words: more than max_new + extra_unknown

@@ -98,6 +98,9 @@ class SelectOptions:
     max_name_share: float = 0.5  # share of names and numbers above which a pair is a list, not a sentence
     max_cards: int | None = None
     min_weight: float = 4.9  # domain weight a word needs to be worth a card of its own (domain_weights)
+    # … except in a news brief of at most this many Russian words, where every word of the topic or the news
+    # register no card teaches is (`_brief_cover`); 0: never. Most WMT21 dev articles have 50–200, the seed 1,248
+    brief_words: int = 150
     # a chosen card with room also teaches the dictionary phrases of its sentence whose words the learner
     # knows one by one but not as a phrase (принять участие, личный состав: cards.lexicon.units)
     phrases: bool = True
@@ -1190,6 +1193,29 @@ def _second_chance(chosen: dict[int, list[str]], unknown: Sequence[dict[str, Tok
     return chosen
 
 
+def _brief_cover(open_pairs: Sequence[int], pairs: Sequence[Pair], analyses: Sequence[Sequence[Token]],
+                 unknown: Sequence[dict[str, Token]], weights: Mapping[str, float], taught: set[str],
+                 own: Sequence[SelectOptions], said: Sequence[Mapping[int, str]], options: SelectOptions,
+                 budget: int | None, length: Sequence[int]) -> dict[int, list[str]]:
+    """The cards of the open pairs of news briefs (articles on the topic of at most `brief_words` Russian
+    words) for their words of the topic or the news register that no card teaches: in a brief each of them is
+    worth a card of its own (18 детей погибли … в Волгоградской области: погибнуть, область; Ранее … писал о
+    крупном пожаре: ранее, крупный). A brief is read whole and makes few cards; its news words
+    are what a teacher lists, and the sentence left is their only chance. A word of the domain-senses table
+    is one of them only where its English says its news sense (`domain_sense`): not провёл четыре сезона, "spent"."""
+    size: Counter[str] = Counter()
+    for pair, tokens in zip(pairs, analyses, strict=True):
+        size[pair.source] += sum(any(ch.isalpha() for ch in t.text) for t in tokens)
+    brief = [i for i in open_pairs if size[pairs[i].source] <= options.brief_words
+             and own[i].level >= options.level]  # not an article off the topic (`article_options`)
+    if not brief:
+        return {}
+    news = {k for i in brief for k, t in unknown[i].items()
+            if k in news_words(own[i]) and domain_sense(t, own[i], said[i]) is not False}
+    lifted = {k: max(w, options.min_weight) if k in news else w for k, w in weights.items()}
+    return _cover(brief, unknown, lifted, taught, options, budget, length, dense=True)
+
+
 def select(
     pairs: Sequence[Pair],
     analyses: Sequence[Sequence[Token]],
@@ -1265,7 +1291,12 @@ def select(
     rescued = _cover(sorted(longer), unknown, weights, taught_now, replace(options, fill=0),
                      None if budget is None else budget - len(picked), length, dense=True)
     picked.update(rescued)
-    new_cards = _second_chance(_drop_redundant(picked, unknown, weights, options), unknown, weights, taught, options)
+    picked = _drop_redundant(picked, unknown, weights, options)  # before the briefs' cards, which teach only words no card has
+    # Last of all, a news brief's sentences no card took, for its news words that weigh too little for a card
+    picked.update(_brief_cover([i for i in open_pairs if i not in picked], pairs, analyses, unknown, weights,
+                               set(taught).union(*picked.values()), own, said, options,
+                               None if budget is None else budget - len(picked), length))
+    new_cards = _second_chance(picked, unknown, weights, taught, options)
     for i, keys in new_cards.items():
         chosen[i] = tuple(sorted((unknown[i][k] for k in keys), key=lambda t: t.start))
         taught.update(keys)
