@@ -103,6 +103,18 @@ def test_a_sense_marked_shown_leads_the_card_but_is_not_taken_as_met():
     assert met == ("spend",) and {"hold", "carry out"} <= set(later)
     # the same for a first sense the learner model would read as a B1 learner's: счёт "bill", not "score"
     assert lexicon.senses("счёт")[0][:2] == ("account", "score") and learner_senses("счёт")[0] == ("bill",)
+    # once firsts, now shown: a learner meets автомат as a vending machine and набрать as "dial" (a number)
+    assert lexicon.senses("автомат")[0][0] == "assault rifle" and "automatic machine" in learner_senses("автомат")[0]
+    assert lexicon.senses("набрать")[0][0] == "gain" and learner_senses("набрать")[0] == ("dial",)
+
+
+def test_a_card_shows_the_news_sense_ahead_of_a_commoner_english_synonym_or_a_rarer_sense():
+    """Without a counterpart a card showed магазин "magazine" (English frequency put it ahead of "shop"),
+    атомный "atomic", вспышка "flash"; marked shown, the news sense comes first."""
+    dictionary = find_dictionary(PLAIN)
+    assert meaning_for("магазин", None, dictionary, pos="noun")[0] == "shop"
+    assert meaning_for("атомный", None, dictionary, pos="adj")[0] == "nuclear"
+    assert meaning_for("вспышка", None, dictionary, pos="noun")[0].startswith("outbreak")
 
 
 def test_hand_written_partners_replace_the_verbs_partners(tmp_path):
