@@ -21,6 +21,7 @@ gives a word whose own sentence gives no counterpart).
     python bench/meaning.py                       # both modes, both splits, and the seed
     python bench/meaning.py --errors heldout      # list what went wrong on the held-out split
     python bench/meaning.py --sets tune tune3 seed  # the sets to tune on (tune3: a second tune split)
+    python bench/meaning.py --sets tune6 --errors tune6  # a third tune split, labelled blind: news like the held-out
     python bench/meaning.py --sets heldout5       # the blind held-out split: figures only (no --errors)
 """
 
@@ -49,7 +50,7 @@ GOLD = ROOT / "bench" / "data" / "meaning" / "labels.tsv"
 SEED_GOLD = ROOT / "tests" / "data" / "wordalign-gold.tsv"
 SEED = ROOT / "tests" / "data" / "seed-gold" / "seed.jsonl"
 WMT21 = ROOT.parent / "shared" / "dev" / "wmt21-ruen" / "docs.jsonl"
-SETS = ["tune", "heldout", "tune3", "heldout5", "seed"]  # the splits of labels.tsv, and the seed
+SETS = ["tune", "heldout", "tune3", "heldout5", "tune6", "seed"]  # the splits of labels.tsv, and the seed
 UNLISTED = ("heldout5",)  # held out and labelled blind: its mistakes are never listed (--errors)
 STOP = frozenset("a an the to of in on at for by with be is was were been and or from as his her its their".split())
 
@@ -222,7 +223,7 @@ def main() -> int:
                         help="list the mistakes of one set (not of heldout5, which is only counted)")
     parser.add_argument("--mode", choices=["plain", "system"], help="only one mode")
     parser.add_argument("--sets", nargs="+", default=["tune", "heldout", "seed"], choices=SETS,
-                        help="tune with --sets tune tune3 seed; the held-out split is for the final figures")
+                        help="tune with --sets tune tune3 tune6 seed; the held-out split is for the final figures")
     args = parser.parse_args()
     if not WMT21.exists():
         print(f"bench/meaning.py: {WMT21} not found: the WMT21 development set is read from ../shared", file=sys.stderr)

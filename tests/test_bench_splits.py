@@ -33,3 +33,12 @@ def test_keywords_tune5_may_be_tuned_on():
     keywords = load("keywords")
     assert "tune5" in keywords.SPLITS and "tune5" in keywords.TUNE_SPLITS
     assert "tune5" in set(split for split, _ in keywords.read_gold().values())
+
+
+def test_meaning_tune6_is_a_tune_split_of_articles_no_other_split_uses():
+    meaning = load("meaning")
+    assert "tune6" in meaning.SETS and "tune6" not in meaning.UNLISTED
+    gold = meaning.read_gold()
+    tune6 = {r["doc"] for r in gold if r["split"] == "tune6"}
+    assert len(tune6) == 8
+    assert not tune6 & {r["doc"] for r in gold if r["split"] != "tune6"}
