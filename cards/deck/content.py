@@ -73,10 +73,8 @@ def dictionary_form(counterpart: str, gloss: str, pos: str = "") -> str:
         return is_inflection(word, head)
 
     words, heads = ([american(w) for w in text.lower().split()] for text in (counterpart, gloss))  # millimeters: millimetre
-    if pos == "noun" and len(words) == len(heads) == 1 and _not_a_noun(words[0]) and not _not_a_noun(heads[0]):
-        return gloss  # a noun's verb or adjective counterpart: прибытие / "arrived" is arrival, климат / "climatic" climate
-    if pos == "noun" and len(words) == len(heads) == 1 and heads[0].endswith(NOUN_ENDINGS) and not words[0].endswith(NOUN_ENDINGS):
-        return gloss  # участие / "participate": participation, восстановление / "restoring": restoration
+    if pos == "noun" and len(words) == len(heads) == 1 and _noun_of(heads[0], words[0]):
+        return gloss  # a noun's verb or adjective counterpart: прибытие / "arrived" is arrival, участие / "participate" participation
     if len(words) == len(heads) == 1 and _adverb_of(*(heads + words if pos == "adv" else words + heads)):
         return gloss  # регулярно / "regular": regularly; официальный / "officially": official (the target's own part of speech)
     if pos in ("verb", "") and heads[:1] == ["be"] and words[:1] != ["be"] and len(heads) == len(words) + 1:
@@ -93,14 +91,20 @@ def _adverb_of(adverb: str, adjective: str) -> bool:
     return adverb in (ly_adverb(adjective), adjective + "ly")
 
 
+def _noun_of(noun: str, word: str) -> bool:
+    """Is `noun` (a gloss matched by stem) the English noun of `word`, another part of speech of it: a past
+    form or adjective (arrived: arrival, climatic: climate) or a verb or gerund (participate: participation,
+    restoring: restoration, `NOUN_ENDINGS`)?"""
+    return (_not_a_noun(word) and not _not_a_noun(noun)) or (noun.endswith(NOUN_ENDINGS) and not word.endswith(NOUN_ENDINGS))
+
+
 def _not_a_noun(word: str) -> bool:
     """An English word whose ending makes it a past form or an adjective, not a noun (arrived, climatic,
     numerous, decisive; not housing, a gerund, nor arrival)."""
     return word.endswith(("ed", "ic", "ical", "ous", "ive"))
 
 
-# Endings of English nouns made from verbs: a Russian noun's counterpart that the sense it matched (by stem) writes
-# with one is shown so (participate: participation, developing: development, arrive: arrival, fail: failure)
+# Endings of English nouns made from verbs (participate: participation, developing: development, fail: failure)
 NOUN_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "al", "ure")
 NOT_PLURALS = frozenset("news means series species headquarters goods arms clothes thanks savings earnings "
                         "proceeds premises outskirts whereabouts barracks crossroads politics".split())

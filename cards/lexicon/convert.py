@@ -52,6 +52,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from cards.lexicon.levels import NEWS_REGISTER, NEWS_TERM, read_lemmas
+from cards.lexicon.lexicon import put_first
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ACUTE = "\u0301"
@@ -246,8 +247,7 @@ def supplemented_rows(rows: list[str], supplement: list[tuple[str, tuple[str, ..
             entries.append(target)
         senses = [s.split("; ") for s in target[SENSES].split(" | ") if s]
         if mark == FIRST:
-            taken = {g.lower() for g in glosses}
-            senses = [list(glosses)] + [kept for s in senses if (kept := [g for g in s if g.lower() not in taken])]
+            senses = [list(s) for s in put_first(glosses, senses)]
         else:
             known = {g.lower() for e in entries for s in e[SENSES].split(" | ") for g in s.split("; ")}
             fresh = [g for g in glosses if g.lower() not in known]

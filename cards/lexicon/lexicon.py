@@ -16,7 +16,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -68,10 +68,13 @@ class Entry:
     @property
     def shown_senses(self) -> tuple[tuple[str, ...], ...]:
         """The senses in the order a card shows them: `shown` first, its glosses out of the others."""
-        if not self.shown:
-            return self.senses
-        taken = {g.lower() for g in self.shown}
-        return (self.shown, *(kept for s in self.senses if (kept := tuple(g for g in s if g.lower() not in taken))))
+        return put_first(self.shown, self.senses) if self.shown else self.senses
+
+
+def put_first(first: Sequence[str], senses: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
+    """`first` as the first sense, ahead of `senses`, its glosses taken out of them (a sense left empty goes)."""
+    taken = {g.lower() for g in first}
+    return (tuple(first), *(kept for s in senses if (kept := tuple(g for g in s if g.lower() not in taken))))
 
 
 Phrase = tuple[tuple[str, ...], tuple[tuple[str, float], ...]]  # (lemmas of its words, English headwords)

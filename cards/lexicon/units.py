@@ -108,7 +108,7 @@ def _same_word(table: str, written: str) -> bool:
 
 def set_phrase_units(tokens: Sequence[Token]) -> list[Unit]:
     """The hand-written set phrases (`set_phrases`) standing in a sentence as written, one space apart."""
-    written = [t.text.lower().replace("ё", "е") for t in tokens]
+    written = [normalize(t.text) for t in tokens]
     found = []
     for first, word in enumerate(written):
         for words, phrase in _set_phrases_by_first().get(word, ()):
